@@ -1,0 +1,62 @@
+# SAR Desk: two commands for a newcomer.
+#   make demo   install into .venv, migrate SQLite under ./var, load demo data, serve web + worker
+#   make test   install, then ruff, lint-imports, alembic check and pytest (SQLite, then PostgreSQL if it answers)
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS :=
+export HF_HUB_OFFLINE := 1
+
+.PHONY: install system-deps demo test lint test-sqlite test-postgres bench clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's chromium + chromedriver for the browser tests; tesseract for OCR of scanned pages.
+# Installed only when missing, so a prepared machine does not touch apt.
+system-deps:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v tesseract >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver tesseract-ocr tesseract-ocr-eng >/dev/null; \
+	fi
+
+demo: install
+	mkdir -p var
+	SAR_DATABASE_URL=$${SAR_DATABASE_URL:-sqlite:///$(CURDIR)/var/sar.db} $(BIN)/sar db upgrade
+	SAR_DATABASE_URL=$${SAR_DATABASE_URL:-sqlite:///$(CURDIR)/var/sar.db} $(BIN)/sar demo
+	SAR_DATABASE_URL=$${SAR_DATABASE_URL:-sqlite:///$(CURDIR)/var/sar.db} $(BIN)/sar serve --host $(HOST) --port $(PORT) --with-worker
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+test: install system-deps lint
+	$(MAKE) --no-print-directory test-sqlite
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('host=127.0.0.1 port=5432 user=postgres dbname=test', connect_timeout=3).close()" 2>/dev/null; then \
+	  $(MAKE) --no-print-directory test-postgres; \
+	else echo "PostgreSQL at 127.0.0.1:5432 did not answer: suite ran on SQLite only"; fi
+
+test-sqlite: install
+	@echo "== pytest on SQLite"
+	unset DATABASE_URL; $(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+test-postgres: install
+	@echo "== pytest on PostgreSQL"
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -p no:cacheprovider -m "not browser" $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python bench/redaction_quality.py
+	$(BIN)/python bench/redaction_speed.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

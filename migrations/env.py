@@ -1,0 +1,49 @@
+"""Alembic environment: metadata from sar.models, URL from sar.settings (or the caller's connection)."""
+
+from alembic import context
+from sqlalchemy import pool
+
+import sar.models  # noqa: F401  (registers every table)
+from sar.db import Base, make_engine
+from sar.settings import Settings
+
+config = context.config
+target_metadata = Base.metadata
+
+# APScheduler owns its job-store table; it is not part of our schema.
+IGNORED_TABLES = {"apscheduler_jobs"}
+
+
+def include_object(obj, name, type_, reflected, compare_to):
+    return not (type_ == "table" and name in IGNORED_TABLES)
+
+
+def _configure(connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+        include_object=include_object,
+    )
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _configure(connection)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    url = config.get_main_option("sqlalchemy.url") or Settings.from_env().database_url
+    engine = make_engine(url, poolclass=pool.NullPool)
+    with engine.connect() as conn:
+        _configure(conn)
+        with context.begin_transaction():
+            context.run_migrations()
+    engine.dispose()
+
+
+if context.is_offline_mode():
+    raise SystemExit("offline migrations are not supported; run `sar db upgrade`")
+run_migrations_online()

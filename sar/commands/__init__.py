@@ -1,0 +1,1 @@
+"""Subcommands of ``sar``. Each module exposes ``COMMANDS``, a list of click commands."""

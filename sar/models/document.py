@@ -1,0 +1,65 @@
+"""Documents (stored once by content hash) and their place in a request's bundle."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from sar.db import Base, UTCDateTime
+
+
+class Document(Base):
+    """Original bytes, stored content-addressed under the storage directory and never modified."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    media_type: Mapped[str] = mapped_column(String(100), default="application/pdf")
+    page_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class BundleItem(Base):
+    """A document's place in one request's bundle, with the name it was uploaded under.
+
+    Removing a document from a bundle sets ``removed_at``; nothing is deleted.
+    """
+
+    __tablename__ = "bundle_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    position: Mapped[int] = mapped_column(Integer)
+    #: e.g. "case_record", "identity_evidence", "authority_evidence", "request_letter"
+    purpose: Mapped[str] = mapped_column(String(40), default="case_record")
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    removed_reason: Mapped[str | None] = mapped_column(Text)
+
+    document: Mapped[Document] = relationship()
+
+
+class PageMark(Base):
+    """A reviewer's decision about a whole page: withheld (with a code), duplicate or not relevant."""
+
+    __tablename__ = "page_marks"
+    __table_args__ = (
+        UniqueConstraint("bundle_item_id", "page", name="uq_page_marks_item_page"),
+        CheckConstraint("mark IN ('withheld','duplicate','not_relevant','disclose')", name="mark_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bundle_item_id: Mapped[int] = mapped_column(ForeignKey("bundle_items.id"), index=True)
+    page: Mapped[int] = mapped_column(Integer)  # 0-based
+    mark: Mapped[str] = mapped_column(String(20))
+    code: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,69 @@
+"""The e-mail outbox, reminders that must be sent once, and reference counters."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from sar.db import Base, UTCDateTime
+
+
+class OutboxEmail(Base):
+    """An e-mail written in the same transaction as the change that caused it; the worker sends it."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    to_addr: Mapped[str] = mapped_column(String(320))
+    subject: Mapped[str] = mapped_column(String(300))
+    body_text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(40), default="general")
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("requests.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class Reminder(Base):
+    """A reminder or escalation that must go out exactly once (unique on request, kind and key)."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (UniqueConstraint("request_id", "kind", "key", name="uq_reminders_once"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("requests.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    #: What the reminder is about, e.g. the due date it refers to or a digest's date.
+    key: Mapped[str] = mapped_column(String(100))
+    recipient_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ReferenceCounter(Base):
+    """Last number used for a reference prefix and year, e.g. ("SAR", 2026) → 7 gives SAR-2026-0007."""
+
+    __tablename__ = "reference_counters"
+    __table_args__ = (UniqueConstraint("prefix", "year", name="uq_reference_counters_prefix_year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(10))
+    year: Mapped[int] = mapped_column(Integer)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class HolidayOverride(Base):
+    """A bank holiday proclaimed after the pinned ``holidays`` release (rulebook H-1)."""
+
+    __tablename__ = "holiday_overrides"
+    __table_args__ = (UniqueConstraint("on", "nation", name="uq_holiday_overrides_on_nation"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    on: Mapped[date] = mapped_column(Date)
+    nation: Mapped[str] = mapped_column(String(3))
+    name: Mapped[str] = mapped_column(String(200))
+    reference: Mapped[str] = mapped_column(String(300), default="")
