@@ -1,0 +1,1002 @@
+"""The PDF layer: read text and boxes out of a PDF, burn redactions in, and check the result.
+
+This is the only module in SAR Desk that imports PyMuPDF. Everything here takes and returns bytes,
+so callers never hand us file paths and never see a ``pymupdf`` object (``open_checked`` is the one
+exception and is meant for this package only).
+
+Contracts the rest of the project relies on:
+
+* Coordinates are PDF points in the **unrotated** page space (what ``add_redact_annot`` expects),
+  see ``redaction.types``. ``render_page_png`` renders in the same space, so boxes overlay the image
+  directly; the UI rotates the finished picture by ``pdf_info()["rotation"][page]``.
+* ``extract`` and ``burn_in`` prepare the document the same way (apply pre-existing redaction
+  marks, switch every optional-content layer on, bake annotations and form fields), so the boxes
+  found by one are valid in the other.
+* ``burn_in`` follows the tested recipe in redaction-notes §2.6 and refuses to return a PDF that
+  fails ``verify`` (§3.3). A redaction that leaves recoverable text is a data breach, so every
+  doubtful case fails closed: it raises or reports a problem rather than passing silently.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import shutil
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any
+
+import pymupdf
+
+from redaction.errors import EncryptedPdfError, NotAPdfError, VerificationError
+from redaction.types import Box, BurnInBox, ExtractedDocument, PageText
+
+__all__ = [
+    "boxes_for_span",
+    "burn_in",
+    "extract",
+    "merge",
+    "open_checked",
+    "page_count",
+    "page_size",
+    "pdf_info",
+    "render_page_png",
+    "stamp_pages",
+    "verify",
+]
+
+# Whitespace kept so offsets match what a reader sees; ligatures kept as single glyphs so that
+# one glyph is one box (we expand them ourselves, see _normalise_char); clipped to the MediaBox
+# because text outside it is handled separately as "off-page" text (notes §2.3.7).
+_TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_MEDIABOX_CLIP
+# verify() must see everything, including text outside the MediaBox.
+_VERIFY_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES
+
+_OCR_DPI = 300
+_FOOTER_FONT = "sarhelv"
+
+# Characters that carry no visible text but would split a name in two for a detector
+# ("Char\u200blie"). They are dropped from the analysed text; neighbouring boxes still cover them.
+_INVISIBLE_CHARS = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+# Minimum normalised length for plain substring search in verify(); shorter strings are matched
+# as whole tokens only. Short first names ("Sam", "Eve") occur inside ordinary words ("Sample",
+# "every"), and a verifier that cries wolf on every page blocks releases for no reason.
+_SUBSTRING_MIN = 5
+# Whitespace-insensitive matching catches a name split across lines or text spans, but is only
+# safe for strings long enough not to occur by accident once spaces are gone.
+_NOSPACE_MIN = 6
+
+_NO_PAGES: Mapping[int, str] = MappingProxyType({})
+
+_CATALOG_KEYS_TO_DROP = (
+    # Each can carry text that page redaction never touches: bookmarks (Outlines), tagged-PDF
+    # alternate text (StructTreeRoot), scripts and attachments (Names, OpenAction, AA), form data
+    # incl. XFA (AcroForm), XMP (Metadata), application private data (PieceInfo), article threads.
+    "Outlines",
+    "StructTreeRoot",
+    "MarkInfo",
+    "Names",
+    "Dests",
+    "OpenAction",
+    "AA",
+    "AcroForm",
+    "Metadata",
+    "PieceInfo",
+    "Threads",
+    "SpiderInfo",
+    "Collection",
+    "URI",
+)
+_PAGE_KEYS_TO_DROP = ("Annots", "AA", "PieceInfo", "Metadata", "Thumb", "B")
+
+
+# --------------------------------------------------------------------------------------------
+# Opening
+
+
+def _configure() -> None:
+    # Process-wide MuPDF switch (we are its only user). Smaller glyph boxes mean a redaction of
+    # one line does not remove letters of the lines above and below (notes §2.1). Both extract
+    # and burn_in run with it on, so extracted boxes and removal tests agree.
+    pymupdf.TOOLS.set_small_glyph_heights(True)
+
+
+def open_checked(data: bytes, name: str) -> pymupdf.Document:
+    """Open PDF bytes for this package, refusing anything we cannot process safely.
+
+    Internal to ``redaction``: the returned object is a PyMuPDF document, which no other package
+    may touch.
+
+    :param data: the file content.
+    :param name: the file's name, used only in error messages.
+    :returns: an open document (a private in-memory copy; changes never affect ``data``).
+    :raises NotAPdfError: empty, not a PDF, damaged beyond repair, or no pages.
+    :raises EncryptedPdfError: the PDF needs a password to open.
+    """
+    _configure()
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError(f"expected PDF bytes for {name}, got {type(data).__name__}")
+    data = bytes(data)
+    if not data:
+        raise NotAPdfError(f"{name} is empty (0 bytes), not a PDF")
+    # The header may follow some junk, but must be within the first 1024 bytes (PDF spec 7.5.2).
+    if b"%PDF-" not in data[:1024]:
+        raise NotAPdfError(f"{name} is not a PDF (no %PDF- header)")
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except (RuntimeError, ValueError) as exc:
+        raise NotAPdfError(f"{name} is damaged and could not be opened as a PDF: {exc}") from exc
+    if not doc.is_pdf:
+        doc.close()
+        raise NotAPdfError(f"{name} is not a PDF")
+    if doc.needs_pass:
+        doc.close()
+        raise EncryptedPdfError(
+            f"{name} is password-protected; ask the sender for a copy without a password"
+        )
+    if doc.page_count == 0:
+        doc.close()
+        raise NotAPdfError(f"{name} has no pages")
+    return doc
+
+
+def _prepare(doc: pymupdf.Document) -> list[str]:
+    """Bring a freshly opened document into the state both extract and burn_in work on.
+
+    Returns notes for the reviewer. Steps, in order:
+
+    1. Apply redaction marks already in the file: baking them would only *draw* their overlay
+       over text that is still there, so a reviewer would see black where text survives.
+    2. Switch all optional-content layers on, so text in a hidden layer is extracted, analysed and
+       removable instead of lingering unseen in the content stream.
+    3. Bake annotations and form fields into page content (notes §2.6 step 1), so FreeText and
+       field values become ordinary, redactable text.
+    """
+    notes: list[str] = []
+    for page in doc:
+        marks = [a for a in page.annots() if a.type[0] == pymupdf.PDF_ANNOT_REDACT]
+        if marks:
+            notes.append(
+                f"page {page.number + 1}: {len(marks)} unapplied redaction mark(s) found in the original; "
+                "they are applied before analysis"
+            )
+            page.apply_redactions(
+                images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+                graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
+                text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+            )
+    try:
+        ocgs = doc.get_ocgs()
+    except (RuntimeError, ValueError):  # pragma: no cover - damaged OCProperties
+        ocgs = {}
+    if ocgs:
+        off = [xref for xref, info in ocgs.items() if not info.get("on", True)]
+        if off:
+            notes.append(
+                f"{len(off)} hidden layer(s) switched on so that their text is analysed and redacted"
+            )
+        doc.set_layer(-1, on=list(ocgs))
+    doc.bake(annots=True, widgets=True)
+    return notes
+
+
+# --------------------------------------------------------------------------------------------
+# Small read-only queries
+
+
+def page_count(data: bytes) -> int:
+    """Number of pages.
+
+    :raises NotAPdfError, EncryptedPdfError: see ``open_checked``.
+    """
+    with open_checked(data, "document.pdf") as doc:
+        return doc.page_count
+
+
+def pdf_info(data: bytes) -> dict[str, Any]:
+    """Facts about a PDF for intake screening, without raising on encryption.
+
+    :returns: ``{"pages": int, "encrypted": bool, "needs_password": bool,
+        "has_text_layer": list[bool], "rotation": list[int], "sizes": list[tuple[float, float]]}``.
+        ``encrypted`` is true for any encrypted file, including ones that open without a password.
+        For a file that needs a password the per-page lists are empty.
+    :raises NotAPdfError: not a PDF, damaged or no pages.
+    """
+    try:
+        doc = open_checked(data, "document.pdf")
+    except EncryptedPdfError:
+        doc = pymupdf.open(stream=bytes(data), filetype="pdf")
+        with doc:
+            return {
+                "pages": doc.page_count,
+                "encrypted": True,
+                "needs_password": True,
+                "has_text_layer": [],
+                "rotation": [],
+                "sizes": [],
+            }
+    with doc:
+        has_text, rotation, sizes = [], [], []
+        for page in doc:
+            has_text.append(bool(page.get_text("text", flags=_TEXT_FLAGS).strip()))
+            rotation.append(page.rotation)
+            r = _unrotated_rect(page)
+            sizes.append((r.width, r.height))
+        return {
+            "pages": doc.page_count,
+            "encrypted": bool(doc.is_encrypted or doc.metadata.get("encryption")),
+            "needs_password": False,
+            "has_text_layer": has_text,
+            "rotation": rotation,
+            "sizes": sizes,
+        }
+
+
+def page_size(data: bytes, page: int) -> tuple[float, float]:
+    """Width and height in points of the **unrotated** page, the space boxes are expressed in.
+
+    :raises IndexError: no such page. :raises NotAPdfError, EncryptedPdfError: see ``open_checked``.
+    """
+    with open_checked(data, "document.pdf") as doc:
+        r = _unrotated_rect(_page(doc, page))
+        return (r.width, r.height)
+
+
+def render_page_png(data: bytes, page: int, zoom: float = 1.5) -> bytes:
+    """Render one page to PNG for the review screen.
+
+    The page is drawn **unrotated**, so a box ``b`` overlays the image at ``b * zoom`` pixels; the UI
+    then rotates image and overlay together by the page's rotation (``pdf_info``). Annotations
+    and form fields are baked first, so the reviewer sees the same content that is analysed.
+
+    :param page: 0-based page index. :param zoom: pixels per point (1.5 ≈ 108 dpi).
+    :returns: PNG bytes.
+    :raises IndexError: no such page. :raises NotAPdfError, EncryptedPdfError: see ``open_checked``.
+    """
+    if not 0 < zoom <= 10:
+        raise ValueError(f"zoom must be within (0, 10], got {zoom}")
+    with open_checked(data, "document.pdf") as doc:
+        _prepare(doc)
+        p = _page(doc, page)
+        p.set_rotation(0)
+        return p.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), annots=False).tobytes("png")
+
+
+def _page(doc: pymupdf.Document, index: int) -> pymupdf.Page:
+    if not 0 <= index < doc.page_count:
+        raise IndexError(f"page {index} out of range (document has {doc.page_count} pages)")
+    return doc[index]
+
+
+def _unrotated_rect(page: pymupdf.Page) -> pymupdf.Rect:
+    # page.rect is the visible (rotated) rectangle; boxes live in the unrotated space.
+    r = page.rect * page.derotation_matrix
+    r.normalize()
+    return r
+
+
+# --------------------------------------------------------------------------------------------
+# Extraction
+
+
+@lru_cache(maxsize=4096)
+def _normalise_char(c: str) -> str:
+    """What detectors should see for one extracted glyph ('' to drop it).
+
+    NFKC turns ligatures into their letters ("ﬁ" -> "fi"), no-break spaces into spaces and
+    full-width letters into ASCII, so names and numbers match plain patterns.
+    """
+    if c.isascii():
+        return c
+    if c in _INVISIBLE_CHARS:
+        return ""
+    out = unicodedata.normalize("NFKC", c)
+    # NFKC never yields line breaks from a single glyph, but guard the separator contract anyway.
+    return out.replace("\n", " ").replace("\r", " ")
+
+
+def _split_box(bbox: tuple[float, float, float, float], n: int, horizontal: bool) -> list[Box]:
+    x0, y0, x1, y1 = bbox
+    if horizontal:
+        step = (x1 - x0) / n
+        return [Box(x0 + i * step, y0, x0 + (i + 1) * step if i < n - 1 else x1, y1) for i in range(n)]
+    step = (y1 - y0) / n
+    return [Box(x0, y0 + i * step, x1, y0 + (i + 1) * step if i < n - 1 else y1) for i in range(n)]
+
+
+def _char_bbox(ch: dict[str, Any], span: dict[str, Any]) -> tuple[float, float, float, float] | None:
+    x0, y0, x1, y1 = ch["bbox"]
+    if not all(math.isfinite(v) for v in (x0, y0, x1, y1)):
+        # Broken font metrics: fall back to the span, which over-covers rather than misses.
+        x0, y0, x1, y1 = span["bbox"]
+        if not all(math.isfinite(v) for v in (x0, y0, x1, y1)):
+            return None
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def _text_from_rawdict(raw: dict[str, Any]) -> tuple[str, tuple[Box | None, ...], int]:
+    r"""Concatenate rawdict characters into analysable text with one box per character.
+
+    Lines are joined by one ``"\\n"`` and blocks by two, all with ``None`` boxes. Returns the text,
+    the boxes and how many glyphs had no Unicode mapping (U+FFFD).
+    """
+    parts: list[str] = []
+    boxes: list[Box | None] = []
+    unmapped = 0
+    for block in raw.get("blocks", ()):
+        if block.get("type", 0) != 0:
+            continue
+        block_started = False
+        for line in block.get("lines", ()):
+            horizontal = abs(line["dir"][0]) >= abs(line["dir"][1])
+            line_parts: list[str] = []
+            line_boxes: list[Box | None] = []
+            for span in line.get("spans", ()):
+                for ch in span.get("chars", ()):
+                    c = ch["c"]
+                    if c == "\ufffd":
+                        unmapped += 1
+                    norm = _normalise_char(c)
+                    if not norm:
+                        continue
+                    bbox = _char_bbox(ch, span)
+                    if bbox is None:
+                        continue
+                    if len(norm) == 1:
+                        line_parts.append(norm)
+                        line_boxes.append(Box(*bbox))
+                    else:
+                        # Ligature or other expansion: keep len(text) == len(boxes) by sharing
+                        # the glyph's box out between the letters it stands for.
+                        line_parts.extend(norm)
+                        line_boxes.extend(_split_box(bbox, len(norm), horizontal))
+            if not line_parts:
+                continue
+            if block_started:
+                parts.append("\n")
+                boxes.append(None)
+            elif parts:
+                parts.append("\n\n")
+                boxes.extend((None, None))
+            block_started = True
+            parts.extend(line_parts)
+            boxes.extend(line_boxes)
+    return "".join(parts), tuple(boxes), unmapped
+
+
+@lru_cache(maxsize=1)
+def _tessdata() -> str | None:
+    """Tesseract's language data directory, or None when OCR is unavailable here."""
+    if not shutil.which("tesseract"):
+        return None
+    try:
+        path = pymupdf.get_tessdata()
+    except (RuntimeError, ValueError, OSError):
+        return None
+    return path or None
+
+
+def ocr_available() -> bool:
+    """True when Tesseract and its English data are installed, so scanned pages can be read."""
+    return _tessdata() is not None
+
+
+def _hidden_spans(
+    page: pymupdf.Page, trace: list[dict[str, Any]] | None = None
+) -> list[tuple[str, pymupdf.Rect]]:
+    """Text a reader cannot see but a machine can: off-page, ``3 Tr`` or fully transparent.
+
+    Returns ``(reason, rect)`` per offending span, ``rect`` in unrotated page coordinates.
+    """
+    visible = _unrotated_rect(page)
+    found: list[tuple[str, pymupdf.Rect]] = []
+    for span in trace if trace is not None else page.get_texttrace():
+        if not span["chars"]:
+            continue
+        rect = pymupdf.Rect(span["bbox"])
+        if span["type"] == 3:
+            found.append(("invisible", rect))
+        elif span["opacity"] == 0:
+            found.append(("transparent", rect))
+        elif not rect.is_empty and not visible.contains(rect):
+            # Only the parts outside the page: the rest is ordinary visible text.
+            outside = [pymupdf.Rect(c[3]) for c in span["chars"] if not visible.contains(pymupdf.Rect(c[3]))]
+            if outside:
+                union = pymupdf.Rect(outside[0])
+                for r in outside[1:]:
+                    union |= r
+                found.append(("off-page", union))
+    return found
+
+
+def _page_notes(page: pymupdf.Page, trace: list[dict[str, Any]]) -> list[str]:
+    """Reviewer notes about text that exists but is not what a reader sees."""
+    n = page.number + 1
+    notes: list[str] = []
+    counts: dict[str, int] = defaultdict(int)
+    for reason, _ in _hidden_spans(page, trace):
+        counts[reason] += 1
+    for reason, label in (
+        ("off-page", "lie outside the visible page"),
+        ("invisible", "are invisible (3 Tr, e.g. an OCR layer)"),
+        ("transparent", "are fully transparent"),
+    ):
+        if counts[reason]:
+            notes.append(f"page {n}: {counts[reason]} text span(s) {label}; they are removed at burn-in")
+    tiny = sum(1 for s in trace if s["chars"] and s["type"] != 3 and 0 < s["size"] < 3)
+    if tiny:
+        notes.append(
+            f"page {n}: {tiny} text span(s) are in very small type (< 3 pt); check them in the text view"
+        )
+    white = sum(
+        1
+        for s in trace
+        if s["chars"] and s["type"] == 0 and s["opacity"] > 0 and s["color"] and min(s["color"]) >= 0.95
+    )
+    if white:
+        notes.append(f"page {n}: {white} text span(s) are white and may be invisible on the page")
+    return notes
+
+
+def _sticky_notes(page: pymupdf.Page) -> list[str]:
+    """Text of pop-up notes: it is not page text, so it is shown to the reviewer as a problem."""
+    out = []
+    for annot in page.annots():
+        if annot.type[0] == pymupdf.PDF_ANNOT_FREE_TEXT:
+            continue  # baked into page text, analysed like any other text
+        content = (annot.info.get("content") or "").strip()
+        if content:
+            out.append(
+                f"page {page.number + 1}: {annot.type[1]} annotation note (removed at burn-in): {content!r}"
+            )
+    return out
+
+
+def extract(data: bytes, name: str = "document.pdf", *, ocr: bool = True) -> ExtractedDocument:
+    """Extract analysable text and one box per character from every page.
+
+    Annotations and form fields are baked first (in a private copy), so FreeText and field
+    values are analysed like page text; pop-up note contents, hidden/off-page text, very small or
+    white text, and pages that could not be read are reported in ``problems`` for the reviewer.
+    Pages without a text layer are OCR'd at 300 dpi when ``ocr`` is true and Tesseract is
+    installed (``source="ocr"``); otherwise they get ``source="none"`` and a problem saying they
+    need OCR or manual review. Ligatures and other compatibility characters are normalised
+    (NFKC) with ``len(text) == len(char_boxes)`` kept.
+
+    :param data: the PDF. :param name: file name for messages and the result.
+    :param ocr: allow OCR of pages with no text layer.
+    :returns: the document's pages in order, boxes in unrotated page coordinates.
+    :raises NotAPdfError, EncryptedPdfError: see ``open_checked``.
+    """
+    with open_checked(data, name) as doc:
+        problems: list[str] = []
+        for page in doc:
+            problems.extend(_sticky_notes(page))
+        problems.extend(_prepare(doc))
+        tessdata = _tessdata() if ocr else None
+        pages = []
+        for page in doc:
+            n = page.number + 1
+            rect = _unrotated_rect(page)
+            try:
+                tp = page.get_textpage(flags=_TEXT_FLAGS)
+                text, boxes, unmapped = _text_from_rawdict(page.get_text("rawdict", textpage=tp))
+                trace = page.get_texttrace()
+            except RuntimeError as exc:
+                raise NotAPdfError(f"{name}: page {n} could not be read: {exc}") from exc
+            problems.extend(_page_notes(page, trace))
+            source = "text"
+            if unmapped and unmapped >= 0.2 * max(1, len(text.strip())):
+                problems.append(
+                    f"page {n}: {unmapped} characters have no Unicode mapping, so the text layer is "
+                    "unreliable; review the page visually"
+                )
+            if not text.strip():
+                if tessdata:
+                    text, boxes = _ocr_page(page, tessdata)
+                    source = "ocr"
+                    if not text.strip():
+                        problems.append(f"page {n}: OCR found no text; review the page manually")
+                    else:
+                        problems.append(
+                            f"page {n} has no text layer; its text was read by OCR and may contain errors"
+                        )
+                else:
+                    source = "none"
+                    problems.append(f"page {n} has no text layer and needs OCR or manual review")
+            elif page.get_images(full=False) and _image_cover(page) >= 0.5:
+                problems.append(
+                    f"page {n}: images cover most of the page and may contain text that is not in "
+                    "the text layer; review the page visually"
+                )
+            pages.append(
+                PageText(
+                    page_index=page.number,
+                    text=text,
+                    char_boxes=boxes,
+                    width=rect.width,
+                    height=rect.height,
+                    source=source,
+                )
+            )
+        return ExtractedDocument(name=name, pages=tuple(pages), problems=tuple(problems))
+
+
+def _image_cover(page: pymupdf.Page) -> float:
+    area = abs(_unrotated_rect(page))
+    if not area:
+        return 0.0
+    covered = 0.0
+    for info in page.get_image_info():
+        covered += abs(pymupdf.Rect(info["bbox"]) & _unrotated_rect(page))
+    return min(1.0, covered / area)
+
+
+def _ocr_page(page: pymupdf.Page, tessdata: str) -> tuple[str, tuple[Box | None, ...]]:
+    tp = page.get_textpage_ocr(flags=_TEXT_FLAGS, language="eng", dpi=_OCR_DPI, full=True, tessdata=tessdata)
+    text, boxes, _ = _text_from_rawdict(page.get_text("rawdict", textpage=tp))
+    return text, boxes
+
+
+def boxes_for_span(page: PageText, start: int, end: int, pad: float = 0.5) -> tuple[Box, ...]:
+    """Boxes covering ``page.text[start:end]``: the union of its character boxes per visual line.
+
+    A new visual line starts at every extractor-inserted separator (``None`` box). Each union is
+    grown by ``pad`` points on every side, so anti-aliased glyph edges are covered too.
+
+    :param page: extracted page. :param start: first index (inclusive). :param end: last (exclusive).
+    :param pad: margin in points, >= 0.
+    :returns: one box per line touched, in text order; empty when the span holds no boxed characters.
+    :raises ValueError: the span is outside the text or ``pad`` is negative.
+    """
+    if not 0 <= start <= end <= len(page.text):
+        raise ValueError(f"span {start}..{end} outside page text of length {len(page.text)}")
+    if pad < 0:
+        raise ValueError("pad must be >= 0")
+    out: list[Box] = []
+    cur: list[float] | None = None
+    for b in page.char_boxes[start:end]:
+        if b is None:
+            if cur is not None:
+                out.append(Box(cur[0] - pad, cur[1] - pad, cur[2] + pad, cur[3] + pad))
+                cur = None
+            continue
+        if cur is None:
+            cur = [b.x0, b.y0, b.x1, b.y1]
+        else:
+            cur[0] = min(cur[0], b.x0)
+            cur[1] = min(cur[1], b.y0)
+            cur[2] = max(cur[2], b.x1)
+            cur[3] = max(cur[3], b.y1)
+    if cur is not None:
+        out.append(Box(cur[0] - pad, cur[1] - pad, cur[2] + pad, cur[3] + pad))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------------------------
+# Burn-in
+
+
+def _label_fontsize(label: str, rect: pymupdf.Rect) -> float:
+    """Largest size (max 6 pt) at which ``label`` fits inside ``rect``, or 0 if below 3 pt."""
+    width_at_1 = pymupdf.get_text_length(label, fontname="helv", fontsize=1)
+    if width_at_1 <= 0:
+        return 0.0
+    size = min(6.0, rect.height * 0.75, (rect.width - 1) / width_at_1)
+    return size if size >= 3.0 else 0.0
+
+
+def _ensure_font(page: pymupdf.Page) -> None:
+    # Base-14 Helvetica through the simple encoding turns "—" and other non-Latin-1 characters
+    # into "·"; embedding the same font as a Unicode font keeps footers and labels as written.
+    # garbage=4 on save de-duplicates the identical font streams of all pages.
+    page.insert_font(fontname=_FOOTER_FONT, fontbuffer=_helv_buffer())
+
+
+@lru_cache(maxsize=1)
+def _helv_buffer() -> bytes:
+    return pymupdf.Font("helv").buffer
+
+
+@lru_cache(maxsize=1)
+def _helv_font() -> pymupdf.Font:
+    return pymupdf.Font("helv")
+
+
+def _insert_display_text(
+    page: pymupdf.Page,
+    text: str,
+    fontsize: float,
+    *,
+    where: str,
+    color: tuple[float, float, float] = (0, 0, 0),
+) -> None:
+    """Write one line of text upright as the page is displayed, centred or at the bottom margin."""
+    _ensure_font(page)
+    disp = page.rect  # the displayed (rotated) page
+    width = _helv_font().text_length(text, fontsize=fontsize)
+    if where == "centre":
+        x = max(disp.x0 + 10, disp.x0 + (disp.width - width) / 2)
+        y = disp.y0 + disp.height / 2
+    else:  # footer
+        x = max(disp.x0 + 10, disp.x0 + (disp.width - width) / 2)
+        y = disp.y1 - max(12.0, min(24.0, disp.height * 0.025))
+    # Insertion coordinates are unrotated; rotating the text by the page rotation makes it upright.
+    point = pymupdf.Point(x, y) * page.derotation_matrix
+    page.insert_text(point, text, fontname=_FOOTER_FONT, fontsize=fontsize, rotate=page.rotation, color=color)
+
+
+def _withhold_page(doc: pymupdf.Document, page: pymupdf.Page, label: str) -> None:
+    """Replace everything on a page by a centred 'Page withheld' notice.
+
+    Rather than redacting the whole area (which can leave glyph fragments, PyMuPDF #4944), the
+    page keeps only its boxes and rotation: contents and resources are emptied, and garbage
+    collection on save drops every object the page used to reference.
+    """
+    for key in ("Contents", "Resources", *_PAGE_KEYS_TO_DROP):
+        doc.xref_set_key(page.xref, key, "null")
+    doc.xref_set_key(page.xref, "Resources", "<<>>")
+    text = f"Page withheld: {label}" if label else "Page withheld"
+    _insert_display_text(page, text, 14, where="centre")
+
+
+def _strip_document(doc: pymupdf.Document) -> None:
+    """Remove document-level places where text can hide and that page redaction never sees."""
+    cat = doc.pdf_catalog()
+    for key in _CATALOG_KEYS_TO_DROP:
+        if doc.xref_get_key(cat, key)[0] != "null":
+            doc.xref_set_key(cat, key, "null")
+    for page in doc:
+        for annot in list(page.annots()):
+            page.delete_annot(annot)
+        for widget in list(page.widgets()):
+            page.delete_widget(widget)
+        for key in _PAGE_KEYS_TO_DROP:
+            if doc.xref_get_key(page.xref, key)[0] != "null":
+                doc.xref_set_key(page.xref, key, "null")
+    # XMP can also hang off any image, font or form XObject.
+    for xref in range(1, doc.xref_length()):
+        try:
+            if doc.xref_get_key(xref, "Metadata")[0] == "xref":
+                doc.xref_set_key(xref, "Metadata", "null")
+            if doc.xref_get_key(xref, "PieceInfo")[0] != "null":
+                doc.xref_set_key(xref, "PieceInfo", "null")
+        except RuntimeError:  # pragma: no cover - free or broken xref entries
+            continue
+
+
+def burn_in(
+    data: bytes,
+    boxes: Sequence[BurnInBox],
+    *,
+    withheld_pages: Mapping[int, str] = _NO_PAGES,
+    removed_strings: Sequence[str] = (),
+    label_boxes: bool = False,
+    name: str = "document.pdf",
+) -> bytes:
+    """Permanently remove the given areas and pages and return a sanitised, verified PDF.
+
+    Follows redaction-notes §2.6: bake; one black redaction per box (with its ``label`` in small
+    white type when ``label_boxes``); withheld pages replaced by a "Page withheld: <label>" notice;
+    off-page, invisible and transparent text removed; one redaction pass per page that removes
+    text, blanks image pixels and removes touched line art; ``scrub`` of metadata, XMP,
+    attachments, JavaScript, links, thumbnails and hidden text; remaining annotations, bookmarks
+    and tagged-PDF structure dropped; a full (never incremental) save with garbage collection.
+    The output is then checked with :func:`verify` against ``removed_strings``.
+
+    :param data: original PDF. :param boxes: areas to remove (unrotated page coordinates, as
+        produced by ``extract``/``boxes_for_span``).
+    :param withheld_pages: 0-based page index -> label shown on the blanked page.
+    :param removed_strings: every string the boxes are meant to remove; none may survive.
+    :param label_boxes: print each box's label inside it.
+    :param name: file name for messages.
+    :returns: the redacted PDF.
+    :raises ValueError: a box or withheld page refers to a page that does not exist.
+    :raises VerificationError: the output still contains a removed string or other hidden data.
+    :raises NotAPdfError, EncryptedPdfError: see ``open_checked``.
+    """
+    with open_checked(data, name) as doc:
+        pages = doc.page_count
+        by_page: dict[int, list[BurnInBox]] = defaultdict(list)
+        for b in boxes:
+            if not 0 <= b.page < pages:
+                raise ValueError(f"{name}: redaction box on page {b.page} but the document has {pages} pages")
+            by_page[b.page].append(b)
+        for p in withheld_pages:
+            if not 0 <= p < pages:
+                raise ValueError(f"{name}: withheld page {p} but the document has {pages} pages")
+        _prepare(doc)
+        for page in doc:
+            pno = page.number
+            if pno in withheld_pages:
+                _withhold_page(doc, page, withheld_pages[pno])
+                continue
+            hidden = _hidden_spans(page)
+            if by_page.get(pno):
+                for b in by_page[pno]:
+                    rect = pymupdf.Rect(b.box.as_tuple())
+                    label = b.label if label_boxes and b.label else None
+                    size = _label_fontsize(label, rect) if label else 0.0
+                    page.add_redact_annot(
+                        rect,
+                        text=label if size else None,
+                        fontname="helv",
+                        fontsize=size or 11,
+                        align=pymupdf.TEXT_ALIGN_CENTER,
+                        fill=(0, 0, 0),
+                        text_color=(1, 1, 1),
+                        cross_out=False,
+                    )
+                # One apply per page: applying per hit corrupts later results (notes §2.3.9).
+                page.apply_redactions(
+                    images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+                    graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
+                    text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+                )
+            if hidden:
+                # A separate text-only pass: hidden text often sits on a scanned image (OCR layer)
+                # whose pixels must not be blanked just because invisible text lies over them.
+                for _, rect in hidden:
+                    page.add_redact_annot(rect, fill=False, cross_out=False)
+                page.apply_redactions(
+                    images=pymupdf.PDF_REDACT_IMAGE_NONE,
+                    graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+                    text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+                )
+        doc.scrub(
+            attached_files=True,
+            clean_pages=True,
+            embedded_files=True,
+            hidden_text=True,
+            javascript=True,
+            metadata=True,
+            redactions=True,
+            redact_images=1,
+            remove_links=True,
+            reset_fields=True,
+            reset_responses=True,
+            thumbnails=True,
+            xml_metadata=True,
+        )
+        doc.set_metadata({})
+        doc.del_xml_metadata()
+        _strip_document(doc)
+        out = _save(doc)
+    problems = verify(out, removed_strings, name=name)
+    if problems:
+        raise VerificationError(problems)
+    return out
+
+
+def _save(doc: pymupdf.Document) -> bytes:
+    # Full rewrite: garbage=4 drops and de-duplicates unreferenced objects (the pre-redaction
+    # image, baked annotations, earlier revisions); never incremental (notes §2.3.2). no_new_id
+    # keeps output deterministic for the same input.
+    return doc.tobytes(garbage=4, deflate=True, clean=True, no_new_id=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Verification
+
+
+def _normalise(text: str) -> str:
+    """Case-folded NFKC text with all whitespace runs collapsed to one space."""
+    out = "".join(_normalise_char(c) for c in text)
+    return " ".join(out.casefold().split())
+
+
+class _Needles:
+    """The removed strings, prepared for fast repeated searching."""
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        self.substr: list[tuple[str, str]] = []
+        self.nospace: list[tuple[str, str]] = []
+        short: list[tuple[str, str]] = []
+        for s in dict.fromkeys(strings):
+            n = _normalise(s)
+            if not n:
+                continue
+            if len(n) >= _SUBSTRING_MIN:
+                self.substr.append((s, n))
+            else:
+                short.append((s, n))
+            compact = n.replace(" ", "")
+            if len(compact) >= _NOSPACE_MIN and compact != n:
+                self.nospace.append((s, compact))
+        self.short = [(s, re.compile(rf"(?<!\w){re.escape(n)}(?!\w)")) for s, n in short]
+
+    def __bool__(self) -> bool:
+        return bool(self.substr or self.short)
+
+    def find(self, text: str) -> list[str]:
+        """Original strings found in ``text`` (any case, any whitespace)."""
+        hay = _normalise(text)
+        found = [s for s, n in self.substr if n in hay]
+        found += [s for s, rx in self.short if rx.search(hay)]
+        if self.nospace:
+            compact = hay.replace(" ", "")
+            found += [s for s, n in self.nospace if n in compact and s not in found]
+        return list(dict.fromkeys(found))
+
+
+_HEX_STRING = re.compile(rb"<([0-9A-Fa-f\s]{4,})>")
+_JS_KEY = re.compile(r"/(JS|JavaScript)\b")
+
+
+def _decoded_strings(obj: str) -> str:
+    """PDF hex strings in an object's source, decoded, so a UTF-16 title can be searched too."""
+    out = []
+    for m in _HEX_STRING.finditer(obj.encode("latin-1", "replace")):
+        raw = bytes.fromhex(m.group(1).decode().replace(" ", "").replace("\n", "").replace("\r", ""))
+        if raw.startswith(b"\xfe\xff"):
+            out.append(raw[2:].decode("utf-16-be", "replace"))
+        else:
+            out.append(raw.decode("latin-1"))
+    return " ".join(out)
+
+
+def _decode_literal(obj: str) -> str:
+    # UTF-16BE literal strings carry a BOM and NULs between ASCII letters; dropping NULs makes
+    # "(\xfe\xff\x00C\x00h...)" searchable as "Ch...". Escapes are left as they are.
+    return obj.replace("\x00", "")
+
+
+def verify(data: bytes, removed_strings: Sequence[str], *, name: str = "document.pdf") -> list[str]:
+    """Independently check a redacted PDF before release (redaction-notes §3.3).
+
+    Re-opens ``data`` from scratch and reports, in plain words:
+
+    * any removed string found in the page text, in the low-level text trace (which includes
+      off-page and invisible text), in bookmarks, or in the raw source of any object or
+      non-image, non-font stream. Matching is case-insensitive and whitespace-normalised;
+      strings of 5 or more characters match anywhere, shorter ones only as whole tokens (so
+      "Sam" is not "found" in "Sample");
+    * invisible, transparent or off-page text still present;
+    * any annotation, form field or link;
+    * non-empty Info metadata, XMP, embedded files or JavaScript;
+    * more than one ``%%EOF`` (an incremental update or linearisation: an earlier revision may
+      still hold the original text).
+
+    :param data: the PDF to check (normally ``burn_in`` output).
+    :param removed_strings: every string that must no longer be recoverable.
+    :param name: file name for messages.
+    :returns: problems; ``[]`` means clean. Problem strings may quote removed text.
+    :raises NotAPdfError, EncryptedPdfError: see ``open_checked``.
+    """
+    needles = _Needles(removed_strings)
+    problems: list[str] = []
+    eofs = bytes(data).count(b"%%EOF")
+    if eofs > 1:
+        problems.append(
+            f"file has {eofs} %%EOF markers (incremental update or linearised): an earlier revision "
+            "may still hold the original content"
+        )
+    with open_checked(data, name) as doc:
+        for key, value in doc.metadata.items():
+            if key not in ("format", "encryption") and value:
+                problems.append(f"metadata field {key!r} is not empty")
+        info = doc.xref_get_key(-1, "Info")
+        if info[0] == "xref":
+            info_obj = doc.xref_object(int(info[1].split()[0]), compressed=True)
+            if info_obj.strip() not in ("<<>>", "null", ""):
+                problems.append("document Info dictionary still holds entries")
+        if doc.get_xml_metadata().strip() or doc.xref_get_key(doc.pdf_catalog(), "Metadata")[0] != "null":
+            problems.append("XMP metadata is present")
+        if doc.embfile_count():
+            problems.append(f"{doc.embfile_count()} embedded file(s) present")
+        toc = " \n ".join(entry[1] for entry in doc.get_toc(simple=True))
+        for s in needles.find(toc) if toc else ():
+            problems.append(f"bookmarks still contain {s!r}")
+        for page in doc:
+            n = page.number + 1
+            if page.first_annot is not None:
+                problems.append(f"page {n}: annotations remain")
+            if page.first_widget is not None:
+                problems.append(f"page {n}: form fields remain")
+            if page.first_link is not None:
+                problems.append(f"page {n}: links remain")
+            trace = page.get_texttrace()
+            hidden = _hidden_spans(page, trace)
+            if hidden:
+                kinds = sorted({reason for reason, _ in hidden})
+                problems.append(f"page {n}: {len(hidden)} {'/'.join(kinds)} text span(s) remain")
+            if needles:
+                text = page.get_text("text", flags=_VERIFY_FLAGS)
+                for s in needles.find(text):
+                    problems.append(f"page {n}: text still contains {s!r}")
+                traced = " ".join("".join(chr(c[0]) for c in span["chars"]) for span in trace)
+                for s in needles.find(traced):
+                    if f"page {n}: text still contains {s!r}" not in problems:
+                        problems.append(f"page {n}: hidden or low-level text still contains {s!r}")
+        problems.extend(_scan_objects(doc, needles))
+    return problems
+
+
+def _scan_objects(doc: pymupdf.Document, needles: _Needles) -> list[str]:
+    """Search the source of every object and non-image, non-font stream for leftovers."""
+    problems: list[str] = []
+    js = embedded = xmp = False
+    for xref in range(1, doc.xref_length()):
+        try:
+            obj = doc.xref_object(xref, compressed=True)
+        except RuntimeError:  # pragma: no cover - free entries in damaged files
+            continue
+        if not js and _JS_KEY.search(obj):
+            js = True
+            problems.append(f"JavaScript present (object {xref})")
+        if not embedded and "/EmbeddedFile" in obj:
+            embedded = True
+            problems.append(f"embedded file stream present (object {xref})")
+        if not xmp and re.search(r"/Type\s*/Metadata\b", obj):
+            xmp = True
+            problems.append(f"XMP metadata stream present (object {xref})")
+        if not needles:
+            continue
+        haystack = obj + " " + _decoded_strings(obj) + " " + _decode_literal(obj)
+        for s in needles.find(haystack):
+            problems.append(f"object {xref} still contains {s!r}")
+        if doc.xref_is_stream(xref) and not _is_binary_stream(obj):
+            try:
+                raw = doc.xref_stream(xref)
+            except RuntimeError:  # pragma: no cover - undecodable filter
+                continue
+            if raw:
+                for s in needles.find(_decode_literal(raw.decode("latin-1"))):
+                    problems.append(f"stream {xref} still contains {s!r}")
+    return problems
+
+
+def _is_binary_stream(obj: str) -> bool:
+    # Image samples and font programs are binary: searching them only produces false alarms.
+    return bool(
+        re.search(r"/Subtype\s*/Image\b", obj)
+        or re.search(r"/Length[123]\b", obj)
+        or re.search(r"/Subtype\s*/(Type1C|CIDFontType0C|OpenType)\b", obj)
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Bundles
+
+
+def merge(parts: Sequence[tuple[str, bytes]]) -> bytes:
+    """Concatenate PDFs in order into one bundle.
+
+    Only page content and page annotations are copied: document metadata, bookmarks and
+    attachments of the parts are not. Parts are expected to be ``burn_in`` output.
+
+    :param parts: ``(name, pdf_bytes)`` pairs; ``name`` is used in error messages only.
+    :returns: the merged PDF, fully saved.
+    :raises ValueError: no parts.
+    :raises NotAPdfError, EncryptedPdfError: a part cannot be used (the message names it).
+    """
+    if not parts:
+        raise ValueError("merge needs at least one part")
+    out = pymupdf.open()
+    with out:
+        for part_name, part in parts:
+            with open_checked(part, part_name) as src:
+                out.insert_pdf(src, links=False, annots=True)
+        return _save(out)
+
+
+def stamp_pages(data: bytes, footer: Callable[[int, int], str]) -> bytes:
+    """Add a footer line to every page, upright at the bottom of the page as displayed.
+
+    :param footer: called as ``footer(page_number, page_total)`` with a 1-based page number;
+        returns the text, e.g. "SAR-2026-0007 — Page 3 of 12". Any Unicode text Helvetica covers.
+    :returns: the stamped PDF, fully saved (never incremental).
+    :raises NotAPdfError, EncryptedPdfError: see ``open_checked``.
+    """
+    with open_checked(data, "document.pdf") as doc:
+        total = doc.page_count
+        for page in doc:
+            text = footer(page.number + 1, total)
+            if text:
+                _insert_display_text(page, text, 8, where="footer")
+        return _save(doc)
+
