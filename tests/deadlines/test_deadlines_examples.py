@@ -231,7 +231,8 @@ CASES = [
         "2026-04-23",
         None,
     ),
-    # ID and authority both asked: the latest receipt (authority, Mon 9 Mar) is the relevant time -> Thu 9 Apr.
+    # ID and authority both asked: the latest receipt (authority, Mon 9 Mar) is the relevant time
+    # -> Thu 9 Apr.
     (
         "sar-id-and-authority",
         "sar",
@@ -311,8 +312,16 @@ CASES = [
     # --- third party (§1.4) -------------------------------------------------------------------------------
     # 10 WD in England: 22-24 Dec (3), skip 25 and 28, 29-31 (6), skip 1 Jan, 4-7 Jan 2027 (10).
     ("third-party-default", "third-party", "2026-12-21", [], False, None, "2027-01-07", None),
-    ("third-party-sla-5", "third-party", "2026-12-21", [], False, ClockConfig(third_party_sla_working_days=5),
-     "2026-12-30", None),
+    (
+        "third-party-sla-5",
+        "third-party",
+        "2026-12-21",
+        [],
+        False,
+        ClockConfig(third_party_sla_working_days=5),
+        "2026-12-30",
+        None,
+    ),
 ]
 
 
