@@ -1,0 +1,33 @@
+"""Flask adapter: HTTP in, ``sar`` use cases out. The only package that imports Flask."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from sar.settings import Settings
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    """Build the web app. Nothing touches the database at startup (architecture §8.3).
+
+    :param settings: configuration; defaults to ``Settings.from_env()``.
+    """
+    settings = settings or Settings.from_env()
+    app = Flask(__name__, template_folder=str(settings.templates_dir), static_folder="static")
+    app.config.update(
+        SAR_SETTINGS=settings,
+        SECRET_KEY=settings.secret_key,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.secure_cookies,
+        MAX_CONTENT_LENGTH=200 * 1024 * 1024,
+    )
+    from web import db
+
+    db.init_app(app)  # engine + per-request session; must come before blueprints that query
+    # Blueprints and security (CSRF, headers, auth) are registered by web.setup (UI engineer) and
+    # web.api (API engineer).
+    from web import setup
+
+    setup.configure(app)
+    return app

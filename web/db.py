@@ -1,0 +1,36 @@
+"""One SQLAlchemy session per HTTP request; the view commits at the boundary (architecture §7)."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g
+from sqlalchemy.orm import Session
+
+from sar.db import make_engine, make_session_factory
+
+
+def init_app(app: Flask) -> None:
+    """Create the engine and session factory for ``app`` and close sessions after each request."""
+    engine = make_engine(app.config["SAR_SETTINGS"].database_url)
+    app.extensions["sar_engine"] = engine
+    app.extensions["sar_session_factory"] = make_session_factory(engine)
+    app.teardown_appcontext(_close_session)
+
+
+def get_session() -> Session:
+    """The session for the current request (created on first use)."""
+    if "db_session" not in g:
+        g.db_session = current_app.extensions["sar_session_factory"]()
+    return g.db_session
+
+
+def session_factory():
+    """The app's session factory, for background threads that need their own sessions."""
+    return current_app.extensions["sar_session_factory"]
+
+
+def _close_session(exc: BaseException | None) -> None:
+    session = g.pop("db_session", None)
+    if session is not None:
+        if exc is not None:
+            session.rollback()
+        session.close()
