@@ -19,6 +19,7 @@ import holidays
 
 from deadlines.errors import DeadlineError
 from deadlines.overrides import NATION_NAMES, NATIONS, OVERRIDES, HolidayOverride
+from deadlines.rules import REGIMES, is_working_day_regime
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -195,8 +196,6 @@ def resolve_calendar(calendar: WorkingCalendar | str) -> WorkingCalendar:
     :return: the calendar.
     :raises DeadlineError: for anything else.
     """
-    from deadlines.rules import REGIMES, is_working_day_regime
-
     if isinstance(calendar, WorkingCalendar):
         return calendar
     if calendar == "UK":

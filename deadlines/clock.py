@@ -25,11 +25,13 @@ from deadlines.rules import (
     REGIMES,
     WORKING_DAY_PERIODS,
 )
-from deadlines.values import ClockConfig, ClockEvent, Computation, _require_date
+from deadlines.values import ClockConfig, ClockEvent, Computation, require_date
 
 _START_KINDS = {start: end for start, end in EVENT_PAIRS}
 _END_KINDS = {end: start for start, end in EVENT_PAIRS}
 _ONE_DAY = dt.timedelta(days=1)
+#: DUAA s.76 (Art 12A, statutory stop-the-clock) commenced on 5 Feb 2026 under SI 2026/82 (§1.3).
+ART_12A_COMMENCEMENT = dt.date(2026, 2, 5)
 
 
 def fmt(day: dt.date) -> str:
@@ -92,7 +94,7 @@ def compute(
     config = config or ClockConfig()
     if regime not in REGIMES:
         raise DeadlineError(f"unknown regime {regime!r}; use one of: {', '.join(REGIMES)}")
-    _require_date(received, "received")
+    require_date(received, "received")
     grouped = _group_events(received, events)
     is_extended = extended or grouped.extended_on is not None
 
@@ -397,6 +399,12 @@ def _month_clock(
                 "Art 15 requests only; the clock keeps running (G-5, VERIFY Art 12A(5))"
             )
             continue
+        if interval.start < ART_12A_COMMENCEMENT:
+            say(
+                f"note: clarification asked before Art 12A commenced on {fmt(ART_12A_COMMENCEMENT)}; "
+                "the pause follows the ICO's earlier practice "
+                "(VERIFY the SI 2026/82 transitional provision, §1.3)"
+            )
         if interval.end is None:
             return _stopped(result, interval, "G-5")
         # Days before the relevant time were not running anyway, so only the overlap pauses the clock.

@@ -13,7 +13,11 @@ from deadlines.rules import EVENT_KINDS
 PAUSE_COUNTINGS: tuple[str, ...] = ("exclusive", "inclusive")
 
 
-def _require_date(value: object, what: str) -> None:
+def require_date(value: object, what: str) -> None:
+    """Check that ``value`` is a plain date.
+
+    :raises DeadlineError: if it is not a ``date``, or is a ``datetime``.
+    """
     # datetime is a date subclass; a timestamp must be converted to a London date first (C1).
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         raise DeadlineError(f"{what} must be a date (convert timestamps to Europe/London dates first, C1)")
@@ -34,7 +38,7 @@ class ClockEvent:
     def __post_init__(self) -> None:
         if self.kind not in EVENT_KINDS:
             raise DeadlineError(f"unknown event kind {self.kind!r}; use one of: {', '.join(EVENT_KINDS)}")
-        _require_date(self.on, f"event {self.kind} date")
+        require_date(self.on, f"event {self.kind} date")
 
 
 @dataclass(frozen=True)

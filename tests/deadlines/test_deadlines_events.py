@@ -291,3 +291,10 @@ def test_deadline_state(due, today, state):
 
 def test_deadline_state_threshold_is_configurable():
     assert deadline_state(D(2026, 1, 30), D(2026, 1, 22), soon_working_days=6) == "due_soon"
+
+
+def test_pause_before_art_12a_commencement_is_flagged():
+    # G-5 / §1.3: s.76 commenced 5 Feb 2026; earlier pauses follow the ICO's prior practice (VERIFY).
+    events = [ev("clarification_requested", "2026-01-14"), ev("clarification_received", "2026-01-16")]
+    lines = compute("sar", D(2026, 1, 12), events).explanation
+    assert any("before Art 12A commenced" in line for line in lines)
