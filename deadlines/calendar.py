@@ -121,7 +121,7 @@ class WorkingCalendar:
         """
         if b < a:
             return -self.working_days_between(b, a)
-        return sum(1 for d in _days(a + _ONE_DAY, b) if self.is_working_day(d))
+        return sum(1 for d in iter_days(a + _ONE_DAY, b) if self.is_working_day(d))
 
     def skipped_holidays(self, after: dt.date, through: dt.date) -> list[tuple[dt.date, str]]:
         """Bank holidays on weekdays after ``after`` up to and including ``through``, in date order.
@@ -130,12 +130,13 @@ class WorkingCalendar:
         """
         return [
             (d, label)
-            for d in _days(after + _ONE_DAY, through)
+            for d in iter_days(after + _ONE_DAY, through)
             if d.weekday() < 5 and (label := self.holiday_label(d)) is not None
         ]
 
 
-def _days(first: dt.date, last: dt.date) -> Iterator[dt.date]:
+def iter_days(first: dt.date, last: dt.date) -> Iterator[dt.date]:
+    """Every date from ``first`` to ``last`` inclusive (nothing if ``last < first``)."""
     day = first
     while day <= last:
         yield day

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 
-from deadlines.calendar import WorkingCalendar
+from deadlines.calendar import UK, WorkingCalendar, iter_days
 from deadlines.errors import DeadlineError
 from deadlines.overrides import OVERRIDES
 from deadlines.rules import (
@@ -142,7 +142,7 @@ def deadline_state(
         return "stopped"
     if today > due:
         return "overdue"
-    cal = calendar or WorkingCalendar.uk()
+    cal = calendar or UK
     if cal.working_days_between(today, due) <= soon_working_days:
         return "due_soon"
     return "on_track"
@@ -286,7 +286,7 @@ def _working_day_clock(
                 else cal.add_working_days(interval.start, 60)
             )
             return _stopped(result, interval, fee_rule)
-        window = {d for d in _days(interval.start, interval.end) if cal.is_working_day(d) and d > start}
+        window = {d for d in iter_days(interval.start, interval.end) if cal.is_working_day(d) and d > start}
         disregard |= window
         say(
             f"fee notice {fmt(interval.start)}, fee paid {fmt(interval.end)}: {len(window)} working day(s) "
@@ -550,7 +550,3 @@ def _apply_h2(
         f"would be {fmt(without.due)} (the jury is out; this tool counts it)"
     )
     return result
-
-
-def _days(first: dt.date, last: dt.date) -> list[dt.date]:
-    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
