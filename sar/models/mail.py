@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sar.db import Base, UTCDateTime
@@ -25,13 +25,23 @@ class OutboxEmail(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
+    #: Not before this time: a sender's claim (a lease while it sends) or the retry backoff after a failure.
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Reminder(Base):
-    """A reminder or escalation that must go out exactly once (unique on request, kind and key)."""
+    """A reminder or escalation that must go out exactly once (unique on request, kind and key).
+
+    NULLs never collide in a unique constraint, so reminders about no request (daily digests) are kept
+    unique on (kind, key) by a partial unique index.
+    """
 
     __tablename__ = "reminders"
-    __table_args__ = (UniqueConstraint("request_id", "kind", "key", name="uq_reminders_once"),)
+    __table_args__ = (
+        UniqueConstraint("request_id", "kind", "key", name="uq_reminders_once"),
+        Index("uq_reminders_once_global", "kind", "key", unique=True,
+              sqlite_where=text("request_id IS NULL"), postgresql_where=text("request_id IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     request_id: Mapped[int | None] = mapped_column(ForeignKey("requests.id"), index=True)
