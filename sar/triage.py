@@ -1133,9 +1133,12 @@ def _assemble(text: str, pieces: list[_Piece], ctx: _Context) -> list[TriagePart
             if id(p) in keep:
                 reasons.extend(r for r in p.label.reasons if r not in reasons)
                 checks |= p.label.checks
-        excerpt = text[group[0].start:group[-1].end].strip(" \t\n,;")
+        excerpt = _EXCERPT_EDGE.sub("", text[group[0].start:group[-1].end].strip(" \t\n,;"))
         parts.append(_part(regime, reasons, checks, excerpt, ctx))
     return parts
+
+
+_EXCERPT_EDGE = re.compile(r"[\s,;]+(?:and|&|plus|but|or)$|^(?:and|&|plus|but)\s+", re.I)
 
 
 def _part(regime: str, reasons: list[str], checks: set[str], excerpt: str, ctx: _Context) -> TriagePart:
