@@ -1,0 +1,503 @@
+"""UK recognizers that Presidio does not ship, or ships too weak for case records.
+
+Each class is a Presidio ``EntityRecognizer`` whose ``analyze`` runs plain regular expressions
+over the page text and returns ``RecognizerResult``s. They know nothing about who the data subject
+is: deciding what to keep is the engine's job (:mod:`redaction.engine`). Patterns are general UK
+formats and cue words, never names or places taken from any sample file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+# A date as case records write it: 03/02/1983, 3.2.83, 3 February 1983, 3rd Feb 1983.
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+DATE = (
+    r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s+"
+    + _MONTHS
+    + r"\.?,?\s+\d{4}|"
+    + _MONTHS
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+)
+
+# Postcode: the strict position-specific formats of Presidio's UkPostcodeRecognizer.
+POSTCODE = (
+    r"(?:GIR\s?0AA|[A-PR-UWYZ][0-9][ABCDEFGHJKPSTUW]?\s?[0-9][ABD-HJLNP-UW-Z]{2}|"
+    r"[A-PR-UWYZ][0-9]{2}\s?[0-9][ABD-HJLNP-UW-Z]{2}|"
+    r"[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]?\s?[0-9][ABD-HJLNP-UW-Z]{2}|"
+    r"[A-PR-UWYZ][A-HK-Y][0-9]{2}\s?[0-9][ABD-HJLNP-UW-Z]{2})"
+)
+
+STREET_WORDS = (
+    "Street St Road Rd Avenue Ave Lane Ln Drive Dr Close Way Court Ct Crescent Cres Place Pl Gardens Gdns "
+    "Grove Terrace Walk Row Square Sq Hill Park Rise Mews Green Parade Vale Croft Fields Meadow Meadows "
+    "Boulevard Wharf Yard Gate Hollow Chase End Bank Brow Heights Side Villas Cottages Estate Approach "
+    "Circus Embankment Quay Passage Wynd Loke Leys Ridge Orchard Paddock Path Copse Dale"
+).split()
+_STREET = r"(?:" + "|".join(STREET_WORDS) + r")\.?"
+# One capitalised word of an address, Title case or ALL CAPS, with apostrophes and hyphens.
+_CAPWORD = r"(?:[A-Z][A-Za-z'\u2019\-]*[a-zA-Z]|[A-Z])"
+_NUMBER = (
+    r"(?:(?:Flat|Apartment|Apt|Unit|FLAT|APARTMENT|UNIT)\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?(?:-\d{1,4})?"
+)
+
+# Words that stop a backwards walk from a postcode: they belong to the sentence, not the address.
+_ADDRESS_STOP = {
+    "OF",
+    "AT",
+    "IN",
+    "TO",
+    "FROM",
+    "ON",
+    "AND",
+    "WITH",
+    "IS",
+    "ARE",
+    "WAS",
+    "LIVES",
+    "LIVING",
+    "ADDRESS",
+    "NEAR",
+    "BY",
+    "FOR",
+    "THEIR",
+    "HIS",
+    "HER",
+    "MOVED",
+    "CARERS",
+    "CARER",
+}
+
+_NAME_TOKEN = (
+    r"(?:[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z]{2,}(?:-[A-Z]{2,})?)"
+)
+TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master")
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|MR|MRS|MS|MISS|DR)\.?"
+
+# Family and social relationships that precede or follow a third party's name.
+RELATIONSHIPS = (
+    "mother",
+    "father",
+    "mum",
+    "dad",
+    "step-father",
+    "stepfather",
+    "step-mother",
+    "stepmother",
+    "partner",
+    "boyfriend",
+    "girlfriend",
+    "husband",
+    "wife",
+    "ex-partner",
+    "sister",
+    "brother",
+    "half-sister",
+    "half-brother",
+    "half-sibling",
+    "sibling",
+    "step-sister",
+    "step-brother",
+    "stepsister",
+    "stepbrother",
+    "aunt",
+    "auntie",
+    "uncle",
+    "cousin",
+    "grandmother",
+    "grandfather",
+    "nan",
+    "nana",
+    "grandma",
+    "grandad",
+    "granddad",
+    "great-grandmother",
+    "neighbour",
+    "friend",
+    "lodger",
+    "referrer",
+    "carer",
+    "foster carer",
+    "foster carers",
+    "foster mother",
+    "foster father",
+    "adopter",
+    "adopters",
+    "special guardian",
+    "niece",
+    "nephew",
+    "son",
+    "daughter",
+    "child",
+    "baby",
+    "mother's partner",
+    "father's partner",
+    "maternal grandmother",
+    "paternal grandmother",
+    "maternal grandfather",
+    "paternal grandfather",
+    "birth mother",
+    "birth father",
+)
+_REL = r"(?:" + "|".join(sorted((re.escape(r) for r in RELATIONSHIPS), key=len, reverse=True)) + r")"
+# Before a name, words like "child" or "son" usually start a phrase ("Child Protection"), not a name.
+_REL_BEFORE = (
+    r"(?:"
+    + "|".join(
+        sorted(
+            (
+                re.escape(r)
+                for r in RELATIONSHIPS
+                if r not in {"child", "baby", "son", "daughter", "friend", "carer"}
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")"
+)
+
+ENTITIES = (
+    "PERSON",
+    "UK_NHS",
+    "UK_NINO",
+    "UK_POSTCODE",
+    "PHONE_NUMBER",
+    "EMAIL_ADDRESS",
+    "UK_ADDRESS",
+    "DATE_OF_BIRTH",
+    "SCHOOL",
+    "GP_PRACTICE",
+    "UK_VEHICLE_REGISTRATION",
+    "CASE_REFERENCE",
+    "UK_PASSPORT",
+    "UK_DRIVING_LICENCE",
+)
+"""Every entity type the configured analyzer can return."""
+
+
+class _RegexRecognizer(EntityRecognizer):
+    """Base for our recognizers: a list of ``(regex, group, score)`` rules for one entity type."""
+
+    ENTITY = ""
+    RULES: tuple[tuple[str, int, float], ...] = ()
+    FLAGS = 0
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[self.ENTITY], name=type(self).__name__, supported_language="en")
+        self._compiled = [(re.compile(rx, self.FLAGS), group, score) for rx, group, score in self.RULES]
+
+    def load(self) -> None:
+        """Nothing to load: the patterns are compiled in ``__init__``."""
+
+    def spans(self, text: str) -> Iterable[tuple[int, int, float]]:
+        """Yield ``(start, end, score)`` for every match in ``text``."""
+        for rx, group, score in self._compiled:
+            for m in rx.finditer(text):
+                if m.group(group) and self.accept(text, m.start(group), m.end(group)):
+                    yield m.start(group), m.end(group), score
+
+    def accept(self, text: str, start: int, end: int) -> bool:
+        """Hook for subclasses to reject a regex match; the default accepts all."""
+        return True
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: D102
+        if entities and self.ENTITY not in entities:
+            return []
+        return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in self.spans(text)]
+
+
+class NhsContextRecognizer(_RegexRecognizer):
+    """A 10-digit number written as an NHS number ("NHS number is ...", "NHS No: ...").
+
+    Presidio's ``NhsRecognizer`` only trusts numbers that pass the mod-11 check; a mistyped number
+    after the words "NHS number" is still somebody's NHS number and must go.
+    """
+
+    ENTITY = "UK_NHS"
+    FLAGS = re.IGNORECASE
+    RULES = (
+        (
+            r"\bNHS\s*(?:No\.?|number|num|#)?\s*(?:is|was|:)?\s*:?\s*(\d{3}[ \-]?\d{3}[ \-]?\d{4})(?!\d)",
+            1,
+            0.9,
+        ),
+    )
+
+
+class UkPhoneFallbackRecognizer(_RegexRecognizer):
+    """UK phone numbers in the shapes case notes use, including drama-range and split numbers.
+
+    ``phonenumbers`` rejects Ofcom drama ranges and numbers broken over a line; both still identify a
+    person in a record, so this regex catches 01/02/03/07/08 numbers of 10-11 digits, spaced or not,
+    with an optional +44, and allows the break between groups to be a line break.
+    """
+
+    ENTITY = "PHONE_NUMBER"
+    RULES = (
+        (
+            r"(?<![\d\w])((?:\+44\s?\(?0?\)?\s?|\(?0)(?:7\d{3}\)?\s?\d{3}\s?\d{3}|[1238]\d{2,4}\)?\s?\d{3,4}\s?\d{3,4}))(?!\d)",
+            1,
+            0.6,
+        ),
+    )
+
+    def accept(self, text: str, start: int, end: int) -> bool:
+        """Require 10 or 11 digits (12 with the 44 prefix)."""
+        digits = re.sub(r"\D", "", text[start:end])
+        if digits.startswith("44"):
+            digits = "0" + digits[2:].lstrip("0")
+        return len(digits) in (10, 11)
+
+
+class DateOfBirthRecognizer(_RegexRecognizer):
+    """A date given as someone's date of birth.
+
+    Cues: "DOB", "D.O.B.", "date of birth", "born (on)", and a date in brackets straight after a
+    capitalised word ("Diane (15/07/2013)"), which is how case notes record a child's birthday.
+    """
+
+    ENTITY = "DATE_OF_BIRTH"
+    FLAGS = re.IGNORECASE
+    RULES = (
+        (
+            r"\b(?:D\.?O\.?B\.?|date\s+of\s+birth|birth\s+date|born(?:\s+on)?)\s*(?:is|was|of|:|-)?\s*:?\s*("
+            + DATE
+            + r")",
+            1,
+            0.9,
+        ),
+        (r"\b(?:aged?\s+\d{1,2}\s*,?\s*)?\bb\.\s*(" + DATE + r")", 1, 0.6),
+    )
+
+    def spans(self, text: str) -> Iterable[tuple[int, int, float]]:
+        """Cue-word dates, plus ``Name (date)`` (case-sensitive on the capitalised name)."""
+        yield from super().spans(text)
+        for m in re.finditer(r"[A-Z][A-Za-z'\u2019\-]+\s*\(\s*(" + DATE + r")\s*\)", text):
+            yield m.start(1), m.end(1), 0.7
+
+
+# Words of job titles: a school or practice name never starts with one ("Designated Safeguarding
+# Lead Anytown Primary School" in a table row is a role followed by the school).
+ROLE_WORDS = frozenset(
+    """designated safeguarding lead head teacher headteacher deputy class senco manager
+    officer worker social nurse visitor health gp police constable independent reviewing chair team support
+    assistant practitioner consultant doctor dr mr mrs ms miss name role agency from to at by with and
+    signed present attendees""".split()
+)
+
+
+class SchoolRecognizer(_RegexRecognizer):
+    """School names: one to four capitalised words ending in a school word."""
+
+    def spans(self, text: str) -> Iterable[tuple[int, int, float]]:
+        """Regex matches with leading job-title words trimmed off."""
+        for start, end, score in super().spans(text):
+            start = _trim_roles(text, start, end)
+            if len(text[start:end].split()) >= 2:
+                yield start, end, score
+
+    ENTITY = "SCHOOL"
+    RULES = (
+        (
+            r"((?:St\.?\s+|Saint\s+)?(?:"
+            + _CAPWORD
+            + r"[ \t]+){1,4}(?:(?:Primary|Junior|Infant|Infants|Secondary|"
+            r"High|Grammar|Community|Church\s+of\s+England|C\s?of\s?E|CE|RC|Catholic|Special|Free)[ \t]+)?"
+            r"(?:School|Academy|College|Primary|Nursery|Infants|Juniors|Pupil\s+Referral\s+Unit|PRU)"
+            r"(?:[ \t]+School)?)\b",
+            1,
+            0.6,
+        ),
+    )
+
+    def accept(self, text: str, start: int, end: int) -> bool:
+        """Reject generic phrases such as "The School" or "Primary" alone."""
+        words = text[start:end].split()
+        return len(words) >= 2 and words[0].lower() not in {"the", "a", "at", "his", "her", "their", "of"}
+
+
+class GpPracticeRecognizer(_RegexRecognizer):
+    """GP practice and health-centre names ("Anyplace Surgery", "Park Lane Medical Practice")."""
+
+    def spans(self, text: str) -> Iterable[tuple[int, int, float]]:
+        """Regex matches with leading job-title words trimmed off."""
+        for start, end, score in super().spans(text):
+            start = _trim_roles(text, start, end)
+            if len(text[start:end].split()) >= 2:
+                yield start, end, score
+
+    ENTITY = "GP_PRACTICE"
+    RULES = (
+        (
+            r"((?:"
+            + _CAPWORD
+            + r"[ \t]+){1,4}(?:Surgery|Medical\s+(?:Practice|Centre|Center|Group)|Health\s+Centre|"
+            r"Family\s+Practice|Group\s+Practice|GP\s+Practice|Practice))\b",
+            1,
+            0.6,
+        ),
+    )
+
+    def accept(self, text: str, start: int, end: int) -> bool:
+        """Reject phrases led by a function word ("The Surgery")."""
+        first = text[start:end].split()[0].lower()
+        return first not in {"the", "a", "at", "his", "her", "their", "of", "good", "best"}
+
+
+class CaseReferenceRecognizer(_RegexRecognizer):
+    """Local case and person references: ``CS-382105``, "Case ref: 123456", "Mosaic ID 1234567", UPN."""
+
+    ENTITY = "CASE_REFERENCE"
+    RULES = (
+        (r"\b([A-Z]{2,4}-\d{4,9})\b", 1, 0.5),
+        (
+            r"(?i:\b(?:case|person|client|mosaic|lcs|eclipse|liquidlogic|child|family)\s*(?:ref(?:erence)?|id|no\.?|"
+            r"number)\s*:?\s*)([A-Z0-9][A-Z0-9\-/]{4,14})\b",
+            1,
+            0.6,
+        ),
+        (r"(?i:\bUPN\s*:?\s*)([A-Z]\d{12})\b", 1, 0.9),
+    )
+
+
+class AddressRecognizer(_RegexRecognizer):
+    r"""Whole street addresses, from the house number through the town and postcode.
+
+    Two anchors, both allowed to wrap over a line break:
+
+    * a postcode: walk back over capitalised words, numbers and commas until a sentence word, so
+      "of 147 Any Road,\\nTown AB1 2CD" gives "147 Any Road, Town AB1 2CD";
+    * a street word ("Road", "Close", ...) after a house number, plus a following ", Town".
+
+    The scorer counts any three surviving words of an address as a leak, so the span must be whole.
+    """
+
+    ENTITY = "UK_ADDRESS"
+
+    _postcode = re.compile(r"(?<![A-Za-z0-9])" + POSTCODE + r"(?![A-Za-z0-9])")
+    _street = re.compile(
+        r"(?<![\w£$])(" + _NUMBER + r"[ \t\n]+(?:" + _CAPWORD + r"[ \t\n]+){0,3}" + _STREET + r"(?![\w'])"
+        r"(?:,?[ \t\n]+(?!(?:and|who|where|with|which)\b)" + _CAPWORD + r"(?:[ \t\n]+" + _CAPWORD + r")?)?)"
+    )
+    _token = re.compile(r"[A-Za-z0-9'\u2019\-]+|,|\S")
+
+    def spans(self, text: str) -> Iterable[tuple[int, int, float]]:  # noqa: D102
+        for m in self._postcode.finditer(text):
+            start = self._walk_back(text, m.start())
+            yield start, m.end(), 0.85 if start < m.start() else 0.5
+        for m in self._street.finditer(text):
+            end = m.end(1)
+            # Trim a trailing word that starts the next sentence ("..., Oxford He said") is rare;
+            # keep the town but drop trailing commas/space.
+            while end > m.start(1) and text[end - 1] in ", \t\n":
+                end -= 1
+            yield m.start(1), end, 0.7
+
+    def _walk_back(self, text: str, pos: int) -> int:
+        """Return where the address that ends in a postcode at ``pos`` starts."""
+        tokens = [(t.start(), t.group()) for t in self._token.finditer(text, max(0, pos - 140), pos)]
+        start = pos
+        first_number = None
+        words = 0
+        for tstart, tok in reversed(tokens):
+            if tok == ",":
+                start = tstart
+                continue
+            if tok[0].isdigit():
+                start = tstart
+                first_number = tstart
+                words += 1
+            elif tok[0].isupper() and tok.upper().strip("'\u2019") not in _ADDRESS_STOP:
+                start = tstart
+                words += 1
+            else:
+                break
+            if words >= 9:
+                break
+        if first_number is not None:
+            # Start at the earliest house number, with a preceding "Flat 2," kept.
+            nums = [t for t, tok in tokens if t >= start and tok[0].isdigit()]
+            start = nums[0]
+            before = text[max(0, start - 12) : start]
+            flat = re.search(r"(?i)(flat|apartment|apt|unit)\s*$", before)
+            if flat:
+                start = start - len(before) + flat.start()
+        while start < pos and text[start] in ", \t\n":
+            start += 1
+        return start
+
+
+class TitledNameRecognizer(_RegexRecognizer):
+    """Names after a title: Mr/Mrs/Ms/Miss/Dr + (first name) + surname, ALL CAPS and line breaks too."""
+
+    ENTITY = "PERSON"
+    RULES = (
+        (r"\b(" + _TITLE + r"[ \t\n]+" + _NAME_TOKEN + r"(?:[ \t\n]+" + _NAME_TOKEN + r")?)(?![\w])", 1, 0.7),
+    )
+
+
+class RelationshipNameRecognizer(_RegexRecognizer):
+    """Names next to a family or social relationship: "mother, Sara Wells", "Diane (half-sibling)".
+
+    The small spaCy model misses many names; a relationship word beside a capitalised word is a strong
+    cue that the word is a third party's name.
+    """
+
+    ENTITY = "PERSON"
+    RULES = (
+        (
+            r"(?i:\b"
+            + _REL_BEFORE
+            + r"(?:'s)?\s*(?:,|:|-|is|was|called|named)?\s*)("
+            + _NAME_TOKEN
+            + r"(?:[ \t\n]+"
+            + _NAME_TOKEN
+            + r")?(?:(?:,\s*|\s+and\s+)"
+            + _NAME_TOKEN
+            + r"(?:[ \t\n]+"
+            + _NAME_TOKEN
+            + r")?)?)",
+            1,
+            0.6,
+        ),
+        (
+            r"("
+            + _NAME_TOKEN
+            + r"(?:[ \t\n]+"
+            + _NAME_TOKEN
+            + r")?)(?:\s*,\s*(?:the\s+|a\s+|his\s+|her\s+)?|\s*\(\s*)"
+            r"(?i:(?:child's\s+|subject's\s+|maternal\s+|paternal\s+)?" + _REL + r")\b",
+            1,
+            0.6,
+        ),
+    )
+
+
+def _trim_roles(text: str, start: int, end: int) -> int:
+    """Move ``start`` past leading words that belong to a job title or a line label."""
+    for m in re.finditer(r"\S+", text[start:end]):
+        if m.group().lower().strip(",:") not in ROLE_WORDS:
+            return start + m.start()
+    return end
+
+
+def uk_recognizers() -> list[EntityRecognizer]:
+    """Fresh instances of every recognizer in this module."""
+    return [
+        NhsContextRecognizer(),
+        UkPhoneFallbackRecognizer(),
+        DateOfBirthRecognizer(),
+        SchoolRecognizer(),
+        GpPracticeRecognizer(),
+        CaseReferenceRecognizer(),
+        AddressRecognizer(),
+        TitledNameRecognizer(),
+        RelationshipNameRecognizer(),
+    ]

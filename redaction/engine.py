@@ -1,0 +1,863 @@
+"""The redaction engine: from extracted pages and a request context to proposed redactions.
+
+``RedactionEngine.propose`` works on a whole bundle at once, in two phases:
+
+1. **Detection** (per page, parallelisable): the Presidio analyzer (spaCy NER plus our UK
+   recognizers, :mod:`redaction.nlp`) finds candidate entities. Pages are analysed in fixed-size
+   chunks, so the result is the same whether one process or many run them.
+2. **Decision** (whole bundle, one process): people are grouped and classified as subject,
+   professional or third party (:mod:`redaction.names`); every way a third party's name is written
+   is found across every document; identifiers are attributed to their nearest owner; legal
+   advice and serious-harm locating details are flagged. Recall comes first: when the owner of a
+   detail is unclear, the detail is proposed for redaction.
+
+The engine never imports PyMuPDF: it reads :class:`~redaction.types.PageText` and computes boxes
+from the character boxes it carries, so it is testable with synthetic pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from redaction.codes import code_for_regime
+from redaction.context import RedactionContext
+from redaction.detectors.uk import DATE, ENTITIES, TITLES
+from redaction.names import (
+    NON_NAME,
+    PROFESSIONAL,
+    SUBJECT,
+    THIRD_PARTY,
+    Mention,
+    PeopleIndex,
+    Person,
+    clean_mention,
+    name_tokens,
+)
+from redaction.nlp import DEFAULT_MODEL, build_analyzer
+from redaction.text import boxes_for_span, normalise, paragraph_bounds, sentence_bounds, to_original
+from redaction.types import Box, ExtractedDocument, PageText, Proposal
+
+CHUNK_PAGES = 8
+"""Pages analysed together by spaCy; fixed so results do not depend on the number of workers."""
+
+
+class Finding(NamedTuple):
+    """A raw detection on the normalised text of one page."""
+
+    entity: str
+    start: int
+    end: int
+    score: float
+    recognizer: str
+
+
+@dataclass(frozen=True)
+class DocumentPlan:
+    """The proposals for one document, in page and reading order.
+
+    :param name: the document's name, as given in :class:`ExtractedDocument`.
+    :param proposals: proposed redactions; a reviewer accepts or edits them before burn-in.
+    :param problems: things a reviewer must check by hand (pages without text, extraction issues).
+    """
+
+    name: str
+    proposals: tuple[Proposal, ...]
+    problems: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Phase 1: detection
+
+
+def analyse_texts(analyzer, texts: Sequence[str]) -> list[list[Finding]]:
+    """Run the analyzer over ``texts`` (already normalised) and return findings per text.
+
+    Besides Presidio's results, runs of two or three proper nouns (spaCy ``PROPN``) are returned as
+    ``PERSON`` candidates with a low score: the small model misses names that its tagger still
+    marks as proper nouns. The engine validates every candidate before using it.
+    """
+    out: list[list[Finding]] = []
+    batch = analyzer.nlp_engine.process_batch(list(texts), language="en", batch_size=max(1, len(texts)))
+    for text, artifacts in batch:
+        found = [
+            Finding(
+                r.entity_type,
+                r.start,
+                r.end,
+                round(float(r.score), 4),
+                (r.recognition_metadata or {}).get("recognizer_name", "unknown"),
+            )
+            for r in analyzer.analyze(text, language="en", nlp_artifacts=artifacts, entities=list(ENTITIES))
+        ]
+        found.extend(_proper_noun_runs(artifacts.tokens))
+        out.append(sorted(set(found)))
+    return out
+
+
+def _proper_noun_runs(doc) -> list[Finding]:
+    runs: list[Finding] = []
+    run: list = []
+
+    def flush() -> None:
+        if 2 <= len(run) <= 3:
+            runs.append(
+                Finding("PERSON", run[0].idx, run[-1].idx + len(run[-1].text), 0.4, "ProperNounRecognizer")
+            )
+        run.clear()
+
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text and run:
+            continue  # a name split over a line break stays one run
+        if tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) and tok.text.lower() not in NON_NAME:
+            run.append(tok)
+        else:
+            flush()
+    flush()
+    return runs
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _worker_init(model: str, threshold: float) -> None:
+    if "analyzer" not in _WORKER:
+        _WORKER["analyzer"] = build_analyzer(model, threshold)
+
+
+def _worker_chunk(texts: list[str]) -> list[list[Finding]]:
+    return analyse_texts(_WORKER["analyzer"], texts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Phase 2: decisions
+
+_LOCATING = {"UK_ADDRESS", "UK_POSTCODE", "PHONE_NUMBER", "SCHOOL", "GP_PRACTICE", "EMAIL_ADDRESS"}
+_IDENTIFIERS = {
+    "PHONE_NUMBER",
+    "EMAIL_ADDRESS",
+    "UK_NHS",
+    "UK_NINO",
+    "UK_ADDRESS",
+    "UK_POSTCODE",
+    "UK_PASSPORT",
+    "UK_DRIVING_LICENCE",
+    "UK_VEHICLE_REGISTRATION",
+    "DATE_OF_BIRTH",
+    "CASE_REFERENCE",
+    "SCHOOL",
+    "GP_PRACTICE",
+    "CREDIT_CARD",
+    "IBAN_CODE",
+}
+# Details that are about the subject's case unless shown to be someone else's.
+_KEEP_UNLESS_THIRD = {"CASE_REFERENCE", "SCHOOL", "GP_PRACTICE"}
+# Overlap priority: a longer, more specific entity wins over what it contains.
+_PRIORITY = {
+    "LEGAL_ADVICE": 0,
+    "UK_ADDRESS": 1,
+    "EMAIL_ADDRESS": 2,
+    "UK_NHS": 3,
+    "UK_NINO": 3,
+    "DATE_OF_BIRTH": 3,
+    "PHONE_NUMBER": 4,
+    "UK_POSTCODE": 5,
+    "SCHOOL": 5,
+    "GP_PRACTICE": 5,
+    "PERSON": 6,
+}
+_WHAT = {
+    "PERSON": "Name",
+    "PHONE_NUMBER": "Telephone number",
+    "EMAIL_ADDRESS": "E-mail address",
+    "UK_NHS": "NHS number",
+    "UK_NINO": "National Insurance number",
+    "UK_ADDRESS": "Address",
+    "UK_POSTCODE": "Postcode",
+    "DATE_OF_BIRTH": "Date of birth",
+    "SCHOOL": "School",
+    "GP_PRACTICE": "GP practice",
+    "CASE_REFERENCE": "Reference number",
+    "UK_PASSPORT": "Passport number",
+    "UK_DRIVING_LICENCE": "Driving licence number",
+    "UK_VEHICLE_REGISTRATION": "Vehicle registration",
+    "CREDIT_CARD": "Card number",
+    "IBAN_CODE": "Bank account",
+}
+
+_SERIOUS_HARM_CUE = re.compile(
+    r"foster|carers'|carer's|\bcarers?\b|placement\s+address|placed\s+with|adopt|refuge|safe\s+house|"
+    r"special\s+guardian|kinship\s+carer|must\s+not\s+be\s+shared|not\s+to\s+be\s+disclosed|do\s+not\s+disclose",
+    re.IGNORECASE,
+)
+_LPP_HEADING = re.compile(
+    r"legal\s+advice|legal\s+gateway|legal\s+planning\s+meeting|legally\s+privileged|\bprivileged\b|"
+    r"legal\s+professional\s+privilege|counsel's\s+(?:advice|opinion)|advice\s+(?:from|of)\s+(?:legal|counsel)|"
+    r"without\s+prejudice|instructions\s+to\s+counsel",
+    re.IGNORECASE,
+)
+_LPP_PASSAGE = re.compile(
+    r"legal\s+services?\s+(?:advise[ds]?|advice|said|view|consider|recommend)|legal\s+advice\s+(?:is|was|given|"
+    r"received|from)|(?:counsel|the\s+solicitor|our\s+solicitor|the\s+local\s+authority(?:'s)?\s+solicitor|"
+    r"legal(?:\s+adviser)?)(?:'s)?\s+(?:advised?|advice|view|opinion|recommend)|advice\s+from\s+legal|"
+    r"legal\s+gateway\s+(?:meeting\s+)?(?:advised|agreed|decided|concluded)|"
+    r"legal\s+planning\s+meeting\s+(?:advised|agreed|decided|concluded)",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|hers|him|they|their|them)\b", re.IGNORECASE)
+_TITLE_RX = r"(?:(?:" + "|".join(TITLES) + r")\.?[ \n]+)"
+_PROF_TITLE_NAME = re.compile(
+    r"\b(?:PC|DC|DS|DI|Sgt|Dr|Detective\s+Constable|Police\s+Constable|"
+    r"Detective\s+Sergeant)\.?[ \n]+([A-Z][\w'\-]+(?:[ \n]+[A-Z][\w'\-]+)?)"
+)
+
+
+@dataclass
+class _Page:
+    doc: int
+    page: PageText
+    text: str
+    index: list[int]
+    findings: list[Finding]
+    sentences: list[tuple[int, int]]
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.doc, self.page.page_index)
+
+
+@dataclass
+class _Candidate:
+    page: _Page
+    start: int
+    end: int
+    entity: str
+    code: str
+    reason: str
+    score: float
+    recognizer: str
+
+
+@dataclass(frozen=True)
+class _Owner:
+    kind: str | None  # SUBJECT, PROFESSIONAL, THIRD_PARTY or None (no one found)
+    strong: bool
+    person: Person | None
+
+
+class RedactionEngine:
+    """Propose redactions for a bundle of documents released under one request.
+
+    :param model: spaCy model package or directory (never downloaded).
+    :param score_threshold: Presidio score below which findings are ignored.
+
+    The analyzer is built lazily on first use and then reused.
+    """
+
+    def __init__(self, *, model: str = DEFAULT_MODEL, score_threshold: float = 0.3) -> None:
+        self.model = model
+        self.score_threshold = score_threshold
+        self._analyzer = None
+
+    @property
+    def analyzer(self):
+        """The configured Presidio ``AnalyzerEngine`` (built on first access)."""
+        if self._analyzer is None:
+            self._analyzer = build_analyzer(self.model, self.score_threshold)
+        return self._analyzer
+
+    # -- public API -------------------------------------------------------------------------------
+
+    def propose(
+        self,
+        documents: Sequence[ExtractedDocument],
+        context: RedactionContext,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        workers: int = 1,
+    ) -> list[DocumentPlan]:
+        """Return one :class:`DocumentPlan` per document, in the order given.
+
+        All documents are treated as one bundle: a third party found in one document is redacted
+        in every document, and professional status found anywhere applies everywhere.
+
+        :param documents: extracted documents of one request.
+        :param context: the subject, known parties and staff directory.
+        :param progress: called as ``progress(pages_done, pages_total)`` during detection.
+        :param workers: processes for detection; results are identical for any value.
+        :raises redaction.nlp.ModelMissingError: if the spaCy model is not installed.
+        """
+        pages: list[_Page] = []
+        for d, doc in enumerate(documents):
+            for page in doc.pages:
+                norm, index = normalise(page.text)
+                pages.append(_Page(d, page, norm, index, [], sentence_bounds(norm)))
+        self._detect(pages, progress, max(1, int(workers)))
+        candidates = _Decider(pages, context).decide()
+        return self._plans(documents, pages, candidates, context)
+
+    # -- phase 1 ----------------------------------------------------------------------------------
+
+    def _detect(self, pages: list[_Page], progress, workers: int) -> None:
+        total = len(pages)
+        chunks = [pages[i : i + CHUNK_PAGES] for i in range(0, total, CHUNK_PAGES)]
+        texts = [[p.text for p in chunk] for chunk in chunks]
+        done = 0
+        if progress:
+            progress(0, total)
+        if workers > 1 and len(chunks) > 1:
+            import multiprocessing
+
+            ctx = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=ctx,
+                initializer=_worker_init,
+                initargs=(self.model, self.score_threshold),
+            ) as pool:
+                results = pool.map(_worker_chunk, texts)
+                for chunk, found in zip(chunks, results, strict=True):
+                    for page, f in zip(chunk, found, strict=True):
+                        page.findings = f
+                    done += len(chunk)
+                    if progress:
+                        progress(done, total)
+            return
+        analyzer = self.analyzer
+        for chunk, chunk_texts in zip(chunks, texts, strict=True):
+            for page, f in zip(chunk, analyse_texts(analyzer, chunk_texts), strict=True):
+                page.findings = f
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+
+    # -- phase 3 ----------------------------------------------------------------------------------
+
+    def _plans(
+        self, documents, pages: list[_Page], candidates: list[_Candidate], context: RedactionContext
+    ) -> list[DocumentPlan]:
+        by_doc: dict[int, list[Proposal]] = defaultdict(list)
+        for c in candidates:
+            page = c.page.page
+            if c.entity == "LEGAL_ADVICE" and c.start == 0 and c.end == len(c.page.text):
+                start, end = 0, len(page.text)
+                boxes: tuple[Box, ...] = (Box(0.0, 0.0, max(page.width, 0.0), max(page.height, 0.0)),)
+            else:
+                start, end = to_original(c.page.index, c.start, c.end)
+                boxes = boxes_for_span(page, start, end)
+            by_doc[c.page.doc].append(
+                Proposal(
+                    page=page.page_index,
+                    start=start,
+                    end=end,
+                    text=page.text[start:end],
+                    entity_type=c.entity,
+                    code=code_for_regime(c.code, context.regime),
+                    reason=c.reason,
+                    score=min(1.0, max(0.0, c.score)),
+                    recognizer=c.recognizer,
+                    boxes=boxes,
+                )
+            )
+        plans = []
+        for d, doc in enumerate(documents):
+            problems = list(doc.problems)
+            for page in doc.pages:
+                if page.source == "none":
+                    problems.append(f"page {page.page_index + 1} has no text layer; review it by eye")
+            proposals = sorted(by_doc.get(d, []), key=lambda p: (p.page, p.start, p.end, p.entity_type))
+            plans.append(DocumentPlan(doc.name, tuple(proposals), tuple(problems)))
+        return plans
+
+
+class _Decider:
+    """Bundle-wide decisions over detected pages (phase 2)."""
+
+    def __init__(self, pages: list[_Page], context: RedactionContext) -> None:
+        self.pages = pages
+        self.context = context
+        self.people = PeopleIndex(context)
+        self.by_key = {p.key: p for p in pages}
+        # Per page: (start, end, person) of every name occurrence, kept or not.
+        self.names: dict[tuple[int, int], list[tuple[int, int, Person]]] = defaultdict(list)
+
+    # -- orchestration ----------------------------------------------------------------------------
+
+    def decide(self) -> list[_Candidate]:
+        """Return every candidate redaction in the bundle, overlaps resolved."""
+        withheld = self._legal_pages()
+        live = [p for p in self.pages if p.key not in withheld]
+        blocked = self._blocked_spans(live)
+        mentions = self._mentions(live, blocked)
+        self.people.add_mentions(mentions, {p.key: p.text for p in self.pages})
+        self._scan_names(live, blocked)
+        out: list[_Candidate] = []
+        for page in self.pages:
+            if page.key in withheld:
+                out.append(
+                    _Candidate(
+                        page,
+                        0,
+                        len(page.text),
+                        "LEGAL_ADVICE",
+                        "SCH2-P19-LPP",
+                        "Legal advice to the council, withheld in full (legal professional privilege).",
+                        1.0,
+                        "LegalAdviceDetector",
+                    )
+                )
+        out.extend(self._legal_passages(live))
+        out.extend(self._name_candidates(live))
+        out.extend(self._identifier_candidates(live))
+        out = _resolve_overlaps(out)
+        return _close_over_documents(out, live)
+
+    # -- legal professional privilege -------------------------------------------------------------
+
+    def _legal_pages(self) -> set[tuple[int, int]]:
+        """Pages headed as legal advice; if a document's first page is, the whole document."""
+        out: set[tuple[int, int]] = set()
+        by_doc: dict[int, list[_Page]] = defaultdict(list)
+        for p in self.pages:
+            by_doc[p.doc].append(p)
+        for doc_pages in by_doc.values():
+            headed = [p for p in doc_pages if _LPP_HEADING.search(_heading(p.text))]
+            if headed and headed[0] is doc_pages[0]:
+                out.update(p.key for p in doc_pages)
+            else:
+                out.update(p.key for p in headed)
+        return out
+
+    def _legal_passages(self, pages: list[_Page]) -> list[_Candidate]:
+        out = []
+        for page in pages:
+            paragraphs = paragraph_bounds(page.text)
+            for m in _LPP_PASSAGE.finditer(page.text):
+                para = next(
+                    ((s, e) for s, e in paragraphs if s <= m.start() < e), (m.start(), len(page.text))
+                )
+                sent = next((s for s, e in page.sentences if s <= m.start() < e), para[0])
+                start = max(para[0], sent)
+                while start < para[1] and page.text[start].isspace():
+                    start += 1
+                end = para[1]
+                while end > start and page.text[end - 1].isspace():
+                    end -= 1
+                out.append(
+                    _Candidate(
+                        page,
+                        start,
+                        end,
+                        "LEGAL_ADVICE",
+                        "SCH2-P19-LPP",
+                        "Legal advice to the council (legal professional privilege).",
+                        0.8,
+                        "LegalAdviceDetector",
+                    )
+                )
+        return out
+
+    # -- people -----------------------------------------------------------------------------------
+
+    def _blocked_spans(self, pages: list[_Page]) -> dict[tuple[int, int], list[tuple[int, int]]]:
+        """Spans where a name cannot be: inside addresses, e-mail addresses and school/practice names."""
+        out: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        for page in pages:
+            for f in page.findings:
+                if f.entity in ("UK_ADDRESS", "EMAIL_ADDRESS", "SCHOOL", "GP_PRACTICE", "URL"):
+                    out[page.key].append((f.start, f.end))
+        return out
+
+    def _mentions(self, pages: list[_Page], blocked) -> list[Mention]:
+        out: list[Mention] = []
+        for page in pages:
+            spans = [(f.start, f.end, f.recognizer) for f in page.findings if f.entity == "PERSON"]
+            spans += [
+                (m.start(1), m.end(1), "ProfessionalTitle") for m in _PROF_TITLE_NAME.finditer(page.text)
+            ]
+            for start, end, source in spans:
+                if _inside(start, end, blocked.get(page.key, ())):
+                    continue
+                for m in _split_mention(page, start, end, source):
+                    out.append(m)
+        out.sort(key=lambda m: (m.doc, m.page, m.start, -m.end))
+        return out
+
+    def _scan_names(self, pages: list[_Page], blocked) -> None:
+        """Find every written form of every known person on every page (bundle-wide tracking)."""
+        patterns: list[tuple[str, Person]] = []
+        for person in self.people.persons.values():
+            if not person.tokens:
+                continue
+            for variant in self.people.variants(person):
+                patterns.append((r"[ \n]+".join(re.escape(t) for t in variant), person))
+        if not patterns:
+            return
+        # Longest first so "Sara Wells" wins over "Sara"; kept persons before third parties on ties.
+        patterns.sort(key=lambda x: (-len(x[0]), x[1].kind == THIRD_PARTY, x[1].key))
+        lookup: dict[str, Person] = {}
+        alts = []
+        for i, (rx, person) in enumerate(patterns):
+            group = f"n{i}"
+            lookup[group] = person
+            alts.append(f"(?P<{group}>{rx})")
+        big = re.compile(
+            r"(?<![\w@.'\-])(?:" + _TITLE_RX + r")?(?:" + "|".join(alts) + r")(?:'s|s'|')?(?![\w@\-]|\.\w)",
+            re.IGNORECASE,
+        )
+        for page in pages:
+            found = []
+            for m in big.finditer(page.text):
+                group = m.lastgroup
+                person = lookup[group]
+                s, e = m.start(group), m.end(group)
+                words = page.text[s:e].split()
+                if not all(w[0].isupper() for w in words):
+                    continue  # "read" the verb is not "Read" the surname
+                if _inside(s, e, blocked.get(page.key, ())):
+                    continue
+                if _month_in_date(page.text, s, e):
+                    continue
+                found.append((m.start(), m.end(), person, s, e))
+            for start, end, person, s, _e in found:
+                # The span with its title and possessive for redaction; the bare name otherwise.
+                title_start = start if page.text[start:s].strip() else s
+                self.names[page.key].append((title_start, _strip_possessive(page.text, s, end), person))
+            self.names[page.key].sort(key=lambda x: (x[0], -x[1]))
+
+    def _name_candidates(self, pages: list[_Page]) -> list[_Candidate]:
+        out = []
+        for page in pages:
+            for start, end, person in self.names.get(page.key, ()):
+                if person.kind != THIRD_PARTY:
+                    continue
+                if person.foster:
+                    reason = "Name of a foster carer or other carer (third party)."
+                else:
+                    reason = "Name of another person (third party)."
+                out.append(
+                    _Candidate(
+                        page, start, end, "PERSON", "SCH2-P16-THIRD-PARTY", reason, 0.85, "PersonTracker"
+                    )
+                )
+        return out
+
+    # -- identifiers ------------------------------------------------------------------------------
+
+    def _identifier_candidates(self, pages: list[_Page]) -> list[_Candidate]:
+        subject_ids = {_value_key("", v) for v in self.context.subject.identifiers}
+        occurrences: list[tuple[_Page, Finding, _Owner, bool]] = []
+        for page in pages:
+            for f in _dedupe_identifiers(page.findings):
+                if f.entity not in _IDENTIFIERS:
+                    continue
+                if f.entity == "PHONE_NUMBER" and len(re.sub(r"\D", "", page.text[f.start : f.end])) < 10:
+                    continue
+                owner = self._owner(page, f.start, f.end)
+                harm = f.entity in _LOCATING and self._serious_harm_context(page, f.start)
+                occurrences.append((page, f, owner, harm))
+        # Bundle-wide decision per value: a third party's number is redacted everywhere.
+        verdicts: dict[tuple[str, str], str] = {}
+        for page, f, owner, harm in occurrences:
+            key = _value_key(f.entity, page.text[f.start : f.end])
+            verdict = self._verdict(page, f, owner, harm, subject_ids)
+            verdicts[key] = _stronger(verdicts.get(key), verdict)
+        out = []
+        for page, f, owner, harm in occurrences:
+            key = _value_key(f.entity, page.text[f.start : f.end])
+            verdict = verdicts[key]
+            if verdict.startswith("keep"):
+                continue
+            what = _WHAT.get(f.entity, "Detail")
+            if verdict == "harm" or harm or (owner.person is not None and owner.person.foster):
+                code = "SCH3-SERIOUS-HARM"
+                reason = (
+                    f"{what} that could locate a child's placement, carers or adoptive family; proposed "
+                    "under the serious-harm exemption for a manager's decision."
+                )
+            else:
+                # Reasons go into the requester's schedule: they never name the third party.
+                code = "SCH2-P16-THIRD-PARTY"
+                reason = f"{what} of another person (third-party information)."
+            out.append(_Candidate(page, f.start, f.end, f.entity, code, reason, f.score, f.recognizer))
+        return out
+
+    def _verdict(self, page: _Page, f: Finding, owner: _Owner, harm: bool, subject_ids: set) -> str:
+        """``keep-strong``, ``keep``, ``redact``, ``redact-strong`` or ``harm`` for one occurrence."""
+        value = page.text[f.start : f.end]
+        if _value_key("", value) in subject_ids:
+            return "keep-strong"
+        if harm and owner.kind != PROFESSIONAL:
+            return "harm"
+        if f.entity == "EMAIL_ADDRESS":
+            return self._email_verdict(value)
+        if f.entity == "DATE_OF_BIRTH":
+            dob = self.context.subject.dob
+            if dob is not None:
+                return "keep-strong" if _same_date(value, dob) else "redact-strong"
+            return "keep" if owner.kind == SUBJECT and owner.strong else "redact"
+        if owner.kind == THIRD_PARTY:
+            return "redact-strong" if owner.strong else "redact"
+        if f.entity in _KEEP_UNLESS_THIRD:
+            return "keep"
+        if owner.kind in (SUBJECT, PROFESSIONAL) and owner.strong:
+            return "keep"
+        return "redact"
+
+    def _email_verdict(self, value: str) -> str:
+        from redaction.names import _WORK_DOMAIN
+
+        if _WORK_DOMAIN.search(value):
+            return "keep"
+        local = re.split(r"[._\-+\d]+", value.split("@")[0].lower())
+        kept = self.people.protected_tokens()
+        third = {t for p in self.people.third_parties() for t in p.key if t not in kept}
+        if any(t in third for t in local if len(t) > 1):
+            return "redact-strong"
+        if any(t in kept for t in local if len(t) > 2):
+            return "keep"
+        return "redact"
+
+    def _owner(self, page: _Page, start: int, end: int) -> _Owner:
+        """The person a detail at ``start..end`` belongs to: nearest name in the same sentence.
+
+        A possessive right before the detail ("X's mobile is") or the nearest name before it in the
+        sentence is a strong owner; a name after it, or one found in the previous sentences when the
+        sentence only has a pronoun, is a weak owner.
+        """
+        sent = next(((s, e) for s, e in page.sentences if s <= start < e), (0, len(page.text)))
+        names = [n for n in self.names.get(page.key, ()) if n[1] <= start and n[0] >= sent[0]]
+        if names:
+            s, e, person = max(names, key=lambda n: n[1])
+            between = page.text[e:start]
+            others = _PRONOUN.search(between) and not re.match(r"\s*'s\b", page.text[e : e + 3])
+            return _Owner(person.kind if person.kind != "disclosed" else SUBJECT, not others, person)
+        after = [n for n in self.names.get(page.key, ()) if n[0] >= end and n[1] <= sent[1]]
+        if after:
+            person = min(after, key=lambda n: n[0])[2]
+            return _Owner(person.kind, False, person)
+        # Pronoun only: the nearest non-professional name in the three sentences before.
+        prior = [
+            n
+            for n in self.names.get(page.key, ())
+            if n[1] <= sent[0] and n[2].kind != PROFESSIONAL and n[0] >= _back_sentences(page, sent[0], 3)
+        ]
+        if prior:
+            person = max(prior, key=lambda n: n[1])[2]
+            return _Owner(person.kind, False, person)
+        return _Owner(None, False, None)
+
+    def _serious_harm_context(self, page: _Page, pos: int) -> bool:
+        sent = next(((s, e) for s, e in page.sentences if s <= pos < e), (0, len(page.text)))
+        return bool(_SERIOUS_HARM_CUE.search(page.text[sent[0] : sent[1]]))
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+
+
+def _heading(text: str) -> str:
+    """The first four non-empty lines of a page, where a document's title and markings sit."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    return "\n".join(lines[:4])
+
+
+def _inside(start: int, end: int, spans) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _split_mention(page: _Page, start: int, end: int, source: str) -> list[Mention]:
+    """Turn a raw PERSON span into clean mentions ("Andrea and Joseph Parker" gives two)."""
+    raw = page.text[start:end]
+    out = []
+    for part in re.finditer(r"[^,;/&()]+", raw):
+        chunk = part.group()
+        for piece in re.split(r"\s+(?:and|or)\s+", chunk):
+            offset = start + part.start() + chunk.find(piece)
+            words = [(m.start(), m.group()) for m in re.finditer(r"\S+", piece)]
+            title = None
+            while words and words[0][1].lower().rstrip(".") in {t.lower() for t in TITLES} | {
+                "pc",
+                "dc",
+                "ds",
+                "sgt",
+            }:
+                title = words[0][1]
+                words.pop(0)
+            tokens = name_tokens(" ".join(w for _, w in words))
+            # After a title the next words are a name even if they are also ordinary words
+            # ("Mrs Foster", "Mr Read"); otherwise non-name words are trimmed off.
+            cleaned = clean_mention(tokens, strict=title is None)
+            if source == "ProperNounRecognizer" and len(cleaned) < 2:
+                continue  # a lone proper noun from the tagger is too weak to track bundle-wide
+            if not cleaned or not words:
+                continue
+            # Locate the cleaned tokens inside the piece.
+            first = next(i for i, (_, w) in enumerate(words) if w.startswith(cleaned[0]))
+            last = first + len(cleaned) - 1
+            if last >= len(words):
+                continue
+            s = offset + words[first][0]
+            e = offset + words[last][0] + len(words[last][1])
+            e = _strip_possessive(page.text, s, e)
+            out.append(Mention(page.doc, page.page.page_index, s, e, cleaned, title, source))
+    return out
+
+
+def _strip_possessive(text: str, start: int, end: int) -> int:
+    word = text[start:end]
+    for suffix in ("'s", "'S", "s'", "'"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            if suffix == "s'":
+                return end - 1
+            return end - len(suffix)
+    return end
+
+
+def _month_in_date(text: str, start: int, end: int) -> bool:
+    """True when a name that is also a month ("June") sits next to a day or year number."""
+    word = text[start:end].lower()
+    if word not in {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }:
+        return False
+    return bool(
+        re.search(r"\d\s*(?:st|nd|rd|th)?\s*$", text[max(0, start - 6) : start])
+        or re.match(r"\s*\d", text[end : end + 4])
+    )
+
+
+def _back_sentences(page: _Page, pos: int, n: int) -> int:
+    starts = [s for s, e in page.sentences if s < pos]
+    return starts[-n] if len(starts) >= n else 0
+
+
+def _value_key(entity: str, value: str) -> tuple[str, str]:
+    """Identity of a detail across the bundle: digits for numbers, folded text otherwise."""
+    if entity in ("PHONE_NUMBER", "UK_NHS"):
+        digits = re.sub(r"\D", "", value)
+        return ("NUM", digits[-10:])
+    if entity == "DATE_OF_BIRTH":
+        return ("DATE", _date_key(value))
+    return (
+        entity if entity in ("SCHOOL", "GP_PRACTICE", "CASE_REFERENCE") else "TEXT",
+        re.sub(r"[\s,]+", " ", value).strip().lower(),
+    )
+
+
+def _date_key(value: str) -> str:
+    m = re.match(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})", value)
+    if m:
+        d, mo, y = m.groups()
+        if len(y) == 2:
+            y = ("19" if int(y) > 30 else "20") + y
+        return f"{int(d):02d}/{int(mo):02d}/{y}"
+    return " ".join(value.lower().replace(",", " ").split())
+
+
+def _same_date(value: str, dob: str) -> bool:
+    return _date_key(value) == _date_key(dob)
+
+
+_RANK = {"keep": 1, "redact": 2, "keep-strong": 3, "redact-strong": 4, "harm": 5}
+
+
+def _stronger(a: str | None, b: str) -> str:
+    if a is None:
+        return b
+    return a if _RANK[a] >= _RANK[b] else b
+
+
+def _dedupe_identifiers(findings: list[Finding]) -> list[Finding]:
+    """Keep one finding per span, preferring the most specific entity (an NHS number over a phone).
+
+    Phone matches shorter than a UK number (``phonenumbers`` at leniency 0 accepts fragments such
+    as the digits of a case reference) and identifiers inside a case reference are dropped.
+    """
+    refs = [(f.start, f.end) for f in findings if f.entity == "CASE_REFERENCE"]
+    best: dict[tuple[int, int], Finding] = {}
+    for f in findings:
+        if f.entity != "CASE_REFERENCE" and any(s <= f.start and f.end <= e for s, e in refs):
+            continue
+        k = (f.start, f.end)
+        if k not in best or _PRIORITY.get(f.entity, 9) < _PRIORITY.get(best[k].entity, 9):
+            best[k] = f
+    return sorted(best.values())
+
+
+def _resolve_overlaps(cands: list[_Candidate]) -> list[_Candidate]:
+    """Drop candidates contained in another on the same page (the container is more specific)."""
+    by_page: dict[tuple[int, int], list[_Candidate]] = defaultdict(list)
+    for c in cands:
+        by_page[c.page.key].append(c)
+    out = []
+    for items in by_page.values():
+        items.sort(key=lambda c: (c.start, -(c.end - c.start), _PRIORITY.get(c.entity, 9)))
+        kept: list[_Candidate] = []
+        for c in items:
+            if any(k.start <= c.start and c.end <= k.end for k in kept):
+                continue
+            kept.append(c)
+        out.extend(kept)
+    return out
+
+
+def _close_over_documents(cands: list[_Candidate], pages: list[_Page]) -> list[_Candidate]:
+    """Cover every other occurrence, in the same document, of a string already proposed.
+
+    The burn-in verifier checks that no proposed string survives anywhere in the output, so an
+    occurrence the detectors missed (a number in a table cell, a name in a footer) is added here.
+    """
+    by_doc: dict[int, list[_Candidate]] = defaultdict(list)
+    for c in cands:
+        by_doc[c.page.doc].append(c)
+    out = list(cands)
+    for doc, items in by_doc.items():
+        seen: dict[str, _Candidate] = {}
+        for c in items:
+            if c.entity == "LEGAL_ADVICE":
+                continue
+            text = " ".join(c.page.text[c.start : c.end].split())
+            if len(text) >= 3 and text not in seen:
+                seen[text] = c
+        if not seen:
+            continue
+        for page in (p for p in pages if p.doc == doc):
+            covered = [(c.start, c.end) for c in out if c.page is page]
+            for text, proto in seen.items():
+                rx = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in text.split()) + r"(?!\w)")
+                for m in rx.finditer(page.text):
+                    if any(s <= m.start() and m.end() <= e for s, e in covered):
+                        continue
+                    out.append(
+                        _Candidate(
+                            page,
+                            m.start(),
+                            m.end(),
+                            proto.entity,
+                            proto.code,
+                            proto.reason,
+                            proto.score,
+                            proto.recognizer,
+                        )
+                    )
+                    covered.append((m.start(), m.end()))
+    return _resolve_overlaps(out)
+
+
+__all__ = ["CHUNK_PAGES", "DATE", "DocumentPlan", "Finding", "RedactionEngine", "analyse_texts"]

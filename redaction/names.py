@@ -1,0 +1,364 @@
+"""People in a bundle: finding name mentions, grouping them into persons and classifying them.
+
+The engine asks three questions of every person named in a bundle:
+
+* is this the data subject (their own data is disclosed)?
+* is this a professional acting in their role (disclosed, DPA 2018 Sch 2 para 17)?
+* otherwise, a third party: every way the bundle writes their name is redacted.
+
+Professional status comes from the staff directory or from context anywhere in the bundle (a role
+next to the name, an attendee table, a signature block, an e-mail header with a work domain), and
+once found it applies bundle-wide. A token that belongs to the subject's or a professional's name
+is never redacted on its own, so a mother who shares the subject's surname loses her first name and
+full name but the subject's surname stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from redaction.context import RedactionContext
+from redaction.detectors.uk import STREET_WORDS
+
+SUBJECT, PROFESSIONAL, THIRD_PARTY, DISCLOSED = "subject", "professional", "third_party", "disclosed"
+
+TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "pc", "dc", "ds", "di", "sgt", "cllr", "prof"}
+)
+PROFESSIONAL_TITLES = frozenset({"dr", "pc", "dc", "ds", "di", "sgt", "prof"})
+
+# Job titles that make the adjacent name a professional acting in their role. Foster carers,
+# adopters and guardians are deliberately absent: they are third parties.
+ROLE_PATTERN = (
+    r"(?:(?:senior|student|newly\s+qualified|allocated|duty|agency|assistant|deputy|acting|locum|named|designated|"
+    r"specialist|lead|principal|community|school|practice|consultant)\s+)*"
+    r"(?:social\s+worker|social\s+work\s+assistant|team\s+manager|service\s+manager|team\s+leader|practice\s+manager|"
+    r"assistant\s+team\s+manager|health\s+visitor|school\s+nurse|nurse|midwife|general\s+practitioner|GP|doctor|"
+    r"paediatrician|psychologist|psychiatrist|therapist|counsellor|head\s*teacher|head\s+of\s+year|class\s+teacher|"
+    r"teacher|teaching\s+assistant|SENCO|SENDCO|designated\s+safeguarding\s+lead|DSL|safeguarding\s+lead|"
+    r"police\s+constable|PC|DC|DS|detective\s+constable|detective\s+sergeant|detective\s+inspector|sergeant|"
+    r"inspector|police\s+officer|independent\s+reviewing\s+officer|IRO|reviewing\s+officer|family\s+support\s+worker|"
+    r"support\s+worker|key\s*worker|personal\s+adviser|youth\s+worker|early\s+help\s+(?:worker|practitioner)|"
+    r"practitioner|solicitor|legal\s+adviser|barrister|children's\s+guardian|cafcass\s+officer|"
+    r"family\s+court\s+adviser|contact\s+supervisor|minute\s+taker|interpreter|advocate|housing\s+officer|"
+    r"probation\s+officer|youth\s+offending\s+officer|education\s+welfare\s+officer|LADO|"
+    r"conference\s+chair|chair|safeguarding\s+nurse|paramedic|dentist|optician|clinician|caseworker|case\s+worker|"
+    r"manager|officer|coordinator|co-ordinator)"
+)
+_ROLE_AFTER = re.compile(
+    r"^[ \t]*(?:,|\(|-|\u2013|\u2014|\n)?[ \t\n]*(?:the\s+|a\s+|our\s+|my\s+|\w+'s\s+)?"
+    + ROLE_PATTERN
+    + r"\b",
+    re.IGNORECASE,
+)
+_ROLE_BEFORE = re.compile(
+    r"(?:\b" + ROLE_PATTERN + r"|\b(?:worker|chair|author|completed\s+by|written\s+by|"
+    r"allocated\s+to|minuted\s+by|manager|officer|lead\s+professional|reviewer|"
+    r"requested\s+by|approved\s+by|authorised\s+by))[ \t]*(?::|-|,)?[ \t\n]*$",
+    re.IGNORECASE,
+)
+_ORG_BY_BEFORE = re.compile(
+    r"\b(?:surgery|practice|centre|center|hospital|school|academy|college|police|clinic|trust|"
+    r"service|services|camhs|team|council|nhs)[ \t\n]+by[ \t\n]*$",
+    re.IGNORECASE,
+)
+_WORK_DOMAIN = re.compile(
+    r"@[\w.\-]*\b(?:gov\.uk|nhs\.net|nhs\.uk|police\.uk|sch\.uk|cafcass\.gov\.uk|"
+    r"pnn\.police\.uk|cjsm\.net|ac\.uk)\b",
+    re.IGNORECASE,
+)
+_HEADER_LINE = re.compile(r"^(?:From|To|Cc|Bcc|Sent\s+by|Reply-To)\s*:", re.IGNORECASE)
+_FOSTER_BEFORE = re.compile(
+    r"(?:foster\s+carers?|foster\s+(?:mother|father|parents?)|adopters?|adoptive\s+parents?|"
+    r"prospective\s+adopters?|special\s+guardians?|kinship\s+carers?|carers?)"
+    r"[ \t\n]*(?:,|:|are|is)?[ \t\n]*(?:[A-Z][\w'\-]*[ \t\n]+(?:and|&)[ \t\n]+)?$",
+    re.IGNORECASE,
+)
+_FOSTER_AFTER = re.compile(
+    r"^[ \t]*(?:,|\()?[ \t\n]*(?:the\s+|a\s+|\w+'s\s+)?(?:foster\s+carers?|adopters?|"
+    r"special\s+guardians?|kinship\s+carers?)\b",
+    re.IGNORECASE,
+)
+
+_SURNAME_LIKE_STREET_WORDS = frozenset(
+    """Hill Park Green Lane Bank Fields Meadow Meadows Vale Croft Gate Chase
+    End Side Dale Ridge Orchard Wood Dr Row Way Hollow Brow Heights Yard Path Copse Loke Leys Wynd""".split()
+)
+
+# Capitalised words that are never (part of) a person's name in a case record.
+NON_NAME = frozenset(
+    w.lower()
+    for w in """
+    Social Worker Workers Manager Team Officer Police Constable Health Visitor School Primary
+    Academy College Surgery Practice NHS Trust Council Services Service Care Children Children's
+    Child Family Families Review Assessment Plan Conference Meeting Strategy Discussion Section
+    Referral Record Records Minutes Court Legal Advice Counsel Solicitor Independent Reviewing
+    Designated Safeguarding Lead Head Teacher GP Doctor Nurse Midwife Paediatrician CAMHS Agency
+    Role Name Date DOB Address Telephone Tel Mobile Email E-mail Phone Ref Case Number No Signed
+    Present Chair Outcome Decision Observations Analysis Wishes Feelings Placement Information
+    Contact Concerns Dear Regards Kind Hi Hello Thanks Thank Subject From To Cc Re Fw Fwd The And Of
+    Local Authority Public Law Outline National Insurance Computer Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday January February March September October November December Christmas
+    Easter English British Mother Father Mum Dad Sister Brother Partner Neighbour Sibling Half-
+    sibling Grandmother Grandfather Aunt Uncle Cousin Carer Carers Adoption Adopter Adopters
+    Guardian Looked After Young Person Persons Home Visit Visits Report Reports Letter Email Notes
+    Note Chronology Entry Summary Background History Action Actions Agreed Next Steps Attendees
+    Apologies Purpose Agenda Item Health Education Emotional Behavioural Development Risk Risks
+    Protection Safety Threshold Enquiry Enquiries Section47 Initial Core Group Groups Statutory
+    Medical Dental Annual Hospital Clinic Centre Emergency Department Unit Mental Alcohol Drug Drugs
+    Domestic Abuse Violence Neglect Police National Computer PNC MASH Front Door Duty Early Help
+    Youth Offending Housing Benefit Benefits Universal Credit Department Work Pensions DWP Ofsted
+    Cafcass Yes No N/A None Unknown Not Known Male Female Gender Ethnicity Asian Mixed Other
+    Religion Language Interpreter Required Parental Responsibility Consent Confidential Privileged
+    Prepared Purpose Draft Final Version Of Total Signature Print Position Title Organisation
+    Organization Tel. Mob Fax Postcode Town County City Street Road Oxford I We He She They His Her
+    Their Our My Your It This That These Those There Here Today Yesterday Tomorrow Morning Afternoon
+    Evening Night Weekend Week Month Year Miss Mr Mrs Ms Dr Master Mx PC DC DS Sgt Cllr Prof St
+    Saint Sir Dame Baby Unborn Birth Dob. Person's Brother's Sister's Mother's Father's Also Both
+    Each All Any Some However Although Because During After Before While Whilst Since Until When
+    Where Why How What Who Which Whose Whom Please Kindly Many Much Very Further Following Above
+    Below Attached Enclosed Regarding Concerning About Update Updated Urgent Important Reason
+    Reasons Wantage Present: Worker: Child: Chair: Review: Date: Relationship Relationships Work
+    Works
+""".split()
+)
+# Street words that are rarely surnames; "Hill", "Green" or "Park" are left out on purpose.
+NON_NAME = NON_NAME | frozenset(w.lower() for w in STREET_WORDS if w not in _SURNAME_LIKE_STREET_WORDS)
+
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|"
+    r"[A-Z]{2,}(?:-[A-Z]{2,})?|[A-Z][a-z]*[A-Z][a-z]+)$"
+)
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Split a name into tokens without titles or possessives, e.g. ``"Mrs Yates's"`` -> ``("Yates",)``."""
+    tokens = [_POSSESSIVE.sub("", t.strip(",.;:()")) for t in name.split()]
+    tokens = [t for t in tokens if t]
+    while tokens and tokens[0].lower().rstrip(".") in TITLES:
+        tokens.pop(0)
+    return tuple(tokens)
+
+
+def clean_mention(tokens: Sequence[str], strict: bool = True) -> tuple[str, ...]:
+    """Trim non-name words off both ends of a token run; return ``()`` if no valid name remains.
+
+    A valid name is one to four tokens, each shaped like a name (``Smith``, ``O'Neil``, ``SMITH``)
+    and none of them a word from :data:`NON_NAME`. With ``strict=False`` (the tokens followed a
+    title such as "Mrs") only the shape is checked.
+    """
+    toks = list(tokens)
+    if not strict:
+        toks = [t for t in toks if _NAME_TOKEN.match(t)][:3]
+        return tuple(toks) if toks and toks == list(tokens)[: len(toks)] else ()
+    while toks and (toks[0].lower() in NON_NAME or not _NAME_TOKEN.match(toks[0])):
+        toks.pop(0)
+    while toks and (toks[-1].lower() in NON_NAME or not _NAME_TOKEN.match(toks[-1])):
+        toks.pop()
+    if not toks or len(toks) > 4:
+        return ()
+    if any(t.lower() in NON_NAME or not _NAME_TOKEN.match(t) for t in toks):
+        return ()
+    if all(len(t) < 2 for t in toks):
+        return ()
+    return tuple(toks)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name written on a page: ``tokens`` without title or possessive, at ``start..end``."""
+
+    doc: int
+    page: int
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+    title: str | None = None
+    source: str = ""
+
+
+@dataclass
+class Person:
+    """One person in the bundle, with every mention that resolved to them."""
+
+    tokens: tuple[str, ...]
+    kind: str = THIRD_PARTY
+    foster: bool = False
+    evidence: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """Case-folded tokens, the identity of the person in the bundle."""
+        return tuple(t.lower() for t in self.tokens)
+
+    @property
+    def display(self) -> str:
+        """The name as first written, for reasons and logs."""
+        return " ".join(self.tokens)
+
+
+class PeopleIndex:
+    """Persons of one bundle, built from mentions, classified against a :class:`RedactionContext`."""
+
+    def __init__(self, context: RedactionContext) -> None:
+        """Seed the index with the subject, the staff directory and known parties."""
+        self.context = context
+        self.persons: dict[tuple[str, ...], Person] = {}
+        self.subject_tokens: set[str] = set()
+        for name in context.subject.names:
+            toks = name_tokens(name)
+            self.subject_tokens.update(t.lower() for t in toks)
+            self._person(toks).kind = SUBJECT
+        for member in context.staff:
+            person = self._person(name_tokens(member.name))
+            person.kind = PROFESSIONAL
+            person.evidence.append(f"staff directory: {member.role}")
+        for party in context.parties:
+            person = self._person(name_tokens(party.name))
+            person.kind = DISCLOSED if party.decision == "disclose" else THIRD_PARTY
+            person.evidence.append(f"known party: {party.relationship}")
+
+    def _person(self, tokens: tuple[str, ...]) -> Person:
+        key = tuple(t.lower() for t in tokens)
+        if key not in self.persons:
+            self.persons[key] = Person(tokens=tuple(tokens))
+        return self.persons[key]
+
+    # -- building -------------------------------------------------------------------------------
+
+    def add_mentions(self, mentions: Iterable[Mention], texts: dict[tuple[int, int], str]) -> None:
+        """Group mentions into persons and collect evidence about each from the text around it.
+
+        :param mentions: every candidate mention in the bundle, in document order.
+        :param texts: page text by ``(doc, page)``, for the context checks.
+        """
+        mentions = list(mentions)
+        multi = [m for m in mentions if len(m.tokens) > 1]
+        single = [m for m in mentions if len(m.tokens) == 1]
+        for m in multi:
+            if self._is_subject(m.tokens):
+                person = self._subject_person()
+            else:
+                person = self._person(m.tokens)
+            person.mentions.append(m)
+            self._evidence(person, m, texts[(m.doc, m.page)])
+        for m in single:
+            person = self.resolve_single(m.tokens[0])
+            if person is None:
+                person = self._person(m.tokens)
+            person.mentions.append(m)
+            self._evidence(person, m, texts[(m.doc, m.page)])
+        self._classify()
+
+    def _subject_person(self) -> Person:
+        return self.persons[tuple(t.lower() for t in name_tokens(self.context.subject.name))]
+
+    def _is_subject(self, tokens: Sequence[str]) -> bool:
+        low = [t.lower() for t in tokens]
+        for name in self.context.subject.names:
+            sub = [t.lower() for t in name_tokens(name)]
+            if low == sub or (len(low) >= 2 and len(sub) >= 2 and low[0] == sub[0] and low[-1] == sub[-1]):
+                return True
+        return False
+
+    def resolve_single(self, token: str) -> Person | None:
+        """The person a lone first name or surname refers to, or ``None`` if ambiguous or unknown.
+
+        Subject and professional tokens win over third parties: a lone token shared with the
+        subject or a professional is never attributed to a third party.
+        """
+        low = token.lower()
+        if low in self.subject_tokens:
+            return self._subject_person()
+        candidates = [p for p in self.persons.values() if len(p.key) > 1 and low in (p.key[0], p.key[-1])]
+        if not candidates:
+            return self.persons.get((low,))
+        protected = [p for p in candidates if p.kind in (SUBJECT, PROFESSIONAL, DISCLOSED)]
+        if protected:
+            return protected[0]
+        return candidates[0] if len(candidates) == 1 else self._person((token,))
+
+    def _evidence(self, person: Person, m: Mention, text: str) -> None:
+        before = text[max(0, m.start - 60) : m.start]
+        after = text[m.end : m.end + 60]
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if m.title and m.title.lower().rstrip(".") in PROFESSIONAL_TITLES:
+            person.evidence.append(f"title {m.title}")
+        elif _ROLE_AFTER.match(after):
+            person.evidence.append("role after name")
+        elif _ROLE_BEFORE.search(before) and not re.search(
+            r"foster|adopt|guardian", before[-30:], re.IGNORECASE
+        ):
+            person.evidence.append("role before name")
+        elif _ORG_BY_BEFORE.search(before):
+            person.evidence.append("named as the professional at an organisation")
+        elif _HEADER_LINE.match(line) and _WORK_DOMAIN.search(
+            line[m.end - line_start : m.end - line_start + 80]
+        ):
+            person.evidence.append("work e-mail address")
+        if _FOSTER_BEFORE.search(before) or _FOSTER_AFTER.match(after):
+            person.foster = True
+
+    def _classify(self) -> None:
+        for person in self.persons.values():
+            if person.kind == THIRD_PARTY and any(not e.startswith("known party") for e in person.evidence):
+                person.kind = PROFESSIONAL
+        # A lone-token person that is part of a professional's name is that professional.
+        prof_tokens = self.protected_tokens(kinds=(PROFESSIONAL, DISCLOSED))
+        for person in self.persons.values():
+            if len(person.key) == 1 and person.kind == THIRD_PARTY and person.key[0] in prof_tokens:
+                person.kind = PROFESSIONAL
+        # Fold lone-token third parties into a unique full-name person sharing the token, so a
+        # foster flag or professional status found on either applies to both.
+        for person in list(self.persons.values()):
+            if len(person.key) == 1 and person.kind == THIRD_PARTY:
+                full = [
+                    p
+                    for p in self.persons.values()
+                    if len(p.key) > 1 and person.key[0] in (p.key[0], p.key[-1])
+                ]
+                if len(full) == 1 and full[0].foster:
+                    person.foster = True
+
+    # -- queries --------------------------------------------------------------------------------
+
+    def protected_tokens(self, kinds: Sequence[str] = (SUBJECT, PROFESSIONAL, DISCLOSED)) -> set[str]:
+        """Lower-case tokens of every subject, professional and disclosed party name."""
+        out: set[str] = set()
+        for person in self.persons.values():
+            if person.kind in kinds:
+                out.update(person.key)
+        if SUBJECT in kinds:
+            out.update(self.subject_tokens)
+        return out
+
+    def third_parties(self) -> list[Person]:
+        """Third parties, in a stable order."""
+        return sorted((p for p in self.persons.values() if p.kind == THIRD_PARTY), key=lambda p: p.key)
+
+    def kept(self) -> list[Person]:
+        """Subject, professionals and disclosed parties, in a stable order."""
+        return sorted((p for p in self.persons.values() if p.kind != THIRD_PARTY), key=lambda p: p.key)
+
+    def variants(self, person: Person) -> list[tuple[str, ...]]:
+        """Token sequences that name ``person`` and are safe to match anywhere in the bundle.
+
+        Full name, first name + surname, and each single token that is not part of the subject's or
+        a professional's name (for kept persons every token is returned; they are only used to know
+        where kept names are).
+        """
+        out: list[tuple[str, ...]] = [person.tokens]
+        if len(person.tokens) > 2:
+            out.append((person.tokens[0], person.tokens[-1]))
+        if len(person.tokens) > 1:
+            protected = self.protected_tokens() if person.kind == THIRD_PARTY else set()
+            for tok in (person.tokens[0], person.tokens[-1]):
+                if tok.lower() not in protected and len(tok) >= 2 and (tok,) not in out:
+                    out.append((tok,))
+        return out
