@@ -320,6 +320,13 @@ _NAMED = _rx(
     r"\b(?:[Bb]aby|[Cc]hild|[Ii]nfant) [A-Z]\b",
     flags=0,
 )
+# Capitalised words that end a place or organisation name, not a person's.
+_PLACE = re.compile(
+    r"\b(?:Lane|Road|Rd|Street|St|Avenue|Ave|Close|Drive|Way|House|Home|Homes|Lodge|School|Primary|Academy|"
+    r"Centre|Center|Court|Park|Hall|Council|Team|Hospital|Unit|Estate|Green|Grove|Place|Crescent|Terrace|"
+    r"Gardens|Farm|Manor|College|Nursery|Police|Services?|Trust|Partnership|Board|Panel|Department|Act|"
+    r"Regulations|Borough|County|City|Town|Village|Ward|Hub|Office|Square|Row|Hill|Rise|Mews|View)\b"
+)
 _THIRD_PARTY_DESC = _rx(
     r"\bthe (?:case|death|killing|murder|abuse|neglect) of\b",
     r"\bthe (?:[\w-]+ )?family (?:at|next door|across|opposite|living|who live|down the road|on my street)\b",
@@ -424,6 +431,8 @@ _RECTIFY = _rx(
     r"update|updated|updating|change|changed)\b[^.;]{0,60}?\b(?:records?|files?|data|information|details|"
     r"name|address|date of birth|dob|spelling|surname|ethnicity|gender|it|them|this|that|entry|entries|"
     r"report|assessment|notes|statement|what|where|how)\b",
+    r"\b(?:it|this|that|them|these|they|entry|entries|records?|files?|details|report|statement)\s+"
+    r"(?:\w+\s+){0,2}?(?:corrected|amended|changed|fixed|rectified|updated|put right)\b",
     r"\b(?:supplementary statement|add a note|add my (?:own )?(?:comments|statement|note|version))\b",
     r"\b(?:note|record) (?:that|on (?:my|the) file that) i (?:disagree|dispute)\b",
 )
@@ -440,6 +449,7 @@ _WHOLE_DATA = (
     r"|any (?:trace|record) of me|(?:data|information|records?|files?|details) (?:about|on|of) me)"
 )
 _ERASE_STRONG = _rx(
+    rf"\b(?:it|them|these|those|this|that|everything)\s+(?:all\s+)?(?:to be\s+|be\s+|being\s+)?{_ERASE_VERB}\b",
     r"\bright to (?:be forgotten|erasure)\b|\berasure\b|\bforget me\b|\bart(?:icle)?\.? ?17\b",
     rf"\b{_ERASE_VERB}\b[^.;]{{0,50}}?\b{_WHOLE_DATA}",
     rf"\b{_WHOLE_DATA}\b[^.;]{{0,40}}?\b(?:be |being |is |are )?{_ERASE_VERB}\b",
@@ -513,7 +523,7 @@ _REQUEST_MARK = re.compile(
     re.I,
 )
 _DECLARATIVE = re.compile(
-    r"^\s*(?:[\w'-]+\s+){0,4}?(?:is|was|were|are|am|has|have|had|did|do|does|said|says|told|went|lived|live|"
+    r"^\s*(?:[\w',-]+\s+){0,7}?(?:is|was|were|are|am|has|have|had|did|do|does|said|says|told|went|lived|live|"
     r"think|thought|believe|know|feel|felt|got|received|became|been|came|left|moved|asked|wrote|sent|made|"
     r"submitted|replied|responded|refused|applied|will|should|must|seems?)\b", re.I,
 )
@@ -955,7 +965,7 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
             return _agent_label(f"{rel}; {ctx.agent}", ctx)
         return _Label("foi", [f"T-1 / FOIA s.40(2): asks for another person's records ({_q(rel)}); "
                               "disclosure to the world will almost always be refused under s.40(2)"], set())
-    third = _find(_THIRD_POSS, norm) or _find(_NAMED, orig, negatable=False)
+    third = _find(_THIRD_POSS, norm)
     if third:
         return _third_person(third, ctx)
 
@@ -969,6 +979,9 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
         extra = (f" about a third party ({_q(ctx.third_party_desc)}); s.40(2) will likely apply"
                  if ctx.third_party_desc else "")
         return _Label("foi", [f"T-3: information held by the council ({_q(foi)}){extra}"], set())
+    named = _named_person(orig)
+    if named:
+        return _third_person(named, ctx)
     if (ctx.journalist or ctx.requester_type == "member_of_public") and ctx.third_party_desc:
         return _Label("foi", [f"T-1 / FOIA s.40(2): asks about a third party's case "
                               f"({_q(ctx.third_party_desc)}); s.40(2) will likely apply"], set())
@@ -982,6 +995,15 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
     if " foia " in norm and not _PERSONAL_REF.search(norm) and len(norm.split()) > 4:
         return _Label("foi", ["T-3: request made under FOIA with no personal-data cue"], set(), weak=True)
     return _Label(None, [], set())
+
+
+def _named_person(orig: str) -> str | None:
+    """Records about a capitalised name ("files about Tom Jenkins"), unless the name is a place."""
+    for pattern in _NAMED:
+        for m in pattern.finditer(orig):
+            if not _PLACE.search(m.group(0)):
+                return m.group(0).strip(" ,.")
+    return None
 
 
 def _has_rights(norm: str) -> bool:
