@@ -466,7 +466,8 @@ _WHOLE_DATA = (
     r"|any (?:trace|record) of me|(?:data|information|records?|files?|details) (?:about|on|of) me)"
 )
 _ERASE_STRONG = _rx(
-    rf"\b(?:it|them|these|those|this|that|everything)\s+(?:all\s+)?(?:to be\s+|be\s+|being\s+)?{_ERASE_VERB}\b",
+    rf"\b(?:it|them|these|those|this|that|everything)\s+(?:all\s+)?(?:to be\s+|be\s+|being\s+)?"
+    rf"{_ERASE_VERB}\b",
     r"\bright to (?:be forgotten|erasure)\b|\berasure\b|\bforget me\b|\bart(?:icle)?\.? ?17\b",
     rf"\b{_ERASE_VERB}\b[^.;]{{0,50}}?\b{_WHOLE_DATA}",
     rf"\b{_WHOLE_DATA}\b[^.;]{{0,40}}?\b(?:be |being |is |are )?{_ERASE_VERB}\b",
@@ -697,7 +698,8 @@ _STATUTORY: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...] = (
             r"|ofsted|inspect)\w*",
             r"\beducation and inspections act\b|\bilacs\b|\bjtai\b|\bjoint targeted area inspection\b",
             r"\bas part of (?:the|our|this|an?) (?:ofsted )?(?:inspection|focused visit|monitoring visit)\b",
-            r"\b(?:ahead of|for|during) (?:the|our|this|next week's) (?:ofsted )?(?:focused|monitoring) visit\b",
+            r"\b(?:ahead of|for|during) (?:the|our|this|next week's) (?:ofsted )?"
+            r"(?:focused|monitoring) visit\b",
         ),
     ),
     (
@@ -843,7 +845,8 @@ _ABBREV = re.compile(
 )
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+|;\s*|\n")
 _SOFT_SPLIT = re.compile(
-    r"\s+\+\s+|(?:,\s*|\s+)(?=(?:and also|also|additionally|in addition|separately|secondly|thirdly|finally|lastly|"
+    r"\s+\+\s+|(?:,\s*|\s+)(?=(?:and also|also|additionally|in addition|separately|secondly|thirdly|finally|"
+    r"lastly|"
     r"furthermore|moreover|as well as|along with|together with|plus)\b)", re.I,
 )
 _HARD_SPLIT = re.compile(r",\s*(?:and\s+|plus\s+|&\s+)?|\s+(?:and|&|plus|but|or)\s+", re.I)
