@@ -206,7 +206,7 @@ _NOUN = (
     r"(?:files?|records?|data|information|notes|case ?notes|documents?|documentation|paperwork|reports?|"
     r"assessments?|correspondence|e-?mails?|letters?|minutes|chronology|history|casefiles?|case files?|"
     r"case records?|logs?|photos?|photographs|recordings?|copies|details held|everything|anything|"
-    r"material|entries|entry|papers|reviews?|plans?)"
+    r"material|entries|entry|papers|reviews?|plans?|stuff|footage|cctv|videos?|audio)"
 )
 _MOD = r"(?:[\w'-]+\s+){0,4}?"
 _CHILD = (
@@ -381,6 +381,7 @@ _ENV = _rx(
     r"enforcement|policy|history|records?|file|documents?|approval|appeal)\b|\blocal plan\b"
     r"|\bchange of use\b",
     r"\bbuild(?:ing)? (?:a |the )?new\b|\bplans? to (?:build|extend|demolish|convert)\b|"
+    r"\b(?:building|construction|refurbishment|renovation) (?:project|programme|scheme)\b|\brefurbishment\b|"
     r"\bbuilding (?:regulations|control|works?)\b|\bdemolition\b|\bdemolish\w*\b"
     r"|\bconstruction (?:of|works?)\b",
     r"\b(?:condition|building|structural|stock condition|site|ecology|ecological|bat|tree) surveys?\b",
@@ -449,7 +450,7 @@ _RECTIFY = _rx(
     r"name|address|date of birth|dob|spelling|surname|ethnicity|gender|it|them|this|that|entry|entries|"
     r"report|assessment|notes|statement|what|where|how)\b",
     r"\b(?:it|this|that|them|these|they|entry|entries|records?|files?|details|report|statement)\s+"
-    r"(?:\w+\s+){0,2}?(?:corrected|amended|changed|fixed|rectified|updated|put right)\b",
+    r"(?:\w+\s+){0,5}?(?:corrected|amended|changed|fixed|rectified|updated|put right)\b",
     r"\b(?:supplementary statement|add a note|add my (?:own )?(?:comments|statement|note|version))\b",
     r"\b(?:note|record) (?:that|on (?:my|the) file that) i (?:disagree|dispute)\b",
 )
@@ -461,22 +462,32 @@ _ERASE_VERB = (
 _WHOLE_DATA = (
     r"(?:(?:all|any)\s+(?:of\s+)?(?:my|the|our)?\s*(?:personal\s+)?(?:data|information|records?"
     r"|files?|details)"
-    r"|my\s+(?:[\w-]+\s+){0,3}?(?:data|information|records?|files?|details|account|profile|name|everything)"
+    r"|(?:my|our|his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:data|information|records?|files?|details|account|"
+    r"profile|name|everything)"
     r"|everything|me from|us from|my name from|our (?:data|information|records|details|files?)"
     r"|any (?:trace|record) of me|(?:data|information|records?|files?|details) (?:about|on|of) me)"
 )
 _ERASE_STRONG = _rx(
-    rf"\b(?:it|them|these|those|this|that|everything)\s+(?:all\s+)?(?:to be\s+|be\s+|being\s+)?"
-    rf"{_ERASE_VERB}\b",
     r"\bright to (?:be forgotten|erasure)\b|\berasure\b|\bforget me\b|\bart(?:icle)?\.? ?17\b",
     rf"\b{_ERASE_VERB}\b[^.;]{{0,50}}?\b{_WHOLE_DATA}",
     rf"\b{_WHOLE_DATA}\b[^.;]{{0,40}}?\b(?:be |being |is |are )?{_ERASE_VERB}\b",
+)
+# Erasing part of a record ("remove the 2015 referral", "I want it deleted"): erasure, unless the requester
+# says the part is wrong, when correcting it is the Art 16 route.
+_ERASE_PART = _rx(
+    rf"\b(?:it|them|these|those|this|that|everything)\s+(?:all\s+)?(?:to be\s+|be\s+|being\s+)?"
+    rf"{_ERASE_VERB}\b",
+    r"\b(?:delete|erase|remove|destroy|wipe|purge|shred|expunge|strike out|take out)\b[^.;]{0,60}?\b(?:records?|"
+    r"files?|data|information|details|notes|entry|entries|referrals?|reports?|allegations?|comments?|"
+    r"references?|statements?|photos?|everything|anything|mentions?)\b",
 )
 _ERASE_ANY = _rx(rf"\b{_ERASE_VERB}\b")
 _RESTRICT = _rx(
     r"\brestrict(?:ion|ing|ed)?\b[^.;]{0,40}?\b(?:processing|use|using|sharing|my|data|information"
     r"|records?)\b",
     r"\bart(?:icle)?\.? ?18\b",
+    r"\b(?:until|till|while|whilst|pending)\b[^.;]{0,80}?\b(?:stop|cease|pause|suspend|freeze|not|don't|no longer)"
+    r"\s+(?:\w+\s+){0,2}?(?:us(?:e|ing)|process\w*|shar(?:e|ing)|pass\w*)\b",
     r"\b(?:stop|cease|pause|suspend|freeze|halt|limit|not to|don't|do not|no longer)\s+(?:\w+\s+){0,3}?"
     r"(?:using|use|processing|process|sharing|share|passing on|relying on)\b[^.;]{0,80}?\b(?:while|whilst|"
     r"until|till|pending|during|in the meantime|meanwhile|whilst|before)\b",
@@ -539,6 +550,10 @@ _REQUEST_MARK = re.compile(
     r"trying to (?:get|find|obtain)|find out|like to know|want to know|under (?:the )?(?:foia|eir|dpa|gdpr)|"
     r"make a|making a|submit|this is a|rang|phoned|called|emailed|request:|enquiry:|inquiry:|re:|subject:)\b",
     re.I,
+)
+_GREETING = re.compile(
+    r"^\s*(?:dear|hi|hello|hiya|hey|good (?:morning|afternoon|evening)|to whom|yours|kind regards|regards|"
+    r"best wishes|many thanks|thanks|thank you|sincerely|cheers|from:|to:|sent:|date:)\b", re.I,
 )
 _DECLARATIVE = re.compile(
     r"^\s*(?:[\w',-]+\s+){0,7}?(?:is|was|were|are|am|has|have|had|did|do|does|said|says|told|went|lived|live|"
@@ -724,6 +739,8 @@ _STATUTORY: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...] = (
             r"|has decided to investigate|investigator|"
             r"assessor|will)\b|\bs(?:ection|\.)? ?29\b[^.;]{0,30}\blocal government act\b",
             r"\blocal government act 1974\b",
+            r"\b(?:lgsco|ombudsman)\b[^.]{0,80}\b(?:we are investigating|our investigation|investigating a "
+            r"complaint|we have decided to investigate)\b",
         ),
     ),
     (
@@ -947,9 +964,11 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
     if restrict:
         return _right("restriction", "Art 18", restrict, who, ctx)
     erase = _find(_ERASE_STRONG, rights_norm)
+    if erase:
+        return _right("erasure", "Art 17", erase, who, ctx)
     inaccurate = _find(_INACCURATE, rights_norm)
-    if erase and not (inaccurate and not re.search(r"\bright to be forgotten\b|\berasure\b|\beverything\b",
-                                                   rights_norm)):
+    erase = _find(_ERASE_PART, rights_norm)
+    if erase and not inaccurate:
         return _right("erasure", "Art 17", erase, who, ctx)
     objection = _find(_OBJECT, rights_norm)
     if objection:
@@ -961,8 +980,6 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
     if inaccurate and _find(_ERASE_ANY, rights_norm):
         words = f"{inaccurate} ... {_find(_ERASE_ANY, rights_norm)}"
         return _right("rectification", "Art 16", words, who, ctx)
-    if erase:
-        return _right("erasure", "Art 17", erase, who, ctx)
 
     # T-1 / T-4: whose personal data?
     own = _find(_OWN, norm) or _find(_SAR_EXPLICIT, norm)
@@ -1023,7 +1040,7 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
         return _sar_label(f"T-1: asks to {_q(access)} their own records alongside another right",
                           {"identity"}, ctx)
     weak = _find(_FOI_WEAK, norm, negatable=False)
-    if weak and not _PERSONAL_REF.search(norm):
+    if weak and not _PERSONAL_REF.search(norm) and _REQUEST_MARK.search(norm) and not _GREETING.search(norm):
         return _Label("foi", [f"T-3: question about the council ({_q(weak)})"], set(), weak=True)
     if " foia " in norm and not _PERSONAL_REF.search(norm) and len(norm.split()) > 4:
         return _Label("foi", ["T-3: request made under FOIA with no personal-data cue"], set(), weak=True)
