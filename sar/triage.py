@@ -477,7 +477,8 @@ _ERASE_STRONG = _rx(
 _ERASE_PART = _rx(
     rf"\b(?:it|them|these|those|this|that|everything)\s+(?:all\s+)?(?:to be\s+|be\s+|being\s+)?"
     rf"{_ERASE_VERB}\b",
-    r"\b(?:delete|erase|remove|destroy|wipe|purge|shred|expunge|strike out|take out)\b[^.;]{0,60}?\b(?:records?|"
+    r"\b(?:delete|erase|remove|destroy|wipe|purge|shred|expunge|strike out|take out)\b[^.;]{0,60}?\b"
+    r"(?:records?|"
     r"files?|data|information|details|notes|entry|entries|referrals?|reports?|allegations?|comments?|"
     r"references?|statements?|photos?|everything|anything|mentions?)\b",
 )
@@ -486,7 +487,8 @@ _RESTRICT = _rx(
     r"\brestrict(?:ion|ing|ed)?\b[^.;]{0,40}?\b(?:processing|use|using|sharing|my|data|information"
     r"|records?)\b",
     r"\bart(?:icle)?\.? ?18\b",
-    r"\b(?:until|till|while|whilst|pending)\b[^.;]{0,80}?\b(?:stop|cease|pause|suspend|freeze|not|don't|no longer)"
+    r"\b(?:until|till|while|whilst|pending)\b[^.;]{0,80}?\b"
+    r"(?:stop|cease|pause|suspend|freeze|not|don't|no longer)"
     r"\s+(?:\w+\s+){0,2}?(?:us(?:e|ing)|process\w*|shar(?:e|ing)|pass\w*)\b",
     r"\b(?:stop|cease|pause|suspend|freeze|halt|limit|not to|don't|do not|no longer)\s+(?:\w+\s+){0,3}?"
     r"(?:using|use|processing|process|sharing|share|passing on|relying on)\b[^.;]{0,80}?\b(?:while|whilst|"
