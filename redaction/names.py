@@ -124,13 +124,15 @@ NON_NAME = frozenset(
     Works
 """.split()
 )
+NON_NAME = NON_NAME | {
+    "supervisee", "supervisor", "supervision", "attendees", "apologies", "chronology", "event", "source",
+    "mash",
+}
 # Street words that are rarely surnames; "Hill", "Green" or "Park" are left out on purpose.
 NON_NAME = NON_NAME | frozenset(w.lower() for w in STREET_WORDS if w not in _SURNAME_LIKE_STREET_WORDS)
 
-_NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|"
-    r"[A-Z]{2,}(?:-[A-Z]{2,})?|[A-Z][a-z]*[A-Z][a-z]+)$"
-)
+_NAME_TOKEN = re.compile(r"^(?:(?:Mac|Mc|O'|D'|De|Van|Le|La|Fitz)?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|"
+                         r"[A-Z]{2,}(?:['\u2019-][A-Z]{2,})?)$")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 

@@ -75,10 +75,16 @@ _ADDRESS_STOP = {
 }
 
 _NAME_TOKEN = (
-    r"(?:[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z]{2,}(?:-[A-Z]{2,})?)"
+    r"(?:(?:Mac|Mc|O'|D'|De|Van|Le|La|Fitz)?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|[A-Z]{2,}(?:['\u2019-][A-Z]{2,})?)"
 )
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master")
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|MR|MRS|MS|MISS|DR)\.?"
+# One or two names, optionally joined to another one or two by "and" or a comma
+# ("Andrea and Joseph Smith", "Mr and Mrs Smith" is handled by the title rule).
+_NAMES = (
+    r"(?:" + _NAME_TOKEN + r"(?:[ \t\n]+" + _NAME_TOKEN + r")?(?:(?:,[ \t]*|[ \t\n]+(?:and|&)[ \t\n]+)"
+    + _NAME_TOKEN + r"(?:[ \t\n]+" + _NAME_TOKEN + r")?)?)"
+)
 
 # Family and social relationships that precede or follow a third party's name.
 RELATIONSHIPS = (
@@ -308,8 +314,8 @@ class SchoolRecognizer(_RegexRecognizer):
         (
             r"((?:St\.?\s+|Saint\s+)?(?:"
             + _CAPWORD
-            + r"[ \t]+){1,4}(?:(?:Primary|Junior|Infant|Infants|Secondary|"
-            r"High|Grammar|Community|Church\s+of\s+England|C\s?of\s?E|CE|RC|Catholic|Special|Free)[ \t]+)?"
+            + r"[ \t\n]+){1,4}(?:(?:Primary|Junior|Infant|Infants|Secondary|"
+            r"High|Grammar|Community|Church\s+of\s+England|C\s?of\s?E|CE|RC|Catholic|Special|Free)[ \t\n]+)?"
             r"(?:School|Academy|College|Primary|Nursery|Infants|Juniors|Pupil\s+Referral\s+Unit|PRU)"
             r"(?:[ \t]+School)?)\b",
             1,
@@ -338,7 +344,7 @@ class GpPracticeRecognizer(_RegexRecognizer):
         (
             r"((?:"
             + _CAPWORD
-            + r"[ \t]+){1,4}(?:Surgery|Medical\s+(?:Practice|Centre|Center|Group)|Health\s+Centre|"
+            + r"[ \t\n]+){1,4}(?:Surgery|Medical\s+(?:Practice|Centre|Center|Group)|Health\s+Centre|"
             r"Family\s+Practice|Group\s+Practice|GP\s+Practice|Practice))\b",
             1,
             0.6,
@@ -453,26 +459,12 @@ class RelationshipNameRecognizer(_RegexRecognizer):
     ENTITY = "PERSON"
     RULES = (
         (
-            r"(?i:\b"
-            + _REL_BEFORE
-            + r"(?:'s)?\s*(?:,|:|-|is|was|called|named)?\s*)("
-            + _NAME_TOKEN
-            + r"(?:[ \t\n]+"
-            + _NAME_TOKEN
-            + r")?(?:(?:,\s*|\s+and\s+)"
-            + _NAME_TOKEN
-            + r"(?:[ \t\n]+"
-            + _NAME_TOKEN
-            + r")?)?)",
+            r"(?i:\b" + _REL_BEFORE + r"(?:'s)?\s*(?:,|:|-|is|was|called|named)?\s*)(" + _NAMES + r")",
             1,
             0.6,
         ),
         (
-            r"("
-            + _NAME_TOKEN
-            + r"(?:[ \t\n]+"
-            + _NAME_TOKEN
-            + r")?)(?:\s*,\s*(?:the\s+|a\s+|his\s+|her\s+)?|\s*\(\s*)"
+            r"(" + _NAMES + r")(?:\s*,\s*(?:the\s+|a\s+|his\s+|her\s+|their\s+)?|\s*\(\s*)"
             r"(?i:(?:child's\s+|subject's\s+|maternal\s+|paternal\s+)?" + _REL + r")\b",
             1,
             0.6,
