@@ -1,0 +1,27 @@
+"""``python -m web --host H --port P``: serve SAR Desk with waitress."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from waitress import serve
+
+from web import create_app
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments, build the app and serve it until interrupted."""
+    parser = argparse.ArgumentParser(prog="python -m web", description="Serve the SAR Desk web app.")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--threads", type=int, default=8)
+    args = parser.parse_args(argv)
+    app = create_app()
+    print(f"SAR Desk is running at http://{args.host}:{args.port}/", flush=True)
+    serve(app, host=args.host, port=args.port, threads=args.threads, ident="SAR Desk")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

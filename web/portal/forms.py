@@ -1,0 +1,52 @@
+"""Forms for the requester portal."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField
+from wtforms import DateField, EmailField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
+
+#: Who is asking, in the requester's words → the triage's requester type.
+REQUESTER_TYPES = [
+    ("data_subject", "I am asking for information about myself"),
+    ("parent", "I am a parent or carer asking about my child"),
+    ("solicitor", "I am a solicitor or representative acting for someone"),
+    ("member_of_public", "I am a member of the public (Freedom of Information / environmental information)"),
+    ("journalist", "I am a journalist or researcher"),
+    ("police", "I am from the police"),
+    ("court", "I am from a court"),
+    ("childrens_guardian", "I am a children's guardian (Cafcass / Cafcass Cymru)"),
+    ("regulator", "I am from a regulator or inspectorate"),
+]
+
+PDF_ONLY = FileAllowed(["pdf"], "Upload a PDF file. Save or scan your document as PDF first.")
+
+
+class RegisterForm(FlaskForm):
+    name = StringField("Full name", validators=[DataRequired(), Length(max=200)])
+    email = EmailField("E-mail address", validators=[DataRequired(), Length(max=320)])
+    password = PasswordField("Create a password", validators=[DataRequired(), Length(min=10, max=500)])
+    confirm = PasswordField(
+        "Confirm your password",
+        validators=[DataRequired(), EqualTo("password", "The passwords do not match.")],
+    )
+
+
+class NewRequestForm(FlaskForm):
+    requester_type = SelectField("Who are you?", choices=REQUESTER_TYPES, validators=[DataRequired()])
+    description = TextAreaField(
+        "What information do you want?", validators=[DataRequired(), Length(min=10, max=20000)]
+    )
+    subject_name = StringField(
+        "Full name of the person the information is about", validators=[Optional(), Length(max=200)]
+    )
+    subject_dob = DateField("Their date of birth", validators=[Optional()])
+    identity_document = FileField("Proof of identity (optional, PDF)", validators=[PDF_ONLY])
+    authority_document = FileField(
+        "Proof of authority to act for them (optional, PDF)", validators=[PDF_ONLY]
+    )
+
+    def validate_subject_name(self, field: StringField) -> None:
+        if self.requester_type.data in ("parent", "solicitor") and not (field.data or "").strip():
+            raise ValidationError("Give the name of the person you are asking about.")

@@ -1,0 +1,220 @@
+"""Portal views.
+
+Every read of a request goes through ``sar.requests.get_request``: audited, and NotFound for
+anyone else's request, so a requester cannot even learn that another reference exists.
+"""
+
+from __future__ import annotations
+
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from sqlalchemy import func, select
+
+from sar import approvals, documents, users, web_queries
+from sar import requests as req_uc
+from sar.db import utcnow
+from sar.errors import NotPermitted, ValidationError
+from sar.models import Request
+from web.auth import client_key, current_user, limiter, requester_required, sign_in
+from web.db import get_session
+from web.portal import bp
+from web.portal.forms import NewRequestForm, RegisterForm
+
+PER_PAGE = 20
+
+
+def settings():
+    return current_app.config["SAR_SETTINGS"]
+
+
+def _pdf_bytes(field) -> bytes | None:
+    """The bytes of an optional uploaded PDF, or None; a non-PDF adds an error to the field."""
+    storage = field.data
+    if storage is None or not getattr(storage, "filename", ""):
+        return None
+    data = storage.read()
+    if b"%PDF-" not in data[:1024]:
+        field.errors = list(field.errors) + [
+            f"{storage.filename} is not a PDF. Save or scan your document as PDF and upload that."
+        ]
+        return None
+    return data
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    """Create a requester account and sign in."""
+    if current_user() is not None:
+        return redirect(url_for("auth.index"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        key = client_key()
+        if limiter("register").blocked(key):
+            abort(429)
+        limiter("register").hit(key)
+        db = get_session()
+        now = utcnow()
+        try:
+            user = users.create_user(
+                db,
+                email=form.email.data,
+                name=form.name.data,
+                password=form.password.data,
+                role="requester",
+                now=now,
+                actor=None,
+            )
+        except ValidationError as exc:
+            form.email.errors = list(form.email.errors) + [str(exc)[:1].upper() + str(exc)[1:] + "."]
+        else:
+            db.commit()
+            sign_in(user, now)
+            flash("Your account has been created. You can now make a request.", "success")
+            return redirect(url_for("portal.new_request"))
+    return render_template("portal/register.html", form=form)
+
+
+@bp.route("/portal/")
+@requester_required
+def my_requests():
+    """The requester's own requests, newest first."""
+    user = current_user()
+    db = get_session()
+    page = max(1, request.args.get("page", 1, type=int))
+    stmt = req_uc.visible_requests(user)
+    total = db.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = list(
+        db.scalars(
+            stmt.order_by(Request.received_at.desc(), Request.id.desc())
+            .limit(PER_PAGE)
+            .offset((page - 1) * PER_PAGE)
+        )
+    )
+    pages = max(1, -(-total // PER_PAGE))
+    return render_template("portal/my_requests.html", rows=rows, page=page, pages=pages, total=total)
+
+
+@bp.route("/portal/new", methods=["GET", "POST"])
+@requester_required
+def new_request():
+    """Make a request, optionally attaching proof of identity and authority."""
+    user = current_user()
+    form = NewRequestForm()
+    if form.validate_on_submit():
+        identity = _pdf_bytes(form.identity_document)
+        authority = _pdf_bytes(form.authority_document)
+        if not form.identity_document.errors and not form.authority_document.errors:
+            db = get_session()
+            now = utcnow()
+            subject = None
+            if (form.subject_name.data or "").strip():
+                subject = req_uc.PersonIn(name=form.subject_name.data, dob=form.subject_dob.data)
+            elif form.requester_type.data == "data_subject":
+                subject = req_uc.PersonIn(name=user.name, dob=form.subject_dob.data, email=user.email)
+            try:
+                created = req_uc.open_request(
+                    db,
+                    actor=user,
+                    now=now,
+                    settings=settings(),
+                    description=form.description.data,
+                    requester=req_uc.PersonIn(
+                        name=user.name, email=user.email, type=form.requester_type.data
+                    ),
+                    subject=subject,
+                    channel="portal",
+                )
+            except ValidationError as exc:
+                form.description.errors = list(form.description.errors) + [str(exc)]
+            else:
+                attached = _attach_evidence(db, created, user, now, identity, authority)
+                db.commit()
+                if attached is False:
+                    flash(
+                        "Your request was received, but we could not attach your documents. We will contact "
+                        "you about proof of identity or authority.",
+                        "warning",
+                    )
+                return redirect(url_for("portal.submitted", reference=created.reference))
+    return render_template("portal/new_request.html", form=form)
+
+
+def _attach_evidence(
+    db, created: Request, user, now, identity: bytes | None, authority: bytes | None
+) -> bool | None:
+    """Store the uploaded evidence on the request; None if there was none, False if it was refused."""
+    uploads = [
+        (identity, "identity_evidence", "proof-of-identity.pdf"),
+        (authority, "authority_evidence", "proof-of-authority.pdf"),
+    ]
+    uploads = [u for u in uploads if u[0] is not None]
+    if not uploads:
+        return None
+    try:
+        with db.begin_nested():
+            for data, purpose, name in uploads:
+                documents.add_document(
+                    db, created, data, name, actor=user, now=now, settings=settings(), purpose=purpose
+                )
+    except (NotPermitted, ValidationError):
+        current_app.logger.warning("evidence for %s could not be attached", created.reference)
+        return False
+    return True
+
+
+@bp.route("/portal/requests/<reference>/submitted")
+@requester_required
+def submitted(reference: str):
+    """Confirmation: the reference(s) and what happens next."""
+    req = req_uc.get_request(get_session(), reference, actor=current_user(), now=utcnow())
+    get_session().commit()
+    return render_template("portal/submitted.html", req=req)
+
+
+@bp.route("/portal/requests/<reference>")
+@requester_required
+def request_detail(reference: str):
+    """One of the requester's own requests."""
+    db = get_session()
+    req = req_uc.get_request(db, reference, actor=current_user(), now=utcnow())
+    pack = approvals.current_pack(db, req)
+    db.commit()
+    return render_template(
+        "portal/request.html", req=req, released=pack is not None and pack.released_at is not None
+    )
+
+
+@bp.route("/portal/requests/<reference>/download", methods=["POST"])
+@requester_required
+def download_own(reference: str):
+    """Download the released response pack of one's own request (audited)."""
+    db = get_session()
+    now = utcnow()
+    req = req_uc.get_request(db, reference, actor=current_user(), now=now, audit_read=False)
+    filename, data = approvals.pack_for_download(db, req, actor=current_user(), now=now, settings=settings())
+    db.commit()
+    return _zip_response(filename, data)
+
+
+@bp.route("/download/<token>")
+def download(token: str):
+    """Download a released pack through the expiring link from the release e-mail (audited)."""
+    db = get_session()
+    found = web_queries.download_link_target(db, token)
+    if found is None:
+        abort(404)
+    req, link_user_id = found
+    user = current_user()
+    if link_user_id is not None and user is None:
+        return redirect(url_for("auth.login", next=request.path))
+    filename, data = approvals.pack_for_download(
+        db, req, actor=user, now=utcnow(), settings=settings(), token=token
+    )
+    db.commit()
+    return _zip_response(filename, data)
+
+
+def _zip_response(filename: str, data: bytes) -> Response:
+    response = Response(data, mimetype="application/zip")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Content-Length"] = str(len(data))
+    return response

@@ -1,0 +1,175 @@
+"""Forms for the staff workspace."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import (
+    BooleanField,
+    DateField,
+    DateTimeLocalField,
+    EmailField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+import deadlines
+from sar.models import CHANNELS
+from sar.requests import REGIMES
+from web.portal.forms import REQUESTER_TYPES
+
+CHANNEL_LABELS = {
+    "portal": "Portal",
+    "email": "E-mail",
+    "letter": "Letter",
+    "phone": "Phone call",
+    "in_person": "In person",
+    "api": "API",
+    "social_media": "Social media",
+}
+CLOCK_EVENT_LABELS = {
+    "id_requested": "Proof of identity requested",
+    "id_received": "Proof of identity received",
+    "authority_requested": "Authority requested",
+    "authority_received": "Authority received",
+    "clarification_requested": "Clarification requested",
+    "clarification_received": "Clarification received",
+    "fee_notice": "Fee notice sent",
+    "fee_paid": "Fee paid",
+    "extended": "Time limit extended",
+}
+
+
+def regime_choices(blank: bool = False) -> list[tuple[str, str]]:
+    from deadlines.rules import REGIME_LABELS
+
+    out = [(r, REGIME_LABELS.get(r, r)) for r in REGIMES]
+    return ([("", "Decide from the text (triage)")] if blank else []) + out
+
+
+class LogRequestForm(FlaskForm):
+    channel = SelectField(
+        "How did it arrive?",
+        choices=[(c, CHANNEL_LABELS.get(c, c)) for c in CHANNELS if c not in ("portal", "api")],
+    )
+    received_at = DateTimeLocalField(
+        "Date and time received", format="%Y-%m-%dT%H:%M", validators=[DataRequired()]
+    )
+    requester_name = StringField("Requester's name", validators=[DataRequired(), Length(max=200)])
+    requester_email = EmailField("Requester's e-mail", validators=[Optional(), Length(max=320)])
+    requester_type = SelectField(
+        "Who is asking?", choices=[("", "Not known")] + REQUESTER_TYPES, validators=[Optional()]
+    )
+    subject_name = StringField("Data subject's name (if different)", validators=[Optional(), Length(max=200)])
+    subject_dob = DateField("Data subject's date of birth", validators=[Optional()])
+    description = TextAreaField(
+        "The request, in the requester's words", validators=[DataRequired(), Length(max=50000)]
+    )
+    regime = SelectField("Regime", choices=regime_choices(blank=True), validators=[Optional()])
+    assign_to_me = BooleanField("Assign to me", default=True)
+
+    def received_at_utc(self) -> datetime:
+        from zoneinfo import ZoneInfo
+
+        value = self.received_at.data
+        return value.replace(tzinfo=ZoneInfo("Europe/London")).astimezone(UTC)
+
+
+class OverrideForm(FlaskForm):
+    regime = SelectField("Correct regime", choices=regime_choices())
+    reason = TextAreaField("Reason for the override", validators=[DataRequired(), Length(max=2000)])
+
+
+class ClockEventForm(FlaskForm):
+    kind = SelectField("Event", choices=[(k, CLOCK_EVENT_LABELS.get(k, k)) for k in deadlines.EVENT_KINDS])
+    on = DateField("Date it happened", validators=[DataRequired()])
+    reason = StringField("Note", validators=[Optional(), Length(max=2000)])
+
+
+class AssignForm(FlaskForm):
+    officer_id = SelectField("Assigned officer", coerce=int)
+
+
+class TransitionForm(FlaskForm):
+    to = SelectField("Move to")
+    reason = StringField("Reason", validators=[DataRequired(), Length(max=2000)])
+
+
+class UploadForm(FlaskForm):
+    file = FileField("PDF document", validators=[FileRequired("Choose a PDF file to upload.")])
+    purpose = SelectField(
+        "What is it?",
+        choices=[
+            ("case_record", "Case record (goes into the response)"),
+            ("identity_evidence", "Proof of identity (internal)"),
+            ("authority_evidence", "Proof of authority (internal)"),
+            ("request_letter", "The request letter (internal)"),
+        ],
+    )
+
+
+class MoveForm(FlaskForm):
+    item_id = HiddenField(validators=[DataRequired()])
+    direction = HiddenField(validators=[DataRequired()])
+
+
+class RemoveForm(FlaskForm):
+    reason = StringField("Reason for removing", validators=[DataRequired(), Length(max=2000)])
+
+
+class NoteForm(FlaskForm):
+    """A form with only the CSRF token and an optional note (start proposals, release)."""
+
+    note = TextAreaField("Note", validators=[Optional(), Length(max=4000)])
+
+
+class DecideForm(FlaskForm):
+    status = HiddenField(validators=[DataRequired()])
+    reason = StringField("Reason", validators=[Optional(), Length(max=2000)])
+    code = SelectField("Exemption code", validators=[Optional()], validate_choice=False)
+
+
+class ManualBoxForm(FlaskForm):
+    boxes = HiddenField("Box", validators=[DataRequired("Draw a box on the page first.")])
+    code = SelectField("Exemption code", validate_choice=False, validators=[DataRequired()])
+    reason = StringField("Reason", validators=[DataRequired(), Length(max=2000)])
+
+
+class EntityForm(FlaskForm):
+    text = HiddenField(validators=[DataRequired()])
+    status = HiddenField(validators=[DataRequired()])
+    code = SelectField("Exemption code", validate_choice=False, validators=[Optional()])
+    reason = StringField("Reason", validators=[Optional(), Length(max=2000)])
+
+
+class PageMarkForm(FlaskForm):
+    mark = SelectField(
+        "Whole page",
+        choices=[
+            ("disclose", "Disclose (clear mark)"),
+            ("withheld", "Withhold"),
+            ("duplicate", "Duplicate"),
+            ("not_relevant", "Not relevant"),
+        ],
+    )
+    code = SelectField("Exemption code", validate_choice=False, validators=[Optional()])
+    reason = StringField("Reason", validators=[Optional(), Length(max=2000)])
+
+
+class ApproveForm(FlaskForm):
+    pack_sha256 = HiddenField(validators=[DataRequired(), Length(min=64, max=64)])
+    comments = TextAreaField("Comments (optional)", validators=[Optional(), Length(max=4000)])
+
+
+class ReturnForm(FlaskForm):
+    comments = TextAreaField("What needs to change?", validators=[DataRequired(), Length(max=4000)])
+
+
+class PageForm(FlaskForm):
+    page = IntegerField(validators=[NumberRange(min=0)])

@@ -1,0 +1,313 @@
+"""Staff views: each parses input, calls one ``sar`` use case, commits, and redirects or renders.
+
+Reads of a case go through ``sar.requests.get_request`` (audited). Role checks in the decorators
+only shape the pages; the use cases enforce them again (an officer's forced POST to approve is
+refused by ``sar.approvals.approve`` with 403).
+"""
+
+from __future__ import annotations
+
+from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+
+from sar import audit, clock, web_queries
+from sar import requests as req_uc
+from sar.db import utcnow
+from sar.errors import SarError, ValidationError
+from sar.models import User
+from sar.status import ALLOWED_TRANSITIONS, RequestStatus
+from web.auth import current_user, staff_required
+from web.db import get_session
+from web.staff import bp
+from web.staff.forms import AssignForm, ClockEventForm, LogRequestForm, OverrideForm, TransitionForm
+
+PER_PAGE = 25
+
+
+def settings():
+    return current_app.config["SAR_SETTINGS"]
+
+
+def london_today():
+    return req_uc.received_on_for(utcnow())
+
+
+def load(reference: str, *, audited: bool = True):
+    """The request, read through the audited use case (NotFound → 404)."""
+    return req_uc.get_request(
+        get_session(), reference, actor=current_user(), now=utcnow(), audit_read=audited
+    )
+
+
+def back_to(req, anchor: str = ""):
+    return redirect(url_for("staff.request_page", reference=req.reference) + (f"#{anchor}" if anchor else ""))
+
+
+def fail(exc: SarError | str, req=None, anchor: str = ""):
+    """Roll back, show the error at the top of the case page and go back to it."""
+    get_session().rollback()
+    message = str(exc)
+    flash(message[:1].upper() + message[1:], "error")
+    if req is None:
+        return redirect(url_for("staff.dashboard"))
+    return back_to(req, anchor)
+
+
+def form_errors(form) -> str:
+    return "; ".join(
+        f"{getattr(form, name).label.text}: {' '.join(errs)}" for name, errs in form.errors.items()
+    )
+
+
+# --- dashboard -------------------------------------------------------------------------------------
+
+
+@bp.route("/")
+@staff_required
+def dashboard():
+    """Requests by tab, sorted and paginated in SQL, with counts by regime."""
+    db = get_session()
+    user = current_user()
+    today = london_today()
+    args = request.args
+    page = web_queries.dashboard_page(
+        db,
+        actor=user,
+        today=today,
+        settings=settings(),
+        tab=args.get("tab", "open"),
+        sort=args.get("sort", "due"),
+        direction=args.get("dir", "asc"),
+        page=args.get("page", 1, type=int),
+        per_page=min(max(args.get("per_page", PER_PAGE, type=int), 5), 100),
+        regime=args.get("regime") or None,
+        query=args.get("q") or None,
+    )
+    counts = web_queries.tab_counts(db, actor=user, today=today, settings=settings())
+    by_regime = req_uc.counts_by_regime(db, user)
+    states = {r.id: clock.deadline_state(r, today, settings()) for r in page.rows}
+    return render_template(
+        "staff/dashboard.html",
+        page=page,
+        counts=counts,
+        by_regime=by_regime,
+        tabs=web_queries.TABS,
+        states=states,
+        today=today,
+        regime=args.get("regime") or "",
+        q=args.get("q") or "",
+    )
+
+
+@bp.route("/requests/new", methods=["GET", "POST"])
+@staff_required
+def new_request():
+    """Log a request that arrived by letter, e-mail, phone or in person."""
+    form = LogRequestForm()
+    if request.method == "GET":
+        form.received_at.data = (
+            utcnow().astimezone(req_uc.LONDON).replace(second=0, microsecond=0, tzinfo=None)
+        )
+    if form.validate_on_submit():
+        db = get_session()
+        user = current_user()
+        subject = None
+        if (form.subject_name.data or "").strip():
+            subject = req_uc.PersonIn(name=form.subject_name.data, dob=form.subject_dob.data)
+        try:
+            req = req_uc.open_request(
+                db,
+                actor=user,
+                now=utcnow(),
+                settings=settings(),
+                description=form.description.data,
+                requester=req_uc.PersonIn(
+                    name=form.requester_name.data,
+                    email=form.requester_email.data or None,
+                    type=form.requester_type.data or None,
+                ),
+                subject=subject,
+                received_at=form.received_at_utc(),
+                channel=form.channel.data,
+                regime=form.regime.data or None,
+                assigned_officer=user if form.assign_to_me.data else None,
+            )
+        except ValidationError as exc:
+            db.rollback()
+            form.form_errors.append(str(exc)[:1].upper() + str(exc)[1:])
+        else:
+            db.commit()
+            extra = f" It was split into {len(req.parts) + 1} parts." if req.parts else ""
+            flash(f"Request {req.reference} logged.{extra}", "success")
+            return redirect(url_for("staff.request_page", reference=req.reference))
+    return render_template("staff/new_request.html", form=form)
+
+
+# --- the case page ---------------------------------------------------------------------------------
+
+
+@bp.route("/requests/<reference>")
+@staff_required
+def request_page(reference: str):
+    """Everything about one request, in sections."""
+    db = get_session()
+    user = current_user()
+    req = load(reference)
+    context = _case_context(db, req, user)
+    db.commit()  # the audited read
+    return render_template("staff/request.html", req=req, **context)
+
+
+def _case_context(db, req, user: User) -> dict:
+    from sar import approvals, documents
+
+    override = OverrideForm(regime=req.regime)
+    clock_form = ClockEventForm()
+    clock_form.on.data = london_today()
+    assign = AssignForm(officer_id=req.assigned_officer_id or 0)
+    assign.officer_id.choices = [(0, "Nobody")] + [
+        (u.id, f"{u.name} ({u.role})") for u in web_queries.staff_users(db, actor=user)
+    ]
+    moves = TransitionForm()
+    moves.to.choices = [
+        (s.value, s.title)
+        for s in sorted(ALLOWED_TRANSITIONS[RequestStatus(req.status)])
+        if s not in (RequestStatus.awaiting_approval, RequestStatus.approved, RequestStatus.released)
+    ]
+    items = documents.list_bundle(db, req, include_removed=True)
+    standing = approvals.standing_approval(db, req)
+    return {
+        "override_form": override,
+        "clock_form": clock_form,
+        "assign_form": assign,
+        "transition_form": moves,
+        "items": items,
+        "redaction_counts": web_queries.redaction_counts(db, [i.id for i in items]),
+        "job": web_queries.latest_job(db, req.id, actor=user),
+        "approvals": approvals.list_approvals(db, req),
+        "standing": standing,
+        "pack": approvals.current_pack(db, req),
+        "events": audit.events_for_request(db, req.id, limit=300),
+        "users_by_id": web_queries.users_by_id(db, _people_ids(req, standing)),
+        "today": london_today(),
+        "deadline_state": clock.deadline_state(req, london_today(), settings()),
+    }
+
+
+def _people_ids(req, standing) -> set[int]:
+    ids = {req.assigned_officer_id, req.owner_id}
+    ids.update(e.actor_id for e in req.clock_events)
+    if standing is not None:
+        ids.update({standing.submitted_by_id, standing.decided_by_id})
+    return {i for i in ids if i}
+
+
+@bp.route("/requests/<reference>/override", methods=["POST"])
+@staff_required
+def override(reference: str):
+    """Override the triage's regime with a reason (audited)."""
+    req = load(reference, audited=False)
+    form = OverrideForm()
+    if not form.validate_on_submit():
+        return fail(form_errors(form) or "Check the override form.", req, "triage")
+    try:
+        req_uc.override_triage(
+            get_session(),
+            req,
+            form.regime.data,
+            actor=current_user(),
+            reason=form.reason.data,
+            now=utcnow(),
+            settings=settings(),
+        )
+    except SarError as exc:
+        return fail(exc, req, "triage")
+    get_session().commit()
+    flash(f"Regime changed to {form.regime.data}. The due date has been recalculated.", "success")
+    return back_to(req, "triage")
+
+
+@bp.route("/requests/<reference>/clock", methods=["POST"])
+@staff_required
+def clock_event(reference: str):
+    """Record a clock event (ID requested, clarification received, extension ...)."""
+    req = load(reference, audited=False)
+    form = ClockEventForm()
+    if not form.validate_on_submit():
+        return fail(form_errors(form) or "Check the clock form.", req, "clock")
+    try:
+        clock.record_clock_event(
+            get_session(),
+            req,
+            form.kind.data,
+            form.on.data,
+            actor=current_user(),
+            reason=form.reason.data or "",
+            now=utcnow(),
+            settings=settings(),
+        )
+    except SarError as exc:
+        return fail(exc, req, "clock")
+    get_session().commit()
+    flash("Clock event recorded; the due date has been recalculated.", "success")
+    return back_to(req, "clock")
+
+
+@bp.route("/requests/<reference>/assign", methods=["POST"])
+@staff_required
+def assign(reference: str):
+    """Assign the request to an officer."""
+    req = load(reference, audited=False)
+    form = AssignForm()
+    db = get_session()
+    officer = db.get(User, request.form.get("officer_id", type=int) or 0)
+    if not form.validate_on_submit() or officer is None:
+        return fail("Choose an officer to assign.", req, "details")
+    try:
+        req_uc.assign(db, req, officer, actor=current_user(), now=utcnow())
+    except SarError as exc:
+        return fail(exc, req, "details")
+    db.commit()
+    flash(f"Assigned to {officer.name}.", "success")
+    return back_to(req, "details")
+
+
+@bp.route("/requests/<reference>/status", methods=["POST"])
+@staff_required
+def change_status(reference: str):
+    """Move the request to another status allowed by the transition table."""
+    req = load(reference, audited=False)
+    form = TransitionForm()
+    form.to.choices = [(s.value, s.title) for s in RequestStatus]
+    if not form.validate_on_submit():
+        return fail(form_errors(form) or "Give a reason for the change.", req, "details")
+    try:
+        req_uc.transition(
+            get_session(), req, form.to.data, actor=current_user(), reason=form.reason.data, now=utcnow()
+        )
+    except SarError as exc:
+        return fail(exc, req, "details")
+    get_session().commit()
+    flash(f"Status changed to {RequestStatus(form.to.data).title}.", "success")
+    return back_to(req, "details")
+
+
+@bp.route("/jobs/<int:job_id>")
+@staff_required
+def job_status(job_id: int):
+    """Progress of a background job, polled by progress.js."""
+    job = web_queries.job_for_request(get_session(), job_id, actor=current_user())
+    if job is None:
+        return jsonify({"error": "no such job"}), 404
+    return jsonify(
+        {
+            "id": job.id,
+            "status": job.status,
+            "done": job.progress_done,
+            "total": job.progress_total,
+            "message": job.message or "",
+            "finished": job.status in ("done", "failed"),
+        }
+    )
+
+
+from web.staff import review_routes  # noqa: E402,F401  (documents, redaction review, approval)
