@@ -223,7 +223,9 @@ _REL = (
 )
 # Words between "my" and the records noun; never another person ("my late grandmother's records").
 _OWN_MOD = (
-    r"(?:(?:children'?s services?|(?!(?:late|deceased|ex|former|client)\b)(?![\w-]+(?:'s|s')(?:\s|$))"
+    r"(?:(?:children'?s services?|(?!(?:late|deceased|ex|former|client|requests?|foia|eir|complaints?|"
+    r"enquiry|"
+    r"appeal|application|question|letter|email)\b)(?![\w-]+(?:'s|s')(?:\s|$))"
     r"[\w'-]+)\s+){0,4}?"
 )
 _HOLD = (
@@ -392,7 +394,8 @@ _ENV = _rx(
     r"\btraffic\b|\broad (?:safety )?(?:scheme|closure|layout|works)\b|\bschool streets?\b|\blow traffic\b",
     r"\bclean air\b|\bidling\b|\bspeed (?:limits?|bumps?|humps?|cameras?)\b|\bcycle lanes?\b|\b20 ?mph\b",
     r"\bdamp\b|\bmou?ld\b|\bmast\b|\bradiation\b|\bbiodiversity\b|\bwildlife\b|\becology\b"
-    r"|\btrees?\b(?<!family tree)",
+    r"|\btree (?:preservation|"
+    r"felling|survey|planting)\b|\btrees? (?:cut|felled|removed|planted|were|was)\b|\bfelling\b",
     r"\bgreen (?:space|spaces|belt)\b|\bplaying fields?\b|\ballotments?\b|\bcontaminated land\b|\bsoil\b",
     r"\b(?:sale|disposal|use) of (?:council |the )?land\b|\blight pollution\b|\bair conditioning\b",
 )
@@ -420,7 +423,9 @@ _FOI = _rx(
     r"\bin (?:each of )?the (?:last|past) (?:\w+ )?(?:years?|months?)\b|\bfinancial years?\b|\bannual\b",
     r"\bcorrespondence between (?:the council|your|the department|the director|officers)\b",
     r"\bemails? between (?:the council|your|the department|the director|officers|senior)\b",
-    r"\bhandling of\b|\bdecision to (?:close|open|cut|reduce|outsource|commission)\b|\bclosure of\b",
+    r"\bhandbooks?\b|\bmanuals?\b|\bleaflets?\b|\bbooklets?\b|\btemplates?\b|\bplans? to close\b|"
+    r"\bproposals? to\b|\bhandling of\b|\bdecision to (?:close|open|cut|reduce|outsource|commission)\b",
+    r"\bclosure of\b",
     r"\bdirector of children's services\b|\bhead of service\b|\bsenior management\b"
     r"|\bdepartment for education\b",
     r"\bwho (?:is|are) (?:the|your)\b|\bdo you (?:have|use|employ|pay|outsource|commission) (?:a|an|any)\b",
@@ -524,6 +529,8 @@ _REVIEW = _rx(
     r"\binternal review\b|\breconsideration\b|\bmake representations\b|\brepresentations (?:under|about)\b",
     r"\breg(?:ulation)?\.? ?11\b",
     r"\bappeal (?:against |of )?(?:the |your |this |that )?(?:decision|refusal|response|outcome)\b",
+    r"\b(?:decision|refusal|response|answer|outcome|reply)\s+(?:\w+\s+){0,2}?(?:reviewed|reconsidered|"
+    r"looked at again|revisited|checked again|re-?examined)\b",
     r"\b(?:review|reconsider|re-consider|revisit|look again at"
     r"|challenge)\s+(?:\w+\s+){0,4}?(?:decision|refusal|"
     r"response|reply|answer|handling|outcome|exemptions?|redactions?)\b",
@@ -803,6 +810,7 @@ class _Context:
     env_anywhere: bool
     vexatious: str | None
     has_dob: bool
+    request_context: bool
 
 
 def _context(norm: str, requester_type: str | None) -> _Context:
@@ -830,6 +838,7 @@ def _context(norm: str, requester_type: str | None) -> _Context:
         env_anywhere=_find(_ENV, norm) is not None,
         vexatious=_find(_VEXATIOUS, norm, negatable=False),
         has_dob=bool(re.search(r"\bdob\b|\bdate of birth\b|\bborn (?:on|in)\b", norm)),
+        request_context=bool(_REQUEST_CONTEXT.search(norm)),
     )
 
 
@@ -942,8 +951,7 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
 
     # Internal review / reconsideration outranks the topic words it repeats from the original request.
     review = _find(_REVIEW, norm)
-    if review and (review in ("internal review", "reconsideration") or _REQUEST_CONTEXT.search(clause_norm)
-                   or ctx.foia_mentioned or ctx.eir_mentioned):
+    if review and (review in ("internal review", "reconsideration") or ctx.request_context):
         if _find(_OWN, norm) or _find(_SAR_EXPLICIT, norm) or _find(_CHILD_DATA, norm):
             return _Label("sar", [f"G-9 / Art 15: review of or complaint about a SAR response "
                                   f"({_q(review)})"],
@@ -988,6 +996,9 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
     if own:
         return _sar_label(f"T-1 / FOIA s.40(1), EIR reg 5(3): requester asks for their own personal data "
                           f"({_q(own)})", {"identity"}, ctx)
+    third = _find(_THIRD_POSS, norm)
+    if third and ctx.deceased:
+        return _deceased(third, ctx)
     child = _find(_CHILD_DATA, norm)
     if child:
         child_noun = re.search(_CHILD, child, re.I)
@@ -1260,9 +1271,11 @@ def triage(text: str, requester_type: str | None = None) -> TriageResult:
     statutory = _statutory(norm, text, ctx)
     if statutory:
         kind, words = statutory
-        # A parent who mentions the MASH or the ICO is still asking for their own file.
+        # A parent who mentions the MASH, or a support worker making a SAR for a care leaver, is not a
+        # statutory requester: the words of the request decide.
         soft = kind in ("safeguarding", "ico", "ombudsman")
-        if not (soft and requester_type is None and _find(_OWN, norm)):
+        personal = any(_find(p, norm) for p in (_OWN, _SAR_EXPLICIT, _AGENT, _CHILD_DATA))
+        if not (soft and requester_type is None and personal):
             reason = (f"T-5 / §1.4: statutory third-party request ({_q(words)}); "
                       f"{_STATUTORY_BASIS.get(kind, kind)}; not FOI and not SAR: route to the "
                       "disclosure-decision workflow")
