@@ -71,6 +71,8 @@ _NOSPACE_MIN = 6
 
 _NO_PAGES: Mapping[int, str] = MappingProxyType({})
 
+_Quad = tuple[float, float, float, float]
+
 # Coordinates beyond this (points; about 35 km) come from broken font metrics, not real glyphs.
 _FAR = 1e5
 
@@ -415,31 +417,81 @@ def ocr_available() -> bool:
     return _tessdata() is not None
 
 
-def _hidden_spans(
-    page: pymupdf.Page, trace: list[dict[str, Any]] | None = None
-) -> list[tuple[str, pymupdf.Rect]]:
-    """Text a reader cannot see but a machine can: off-page, ``3 Tr`` or fully transparent.
+def _dark_covers(page: pymupdf.Page) -> list[tuple[int, _Quad]]:
+    """Opaque dark rectangles painted over earlier content: ``(seqno, rect)`` each.
 
-    Returns ``(reason, rect)`` per offending span, ``rect`` in unrotated page coordinates.
+    Text under one of these cannot be read on the page but can be copied out of it: the classic
+    black-box "redaction" (notes §3.1). Only near-black fills count: whatever the blend mode,
+    nothing shows through them, whereas a light fill may be a highlighter (blend mode Multiply).
+    """
+    # Cheap pre-check in C: is any filled path painted after some text at all?
+    seen_text = False
+    for kind, _ in page.get_bboxlog():
+        if kind.endswith("-text"):
+            seen_text = True
+        elif kind == "fill-path" and seen_text:
+            break
+    else:
+        return []
+    covers = []
+    for d in page.get_drawings():
+        fill = d.get("fill")
+        if fill is None or (d.get("fill_opacity") or 0) < 0.99 or max(fill) > 0.2:
+            continue
+        if not d["items"] or not all(item[0] in ("re", "qu") for item in d["items"]):
+            continue  # only rectangles: the bounding box of a curve over-states what it covers
+        covers.append((d["seqno"], tuple(d["rect"])))
+    return covers
+
+
+def _centre(r: _Quad) -> tuple[float, float]:
+    return (r[0] + r[2]) / 2, (r[1] + r[3]) / 2
+
+
+def _union(rects: Sequence[_Quad]) -> pymupdf.Rect:
+    out = pymupdf.Rect(rects[0])
+    for r in rects[1:]:
+        out |= r
+    return out
+
+
+def _overlaps(a: _Quad, b: _Quad) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _under(cx: float, cy: float, seqno: int, covers: Sequence[tuple[int, _Quad]]) -> bool:
+    return any(seq > seqno and r[0] <= cx <= r[2] and r[1] <= cy <= r[3] for seq, r in covers)
+
+
+def _hidden_spans(
+    page: pymupdf.Page, trace: list[dict[str, Any]], covers: Sequence[tuple[int, _Quad]] = ()
+) -> list[tuple[str, pymupdf.Rect]]:
+    """Text a reader cannot see but a machine can.
+
+    Kinds: ``off-page``, ``invisible`` (``3 Tr``), ``transparent`` (opacity 0) and ``covered``
+    (under a later dark rectangle, see ``_dark_covers``). Returns ``(kind, rect)`` per offending
+    span, ``rect`` in unrotated page coordinates covering only the offending characters.
     """
     visible = _unrotated_rect(page)
     found: list[tuple[str, pymupdf.Rect]] = []
-    for span in trace if trace is not None else page.get_texttrace():
+    for span in trace:
         if not span["chars"]:
             continue
         rect = pymupdf.Rect(span["bbox"])
         if span["type"] == 3:
             found.append(("invisible", rect))
-        elif span["opacity"] == 0:
+            continue
+        if span["opacity"] == 0:
             found.append(("transparent", rect))
-        elif not rect.is_empty and not visible.contains(rect):
-            # Only the parts outside the page: the rest is ordinary visible text.
-            outside = [pymupdf.Rect(c[3]) for c in span["chars"] if not visible.contains(pymupdf.Rect(c[3]))]
-            if outside:
-                union = pymupdf.Rect(outside[0])
-                for r in outside[1:]:
-                    union |= r
-                found.append(("off-page", union))
+            continue
+        off = [] if visible.contains(rect) else [c[3] for c in span["chars"] if not visible.contains(c[3])]
+        if off:
+            found.append(("off-page", _union(off)))
+        if covers:
+            seq = span["seqno"]
+            under = [c[3] for c in span["chars"] if _under(*_centre(c[3]), seq, covers)]
+            if under:
+                found.append(("covered", _union(under)))
     return found
 
 
@@ -448,12 +500,13 @@ def _page_notes(page: pymupdf.Page, trace: list[dict[str, Any]]) -> list[str]:
     n = page.number + 1
     notes: list[str] = []
     counts: dict[str, int] = defaultdict(int)
-    for reason, _ in _hidden_spans(page, trace):
+    for reason, _ in _hidden_spans(page, trace, _dark_covers(page)):
         counts[reason] += 1
     for reason, label in (
         ("off-page", "lie outside the visible page"),
         ("invisible", "are invisible (3 Tr, e.g. an OCR layer)"),
         ("transparent", "are fully transparent"),
+        ("covered", "are hidden under black boxes drawn over them (not a real redaction)"),
     ):
         if counts[reason]:
             notes.append(f"page {n}: {counts[reason]} text span(s) {label}; they are removed at burn-in")
@@ -703,9 +756,6 @@ def _strip_object_metadata(doc: pymupdf.Document) -> None:
             continue
 
 
-_Quad = tuple[float, float, float, float]
-
-
 def _bands(run: list[_Quad], direction: tuple[float, float]) -> list[pymupdf.Rect]:
     """Thin rectangles through the middle of a run of glyphs of one span (see ``_removal_rects``)."""
     cos, sin = abs(direction[0]), abs(direction[1])
@@ -741,17 +791,20 @@ def _centre_mark(r: _Quad) -> pymupdf.Rect:
 
 
 def _removal_rects(
-    page: pymupdf.Page, trace: list[dict[str, Any]], boxes: Sequence[_Quad]
+    page: pymupdf.Page,
+    trace: list[dict[str, Any]],
+    boxes: Sequence[_Quad],
+    covers: Sequence[tuple[int, _Quad]] = (),
 ) -> list[pymupdf.Rect]:
     """Rectangles that remove exactly the glyphs that must go, and as little else as possible.
 
     A glyph goes when its centre lies inside one of ``boxes``, or when it is hidden (``3 Tr``,
-    fully transparent, or outside the visible page). MuPDF removes every glyph whose full
-    line-height box *touches* a redaction rectangle, so redacting with the boxes themselves also
-    takes letters of the lines above and below whenever lines are tight (measured on the sample
-    case files: "He g[ave his] mobile"). Thin bands through the middle of each run of doomed glyphs
-    remove those glyphs and nothing else. Plain tuples, not ``pymupdf.Rect``: this loop sees
-    every glyph near a box and Rect arithmetic is ten times slower.
+    fully transparent, outside the visible page, or under one of the dark ``covers``). MuPDF
+    removes every glyph whose full line-height box *touches* a redaction rectangle, so redacting
+    with the boxes themselves also takes letters of the lines above and below whenever lines are
+    tight (measured on the sample case files: "He g[ave his] mobile"). Thin bands through the
+    middle of each run of doomed glyphs remove those glyphs and nothing else. Plain tuples, not
+    ``pymupdf.Rect``: this loop sees every glyph near a box and Rect arithmetic is ten times slower.
     """
     vx0, vy0, vx1, vy1 = _unrotated_rect(page)
     out: list[pymupdf.Rect] = []
@@ -762,8 +815,10 @@ def _removal_rects(
         sx0, sy0, sx1, sy1 = span["bbox"]
         hidden = span["type"] == 3 or span["opacity"] == 0
         off_page = not (vx0 <= sx0 and sx1 <= vx1 and vy0 <= sy0 and sy1 <= vy1)
-        near = [b for b in boxes if b[0] < sx1 and sx0 < b[2] and b[1] < sy1 and sy0 < b[3]]
-        if not (hidden or near or off_page):
+        sbox = (sx0, sy0, sx1, sy1)
+        near = [b for b in boxes if _overlaps(b, sbox)]
+        over = [c for c in covers if c[0] > span["seqno"] and _overlaps(c[1], sbox)]
+        if not (hidden or near or off_page or over):
             continue
         run: list[_Quad] = []
         run_key: object = None
@@ -780,6 +835,8 @@ def _removal_rects(
                 key = "hidden"
             elif off_page and not (vx0 <= x0 and x1 <= vx1 and vy0 <= y0 and y1 <= vy1):
                 key = "off-page"
+            elif over and _under(cx, cy, span["seqno"], over):
+                key = "covered"
             else:
                 for i, b in enumerate(near):
                     if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
@@ -809,7 +866,8 @@ def _redact_page(page: pymupdf.Page, boxes: Sequence[BurnInBox], label_boxes: bo
        under them and remove line art they touch. Text is no longer there to remove.
     """
     rects = [pymupdf.Rect(b.box.as_tuple()) for b in boxes]
-    removal = _removal_rects(page, page.get_texttrace(), [b.box.as_tuple() for b in boxes])
+    quads = [b.box.as_tuple() for b in boxes]
+    removal = _removal_rects(page, page.get_texttrace(), quads, _dark_covers(page))
     if removal:
         for r in removal:
             page.add_redact_annot(r, fill=False, cross_out=False)
@@ -819,9 +877,17 @@ def _redact_page(page: pymupdf.Page, boxes: Sequence[BurnInBox], label_boxes: bo
             text=pymupdf.PDF_REDACT_TEXT_REMOVE,
         )
     if boxes:
-        for b, rect in zip(boxes, rects, strict=True):
+        labelled: list[pymupdf.Rect] = []
+        # Largest first, so where boxes overlap (a name inside a longer match) the outer box
+        # carries the label and the inner one does not print a second label over it.
+        for i in sorted(range(len(boxes)), key=lambda k: -abs(rects[k])):
+            b, rect = boxes[i], rects[i]
             label = b.label if label_boxes and b.label else None
+            if label and any(abs(rect & other) > 0.5 * abs(rect) for other in labelled):
+                label = None
             size = _label_fontsize(label, rect) if label else 0.0
+            if size:
+                labelled.append(rect)
             page.add_redact_annot(
                 rect,
                 text=label if size else None,
@@ -1045,7 +1111,7 @@ def verify(data: bytes, removed_strings: Sequence[str], *, name: str = "document
             if page.first_link is not None:
                 problems.append(f"page {n}: links remain")
             trace = page.get_texttrace()
-            hidden = _hidden_spans(page, trace)
+            hidden = _hidden_spans(page, trace, _dark_covers(page))
             if hidden:
                 kinds = sorted({reason for reason, _ in hidden})
                 problems.append(f"page {n}: {len(hidden)} {'/'.join(kinds)} text span(s) remain")

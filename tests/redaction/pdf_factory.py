@@ -29,8 +29,11 @@ def _bytes(doc: pymupdf.Document) -> bytes:
 
 def body_text(secret: str = SECRET, *, pages: int = 1) -> bytes:
     doc, page = _new(pages)
-    page.insert_text((72, 120), f"Present: the mother and {secret} (partner).", fontsize=11)
-    page.insert_text((72, 134), "He said he had been staying most nights.", fontsize=11)
+    # 10 pt type on a 12 pt pitch, as in the council's case records: tight enough that the
+    # full-height glyph boxes of neighbouring lines overlap.
+    page.insert_text((72, 108), "Observations were recorded during the visit.", fontsize=10)
+    page.insert_text((72, 120), f"Present: the mother and {secret} (partner).", fontsize=10)
+    page.insert_text((72, 132), "He said he had been staying most nights.", fontsize=10)
     return _bytes(doc)
 
 

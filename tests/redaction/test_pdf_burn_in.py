@@ -119,13 +119,14 @@ def test_incremental_update_original_revision_does_not_survive(tmp_path):
 
 
 def test_neighbouring_text_survives_tight_line_spacing():
-    # Lines 14 pt apart in 11 pt type: a redaction rectangle round one line touches the
-    # full-height glyph boxes of the next, and MuPDF would remove "He said..." letters too.
+    # Lines 12 pt apart in 10 pt type: a redaction rectangle round one line touches the
+    # full-height glyph boxes of the lines above and below, and MuPDF would remove their letters.
     data = F.body_text()
     out = pdf.burn_in(data, secret_boxes(data), removed_strings=[S])
     text = " ".join(pymupdf.open(stream=out, filetype="pdf")[0].get_text().split())
     assert "Present: the mother and (partner)." in text
     assert "He said he had been staying most nights." in text
+    assert "Observations were recorded during the visit." in text
     assert F.FILLER in text
 
 
@@ -252,3 +253,30 @@ def test_output_is_deterministic():
     data = F.body_text()
     boxes = secret_boxes(data)
     assert pdf.burn_in(data, boxes, removed_strings=[S]) == pdf.burn_in(data, boxes, removed_strings=[S])
+
+
+def test_overlapping_boxes_print_one_label():
+    data = F.body_text()
+    outer = secret_boxes(data, S, "SCH2-P16")
+    inner = secret_boxes(data, "Charlie", "SCH2-P16")
+    out = pdf.burn_in(data, outer + inner, removed_strings=[S], label_boxes=True)
+    assert pymupdf.open(stream=out, filetype="pdf")[0].get_text().count("SCH2-P16") == 1
+
+
+def test_baked_annotation_text_outside_the_box_is_kept():
+    # FreeText is baked into page content: the rest of the note stays readable, only the name goes.
+    data = F.freetext_annot()
+    out = pdf.burn_in(data, secret_boxes(data), removed_strings=[S])
+    page = pymupdf.open(stream=out, filetype="pdf")[0]
+    assert "Call" in page.get_text() and page.first_annot is None
+
+
+def test_text_under_a_drawn_black_box_is_removed():
+    # A file that already had a fake (drawn-over) redaction: nobody can read the text on the page,
+    # so it is removed without a box, and the output passes the check for covered text.
+    data = F.naive_black_box()
+    assert any("covered" in p for p in pdf.verify(data, []))
+    out = pdf.burn_in(data, [], removed_strings=[S])
+    assert recoverable(out) == []
+    kept = pymupdf.open(stream=out, filetype="pdf")[0].get_text()
+    assert "He said he had been staying most nights." in kept

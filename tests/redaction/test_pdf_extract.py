@@ -100,8 +100,9 @@ def test_text_a_reader_may_not_see_is_still_analysed(builder, needle):
         (F.white_text, "white"),
         (F.tiny_text, "very small type"),
         (F.hidden_layer, "hidden layer"),
+        (F.naive_black_box, "hidden under black boxes"),
     ],
-    ids=["sticky_note", "off_page", "3tr", "transparent", "white", "tiny", "hidden_layer"],
+    ids=["sticky_note", "off_page", "3tr", "transparent", "white", "tiny", "hidden_layer", "black_box"],
 )
 def test_hidden_content_is_reported_to_the_reviewer(builder, expected):
     problems = pdf.extract(builder()).problems

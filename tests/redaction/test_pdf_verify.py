@@ -79,3 +79,12 @@ def test_utf16_metadata_is_decoded():
 def test_clean_document_passes():
     data = pdf.burn_in(F.body_text("nobody"), [], removed_strings=[])
     assert pdf.verify(data, [S, "Ng"]) == []
+
+
+def test_naive_black_rectangle_is_caught_without_knowing_the_text():
+    problems = pdf.verify(F.naive_black_box(), [])
+    assert any("covered text" in p for p in problems), problems
+    # A black rectangle that covers no text is not a problem.
+    doc = pymupdf.open(stream=F.body_text(), filetype="pdf")
+    doc[0].draw_rect(pymupdf.Rect(72, 700, 200, 720), color=(0, 0, 0), fill=(0, 0, 0))
+    assert pdf.verify(doc.tobytes(), []) == []
