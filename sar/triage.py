@@ -274,6 +274,7 @@ _OWN = _rx(
     rf"\b(?:{_NOUN}|{_HOLD})\b[^.;?!]{{0,70}}?\b{_ABOUT}\s+(?:me|myself|us)\b",
     r"\bpersonal (?:data|information|details)\b[^.;]{0,30}\b(?:about|on|of) me\b",
     r"\bmy (?:own )?personal (?:data|information|details)\b",
+    rf"\b{_NOUN}\s+(?:of|from|at|during|with)\s+my\s+(?!(?:late\s+)?(?:{_CHILD}|{_REL}|client)(?:'s|s'|s)?\b)",
     r"\b(?:mentions?|mentioning|containing|contains|with|under|in) my name\b|\bmy name (?:appears"
     r"|is mentioned)\b",
     rf"\b(?:{_NOUN}|{_HOLD})\b[^.;]{{0,50}}?\b{_ABOUT}\s+(?:my|our) (?:family|case|childhood|care"
@@ -295,6 +296,13 @@ _SAR_EXPLICIT = _rx(
     r"\bright of access\b",
     r"\bart(?:icle)?\.? ?15\b",
     r"\baccess to (?:my )?(?:own )?(?:personal )?(?:records|files?|data)\b",
+)
+_FOI_ABOUT_SARS = _rx(
+    r"\b(?:polic(?:y|ies)|procedures?|process(?:es)?|guidance|how many|number of|statistics|figures|"
+    r"performance|compliance|handl(?:e|ing)|backlog|timeliness|training)\b[^.;]{0,40}\b(?:subject access|"
+    r"d?sars?)\b",
+    r"\b(?:subject access|d?sar) requests (?:did|were|have|has|received|made|answered|completed|late|"
+    r"on time|in)\b",
 )
 # Third-person own data ("caller wants her records"); resolved against the requester context.
 _THIRD_POSS = _rx(
@@ -697,6 +705,15 @@ _STATUTORY: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...] = (
         ),
     ),
     (
+        "court_direction",
+        "DPA 2018 Sch 2 Part 1 para 5 (required by court order); deadline is the date in the order",
+        _rx(
+            r"\b(?:direction|directions) of the (?:family |crown |county )?court\b|\bcourt directions?\b",
+            r"\b(?:court )?order (?:is )?(?:attached|enclosed)\b|\b(?:attached|enclosed) (?:court )?order\b",
+            r"\bthe court (?:requires|needs|has asked for)\b",
+        ),
+    ),
+    (
         "childrens_guardian",
         "Children Act 1989 s.42: the Children's Guardian may examine and copy the records at all "
         "reasonable times",
@@ -873,7 +890,8 @@ _ABBREV = re.compile(
 )
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+|;\s*|\n")
 _SOFT_SPLIT = re.compile(
-    r"\s+\+\s+|(?:,\s*|\s+)(?=(?:and also|also|additionally|in addition|separately|secondly|thirdly|finally|"
+    r"\s+\+\s+|\s(?=\(?\d{1,2}\)\s)|\s(?=\([a-hA-H]\)\s)|"
+    r"(?:,\s*|\s+)(?=(?:and also|also|additionally|in addition|separately|secondly|thirdly|finally|"
     r"lastly|"
     r"furthermore|moreover|as well as|along with|together with|plus)\b)", re.I,
 )
@@ -984,14 +1002,20 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
     if objection:
         return _right("objection", "Art 21", objection, who, ctx)
     rectify = _find(_RECTIFY, rights_norm)
-    if rectify and (inaccurate or re.search(r"\brectif|\bamend|\bcorrect|\bupdate|\bsupplementary|\badd\b",
+    if rectify and (inaccurate or re.search(r"\brectif|\bamend|\bcorrect|\bupdate|\bsupplementary|\badd\b"
+                                            r"|\bchange|\bfix|\bput right",
                                             rectify)):
         return _right("rectification", "Art 16", rectify, who, ctx)
     if inaccurate and _find(_ERASE_ANY, rights_norm):
         words = f"{inaccurate} ... {_find(_ERASE_ANY, rights_norm)}"
         return _right("rectification", "Art 16", words, who, ctx)
 
-    # T-1 / T-4: whose personal data?
+    # T-1 / T-4: whose personal data? (A question about how the council handles SARs is plain FOI.)
+    about_sars = _find(_FOI_ABOUT_SARS, norm)
+    if about_sars:
+        return _Label("foi", [f"T-3: asks about the council's handling of requests ({_q(about_sars)}), "
+                              "not for "
+                              "personal data"], set())
     own = _find(_OWN, norm) or _find(_SAR_EXPLICIT, norm)
     if own:
         return _sar_label(f"T-1 / FOIA s.40(1), EIR reg 5(3): requester asks for their own personal data "
@@ -1237,13 +1261,14 @@ def _part(regime: str, reasons: list[str], checks: set[str], excerpt: str, ctx: 
 def _default(text: str, ctx: _Context) -> TriagePart:
     """No cue at all: fall back on who is asking, then on the regime the requester named, then FOIA."""
     excerpt = text.strip()
-    if ctx.requester_type in ("data_subject", "parent", "solicitor") or ctx.subject_3p or ctx.care_leaver:
-        if ctx.requester_type == "parent":
+    personal = ctx.subject_3p or ctx.care_leaver or ctx.adoption or ctx.parent or ctx.solicitor or ctx.agent
+    if ctx.requester_type in ("data_subject", "parent", "solicitor") or personal:
+        if ctx.parent:
             label = _Label("sar", ["T-4: parent asks for records with no other cue; check parental "
                                    "responsibility and the child's competence"],
                            {"identity", "parental_responsibility", "child_competence"})
-        elif ctx.requester_type == "solicitor":
-            label = _agent_label("requester type solicitor", ctx)
+        elif ctx.solicitor or ctx.agent:
+            label = _agent_label(ctx.solicitor or ctx.agent or "", ctx)
         else:
             label = _sar_label("T-1: the data subject asks for records with no other cue", {"identity"}, ctx)
         return _part("sar", label.reasons, label.checks, excerpt, ctx)
@@ -1273,7 +1298,7 @@ def triage(text: str, requester_type: str | None = None) -> TriageResult:
         kind, words = statutory
         # A parent who mentions the MASH, or a support worker making a SAR for a care leaver, is not a
         # statutory requester: the words of the request decide.
-        soft = kind in ("safeguarding", "ico", "ombudsman")
+        soft = kind in ("safeguarding", "ico", "ombudsman", "court_direction")
         personal = any(_find(p, norm) for p in (_OWN, _SAR_EXPLICIT, _AGENT, _CHILD_DATA))
         if not (soft and requester_type is None and personal):
             reason = (f"T-5 / §1.4: statutory third-party request ({_q(words)}); "
