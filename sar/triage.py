@@ -158,7 +158,8 @@ _PROTECTED = frozenset(
      "corrected", "requested", "requests", "pleased", "subjects", "number", "please", "coffee", "fill",
      "fills", "film", "while", "mile", "mine", "wife", "life", "copying", "coping", "polices", "policed",
      "erased", "surveys", "journal", "guard", "parent", "parents", "planting", "planing", "delate",
-     "playing", "players", "plaining", "correspond", "reviewer", "subjected", "requester", "daughters"}
+     "playing", "players", "complaint", "contract", "procedure", "document", "budgets", "survey", "plaining",
+     "correspond", "reviewer", "subjected", "requester", "daughters"}
 )
 
 
@@ -481,6 +482,10 @@ _WHOLE_DATA = (
     r"|any (?:trace|record) of me|(?:data|information|records?|files?|details) (?:about|on|of) me)"
 )
 _ERASE_STRONG = _rx(
+    r"\b(?:no longer want|don't want|do not want)\s+(?:you|the council|your department|social services|"
+    r"anyone|children's services)?\s*(?:to )?(?:keep|hold|store|have|retain)(?:ing)?\b(?!\s+\w+ing\b)"
+    r"[^.;]{0,30}?\b(?:my|me|records|"
+    r"data|information|details|files?)\b",
     r"\bright to (?:be forgotten|erasure)\b|\berasure\b|\bforget me\b|\bart(?:icle)?\.? ?17\b",
     rf"\b{_ERASE_VERB}\b[^.;]{{0,50}}?\b{_WHOLE_DATA}",
     rf"\b{_WHOLE_DATA}\b[^.;]{{0,40}}?\b(?:be |being |is |are )?{_ERASE_VERB}\b",
@@ -488,6 +493,7 @@ _ERASE_STRONG = _rx(
 # Erasing part of a record ("remove the 2015 referral", "I want it deleted"): erasure, unless the requester
 # says the part is wrong, when correcting it is the Art 16 route.
 _ERASE_PART = _rx(
+    rf"\b{_ERASE_VERB}\s+(?:it|them|these|those|this|everything|all of (?:it|them))\b",
     rf"\b(?:it|them|these|those|this|that|everything)\s+(?:all\s+)?(?:to be\s+|be\s+|being\s+)?"
     rf"{_ERASE_VERB}\b",
     r"\b(?:delete|erase|remove|destroy|wipe|purge|shred|expunge|strike out|take out)\b[^.;]{0,60}?\b"
@@ -539,6 +545,9 @@ _REVIEW = _rx(
     r"\bappeal (?:against |of )?(?:the |your |this |that )?(?:decision|refusal|response|outcome)\b",
     r"\b(?:decision|refusal|response|answer|outcome|reply)\s+(?:\w+\s+){0,2}?(?:reviewed|reconsidered|"
     r"looked at again|revisited|checked again|re-?examined)\b",
+    r"\b(?:like|want|ask|asking|request) (?:you|the council) to "
+    r"(?:reconsider|review|look again|think again)\b",
+    r"\b(?:please )?reconsider(?:\s*[.!]|\s*$)",
     r"\b(?:review|reconsider|re-consider|revisit|look again at"
     r"|challenge)\s+(?:\w+\s+){0,4}?(?:decision|refusal|"
     r"response|reply|answer|handling|outcome|exemptions?|redactions?)\b",
@@ -573,7 +582,8 @@ _GREETING = re.compile(
     r"best wishes|many thanks|thanks|thank you|sincerely|cheers|from:|to:|sent:|date:)\b", re.I,
 )
 _DECLARATIVE = re.compile(
-    r"^\s*(?:[\w',-]+\s+){0,7}?(?:is|was|were|are|am|has|have|had|did|do|does|said|says|told|went|lived|live|"
+    r"^\s*(?:[\w',-]+\s+){0,12}?(?:is|was|were|are|am|has|have|had|did|do|does|didn't|doesn't|don't|hasn't|"
+    r"haven't|wasn't|isn't|aren't|weren't|can't|won't|said|says|told|went|lived|live|"
     r"think|thought|believe|know|feel|felt|got|received|became|been|came|left|moved|asked|wrote|sent|made|"
     r"submitted|replied|responded|refused|applied|will|should|must|seems?)\b", re.I,
 )
@@ -1299,7 +1309,7 @@ def triage(text: str, requester_type: str | None = None) -> TriageResult:
         # A parent who mentions the MASH, or a support worker making a SAR for a care leaver, is not a
         # statutory requester: the words of the request decide.
         soft = kind in ("safeguarding", "ico", "ombudsman", "court_direction")
-        personal = any(_find(p, norm) for p in (_OWN, _SAR_EXPLICIT, _AGENT, _CHILD_DATA))
+        personal = any(_find(p, norm) for p in (_OWN, _SAR_EXPLICIT, _AGENT, _CHILD_DATA, _FOI))
         if not (soft and requester_type is None and personal):
             reason = (f"T-5 / §1.4: statutory third-party request ({_q(words)}); "
                       f"{_STATUTORY_BASIS.get(kind, kind)}; not FOI and not SAR: route to the "
