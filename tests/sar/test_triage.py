@@ -15,11 +15,13 @@ EXAMPLES = [
     ("t1-plain", "Please send me a copy of all the information you hold about me.", None, {"sar"}),
     ("t1-foia-named", "Dear Sir/Madam, under the Freedom of Information Act 2000 I request copies of my "
      "social services records.", None, {"sar"}),
-    ("t1-eir-named", "Under the Environmental Information Regulations I'd like my personal file.", None, {"sar"}),
+    ("t1-eir-named", "Under the Environmental Information Regulations I'd like my personal file.", None,
+     {"sar"}),
     ("t1-chatty", "hiya, can i get a copy of my file from childrens services? ta", None, {"sar"}),
     ("t1-typo", "Plese can you send me my recrods, i beleive social servises had a file on me as a kid",
      None, {"sar"}),
-    ("t1-whatsaid", "I want to know what social services wrote about me between 2010 and 2014.", None, {"sar"}),
+    ("t1-whatsaid", "I want to know what social services wrote about me between 2010 and 2014.", None,
+     {"sar"}),
     ("t1-sar-named", "Subject Access Request. Please provide everything held on me, including emails "
      "between social workers.", None, {"sar"}),
     ("t1-why", "Can you tell me why I was taken into care in 1998? I would like any documents about it.",
@@ -30,7 +32,8 @@ EXAMPLES = [
      "team. Will send ID.", None, {"sar"}),
     ("t1-third-person", "Walk-in at reception: young woman says she was looked after 2005-2011 and wants her "
      "case file.", None, {"sar"}),
-    ("t1-journalist-own", "I'm a reporter at the Gazette but this is personal: please send me the data you hold "
+    ("t1-journalist-own", "I'm a reporter at the Gazette but this is personal: please send me the data you "
+     "hold "
      "about me.", "journalist", {"sar"}),
     # --- T-6: care leavers and adoption -----------------------------------------------------------------
     ("t6-care-leaver", "I'm a care leaver, I was in foster care from age 4 to 18 and I want to read my file.",
@@ -38,7 +41,8 @@ EXAMPLES = [
     ("t6-adopted", "I was adopted as a baby in 1986 and I'd like to see my adoption file and anything about "
      "my birth mother.", None, {"sar"}),
     # --- T-4: on behalf of someone else ------------------------------------------------------------------
-    ("t4-parent", "I am Lily's mum. Please send me all records about my daughter Lily (aged 7).", None, {"sar"}),
+    ("t4-parent", "I am Lily's mum. Please send me all records about my daughter Lily (aged 7).", None,
+     {"sar"}),
     ("t4-parent-type", "Please send the social care file for Jake Brown, dob 02/03/2015.", "parent", {"sar"}),
     ("t4-parents-we", "We would like copies of our son's child protection records.", None, {"sar"}),
     ("t4-solicitor", "We act for Mr Daniel Price and enclose his signed form of authority. Please provide "
@@ -155,7 +159,1021 @@ EXAMPLES = [
 ]
 
 
-@pytest.mark.parametrize("text,requester_type,expected", [e[1:] for e in EXAMPLES], ids=[e[0] for e in EXAMPLES])
+# More requests in other voices: formal letters, e-mails, phone notes, typos, third person, agencies.
+MORE_EXAMPLES = [
+    ('sar-01',
+     "Good morning, I'd like to make a subject access request for all records relating to "
+     "me held by Children's Social Care. My date of birth is 3 April 1995. I was known to "
+     'the Eastside team.',
+     None, {"sar"}),
+    ('foi-01',
+     'Could you please let me know the number of children subject to a child protection '
+     'plan as at 31 March 2024, broken down by category of abuse?',
+     None, {"foi"}),
+    ('eir-01',
+     "please can I have the info about the mobile phone mast next to the children's centre",
+     None, {"eir"}),
+    ('sar-02',
+     'I need a copy of the report the social worker wrote about my children for the court '
+     'hearing',
+     None, {"sar"}),
+    ('foi-02',
+     "Dear FOI team, I'm researching care leavers' outcomes. How many care leavers aged "
+     '19-21 were in education, employment or training last year?',
+     None, {"foi"}),
+    ('third-party-01',
+     "I'm writing from Northshire Constabulary's Public Protection Unit regarding a child "
+     'neglect investigation. Please provide the chronology for the Baker children.',
+     None, {"third-party"}),
+    ('foi-03',
+     'I am a foster carer. Please send me your fostering allowances and the policy on '
+     'holiday pay.',
+     None, {"foi"}),
+    ('sar-03',
+     "I'm 15 and in care. I want to see my file but I don't want my mum to know.",
+     None, {"sar"}),
+    ('sar-04',
+     'We are Smith & Co Solicitors acting for the mother in care proceedings. Please '
+     'provide copies of all contact recordings relating to the children.',
+     None, {"sar"}),
+    ('sar-05',
+     'Can I see the notes from the child protection conference about my grandson?',
+     None, {"sar"}),
+    ('sar-06',
+     'I think social services have been spying on me. What do you have on me and who have '
+     'you shared it with?',
+     None, {"sar"}),
+    ('foi-04',
+     'Please provide the total number of Section 20 placements and the average duration, '
+     'for 2021-2024.',
+     None, {"foi"}),
+    ('foi-05',
+     'How many times has the council been fined or reprimanded by the ICO?',
+     None, {"foi"}),
+    ('sar-07',
+     "Hi, my daughter is 16 and wants her file but she's too anxious to ask, can I ask for "
+     'her?',
+     None, {"sar"}),
+    ('eir-02',
+     'Under EIR please provide the results of any radon testing at council-run nurseries.',
+     None, {"eir"}),
+    ('objection-01',
+     "Please stop sharing my information with my ex-husband's solicitor.",
+     None, {"objection"}),
+    ('erasure-01',
+     'I want my name taken off your database.',
+     None, {"erasure"}),
+    ('foi+sar-01',
+     "Please send the council's data retention policy, and also tell me if you hold "
+     'anything on me.',
+     None, {"foi", "sar"}),
+    ('foi-06',
+     'I run a local newspaper. What was the cost of the inquiry into the Harlow Road '
+     "children's home abuse?",
+     None, {"foi"}),
+    ('sar-08',
+     'I want all the emails between my social worker and her manager about me.',
+     None, {"sar"}),
+    ('sar-09',
+     "As the child's special guardian I request a copy of her social care records.",
+     None, {"sar"}),
+    ('sar-10',
+     'Could you confirm whether you hold CCTV footage of me at the Elm Street contact '
+     'centre on 3 June?',
+     None, {"sar"}),
+    ('foi-07',
+     'Please provide a copy of your Ofsted action plan and the number of agency staff.',
+     None, {"foi"}),
+    ('eir-03',
+     'Request for information: sewage leak at Fernhill residential home - all reports and '
+     'correspondence.',
+     None, {"eir"}),
+    ('sar-11',
+     'My partner and I are foster carers. Please provide a copy of our fostering assessment '
+     '(Form F).',
+     None, {"sar"}),
+    ('sar-12',
+     'i was in kids homes in the 70s and 80s, want whatever you have, name was Karen Doyle '
+     'then',
+     None, {"sar"}),
+    ('sar-13',
+     'Please could you provide the information you hold regarding myself, I am a former '
+     'looked after child.',
+     None, {"sar"}),
+    ('sar-14',
+     'Can you send me the minutes of the meeting where they decided to remove my kids?',
+     None, {"sar"}),
+    ('foi-08',
+     'Please could you provide your spend on taxis for looked after children for 2023',
+     None, {"foi"}),
+    ('sar-15',
+     'I am requesting all records, reports and notes written about me by Social Services '
+     'from 2001 to 2010.',
+     None, {"sar"}),
+    ('foi-09',
+     "This is an FOI. Please provide the number of children's homes in the county and how "
+     'many are rated inadequate.',
+     None, {"foi"}),
+    ('foi-10',
+     "I'm doing a dissertation. Can you provide anonymised data on reasons children enter "
+     'care?',
+     None, {"foi"}),
+    ('sar-16',
+     'Our client, a care leaver, wishes to bring a claim. Please disclose her full social '
+     'care file.',
+     None, {"sar"}),
+    ('sar-17',
+     "I want to appeal the decision to withhold parts of my son's file.",
+     None, {"sar"}),
+    ('eir-04',
+     "Can you send me details about the council's plans to build a new children's home on "
+     'the playing field at Long Lane?',
+     None, {"eir"}),
+    ('sar-18',
+     "Hello, my son was removed from my care in 2019. I'd like everything in his file and "
+     'any reports the council sent to the court.',
+     None, {"sar"}),
+    ('foi-11',
+     'please send me a breakdown of your spending on legal fees for care proceedings',
+     None, {"foi"}),
+    ('foi-12',
+     "I'm a councillor; can you send me the number of children missing from care last month?",
+     None, {"foi"}),
+    ('sar-19',
+     'Re: Ms Taylor (dob 12/08/1990) - she has asked me, her support worker, to request her '
+     'records from when she was in care. Her signed consent is attached.',
+     None, {"sar"}),
+    ('third-party-02',
+     'Good afternoon, this is PS Turner from the Met Child Abuse Investigation Team. We are '
+     'investigating allegations against a foster carer and request copies of the foster '
+     "carer's assessment.",
+     None, {"third-party"}),
+    ('third-party-03',
+     'Data protection request from Kent Police under DPA 2018 Sch 2 Part 1 Para 2 - please '
+     'provide contact details for the subject.',
+     None, {"third-party"}),
+    ('third-party-04',
+     'Order attached: District Judge Evans has directed the local authority to file and '
+     'serve the social work chronology by 4pm Friday.',
+     None, {"third-party"}),
+    ('third-party-05',
+     "Hi, I'm the guardian for the Jones siblings in the ongoing care proceedings, could I "
+     'come in and look at the files on Tuesday?',
+     None, {"third-party"}),
+    ('third-party-06',
+     'Ofsted: ahead of the focused visit, please upload the following case files to the '
+     'portal.',
+     None, {"third-party"}),
+    ('third-party-07',
+     "I'm the DSL at Brookfield Primary. One of our pupils disclosed something worrying "
+     'today. Can you tell me if the family is known to social care?',
+     None, {"third-party"}),
+    ('foi-internal-review-01',
+     "I'm unhappy with the answer to my freedom of information request about foster carer "
+     'allowances and want it looked at again.',
+     None, {"foi-internal-review"}),
+    ('eir-reconsideration-01',
+     'Please carry out a review of the decision to refuse my EIR request about the flood '
+     'alleviation scheme.',
+     None, {"eir-reconsideration"}),
+    ('portability-01',
+     'Please send my complete file electronically to my new local authority in Leeds.',
+     None, {"portability"}),
+    ('rectification-01',
+     'I want my records corrected - they say I was born in Poland but I was born in Latvia.',
+     None, {"rectification"}),
+    ('erasure-02',
+     'I no longer want you to hold my information, please destroy it.',
+     None, {"erasure"}),
+    ('objection-02',
+     'You must stop processing my personal data for direct marketing.',
+     None, {"objection"}),
+    ('restriction-01',
+     'Please limit the use of my data until the complaint is resolved',
+     None, {"restriction"}),
+    ('foi-13',
+     "My brother passed away in 2022 aged 17. He was in your care. I'd like to know what "
+     'happened and see his records.',
+     None, {"foi"}),
+    ('foi-14',
+     "Please send me my late grandmother's records from when she fostered children in the "
+     '1970s',
+     None, {"foi"}),
+    ('foi+sar-02',
+     'Phone msg from Mrs Ali: wants copy of her file + wants to know how many social '
+     'workers her area team has.',
+     None, {"foi", "sar"}),
+    ('sar-20',
+     'Dear Data Protection Officer,\n\nI am writing to request copies of all personal data '
+     "Westshire County Council holds about me, including records from the Children's Social "
+     'Care department from 1999 to 2008.\n\nYours faithfully,\nSarah Mills',
+     None, {"sar"}),
+    ('foi-15',
+     'Dear Sir or Madam\nPlease supply under FOIA: (1) the number of children in care on 31 '
+     'March 2025; (2) the number placed more than 20 miles from home; (3) the annual budget '
+     'for the virtual school.\nRegards',
+     None, {"foi"}),
+    ('foi+sar-03',
+     "Hi there - two requests. First, I'd like my records from when I was on a child "
+     "protection plan. Second, please send me the council's policy on recording "
+     'disagreements in case files.',
+     None, {"foi", "sar"}),
+    ('eir+sar-01',
+     "I'd like copies of any documents about me AND the latest air pollution readings from "
+     'the monitor on Mill Road.',
+     None, {"eir", "sar"}),
+    ('eir+foi+sar-01',
+     "Can you send me: my son's file, your policy on sibling contact, and any asbestos "
+     'surveys for the Willows family centre?',
+     None, {"eir", "foi", "sar"}),
+    ('foi+sar-04',
+     'hi its jade, i was in care with u till 2016. can i have my stuff from social services '
+     'pls. also how many social workers do u have',
+     None, {"foi", "sar"}),
+    ('sar-21',
+     "Note of call: Mr Brown (father of Ella, 6) requesting copy of Ella's social care "
+     'records. Advised to put in writing.',
+     None, {"sar"}),
+    ('sar-22',
+     'To whom it may concern, I am a solicitor at Green & Partners LLP. We act for Ms Rose '
+     'Clarke. Enclosed is her signed authority. Please provide her complete file from your '
+     "children's services department.",
+     None, {"sar"}),
+    ('sar-23',
+     'Please send me the CCTV and the incident log from the contact centre on 4 March when '
+     'I was visiting my children.',
+     None, {"sar"}),
+    ('foi-16',
+     'We are an investigative journalism bureau. Please provide the number of deaths of '
+     'looked after children in each year 2019-2024.',
+     'journalist', {"foi"}),
+    ('foi-17',
+     "Could you let me see the file you have on my neighbour's children? I reported them "
+     'months ago and nothing has happened.',
+     None, {"foi"}),
+    ('foi-18',
+     'My dad died in prison last year. I want to know what social services knew about him '
+     'when I was a kid and see his file.',
+     None, {"foi"}),
+    ('rectification-02',
+     'I want the record of my childhood placements corrected, the dates are all wrong.',
+     None, {"rectification"}),
+    ('erasure-03',
+     'Please erase the record of the 2015 referral about me - it was malicious and I want '
+     'it gone.',
+     None, {"erasure"}),
+    ('objection-03',
+     'I object to the council using my information in its research with the university.',
+     None, {"objection"}),
+    ('restriction-02',
+     'Until you have sorted out the mistakes in my file, please do not share it with anyone.',
+     None, {"restriction"}),
+    ('portability-02',
+     'Please transfer my data to Northshire Council in a commonly used electronic format.',
+     None, {"portability"}),
+    ('foi-internal-review-02',
+     'Ref FOI/2025/0412 - I am dissatisfied with your refusal under section 40(2) and ask '
+     'that it is reviewed.',
+     None, {"foi-internal-review"}),
+    ('eir-reconsideration-02',
+     'I request a reconsideration under the EIR of your decision to withhold the '
+     'contaminated land report for Pit Lane.',
+     None, {"eir-reconsideration"}),
+    ('third-party-08',
+     'From: DS Kaur, Child Abuse Investigation Unit, Westshire Police. We are investigating '
+     "historic abuse at a children's home. Please provide records of residents 1980-1990.",
+     None, {"third-party"}),
+    ('third-party-09',
+     'Further to the order of HHJ Patel dated 3 June, the local authority is required to '
+     'disclose the complete social work file to the parties.',
+     None, {"third-party"}),
+    ('third-party-10',
+     "Good morning, I have been appointed as Children's Guardian for baby M. Please can I "
+     "arrange to view the local authority's files.",
+     None, {"third-party"}),
+    ('third-party-11',
+     'This is a request from Ofsted under section 140 of the Education and Inspections Act '
+     '2006 for copies of the following case records.',
+     None, {"third-party"}),
+    ('third-party-12',
+     'The Senior Coroner requires copies of social care records relating to the deceased, '
+     'Daniel Watts, for the inquest on 14 July.',
+     None, {"third-party"}),
+    ('third-party-13',
+     'Please provide records about the child.',
+     'court', {"third-party"}),
+    ('third-party-14',
+     'LGSCO case 23 004 567: we are investigating a complaint from Mr X about your '
+     "children's services. Please send his case records and your complaint file.",
+     None, {"third-party"}),
+    ('foi-19',
+     "How much has the council paid to private children's home providers in 2024, and which "
+     'providers?',
+     None, {"foi"}),
+    ('foi-20',
+     'Please could you advise what your policy is on supervising contact between parents '
+     'and children in care',
+     None, {"foi"}),
+    ('eir-05',
+     "What are the energy ratings (EPC) of your children's homes and are there plans to "
+     'install solar panels?',
+     None, {"eir"}),
+    ('eir-06',
+     'Please send all information regarding the damp problems and mould at the Elms '
+     'residential unit.',
+     None, {"eir"}),
+    ('sar-24',
+     'I am 14 and I want to know what my social worker writes about me.',
+     None, {"sar"}),
+    ('erasure-04',
+     "Please delete my son's records, he's 8 and the referral was a mistake by the school.",
+     None, {"erasure"}),
+    ('restriction+sar-01',
+     "Could I have a copy of my daughter's file and also please stop sharing her "
+     'information with her father until the court hearing?',
+     None, {"restriction", "sar"}),
+    ('foi-21',
+     "I don't want my own records, I want the council's guidance for social workers on "
+     'writing case notes.',
+     None, {"foi"}),
+    ('sar-25',
+     'For the third time, please send me my file. I first asked in January and I will keep '
+     'asking until you comply.',
+     None, {"sar"}),
+    ('foi-22',
+     "Please send the full list of contracts over £25,000 awarded by children's services "
+     'this year.',
+     None, {"foi"}),
+    ('foi+sar-05',
+     'I want everything you have on me, and I want to know how much the council spent on '
+     'the consultants who reviewed my case.',
+     None, {"foi", "sar"}),
+    ('eir-07',
+     "Under FOIA please provide the noise impact assessment for the new secure children's "
+     'home and the cost of the building project.',
+     None, {"eir"}),
+    ('sar-26',
+     'I was fostered by Mr and Mrs Hale from 1992 to 1996, please can i have my records and '
+     'any info on why i was moved',
+     None, {"sar"}),
+    ('sar-27',
+     'my mums been told i cant see my file because im under 18 is that true? i want my file',
+     None, {"sar"}),
+    ('sar-28',
+     'FAO Information Governance. I would be grateful if you could provide me with copies '
+     'of any files held by the authority in my name.',
+     None, {"sar"}),
+    ('sar-29',
+     'Im trying to find out about my past. I was put in a childrens home in 1979 when I was '
+     '3. Can you help me get my files',
+     None, {"sar"}),
+    ('foi+sar-06',
+     'Please can you send me everything the council has on me from my time in foster care, '
+     'and a copy of the foster carer handbook you used at the time.',
+     None, {"foi", "sar"}),
+    ('eir-08',
+     'Can you tell me what the air is like around my sons school, there are lorries idling '
+     'all day',
+     None, {"eir"}),
+    ('sar-30',
+     "Re: Subject Access - Jordan Wells, DOB 14/11/2002. I am Jordan's social worker at the "
+     'leaving care team and Jordan has asked me to request his file on his behalf; consent '
+     'form attached.',
+     None, {"sar"}),
+    ('sar-31',
+     "I need my daughter's records for her EHCP appeal. She is 11.",
+     None, {"sar"}),
+    ('sar-32',
+     'Our firm represents the father in ongoing private law proceedings. Please provide all '
+     "records relating to the children, with the mother's address redacted.",
+     'solicitor', {"sar"}),
+    ('foi-23',
+     "How many FOI requests did children's services receive last year and how many were "
+     'answered late?',
+     None, {"foi"}),
+    ('eir-09',
+     'Please provide any reports on the contamination found during the building of the new '
+     'family hub.',
+     None, {"eir"}),
+    ('foi-24',
+     'i want to know how many kids in care in this council went missing last year',
+     None, {"foi"}),
+    ('foi-25',
+     "Hello. I'm a freelance journalist. Can you tell me whether the council held a serious "
+     'case review into the death of Ayesha Khan (d. 2021) and send me the report?',
+     None, {"foi"}),
+    ('foi-26',
+     'My neighbour is a foster carer and I think the children are being neglected. Can you '
+     'tell me what checks were done on her?',
+     None, {"foi"}),
+    ('sar-33',
+     'My grandson is living with me under a special guardianship order. I need his records '
+     'from before he came to me.',
+     None, {"sar"}),
+    ('foi-27',
+     'My wife died in 2023. I would like her records from when she was in care as a child, '
+     'for our children.',
+     None, {"foi"}),
+    ('rectification-03',
+     'The chronology in my file wrongly says I missed 5 contact sessions. I attended all of '
+     'them. Please amend it.',
+     None, {"rectification"}),
+    ('erasure-05',
+     "I want my personal information deleted from the children's services system now that "
+     'my case is closed.',
+     None, {"erasure"}),
+    ('restriction-03',
+     "I'm contesting the accuracy of the child and family assessment. Please restrict "
+     'processing of it until this is resolved.',
+     None, {"restriction"}),
+    ('objection-04',
+     'I do not want my information shared with the Troubled Families programme. I object.',
+     None, {"objection"}),
+    ('portability-03',
+     'Please give me my data in a format I can take to my new local authority - a CSV or '
+     'similar.',
+     None, {"portability"}),
+    ('foi-internal-review-03',
+     "I asked for your figures on agency spend and you refused it as too costly. I'd like "
+     'that decision reviewed please.',
+     None, {"foi-internal-review"}),
+    ('eir-reconsideration-03',
+     'I am making representations about your response to my request for flood risk data for '
+     "the Riverside children's centre.",
+     None, {"eir-reconsideration"}),
+    ('third-party-15',
+     'Schedule 2 request - Op Larch. Westshire Police require the current address held for '
+     'Mr Paul Dean (dob 1/1/1980) in connection with a serious assault.',
+     None, {"third-party"}),
+    ('third-party-16',
+     'Please accept this letter as a formal request from the police for disclosure of '
+     'records relating to the Taylor children, in connection with a criminal investigation.',
+     None, {"third-party"}),
+    ('third-party-17',
+     'WITNESS SUMMONS. You are required to attend the Crown Court and bring the social care '
+     'file for child K.',
+     None, {"third-party"}),
+    ('third-party-18',
+     "As the children's guardian in these proceedings I would like to read the LA's files "
+     'for the three children at your offices next Tuesday.',
+     None, {"third-party"}),
+    ('third-party-19',
+     "Ofsted inspectors require access to the following children's case files during the "
+     "inspection of local authority children's services.",
+     None, {"third-party"}),
+    ('third-party-20',
+     'Please provide the documents requested.',
+     'regulator', {"third-party"}),
+    ('foi-28',
+     'Could you provide the number of children adopted from care and the average time from '
+     'entering care to adoption?',
+     None, {"foi"}),
+    ('foi-29',
+     "Please send me the council's budget for children's services for 2025/26 and the "
+     'minutes where it was agreed.',
+     None, {"foi"}),
+    ('sar-34',
+     'Dear Council, I wish to see all information held about me by your Social Services '
+     'under the Data Protection Act 2018. Yours sincerely, A. Patel',
+     None, {"sar"}),
+    ('sar-35',
+     'Can I have a copy of the notes from my child protection conference last week please',
+     None, {"sar"}),
+    ('foi-30',
+     "We are foster carers. We would like the council's fostering allowance rates and the "
+     'policy on respite.',
+     None, {"foi"}),
+    ('sar-36',
+     "I want to see my adoption file, I'm 32 and was adopted through your agency.",
+     None, {"sar"}),
+    ('erasure+foi-01',
+     'Please send me your policy on data retention and also delete my old records.',
+     None, {"erasure", "foi"}),
+    ('foi+sar-07',
+     'Can I please have (a) my own social care file, (b) the complaints I made in 2019 and '
+     'the responses, and (c) the number of complaints the department received in 2019?',
+     None, {"foi", "sar"}),
+    ('foi+sar-08',
+     "I'd like to request a copy of my records and a copy of my brother's records, we were "
+     'in care together.',
+     None, {"foi", "sar"}),
+    ('foi-31',
+     "Enquiry from a member of the public asking how many children's homes the council runs.",
+     None, {"foi"}),
+    ('foi-32',
+     'I am a student social worker writing my dissertation, please send anonymised '
+     'statistics on child protection plans by ethnicity.',
+     None, {"foi"}),
+    ('foi-33',
+     "Are there any plans to close the Oak Tree children's centre? If so please send the "
+     'consultation documents.',
+     None, {"foi"}),
+    ('sar-37',
+     'Send me my file NOW. I have asked 5 times already. You people are a disgrace.',
+     None, {"sar"}),
+    ('sar-38',
+     'What data do you hold on my family?',
+     None, {"sar"}),
+    ('sar-39',
+     'could i get my social services file i was in care in the 90s my name was emma jones '
+     'back then',
+     None, {"sar"}),
+    ('sar-40',
+     'Please confirm whether the council holds any information about me, and if so provide '
+     'copies.',
+     None, {"sar"}),
+    ('eir-10',
+     'Please send copies of all emails between officers about the proposal to sell the '
+     'Green Lane playing field.',
+     None, {"eir"}),
+    ('foi-34',
+     'Please let me know how many social workers have left in the past year and your plans '
+     'to reduce agency use.',
+     None, {"foi"}),
+    ('sar-41',
+     "Mr Singh came to reception today asking for a copy of his children's services file "
+     'from 1985-1990. ID seen.',
+     None, {"sar"}),
+    ('sar-42',
+     "I'm the dad of 2 kids who were taken into care last year, I want to see what was "
+     'written about me and them',
+     None, {"sar"}),
+    ('sar-43',
+     'Please provide all correspondence between the council and Cafcass about my children.',
+     None, {"sar"}),
+    ('sar-44',
+     'The police told me to ask you for my file',
+     None, {"sar"}),
+    ('sar-45',
+     'I need my records for court - my solicitor says I should ask you directly.',
+     None, {"sar"}),
+    ('sar-46',
+     'I was a looked after child in your area between 2003 and 2009. I am now 27 and would '
+     'like to access my care records.',
+     None, {"sar"}),
+    ('sar-47',
+     'Please supply a copy of the Section 47 investigation report concerning me and my two '
+     'children from March 2022.',
+     None, {"sar"}),
+    ('eir-11',
+     'we want to know what the council is doing about the sewage smell coming from the '
+     'drain by the nursery',
+     None, {"eir"}),
+    ('foi-35',
+     "Can you tell me how many children's social workers are employed on permanent "
+     'contracts versus agency contracts?',
+     None, {"foi"}),
+    ('sar-48',
+     'I want all of the recordings of my phone calls with the duty team.',
+     None, {"sar"}),
+    ('foi-36',
+     'Request under the Freedom of Information Act: how many secure accommodation orders '
+     'did the council apply for in 2023 and 2024?',
+     None, {"foi"}),
+    ('sar-49',
+     'Could I get a copy of the pathway plan and the notes from my last review meeting?',
+     None, {"sar"}),
+    ('sar-50',
+     'I am the birth mother of a child who was adopted in 2012. I would like to see the '
+     'records of the adoption.',
+     None, {"sar"}),
+    ('sar-51',
+     'Please send me my file and the records of my twin sister, who has given me written '
+     'permission.',
+     None, {"sar"}),
+    ('eir-12',
+     'Please provide a copy of any risk assessment relating to the pollution from the '
+     "incinerator near Birchwood children's home.",
+     None, {"eir"}),
+    ('sar-52',
+     'My son, who is 19, is in prison and has asked me to get his social care records for '
+     'him.',
+     None, {"sar"}),
+    ('foi-37',
+     "Hello, I'm from the Daily Echo. We understand a child died in foster care in "
+     'Westshire last month. Please confirm the number of deaths of children in care since '
+     '2020.',
+     'journalist', {"foi"}),
+    ('foi-38',
+     "Can I see my dead brother's social care records? He died in 2019 at 16.",
+     None, {"foi"}),
+    ('rectification-04',
+     'Please change my surname on all your records to Ahmed, I have changed it by deed poll.',
+     None, {"rectification"}),
+    ('objection-05',
+     'I withdraw my consent for you to share my information with the early help partners.',
+     None, {"objection"}),
+    ('erasure-06',
+     'Can you remove all of my personal details from your system please',
+     None, {"erasure"}),
+    ('foi-internal-review-04',
+     "I'd like an internal review of FOI 5521. You didn't answer question 3 at all.",
+     None, {"foi-internal-review"}),
+    ('third-party-21',
+     'Police disclosure request: PC 2271 Evans, Westshire Constabulary. Please disclose '
+     "whether Ms Karen Bell is known to children's services.",
+     None, {"third-party"}),
+    ('third-party-22',
+     'Under the direction of the family court (order attached) please provide the full '
+     'social care records for the Lewis children to all parties by 12 May.',
+     None, {"third-party"}),
+    ('third-party-23',
+     "I'm a Cafcass family court adviser working on a section 7 report for the Brown "
+     "children and need to see the local authority's records.",
+     None, {"third-party"}),
+    ('third-party-24',
+     'Dear Sir, I am HMI for Ofsted leading the ILACS inspection. Please make the case '
+     'files listed below available on Monday.',
+     None, {"third-party"}),
+    ('foi-39',
+     'Please send me your policy on handling subject access requests.',
+     None, {"foi"}),
+    ('foi-40',
+     "How many subject access requests did children's services receive in 2024, and how "
+     'many were late?',
+     None, {"foi"}),
+    ('foi-41',
+     "I want a list of all children's homes in the borough with their Ofsted ratings",
+     None, {"foi"}),
+    ('eir+foi-01',
+     "I'd like to know the air quality and noise levels at the site of the proposed new "
+     "school, and what the council's budget is for it.",
+     None, {"eir", "foi"}),
+    ('eir+foi+sar-02',
+     '1) my social care records 2) the number of care leavers in university 3) any asbestos '
+     'reports for Hope House',
+     None, {"eir", "foi", "sar"}),
+    ('eir+foi+sar-03',
+     "Please send me copies of my records. Also, what is the council's policy on destroying "
+     'old case files? And can you tell me the carbon emissions of your vehicle fleet?',
+     None, {"eir", "foi", "sar"}),
+    ('sar-53',
+     'What information do you have about me and my children? I also want to know why my '
+     'case was transferred to another team.',
+     None, {"sar"}),
+    ('foi-42',
+     'please send the ofsted report for your fostering service and the numbers of foster '
+     'carers recruited last year',
+     None, {"foi"}),
+    ('foi-43',
+     "Please provide copies of the emails between the director of children's services and "
+     'the lead member about the budget overspend.',
+     None, {"foi"}),
+    ('foi-44',
+     "I am requesting information about my late husband's involvement with social services "
+     'as a child.',
+     None, {"foi"}),
+    ('sar-54',
+     'Good afternoon, please can you tell me if you have any records about me from when I '
+     "was in Sunnyside children's home in the 1970s. Thanks, Margaret",
+     None, {"sar"}),
+    ('rectification-05',
+     'There is a mistake in my records - my ethnicity is recorded as White British but I am '
+     'Irish Traveller. Please fix this.',
+     None, {"rectification"}),
+    ('objection-06',
+     'I object to my data being used for profiling by your predictive analytics system.',
+     None, {"objection"}),
+    ('portability-04',
+     'I would like to request my personal data held by your department in a portable format '
+     'to send to my new provider.',
+     None, {"portability"}),
+    ('sar-55',
+     "Hi, my partner and I adopted our son through you in 2015. We'd like to see his "
+     'adoption file.',
+     None, {"sar"}),
+    ('foi-45',
+     'This is my 7th request for the same information about agency staff costs. Answer it.',
+     None, {"foi"}),
+    ('sar-56',
+     'send me my fucking file',
+     None, {"sar"}),
+    ('sar-57',
+     'Please send me the file on my foster son, who lives with me.',
+     None, {"sar"}),
+    ('foi-46',
+     "I want to know how many children's homes failed their fire safety inspections",
+     None, {"foi"}),
+    ('sar-58',
+     'To the Information Rights Team: kindly forward all records pertaining to myself held '
+     'by the Fostering and Adoption service.',
+     None, {"sar"}),
+    ('sar-59',
+     'Is there any information held about me on your systems? I had a social worker in 2017.',
+     None, {"sar"}),
+    ('sar-60',
+     'Please send all the stuff social services wrote about my family when we lived on the '
+     'Moor estate',
+     None, {"sar"}),
+    ('foi-47',
+     'What was the total cost to the council of the Independent Inquiry and who were the '
+     'members of the panel?',
+     None, {"foi"}),
+    ('eir-13',
+     "Please provide details of any pesticide spraying in the grounds of council children's "
+     'homes this year.',
+     None, {"eir"}),
+    ('sar-61',
+     "Can I have the records about my little girl? Her dad has PR too but I'm the main "
+     'carer.',
+     None, {"sar"}),
+    ('sar-62',
+     "I'm asking on behalf of my elderly mother, who has dementia; I hold lasting power of "
+     'attorney. She was in care as a child and wants her records.',
+     None, {"sar"}),
+    ('sar-63',
+     'My client Mr Tomlinson was in the care of the local authority from 1975-1980. Please '
+     "provide copies of all records. Our client's signed authority is enclosed.",
+     None, {"sar"}),
+    ('foi-48',
+     "I am researching the history of children's homes in Westshire. Please could you send "
+     "any records you hold about St Anne's Home for Girls, closed 1985.",
+     None, {"foi"}),
+    ('foi-49',
+     "Please send me information about my father. He is alive but we don't speak. He was a "
+     'social worker for you.',
+     None, {"foi"}),
+    ('rectification-06',
+     'Please rectify the spelling of my name on all records - it is Siobhan, not Shivon.',
+     None, {"rectification"}),
+    ('erasure-07',
+     'I no longer want the council to keep any records about me. Please destroy them.',
+     None, {"erasure"}),
+    ('restriction-04',
+     'Pending your investigation into my complaint about the accuracy of the assessment, I '
+     'ask that you restrict the use of my data.',
+     None, {"restriction"}),
+    ('objection-07',
+     'I am writing to object to your continued processing of my personal data for the '
+     'purposes of the Supporting Families research.',
+     None, {"objection"}),
+    ('portability-05',
+     'Please export my data in JSON so I can move it to my new council.',
+     None, {"portability"}),
+    ('foi-internal-review-05',
+     'Re FOI 1187: I disagree with your decision to withhold the names of the providers and '
+     'request an internal review.',
+     None, {"foi-internal-review"}),
+    ('eir-reconsideration-04',
+     "Your EIR response on the flood defence works at the children's centre didn't include "
+     "the costs. I'd like you to reconsider.",
+     None, {"eir-reconsideration"}),
+    ('third-party-25',
+     'DS Carter, Major Crime. We need all records held on the Walsh family, urgently, re a '
+     'murder investigation.',
+     None, {"third-party"}),
+    ('third-party-26',
+     'The Crown Court has made a third party disclosure order for the social care records '
+     'of the complainant. Copy attached.',
+     None, {"third-party"}),
+    ('third-party-27',
+     "I am the Children's Guardian. Under s.42 Children Act 1989 I am entitled to examine "
+     'your records on the child.',
+     None, {"third-party"}),
+    ('third-party-28',
+     'Please provide the information set out in the schedule.',
+     'childrens_guardian', {"third-party"}),
+    ('third-party-29',
+     'We are writing on behalf of HM Senior Coroner for Westshire in relation to the '
+     'inquest touching the death of Jamie Fox.',
+     None, {"third-party"}),
+    ('third-party-30',
+     'The Local Government and Social Care Ombudsman is investigating a complaint and '
+     'requires the following documents.',
+     None, {"third-party"}),
+    ('foi-50',
+     'how much do u pay foster carers per week and is it more for teenagers',
+     None, {"foi"}),
+    ('foi-51',
+     'Please can you send a copy of the Local Offer and your SEND strategy',
+     None, {"foi"}),
+    ('eir-14',
+     "Does the council monitor emissions from the boiler at Ashby House children's home? "
+     'Please send the results.',
+     None, {"eir"}),
+    ('sar-64',
+     'i want copies of every report ever written about me by social services and i want to '
+     'know why they took my kids',
+     None, {"sar"}),
+    ('foi+sar-09',
+     "Hi,\nI'd like my own records please.\nAlso please send me the council's policy on "
+     'kinship care allowances.\nThanks',
+     None, {"foi", "sar"}),
+    ('eir+foi+sar-04',
+     'Please send me my file. In addition, please provide the noise assessment for the new '
+     "build next to the children's centre, and the number of children currently on child "
+     'protection plans.',
+     None, {"eir", "foi", "sar"}),
+    ('eir-15',
+     'I am a parent of a child at Hill Top school. Please send me the traffic survey and '
+     'air quality results for the school run.',
+     None, {"eir"}),
+    ('sar-65',
+     "Please could you tell me if my son's social worker has written anything about me in "
+     'his file, and send me a copy.',
+     None, {"sar"}),
+    ('rectification+sar-01',
+     "I want my son's file and also want you to correct his date of birth which is wrong.",
+     None, {"rectification", "sar"}),
+    ('erasure+sar-01',
+     'Could you let me have my records and also delete the photos of me you hold?',
+     None, {"erasure", "sar"}),
+    ('foi-52',
+     'Please give me the number of staff in the MASH team and the MASH operating protocol.',
+     None, {"foi"}),
+    ('sar-66',
+     "I'm a police officer but asking as a private individual: please send me my own "
+     'childhood social care records.',
+     None, {"sar"}),
+    ('foi-53',
+     'How many complaints about the fostering service were upheld in 2024?',
+     None, {"foi"}),
+    ('sar-67',
+     "Hello, I hope you're well. I was in care as a teenager (2008-2012) and I'm now trying "
+     'to make sense of it. Could you send me whatever you have? Many thanks, Leon',
+     None, {"sar"}),
+    ('foi-54',
+     "Please provide copies of your contracts with Serco for the provision of children's "
+     'residential homes, plus the contract value.',
+     None, {"foi"}),
+    ('eir-16',
+     'Please provide all documentation relating to the proposed demolition of the old '
+     "children's home on Canal Street.",
+     None, {"eir"}),
+    ('sar-68',
+     'I would like to see my file again, I have asked for this repeatedly over the last 3 '
+     'months and had no reply.',
+     None, {"sar"}),
+]
+
+ALL_EXAMPLES = EXAMPLES + MORE_EXAMPLES
+
+
+@pytest.mark.parametrize(
+    "text,requester_type,expected", [e[1:] for e in ALL_EXAMPLES], ids=[e[0] for e in ALL_EXAMPLES]
+)
 def test_regimes(text: str, requester_type: str | None, expected: set[str]) -> None:
     result = triage(text, requester_type)
     assert set(result.regimes) == expected, result.to_dict()
+
+
+def test_example_ids_are_unique_and_many() -> None:
+    ids = [e[0] for e in ALL_EXAMPLES]
+    assert len(ids) == len(set(ids))
+    assert len(ids) >= 60
+
+
+# --- contract of the API ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t"])
+def test_empty_text_is_rejected(text: str) -> None:
+    with pytest.raises(ValueError, match="empty"):
+        triage(text)
+
+
+def test_unknown_requester_type_is_rejected_with_the_choices() -> None:
+    with pytest.raises(ValueError, match="unknown requester type 'alien'.*data_subject"):
+        triage("Please send my file", "alien")
+
+
+@pytest.mark.parametrize("requester_type", REQUESTER_TYPES)
+def test_every_requester_type_is_accepted(requester_type: str) -> None:
+    result = triage("Please send me the records.", requester_type)
+    assert result.parts and result.regimes <= set(REGIMES)
+
+
+def test_to_dict_shape() -> None:
+    d = triage("Please send me my file and your policy on contact.").to_dict()
+    assert list(d) == ["parts"]
+    assert [p["regime"] for p in d["parts"]] == ["sar", "foi"]
+    for part in d["parts"]:
+        assert set(part) == {"regime", "reasons", "excerpt", "checks"}
+        assert isinstance(part["reasons"], list) and isinstance(part["checks"], list)
+    assert d["parts"][0]["excerpt"] == "Please send me my file"
+    assert d["parts"][1]["excerpt"] == "your policy on contact."
+
+
+def test_parts_are_frozen_and_validated() -> None:
+    part = TriagePart("sar", ("T-1",), "my file", ("identity",))
+    with pytest.raises(AttributeError):
+        part.regime = "foi"  # type: ignore[misc]
+    with pytest.raises(ValueError, match="unknown regime"):
+        TriagePart("dsar", (), "x")
+    with pytest.raises(ValueError, match="unknown check"):
+        TriagePart("sar", (), "x", ("vibes",))
+    assert TriageResult((part,)).regimes == {"sar"}
+
+
+def test_excerpts_follow_the_text_in_order() -> None:
+    text = "Send me my file; your complaints policy; and the noise survey for Oak House."
+    parts = triage(text).parts
+    assert [p.regime for p in parts] == ["sar", "foi", "eir"]
+    positions = [text.index(p.excerpt) for p in parts]
+    assert positions == sorted(positions)
+
+
+def test_adjacent_clauses_of_one_regime_are_merged() -> None:
+    parts = triage("Please send my file. Include my case notes. And my son's records.").parts
+    assert [p.regime for p in parts] == ["sar"]
+    assert "parental_responsibility" in parts[0].checks and "identity" in parts[0].checks
+
+
+# --- reasons name the rule and the words ----------------------------------------------------------------
+
+
+def test_own_data_reason_cites_t1_and_quotes_the_words() -> None:
+    (part,) = triage("Please send me my file.").parts
+    assert part.reasons[0] == (
+        "T-1 / FOIA s.40(1), EIR reg 5(3): requester asks for their own personal data ('my file')"
+    )
+    assert part.checks == ("identity",)
+
+
+def test_foia_named_for_own_data_says_so() -> None:
+    (part,) = triage("Under the Freedom of Information Act, please send my records.").parts
+    assert part.regime == "sar"
+    assert any("s.40(5A)" in r and "FOIA" in r for r in part.reasons)
+
+
+def test_environmental_reason_cites_t2() -> None:
+    (part,) = triage("Please send the asbestos survey for Elm House.").parts
+    assert part.reasons[0].startswith("T-2 / EIR reg 2(1)") and "'asbestos" in part.reasons[0]
+
+
+def test_third_party_reason_names_the_statutory_basis() -> None:
+    (part,) = triage("I am the Children's Guardian and wish to examine the records under s.42.").parts
+    assert part.regime == "third-party"
+    assert "T-5" in part.reasons[0] and "s.42" in part.reasons[0]
+
+
+def test_police_requester_type_alone_routes_to_third_party() -> None:
+    (part,) = triage("Please send everything you have on Mr X.", "police").parts
+    assert part.regime == "third-party" and "Sch 2" in part.reasons[0]
+
+
+def test_journalist_about_a_named_case_notes_s40_2() -> None:
+    (part,) = triage("Please send me the social care file on Baby T.", "journalist").parts
+    assert part.regime == "foi" and any("s.40(2)" in r for r in part.reasons)
+
+
+def test_deceased_reason() -> None:
+    (part,) = triage("My late mother was in care. Please send me her file.").parts
+    assert part.regime == "foi" and part.reasons[0].startswith("T-1 deceased")
+
+
+# --- checks -------------------------------------------------------------------------------------------
+
+
+def test_parent_gets_pr_and_competence_checks() -> None:
+    (part,) = triage("I want my daughter's social care records.").parts
+    assert part.checks == ("identity", "parental_responsibility", "child_competence")
+    assert part.reasons[0].startswith("T-4")
+
+
+def test_solicitor_gets_authority_check() -> None:
+    (part,) = triage("We act for Ms Lee. Please send our client's records; her authority is enclosed.").parts
+    assert part.regime == "sar" and "solicitor_authority" in part.checks
+
+
+def test_adoption_records_flag_the_adoption_route() -> None:
+    (part,) = triage("I was adopted in 1990 and want my adoption file.").parts
+    assert part.regime == "sar" and "adoption_route" in part.checks
+    assert any("Sch 4 para 3" in r for r in part.reasons)
+
+
+def test_care_leaver_is_sar_with_t6_reason() -> None:
+    (part,) = triage("I'm a care leaver and would like my file.").parts
+    assert part.regime == "sar" and any(r.startswith("T-6") for r in part.reasons)
+
+
+def test_child_requester_gets_competence_check() -> None:
+    (part,) = triage("I am 13 and I want to see my file.").parts
+    assert "child_competence" in part.checks
+
+
+@pytest.mark.parametrize(
+    "text,regimes",
+    [
+        ("For the third time, send me my file.", {"sar"}),
+        ("I have asked 6 times how many children are in care. Answer it.", {"foi"}),
+        ("Yet again: the noise survey for Oak House and my records.", {"eir", "sar"}),
+    ],
+)
+def test_vexatious_cues_flag_every_part_but_never_change_the_regime(text: str, regimes: set[str]) -> None:
+    result = triage(text)
+    assert result.regimes == regimes
+    for part in result.parts:
+        assert "flag_vexatious_review" in part.checks
+        assert any(r.startswith("T-7") and "never auto-refuse" in r for r in part.reasons)
+
+
+def test_checks_are_known_and_in_canonical_order() -> None:
+    for _, text, requester_type, _ in ALL_EXAMPLES:
+        for part in triage(text, requester_type).parts:
+            assert list(part.checks) == [c for c in CHECKS if c in part.checks]
+
+
+def test_negation_of_own_data() -> None:
+    assert triage("I am not asking for my own file; what is your retention policy?").regimes == {"foi"}
+    assert triage("This is not a subject access request. How many SARs did you get?").regimes == {"foi"}
