@@ -36,6 +36,17 @@ DEFAULT_MESSAGES = {
 }
 
 
+def sentence(message: object) -> str:
+    """A domain message as a sentence: capital first letter (unless it starts with a file name) and a stop."""
+    text = str(message).strip()
+    first = text.split(" ", 1)[0]
+    if text and text[0].islower() and first.isalpha():
+        text = text[0].upper() + text[1:]
+    if text and text[-1] not in ".!?":
+        text += "."
+    return text
+
+
 def _status_for(exc: SarError) -> int:
     for cls, status in STATUS_FOR.items():
         if isinstance(exc, cls):

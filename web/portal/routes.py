@@ -16,6 +16,7 @@ from sar.errors import NotPermitted, ValidationError
 from sar.models import Request
 from web.auth import client_key, current_user, limiter, requester_required, sign_in
 from web.db import get_session
+from web.errors import sentence
 from web.portal import bp
 from web.portal.forms import NewRequestForm, RegisterForm
 
@@ -64,7 +65,7 @@ def register():
                 actor=None,
             )
         except ValidationError as exc:
-            form.email.errors = list(form.email.errors) + [str(exc)[:1].upper() + str(exc)[1:] + "."]
+            form.email.errors = list(form.email.errors) + [sentence(exc)]
         else:
             db.commit()
             sign_in(user, now)

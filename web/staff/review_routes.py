@@ -11,7 +11,6 @@ from threading import Lock
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
 
 from redaction import pdf as rpdf  # same import form as sar.documents
-from redaction.codes import EXEMPTION_CODES
 from sar import approvals, audit, documents, web_queries
 from sar.db import utcnow
 from sar.errors import NotFound, SarError, ValidationError
@@ -19,6 +18,7 @@ from sar.models import Role
 from sar.storage import FileStore
 from web.auth import current_user, role_required, staff_required
 from web.db import get_session, session_factory
+from web.errors import sentence
 from web.staff import background, bp
 from web.staff.forms import (
     ApproveForm,
@@ -40,17 +40,14 @@ _png_cache: OrderedDict[tuple, bytes] = OrderedDict()
 _png_lock = Lock()
 
 
-def code_choices(regime: str) -> list[tuple[str, str]]:
-    family = (
-        "sar"
-        if regime not in ("foi", "eir", "foi-internal-review", "eir-reconsideration")
-        else ("eir" if regime.startswith("eir") else "foi")
-    )
-    return [(c.code, f"{c.title} – {c.basis}") for c in EXEMPTION_CODES.values() if family in c.regimes]
+def code_choices(req) -> list[tuple[str, str]]:
+    from sar import redactions
+
+    return [(c["code"], f"{c['title']} – {c['basis']}") for c in redactions.codes_for(req)]
 
 
-def code_colours(regime: str) -> dict[str, int]:
-    return {code: i % 9 for i, (code, _) in enumerate(code_choices(regime))}
+def code_colours(req) -> dict[str, int]:
+    return {code: i % 9 for i, (code, _) in enumerate(code_choices(req))}
 
 
 def _cached_png(key: tuple, render) -> bytes:
@@ -104,7 +101,7 @@ def upload(reference: str):
         )
     except SarError as exc:
         get_session().rollback()
-        flash(str(exc)[:1].upper() + str(exc)[1:], "error")
+        flash(sentence(exc), "error")
         return back_to(req, "documents")
     get_session().commit()
     pages = item.document.page_count
@@ -199,10 +196,12 @@ def review_page(reference: str, item_id: int, page: int):
     mark = web_queries.page_mark(db, item.id, page)
     items = [i for i in documents.list_bundle(db, req) if i.purpose == "case_record"]
     db.commit()
-    codes = code_choices(req.regime)
+    codes = code_choices(req)
     manual, entity, mark_form, decide = ManualBoxForm(), EntityForm(), PageMarkForm(), DecideForm()
-    for f in (manual.code, entity.code, mark_form.code, decide.code):
-        f.choices = codes
+    manual.code.choices = codes
+    mark_form.code.choices = [("", "No code (duplicate or not relevant)")] + codes
+    entity.code.choices = [("", "Keep each proposal's code")] + codes
+    decide.code.choices = [("", "Keep the code")] + codes
     if mark is not None:
         mark_form.mark.data, mark_form.code.data, mark_form.reason.data = mark.mark, mark.code, mark.reason
     return render_template(
@@ -218,7 +217,7 @@ def review_page(reference: str, item_id: int, page: int):
         mark=mark,
         items=items,
         codes=dict(codes),
-        colours=code_colours(req.regime),
+        colours=code_colours(req),
         manual_form=manual,
         entity_form=entity,
         mark_form=mark_form,
@@ -263,7 +262,7 @@ def _review_url(req, item_id: int, page: int, anchor: str = ""):
 def _review_fail(exc, req, item_id: int, page: int):
     get_session().rollback()
     message = str(exc)
-    flash(message[:1].upper() + message[1:], "error")
+    flash(sentence(message), "error")
     return _review_url(req, item_id, page)
 
 
@@ -279,7 +278,7 @@ def decide(reference: str, redaction_id: int):
     if redaction is None:
         raise NotFound("no such redaction")
     form = DecideForm()
-    form.code.choices = code_choices(req.regime)
+    form.code.choices = [("", "Keep the code")] + code_choices(req)
     item_id, page = redaction.bundle_item_id, redaction.page
     if not form.validate_on_submit() or form.status.data not in ("accepted", "rejected"):
         return _review_fail("Choose accept or reject.", req, item_id, page)
@@ -341,13 +340,21 @@ def manual_box(reference: str, item_id: int, page: int):
     req = load(reference, audited=False)
     item = documents.get_bundle_item(db, req, item_id)
     form = ManualBoxForm()
-    form.code.choices = code_choices(req.regime)
+    form.code.choices = code_choices(req)
     if not form.validate_on_submit():
         return _review_fail(form_errors(form), req, item_id, page)
     try:
         boxes = _parse_boxes(form.boxes.data)
         redactions.add_manual_redaction(
-            db, item, page, boxes, form.code.data, form.reason.data, actor=current_user(), now=utcnow()
+            db,
+            item,
+            page,
+            boxes,
+            form.code.data,
+            form.reason.data,
+            actor=current_user(),
+            now=utcnow(),
+            settings=settings(),
         )
     except SarError as exc:
         return _review_fail(exc, req, item_id, page)
@@ -381,7 +388,7 @@ def entity(reference: str, item_id: int, page: int):
     db = get_session()
     req = load(reference, audited=False)
     form = EntityForm()
-    form.code.choices = code_choices(req.regime)
+    form.code.choices = [("", "Keep each proposal's code")] + code_choices(req)
     if not form.validate_on_submit() or form.status.data not in ("accepted", "rejected"):
         return _review_fail("Choose what to do with every occurrence.", req, item_id, page)
     if form.status.data == "rejected" and not (form.reason.data or "").strip():
@@ -396,14 +403,14 @@ def entity(reference: str, item_id: int, page: int):
             reason=form.reason.data or "",
             actor=current_user(),
             now=utcnow(),
+            settings=settings(),
         )
     except SarError as exc:
         return _review_fail(exc, req, item_id, page)
     db.commit()
-    n = len(result) if isinstance(result, list | tuple) else result
+    verb = "redacted" if form.status.data == "accepted" else "left in"
     flash(
-        f"Applied to every occurrence of “{form.text.data}”"
-        + (f" ({n} redactions)." if isinstance(n, int) else "."),
+        f"Every occurrence of “{form.text.data}” {verb} ({result} redaction{'s' if result != 1 else ''}).",
         "success",
     )
     return _review_url(req, item_id, page)
@@ -419,7 +426,7 @@ def mark_page(reference: str, item_id: int, page: int):
     req = load(reference, audited=False)
     item = documents.get_bundle_item(db, req, item_id)
     form = PageMarkForm()
-    form.code.choices = code_choices(req.regime)
+    form.code.choices = code_choices(req)
     if not form.validate_on_submit():
         return _review_fail(form_errors(form), req, item_id, page)
     try:

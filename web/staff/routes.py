@@ -17,6 +17,7 @@ from sar.models import User
 from sar.status import ALLOWED_TRANSITIONS, RequestStatus
 from web.auth import current_user, staff_required
 from web.db import get_session
+from web.errors import sentence
 from web.staff import bp
 from web.staff.forms import AssignForm, ClockEventForm, LogRequestForm, OverrideForm, TransitionForm
 
@@ -46,7 +47,7 @@ def fail(exc: SarError | str, req=None, anchor: str = ""):
     """Roll back, show the error at the top of the case page and go back to it."""
     get_session().rollback()
     message = str(exc)
-    flash(message[:1].upper() + message[1:], "error")
+    flash(sentence(message), "error")
     if req is None:
         return redirect(url_for("staff.dashboard"))
     return back_to(req, anchor)
@@ -133,7 +134,7 @@ def new_request():
             )
         except ValidationError as exc:
             db.rollback()
-            form.form_errors.append(str(exc)[:1].upper() + str(exc)[1:])
+            form.form_errors.append(sentence(exc))
         else:
             db.commit()
             extra = f" It was split into {len(req.parts) + 1} parts." if req.parts else ""
@@ -295,19 +296,12 @@ def change_status(reference: str):
 @staff_required
 def job_status(job_id: int):
     """Progress of a background job, polled by progress.js."""
+    from sar import jobs
+
     job = web_queries.job_for_request(get_session(), job_id, actor=current_user())
     if job is None:
         return jsonify({"error": "no such job"}), 404
-    return jsonify(
-        {
-            "id": job.id,
-            "status": job.status,
-            "done": job.progress_done,
-            "total": job.progress_total,
-            "message": job.message or "",
-            "finished": job.status in ("done", "failed"),
-        }
-    )
+    return jsonify(jobs.job_progress(job))
 
 
 from web.staff import review_routes  # noqa: E402,F401  (documents, redaction review, approval)
