@@ -132,7 +132,7 @@ NON_NAME = NON_NAME | {
 NON_NAME = NON_NAME | frozenset(w.lower() for w in STREET_WORDS if w not in _SURNAME_LIKE_STREET_WORDS)
 
 _NAME_TOKEN = re.compile(r"^(?:(?:Mac|Mc|O'|D'|De|Van|Le|La|Fitz)?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|"
-                         r"[A-Z]{2,}(?:['\u2019-][A-Z]{2,})?)$")
+                         r"(?:[A-Z]['\u2019])?[A-Z]{2,}(?:['\u2019-][A-Z]{2,})?)$")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 

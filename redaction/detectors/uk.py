@@ -75,7 +75,7 @@ _ADDRESS_STOP = {
 }
 
 _NAME_TOKEN = (
-    r"(?:(?:Mac|Mc|O'|D'|De|Van|Le|La|Fitz)?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|[A-Z]{2,}(?:['\u2019-][A-Z]{2,})?)"
+    r"(?:(?:Mac|Mc|O'|D'|De|Van|Le|La|Fitz)?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|(?:[A-Z]['\u2019])?[A-Z]{2,}(?:['\u2019-][A-Z]{2,})?)"
 )
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master")
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|MR|MRS|MS|MISS|DR)\.?"
@@ -216,7 +216,10 @@ class _RegexRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: D102
         if entities and self.ENTITY not in entities:
             return []
-        return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in self.spans(text)]
+        best: dict[tuple[int, int], float] = {}
+        for s, e, score in self.spans(text):
+            best[(s, e)] = max(score, best.get((s, e), 0.0))
+        return [RecognizerResult(self.ENTITY, s, e, score) for (s, e), score in sorted(best.items())]
 
 
 class NhsContextRecognizer(_RegexRecognizer):
@@ -273,7 +276,7 @@ class DateOfBirthRecognizer(_RegexRecognizer):
     FLAGS = re.IGNORECASE
     RULES = (
         (
-            r"\b(?:D\.?O\.?B\.?|date\s+of\s+birth|birth\s+date|born(?:\s+on)?)\s*(?:is|was|of|:|-)?\s*:?\s*("
+            r"\b(?:D\.?O\.?B\.?|date\s+of\s+birth|birth\s+date|born(?:\s+on)?)(?:\s*(?:is|was|of|as|given\s+as|recorded\s+as|:|-|=))*\s*("
             + DATE
             + r")",
             1,

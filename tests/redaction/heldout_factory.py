@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the templates below are page text, laid out as it will be rendered
 """A held-out corpus of synthetic case records in styles the shared sample does not use.
 
 Each generated case is a bundle of PDFs (chronology table, ALL-CAPS case note, letter, meeting
@@ -18,19 +19,125 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FIRST_F = ["Priya", "Niamh", "Keisha", "Imogen", "Zainab", "Freya", "Bethan", "Aisha", "Marta", "Oksana", "Rosalind",
-           "Tamsin", "Yasmin", "Ffion", "Agnieszka", "Chidinma", "Leonie", "Harriet", "Orla", "Saoirse", "Ingrid"]
-FIRST_M = ["Tomasz", "Declan", "Callum", "Rhys", "Ewan", "Hamza", "Kacper", "Lewis", "Oluwaseun", "Fergus", "Dmitri",
-           "Caspar", "Idris", "Lorcan", "Mateusz", "Ruairi", "Tobias", "Emeka", "Anselm", "Bartosz", "Cormac"]
-SURNAMES = ["Okafor", "Kowalski", "Halloran", "Pritchard", "Nwosu", "Szymanski", "Fairbairn", "Quigley", "Lindqvist",
-            "Oyelaran", "Trevithick", "Abernethy", "Castellano", "Dunmore", "MacLeod", "Achterberg", "Penhaligon",
-            "Ravenscroft", "Mbeki", "Ostrowski", "Delacroix", "Hargreaves", "Featherstone", "Kilbride", "Varga",
-            "Baptiste", "Oduya", "Tremayne", "Wojcik", "Cavendish", "Ellison", "Haverford", "Montague", "Gallagher"]
-TOWNS = ["Kendal", "Hexham", "Ludlow", "Frome", "Penrith", "Malton", "Bude", "Ripon", "Thirsk", "Alnwick", "Settle"]
-STREETS = ["Mill Lane", "Orchard Close", "Victoria Road", "Station Approach", "Chapel Street", "Beech Grove",
-           "Kingfisher Way", "Abbey Gardens", "Quarry Rise", "Tannery Court", "Foundry Terrace", "Willow Crescent"]
-SCHOOLS = ["Fellside Primary School", "St Aidan's Academy", "Brackenwood Junior School", "Riverside Infant School",
-           "Castlegate Primary", "Moorfield Community School", "Heronsgate Academy", "Lowther CE Primary School"]
+FIRST_F = [
+    "Priya",
+    "Niamh",
+    "Keisha",
+    "Imogen",
+    "Zainab",
+    "Freya",
+    "Bethan",
+    "Aisha",
+    "Marta",
+    "Oksana",
+    "Rosalind",
+    "Tamsin",
+    "Yasmin",
+    "Ffion",
+    "Agnieszka",
+    "Chidinma",
+    "Leonie",
+    "Harriet",
+    "Orla",
+    "Saoirse",
+    "Ingrid",
+]
+FIRST_M = [
+    "Tomasz",
+    "Declan",
+    "Callum",
+    "Rhys",
+    "Ewan",
+    "Hamza",
+    "Kacper",
+    "Lewis",
+    "Oluwaseun",
+    "Fergus",
+    "Dmitri",
+    "Caspar",
+    "Idris",
+    "Lorcan",
+    "Mateusz",
+    "Ruairi",
+    "Tobias",
+    "Emeka",
+    "Anselm",
+    "Bartosz",
+    "Cormac",
+]
+SURNAMES = [
+    "Okafor",
+    "Kowalski",
+    "Halloran",
+    "Pritchard",
+    "Nwosu",
+    "Szymanski",
+    "Fairbairn",
+    "Quigley",
+    "Lindqvist",
+    "Oyelaran",
+    "Trevithick",
+    "Abernethy",
+    "Castellano",
+    "Dunmore",
+    "MacLeod",
+    "Achterberg",
+    "Penhaligon",
+    "Ravenscroft",
+    "Mbeki",
+    "Ostrowski",
+    "Delacroix",
+    "Hargreaves",
+    "Featherstone",
+    "Kilbride",
+    "Varga",
+    "Baptiste",
+    "Oduya",
+    "Tremayne",
+    "Wojcik",
+    "Cavendish",
+    "Ellison",
+    "Haverford",
+    "Montague",
+    "Gallagher",
+]
+TOWNS = [
+    "Kendal",
+    "Hexham",
+    "Ludlow",
+    "Frome",
+    "Penrith",
+    "Malton",
+    "Bude",
+    "Ripon",
+    "Thirsk",
+    "Alnwick",
+    "Settle",
+]
+STREETS = [
+    "Mill Lane",
+    "Orchard Close",
+    "Victoria Road",
+    "Station Approach",
+    "Chapel Street",
+    "Beech Grove",
+    "Kingfisher Way",
+    "Abbey Gardens",
+    "Quarry Rise",
+    "Tannery Court",
+    "Foundry Terrace",
+    "Willow Crescent",
+]
+SCHOOLS = [
+    "Fellside Primary School",
+    "St Aidan's Academy",
+    "Brackenwood Junior School",
+    "Riverside Infant School",
+    "Castlegate Primary",
+    "Moorfield Community School",
+    "Heronsgate Academy",
+    "Lowther CE Primary School",
+]
 PRACTICES = ["Eden Valley Surgery", "Market Street Medical Practice", "Tynedale Health Centre"]
 DOMAINS = ["gmail.com", "hotmail.co.uk", "yahoo.co.uk", "outlook.com"]
 # Postcode letters allowed by the strict UK format (inward code letters exclude C I K M O V).
@@ -131,10 +238,9 @@ def build_case(seed: int) -> dict:
     school = rng.choice(SCHOOLS)
     adopt_school = rng.choice([s for s in SCHOOLS if s != school])
     practice = rng.choice(PRACTICES)
-    f_addr, n_addr, c_addr = _address(rng), _address(rng), _address(rng)
-    f_phone, n_phone, c_phone, m_phone = mobile(rng), landline(rng), landline(rng), mobile(rng)
-    f_dob, m_dob, p_dob, sib_dob = date(rng, 1975, 1992), date(rng, 1978, 1994), date(rng, 1970, 1990), \
-        date(rng, 2013, 2018)
+    f_addr, c_addr = _address(rng), _address(rng)
+    f_phone, c_phone, m_phone = mobile(rng), landline(rng), mobile(rng)
+    f_dob, p_dob, sib_dob = date(rng, 1975, 1992), date(rng, 1970, 1990), date(rng, 2013, 2018)
     p_nino, m_nhs, p_nhs_bad = nino(rng), nhs_number(rng), nhs_number(rng, valid=False)
     p_email = f"{p_first.lower()}.{p_last.lower()}{rng.randint(10, 99)}@{rng.choice(DOMAINS)}"
     sw_email = f"{sw.lower().replace(' ', '.')}@northshire.gov.uk"
@@ -145,10 +251,9 @@ def build_case(seed: int) -> dict:
 
     R = lambda s: f"[[R:{s}]]"  # noqa: E731, N806
     K = lambda s: f"[[K:{s}]]"  # noqa: E731, N806
-    mother_ref = K("") if share else ""
-    del mother_ref
     docs = {}
-    docs["chronology"] = [f"""CHRONOLOGY OF SIGNIFICANT EVENTS
+    docs["chronology"] = [
+        f"""CHRONOLOGY OF SIGNIFICANT EVENTS
 Child: {K(subject)}    D.O.B. {K(s_dob)}    Ref: {ref}
 Date         Event                                                              Source
 {d()}   Referral from {R(f"Mrs {n_last}")} (neighbour) who reported shouting at the home.      MASH
@@ -159,8 +264,10 @@ Date         Event                                                              
 {d()}   {K(s_first)} seen alone at school by {K(teacher)}, Class Teacher at {K(school)}.      Education
 {d()}   {R(sib_first)} ({R(sib_dob)}) attended the clinic with {R(m_first)}. Seen by {K(hv)}, Health
              Visitor. {K(s_first)}'s NHS number {K(s_nhs)} confirmed.                        Health
-"""]
-    docs["casenote"] = [f"""CASE NOTE - HOME VISIT
+"""
+    ]
+    docs["casenote"] = [
+        f"""CASE NOTE - HOME VISIT
 CHILD: {K(subject.upper())}
 WORKER: {K(sw.upper())} (SOCIAL WORKER)
 MOTHER: {R(mother_full.upper())}
@@ -169,8 +276,10 @@ I VISITED THE HOME TODAY. {R(m_first.upper())} WAS TIRED AND SAID THAT {R(p_last
 TWO DAYS. {R(p_first)}'s mobile is {R(mobile(rng))} and his National Insurance number is {R(p_nino)}.
 {K(s_first)} told me that {R(p_first)} shouts at {R(m_first)}. Mr {R(p_last)} was not present.
 I will discuss this with my manager {K(tm)} on my return to the office.
-"""]
-    docs["letter"] = [f"""Northshire County Council - Children's Services
+"""
+    ]
+    docs["letter"] = [
+        f"""Northshire County Council - Children's Services
 Dear {R(f"Ms {n_last}")},
 Thank you for your call on {d()} about {K(s_first)}. I understand your concerns about the family.
 {R(f"{f_first} {f_last}")}, {K(s_first)}'s father, has told us that he now lives at {R(f_addr)} and can be
@@ -179,8 +288,10 @@ reached on {R(f_phone)}. His date of birth is {R(f_dob)}.
 Yours sincerely,
 {K(fsw)}
 Family Support Worker
-"""]
-    docs["minutes"] = [f"""Child Protection Conference - Minutes
+"""
+    ]
+    docs["minutes"] = [
+        f"""Child Protection Conference - Minutes
 Present: {K(iro)} (Independent Reviewing Officer, Chair), {K(sw)} (Social Worker), {K(teacher)}
 (Class Teacher), Dr {K(gp)} (GP, {K(practice)}), {K(hv)} (Health Visitor)
 Family: {R(mother_full)} (mother), {R(f"{f_first} {f_last}")} (father)
@@ -190,23 +301,29 @@ NHS number is {R(p_nhs_bad)}; neither has attended recent appointments.
 {R(f"{p_first} {p_last}")}'s email {R(p_email)} was used to send the invitation. {K(sw)}
 can be contacted at {K(sw_email)} and {K(hv)} at {K(hv_email)}.
 Decision: {K(s_first)} to be subject to a Child Protection Plan under the category of neglect.
-"""]
-    docs["placement"] = [f"""PLACEMENT RECORD
+"""
+    ]
+    docs["placement"] = [
+        f"""PLACEMENT RECORD
 Name: {K(subject)}    DOB: {K(s_dob)}    NHS no: {K(s_nhs)}
 {K(s_first)} moved on {d()} to the home of {R(c1_first)} and {R(c2_first + " " + c_last)} (foster carers).
 Placement address: {R(c_addr)}. Carers' landline: {R(c_phone)}.
 {K(s_first)}'s sister {R(sib_first)} has been placed for adoption and now attends {R(adopt_school)}.
 {K(s_first)} is registered at {K(practice)} and continues at {K(school)}.
 Reviewed by {K(iro)}, IRO, on {d()}.
-"""]
-    docs["legalgateway"] = [f"""LEGAL GATEWAY MEETING
+"""
+    ]
+    docs["legalgateway"] = [
+        f"""LEGAL GATEWAY MEETING
 Child: {subject}    Date: {d()}
 Attendees: {tm} (Team Manager), {lawyer} (Solicitor, Legal Services)
 {R("The threshold for care proceedings is likely to be crossed on the evidence of neglect.")}
 {R("The local authority should issue an application for an interim care order within two weeks.")}
 {R("Further expert assessment of the mother's capacity should be commissioned before the hearing.")}
-"""]
-    docs["legalpassage"] = [f"""Supervision record
+"""
+    ]
+    docs["legalpassage"] = [
+        f"""Supervision record
 Supervisee: {K(sw)}    Supervisor: {K(tm)}
 Case discussion: {K(subject)}. {K(s_first)} is settled and attending school well.
 
@@ -214,9 +331,11 @@ Case discussion: {K(subject)}. {K(s_first)} is settled and attending school well
 {R("until the court has given permission to disclose it to him.")}
 
 Actions: {K(sw)} to visit {K(s_first)} within ten working days.
-"""]
+"""
+    ]
     # Names broken over a line and a possessive; an e-mail with work addresses.
-    docs["email"] = [f"""From: {K(sw)} <{K(sw_email)}>
+    docs["email"] = [
+        f"""From: {K(sw)} <{K(sw_email)}>
 To: {K(hv)} <{K(hv_email)}>
 Subject: {K(s_first)} - update
 Hi {K(hv.split()[0])}, I spoke to {K(s_first)}'s mother today. She told me that {R(p_first)}
@@ -224,9 +343,13 @@ Hi {K(hv.split()[0])}, I spoke to {K(s_first)}'s mother today. She told me that 
 Kind regards,
 {K(sw)}
 Social Worker, Northshire Children's Services
-"""]
-    staff = [{"name": sw, "role": "Social Worker"}, {"name": tm, "role": "Team Manager"},
-             {"name": iro, "role": "Independent Reviewing Officer"}]
+"""
+    ]
+    staff = [
+        {"name": sw, "role": "Social Worker"},
+        {"name": tm, "role": "Team Manager"},
+        {"name": iro, "role": "Independent Reviewing Officer"},
+    ]
     out_docs = []
     for kind, pages in docs.items():
         texts, redact, keep = [], [], []
@@ -238,10 +361,20 @@ Social Worker, Northshire Children's Services
                         bucket.append(m.group(1))
             plain = re.sub(r"\[\[[RK]:(.*?)\]\]", r"\1", plain)
             texts.append(plain)
-        out_docs.append({"file": f"heldout{seed:02d}_{kind}.pdf", "pages": texts,
-                         "must_redact": sorted(set(redact)), "must_keep": sorted(set(keep))})
-    return {"case": seed, "subject": {"name": subject, "dob": s_dob, "nhs": s_nhs}, "staff": staff,
-            "documents": out_docs}
+        out_docs.append(
+            {
+                "file": f"heldout{seed:02d}_{kind}.pdf",
+                "pages": texts,
+                "must_redact": sorted(set(redact)),
+                "must_keep": sorted(set(keep)),
+            }
+        )
+    return {
+        "case": seed,
+        "subject": {"name": subject, "dob": s_dob, "nhs": s_nhs},
+        "staff": staff,
+        "documents": out_docs,
+    }
 
 
 def render_pdf(pages: list[str], path: Path) -> None:
@@ -300,7 +433,7 @@ def _windows(s: str) -> list[str]:
     if len(words) <= 2:
         return [" ".join(words)]
     k = 4 if len(words) >= 8 else 3
-    return [" ".join(words[i:i + k]) for i in range(len(words) - k + 1)]
+    return [" ".join(words[i : i + k]) for i in range(len(words) - k + 1)]
 
 
 def _leaked(s: str, n: int, text: str) -> int:
@@ -334,7 +467,13 @@ def score(corpus: Path, redacted: Path) -> dict:
                 kept += min(m, n)
                 if m < n:
                     over_examples.append(f"{doc['file']}: {s!r} {m}/{n}")
-    return {"must_redact_occurrences": total_r, "leaked": leaks,
-            "leak_rate": round(leaks / total_r, 4) if total_r else 0.0, "must_keep_occurrences": total_k,
-            "kept": kept, "keep_rate": round(kept / total_k, 4) if total_k else 1.0,
-            "leak_examples": leak_examples[:20], "over_redaction_examples": over_examples[:20]}
+    return {
+        "must_redact_occurrences": total_r,
+        "leaked": leaks,
+        "leak_rate": round(leaks / total_r, 4) if total_r else 0.0,
+        "must_keep_occurrences": total_k,
+        "kept": kept,
+        "keep_rate": round(kept / total_k, 4) if total_k else 1.0,
+        "leak_examples": leak_examples[:20],
+        "over_redaction_examples": over_examples[:20],
+    }

@@ -1,0 +1,112 @@
+"""Keep/redact behaviour for people, on synthetic pages (no PDF needed)."""
+
+import pytest
+
+from redaction.engine import DocumentPlan
+from tests.redaction.engine_support import context, make_doc, propose, redacted_texts, surviving
+
+pytestmark = pytest.mark.slow
+
+VISIT = """Home Visit Record
+Child: Lorcan Halloran   DOB: 09/09/2009   Case ref: CS-100200
+Date of visit: 01/05/2021   Worker: Tamsin Baptiste, Social Worker
+Present: Lorcan, Saoirse Halloran (mother), Fergus Nwosu (mother's partner), Caspar (half-sibling).
+Fergus answered the door. He gave his mobile number as 07700 900123 and his date of birth as 03/02/1983.
+Lorcan told me privately that he does not like it when Fergus shouts. Saoirse said Caspar's asthma is worse.
+Lorcan's NHS number is 547 593 8245.
+Signed: Tamsin Baptiste, Social Worker, 01/05/2021
+"""
+
+STRATEGY = """Strategy Discussion Minutes
+Name
+Role
+Agency
+Ingrid Okafor
+Health Visitor
+Northshire NHS Trust
+Emeka Wojcik Police Constable
+Northshire Police
+Information shared
+Emeka Wojcik reported that Mr Nwosu has two previous convictions. FERGUS NWOSU was interviewed.
+Ingrid Okafor shared that Saoirse had disclosed low mood. Her NHS number is 401 023 2137.
+Kind regards,
+Niamh Delacroix
+Designated Safeguarding Lead
+"""
+
+
+@pytest.fixture(scope="module")
+def plans() -> list[DocumentPlan]:
+    return propose(make_doc("visit.pdf", VISIT), make_doc("strategy.pdf", STRATEGY))
+
+
+def test_subject_names_dob_and_own_nhs_number_are_kept(plans):
+    for plan in plans:
+        texts = " | ".join(redacted_texts(plan))
+        assert "Lorcan" not in texts and "09/09/2009" not in texts and "547 593 8245" not in texts
+
+
+def test_subject_surname_is_never_redacted_when_a_mother_shares_it(plans):
+    visit = redacted_texts(plans[0])
+    assert "Saoirse Halloran" in visit
+    assert "Halloran" not in [t for t in visit if t != "Saoirse Halloran"]
+    left = surviving(make_doc("visit.pdf", VISIT), plans[0])
+    assert "Lorcan Halloran" in left and "Saoirse" not in left
+
+
+def test_staff_directory_and_context_professionals_are_kept(plans):
+    texts = " | ".join(t for plan in plans for t in redacted_texts(plan))
+    for name in ("Tamsin Baptiste", "Ingrid Okafor", "Emeka Wojcik", "Niamh Delacroix"):
+        assert name not in texts
+
+
+def test_third_party_tracked_across_the_bundle_in_every_form(plans):
+    left = surviving(make_doc("strategy.pdf", STRATEGY), plans[1])
+    # "Fergus Nwosu" is only named in the visit record; the strategy page says "Mr Nwosu",
+    # "FERGUS NWOSU" and "Saoirse".
+    assert "Nwosu" not in left and "NWOSU" not in left and "FERGUS" not in left and "Saoirse" not in left
+    visit = surviving(make_doc("visit.pdf", VISIT), plans[0])
+    assert "Fergus" not in visit and "Caspar" not in visit
+
+
+def test_third_party_details_redacted_with_the_third_party_code(plans):
+    by_text = {" ".join(p.text.split()): p for p in plans[0].proposals}
+    for text in ("07700 900123", "03/02/1983"):
+        assert by_text[text].code == "SCH2-P16-THIRD-PARTY"
+    strategy = {" ".join(p.text.split()): p for p in plans[1].proposals}
+    assert strategy["401 023 2137"].entity_type == "UK_NHS"
+
+
+def test_proposals_carry_boxes_reason_and_score(plans):
+    for p in plans[0].proposals:
+        assert p.boxes and p.reason and 0 < p.score <= 1 and p.recognizer
+        assert "Fergus" not in p.reason  # reasons go to the requester and never name anyone
+
+
+def test_possessive_and_name_split_across_lines():
+    doc = make_doc(
+        "note.pdf",
+        "Case note. The referrer was the neighbour, Chidinma Hargreaves. Later on\n"
+        "Chidinma\nHargreaves's son called. Hargreaves's car was outside.",
+    )
+    plan = propose(doc)[0]
+    left = surviving(doc, plan)
+    assert "Chidinma" not in left and "Hargreaves" not in left
+
+
+def test_workers_give_identical_results():
+    docs = [make_doc(f"d{i}.pdf", VISIT, STRATEGY) for i in range(5)]
+    one = propose(*docs, workers=1)
+    two = propose(*docs, workers=2)
+    assert one == two
+
+
+def test_known_party_decisions_and_foi_regime():
+    from redaction.context import KnownParty
+
+    ctx = context(parties=(KnownParty("Saoirse Halloran", "mother", "disclose"),), regime="foi")
+    doc = make_doc("visit.pdf", VISIT)
+    plan = propose(doc, ctx=ctx)[0]
+    texts = redacted_texts(plan)
+    assert "Saoirse Halloran" not in texts
+    assert {p.code for p in plan.proposals} <= {"FOIA-S40-2", "FOIA-S42", "FOIA-S38"}
