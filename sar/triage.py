@@ -275,7 +275,8 @@ _OWN = _rx(
     rf"\b(?:{_NOUN}|{_HOLD})\b[^.;?!]{{0,70}}?\b{_ABOUT}\s+(?:me|myself|us)\b",
     r"\bpersonal (?:data|information|details)\b[^.;]{0,30}\b(?:about|on|of) me\b",
     r"\bmy (?:own )?personal (?:data|information|details)\b",
-    rf"\b{_NOUN}\s+(?:of|from|at|during|with)\s+my\s+(?!(?:late\s+)?(?:{_CHILD}|{_REL}|client)(?:'s|s'|s)?\b)",
+    rf"\b{_NOUN}\s+(?:of|from|at|during|with)\s+my\s+(?!(?:(?:late|deceased|dead)\s+)?(?:{_CHILD}|{_REL}|client)"
+    r"(?:'s|s'|s)?\b)",
     r"\b(?:mentions?|mentioning|containing|contains|with|under|in) my name\b|\bmy name (?:appears"
     r"|is mentioned)\b",
     rf"\b(?:{_NOUN}|{_HOLD})\b[^.;]{{0,50}}?\b{_ABOUT}\s+(?:my|our) (?:family|case|childhood|care"
@@ -367,12 +368,14 @@ _DECEASED = _rx(
     r"\b(?:my|our|his|her|their|the) late\b",
     r"\b(?:deceased|died|dead|passed away|passed on|has passed|since passed|who passed|no longer with us|"
     r"killed|rip|death of (?:my|our|his|her|their))\b",
+    r"'s (?:death|funeral|passing)\b",
 )
 _DECEASED_REL = re.compile(
     rf"\b(?:late\s+(?:[\w-]+\s+){{0,2}}?({_REL}|{_CHILD})\b|(?:death|loss) of (?:my|our|his|her|their) "
     rf"(?:[\w-]+\s+){{0,2}}?({_REL}|{_CHILD})\b|({_REL}|{_CHILD})(?:\s*,)?\s+(?:[\w]+\s+){{0,3}}?"
     r"(?:died|passed away|passed on|is deceased|was killed|is dead|has passed|deceased)\b|"
-    rf"({_REL}|{_CHILD})\s*\(deceased\))",
+    rf"({_REL}|{_CHILD})\s*\(deceased\)|(?:deceased|dead)\s+({_REL}|{_CHILD})\b|"
+    rf"({_REL}|{_CHILD})'s (?:death|funeral|passing|inquest)\b)",
     re.I,
 )
 
@@ -523,6 +526,10 @@ _OBJECT = _rx(
     r"your department |social services |anyone )?(?:to )?(?:process\w*|us(?:e|ing)|shar\w*|pass\w*)\b",
     r"\b(?:stop|cease)\s+(?:\w+\s+){0,3}?(?:using|processing|sharing|passing on|passing)\b[^.;]{0,60}?\b"
     r"(?:my|our|me|data|information|details|records)\b",
+    r"\b(?:keep|continue|continuing|carry on)\s+(?:\w+\s+)?(?:sharing|using|processing|passing)\b[^.;]{0,60}"
+    r"\b(?:stop|no right|not consent|object)\b|\bno right to\b[^.;]{0,30}\b(?:share|sharing|use|using|"
+    r"process|"
+    r"processing|pass)\b",
     r"\bwithdraw(?:ing|n)? (?:my |our )?consent\b|\bopt (?:me )?out\b",
 )
 _PORT = _rx(
@@ -535,6 +542,9 @@ _PORT = _rx(
     r"\b(?:transfer|transmit|port)\w*\s+(?:\w+\s+){0,3}?(?:my|our)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:data|information|records?|files?)\b",
     r"\bdirectly to (?:another|a new|my new|the new)\b",
+    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:data|information|records?|files?)\s+(?:\w+\s+){0,2}?(?:sent|"
+    r"transferred|moved|passed|forwarded|transmitted)\s+(?:\w+\s+){0,2}?to\s+(?:my |the |a )?(?:new|another|"
+    r"other|different)\b",
 )
 _PURPOSE_CUT = re.compile(r"\b(?:so (?:that )?(?:i|we) can|in order to|to see (?:if|whether)|to check)\b.*$")
 
@@ -626,6 +636,7 @@ _CARE_LEAVER = _rx(
     r"\bcare leaver\b|\bleft care\b|\b(?:i|we) (?:was|were) (?:in care|looked after|in foster care|fostered|"
     r"in a children's home|taken into care|placed in care|adopted|in (?:\w+ )?(?:care|foster)|"
     r"in (?:kids|children's|childrens|foster|care|residential) homes?|in residential care|in a home)\b",
+    r"\b(?:took|taken|removed|placed|put) me (?:off|from|into|in|away)\b|"
     r"\bformer(?:ly)? looked[- ]after\b|\bmy time in care\b|\bwhen i was in care\b|\bas a child in care\b",
     r"\b(?:he|she|they) (?:was|were) (?:in care|looked after|fostered|adopted)\b",
 )
@@ -712,6 +723,24 @@ _STATUTORY: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...] = (
             r"\border of (?:the )?(?:court|judge|hhj)\b|\bthird party disclosure\b|\bcpr 31\.17\b"
             r"|\bfpr 2010\b",
             rf"\b{_SELF}(?:court|clerk to the|legal adviser to the|family court)\b",
+        ),
+    ),
+    (
+        "police_investigation",
+        "DPA 2018 Sch 2 Part 1 para 2 (crime); permits but does not oblige disclosure",
+        _rx(
+            r"\b(?:assist|support|for|in connection with|as part of) (?:a|an|the|our|this) "
+            r"(?:ongoing |current |"
+            r"live )?(?:police|criminal) investigation\b|\bnamed suspect\b",
+        ),
+    ),
+    (
+        "ico_investigation",
+        "regulator: Information Commissioner's investigation (DPA 2018 s.142 information notice)",
+        _rx(
+            r"\b(?:information commissioner'?s?(?: office)?|ico)\b(?: here)?[^.]{0,40}\b"
+            r"(?:we are investigating|"
+            r"we're investigating|our investigation|is investigating|investigating a complaint)\b",
         ),
     ),
     (
@@ -1035,9 +1064,7 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
         return _deceased(third, ctx)
     child = _find(_CHILD_DATA, norm)
     if child:
-        child_noun = re.search(_CHILD, child, re.I)
-        noun = child_noun.group(0).lower().rstrip("s") if child_noun else ""
-        if noun and noun in ctx.deceased_rels:
+        if _dead_child(child, ctx):
             return _deceased(child, ctx)
         return _Label("sar", [f"T-4: parent or carer asks for their child's records ({_q(child)}); the "
                               "right is the child's: check parental responsibility and competence"],
@@ -1069,6 +1096,8 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
                  if ctx.third_party_desc else "")
         return _Label("foi", [f"T-3: information held by the council ({_q(foi)}){extra}"], set())
     loose = _find(_CHILD_LOOSE, norm)
+    if loose and _dead_child(loose, ctx):
+        return _deceased(loose, ctx)
     if loose:
         return _Label("sar", [f"T-4: parent or carer asks for records about their child ({_q(loose)}); check "
                               "parental responsibility and the child's competence"],
@@ -1092,6 +1121,12 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
     if " foia " in norm and not _PERSONAL_REF.search(norm) and len(norm.split()) > 4:
         return _Label("foi", ["T-3: request made under FOIA with no personal-data cue"], set(), weak=True)
     return _Label(None, [], set())
+
+
+def _dead_child(words: str, ctx: _Context) -> bool:
+    """Whether the child named in ``words`` ("my son's file") is one the request says has died."""
+    child_noun = re.search(_CHILD, words, re.I)
+    return bool(child_noun) and child_noun.group(0).lower().rstrip("s") in ctx.deceased_rels
 
 
 def _named_person(orig: str) -> str | None:
@@ -1308,8 +1343,10 @@ def triage(text: str, requester_type: str | None = None) -> TriageResult:
         kind, words = statutory
         # A parent who mentions the MASH, or a support worker making a SAR for a care leaver, is not a
         # statutory requester: the words of the request decide.
-        soft = kind in ("safeguarding", "ico", "ombudsman", "court_direction")
-        personal = any(_find(p, norm) for p in (_OWN, _SAR_EXPLICIT, _AGENT, _CHILD_DATA, _FOI))
+        soft = kind in ("safeguarding", "ico", "ombudsman", "court_direction", "police_investigation")
+        personal = any(_find(p, norm) for p in (_OWN, _SAR_EXPLICIT, _AGENT, _CHILD_DATA))
+        # "How many staff work in the MASH?" is an FOI question about a safeguarding body.
+        personal = personal or (kind == "safeguarding" and _find(_FOI, norm) is not None)
         if not (soft and requester_type is None and personal):
             reason = (f"T-5 / §1.4: statutory third-party request ({_q(words)}); "
                       f"{_STATUTORY_BASIS.get(kind, kind)}; not FOI and not SAR: route to the "
