@@ -19,12 +19,18 @@ Contracts the rest of the project relies on:
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 import shutil
+import subprocess
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -55,6 +61,9 @@ _TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES
 _VERIFY_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES
 
 _OCR_DPI = 300
+# From this many text-less pages up, OCR runs in worker processes (see _ocr_pages).
+_PARALLEL_OCR_MIN = 4
+_CHILD_TIMEOUT = 3600  # seconds; an OCR child that takes longer is killed and the work redone here
 _FOOTER_FONT = "sarhelv"
 
 # Characters that carry no visible text but would split a name in two for a detector
@@ -487,9 +496,9 @@ def _hidden_spans(
         off = [] if visible.contains(rect) else [c[3] for c in span["chars"] if not visible.contains(c[3])]
         if off:
             found.append(("off-page", _union(off)))
-        if covers:
-            seq = span["seqno"]
-            under = [c[3] for c in span["chars"] if _under(*_centre(c[3]), seq, covers)]
+        over = [c for c in covers if c[0] > span["seqno"] and _overlaps(c[1], span["bbox"])]
+        if over:
+            under = [c[3] for c in span["chars"] if _under(*_centre(c[3]), -1, over)]
             if under:
                 found.append(("covered", _union(under)))
     return found
@@ -558,9 +567,12 @@ def extract(data: bytes, name: str = "document.pdf", *, ocr: bool = True) -> Ext
     doc, problems = _open_prepared(data, name)
     with doc:
         tessdata = _tessdata() if ocr else None
-        pages = []
+        pages: list[PageText] = []
+        page_problems: dict[int, list[str]] = defaultdict(list)
+        to_ocr: list[int] = []
         for page in doc:
             n = page.number + 1
+            notes = page_problems[page.number]
             rect = _unrotated_rect(page)
             try:
                 tp = page.get_textpage(flags=_TEXT_FLAGS)
@@ -568,42 +580,129 @@ def extract(data: bytes, name: str = "document.pdf", *, ocr: bool = True) -> Ext
                 trace = page.get_texttrace()
             except RuntimeError as exc:
                 raise NotAPdfError(f"{name}: page {n} could not be read: {exc}") from exc
-            problems.extend(_page_notes(page, trace))
+            notes.extend(_page_notes(page, trace))
             source = "text"
             if unmapped and unmapped >= 0.2 * max(1, len(text.strip())):
-                problems.append(
+                notes.append(
                     f"page {n}: {unmapped} characters have no Unicode mapping, so the text layer is "
                     "unreliable; review the page visually"
                 )
             if not text.strip():
                 if tessdata:
-                    text, boxes = _ocr_page(page, tessdata)
-                    source = "ocr"
-                    if not text.strip():
-                        problems.append(f"page {n}: OCR found no text; review the page manually")
-                    else:
-                        problems.append(
-                            f"page {n} has no text layer; its text was read by OCR and may contain errors"
-                        )
+                    to_ocr.append(page.number)
                 else:
                     source = "none"
-                    problems.append(f"page {n} has no text layer and needs OCR or manual review")
-            elif page.get_images(full=False) and _image_cover(page) >= 0.5:
-                problems.append(
+                    notes.append(f"page {n} has no text layer and needs OCR or manual review")
+            elif _is_scan(page, text):
+                notes.append(
                     f"page {n}: images cover most of the page and may contain text that is not in "
                     "the text layer; review the page visually"
                 )
-            pages.append(
-                PageText(
-                    page_index=page.number,
-                    text=text,
-                    char_boxes=boxes,
-                    width=rect.width,
-                    height=rect.height,
-                    source=source,
+            pages.append(PageText(page.number, text, boxes, rect.width, rect.height, source))
+        if to_ocr and tessdata:
+            for index, (text, boxes) in _ocr_pages(doc, data, name, to_ocr, tessdata).items():
+                old = pages[index]
+                pages[index] = PageText(index, text, boxes, old.width, old.height, "ocr")
+                page_problems[index].append(
+                    f"page {index + 1} has no text layer; its text was read by OCR and may contain errors"
+                    if text.strip()
+                    else f"page {index + 1}: OCR found no text; review the page manually"
+                )
+        problems.extend(p for index in sorted(page_problems) for p in page_problems[index])
+        return ExtractedDocument(name=name, pages=tuple(pages), problems=tuple(problems))
+
+
+def _ocr_pages(
+    doc: pymupdf.Document, data: bytes, name: str, indices: list[int], tessdata: str
+) -> dict[int, tuple[str, tuple[Box | None, ...]]]:
+    """OCR the given pages of the prepared ``doc``, on several cores when that pays.
+
+    Tesseract takes about a second a page and a child process about half a second to start, so
+    from ``_PARALLEL_OCR_MIN`` pages up the pages are shared out between child processes. Each
+    child re-opens and prepares the same bytes (``_open_prepared`` is deterministic), so its
+    pages are identical to ours. Falls back to OCR in this process if a child fails.
+    """
+    workers = min(_cpu_count(), len(indices) // 2)
+    if len(indices) >= _PARALLEL_OCR_MIN and workers >= 2:
+        chunks = [indices[k::workers] for k in range(workers)]
+        parts = _in_children("_ocr_chunk", [(data, name, chunk, tessdata) for chunk in chunks])
+        if parts is not None:
+            return {i: result for part in parts for i, result in part.items()}
+    return {i: _ocr_page(doc[i], tessdata) for i in indices}
+
+
+def _ocr_chunk(
+    data: bytes, name: str, indices: list[int], tessdata: str
+) -> dict[int, tuple[str, tuple[Box | None, ...]]]:
+    """Child-process side of ``_ocr_pages``."""
+    doc, _ = _open_prepared(data, name)
+    with doc:
+        return {i: _ocr_page(doc[i], tessdata) for i in indices}
+
+
+# Child processes are started as fresh interpreters running this module, not with
+# multiprocessing: fork is unsafe in a threaded web or worker process, and spawn/forkserver
+# re-import the caller's __main__, which re-runs any script that lacks a __main__ guard.
+_CHILD_CODE = "import redaction.pdf as m; m._child_main()"
+_CHILD_FUNCTIONS = frozenset({"_ocr_chunk", "_ocr_text_chunk"})
+
+
+def _in_children(function: str, jobs: list[tuple[Any, ...]]) -> list[Any] | None:
+    """Run ``function(*job)`` for each job in its own child process; None if any child failed."""
+    root = str(Path(__file__).resolve().parents[1])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])))
+    procs: list[subprocess.Popen[bytes]] = []
+    try:
+        for _ in jobs:
+            procs.append(
+                subprocess.Popen(
+                    [sys.executable, "-c", _CHILD_CODE],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    env=env,
                 )
             )
-        return ExtractedDocument(name=name, pages=tuple(pages), problems=tuple(problems))
+    except OSError:  # no usable interpreter (embedded Python): the caller works serially
+        for proc in procs:
+            proc.kill()
+            proc.wait()
+        return None
+    # Pickle is safe here: both ends are this module, talking over private pipes.
+    payloads = [pickle.dumps((function, job)) for job in jobs]
+
+    def talk(pair: tuple[subprocess.Popen[bytes], bytes]) -> tuple[bytes, bytes]:
+        # One thread per child, so every child gets its input at once and they all run together.
+        return pair[0].communicate(pair[1], timeout=_CHILD_TIMEOUT)
+
+    try:
+        with ThreadPoolExecutor(max_workers=len(procs)) as pool:
+            outputs = list(pool.map(talk, zip(procs, payloads, strict=True)))
+    except subprocess.TimeoutExpired:
+        for proc in procs:
+            proc.kill()
+            proc.wait()
+        return None
+    if any(proc.returncode != 0 for proc in procs):
+        return None
+    return [pickle.loads(out) for out, _ in outputs]
+
+
+def _child_main() -> None:
+    """Entry point of a child process started by ``_in_children``."""
+    function, job = pickle.loads(sys.stdin.buffer.read())
+    if function not in _CHILD_FUNCTIONS:
+        raise SystemExit(f"redaction.pdf child: unknown function {function!r}")
+    result = globals()[function](*job)
+    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.flush()
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
 
 
 def _image_cover(page: pymupdf.Page) -> float:
@@ -913,6 +1012,7 @@ def burn_in(
     removed_strings: Sequence[str] = (),
     label_boxes: bool = False,
     name: str = "document.pdf",
+    ocr_check: bool = True,
 ) -> bytes:
     """Permanently remove the given areas and pages and return a sanitised, verified PDF.
 
@@ -930,6 +1030,8 @@ def burn_in(
     :param removed_strings: every string the boxes are meant to remove; none may survive.
     :param label_boxes: print each box's label inside it.
     :param name: file name for messages.
+    :param ocr_check: also OCR the output's scanned pages and fail if a removed string can still
+        be read in the picture (only when Tesseract is installed; about 1 s per scanned page).
     :returns: the redacted PDF.
     :raises ValueError: a box or withheld page refers to a page that does not exist.
     :raises VerificationError: the output still contains a removed string or other hidden data.
@@ -972,7 +1074,7 @@ def burn_in(
         doc.del_xml_metadata()
         _strip_document(doc)
         out = _save(doc)
-    problems = verify(out, removed_strings, name=name)
+    problems = verify(out, removed_strings, name=name, ocr=ocr_check)
     if problems:
         raise VerificationError(problems)
     return out
@@ -1053,7 +1155,9 @@ def _decode_literal(obj: str) -> str:
     return obj.replace("\x00", "")
 
 
-def verify(data: bytes, removed_strings: Sequence[str], *, name: str = "document.pdf") -> list[str]:
+def verify(
+    data: bytes, removed_strings: Sequence[str], *, name: str = "document.pdf", ocr: bool = False
+) -> list[str]:
     """Independently check a redacted PDF before release (redaction-notes §3.3).
 
     Re-opens ``data`` from scratch and reports, in plain words:
@@ -1063,15 +1167,19 @@ def verify(data: bytes, removed_strings: Sequence[str], *, name: str = "document
       non-image, non-font stream. Matching is case-insensitive and whitespace-normalised;
       strings of 5 or more characters match anywhere, shorter ones only as whole tokens (so
       "Sam" is not "found" in "Sample");
-    * invisible, transparent or off-page text still present;
+    * invisible, transparent or off-page text, or text under a drawn black box, still present;
+    * switched-off optional-content layers;
     * any annotation, form field or link;
     * non-empty Info metadata, XMP, embedded files or JavaScript;
     * more than one ``%%EOF`` (an incremental update or linearisation: an earlier revision may
-      still hold the original text).
+      still hold the original text);
+    * with ``ocr`` (and Tesseract installed), any removed string that OCR still reads in the
+      picture of a scanned page (no text layer, or mostly covered by images).
 
     :param data: the PDF to check (normally ``burn_in`` output).
     :param removed_strings: every string that must no longer be recoverable.
     :param name: file name for messages.
+    :param ocr: also OCR scanned pages (about 1 s a page); silently skipped without Tesseract.
     :returns: problems; ``[]`` means clean. Problem strings may quote removed text.
     :raises NotAPdfError, EncryptedPdfError: see ``open_checked``.
     """
@@ -1086,6 +1194,8 @@ def verify(data: bytes, removed_strings: Sequence[str], *, name: str = "document
     doc, off = _all_layers_on(open_checked(data, name))
     if off:
         problems.append(f"{off} optional-content layer(s) are switched off, hiding their content")
+    tessdata = _tessdata() if ocr else None
+    scans: list[int] = []
     with doc:
         for key, value in doc.metadata.items():
             if key not in ("format", "encryption") and value:
@@ -1123,8 +1233,46 @@ def verify(data: bytes, removed_strings: Sequence[str], *, name: str = "document
                 for s in needles.find(traced):
                     if f"page {n}: text still contains {s!r}" not in problems:
                         problems.append(f"page {n}: hidden or low-level text still contains {s!r}")
+                if tessdata and _is_scan(page, text):
+                    scans.append(page.number)
+        if scans and tessdata:
+            for index, text in sorted(_ocr_texts(doc, data, name, scans, tessdata).items()):
+                for s in needles.find(text):
+                    problems.append(f"page {index + 1}: the page image still reads {s!r} (OCR)")
         problems.extend(_scan_objects(doc, needles))
     return problems
+
+
+def _is_scan(page: pymupdf.Page, text: str) -> bool:
+    """True when the page's content is mostly a picture, so its text layer says little."""
+    return bool(page.get_images(full=False)) and (not text.strip() or _image_cover(page) >= 0.5)
+
+
+def _ocr_texts(
+    doc: pymupdf.Document, data: bytes, name: str, indices: list[int], tessdata: str
+) -> dict[int, str]:
+    """Plain OCR text of the given pages of ``doc`` as ``verify`` opened it (see ``_ocr_pages``)."""
+    workers = min(_cpu_count(), len(indices) // 2)
+    if len(indices) >= _PARALLEL_OCR_MIN and workers >= 2:
+        chunks = [indices[k::workers] for k in range(workers)]
+        parts = _in_children("_ocr_text_chunk", [(data, name, chunk, tessdata) for chunk in chunks])
+        if parts is not None:
+            return {i: text for part in parts for i, text in part.items()}
+    return {i: _ocr_text(doc[i], tessdata) for i in indices}
+
+
+def _ocr_text_chunk(data: bytes, name: str, indices: list[int], tessdata: str) -> dict[int, str]:
+    """Child-process side of ``_ocr_texts``: open the bytes exactly as ``verify`` does."""
+    doc, _ = _all_layers_on(open_checked(data, name))
+    with doc:
+        return {i: _ocr_text(doc[i], tessdata) for i in indices}
+
+
+def _ocr_text(page: pymupdf.Page, tessdata: str) -> str:
+    tp = page.get_textpage_ocr(
+        flags=_VERIFY_FLAGS, language="eng", dpi=_OCR_DPI, full=True, tessdata=tessdata
+    )
+    return page.get_text("text", textpage=tp)
 
 
 def _scan_objects(doc: pymupdf.Document, needles: _Needles) -> list[str]:

@@ -22,6 +22,7 @@ from tests.redaction import pdf_factory as F
 S = F.SECRET
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "redaction-sample"
 FIXTURE = SAMPLES / "case00_visit_1.pdf"
+needs_tesseract = pytest.mark.skipif(not pdf.ocr_available(), reason="tesseract not installed")
 
 
 def secret_boxes(data: bytes, secret: str = S, label: str | None = "S40") -> list[BurnInBox]:
@@ -176,9 +177,8 @@ def test_scanned_page_pixels_under_box_are_blanked():
     assert pix.color_count(clip=rest) > 1
 
 
+@needs_tesseract
 def test_scanned_page_without_text_layer_is_redacted_through_ocr():
-    if not pdf.ocr_available():
-        pytest.skip("tesseract not installed")
     data = F.scanned()
     doc = pdf.extract(data)
     assert doc.pages[0].source == "ocr"
@@ -280,3 +280,39 @@ def test_text_under_a_drawn_black_box_is_removed():
     assert recoverable(out) == []
     kept = pymupdf.open(stream=out, filetype="pdf")[0].get_text()
     assert "He said he had been staying most nights." in kept
+
+
+@needs_tesseract
+def test_ocr_check_catches_a_name_left_in_the_picture():
+    # Only "Charlie" is boxed on a scan, but "Fletcher" must go too: nothing in the text layer
+    # can show it, only reading the picture again can.
+    data = F.scanned()
+    boxes = secret_boxes(data, "Charlie")
+    with pytest.raises(VerificationError) as err:
+        pdf.burn_in(data, boxes, removed_strings=["Fletcher"])
+    assert any("OCR" in p and "Fletcher" in p for p in err.value.problems)
+    # Without the OCR check the same leak passes: the check is what catches it.
+    pdf.burn_in(data, boxes, removed_strings=["Fletcher"], ocr_check=False)
+
+
+@needs_tesseract
+def test_parallel_ocr_matches_serial(monkeypatch):
+    scan = pymupdf.open(stream=F.scanned(), filetype="pdf")
+    doc = pymupdf.open()
+    for _ in range(4):
+        doc.insert_pdf(scan)
+    data = doc.tobytes()
+    serial = pdf.extract(data)
+    monkeypatch.setattr(pdf, "_PARALLEL_OCR_MIN", 2)
+    monkeypatch.setattr(pdf, "_cpu_count", lambda: 2)
+    calls = []
+    real = pdf._in_children
+    monkeypatch.setattr(pdf, "_in_children", lambda f, jobs: calls.append(f) or real(f, jobs))
+
+    assert pdf.extract(data) == serial
+    problems = pdf.verify(data, [S], ocr=True)
+
+    assert calls == ["_ocr_chunk", "_ocr_text_chunk"]
+    assert [p for p in problems if "OCR" in p] == [
+        f"page {n}: the page image still reads {S!r} (OCR)" for n in range(1, 5)
+    ]
