@@ -277,6 +277,8 @@ _OWN = _rx(
     r"\bmy (?:own )?personal (?:data|information|details)\b",
     rf"\b{_NOUN}\s+(?:of|from|at|during|with)\s+my\s+(?!(?:(?:late|deceased|dead)\s+)?(?:{_CHILD}|{_REL}|client)"
     r"(?:'s|s'|s)?\b)",
+    rf"\b{_NOUN}\b[^.;?!]{{0,60}}?\b(?:my|our) (?:house|home|flat|address|property|visits?|meetings?|"
+    r"interviews?|appointments?|phone calls?|calls?|conversations?|complaints?|referrals?|allegations?)\b",
     r"\b(?:mentions?|mentioning|containing|contains|with|under|in) my name\b|\bmy name (?:appears"
     r"|is mentioned)\b",
     rf"\b(?:{_NOUN}|{_HOLD})\b[^.;]{{0,50}}?\b{_ABOUT}\s+(?:my|our) (?:family|case|childhood|care"
@@ -408,6 +410,7 @@ _ENV = _rx(
     r"\bdamp\b|\bmou?ld\b|\bmast\b|\bradiation\b|\bbiodiversity\b|\bwildlife\b|\becology\b"
     r"|\btree (?:preservation|"
     r"felling|survey|planting)\b|\btrees? (?:cut|felled|removed|planted|were|was)\b|\bfelling\b",
+    r"\bplaygrounds?\b|\bresurfac\w*\b|\blead (?:testing|levels?|contamination)\b|\bgrounds maintenance\b",
     r"\bgreen (?:space|spaces|belt)\b|\bplaying fields?\b|\ballotments?\b|\bcontaminated land\b|\bsoil\b",
     r"\b(?:sale|disposal|use) of (?:council |the )?land\b|\blight pollution\b|\bair conditioning\b",
 )
@@ -468,6 +471,7 @@ _RECTIFY = _rx(
     r"report|assessment|notes|statement|what|where|how)\b",
     r"\b(?:it|this|that|them|these|they|entry|entries|records?|files?|details|report|statement)\s+"
     r"(?:\w+\s+){0,5}?(?:corrected|amended|changed|fixed|rectified|updated|put right)\b",
+    r"\b(?:please )?(?:correct|amend|fix|rectify|update)(?: (?:it|this|that|them))?\s*(?:[.!]|$)",
     r"\b(?:supplementary statement|add a note|add my (?:own )?(?:comments|statement|note|version))\b",
     r"\b(?:note|record) (?:that|on (?:my|the) file that) i (?:disagree|dispute)\b",
 )
@@ -542,6 +546,8 @@ _PORT = _rx(
     r"\b(?:transfer|transmit|port)\w*\s+(?:\w+\s+){0,3}?(?:my|our)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:data|information|records?|files?)\b",
     r"\bdirectly to (?:another|a new|my new|the new)\b",
+    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:data|information|records?|files?)\s+(?:\w+\s+){0,2}?(?:transferred|"
+    r"transmitted|ported|moved)\s+(?:\w+\s+){0,2}?to\s+(?!me\b|my (?:solicitor|email|address|home|lawyer)\b)",
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:data|information|records?|files?)\s+(?:\w+\s+){0,2}?(?:sent|"
     r"transferred|moved|passed|forwarded|transmitted)\s+(?:\w+\s+){0,2}?to\s+(?:my |the |a )?(?:new|another|"
     r"other|different)\b",
@@ -623,6 +629,9 @@ _AGENT = _rx(
     r"\bletter of authority\b|\bmandate\b|\bpower of attorney\b|\blpa\b|\bdeputyship\b"
     r"|\bcourt of protection\b",
     r"\bauthori[sz]ed me\b|\b(?:i am|as) (?:his|her|their) (?:advocate|representative|appointee|deputy)\b",
+    r"\b(?:his|her|their) (?:attorney|deputy|appointee|representative|advocate)\b|\battorney\b",
+    r"\b(?:he|she|they) (?:says|said) (?:it's|its|it is) (?:ok|okay|fine|alright)\b|\b(?:has|have) (?:agreed|"
+    r"consented|given (?:me )?(?:written )?(?:permission|consent))\b|\bwritten permission\b|\bagreed to me\b",
     r"\bconstituent\b|\badvocacy (?:service|worker)\b|\b(?:i am|as) an? advocate\b",
 )
 _PARENT_SELF = _rx(
@@ -720,6 +729,9 @@ _STATUTORY: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...] = (
             r"\bordered (?:the (?:council|local authority|la)|you"
             r"|children's services) to (?:disclose|produce|"
             r"provide|file|release|serve)\b",
+            r"\border\b[^.;]{0,60}\b(?:requir\w+|direct\w+)\s+(?:the (?:council|local authority|la)|you)"
+            r"\s+to\s+"
+            r"(?:disclose|produce|provide|file|release)\b",
             r"\border of (?:the )?(?:court|judge|hhj)\b|\bthird party disclosure\b|\bcpr 31\.17\b"
             r"|\bfpr 2010\b",
             rf"\b{_SELF}(?:court|clerk to the|legal adviser to the|family court)\b",
@@ -732,6 +744,9 @@ _STATUTORY: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...] = (
             r"\b(?:assist|support|for|in connection with|as part of) (?:a|an|the|our|this) "
             r"(?:ongoing |current |"
             r"live )?(?:police|criminal) investigation\b|\bnamed suspect\b",
+            r"\b(?:police|constabulary) (?:are|is|have been) "
+            r"(?:conducting|making|carrying out|investigating)\b",
+            r"\b(?:police|constabulary) (?:request|requests|require|requires|need|needs)\b",
         ),
     ),
     (
@@ -750,6 +765,7 @@ _STATUTORY: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...] = (
             r"\b(?:direction|directions) of the (?:family |crown |county )?court\b|\bcourt directions?\b",
             r"\b(?:court )?order (?:is )?(?:attached|enclosed)\b|\b(?:attached|enclosed) (?:court )?order\b",
             r"\bthe court (?:requires|needs|has asked for)\b",
+            r"\b(?:an|the) order of the (?:family |crown |county |high )?court\b",
         ),
     ),
     (
@@ -1107,7 +1123,7 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
         return _third_person(group, ctx)
     named = _named_person(orig)
     if named:
-        return _third_person(named, ctx)
+        return _third_person(named, ctx, named=True)
     if (ctx.journalist or ctx.requester_type == "member_of_public") and ctx.third_party_desc:
         return _Label("foi", [f"T-1 / FOIA s.40(2): asks about a third party's case "
                               f"({_q(ctx.third_party_desc)}); s.40(2) will likely apply"], set())
@@ -1170,8 +1186,12 @@ def _deceased(words: str, ctx: _Context) -> _Label:
                           "s.40(2) for living relatives"], set())
 
 
-def _third_person(words: str, ctx: _Context) -> _Label:
-    """Resolve "her records" / "records about Jane Smith" against who is asking."""
+def _third_person(words: str, ctx: _Context, *, named: bool = False) -> _Label:
+    """Resolve "her records" / "records about Jane Smith" against who is asking.
+
+    A possessive with no other context ("caller wants her file") is read as a note about the requester; a
+    capitalised name with no other context is read as someone else (s.40(2)).
+    """
     if ctx.deceased:
         return _deceased(words, ctx)
     if ctx.solicitor or ctx.agent:
@@ -1185,7 +1205,7 @@ def _third_person(words: str, ctx: _Context) -> _Label:
         return _Label("foi", [f"T-1 / FOIA s.40(2): asks for a third party's records ({_q(words)}; "
                               f"{_q(cue)}); s.40(2) will likely apply"], set())
     if ctx.subject_3p or ctx.requester_type == "data_subject" or ctx.has_dob or ctx.care_leaver \
-            or not words[:1].isupper():
+            or not named:
         cue = ctx.subject_3p or ctx.care_leaver or "third-person note"
         return _sar_label(f"T-1: request noted in the third person for the requester's own records "
                           f"({_q(words)}; {_q(cue)})", {"identity"}, ctx)
