@@ -1,0 +1,279 @@
+"""JSON API views. Each parses its input, calls one ``sar`` use case, commits and answers.
+
+Errors are raised, never returned: :mod:`web.api` maps them to ``{"error": ...}`` responses and
+rolls the session back. Reference: docs/api.md and ``GET /api/openapi.json``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from flask import Response, current_app, g, jsonify, request, url_for
+
+from sar import api_queries, approvals, clock, documents, jobs, redactions
+from sar import requests as requests_uc
+from sar.errors import ValidationError
+from sar.models import Request, Role
+from sar.settings import Settings
+from web.api import bp, now, schemas
+from web.api.openapi import openapi_document
+from web.db import get_session, session_factory
+
+log = logging.getLogger(__name__)
+
+#: Channels a requester's own API request may carry; staff may log any channel.
+REQUESTER_CHANNEL = "api"
+
+
+def _settings() -> Settings:
+    return current_app.config["SAR_SETTINGS"]
+
+
+def _load(reference: str, *, audit_read: bool = False) -> Request:
+    """The request ``reference`` if the caller may see it (NotFound otherwise)."""
+    return requests_uc.get_request(get_session(), reference, actor=g.api_user, now=now(),
+                                   audit_read=audit_read)
+
+
+def _detail(req: Request) -> dict[str, Any]:
+    today = now().astimezone(schemas.LONDON).date()
+    return schemas.request_detail(req, clock.deadline_state(req, today, _settings()))
+
+
+def _created(body: dict[str, Any], location: str, status: int = 201) -> Response:
+    response = jsonify(body)
+    response.status_code = status
+    response.headers["Location"] = location
+    return response
+
+
+@bp.get("/health")
+def health() -> Response:
+    """Liveness: the web process answers (no database call)."""
+    return jsonify(status="ok")
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    """The OpenAPI 3.1 description of this API."""
+    return jsonify(openapi_document())
+
+
+@bp.get("/requests")
+def list_requests() -> Response:
+    """List the requests the caller may see, newest first, one page at a time."""
+    page, per_page = schemas.page_args()
+    session = get_session()
+    result = api_queries.list_requests(session, g.api_user, page=page, per_page=per_page,
+                                       status=request.args.get("status") or None)
+    session.commit()  # the token's last use
+    return jsonify(items=[schemas.request_brief(r) for r in result.items], page=result.page,
+                   per_page=result.per_page, total=result.total)
+
+
+@bp.post("/requests")
+def create_request() -> Response:
+    """Log a new request; it is triaged into one or more parts, each with its own clock."""
+    body = schemas.json_body()
+    actor = g.api_user
+    current = now()
+    description = schemas.text(body, "description", required=True, max_len=20_000)
+    subject_in = schemas.obj(body, "subject")
+    subject = schemas.person(subject_in, "subject", name_required=False) if subject_in else None
+    received = schemas.optional_date(body, "received")
+    channel = schemas.text(body, "channel", max_len=20)
+    if actor.role == Role.requester:
+        # A requester asks for themselves, now, through the API: identity comes from the account.
+        requester_in = schemas.obj(body, "requester") or {}
+        if received is not None and received != current.astimezone(schemas.LONDON).date():
+            raise ValidationError("a requester cannot set 'received': a request is received when it is sent")
+        if channel not in (None, REQUESTER_CHANNEL):
+            raise ValidationError(f"a requester's request always arrives by '{REQUESTER_CHANNEL}'")
+        if body.get("regime") is not None:
+            raise ValidationError("only staff can choose the regime")
+        requester = requests_uc.PersonIn(name=actor.name, email=actor.email,
+                                         type=schemas.text(requester_in, "type", max_len=30))
+        received_at, channel, regime = current, REQUESTER_CHANNEL, None
+    else:
+        requester = schemas.person(schemas.obj(body, "requester", required=True), "requester")
+        received_at = schemas.received_at_for(received, current) if received else current
+        channel = channel or "email"
+        regime = schemas.text(body, "regime", max_len=30)
+    req = requests_uc.open_request(
+        get_session(), actor=actor, now=current, settings=_settings(), description=description,
+        requester=requester, subject=subject, received_at=received_at, channel=channel, regime=regime,
+    )
+    out = _detail(req)
+    get_session().commit()
+    return _created(out, url_for("api.get_request", reference=req.reference))
+
+
+@bp.get("/requests/<reference>")
+def get_request(reference: str) -> Response:
+    """One request with its status, due date and the clock's explanation (an audited read)."""
+    req = _load(reference, audit_read=True)
+    out = _detail(req)
+    get_session().commit()
+    return jsonify(out)
+
+
+@bp.post("/requests/<reference>/events")
+def add_clock_event(reference: str) -> Response:
+    """Record a clock event (ID asked for or received, clarification, fee, extension)."""
+    body = schemas.json_body()
+    kind = schemas.text(body, "kind", required=True, max_len=40)
+    on = schemas.iso_date(body.get("date"), "date") if body.get("date") is not None else None
+    if on is None:
+        raise ValidationError("'date' is required (YYYY-MM-DD, the day the event happened)")
+    reason = schemas.text(body, "reason", max_len=5000) or ""
+    req = _load(reference)
+    event = clock.record_clock_event(get_session(), req, kind, on, actor=g.api_user, reason=reason,
+                                     now=now(), settings=_settings())
+    out = {"event": {"id": event.id, "kind": event.kind, "date": event.occurred_on.isoformat(),
+                     "reason": event.reason}, "request": _detail(req)}
+    get_session().commit()
+    return _created(out, url_for("api.get_request", reference=req.reference))
+
+
+@bp.post("/requests/<reference>/documents")
+def upload_document(reference: str) -> Response:
+    """Add a PDF to the request's bundle (multipart field ``file``)."""
+    upload = request.files.get("file")
+    if upload is None:
+        raise ValidationError("send the PDF as the multipart/form-data field 'file'")
+    data = upload.read()
+    if not data:
+        raise ValidationError("the uploaded file is empty")
+    req = _load(reference)
+    item = documents.add_document(get_session(), req, data, upload.filename or "document.pdf",
+                                  actor=g.api_user, now=now(), settings=_settings())
+    out = {"id": item.id, "filename": item.filename, "page_count": item.document.page_count,
+           "sha256": item.document.sha256, "size_bytes": item.document.size_bytes}
+    get_session().commit()
+    return _created(out, url_for("api.list_redactions", reference=req.reference))
+
+
+@bp.post("/requests/<reference>/redactions/propose")
+def propose_redactions(reference: str) -> Response:
+    """Start a background job that proposes redactions for every document in the bundle."""
+    req = _load(reference)
+    job = jobs.start_proposal_job(get_session(), req, actor=g.api_user, now=now())
+    get_session().commit()
+    _run_in_background(job.id)
+    url = url_for("api.get_job", job_id=job.id)
+    return _created({"job": schemas.job_out(job, url)}, url, status=202)
+
+
+@bp.get("/jobs/<int:job_id>")
+def get_job(job_id: int) -> Response:
+    """Poll a background job: status, progress and, when done, its result."""
+    job = api_queries.get_job(get_session(), job_id, actor=g.api_user)
+    out = schemas.job_out(job, url_for("api.get_job", job_id=job.id))
+    get_session().commit()
+    return jsonify(out)
+
+
+@bp.get("/requests/<reference>/redactions")
+def list_redactions(reference: str) -> Response:
+    """The request's redactions (proposed, accepted, rejected), optionally filtered by status."""
+    req = _load(reference)
+    status = request.args.get("status") or None
+    if status not in (None, "proposed", "accepted", "rejected"):
+        raise ValidationError("'status' must be proposed, accepted or rejected")
+    session = get_session()
+    rows = api_queries.list_redactions(session, req, actor=g.api_user, status=status)
+    out = [schemas.redaction_out(r, filename) for r, filename in rows]
+    session.commit()
+    return jsonify(items=out, total=len(out))
+
+
+@bp.patch("/redactions/<int:redaction_id>")
+def decide_redaction(redaction_id: int) -> Response:
+    """Accept or reject one redaction (rejecting needs a reason)."""
+    body = schemas.json_body()
+    status = schemas.text(body, "status", required=True, max_len=20)
+    if status not in ("accepted", "rejected"):
+        raise ValidationError("'status' must be 'accepted' or 'rejected'")
+    reason = schemas.text(body, "reason", max_len=5000)
+    if status == "rejected" and not reason:
+        raise ValidationError("give a 'reason' for rejecting a redaction")
+    session = get_session()
+    redaction = api_queries.get_redaction(session, redaction_id, actor=g.api_user)
+    redactions.decide_redaction(session, redaction, status, reason=reason or "",
+                                code=schemas.text(body, "code", max_len=40), actor=g.api_user, now=now())
+    names = api_queries.bundle_filenames(session, {redaction.bundle_item_id})
+    out = schemas.redaction_out(redaction, names.get(redaction.bundle_item_id))
+    session.commit()
+    return jsonify(out)
+
+
+@bp.post("/requests/<reference>/submit")
+def submit(reference: str) -> Response:
+    """Build the response pack and submit it, by its hash, for a manager's approval."""
+    body = schemas.json_body() if request.data else {}
+    req = _load(reference)
+    approval = approvals.submit_for_approval(get_session(), req, actor=g.api_user, now=now(),
+                                             settings=_settings(), note=schemas.text(body, "note") or "")
+    out = {"status": req.status, "pack_sha256": approval.pack_sha256, "approval_id": approval.id}
+    get_session().commit()
+    return _created(out, url_for("api.download_pack", reference=req.reference))
+
+
+@bp.post("/requests/<reference>/approve")
+def approve(reference: str) -> Response:
+    """Approve the exact pack named by ``pack_sha256`` (a manager who did not submit it)."""
+    body = schemas.json_body()
+    sha = schemas.text(body, "pack_sha256", required=True, max_len=64)
+    req = _load(reference)
+    approval = approvals.approve(get_session(), req, pack_sha256=sha, actor=g.api_user, now=now(),
+                                 comments=schemas.text(body, "comments") or "")
+    out = {"status": req.status, "pack_sha256": approval.pack_sha256, "approval_id": approval.id}
+    get_session().commit()
+    return jsonify(out)
+
+
+@bp.post("/requests/<reference>/release")
+def release(reference: str) -> Response:
+    """Release the approved pack to the requester."""
+    req = _load(reference)
+    approvals.release(get_session(), req, actor=g.api_user, now=now(), settings=_settings())
+    out = _detail(req)
+    get_session().commit()
+    return jsonify(out)
+
+
+@bp.get("/requests/<reference>/pack")
+def download_pack(reference: str) -> Response:
+    """Download the response pack zip (staff once approved; the requester once released)."""
+    req = _load(reference)
+    filename, data = approvals.pack_for_download(get_session(), req, actor=g.api_user, now=now(),
+                                                 settings=_settings())
+    get_session().commit()
+    response = Response(data, mimetype="application/zip")
+    response.headers["Content-Disposition"] = f'attachment; filename="{_safe_filename(filename)}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _safe_filename(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name) or "pack.zip"
+
+
+def _run_in_background(job_id: int) -> None:
+    """Run the job in a thread with its own session (the worker process also sweeps queued jobs)."""
+    factory, settings = session_factory(), _settings()
+    thread = threading.Thread(target=_run_job, args=(factory, job_id, settings), name=f"sar-job-{job_id}",
+                              daemon=True)
+    threads = current_app.extensions.setdefault("sar_api_threads", [])
+    threads[:] = [t for t in threads if t.is_alive()]  # kept so tests and shutdown can join them
+    threads.append(thread)
+    thread.start()
+
+
+def _run_job(factory: Any, job_id: int, settings: Settings) -> None:
+    try:
+        jobs.run_job(factory, job_id, settings=settings, now_fn=now)
+    except Exception:  # the job row records the failure; a thread must not die noisily
+        log.exception("background job %s failed", job_id)

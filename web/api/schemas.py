@@ -1,0 +1,184 @@
+"""Input parsing for the JSON API: small helpers that turn request bodies into checked values.
+
+Every helper raises :class:`sar.errors.ValidationError`, which the blueprint maps to a 400
+``{"error": ...}`` response, so views never build error responses themselves.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from flask import request
+
+from sar.errors import ValidationError
+from sar.requests import PersonIn
+
+LONDON = ZoneInfo("Europe/London")
+#: The hour (Europe/London) at which a request given only a date of receipt is stored as received.
+RECEIVED_HOUR = 12
+
+
+def json_body() -> dict[str, Any]:
+    """The request body as a JSON object.
+
+    :raises ValidationError: the body is not JSON, or not a JSON object.
+    """
+    if not request.data and not request.is_json:
+        raise ValidationError("send a JSON object as the request body (Content-Type: application/json)")
+    data = request.get_json(force=True, silent=True)
+    if not isinstance(data, dict):
+        raise ValidationError("the request body must be a JSON object")
+    return data
+
+
+def text(body: dict[str, Any], key: str, *, required: bool = False, max_len: int = 10_000) -> str | None:
+    """A string field, stripped; None (or ValidationError if ``required``) when absent or blank."""
+    value = body.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ValidationError(f"'{key}' is required")
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(f"'{key}' must be a string")
+    value = value.strip()
+    if len(value) > max_len:
+        raise ValidationError(f"'{key}' is too long (at most {max_len} characters)")
+    return value
+
+
+def obj(body: dict[str, Any], key: str, *, required: bool = False) -> dict[str, Any] | None:
+    """A nested JSON object field."""
+    value = body.get(key)
+    if value is None:
+        if required:
+            raise ValidationError(f"'{key}' is required")
+        return None
+    if not isinstance(value, dict):
+        raise ValidationError(f"'{key}' must be a JSON object")
+    return value
+
+
+def iso_date(value: Any, field: str) -> date:
+    """Parse ``YYYY-MM-DD``.
+
+    :raises ValidationError: anything else, naming ``field``.
+    """
+    if not isinstance(value, str):
+        raise ValidationError(f"'{field}' must be a date written YYYY-MM-DD")
+    try:
+        if len(value.strip()) != 10:
+            raise ValueError
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationError(f"'{field}' must be a real date written YYYY-MM-DD, got {value!r}") from None
+
+
+def optional_date(body: dict[str, Any], key: str, field: str | None = None) -> date | None:
+    """An optional ``YYYY-MM-DD`` field."""
+    value = body.get(key)
+    if value is None or value == "":
+        return None
+    return iso_date(value, field or key)
+
+
+def received_at_for(day: date, now: datetime) -> datetime:
+    """The instant stored for a request received on calendar ``day`` (Europe/London).
+
+    Noon London time that day, so the London calendar date is ``day`` whatever the offset; for
+    today, the current time if noon has not come yet (a receipt cannot be in the future).
+
+    :raises ValidationError: ``day`` is after today in London.
+    """
+    if day > now.astimezone(LONDON).date():
+        raise ValidationError("'received' cannot be in the future")
+    at = datetime.combine(day, time(RECEIVED_HOUR), tzinfo=LONDON).astimezone(UTC)
+    return min(at, now)
+
+
+def person(data: dict[str, Any], field: str, *, name_required: bool = True) -> PersonIn:
+    """A person object ``{"name", "email", "dob", "type"}`` as given at intake."""
+    name = text(data, "name", required=False, max_len=200)
+    if name is None and name_required:
+        raise ValidationError(f"'{field}.name' is required")
+    return PersonIn(
+        name=name or "",
+        email=text(data, "email", max_len=320),
+        dob=optional_date(data, "dob", f"{field}.dob"),
+        type=text(data, "type", max_len=30),
+    )
+
+
+def page_args(default_per_page: int = 50, max_per_page: int = 200) -> tuple[int, int]:
+    """``?page=`` (1-based) and ``?per_page=`` from the query string."""
+    try:
+        page = int(request.args.get("page", 1))
+        per_page = int(request.args.get("per_page", default_per_page))
+    except ValueError:
+        raise ValidationError("'page' and 'per_page' must be whole numbers") from None
+    if page < 1 or not 1 <= per_page <= max_per_page:
+        raise ValidationError(f"'page' must be at least 1 and 'per_page' between 1 and {max_per_page}")
+    return page, per_page
+
+
+# -- Output: JSON shapes for the models (documented in web/api/openapi.py) ---------------------
+
+
+def request_brief(req: Any) -> dict[str, Any]:
+    """A request as one row of a list."""
+    return {
+        "reference": req.reference,
+        "regime": req.regime,
+        "status": req.status,
+        "received": req.received_on.isoformat(),
+        "due": req.due_on.isoformat() if req.due_on else None,
+    }
+
+
+def request_detail(req: Any, deadline_state: str) -> dict[str, Any]:
+    """A request with its due date, the clock's explanation, its linked parts and its parties."""
+    from sar.requests import as_summary
+
+    root = req.parent or req
+    out = as_summary(req)
+    out.update(
+        deadline_state=deadline_state,
+        channel=req.channel,
+        description=req.description,
+        parts=[request_brief(p) for p in [root, *root.parts]],
+        parties=[{"role": p.role, "name": p.name} for p in req.parties],
+    )
+    return out
+
+
+def job_out(job: Any, url: str) -> dict[str, Any]:
+    """A background job's state for polling."""
+    return {
+        "id": job.id,
+        "kind": job.kind,
+        "status": job.status,
+        "url": url,
+        "progress": {"done": job.progress_done or 0, "total": job.progress_total or 0},
+        "message": job.message or "",
+        "result": job.result,
+    }
+
+
+def redaction_out(r: Any, filename: str | None) -> dict[str, Any]:
+    """One proposed or decided redaction."""
+    return {
+        "id": r.id,
+        "document": {"id": r.bundle_item_id, "filename": filename},
+        "page": r.page,
+        "text": r.text,
+        "entity_type": r.entity_type,
+        "code": r.code,
+        "reason": r.reason,
+        "score": r.score,
+        "recognizer": r.recognizer,
+        "source": r.source,
+        "status": r.status,
+        "decision_reason": r.decision_reason,
+        "boxes": r.boxes,
+    }
