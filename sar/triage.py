@@ -159,7 +159,9 @@ _PROTECTED = frozenset(
      "fills", "film", "while", "mile", "mine", "wife", "life", "copying", "coping", "polices", "policed",
      "erased", "surveys", "journal", "guard", "parent", "parents", "planting", "planing", "delate",
      "playing", "players", "complaint", "contract", "procedure", "document", "budgets", "survey", "plaining",
-     "correspond", "reviewer", "subjected", "requester", "daughters"}
+     "correspond", "reviewer", "subjected", "requester", "daughters", "sending", "adapted", "adaption",
+     "decreased", "diseased", "contacts", "interval", "films", "fines", "flooring", "mending", "lending",
+     "tending", "sanding", "bending"}
 )
 
 
@@ -494,12 +496,15 @@ _ERASE_STRONG = _rx(
     r"[^.;]{0,30}?\b(?:my|me|records|"
     r"data|information|details|files?)\b",
     r"\bright to (?:be forgotten|erasure)\b|\berasure\b|\bforget me\b|\bart(?:icle)?\.? ?17\b",
-    rf"\b{_ERASE_VERB}\b[^.;]{{0,50}}?\b{_WHOLE_DATA}",
+    rf"\b{_ERASE_VERB}\b(?:(?!\bfrom\b)[^.;]){{0,50}}?\b{_WHOLE_DATA}",
     rf"\b{_WHOLE_DATA}\b[^.;]{{0,40}}?\b(?:be |being |is |are )?{_ERASE_VERB}\b",
 )
 # Erasing part of a record ("remove the 2015 referral", "I want it deleted"): erasure, unless the requester
 # says the part is wrong, when correcting it is the Art 16 route.
 _ERASE_PART = _rx(
+    r"\b(?:referrals?|entry|entries|allegations?|comments?|references?|reports?|records? of|notes?|"
+    r"mentions?)\b"
+    r"[^.;]{0,40}?\b(?:removed|deleted|erased|taken out|struck out|expunged|destroyed)\b",
     rf"\b{_ERASE_VERB}\s+(?:it|them|these|those|this|everything|all of (?:it|them))\b",
     rf"\b(?:it|them|these|those|this|that|everything)\s+(?:all\s+)?(?:to be\s+|be\s+|being\s+)?"
     rf"{_ERASE_VERB}\b",
@@ -528,8 +533,8 @@ _OBJECT = _rx(
     r"\bart(?:icle)?\.? ?21\b|\bright to object\b",
     r"\b(?:i|we) (?:do not|don't|no longer) (?:consent|agree|want)\b[^.;]{0,30}?\b(?:you |the council |"
     r"your department |social services |anyone )?(?:to )?(?:process\w*|us(?:e|ing)|shar\w*|pass\w*)\b",
-    r"\b(?:stop|cease)\s+(?:\w+\s+){0,3}?(?:using|processing|sharing|passing on|passing)\b[^.;]{0,60}?\b"
-    r"(?:my|our|me|data|information|details|records)\b",
+    r"\b(?:stop|cease)\s+(?:\w+\s+){0,3}?(?:using|processing|sharing|passing on|passing|sending|giving|"
+    r"disclosing|forwarding)\b[^.;]{0,60}?\b(?:my|our|me|data|information|details|records|it|them)\b",
     r"\b(?:keep|continue|continuing|carry on)\s+(?:\w+\s+)?(?:sharing|using|processing|passing)\b[^.;]{0,60}"
     r"\b(?:stop|no right|not consent|object)\b|\bno right to\b[^.;]{0,30}\b(?:share|sharing|use|using|"
     r"process|"
@@ -583,7 +588,8 @@ _ACCESS_VERB = re.compile(
 
 # What makes a clause a request rather than background ("I was in care in the 1990s.").
 _REQUEST_MARK = re.compile(
-    r"\?|\b(?:please|kindly|would like|would love|want|wants|wish|need|needs|require|request (?:a"
+    r"\?|\b(?:wonder|wondering|curious|grateful|hoping|hope you can|please|kindly|would like|would love|"
+    r"want|wants|wanted|wanting|wish|need|needs|require|request (?:a"
     r"|an|the|that|"
     r"copies|copy|access|information|details|all|any|to)|i request|we request|requesting|asking for|asks for|"
     r"is asking|looking for|seeking|seeks|can (?:i|you|we|the council)|could (?:i|you|we)|would you|may i|"
@@ -820,6 +826,7 @@ _STATUTORY: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...] = (
             r"|has decided to investigate|investigator|"
             r"assessor|will)\b|\bs(?:ection|\.)? ?29\b[^.;]{0,30}\blocal government act\b",
             r"\blocal government act 1974\b",
+            r"\b(?:ombudsman|lgsco) (?:has|have) (?:asked|requested|required)\b",
             r"\b(?:lgsco|ombudsman)\b[^.]{0,80}\b(?:we are investigating|our investigation|investigating a "
             r"complaint|we have decided to investigate)\b",
         ),
@@ -1253,6 +1260,9 @@ def _pieces(text: str, ctx: _Context) -> list[_Piece]:
     return pieces
 
 
+_ANAPHORA = re.compile(r"\b(?:it|this|that|these|those|them)\s*[?.!]?\s*$", re.I)
+
+
 def _sub_split(text: str, a: int, b: int, clause_norm: str, ctx: _Context) -> list[_Piece]:
     """Split a clause at commas and "and" when its pieces belong to different regimes."""
     cuts = [a] + [a + m.end() for m in _HARD_SPLIT.finditer(text[a:b].lower())] + [b]
@@ -1260,14 +1270,22 @@ def _sub_split(text: str, a: int, b: int, clause_norm: str, ctx: _Context) -> li
     for x, y in zip(cuts, cuts[1:], strict=False):
         if not text[x:y].strip(" ,.;"):
             continue
-        label = _classify(_norm(text[x:y]), text[x:y], ctx, clause_norm)
-        if label.weak:
+        piece = _norm(text[x:y])
+        label = _classify(piece, text[x:y], ctx, clause_norm)
+        # "... and how much the council paid for it": a short FOI-cue piece that points back at the
+        # previous piece's subject belongs to that piece.
+        if label.weak or (label.regime == "foi" and len(piece.split()) <= 10 and _ANAPHORA.search(piece)):
             label = _Label(None, [], set())
         out.append(_Piece(x, y, label, True))
     return out
 
 
 def _assemble(text: str, pieces: list[_Piece], ctx: _Context) -> list[TriagePart]:
+    for before, p in zip(pieces, pieces[1:], strict=False):
+        # "My children were on a plan in 2010. I want to know what was said." asks about the background.
+        if p.request and not p.label.regime and before.label.regime and not before.request \
+                and not before.label.weak and _REQUEST_MARK.search(_norm(text[p.start:p.end])):
+            before.request = True
     live = [p for p in pieces if p.label.regime and p.request]
     strong = [p for p in live if not p.label.weak]
     if strong and any(p.label.regime != "foi" for p in strong):

@@ -795,10 +795,10 @@ MORE_EXAMPLES = [
     ('foi-41',
      "I want a list of all children's homes in the borough with their Ofsted ratings",
      None, {"foi"}),
-    ('eir+foi-01',
+    ('eir-cost-of-measure',
      "I'd like to know the air quality and noise levels at the site of the proposed new "
      "school, and what the council's budget is for it.",
-     None, {"eir", "foi"}),
+     None, {"eir"}),
     ('eir+foi+sar-02',
      '1) my social care records 2) the number of care leavers in university 3) any asbestos '
      'reports for Hope House',
