@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import secrets
 from datetime import datetime, timedelta
@@ -16,7 +17,15 @@ from sar import audit
 from sar.errors import NotPermitted, ValidationError
 from sar.models import ApiToken, Role, User
 
-_hasher = PasswordHasher()
+def _make_hasher() -> PasswordHasher:
+    # argon2id with the library's RFC 9106 defaults. SAR_PASSWORD_HASH_COST=fast is for test suites
+    # only (thousands of accounts are created); hashes made that way still verify normally.
+    if os.environ.get("SAR_PASSWORD_HASH_COST") == "fast":
+        return PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+    return PasswordHasher()
+
+
+_hasher = _make_hasher()
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD = 10
 #: Login throttling: after this many failures the account is locked for LOCK_MINUTES.

@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# Cheap argon2 parameters: the suite creates hundreds of accounts (see sar.users._make_hasher).
+os.environ.setdefault("SAR_PASSWORD_HASH_COST", "fast")
 
 from sar import migrate  # noqa: E402
 from sar.db import make_engine  # noqa: E402
