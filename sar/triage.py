@@ -463,6 +463,7 @@ _INACCURATE = _rx(
     r"\b(?:wrong|incorrect|inaccura(?:te|cy|cies)|errors?|mistakes?|mistaken|untrue|not true|false"
     r"|lies|lying|"
     r"misleading|factually|out of date|outdated|misspelt|misspelled|spelt wrong|spelled wrong|disagree|"
+    r"dispute|disputed|do not accept|don't accept|"
     r"not accurate|isn't accurate|is not accurate|not correct|isn't right|not right)\b",
 )
 _RECTIFY = _rx(
@@ -474,6 +475,9 @@ _RECTIFY = _rx(
     r"\b(?:it|this|that|them|these|they|entry|entries|records?|files?|details|report|statement)\s+"
     r"(?:\w+\s+){0,5}?(?:corrected|amended|changed|fixed|rectified|updated|put right)\b",
     r"\b(?:please )?(?:correct|amend|fix|rectify|update)(?: (?:it|this|that|them))?\s*(?:[.!]|$)",
+    r"\b(?:put|add|place|include|attach|record)\s+(?:a |my )?(?:note|statement|comment)s?\b[^.;]{0,60}\b"
+    r"(?:dispute|"
+    r"disagree|do not accept|don't accept|wrong|inaccurate|my side|my version)\b",
     r"\b(?:supplementary statement|add a note|add my (?:own )?(?:comments|statement|note|version))\b",
     r"\b(?:note|record) (?:that|on (?:my|the) file that) i (?:disagree|dispute)\b",
 )
@@ -564,13 +568,16 @@ _REVIEW = _rx(
     r"\binternal review\b|\breconsideration\b|\bmake representations\b|\brepresentations (?:under|about)\b",
     r"\breg(?:ulation)?\.? ?11\b",
     r"\bappeal (?:against |of )?(?:the |your |this |that )?(?:decision|refusal|response|outcome)\b",
-    r"\b(?:decision|refusal|response|answer|outcome|reply)\s+(?:\w+\s+){0,2}?(?:reviewed|reconsidered|"
+    r"\b(?:not satisfied|dissatisfied|unhappy|not happy)\s+with\s+(?:how|the way)\s+(?:you|the council|your "
+    r"team)\s+(?:dealt|handled|responded|answered|replied)\b",
+    r"\b(?:decision|refusal|response|answer|outcome|reply|it|this|that)\s+(?:\w+\s+){0,2}?(?:reviewed|"
+    r"reconsidered|"
     r"looked at again|revisited|checked again|re-?examined)\b",
     r"\b(?:like|want|ask|asking|request) (?:you|the council) to "
     r"(?:reconsider|review|look again|think again)\b",
     r"\b(?:please )?reconsider(?:\s*[.!]|\s*$)",
     r"\b(?:review|reconsider|re-consider|revisit|look again at"
-    r"|challenge)\s+(?:\w+\s+){0,4}?(?:decision|refusal|"
+    r"|challeng\w*)\s+(?:\w+\s+){0,4}?(?:decision|refusal|"
     r"response|reply|answer|handling|outcome|exemptions?|redactions?)\b",
     r"\b(?:complain\w*|unhappy|dissatisfied|not (?:happy|satisfied)|disagree|object)\s+(?:\w+\s+){0,4}?"
     r"(?:with|about|regarding|at|over|to)\s+(?:\w+\s+){0,4}?(?:response|reply|decision|refusal|answer|"
@@ -794,6 +801,9 @@ _STATUTORY: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...] = (
         _rx(
             rf"\b{_SELF}(?:ofsted|his majesty's inspector|her majesty's inspector|hmi|lead inspector|"
             r"social care regulatory inspector)\b",
+            r"\bofsted (?:inspection |ilacs )?(?:team|inspectors?)\b\s*[:,-]?\s*(?:please|we require|"
+            r"we request|"
+            r"we need)\b",
             r"\bofsted (?:inspectors?|inspection team|team) (?:require|request|will|need|are|would"
             r"|is|has|have)\b",
             r"\bs(?:ection|\.)? ?1(?:36|39|40)\b[^.;]{0,40}\b(?:education and inspections|eia"
@@ -952,7 +962,7 @@ _ABBREV = re.compile(
 )
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+|;\s*|\n")
 _SOFT_SPLIT = re.compile(
-    r"\s+\+\s+|\s(?=\(?\d{1,2}\)\s)|\s(?=\([a-hA-H]\)\s)|"
+    r"\s+\+\s+|\s+/\s+|\s(?=\(?\d{1,2}\)\s)|\s(?=\([a-hA-H]\)\s)|"
     r"(?:,\s*|\s+)(?=(?:and also|also|additionally|in addition|separately|secondly|thirdly|finally|"
     r"lastly|"
     r"furthermore|moreover|as well as|along with|together with|plus)\b)", re.I,
@@ -1250,7 +1260,9 @@ def _pieces(text: str, ctx: _Context) -> list[_Piece]:
         norm = _norm(orig)
         whole = _classify(norm, orig, ctx, norm)
         request = _is_request(norm, whole)
-        sub = _sub_split(text, a, b, norm, ctx)
+        # A review request quotes the topic of the original request; it is not a second request.
+        review = whole.regime in ("foi-internal-review", "eir-reconsideration")
+        sub = [] if review else _sub_split(text, a, b, norm, ctx)
         if len({p.label.regime for p in sub if p.label.regime}) > 1:
             for p in sub:
                 p.request = request
