@@ -869,7 +869,7 @@ MORE_EXAMPLES = [
      'What was the total cost to the council of the Independent Inquiry and who were the '
      'members of the panel?',
      None, {"foi"}),
-    ('eir-13',
+    ('eir-14',
      "Please provide details of any pesticide spraying in the grounds of council children's "
      'homes this year.',
      None, {"eir"}),
@@ -947,7 +947,7 @@ MORE_EXAMPLES = [
     ('foi-51',
      'Please can you send a copy of the Local Offer and your SEND strategy',
      None, {"foi"}),
-    ('eir-14',
+    ('eir-15',
      "Does the council monitor emissions from the boiler at Ashby House children's home? "
      'Please send the results.',
      None, {"eir"}),
@@ -964,7 +964,7 @@ MORE_EXAMPLES = [
      "build next to the children's centre, and the number of children currently on child "
      'protection plans.',
      None, {"eir", "foi", "sar"}),
-    ('eir-15',
+    ('eir-16',
      'I am a parent of a child at Hill Top school. Please send me the traffic survey and '
      'air quality results for the school run.',
      None, {"eir"}),
@@ -996,7 +996,7 @@ MORE_EXAMPLES = [
      "Please provide copies of your contracts with Serco for the provision of children's "
      'residential homes, plus the contract value.',
      None, {"foi"}),
-    ('eir-16',
+    ('eir-17',
      'Please provide all documentation relating to the proposed demolition of the old '
      "children's home on Canal Street.",
      None, {"eir"}),
@@ -1047,7 +1047,7 @@ MORE_EXAMPLES = [
      "Hello, I'm an MP writing on behalf of my constituent Mrs Rees, who has asked me to "
      'obtain her social care records. Her consent is attached.',
      None, {"sar"}),
-    ('eir-17',
+    ('eir-18',
      'Could you please provide the report from the 2022 environmental health inspection of '
      'the kitchen at Larch House?',
      None, {"eir"}),
@@ -1169,7 +1169,7 @@ MORE_EXAMPLES = [
      'Our client is the paternal grandmother of the children. We request disclosure of the '
      'records held regarding the children.',
      'solicitor', {"sar"}),
-    ('eir-18',
+    ('eir-19',
      'Could you please send me the information you hold about the playground resurfacing at '
      "the Hazel Road children's centre, including any lead testing?",
      None, {"eir"}),
@@ -1246,7 +1246,7 @@ MORE_EXAMPLES = [
      'Please send a copy of your whistleblowing policy and the number of whistleblowing '
      'reports in 2024.',
      None, {"foi"}),
-    ('eir-19',
+    ('eir-20',
      'Please provide the noise complaint records for the adolescent unit at 5 Beech Road.',
      None, {"eir"}),
     ('sar-87',
@@ -1297,6 +1297,192 @@ MORE_EXAMPLES = [
      "Please could you provide me with the council's Children's Services Data Protection "
      'Impact Assessments.',
      None, {"foi"}),
+    ('sar-94',
+     'MY FILE PLEASE',
+     None, {"sar"}),
+    ('sar-95',
+     'SAR',
+     None, {"sar"}),
+    ('eir-21',
+     'noise readings school',
+     None, {"eir"}),
+    ('foi-75',
+     'FOSTERING BUDGET 2025',
+     None, {"foi"}),
+    ('foi+sar-13',
+     'Hi I hope this is the right place. Back in 2010 my children were put on a child '
+     "protection plan and then it was closed. I've always wanted to know what was actually "
+     "said at the conferences because nobody explained it to me at the time. I'm also "
+     "wondering what the council's rules are on how long they keep these records. Thanks "
+     'for your help.',
+     None, {"foi", "sar"}),
+    ('sar-96',
+     'To Whom It May Concern\n\nRE: DATA SUBJECT ACCESS REQUEST\n\nI, Thomas Hughes (DOB '
+     '05/09/1988), hereby request all personal data held about me.\n\nRegards\nT Hughes',
+     None, {"sar"}),
+    ('eir-22',
+     'Hello, could you tell me whether there is any contamination in the soil at the new '
+     'adventure playground next to the family centre, and how much the council paid for it?',
+     None, {"eir"}),
+    ('sar-97',
+     "I would like to request all records held by Children's Services about my grandson "
+     'Alfie, whom I have cared for under a special guardianship order since 2021.',
+     None, {"sar"}),
+    ('foi-76',
+     'I am a member of the public. Please tell me whether the council investigated the Wood '
+     'family of 3 Cherry Lane and what was found.',
+     None, {"foi"}),
+    ('rectification-09',
+     'Please can you remove the incorrect allegation from my file, it was never '
+     'substantiated.',
+     None, {"rectification"}),
+    ('objection-10',
+     'stop using my data now',
+     None, {"objection"}),
+    ('foi-77',
+     "Could you please tell me how many times you've used section 20 accommodation for "
+     'under 1s?',
+     None, {"foi"}),
+    ('third-party-43',
+     'This is DC Lane from the Public Protection Unit, ref CR/2231/25. We require any '
+     'information regarding injuries to the child M. Harper.',
+     None, {"third-party"}),
+    ('third-party-44',
+     "We write on behalf of the Children's Guardian to request copies of the parenting "
+     'assessments.',
+     None, {"third-party"}),
+    ('third-party-45',
+     'The Ombudsman has asked us to provide the complaint file - is this an FOI?',
+     None, {"third-party"}),
+    ('objection+sar-01',
+     "I'd like copies of my data and I want you to stop sending it to the DWP.",
+     None, {"objection", "sar"}),
+    ('eir+foi-01',
+     "Please confirm the council's carbon reduction targets for its children's homes estate "
+     'and the spend on agency foster carers.',
+     None, {"eir", "foi"}),
+    ('foi+sar-14',
+     "I want to know what the social worker said about me to my son's school, and I want a "
+     "copy of the school's safeguarding policy.",
+     None, {"foi", "sar"}),
+    ('foi+sar-15',
+     'Please provide statistics on the number of children missing from education, and a '
+     "copy of my son's file.",
+     None, {"foi", "sar"}),
+    ('foi-78',
+     'I am writing to you regarding my late sister who was in care in the 1960s, I am '
+     'trying to find out what happened to her and would like to see her file.',
+     None, {"foi"}),
+    ('foi+sar-16',
+     'Please could you send (i) my records from the fostering team and (ii) details of the '
+     "council's mileage rates for foster carers.",
+     None, {"foi", "sar"}),
+    ('eir+foi+sar-06',
+     'First - my file. Second - the flood risk report for the Meadows site. Third - your '
+     'staff training budget.',
+     None, {"eir", "foi", "sar"}),
+    ('foi+sar-17',
+     "I want: my daughter's records / the council's sibling contact policy",
+     None, {"foi", "sar"}),
+    ('eir+sar-04',
+     "Send my son's records to me, and send the noise monitoring data for the new road to "
+     'me too.',
+     None, {"eir", "sar"}),
+    ('eir+foi-02',
+     'Please could you provide information on how many looked after children have been '
+     "placed out of county, together with the asbestos management plan for your children's "
+     'homes.',
+     None, {"eir", "foi"}),
+    ('rectification+sar-02',
+     "I want to know what information you have on me; I'd also like to correct my address.",
+     None, {"rectification", "sar"}),
+    ('erasure-10',
+     'Please erase my old email address and phone number from your records.',
+     None, {"erasure"}),
+    ('sar-98',
+     'I think my file has loads of mistakes. Can you send it to me so I can check?',
+     None, {"sar"}),
+    ('rectification-10',
+     "Please put a note on my file saying I dispute the social worker's account of the home "
+     'visit.',
+     None, {"rectification"}),
+    ('restriction+sar-02',
+     "I'd like you to stop processing my data until my complaint is investigated, and I "
+     'want a copy of my file.',
+     None, {"restriction", "sar"}),
+    ('objection-11',
+     "I'm formally objecting to the sharing of my family's data with the Department for "
+     'Education research.',
+     None, {"objection"}),
+    ('portability-08',
+     'Please can I have my records as a CSV file.',
+     None, {"portability"}),
+    ('foi-internal-review-08',
+     "Dear FOI team, I'm not satisfied with how you dealt with my request about children's "
+     'home closures and would like it reviewed by someone senior.',
+     None, {"foi-internal-review"}),
+    ('eir-reconsideration-07',
+     "I'm challenging your refusal of my EIR request about the land contamination at "
+     'Hawthorn Farm and ask for reconsideration.',
+     None, {"eir-reconsideration"}),
+    ('third-party-46',
+     "Detective Sergeant Alan Moss, Westshire Police - we're investigating a child neglect "
+     'allegation and need the CP records for the Holt children.',
+     None, {"third-party"}),
+    ('third-party-47',
+     "HM Coroner's office: please send the records of the child who died on 3 March for the "
+     'pre-inquest review.',
+     None, {"third-party"}),
+    ('third-party-48',
+     "We are the Ombudsman investigating Ms K's complaint about delays in a child in need "
+     'assessment. Please provide the case records.',
+     None, {"third-party"}),
+    ('third-party-49',
+     'As a safeguarding partner, Westshire ICB requests information to inform a child '
+     'safeguarding practice review.',
+     None, {"third-party"}),
+    ('third-party-50',
+     'Ofsted inspection team: please provide the list of children on child protection plans '
+     'with their social workers.',
+     None, {"third-party"}),
+    ('third-party-51',
+     "Court-appointed children's guardian requesting sight of the LA files on the two "
+     'children under s.42.',
+     None, {"third-party"}),
+    ('foi-79',
+     'Please send copies of all records you have concerning my late mother, Joan Fry, who '
+     'died in 2020, including her adoption of me.',
+     None, {"foi"}),
+    ('foi-80',
+     'I am a reporter. What records do you hold on the foster carer convicted last month?',
+     'journalist', {"foi"}),
+    ('foi-81',
+     "My next door neighbour's baby is always crying. Do social services know about them? I "
+     'want to see their file.',
+     None, {"foi"}),
+    ('sar-99',
+     'hello im 17 and in foster care, can i see my file and my care plan',
+     None, {"sar"}),
+    ('foi+sar-18',
+     'Could you send me what you have about me from the leaving care team? Also how many '
+     'PAs does the team have?',
+     None, {"foi", "sar"}),
+    ('foi-82',
+     'please send your complaints procedure',
+     None, {"foi"}),
+    ('eir-23',
+     "What is the council doing to reduce air pollution outside children's centres?",
+     None, {"eir"}),
+    ('foi-83',
+     'Requesting minutes of all Fostering Panel meetings in 2024 (redacted as necessary).',
+     None, {"foi"}),
+    ('sar-100',
+     'I want everything the council has written about my children since 2015, including '
+     'emails between social workers.',
+     None, {"sar"}),
+    ('sar-101',
+     "As his mother I'm asking for my son's records - he's 10 and has autism.",
+     None, {"sar"}),
 ]
 
 ALL_EXAMPLES = EXAMPLES + MORE_EXAMPLES
