@@ -426,8 +426,9 @@ def send_daily_digest(session: Session, *, now: datetime, settings: Settings) ->
     """
     today = london_today(now)
     summary = digest_summary(session, today=today, settings=settings)
-    subject = (f"Information requests {today:%d %b %Y}: {len(summary['overdue'])} overdue, "
-               f"{len(summary['due_soon'])} due soon, {len(summary['awaiting_approval'])} awaiting approval")
+    # Short enough not to be folded (some mail clients then show a leading space).
+    subject = (f"Daily summary {today:%d %b %Y}: {len(summary['overdue'])} overdue, "
+               f"{len(summary['due_soon'])} due soon, {len(summary['awaiting_approval'])} to approve")
     queued = 0
     for manager in _active(session, Role.manager):
         queued += _send_once(

@@ -1,0 +1,231 @@
+"""The worker's scheduled jobs: thin wrappers that run ``sar`` sweeps, one transaction per run.
+
+APScheduler's SQLAlchemy job store pickles a *reference* to each job function (``worker.jobs:send_outbox``)
+and its arguments, so the jobs are module-level functions that take no arguments: they find the settings
+and the session factory in this module's runtime, set by :func:`register_jobs` (or built from the
+environment on first use in a process that did not call it). Nothing secret, such as the database
+password, is written to the job store.
+
+Every sweep is idempotent (see :mod:`sar.reminders`), so a run that is missed, repeated or killed half
+way does no harm: the next run finds whatever is still due.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy.orm import Session, sessionmaker
+
+from sar import mailer, reminders
+from sar.db import make_engine, make_session_factory, utcnow
+from sar.settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: Stable job ids: registering again replaces these rows in the job store instead of adding more.
+OUTBOX = "sar.outbox"
+ACKNOWLEDGEMENTS = "sar.acknowledgements"
+REMINDERS = "sar.reminders"
+DAILY_DIGEST = "sar.daily_digest"
+BACKGROUND_JOBS = "sar.background_jobs"
+JOB_IDS = (OUTBOX, ACKNOWLEDGEMENTS, REMINDERS, DAILY_DIGEST, BACKGROUND_JOBS)
+BACKGROUND_JOBS_NAME = "background jobs (redaction proposals)"
+
+#: Test hook: seconds to wait between outgoing e-mails (lets a test kill the worker mid-batch).
+SLOW_SEND_ENV = "SAR_WORKER_SLOW_SEND_SECONDS"
+#: Test hook: seconds to wait after a sweep has queued its e-mails and before it commits.
+PAUSE_BEFORE_COMMIT_ENV = "SAR_WORKER_PAUSE_BEFORE_COMMIT_SECONDS"
+#: Background jobs run per tick at most, so a queue of jobs cannot hold the thread for ever.
+MAX_JOBS_PER_TICK = 20
+
+#: Set when the worker is shutting down; long loops check it between items.
+STOPPING = threading.Event()
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """What the jobs in this process run against."""
+
+    settings: Settings
+    session_factory: sessionmaker
+
+
+_runtime: Runtime | None = None
+_runtime_lock = threading.Lock()
+
+
+def configure(settings: Settings, session_factory: sessionmaker) -> None:
+    """Set the settings and session factory the jobs in this process use."""
+    global _runtime
+    with _runtime_lock:
+        _runtime = Runtime(settings, session_factory)
+
+
+def runtime() -> Runtime:
+    """The configured runtime, or one built from ``SAR_*`` environment variables on first use."""
+    global _runtime
+    with _runtime_lock:
+        if _runtime is None:
+            settings = Settings.from_env()
+            _runtime = Runtime(settings, make_session_factory(make_engine(settings.database_url)))
+        return _runtime
+
+
+def _seconds(env: str) -> float:
+    try:
+        return max(float(os.environ.get(env) or 0), 0.0)
+    except ValueError:
+        log.warning("%s is not a number; ignored", env)
+        return 0.0
+
+
+def run_sweep(sweep: Callable[..., int], rt: Runtime | None = None) -> int:
+    """Run one ``sar.reminders`` sweep in its own transaction (committed here); return how many it queued."""
+    rt = rt or runtime()
+    session: Session
+    with rt.session_factory.begin() as session:
+        queued = sweep(session, now=utcnow(), settings=rt.settings)
+        if queued:
+            log.info("%s queued %d e-mail(s); committing", sweep.__name__, queued)
+            pause = _seconds(PAUSE_BEFORE_COMMIT_ENV)
+            if pause:
+                STOPPING.wait(pause)
+    return queued
+
+
+def _run_sweeps(*sweeps: Callable[..., int]) -> int:
+    rt = runtime()
+    total = 0
+    for sweep in sweeps:
+        if STOPPING.is_set():
+            break
+        try:
+            total += run_sweep(sweep, rt)
+        except Exception:
+            # One failing sweep (e.g. a bad template) must not stop the others; it is retried next run.
+            log.exception("%s failed; it will be retried on the next run", sweep.__name__)
+    return total
+
+
+# --- the jobs (module-level, argument-free: the job store pickles references to them) -------------------
+
+
+def send_outbox() -> int:
+    """Send due outbox e-mails (every 30 s)."""
+    rt = runtime()
+    sent = mailer.send_pending(rt.session_factory, settings=rt.settings, now_fn=utcnow,
+                               pause_seconds=_seconds(SLOW_SEND_ENV), should_stop=STOPPING.is_set)
+    if sent:
+        log.info("sent %d e-mail(s)", sent)
+    return sent
+
+
+def _then_send(queued: int) -> int:
+    # Send what a sweep queued straight away rather than at the next outbox tick; the mailer's claims
+    # make this safe beside a concurrent outbox run.
+    if queued and not STOPPING.is_set():
+        try:
+            send_outbox()
+        except Exception:
+            log.exception("sending after the sweep failed; the outbox job will retry")
+    return queued
+
+
+def acknowledge_requests() -> int:
+    """Acknowledge new requests to their requesters (every 60 s), then send them."""
+    return _then_send(_run_sweeps(reminders.acknowledge_new_requests))
+
+
+def send_reminders() -> int:
+    """Due-soon reminders, extension/refusal notice reminders and overdue escalations (every 15 min)."""
+    total = _run_sweeps(reminders.remind_due_soon, reminders.remind_extension_notice,
+                        reminders.escalate_overdue)
+    _fail_stale_background_jobs()
+    return _then_send(total)
+
+
+def send_daily_digest() -> int:
+    """One digest per manager (07:00 Europe/London), then send them."""
+    return _then_send(_run_sweeps(reminders.send_daily_digest))
+
+
+def _sar_jobs():
+    """``sar.jobs`` if this checkout has it (redaction proposals); imported on first use, not at start."""
+    try:
+        from sar import jobs
+    except ImportError:  # pragma: no cover - only while sar.jobs does not exist
+        return None
+    return jobs if hasattr(jobs, "run_next_job") else None
+
+
+def _fail_stale_background_jobs() -> None:
+    jobs = _sar_jobs()
+    if jobs is None or not hasattr(jobs, "fail_stale_jobs"):
+        return
+    try:
+        failed = jobs.fail_stale_jobs(runtime().session_factory, now=utcnow())
+    except Exception:
+        log.exception("could not check for stale background jobs")
+        return
+    if failed:
+        log.warning("marked %d background job(s) failed: their worker stopped", failed)
+
+
+def run_background_jobs() -> int:
+    """Run queued background jobs (redaction proposals) until none is left (every 5 s)."""
+    jobs = _sar_jobs()
+    if jobs is None:
+        return 0
+    rt = runtime()
+    ran = 0
+    while ran < MAX_JOBS_PER_TICK and not STOPPING.is_set():
+        if jobs.run_next_job(rt.session_factory, settings=rt.settings, now_fn=utcnow) is None:
+            break
+        ran += 1
+    return ran
+
+
+# --- registration ---------------------------------------------------------------------------------------
+
+
+def register_jobs(scheduler: BaseScheduler, session_factory: sessionmaker, settings: Settings) -> list[str]:
+    """Add every job to ``scheduler`` under a stable id, replacing any stored copy.
+
+    Interval jobs first run as soon as the scheduler starts (a restarted worker catches up at once);
+    ``coalesce``, ``max_instances=1`` and ``misfire_grace_time`` come from the scheduler's job defaults.
+
+    :return: the job ids.
+    """
+    configure(settings, session_factory)
+    now = datetime.now(UTC)
+    interval_jobs = (
+        (OUTBOX, send_outbox, 30, "send the outbox"),
+        (ACKNOWLEDGEMENTS, acknowledge_requests, 60, "acknowledge new requests"),
+        (REMINDERS, send_reminders, 15 * 60, "due-soon and notice reminders, overdue escalations"),
+        (BACKGROUND_JOBS, run_background_jobs, 5, BACKGROUND_JOBS_NAME),
+    )
+    for job_id, func, seconds, name in interval_jobs:
+        scheduler.add_job(func, IntervalTrigger(seconds=seconds, timezone="UTC"), id=job_id, name=name,
+                          replace_existing=True, next_run_time=now)
+    scheduler.add_job(send_daily_digest, CronTrigger(hour=7, minute=0, timezone="Europe/London"),
+                      id=DAILY_DIGEST, name="daily digest for managers", replace_existing=True)
+    return list(JOB_IDS)
+
+
+class QuietBusyJobs(logging.Filter):
+    """Drop APScheduler's "skipped: maximum number of running instances" for background jobs.
+
+    A redaction proposal job can run for minutes; the 5-second tick finding it still busy is expected.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:  # noqa: D102
+        message = record.getMessage()
+        return not (BACKGROUND_JOBS_NAME in message and "maximum number of running instances" in message)
