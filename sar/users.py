@@ -17,6 +17,7 @@ from sar import audit
 from sar.errors import NotPermitted, ValidationError
 from sar.models import ApiToken, Role, User
 
+
 def _make_hasher() -> PasswordHasher:
     # argon2id with the library's RFC 9106 defaults. SAR_PASSWORD_HASH_COST=fast is for test suites
     # only (thousands of accounts are created); hashes made that way still verify normally.

@@ -22,7 +22,9 @@ def verify() -> None:
         click.echo(f"audit log intact: {result.checked} events verified")
         return
     where = f"seq {result.first_bad_seq}" + (f" (id {result.first_bad_id})" if result.first_bad_id else "")
-    raise click.ClickException(f"audit log BROKEN at {where}: {result.problem}; {result.checked} rows before it are intact")
+    raise click.ClickException(
+        f"audit log BROKEN at {where}: {result.problem}; {result.checked} rows before it are intact"
+    )
 
 
 COMMANDS = [audit]
