@@ -274,6 +274,6 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def _inject_user() -> dict[str, Any]:
-        return {"current_user": current_user(), "logout_form": LogoutForm(), "Role": Role}
+        return {"current_user": current_user(), "logout_form": LogoutForm(formdata=None), "Role": Role}
 
     app.register_blueprint(bp)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
-from wtforms import DateField, EmailField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import (
+    DateField,
+    EmailField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
 #: Who is asking, in the requester's words → the triage's requester type.
@@ -20,6 +28,24 @@ REQUESTER_TYPES = [
     ("regulator", "I am from a regulator or inspectorate"),
 ]
 
+
+
+def options(pairs):
+    """``(value, label)`` pairs as ``SelectChoice`` objects (WTForms 3.3 deprecates tuple choices)."""
+    if pairs is None or callable(pairs):
+        return pairs
+    return [p if isinstance(p, SelectChoice) else SelectChoice(p[0], p[1]) for p in pairs]
+
+
+class Select(SelectField):
+    """A SelectField that takes ``(value, label)`` pairs, at construction or assigned later."""
+
+    def __init__(self, label=None, validators=None, choices=None, **kwargs) -> None:
+        super().__init__(label, validators, choices=options(choices), **kwargs)
+
+    choices = SelectField.choices.setter(lambda self, value: SelectField.choices.fset(self, options(value)))
+
+
 PDF_ONLY = FileAllowed(["pdf"], "Upload a PDF file. Save or scan your document as PDF first.")
 
 
@@ -34,7 +60,7 @@ class RegisterForm(FlaskForm):
 
 
 class NewRequestForm(FlaskForm):
-    requester_type = SelectField("Who are you?", choices=REQUESTER_TYPES, validators=[DataRequired()])
+    requester_type = Select("Who are you?", choices=REQUESTER_TYPES, validators=[DataRequired()])
     description = TextAreaField(
         "What information do you want?", validators=[DataRequired(), Length(min=10, max=20000)]
     )

@@ -13,7 +13,6 @@ from wtforms import (
     EmailField,
     HiddenField,
     IntegerField,
-    SelectField,
     StringField,
     TextAreaField,
 )
@@ -22,7 +21,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 import deadlines
 from sar.models import CHANNELS
 from sar.requests import REGIMES
-from web.portal.forms import REQUESTER_TYPES
+from web.portal.forms import REQUESTER_TYPES, Select
 
 CHANNEL_LABELS = {
     "portal": "Portal",
@@ -54,7 +53,7 @@ def regime_choices(blank: bool = False) -> list[tuple[str, str]]:
 
 
 class LogRequestForm(FlaskForm):
-    channel = SelectField(
+    channel = Select(
         "How did it arrive?",
         choices=[(c, CHANNEL_LABELS.get(c, c)) for c in CHANNELS if c not in ("portal", "api")],
     )
@@ -63,7 +62,7 @@ class LogRequestForm(FlaskForm):
     )
     requester_name = StringField("Requester's name", validators=[DataRequired(), Length(max=200)])
     requester_email = EmailField("Requester's e-mail", validators=[Optional(), Length(max=320)])
-    requester_type = SelectField(
+    requester_type = Select(
         "Who is asking?", choices=[("", "Not known")] + REQUESTER_TYPES, validators=[Optional()]
     )
     subject_name = StringField("Data subject's name (if different)", validators=[Optional(), Length(max=200)])
@@ -71,7 +70,7 @@ class LogRequestForm(FlaskForm):
     description = TextAreaField(
         "The request, in the requester's words", validators=[DataRequired(), Length(max=50000)]
     )
-    regime = SelectField("Regime", choices=regime_choices(blank=True), validators=[Optional()])
+    regime = Select("Regime", choices=regime_choices(blank=True), validators=[Optional()])
     assign_to_me = BooleanField("Assign to me", default=True)
 
     def received_at_utc(self) -> datetime:
@@ -82,28 +81,28 @@ class LogRequestForm(FlaskForm):
 
 
 class OverrideForm(FlaskForm):
-    regime = SelectField("Correct regime", choices=regime_choices())
+    regime = Select("Correct regime", choices=regime_choices())
     reason = TextAreaField("Reason for the override", validators=[DataRequired(), Length(max=2000)])
 
 
 class ClockEventForm(FlaskForm):
-    kind = SelectField("Event", choices=[(k, CLOCK_EVENT_LABELS.get(k, k)) for k in deadlines.EVENT_KINDS])
+    kind = Select("Event", choices=[(k, CLOCK_EVENT_LABELS.get(k, k)) for k in deadlines.EVENT_KINDS])
     on = DateField("Date it happened", validators=[DataRequired()])
     reason = StringField("Note", validators=[Optional(), Length(max=2000)])
 
 
 class AssignForm(FlaskForm):
-    officer_id = SelectField("Assigned officer", coerce=int)
+    officer_id = Select("Assigned officer", coerce=int)
 
 
 class TransitionForm(FlaskForm):
-    to = SelectField("Move to")
+    to = Select("Move to")
     reason = StringField("Reason", validators=[DataRequired(), Length(max=2000)])
 
 
 class UploadForm(FlaskForm):
     file = FileField("PDF document", validators=[FileRequired("Choose a PDF file to upload.")])
-    purpose = SelectField(
+    purpose = Select(
         "What is it?",
         choices=[
             ("case_record", "Case record (goes into the response)"),
@@ -132,24 +131,24 @@ class NoteForm(FlaskForm):
 class DecideForm(FlaskForm):
     status = HiddenField(validators=[DataRequired()])
     reason = StringField("Reason", validators=[Optional(), Length(max=2000)])
-    code = SelectField("Exemption code", validators=[Optional()], validate_choice=False)
+    code = Select("Exemption code", validators=[Optional()], validate_choice=False)
 
 
 class ManualBoxForm(FlaskForm):
     boxes = HiddenField("Box", validators=[DataRequired("Draw a box on the page first.")])
-    code = SelectField("Exemption code", validate_choice=False, validators=[DataRequired()])
+    code = Select("Exemption code", validate_choice=False, validators=[DataRequired()])
     reason = StringField("Reason", validators=[DataRequired(), Length(max=2000)])
 
 
 class EntityForm(FlaskForm):
     text = HiddenField(validators=[DataRequired()])
     status = HiddenField(validators=[DataRequired()])
-    code = SelectField("Exemption code", validate_choice=False, validators=[Optional()])
+    code = Select("Exemption code", validate_choice=False, validators=[Optional()])
     reason = StringField("Reason", validators=[Optional(), Length(max=2000)])
 
 
 class PageMarkForm(FlaskForm):
-    mark = SelectField(
+    mark = Select(
         "Whole page",
         choices=[
             ("disclose", "Disclose (clear mark)"),
@@ -158,7 +157,7 @@ class PageMarkForm(FlaskForm):
             ("not_relevant", "Not relevant"),
         ],
     )
-    code = SelectField("Exemption code", validate_choice=False, validators=[Optional()])
+    code = Select("Exemption code", validate_choice=False, validators=[Optional()])
     reason = StringField("Reason", validators=[Optional(), Length(max=2000)])
 
 

@@ -1,0 +1,162 @@
+"""Sign-in, sign-out, session invalidation, CSRF, throttling and security headers."""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+
+from sar.models import User
+from sar.users import hash_password
+from tests.web.test_ui_support import csrf_token, post
+from tests.web.test_ui_support import web as web_fixture
+
+web = web_fixture  # the fixture, used by name
+
+
+def test_login_page_is_a_form_with_labels(web):
+    html = web.client().get("/login").get_data(as_text=True)
+    assert '<label class="label" for="email">' in html
+    assert '<label class="label" for="password">' in html
+    assert 'name="csrf_token"' in html
+
+
+def test_officer_signs_in_and_lands_on_the_dashboard(web):
+    officer = web.user("officer")
+    client = web.client()
+    response = post(client, "/login", {"email": officer.email.upper(), "password": "correct horse battery"})
+    assert response.status_code == 302
+    assert response.location.endswith("/staff/")
+    assert client.get("/staff/").status_code == 200
+
+
+def test_requester_lands_on_the_portal(web):
+    client = web.login(web.user("requester"))
+    assert client.get("/").location.endswith("/portal/")
+
+
+def test_wrong_password_is_refused_without_saying_why(web):
+    officer = web.user("officer")
+    response = post(web.client(), "/login", {"email": officer.email, "password": "wrong password!"})
+    assert response.status_code == 401
+    assert "not right, or the account is locked" in response.get_data(as_text=True)
+
+
+def test_pages_need_a_signed_in_user(web):
+    response = web.client().get("/staff/")
+    assert response.status_code == 302
+    assert "/login?next=/staff/" in response.location
+
+
+def test_next_parameter_cannot_send_users_off_site(web):
+    officer = web.user("officer")
+    client = web.client()
+    response = post(
+        client,
+        "/login",
+        {"email": officer.email, "password": "correct horse battery", "next": "//evil.example/steal"},
+    )
+    assert response.location.endswith("/staff/")
+
+
+def test_logout_ends_the_session_and_a_copied_cookie(web):
+    officer = web.user("officer")
+    client = web.login(officer)
+    stolen = client.get_cookie("sardesk_session").value
+    response = post(client, "/logout", {}, follow_redirects=False)
+    assert response.status_code == 302
+    assert client.get("/staff/").status_code == 302
+    replay = web.client()
+    replay.set_cookie("sardesk_session", stolen)
+    assert replay.get("/staff/").status_code == 302  # the old cookie no longer works
+
+
+def test_logout_needs_a_post_with_a_csrf_token(web):
+    client = web.login(web.user("officer"))
+    assert client.get("/logout").status_code == 405
+    assert client.post("/logout").status_code == 400  # a forged sign-out is refused
+    assert client.get("/staff/").status_code == 200
+
+
+def test_password_change_invalidates_existing_sessions(web):
+    officer = web.user("officer")
+    client = web.login(officer)
+    assert client.get("/staff/").status_code == 200
+    with web.factory() as session:
+        session.execute(
+            update(User).where(User.id == officer.id).values(password_hash=hash_password("new pass phrase!"))
+        )
+        session.commit()
+    assert client.get("/staff/").status_code == 302
+
+
+def test_post_without_csrf_token_is_refused(web):
+    officer = web.user("officer")
+    client = web.client()
+    response = client.post("/login", data={"email": officer.email, "password": "correct horse battery"})
+    assert response.status_code == 400
+    assert "did not come from this site" in response.get_data(as_text=True)
+    client = web.login(officer)
+    response = client.post("/staff/requests/new", data={"description": "x"})
+    assert response.status_code == 400
+
+
+def test_logins_are_throttled_per_address(web):
+    officer = web.user("officer")
+    web.app.extensions["sar_rate_limiters"]["login"].limit = 3
+    client = web.client()
+    for _ in range(3):
+        assert (
+            post(client, "/login", {"email": "nobody@example.org", "password": "wrong password"}).status_code
+            == 401
+        )
+    response = post(client, "/login", {"email": officer.email, "password": "correct horse battery"})
+    assert response.status_code == 429
+    assert "Too many attempts" in response.get_data(as_text=True)
+
+
+def test_account_locks_after_repeated_failures(web):
+    officer = web.user("officer")
+    client = web.client()
+    for _ in range(5):
+        post(client, "/login", {"email": officer.email, "password": "wrong password"})
+    response = post(client, "/login", {"email": officer.email, "password": "correct horse battery"})
+    assert response.status_code == 401
+
+
+def test_security_headers_on_every_response(web):
+    client = web.login(web.user("officer"))
+    for path, status in (("/staff/", 200), ("/login", 200), ("/no-such-page", 404)):
+        response = client.get(path)
+        assert response.status_code == status
+        headers = response.headers
+        assert "default-src 'self'" in headers["Content-Security-Policy"]
+        assert headers["X-Frame-Options"] == "DENY"
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "no-referrer"
+        assert headers["Cache-Control"] == "no-store"
+    static = client.get("/static/app.css")
+    assert static.headers["X-Content-Type-Options"] == "nosniff"
+    assert "no-store" not in static.headers.get("Cache-Control", "")
+    static.close()
+
+
+def test_session_cookie_is_http_only_and_same_site(web):
+    client = web.client()
+    csrf_token(client)
+    cookie = client.get_cookie("sardesk_session")
+    assert cookie.http_only
+    assert cookie.same_site == "Lax"
+
+
+def test_error_pages_are_plain_and_generic(web):
+    response = web.client().get("/nothing/here")
+    assert response.status_code == 404
+    assert "Page not found" in response.get_data(as_text=True)
+
+
+def test_too_large_upload_gets_413(web):
+    web.app.config["MAX_CONTENT_LENGTH"] = 1024
+    client = web.login(web.user("officer"))
+    token = csrf_token(client)
+    response = client.post("/staff/requests/new", data={"csrf_token": token, "description": "x" * 5000})
+    assert response.status_code == 413
+    assert "The file is too large" in response.get_data(as_text=True)

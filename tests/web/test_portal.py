@@ -1,0 +1,184 @@
+"""The requester portal: register, make a request, follow it, download the response; and isolation."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from sar import approvals, documents
+from sar.db import utcnow
+from sar.models import AuditEvent, BundleItem, Request, User
+from tests.web.test_ui_support import csrf_token, flashes, post, sample_pdf
+from tests.web.test_ui_support import web as web_fixture
+
+web = web_fixture  # the fixture, used by name
+
+
+def register(web, email="alex@example.org", name="Alex Parent"):
+    client = web.client()
+    response = post(
+        client,
+        "/register",
+        {"name": name, "email": email, "password": "a long pass phrase", "confirm": "a long pass phrase"},
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    assert response.location.endswith("/portal/new")
+    return client
+
+
+def submit(client, **fields) -> str:
+    data = {
+        "requester_type": "data_subject",
+        "description": "Please send me a copy of my social care records from 2012 to 2018.",
+    }
+    data.update(fields)
+    response = post(client, "/portal/new", data, content_type="multipart/form-data")
+    assert response.status_code == 302, response.get_data(as_text=True)[:3000]
+    return response.location.split("/")[-2]
+
+
+def test_register_then_submit_shows_reference_and_acknowledgement(web):
+    client = register(web)
+    reference = submit(client)
+    page = client.get(f"/portal/requests/{reference}/submitted").get_data(as_text=True)
+    assert reference in page
+    assert "acknowledgement e-mail" in page
+    listing = client.get("/portal/").get_data(as_text=True)
+    assert reference in listing
+    detail = client.get(f"/portal/requests/{reference}")
+    assert detail.status_code == 200
+    assert "Response due" in detail.get_data(as_text=True)
+
+
+def test_register_refuses_duplicate_email_next_to_the_field(web):
+    register(web)
+    response = post(
+        web.client(),
+        "/register",
+        {
+            "name": "X",
+            "email": "ALEX@example.org",
+            "password": "a long pass phrase",
+            "confirm": "a long pass phrase",
+        },
+    )
+    assert response.status_code == 200
+    assert 'id="email-error"' in response.get_data(as_text=True)
+
+
+def test_parent_request_with_identity_and_authority_evidence(web):
+    client = register(web)
+    pdf = sample_pdf("case00_email_1.pdf")
+    reference = submit(
+        client,
+        requester_type="parent",
+        subject_name="Sam Parent",
+        subject_dob="2014-05-06",
+        description="I am Sam's mother. Please send me Sam's social care records.",
+        identity_document=(io.BytesIO(pdf), "passport.pdf"),
+        authority_document=(io.BytesIO(b"%PDF-1.4 not really"), "order.pdf"),
+    )
+    with web.factory() as session:
+        req = session.query(Request).filter_by(reference=reference).one()
+        assert req.party("data_subject").name == "Sam Parent"
+        purposes = {i.purpose for i in session.query(BundleItem).filter_by(request_id=req.id)}
+    # Evidence is stored when sar.documents accepts it from a requester; otherwise the request still
+    # goes in and the requester is told we will ask for it.
+    assert purposes in (set(), {"identity_evidence", "authority_evidence"}, {"identity_evidence"})
+
+
+def test_non_pdf_evidence_is_refused_with_a_clear_message(web):
+    client = register(web)
+    response = post(
+        client,
+        "/portal/new",
+        {
+            "requester_type": "data_subject",
+            "description": "Please send me my records from children's services.",
+            "identity_document": (io.BytesIO(b"GIF89a..."), "passport.gif"),
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200
+    assert "Upload a PDF file" in response.get_data(as_text=True)
+
+
+def test_requester_cannot_see_another_requesters_request(web):
+    alice = register(web, "alice@example.org", "Alice A")
+    reference = submit(alice)
+    bob = register(web, "bob@example.org", "Bob B")
+    for path in (f"/portal/requests/{reference}", f"/portal/requests/{reference}/submitted"):
+        response = bob.get(path)
+        assert response.status_code == 404
+        assert reference not in response.get_data(as_text=True)
+    assert post(bob, f"/portal/requests/{reference}/download").status_code == 404
+    assert reference not in bob.get("/portal/").get_data(as_text=True)
+
+
+def test_requester_cannot_open_staff_pages(web):
+    client = register(web)
+    reference = submit(client)
+    assert client.get("/staff/").status_code == 403
+    assert client.get(f"/staff/requests/{reference}").status_code == 403
+
+
+def _release(web, reference: str):
+    """Add a document, submit, approve and release through the use cases; return the release result."""
+    officer, manager = web.user("officer"), web.user("manager")
+    with web.factory() as session:
+        officer, manager = session.get(User, officer.id), session.get(User, manager.id)
+        req = session.query(Request).filter_by(reference=reference).one()
+        now = utcnow()
+        documents.add_document(
+            session,
+            req,
+            sample_pdf("case00_email_1.pdf"),
+            "letter.pdf",
+            actor=officer,
+            now=now,
+            settings=web.settings,
+        )
+        approval = approvals.submit_for_approval(session, req, actor=officer, now=now, settings=web.settings)
+        approvals.approve(session, req, pack_sha256=approval.pack_sha256, actor=manager, now=now)
+        result = approvals.release(session, req, actor=manager, now=now, settings=web.settings)
+        session.commit()
+        return result
+
+
+def test_released_pack_downloads_through_portal_and_link_but_not_for_others(web):
+    alice = register(web, "alice@example.org", "Alice A")
+    reference = submit(alice)
+    result = _release(web, reference)
+    page = alice.get(f"/portal/requests/{reference}").get_data(as_text=True)
+    assert "Your response is ready" in page
+    response = post(alice, f"/portal/requests/{reference}/download")
+    assert response.status_code == 200
+    assert response.mimetype == "application/zip"
+    names = zipfile.ZipFile(io.BytesIO(response.data)).namelist()
+    assert f"{reference}-bundle.pdf" in names
+    link = alice.get(f"/download/{result.token}")
+    assert link.status_code == 200 and link.data == response.data
+    bob = register(web, "bob@example.org", "Bob B")
+    assert bob.get(f"/download/{result.token}").status_code == 404
+    anonymous = web.client().get(f"/download/{result.token}")
+    assert anonymous.status_code == 302 and "/login" in anonymous.location
+    assert web.client().get("/download/not-a-real-token").status_code == 404
+    with web.factory() as session:
+        downloads = session.query(AuditEvent).filter_by(action="pack.download").count()
+    assert downloads == 2
+
+
+def test_portal_pages_escape_what_requesters_type(web):
+    client = register(web)
+    reference = submit(client, description="<script>alert(1)</script> please send my social care records")
+    html = client.get(f"/portal/requests/{reference}").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+    assert not re.search(r"<script>(?!\s*$)", html.split("</main>")[0].split("<main")[1])
+
+
+def test_flash_after_registration(web):
+    client = register(web)
+    assert "Your account has been created" in " ".join(flashes(client.get("/portal/new")))
+    csrf_token(client)
