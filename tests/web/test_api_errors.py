@@ -299,14 +299,9 @@ def test_unknown_job_and_redaction_are_404(api):
     _error(api.patch("/api/redactions/999999", json={"status": "accepted"}), 404)
 
 
-@pytest.mark.parametrize("body, fragment", [
-    ({}, "status"),
-    ({"status": "maybe"}, "status"),
-    ({"status": "rejected"}, "reason"),
-    ({"status": "rejected", "reason": "  "}, "reason"),
-])
-def test_bad_redaction_decision_is_400(api, body, fragment):
-    assert fragment in _error(api.patch("/api/redactions/1", json=body), 400)
+@pytest.mark.parametrize("body", [{}, {"status": "maybe"}, {"status": 1}])
+def test_bad_redaction_decision_is_400(api, body):
+    assert "status" in _error(api.patch("/api/redactions/1", json=body), 400)
 
 
 def test_redaction_list_rejects_unknown_status(api):

@@ -14,6 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from redaction.errors import EncryptedPdfError, NotAPdfError, VerificationError
 from sar.errors import Conflict, NotFound, NotPermitted, SarError, ValidationError
+from sar.users import user_for_token
 from web.db import get_session
 
 log = logging.getLogger(__name__)
@@ -61,8 +62,6 @@ def _routing_errors_as_json() -> Response | None:
 def _authenticate() -> Response | None:
     if request.endpoint in PUBLIC_ENDPOINTS:
         return None
-    from sar.users import user_for_token
-
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():

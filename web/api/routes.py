@@ -15,17 +15,13 @@ from flask import Response, current_app, g, jsonify, request, url_for
 from sar import api_queries, approvals, clock, documents, jobs, redactions
 from sar import requests as requests_uc
 from sar.errors import ValidationError
-from sar.models import Request, Role
+from sar.models import Request
 from sar.settings import Settings
 from web.api import bp, now, schemas
 from web.api.openapi import openapi_document
 from web.db import get_session, session_factory
 
 log = logging.getLogger(__name__)
-
-#: Channels a requester's own API request may carry; staff may log any channel.
-REQUESTER_CHANNEL = "api"
-
 
 def _settings() -> Settings:
     return current_app.config["SAR_SETTINGS"]
@@ -42,10 +38,12 @@ def _detail(req: Request) -> dict[str, Any]:
     return schemas.request_detail(req, clock.deadline_state(req, today, _settings()))
 
 
-def _created(body: dict[str, Any], location: str, status: int = 201) -> Response:
+def _created(body: dict[str, Any], location: str | None = None, status: int = 201) -> Response:
+    """``body`` with ``status``, and a ``Location`` header when there is a resource to point at."""
     response = jsonify(body)
     response.status_code = status
-    response.headers["Location"] = location
+    if location:
+        response.headers["Location"] = location
     return response
 
 
@@ -76,35 +74,10 @@ def list_requests() -> Response:
 @bp.post("/requests")
 def create_request() -> Response:
     """Log a new request; it is triaged into one or more parts, each with its own clock."""
-    body = schemas.json_body()
-    actor = g.api_user
     current = now()
-    description = schemas.text(body, "description", required=True, max_len=20_000)
-    subject_in = schemas.obj(body, "subject")
-    subject = schemas.person(subject_in, "subject", name_required=False) if subject_in else None
-    received = schemas.optional_date(body, "received")
-    channel = schemas.text(body, "channel", max_len=20)
-    if actor.role == Role.requester:
-        # A requester asks for themselves, now, through the API: identity comes from the account.
-        requester_in = schemas.obj(body, "requester") or {}
-        if received is not None and received != current.astimezone(schemas.LONDON).date():
-            raise ValidationError("a requester cannot set 'received': a request is received when it is sent")
-        if channel not in (None, REQUESTER_CHANNEL):
-            raise ValidationError(f"a requester's request always arrives by '{REQUESTER_CHANNEL}'")
-        if body.get("regime") is not None:
-            raise ValidationError("only staff can choose the regime")
-        requester = requests_uc.PersonIn(name=actor.name, email=actor.email,
-                                         type=schemas.text(requester_in, "type", max_len=30))
-        received_at, channel, regime = current, REQUESTER_CHANNEL, None
-    else:
-        requester = schemas.person(schemas.obj(body, "requester", required=True), "requester")
-        received_at = schemas.received_at_for(received, current) if received else current
-        channel = channel or "email"
-        regime = schemas.text(body, "regime", max_len=30)
-    req = requests_uc.open_request(
-        get_session(), actor=actor, now=current, settings=_settings(), description=description,
-        requester=requester, subject=subject, received_at=received_at, channel=channel, regime=regime,
-    )
+    fields = schemas.new_request_fields(schemas.json_body(), g.api_user, current)
+    req = requests_uc.open_request(get_session(), actor=g.api_user, now=current, settings=_settings(),
+                                   **fields)
     out = _detail(req)
     get_session().commit()
     return _created(out, url_for("api.get_request", reference=req.reference))
@@ -124,9 +97,7 @@ def add_clock_event(reference: str) -> Response:
     """Record a clock event (ID asked for or received, clarification, fee, extension)."""
     body = schemas.json_body()
     kind = schemas.text(body, "kind", required=True, max_len=40)
-    on = schemas.iso_date(body.get("date"), "date") if body.get("date") is not None else None
-    if on is None:
-        raise ValidationError("'date' is required (YYYY-MM-DD, the day the event happened)")
+    on = schemas.date_field(body, "date", required=True)
     reason = schemas.text(body, "reason", max_len=5000) or ""
     req = _load(reference)
     event = clock.record_clock_event(get_session(), req, kind, on, actor=g.api_user, reason=reason,
@@ -134,7 +105,7 @@ def add_clock_event(reference: str) -> Response:
     out = {"event": {"id": event.id, "kind": event.kind, "date": event.occurred_on.isoformat(),
                      "reason": event.reason}, "request": _detail(req)}
     get_session().commit()
-    return _created(out, url_for("api.get_request", reference=req.reference))
+    return _created(out)
 
 
 @bp.post("/requests/<reference>/documents")
@@ -152,7 +123,7 @@ def upload_document(reference: str) -> Response:
     out = {"id": item.id, "filename": item.filename, "page_count": item.document.page_count,
            "sha256": item.document.sha256, "size_bytes": item.document.size_bytes}
     get_session().commit()
-    return _created(out, url_for("api.list_redactions", reference=req.reference))
+    return _created(out)
 
 
 @bp.post("/requests/<reference>/redactions/propose")
@@ -196,12 +167,10 @@ def decide_redaction(redaction_id: int) -> Response:
     status = schemas.text(body, "status", required=True, max_len=20)
     if status not in ("accepted", "rejected"):
         raise ValidationError("'status' must be 'accepted' or 'rejected'")
-    reason = schemas.text(body, "reason", max_len=5000)
-    if status == "rejected" and not reason:
-        raise ValidationError("give a 'reason' for rejecting a redaction")
+    reason = schemas.text(body, "reason", max_len=5000)  # required to reject: sar.redactions checks
     session = get_session()
     redaction = api_queries.get_redaction(session, redaction_id, actor=g.api_user)
-    redactions.decide_redaction(session, redaction, status, reason=reason or "",
+    redactions.decide_redaction(session, redaction, status, reason=reason,
                                 code=schemas.text(body, "code", max_len=40), actor=g.api_user, now=now())
     names = api_queries.bundle_filenames(session, {redaction.bundle_item_id})
     out = schemas.redaction_out(redaction, names.get(redaction.bundle_item_id))
@@ -218,7 +187,7 @@ def submit(reference: str) -> Response:
                                              settings=_settings(), note=schemas.text(body, "note") or "")
     out = {"status": req.status, "pack_sha256": approval.pack_sha256, "approval_id": approval.id}
     get_session().commit()
-    return _created(out, url_for("api.download_pack", reference=req.reference))
+    return _created(out)
 
 
 @bp.post("/requests/<reference>/approve")

@@ -13,9 +13,12 @@ from zoneinfo import ZoneInfo
 from flask import request
 
 from sar.errors import ValidationError
+from sar.models import Role, User
 from sar.requests import PersonIn
 
 LONDON = ZoneInfo("Europe/London")
+#: The channel of a requester's own API request; staff may log any channel.
+REQUESTER_CHANNEL = "api"
 #: The hour (Europe/London) at which a request given only a date of receipt is stored as received.
 RECEIVED_HOUR = 12
 
@@ -75,10 +78,13 @@ def iso_date(value: Any, field: str) -> date:
         raise ValidationError(f"'{field}' must be a real date written YYYY-MM-DD, got {value!r}") from None
 
 
-def optional_date(body: dict[str, Any], key: str, field: str | None = None) -> date | None:
-    """An optional ``YYYY-MM-DD`` field."""
+def date_field(body: dict[str, Any], key: str, field: str | None = None, *,
+               required: bool = False) -> date | None:
+    """A ``YYYY-MM-DD`` field; None when absent (or ValidationError if ``required``)."""
     value = body.get(key)
     if value is None or value == "":
+        if required:
+            raise ValidationError(f"'{field or key}' is required (YYYY-MM-DD)")
         return None
     return iso_date(value, field or key)
 
@@ -105,9 +111,48 @@ def person(data: dict[str, Any], field: str, *, name_required: bool = True) -> P
     return PersonIn(
         name=name or "",
         email=text(data, "email", max_len=320),
-        dob=optional_date(data, "dob", f"{field}.dob"),
+        dob=date_field(data, "dob", f"{field}.dob"),
         type=text(data, "type", max_len=30),
     )
+
+
+def new_request_fields(body: dict[str, Any], actor: User, now: datetime) -> dict[str, Any]:
+    """The keyword arguments of :func:`sar.requests.open_request` for a ``POST /api/requests`` body.
+
+    Staff log requests for others: ``requester.name`` is needed, ``received`` (default today),
+    ``channel`` (default e-mail) and ``regime`` may be given. A requester asks for themselves, now,
+    through the API: name and e-mail come from the account, and backdating, another channel or a
+    regime are refused rather than silently ignored.
+
+    :raises ValidationError: any missing or invalid field, naming it.
+    """
+    description = text(body, "description", required=True, max_len=20_000)
+    subject_in = obj(body, "subject")
+    received = date_field(body, "received")
+    channel = text(body, "channel", max_len=20)
+    fields: dict[str, Any] = {
+        "description": description,
+        "subject": person(subject_in, "subject", name_required=False) if subject_in else None,
+    }
+    if actor.role != Role.requester:
+        return fields | {
+            "requester": person(obj(body, "requester", required=True), "requester"),
+            "received_at": received_at_for(received, now) if received else now,
+            "channel": channel or "email",
+            "regime": text(body, "regime", max_len=30),
+        }
+    if received is not None and received != now.astimezone(LONDON).date():
+        raise ValidationError("a requester cannot set 'received': a request is received when it is sent")
+    if channel not in (None, REQUESTER_CHANNEL):
+        raise ValidationError(f"a requester's request always arrives by '{REQUESTER_CHANNEL}'")
+    if body.get("regime") is not None:
+        raise ValidationError("only staff can choose the regime")
+    requester_type = text(obj(body, "requester") or {}, "type", max_len=30)
+    return fields | {
+        "requester": PersonIn(name=actor.name, email=actor.email, type=requester_type),
+        "received_at": now,
+        "channel": REQUESTER_CHANNEL,
+    }
 
 
 def page_args(default_per_page: int = 50, max_per_page: int = 200) -> tuple[int, int]:
