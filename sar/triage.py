@@ -490,7 +490,8 @@ _WHOLE_DATA = (
     r"(?:(?:all|any)\s+(?:of\s+)?(?:my|the|our)?\s*(?:personal\s+)?(?:data|information|records?"
     r"|files?|details)"
     r"|(?:my|our|his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:data|information|records?|files?|details|account|"
-    r"profile|name|everything)"
+    r"profile|name|everything|number|phone number|address|email|email address|photos?|pictures?|"
+    r"contact details)"
     r"|everything|me from|us from|my name from|our (?:data|information|records|details|files?)"
     r"|any (?:trace|record) of me|(?:data|information|records?|files?|details) (?:about|on|of) me)"
 )
@@ -543,6 +544,8 @@ _OBJECT = _rx(
     r"\b(?:stop|no right|not consent|object)\b|\bno right to\b[^.;]{0,30}\b(?:share|sharing|use|using|"
     r"process|"
     r"processing|pass)\b",
+    r"\b(?:do not|don't|stop|no longer|never)\s+(?:pass|share|send|give|disclose|forward)\w*\b[^.;]{0,40}\b"
+    r"(?:my|our|me|data|information|details|records)\b[^.;]{0,40}?\b(?:to|with)\b",
     r"\bwithdraw(?:ing|n)? (?:my |our )?consent\b|\bopt (?:me )?out\b",
 )
 _PORT = _rx(
@@ -1261,7 +1264,8 @@ def _pieces(text: str, ctx: _Context) -> list[_Piece]:
         whole = _classify(norm, orig, ctx, norm)
         request = _is_request(norm, whole)
         # A review request quotes the topic of the original request; it is not a second request.
-        review = whole.regime in ("foi-internal-review", "eir-reconsideration")
+        # Likewise "a copy of my data in a machine-readable form" is one portability request.
+        review = whole.regime in ("foi-internal-review", "eir-reconsideration", "portability")
         sub = [] if review else _sub_split(text, a, b, norm, ctx)
         if len({p.label.regime for p in sub if p.label.regime}) > 1:
             for p in sub:
