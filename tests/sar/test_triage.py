@@ -1483,6 +1483,118 @@ MORE_EXAMPLES = [
     ('sar-101',
      "As his mother I'm asking for my son's records - he's 10 and has autism.",
      None, {"sar"}),
+    ('sar-102',
+     'Further to our telephone conversation, I would like to request a copy of my daughter '
+     "Amelia's child in need records. I have parental responsibility.",
+     None, {"sar"}),
+    ('sar-103',
+     'Please could I have copies of all the letters and reports sent about me to the family '
+     'court in 2021?',
+     None, {"sar"}),
+    ('eir-24',
+     "Can the council tell me if it has tested the water supply at Hillcrest children's "
+     'home for legionella?',
+     None, {"eir"}),
+    ('foi-84',
+     "Please tell me the names and salaries of all Heads of Service in Children's Services.",
+     None, {"foi"}),
+    ('sar-104',
+     'I wish to obtain my social services records from the period I was a ward of court, '
+     '1968 to 1975.',
+     None, {"sar"}),
+    ('sar-105',
+     'Good afternoon, I act for the father of the child in private law proceedings and '
+     "require the LA's section 7 report and associated records. I enclose my client's "
+     'signed authority.',
+     None, {"sar"}),
+    ('sar-106',
+     'Can I please get my file, i was adopted at 6 months old and i want to know about my '
+     'birth family',
+     None, {"sar"}),
+    ('foi-85',
+     'how many social workers quit in 2024 and how much did the council spend on exit '
+     'packages',
+     None, {"foi"}),
+    ('eir-25',
+     'please can you tell me what planning permission the new childrens home on Mill Lane '
+     'has got',
+     None, {"eir"}),
+    ('erasure-11',
+     'Please remove my phone number from the contact list you share with the school.',
+     None, {"erasure"}),
+    ('rectification-11',
+     'I want the record of the meeting on 5 June amended because it says I shouted, which I '
+     "didn't.",
+     None, {"rectification"}),
+    ('objection-12',
+     "Please do not pass any more of my information to my ex-partner's solicitors.",
+     None, {"objection"}),
+    ('portability-09',
+     'Please send me copies of my data in an electronic, machine readable form.',
+     None, {"portability"}),
+    ('foi-internal-review-09',
+     "I'm asking for an internal review of the council's decision not to release the agency "
+     'staffing figures.',
+     None, {"foi-internal-review"}),
+    ('eir-reconsideration-08',
+     'Further to your reply under the Environmental Information Regulations about the '
+     'fly-tipping near the family centre, please carry out an internal review.',
+     None, {"eir-reconsideration"}),
+    ('third-party-52',
+     'PC 553 Ward, Northshire Police, requests under Schedule 2 any records of contact '
+     'between your department and Mr Lee Hart.',
+     None, {"third-party"}),
+    ('third-party-53',
+     'This firm has been served with a witness summons for your social care file on J. '
+     'Smith; please produce the records to the Crown Court.',
+     None, {"third-party"}),
+    ('third-party-54',
+     "Hello, I'm the children's guardian for Poppy B (dob 1.2.2020) in care proceedings. "
+     "Please send the LA's files.",
+     None, {"third-party"}),
+    ('third-party-55',
+     'As part of our Ofsted ILACS inspection, please provide all case records relating to '
+     'children subject to a child protection plan for over 18 months.',
+     None, {"third-party"}),
+    ('third-party-56',
+     "I'm writing on behalf of Westshire Local Safeguarding Children Partnership, which is "
+     "undertaking a child safeguarding practice review, and request your agency's records.",
+     None, {"third-party"}),
+    ('foi-86',
+     'Please tell me how many children died while in your care in 2023, 2024 and 2025.',
+     None, {"foi"}),
+    ('foi-87',
+     "I'm a writer researching the 1970s scandal at Oakwood Children's Home. Please send "
+     "the council's records about the home and its staff.",
+     None, {"foi"}),
+    ('foi-88',
+     'I want to see the social services file on my ex so I can use it in court.',
+     None, {"foi"}),
+    ('foi-89',
+     'My brother died in care in 1989. I want his file.',
+     None, {"foi"}),
+    ('eir+foi+sar-07',
+     'please send my file also the councils policy on contact AND the air quality '
+     'monitoring near the school',
+     None, {"eir", "foi", "sar"}),
+    ('sar-107',
+     'Could you send me the information you hold on me, and tell me whether my data has '
+     'been shared with the police?',
+     None, {"sar"}),
+    ('sar-108',
+     'I need the reports about my child from the nursery and the health visitor that you '
+     'have on file.',
+     None, {"sar"}),
+    ('sar-109',
+     'Can I have my file - for the 5th time of asking!!! Incompetent.',
+     None, {"sar"}),
+    ('foi+sar-19',
+     'Copy of my records pls + how much does the council spend on taxis for children in care',
+     None, {"foi", "sar"}),
+    ('eir+sar-05',
+     "I'd like to know the energy consumption of your children's homes and my own care "
+     'records from 1995.',
+     None, {"eir", "sar"}),
 ]
 
 ALL_EXAMPLES = EXAMPLES + MORE_EXAMPLES
