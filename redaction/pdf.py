@@ -19,6 +19,7 @@ Contracts the rest of the project relies on:
 
 from __future__ import annotations
 
+import math
 import os
 import pickle
 import re
@@ -368,12 +369,20 @@ def _text_from_rawdict(raw: dict[str, Any]) -> tuple[str, tuple[Box | None, ...]
         block_started = False
         for line in block.get("lines", ()):
             horizontal = abs(line["dir"][0]) >= abs(line["dir"][1])
+            # MuPDF 1.28.2 with small glyph heights puts the box of upside-down text (writing
+            # direction (-1, 0), e.g. on a page displayed at 180°) on the wrong side of the
+            # baseline; mirror it back so it covers the glyph (measured against get_texttrace).
+            upside_down = line["dir"][0] < -0.99
             line_parts: list[str] = []
             line_boxes: list[Box | None] = []
             for span in line.get("spans", ()):
                 for ch in span.get("chars", ()):
                     c = ch["c"]
                     x0, y0, x1, y1 = ch["bbox"]
+                    if upside_down:
+                        oy = ch["origin"][1]
+                        y0, y1 = 2 * oy - y1, 2 * oy - y0
+                        ch = {**ch, "bbox": (x0, y0, x1, y1)}
                     # Fast path for the common case: ASCII glyph with a sane box (also rejects NaN).
                     if c.isascii() and -_FAR < x0 <= x1 < _FAR and -_FAR < y0 <= y1 < _FAR:
                         line_parts.append(c)
@@ -449,7 +458,10 @@ def _dark_covers(page: pymupdf.Page) -> list[tuple[int, _Quad]]:
             continue
         if not d["items"] or not all(item[0] in ("re", "qu") for item in d["items"]):
             continue  # only rectangles: the bounding box of a curve over-states what it covers
-        covers.append((d["seqno"], tuple(d["rect"])))
+        # One path may hold many rectangles (ours does): each covers only its own area.
+        for item in d["items"]:
+            r = item[1] if item[0] == "re" else item[1].rect
+            covers.append((d["seqno"], (r.x0, r.y0, r.x1, r.y1)))
     return covers
 
 
@@ -760,12 +772,13 @@ def boxes_for_span(page: PageText, start: int, end: int, pad: float = 0.5) -> tu
 # Burn-in
 
 
-def _label_fontsize(label: str, rect: pymupdf.Rect) -> float:
-    """Largest size (max 6 pt) at which ``label`` fits inside ``rect``, or 0 if below 3 pt."""
+def _label_fontsize(label: str, rect: pymupdf.Rect, rotation: int = 0) -> float:
+    """Largest size (max 6 pt) at which ``label`` fits inside ``rect`` upright, or 0 if below 3 pt."""
     width_at_1 = pymupdf.get_text_length(label, fontname="helv", fontsize=1)
     if width_at_1 <= 0:
         return 0.0
-    size = min(6.0, rect.height * 0.75, (rect.width - 1) / width_at_1)
+    along, across = (rect.height, rect.width) if rotation % 180 else (rect.width, rect.height)
+    size = min(6.0, across * 0.75, (along - 1) / width_at_1)
     return size if size >= 3.0 else 0.0
 
 
@@ -952,56 +965,113 @@ def _removal_rects(
     return out
 
 
+def _mark(page: pymupdf.Page, rects: Sequence[pymupdf.Rect]) -> None:
+    """Add one unpainted redaction annotation covering exactly ``rects`` (via QuadPoints).
+
+    MuPDF redacts the QuadPoints of a Redact annotation, not its bounding Rect, so a single
+    annotation can carry every area of a page. That matters for speed: PyMuPDF's cost per added
+    annotation grows with the number already on the page. The mapping from PyMuPDF's page space
+    to PDF space is read off the first rectangle's stored /Rect; if it is not the expected
+    translation-plus-flip, every rectangle gets its own annotation instead.
+    """
+    doc = page.parent
+    first = rects[0]
+    annot = page.add_redact_annot(first, fill=False, cross_out=False)
+    if len(rects) == 1:
+        return
+    kind, value = doc.xref_get_key(annot.xref, "Rect")
+    try:
+        x0, y0, x1, y1 = (float(v) for v in value.strip("[]").split())
+    except ValueError:
+        x0 = y0 = x1 = y1 = math.nan
+    ax, by = x0 - first.x0, y1 + first.y0
+    if not (
+        kind == "array"
+        and abs((x1 - x0) - first.width) < 0.01
+        and abs((y1 - y0) - first.height) < 0.01
+        and abs((by - first.y1) - y0) < 0.01
+    ):
+        for r in rects[1:]:
+            page.add_redact_annot(r, fill=False, cross_out=False)
+        return
+    quads: list[str] = []
+    for r in rects:
+        left, right, top, bottom = r.x0 + ax, r.x1 + ax, by - r.y0, by - r.y1
+        corners = (left, top, right, top, left, bottom, right, bottom)  # UL, UR, LL, LR
+        quads.append(" ".join(f"{v:.3f}" for v in corners))
+    u = _union([tuple(r) for r in rects])
+    doc.xref_set_key(annot.xref, "QuadPoints", "[" + " ".join(quads) + "]")
+    bbox = (u.x0 + ax, by - u.y1, u.x1 + ax, by - u.y0)
+    doc.xref_set_key(annot.xref, "Rect", "[" + " ".join(f"{v:.3f}" for v in bbox) + "]")
+
+
+def _paint_boxes(
+    page: pymupdf.Page, boxes: Sequence[BurnInBox], rects: Sequence[pymupdf.Rect], labels: bool
+) -> None:
+    """Paint the redacted areas black, with their label in small white type when asked."""
+    shape = page.new_shape()
+    for rect in rects:
+        shape.draw_rect(rect)
+    shape.finish(fill=(0, 0, 0), color=None, width=0)
+    shape.commit(overlay=True)
+    if not labels:
+        return
+    # A Shape writes its text before its drawings, so labels need their own, later Shape.
+    text = page.new_shape()
+    labelled: list[pymupdf.Rect] = []
+    # Largest first, so where boxes overlap (a name inside a longer match) the outer box
+    # carries the label and the inner one does not print a second label over it.
+    for i in sorted(range(len(boxes)), key=lambda k: -abs(rects[k])):
+        label, rect = boxes[i].label, rects[i]
+        if not label or any(abs(rect & other) > 0.5 * abs(rect) for other in labelled):
+            continue
+        size = _label_fontsize(label, rect, page.rotation)
+        if size:
+            labelled.append(rect)
+            _label(text, rect, label, size, page.rotation)
+    text.commit(overlay=True)
+
+
+def _label(shape: pymupdf.Shape, rect: pymupdf.Rect, label: str, size: float, rotation: int) -> None:
+    # One line, centred in the box and upright as the page is displayed.
+    width = pymupdf.get_text_length(label, fontname="helv", fontsize=size)
+    c = pymupdf.Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)
+    # Offsets in display space: half the width back, about a third of the size down (baseline).
+    offset = pymupdf.Point(-width / 2, size * 0.35) * pymupdf.Matrix(-rotation)
+    shape.insert_text(c + offset, label, fontname="helv", fontsize=size, color=(1, 1, 1), rotate=rotation)
+
+
 def _redact_page(page: pymupdf.Page, boxes: Sequence[BurnInBox], label_boxes: bool) -> None:
     """Remove the boxes' content and all hidden text from one page.
 
-    Two ``apply_redactions`` calls, each over all of the page's marks at once (never one per hit,
-    notes §2.3.9):
+    Two ``apply_redactions`` calls, each with all of the page's areas in one annotation (never
+    one call per hit, notes §2.3.9):
 
     1. text: thin bands from ``_removal_rects`` remove the glyphs inside the boxes plus all
-       invisible, transparent and off-page text; images and drawings are left alone here, because
-       invisible OCR text lies over the scanned picture, which must not be blanked wholesale.
-    2. picture: the boxes themselves, painted black (with their label), blank the image pixels
-       under them and remove line art they touch. Text is no longer there to remove.
+       invisible, transparent, off-page and covered text; images and drawings are left alone
+       here, because invisible OCR text lies over the scanned picture, which must not be blanked
+       wholesale.
+    2. picture: the boxes themselves blank the image pixels under them and remove line art they
+       touch (text is no longer there to remove); then they are painted black, with labels.
     """
     rects = [pymupdf.Rect(b.box.as_tuple()) for b in boxes]
     quads = [b.box.as_tuple() for b in boxes]
     removal = _removal_rects(page, page.get_texttrace(), quads, _dark_covers(page))
     if removal:
-        for r in removal:
-            page.add_redact_annot(r, fill=False, cross_out=False)
+        _mark(page, removal)
         page.apply_redactions(
             images=pymupdf.PDF_REDACT_IMAGE_NONE,
             graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
             text=pymupdf.PDF_REDACT_TEXT_REMOVE,
         )
-    if boxes:
-        labelled: list[pymupdf.Rect] = []
-        # Largest first, so where boxes overlap (a name inside a longer match) the outer box
-        # carries the label and the inner one does not print a second label over it.
-        for i in sorted(range(len(boxes)), key=lambda k: -abs(rects[k])):
-            b, rect = boxes[i], rects[i]
-            label = b.label if label_boxes and b.label else None
-            if label and any(abs(rect & other) > 0.5 * abs(rect) for other in labelled):
-                label = None
-            size = _label_fontsize(label, rect) if label else 0.0
-            if size:
-                labelled.append(rect)
-            page.add_redact_annot(
-                rect,
-                text=label if size else None,
-                fontname="helv",
-                fontsize=size or 11,
-                align=pymupdf.TEXT_ALIGN_CENTER,
-                fill=(0, 0, 0),
-                text_color=(1, 1, 1),
-                cross_out=False,
-            )
+    if rects:
+        _mark(page, rects)
         page.apply_redactions(
             images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
             graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
             text=pymupdf.PDF_REDACT_TEXT_NONE,
         )
+        _paint_boxes(page, boxes, rects, label_boxes)
 
 
 def burn_in(

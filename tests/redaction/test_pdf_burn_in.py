@@ -88,6 +88,7 @@ CASES = {
     "invisible_3tr": F.invisible_text,
     "transparent": F.transparent_text,
     "rotated_90": F.rotated,
+    "rotated_180": lambda: F.rotated(rotation=180),
     "rotated_270": lambda: F.rotated(rotation=270),
     "hidden_layer": F.hidden_layer,
     "scanned_with_ocr_layer": F.scanned_with_ocr_layer,
@@ -316,3 +317,36 @@ def test_parallel_ocr_matches_serial(monkeypatch):
     assert [p for p in problems if "OCR" in p] == [
         f"page {n}: the page image still reads {S!r} (OCR)" for n in range(1, 5)
     ]
+
+
+def test_many_boxes_per_page():
+    names = ["Charlie Fletcher", "Sara Wells"]
+    data = F.many_pages(3, names)
+    boxes = [b for n in names for b in secret_boxes(data, n, "S40")]
+    assert len(boxes) == 90
+
+    out = pdf.burn_in(data, boxes, removed_strings=names, label_boxes=True)
+
+    for n in names:
+        assert recoverable(out, n) == []
+    text = pymupdf.open(stream=out, filetype="pdf")[2].get_text()
+    assert text.count("was seen at home on visit") == 30 and text.count("S40") == 30
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_labels_are_upright_inside_the_box_on_rotated_pages(rotation):
+    data = F.rotated(rotation=rotation)
+    boxes = secret_boxes(data, label="SCH2-P16")
+    out = pdf.burn_in(data, boxes, removed_strings=[S], label_boxes=True)
+    page = pymupdf.open(stream=out, filetype="pdf")[0]
+    (line,) = [
+        ln for b in page.get_text("dict")["blocks"] for ln in b.get("lines", ())
+        if "SCH2-P16" in "".join(s["text"] for s in ln["spans"])
+    ]
+    direction = pymupdf.Point(line["dir"]) * pymupdf.Matrix(page.rotation)
+    assert direction.x == pytest.approx(1, abs=1e-3)
+    # get_texttrace, not the dict bbox: MuPDF puts the latter on the wrong side of upside-down text.
+    (label,) = [s for s in page.get_texttrace() if "".join(chr(c[0]) for c in s["chars"]) == "SCH2-P16"]
+    assert pymupdf.Rect(boxes[0].box.as_tuple()).contains(pymupdf.Rect(label["bbox"]))
+    # The box sits on the glyphs: the kept words of the same line are untouched.
+    assert "Partner" in page.get_text() and "was present." in page.get_text()
