@@ -28,7 +28,7 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from sar.errors import Conflict, NotFound
@@ -82,7 +82,7 @@ def _due(now: datetime, max_attempts: int):
 
 def pending_count(session: Session, *, now: datetime, max_attempts: int = MAX_ATTEMPTS) -> int:
     """How many rows :func:`send_pending` would try now."""
-    return len(session.scalars(select(OutboxEmail.id).where(*_due(now, max_attempts))).all())
+    return session.scalar(select(func.count()).select_from(OutboxEmail).where(*_due(now, max_attempts))) or 0
 
 
 def _claim(session_factory: sessionmaker, row_id: int, seen: int, now: datetime,

@@ -78,12 +78,12 @@ def render_text(template: str, context: dict[str, Any], *, settings: Settings | 
         ``templates/`` such as ``letters/extension.txt``.
     :param context: template variables. ``council_name`` and ``base_url`` are added from ``settings``
         unless given.
-    :param settings: where the templates are and the council's name; defaults to ``Settings()``.
+    :param settings: where the templates are and the council's name; defaults to ``Settings.from_env()``.
     :return: the rendered text, ending with one newline.
     :raises jinja2.TemplateNotFound: no such template.
     :raises jinja2.UndefinedError: the template uses a variable missing from ``context``.
     """
-    settings = settings or Settings()
+    settings = settings or Settings.from_env()
     full = {"council_name": settings.council_name, "base_url": settings.base_url.rstrip("/"), **context}
     text = _environment(str(Path(settings.templates_dir))).get_template(_template_name(template)).render(full)
     return text.rstrip() + "\n"
@@ -118,7 +118,7 @@ def queue_email(
         ``pack_released``.
     :param request_id: the request it is about, if any.
     :param now: aware UTC time, recorded as ``created_at``.
-    :param settings: templates directory and council name; defaults to ``Settings()``.
+    :param settings: templates directory and council name; defaults to ``Settings.from_env()``.
     :return: the new row, with its id.
     :raises ValidationError: no or malformed recipient, a multi-line subject or an over-long kind.
     :raises jinja2.TemplateError: the template is missing or uses an undefined variable.

@@ -10,6 +10,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 @dataclass
@@ -60,12 +61,23 @@ def free_port() -> int:
 
 
 class SmtpSink:
-    """Start with ``SmtpSink().start()``; ``.port``, ``.messages``, ``.stop()``."""
+    """Start with ``SmtpSink().start()``; ``.port``, ``.messages``, ``.stop()``.
 
-    def __init__(self) -> None:
+    With ``credentials=(user, password)`` the server requires AUTH (without TLS: tests only).
+    """
+
+    def __init__(self, credentials: tuple[str, str] | None = None) -> None:
         self.handler = SinkHandler()
         self.port = free_port()
-        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        kwargs = {}
+        if credentials is not None:
+            def authenticate(server, session, envelope, mechanism, auth_data):
+                ok = isinstance(auth_data, LoginPassword) and (
+                    auth_data.login.decode(), auth_data.password.decode()) == credentials
+                return AuthResult(success=ok, handled=False)
+
+            kwargs = {"authenticator": authenticate, "auth_required": True, "auth_require_tls": False}
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port, **kwargs)
 
     def start(self) -> SmtpSink:
         self.controller.start()

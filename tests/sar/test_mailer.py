@@ -66,6 +66,8 @@ def _rows(factory) -> list[OutboxEmail]:
 def test_sends_each_pending_row_once_with_headers_and_marks_it_sent(factory, mail_settings, smtp):
     ids = _queue(factory, "a@example.org", "b@example.org", "c@example.org")
     clock = Clock(T0 + timedelta(seconds=5))
+    with factory() as session:
+        assert mailer.pending_count(session, now=clock.at) == 3
     assert mailer.send_pending(factory, settings=mail_settings, now_fn=clock) == 3
     got = smtp.wait_for(3)
     assert [m.rcpt_tos for m in got] == [["a@example.org"], ["b@example.org"], ["c@example.org"]]
@@ -79,6 +81,8 @@ def test_sends_each_pending_row_once_with_headers_and_marks_it_sent(factory, mai
     # Nothing left: a second run sends nothing.
     assert mailer.send_pending(factory, settings=mail_settings, now_fn=clock) == 0
     assert len(smtp.messages) == 3
+    with factory() as session:
+        assert mailer.pending_count(session, now=clock.at) == 0
 
 
 def test_marks_the_reminder_that_queued_the_row(factory, mail_settings, smtp):
@@ -191,3 +195,20 @@ def test_should_stop_ends_the_batch_between_messages(factory, mail_settings, smt
 def test_backoff_doubles_up_to_six_hours():
     assert [mailer.backoff(n) for n in (1, 2, 3)] == [timedelta(minutes=m) for m in (1, 2, 4)]
     assert mailer.backoff(20) == timedelta(hours=6)
+
+
+# aiosmtpd warns that AUTH without TLS is unsafe; this local test server is meant to be.
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
+def test_logs_in_when_a_user_is_configured(factory, mail_settings):
+    sink = SmtpSink(credentials=("sar-desk", "s3cret")).start()
+    try:
+        _queue(factory, "a@example.org", "b@example.org")
+        wrong = replace(mail_settings, smtp_port=sink.port, smtp_user="sar-desk", smtp_password="nope")
+        assert mailer.send_pending(factory, settings=wrong, now_fn=Clock(T0)) == 0
+        first, _ = _rows(factory)
+        assert "SMTPAuthenticationError" in first.last_error and first.sent_at is None
+        right = replace(wrong, smtp_password="s3cret")
+        assert mailer.send_pending(factory, settings=right, now_fn=Clock(T0 + timedelta(minutes=5))) == 2
+        assert len(sink.wait_for(2)) == 2
+    finally:
+        sink.stop()

@@ -61,6 +61,21 @@ def test_acknowledgement_goes_once_to_the_requester_with_due_date_and_explanatio
     assert reminder.outbox_id == email.id and reminder.request_id == sar_request.id
 
 
+def test_mixed_request_is_acknowledged_once_listing_every_part(session, settings, now):
+    first = make_request(session, settings, now=now, description=(
+        "Please send me a copy of my own social care file from when I was in care. Also, under FOI, how much "
+        "did the council spend on agency social workers in 2025?"))
+    assert len(first.parts) == 1
+    second = first.parts[0]
+    assert reminders.acknowledge_new_requests(session, now=now, settings=settings) == 1
+    (email,) = outbox(session, "acknowledgement")
+    assert email.request_id == first.id
+    assert "split it into 2 parts" in email.body_text
+    assert f"{first.reference}: a subject access request" in email.body_text
+    assert f"{second.reference}: a Freedom of Information request" in email.body_text
+    assert reminders.acknowledge_new_requests(session, now=now, settings=settings) == 0
+
+
 def test_no_acknowledgement_without_an_address_or_for_old_requests(session, settings, now):
     make_request(session, settings, regime="foi", requester_email=None, now=now)
     make_request(session, settings, regime="foi", now=now)
