@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.cron import CronTrigger
@@ -43,6 +44,9 @@ BACKGROUND_JOBS_NAME = "background jobs (redaction proposals)"
 SLOW_SEND_ENV = "SAR_WORKER_SLOW_SEND_SECONDS"
 #: Test hook: seconds to wait after a sweep has queued its e-mails and before it commits.
 PAUSE_BEFORE_COMMIT_ENV = "SAR_WORKER_PAUSE_BEFORE_COMMIT_SECONDS"
+#: The daily digest goes at this hour, London time; a worker started later in the morning catches up.
+DIGEST_HOUR = 7
+DIGEST_CATCH_UP_UNTIL_HOUR = 12
 #: Background jobs run per tick at most, so a queue of jobs cannot hold the thread for ever.
 MAX_JOBS_PER_TICK = 20
 
@@ -215,9 +219,17 @@ def register_jobs(scheduler: BaseScheduler, session_factory: sessionmaker, setti
     for job_id, func, seconds, name in interval_jobs:
         scheduler.add_job(func, IntervalTrigger(seconds=seconds, timezone="UTC"), id=job_id, name=name,
                           replace_existing=True, next_run_time=now)
-    scheduler.add_job(send_daily_digest, CronTrigger(hour=7, minute=0, timezone="Europe/London"),
-                      id=DAILY_DIGEST, name="daily digest for managers", replace_existing=True)
+    # A worker (re)started during the morning sends today's digest now if it has not gone yet (the
+    # sweep is once per manager per day); otherwise the first run is the next 07:00.
+    catch_up = {"next_run_time": now} if digest_catch_up(now) else {}
+    scheduler.add_job(send_daily_digest, CronTrigger(hour=DIGEST_HOUR, minute=0, timezone="Europe/London"),
+                      id=DAILY_DIGEST, name="daily digest for managers", replace_existing=True, **catch_up)
     return list(JOB_IDS)
+
+
+def digest_catch_up(now: datetime) -> bool:
+    """Whether a worker starting at ``now`` should send today's digest at once (07:00 to noon, London)."""
+    return DIGEST_HOUR <= now.astimezone(ZoneInfo("Europe/London")).hour < DIGEST_CATCH_UP_UNTIL_HOUR
 
 
 class QuietBusyJobs(logging.Filter):

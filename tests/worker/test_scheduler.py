@@ -7,7 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -129,3 +129,13 @@ def test_worker_imports_no_flask():
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("utc", "expected"), [
+    (datetime(2026, 1, 12, 6, 59, tzinfo=UTC), False),  # GMT: 06:59 in London
+    (datetime(2026, 1, 12, 7, 0, tzinfo=UTC), True),
+    (datetime(2026, 7, 13, 6, 30, tzinfo=UTC), True),  # BST: 07:30 in London
+    (datetime(2026, 7, 13, 11, 0, tzinfo=UTC), False),  # BST: noon
+])
+def test_a_worker_started_in_the_morning_catches_up_on_the_digest(utc, expected):
+    assert jobs.digest_catch_up(utc) is expected
