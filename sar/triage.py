@@ -209,7 +209,7 @@ _NOUN = (
     r"(?:files?|records?|data|information|notes|case ?notes|documents?|documentation|paperwork|reports?|"
     r"assessments?|correspondence|e-?mails?|letters?|minutes|chronology|history|casefiles?|case files?|"
     r"case records?|logs?|photos?|photographs|recordings?|copies|details held|everything|anything|"
-    r"material|entries|entry|papers|reviews?|plans?|stuff|footage|cctv|videos?|audio)"
+    r"material|entries|entry|papers|reviews?|plans?|stuff|footage|cctv|videos?|audio|referrals?|conferences?)"
 )
 _MOD = r"(?:[\w'-]+\s+){0,4}?"
 _CHILD = (
@@ -277,10 +277,12 @@ _OWN = _rx(
     rf"\b(?:{_NOUN}|{_HOLD})\b[^.;?!]{{0,70}}?\b{_ABOUT}\s+(?:me|myself|us)\b",
     r"\bpersonal (?:data|information|details)\b[^.;]{0,30}\b(?:about|on|of) me\b",
     r"\bmy (?:own )?personal (?:data|information|details)\b",
-    rf"\b{_NOUN}\s+(?:of|from|at|during|with)\s+my\s+(?!(?:(?:late|deceased|dead)\s+)?(?:{_CHILD}|{_REL}|client)"
+    rf"\b{_NOUN}\s+(?:of|from|at|during|with)\s+my\s+"
+    rf"(?!(?:(?:late|deceased|dead)\s+)?(?:{_CHILD}|{_REL}|client)"
     r"(?:'s|s'|s)?\b)",
     rf"\b{_NOUN}\b[^.;?!]{{0,60}}?\b(?:my|our) (?:house|home|flat|address|property|visits?|meetings?|"
-    r"interviews?|appointments?|phone calls?|calls?|conversations?|complaints?|referrals?|allegations?)\b",
+    r"interviews?|appointments?|phone calls?|calls?|conversations?|complaints?|referrals?|allegations?|"
+    r"involvement|contact with|dealings|time|life|upbringing|childhood|placements?|stay|experience)\b",
     r"\b(?:mentions?|mentioning|containing|contains|with|under|in) my name\b|\bmy name (?:appears"
     r"|is mentioned)\b",
     rf"\b(?:{_NOUN}|{_HOLD})\b[^.;]{{0,50}}?\b{_ABOUT}\s+(?:my|our) (?:family|case|childhood|care"
@@ -437,7 +439,9 @@ _FOI = _rx(
     r"\bcomplaints (?:received|made to|about the|figures|data)\b|\bdata (?:on"
     r"|about) (?:the )?(?:number|children|"
     r"families|referrals|complaints|placements|staff)\b|\breferrals\b|\bcases (?:were|have been|did)\b",
-    r"\bin (?:each of )?the (?:last|past) (?:\w+ )?(?:years?|months?)\b|\bfinancial years?\b|\bannual\b",
+    r"\bin (?:each of )?the (?:last|past) (?:\w+ )?(?:years?|months?)\b|\bfinancial years?\b",
+    r"\bannual (?:report|budget|spend|accounts)\b",
+    r"\ballowances?\b|\brates\b|\bfees\b|\btariffs?\b",
     r"\bcorrespondence between (?:the council|your|the department|the director|officers)\b",
     r"\bemails? between (?:the council|your|the department|the director|officers|senior)\b",
     r"\bhandbooks?\b|\bmanuals?\b|\bleaflets?\b|\bbooklets?\b|\btemplates?\b|\bplans? to close\b|"
@@ -558,7 +562,8 @@ _PORT = _rx(
     r"\b(?:transfer|transmit|port)\w*\s+(?:\w+\s+){0,3}?(?:my|our)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:data|information|records?|files?)\b",
     r"\bdirectly to (?:another|a new|my new|the new)\b",
-    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:data|information|records?|files?)\s+(?:\w+\s+){0,2}?(?:transferred|"
+    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:data|information|records?|files?)\s+(?:\w+\s+){0,2}?"
+    r"(?:transferred|"
     r"transmitted|ported|moved)\s+(?:\w+\s+){0,2}?to\s+(?!me\b|my (?:solicitor|email|address|home|lawyer)\b)",
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:data|information|records?|files?)\s+(?:\w+\s+){0,2}?(?:sent|"
     r"transferred|moved|passed|forwarded|transmitted)\s+(?:\w+\s+){0,2}?to\s+(?:my |the |a )?(?:new|another|"
@@ -662,6 +667,8 @@ _CARE_LEAVER = _rx(
     r"in a children's home|taken into care|placed in care|adopted|in (?:\w+ )?(?:care|foster)|"
     r"in (?:kids|children's|childrens|foster|care|residential) homes?|in residential care|in a home)\b",
     r"\b(?:took|taken|removed|placed|put) me (?:off|from|into|in|away)\b|"
+    r"\bi (?:was a resident|was resident|lived|stayed|grew up) (?:at|in)\b[^.;]{0,50}\b(?:children's home|"
+    r"home for|care|foster|residential)|"
     r"\bformer(?:ly)? looked[- ]after\b|\bmy time in care\b|\bwhen i was in care\b|\bas a child in care\b",
     r"\b(?:he|she|they) (?:was|were) (?:in care|looked after|fostered|adopted)\b",
 )
@@ -719,6 +726,9 @@ _STATUTORY: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...] = (
             r"\b(?:detective (?:constable|sergeant|inspector|chief inspector)|police (?:constable|sergeant|"
             r"inspector|staff investigator|officer in the case|disclosure officer))\b",
             r"\bsch(?:edule|ed|\.)?\.? ?2\b[^.;]{0,40}?\b(?:para(?:graph)?\.? ?2|crime|dpa|request)\b",
+            r"\b(?:police|constabulary)\b[^.;]{0,80}\b(?:we are investigating|we're investigating|"
+            r"we are conducting|"
+            r"our investigation|are investigating)\b",
             r"\bschedule 2 request\b|\bprevention (?:or|and) detection of crime\b"
             r"|\bapprehension or prosecution\b",
             r"\b(?:crime|incident) (?:reference|ref|number)\b|\bcrn\b|\bofficer in (?:the )?case\b|\boic\b",
@@ -811,6 +821,7 @@ _STATUTORY: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...] = (
             r"|is|has|have)\b",
             r"\bs(?:ection|\.)? ?1(?:36|39|40)\b[^.;]{0,40}\b(?:education and inspections|eia"
             r"|ofsted|inspect)\w*",
+            r"\bofsted\b[^.]{0,100}\bfor the (?:upcoming |forthcoming )?inspection\b|^\s*ofsted\s*[:-]",
             r"\beducation and inspections act\b|\bilacs\b|\bjtai\b|\bjoint targeted area inspection\b",
             r"\bas part of (?:the|our|this|an?) (?:ofsted )?(?:inspection|focused visit|monitoring visit)\b",
             r"\b(?:ahead of|for|during) (?:the|our|this|next week's) (?:ofsted )?"
@@ -840,6 +851,7 @@ _STATUTORY: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...] = (
             r"assessor|will)\b|\bs(?:ection|\.)? ?29\b[^.;]{0,30}\blocal government act\b",
             r"\blocal government act 1974\b",
             r"\b(?:ombudsman|lgsco) (?:has|have) (?:asked|requested|required)\b",
+            r"\b(?:ombudsman|lgsco) (?:ref|reference|case|complaint) ?(?:no\.?|number)?\s*:?\s*\d",
             r"\b(?:lgsco|ombudsman)\b[^.]{0,80}\b(?:we are investigating|our investigation|investigating a "
             r"complaint|we have decided to investigate)\b",
         ),
@@ -1276,6 +1288,11 @@ def _pieces(text: str, ctx: _Context) -> list[_Piece]:
     return pieces
 
 
+_COST_TAIL = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+|any\s+)?(?:total\s+)?"
+    r"(?:costs?|spend|spending|expenditure|price|budget|how much)\b",
+    re.I,
+)
 _ANAPHORA = re.compile(r"\b(?:it|this|that|these|those|them)\s*[?.!]?\s*$", re.I)
 
 
@@ -1291,6 +1308,13 @@ def _sub_split(text: str, a: int, b: int, clause_norm: str, ctx: _Context) -> li
         # "... and how much the council paid for it": a short FOI-cue piece that points back at the
         # previous piece's subject belongs to that piece.
         if label.weak or (label.regime == "foi" and len(piece.split()) <= 10 and _ANAPHORA.search(piece)):
+            label = _Label(None, [], set())
+        # "... flooding incidents and the cost of repairs": the cost of an environmental matter is EIR too
+        # (reg 2(1)(e)), so a short cost phrase right after an EIR piece stays with it.
+        prior = next((p.label.regime for p in reversed(out) if p.label.regime), None)
+        tail = _COST_TAIL.search(piece)
+        if label.regime == "foi" and prior == "eir" and len(piece.split()) <= 8 and tail \
+                and not _find(_FOI, piece[tail.end():]):
             label = _Label(None, [], set())
         out.append(_Piece(x, y, label, True))
     return out
