@@ -1595,6 +1595,114 @@ MORE_EXAMPLES = [
      "I'd like to know the energy consumption of your children's homes and my own care "
      'records from 1995.',
      None, {"eir", "sar"}),
+    ('sar-110',
+     'Please send me any records relating to my involvement with your Youth Offending '
+     'Service when I was 15.',
+     None, {"sar"}),
+    ('sar-111',
+     "I'm a kinship carer for my niece. Please can I have a copy of her care plan and any "
+     'assessments about her.',
+     None, {"sar"}),
+    ('foi-90',
+     "What is the council's annual spend on special guardianship allowances?",
+     None, {"foi"}),
+    ('eir-26',
+     "Please tell me about any flooding incidents at council children's homes since 2020 "
+     'and the cost of repairs.',
+     None, {"eir"}),
+    ('sar-112',
+     "Send me everything you've got on me. Now.",
+     None, {"sar"}),
+    ('sar-113',
+     "Dear Sir, I was a resident at Ashdown House, a council children's home, between 1971 "
+     'and 1977. I would be grateful for any records you have. Yours, Peter',
+     None, {"sar"}),
+    ('foi+sar-20',
+     "I'd like my file and the file of my sister Claire who died last year.",
+     None, {"foi", "sar"}),
+    ('sar-114',
+     'My solicitor has advised me to get a copy of all records about me before my hearing.',
+     None, {"sar"}),
+    ('sar-115',
+     'I want a copy of the referral the school made about my son and who made it.',
+     None, {"sar"}),
+    ('sar-116',
+     'Could you please send me the EHCP annual review paperwork and social care notes for '
+     'my son Leo (8)?',
+     None, {"sar"}),
+    ('rectification-12',
+     'Please correct your records: I am not the father of Jayden, and I should not be '
+     'listed as such.',
+     None, {"rectification"}),
+    ('erasure-12',
+     'Under Article 17 I request erasure of all data relating to me.',
+     None, {"erasure"}),
+    ('restriction-06',
+     'Under Article 18 please restrict processing of my data.',
+     None, {"restriction"}),
+    ('objection-13',
+     'Under Article 21 I object to processing of my personal data.',
+     None, {"objection"}),
+    ('portability-10',
+     'Under Article 20 I request a copy of my data in a portable format.',
+     None, {"portability"}),
+    ('sar-117',
+     'Under Article 15 please provide my personal data.',
+     None, {"sar"}),
+    ('foi-internal-review-10',
+     'I asked for your fostering recruitment figures and you only gave me half. Please do '
+     'an internal review.',
+     None, {"foi-internal-review"}),
+    ('eir-reconsideration-09',
+     'Regulation 11 representations: your response to my request for the odour complaints '
+     "about the waste site next to the children's centre was incomplete.",
+     None, {"eir-reconsideration"}),
+    ('third-party-57',
+     'Westshire Police, Op CEDAR: we are investigating the disappearance of a 14-year-old '
+     'and request any information on her known associates.',
+     None, {"third-party"}),
+    ('third-party-58',
+     'By order of HHJ Green, the local authority must disclose the records to the '
+     "respondent's solicitors by 4pm on 2 May.",
+     None, {"third-party"}),
+    ('third-party-59',
+     "Children's Guardian request under s42 CA 1989 - please make the files for the D "
+     'children available.',
+     None, {"third-party"}),
+    ('third-party-60',
+     'Ofsted: please provide your most recent self-evaluation and the list of children '
+     'missing education, for the inspection starting Monday.',
+     None, {"third-party"}),
+    ('third-party-61',
+     'LGSCO ref 24/123: please send your complaint file and the social care records for Ms '
+     'T.',
+     None, {"third-party"}),
+    ('foi-91',
+     "I would like to know how many complaints about children's social care went to the "
+     'Ombudsman last year.',
+     None, {"foi"}),
+    ('sar-118',
+     'Is there any information about me from when I called the NSPCC helpline in 2015 that '
+     'was passed to you?',
+     None, {"sar"}),
+    ('foi+sar-21',
+     "I'm after the fostering allowance rates and my own assessment as a foster carer.",
+     None, {"foi", "sar"}),
+    ('eir+foi-03',
+     'can u send the data on the traffic near the school and the number of kids in care in '
+     'the borough',
+     None, {"eir", "foi"}),
+    ('foi-92',
+     'Please could you advise whether social care hold information about my father who is '
+     'now deceased.',
+     None, {"foi"}),
+    ('sar-119',
+     'I am the grandmother of two children currently in foster care. I would like to see '
+     'their files.',
+     None, {"sar"}),
+    ('foi+sar-22',
+     'Please send me the policy you used to decide to remove my children, and their files.',
+     None, {"foi", "sar"}),
 ]
 
 ALL_EXAMPLES = EXAMPLES + MORE_EXAMPLES
