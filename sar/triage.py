@@ -659,6 +659,8 @@ _PARENT_SELF = _rx(
     r"\b(?:i am|as|we are) (?:his|her|their|the|a|her birth|his birth) (?:birth |adoptive |step-?|foster )?"
     r"(?:mother|father|mum|dad|mam|parents?|special guardian|guardian|carer|grandparents?|grandmother|"
     r"grandfather|nan|gran|kinship carer)\b",
+    r"\b(?:my|our) (?:[\w-]+ ){0,2}?(?:son|sons|daughter|daughters|child|children|kids?|baby|twins|stepson|"
+    r"stepdaughter|grandson|granddaughter|grandchildren)\b",
     r"\bparental responsibility\b|\bspecial guardian(?:ship)?\b|\bchild arrangements order\b"
     r"|\bresidence order\b",
 )
@@ -964,6 +966,48 @@ def _statutory(norm: str, orig: str, ctx: _Context) -> tuple[str, str] | None:
             m = pattern.search(orig) if not (pattern.flags & re.I) else pattern.search(norm)
             if m:
                 return kind, m.group(0).strip(" ,.")
+    return _agency_about_someone(norm, orig, ctx)
+
+
+# Agencies named anywhere, for the fallback below.
+_AGENCY: tuple[tuple[str, re.Pattern], ...] = (
+    ("police", re.compile(r"\b(?:police|constabulary|detective|cid)\b", re.I)),
+    ("childrens_guardian", re.compile(r"\bcafcass\b|(?<!special )\bguardian\b", re.I)),
+    ("regulator", re.compile(r"\bofsted\b|\binspectors?\b", re.I)),
+    ("coroner", re.compile(r"\bcoroner'?s?\b", re.I)),
+    ("ombudsman", re.compile(r"\bombudsman\b|\blgsco\b", re.I)),
+    ("ico", re.compile(r"\binformation commissioner\b|\bico\b", re.I)),
+    ("court", re.compile(r"\b(?:court|judge|hhj|tribunal)\b", re.I)),
+)
+# A specific person or family, as an agency names them ("the child", "Mr X", "the Holt children").
+_SOMEONE = re.compile(
+    r"\b(?:the|this|these|that) (?:child|children|family|young person|subject|mother|father|parents?|"
+    r"siblings|baby|boy|girl|suspect|victim|deceased|pupil|patient|individual|person)\b|"
+    r"\b(?:mr|mrs|ms|miss|dr)\.? [a-z]+|"
+    r"\b(?:her|his|their) (?:\w+ )?(?:address|records?|file|details|whereabouts)\b|\b(?:child|baby) [a-z]\b|"
+    r"\bdob\b|\bnamed\b|\b[a-z]+ (?:children|family|siblings)\b",
+    re.I,
+)
+
+
+def _agency_about_someone(norm: str, orig: str, ctx: _Context) -> tuple[str, str] | None:
+    """Fallback T-5 cue: an agency named, a specific person asked about, and nothing personal or general.
+
+    Catches phrasings the self-identification patterns miss ("Westshire Police re the Holt children: ...")
+    while leaving "the police told me to ask for my file" (personal) and "how many police referrals" (FOI)
+    alone.
+    """
+    if ctx.journalist or ctx.third_party_desc or ctx.requester_type in ("member_of_public", "journalist"):
+        return None
+    if ctx.parent or ctx.care_leaver or ctx.subject_3p or ctx.solicitor or ctx.agent or ctx.adoption:
+        return None
+    blockers = (_OWN, _SAR_EXPLICIT, _AGENT, _CHILD_DATA, _CHILD_LOOSE, _REL_DATA, _FOI, _ENV, _REVIEW)
+    if any(_find(p, norm) for p in blockers) or not _SOMEONE.search(norm):
+        return None
+    for kind, pattern in _AGENCY:
+        m = pattern.search(norm)
+        if m:
+            return kind, f"{m.group(0)} ... {_SOMEONE.search(norm).group(0)}"
     return None
 
 
