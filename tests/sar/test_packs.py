@@ -171,7 +171,7 @@ def test_failed_verification_writes_no_pack(session, settings, now, team, monkey
 @pytest.mark.parametrize("regime, template, needles", [
     ("foi", "foi_cover.txt", ["section 17", "FOIA 2000 s.40(2)", "absolute exemption", "internal review",
                               "40 working days", "section 50", "Information Commissioner"]),
-    ("eir", "eir_cover.txt", ["regulation 14", "EIR 2004 reg 13", "presumption in favour of disclosure",
+    ("eir", "eir_cover.txt", ["regulation 14", "EIR 2004 reg 13", "regulation 13(1)",
                               "regulation 11", "regulation 18", "First-tier Tribunal"]),
     ("third-party", "third_party_cover.txt", ["not a request under the Freedom of Information Act",
                                               "minimum information necessary",
