@@ -1200,6 +1200,10 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
     named = _named_person(orig)
     if named:
         return _third_person(named, ctx, named=True)
+    mine = _first_person_records(norm)
+    if mine:
+        return _sar_label(f"T-1: records and the requester in one request ({_q(mine)}); read as their own "
+                          "data", {"identity"}, ctx)
     if (ctx.journalist or ctx.requester_type == "member_of_public") and ctx.third_party_desc:
         return _Label("foi", [f"T-1 / FOIA s.40(2): asks about a third party's case "
                               f"({_q(ctx.third_party_desc)}); s.40(2) will likely apply"], set())
@@ -1227,6 +1231,39 @@ def _named_person(orig: str) -> str | None:
         for m in pattern.finditer(orig):
             if not _PLACE.search(m.group(0)):
                 return m.group(0).strip(" ,.")
+    return None
+
+
+# "send me", "my request", "my local school": first-person words that do not make the records the requester's.
+_NOT_ABOUT_ME = re.compile(
+    r"\b(?:send|sent|email|e-mail|give|provide|tell|let|forward|show|inform|advise|contact|help|post|"
+    r"write to|"
+    r"copy|ring|call|phone)\s+me\b|\b(?:to|for) me\b|"
+    r"\bmy (?:request|email|e-mail|letter|question|enquiry|complaint|local|"
+    r"area|council|mp|councillor|solicitor|behalf|view|opinion|previous|last|foia|eir|understanding|"
+    r"research|dissertation|studies|article|story|address is|name is|details are|contact details|"
+    r"phone number is)\b",
+    re.I,
+)
+
+
+_ME = re.compile(
+    r"\b(?:me|myself|i was|i were)\b|"
+    rf"\bmy\b(?!\s+(?:(?:late|dead|deceased|ex|former)\s+)?(?:{_REL}|{_CHILD}|client)"
+    r"(?:'s|s'|s)?\b)",
+    re.I,
+)
+
+
+def _first_person_records(norm: str) -> str | None:
+    """Records asked for in a sentence about the requester ("the notes they made when I was ...")."""
+    rest = _NOT_ABOUT_ME.sub(" ", norm)
+    noun = re.search(rf"\b{_NOUN}\b", rest, re.I)
+    if not noun:
+        return None
+    for me in _ME.finditer(rest):
+        if not _negated(rest, me.start()):
+            return f"{noun.group(0)} ... {me.group(0)}"
     return None
 
 
