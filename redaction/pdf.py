@@ -113,9 +113,10 @@ _PAGE_KEYS_TO_DROP = ("Annots", "AA", "PieceInfo", "Metadata", "Thumb", "B")
 
 
 def _configure() -> None:
-    # Process-wide MuPDF switch (we are its only user). Smaller glyph boxes mean a redaction of
-    # one line does not remove letters of the lines above and below (notes §2.1). Both extract
-    # and burn_in run with it on, so extracted boxes and removal tests agree.
+    # Process-wide MuPDF switch (we are its only user). Glyph boxes of font-size height rather
+    # than ascender-to-descender (notes §2.1) keep extracted boxes, and so the painted boxes and
+    # the blanked image pixels, within their own line. Text removal itself does not rely on it:
+    # see _removal_rects. Every entry point sets it, so extract, burn_in and verify agree.
     pymupdf.TOOLS.set_small_glyph_heights(True)
 
 
