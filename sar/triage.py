@@ -296,6 +296,9 @@ _OWN = _rx(
     r"\bwhat (?:you|the council|social services|they|your department|children's services) "
     rf"(?:{_HOLD}|say|said|wrote|have written)\b[^.;]{{0,20}}?\b(?:about|on) me\b",
     r"\b(?:have|has) (?:you|the council|social services) got (?:a file|anything|records?) on me\b",
+    r"\bwhat (?:was|has been|they|you|social services|the social worker)\s+(?:\w+\s+){0,2}?"
+    r"(?:recorded|written|"
+    r"noted|wrote|said|logged)\b[^.;]{0,40}\b(?:me|my|i)\b",
 )
 # Strong, explicit naming of the right of access.
 _SAR_EXPLICIT = _rx(
@@ -414,7 +417,9 @@ _ENV = _rx(
     r"\bdamp\b|\bmou?ld\b|\bmast\b|\bradiation\b|\bbiodiversity\b|\bwildlife\b|\becology\b"
     r"|\btree (?:preservation|"
     r"felling|survey|planting)\b|\btrees? (?:cut|felled|removed|planted|were|was)\b|\bfelling\b",
-    r"\bplaygrounds?\b|\bresurfac\w*\b|\blead (?:testing|levels?|contamination)\b|\bgrounds maintenance\b",
+    r"\bland (?:next to|at|behind|adjacent|near|off|on|beside)\b|\bderelict\b|\bbrownfield\b|"
+    r"\bvacant (?:land|site|plot)\b|\bplaygrounds?\b|\bresurfac\w*\b|\blead (?:testing|levels?|contamination)\b",
+    r"\bgrounds maintenance\b",
     r"\bgreen (?:space|spaces|belt)\b|\bplaying fields?\b|\ballotments?\b|\bcontaminated land\b|\bsoil\b",
     r"\b(?:sale|disposal|use) of (?:council |the )?land\b|\blight pollution\b|\bair conditioning\b",
 )
@@ -550,6 +555,7 @@ _OBJECT = _rx(
     r"processing|pass)\b",
     r"\b(?:do not|don't|stop|no longer|never)\s+(?:pass|share|send|give|disclose|forward)\w*\b[^.;]{0,40}\b"
     r"(?:my|our|me|data|information|details|records)\b[^.;]{0,40}?\b(?:to|with)\b",
+    r"\b(?:refuse|refusing|withhold|withholding|deny|denying) (?:my |our )?(?:permission|consent)\b",
     r"\bwithdraw(?:ing|n)? (?:my |our )?consent\b|\bopt (?:me )?out\b",
 )
 _PORT = _rx(
@@ -603,7 +609,8 @@ _ACCESS_VERB = re.compile(
 
 # What makes a clause a request rather than background ("I was in care in the 1990s.").
 _REQUEST_MARK = re.compile(
-    r"\?|\b(?:wonder|wondering|curious|grateful|hoping|hope you can|please|kindly|would like|would love|"
+    r"\?|\b(?:wonder|wondering|curious|grateful|appreciate|hoping|hope you can|please|kindly|would like|"
+    r"would love|"
     r"want|wants|wanted|wanting|wish|need|needs|require|request (?:a"
     r"|an|the|that|"
     r"copies|copy|access|information|details|all|any|to)|i request|we request|requesting|asking for|asks for|"
@@ -669,6 +676,8 @@ _CARE_LEAVER = _rx(
     r"in a children's home|taken into care|placed in care|adopted|in (?:\w+ )?(?:care|foster)|"
     r"in (?:kids|children's|childrens|foster|care|residential) homes?|in residential care|in a home)\b",
     r"\b(?:took|taken|removed|placed|put) me (?:off|from|into|in|away)\b|"
+    r"\b(?:were|was|have been|had been|got) involved with (?:me|us|my family|our family)\b|"
+    r"\b(?:i|we) (?:was|were) known to\b|\bi had a social worker\b|"
     r"\bi (?:was a resident|was resident|lived|stayed|grew up) (?:at|in)\b[^.;]{0,50}\b(?:children's home|"
     r"home for|care|foster|residential)|"
     r"\bformer(?:ly)? looked[- ]after\b|\bmy time in care\b|\bwhen i was in care\b|\bas a child in care\b",
@@ -731,6 +740,7 @@ _STATUTORY: tuple[tuple[str, str, tuple[re.Pattern, ...]], ...] = (
             r"\b(?:police|constabulary)\b[^.;]{0,80}\b(?:we are investigating|we're investigating|"
             r"we are conducting|"
             r"our investigation|are investigating)\b",
+            r"^\s*(?:[a-z]+ )?(?:police|constabulary)\s*[-:,]",
             r"\bschedule 2 request\b|\bprevention (?:or|and) detection of crime\b"
             r"|\bapprehension or prosecution\b",
             r"\b(?:crime|incident) (?:reference|ref|number)\b|\bcrn\b|\bofficer in (?:the )?case\b|\boic\b",
@@ -985,7 +995,8 @@ _SOMEONE = re.compile(
     r"siblings|baby|boy|girl|suspect|victim|deceased|pupil|patient|individual|person)\b|"
     r"\b(?:mr|mrs|ms|miss|dr)\.? [a-z]+|"
     r"\b(?:her|his|their) (?:\w+ )?(?:address|records?|file|details|whereabouts)\b|\b(?:child|baby) [a-z]\b|"
-    r"\bdob\b|\bnamed\b|\b[a-z]+ (?:children|family|siblings)\b",
+    r"\bdob\b|\bnamed\b|\b[a-z]+ (?:children|family|siblings)\b|"
+    r"\b(?:missing|named|vulnerable|looked after|unborn) (?:child|person|young person|girl|boy|teenager)\b",
     re.I,
 )
 
