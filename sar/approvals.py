@@ -151,7 +151,12 @@ def submit_for_approval(session: Session, request: Request, *, actor: User, now:
 
 
 def _pending(session: Session, request: Request) -> Approval:
-    approval = standing_approval(session, request)
+    # Lock the row (PostgreSQL) so two managers deciding at once cannot both succeed.
+    approval = session.scalars(
+        select(Approval)
+        .where(Approval.request_id == request.id, Approval.status.in_(_STANDING), Approval.voided_at.is_(None))
+        .order_by(Approval.id.desc()).with_for_update()
+    ).first()
     if request.status != RequestStatus.awaiting_approval or approval is None or approval.status != "pending":
         raise Conflict(f"request {request.reference} is not awaiting approval")
     return approval
@@ -330,6 +335,16 @@ def _link_for(session: Session, token: str, now: datetime) -> DownloadLink:
     if link.expires_at <= now:
         raise Conflict("this download link has expired; sign in to the portal or ask us for a new link")
     return link
+
+
+def request_for_link(session: Session, token: str, *, now: datetime) -> Request:
+    """The request a download-link token belongs to (for a ``/download/<token>`` page).
+
+    :raises NotFound: unknown or revoked token. :raises Conflict: the link has expired.
+    """
+    link = _link_for(session, token or "", now)
+    pack = session.get(ResponsePack, link.pack_id)
+    return session.get(Request, pack.request_id)
 
 
 def pack_for_download(session: Session, request: Request, *, actor: User | None, now: datetime,

@@ -227,3 +227,26 @@ def extracted_text(settings: Settings, item: BundleItem, *, ocr: bool = False) -
         while len(_EXTRACTED) > _EXTRACTED_MAX:
             _EXTRACTED.popitem(last=False)
     return doc
+
+
+def _check_page(item: BundleItem, page: int) -> None:
+    if not isinstance(page, int) or not 0 <= page < item.document.page_count:
+        raise NotFound(f"{item.filename} has no page {page}")
+
+
+def page_png(settings: Settings, item: BundleItem, page: int, *, zoom: float = 1.5) -> bytes:
+    """A PNG of one page of the original, for the review screen (boxes overlay it at ``zoom`` scale).
+
+    :param page: 0-based page index. :raises NotFound: no such page.
+    """
+    _check_page(item, page)
+    return pdf.render_page_png(document_bytes(settings, item), page, zoom)
+
+
+def page_size(settings: Settings, item: BundleItem, page: int) -> tuple[float, float]:
+    """Width and height in points of one unrotated page (the space redaction boxes use).
+
+    :param page: 0-based page index. :raises NotFound: no such page.
+    """
+    _check_page(item, page)
+    return pdf.page_size(document_bytes(settings, item), page)

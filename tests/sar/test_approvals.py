@@ -201,6 +201,9 @@ def test_download_rules(session, settings, now, team, ready):
     approvals.pack_for_download(session, req, actor=team.requester, now=now, settings=settings,
                                 token=result.token)
     assert session.get(DownloadLink, result.link.id).download_count == 1
+    assert approvals.request_for_link(session, result.token, now=now) is req
+    with pytest.raises(NotFound):
+        approvals.request_for_link(session, "forged", now=now)
     with pytest.raises(Conflict, match="expired"):
         approvals.pack_for_download(session, req, actor=team.requester, now=result.expires_at,
                                     settings=settings,

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from sar import documents
-from sar.errors import Conflict, NotPermitted, ValidationError
+from sar.errors import Conflict, NotFound, NotPermitted, ValidationError
 from sar.models import AuditEvent, Document
 from sar.storage import FileStore
 from tests.sar._docs import PAGE_ONE, PAGE_TWO, add_pdf, make_team, pdf_bytes, sar_request
@@ -118,3 +118,15 @@ def test_bundle_cannot_change_after_release(session, settings, now, team):
     req.status = "closed"
     with pytest.raises(Conflict, match="can no longer change"):
         add_pdf(session, req, team, now, settings, "late page")
+
+
+def test_page_images_and_sizes_for_the_review_screen(session, settings, now, team):
+    req = sar_request(session, settings, team, now)
+    item = add_pdf(session, req, team, now, settings, PAGE_ONE, PAGE_TWO)
+    assert documents.page_png(settings, item, 1, zoom=0.5).startswith(b"\x89PNG")
+    assert documents.page_size(settings, item, 0) == (595.0, 842.0)
+    with pytest.raises(NotFound):
+        documents.page_png(settings, item, 2)
+    text = documents.extracted_text(settings, item)
+    assert "Charlie Fletcher" in text.pages[0].text
+    assert documents.extracted_text(settings, item) is text  # cached per document
