@@ -418,7 +418,8 @@ _ENV = _rx(
     r"|\btree (?:preservation|"
     r"felling|survey|planting)\b|\btrees? (?:cut|felled|removed|planted|were|was)\b|\bfelling\b",
     r"\bland (?:next to|at|behind|adjacent|near|off|on|beside)\b|\bderelict\b|\bbrownfield\b|"
-    r"\bvacant (?:land|site|plot)\b|\bplaygrounds?\b|\bresurfac\w*\b|\blead (?:testing|levels?|contamination)\b",
+    r"\bvacant (?:land|site|plot)\b|\bplaygrounds?\b|\bresurfac\w*\b",
+    r"\blead (?:testing|levels?|contamination)\b",
     r"\bgrounds maintenance\b",
     r"\bgreen (?:space|spaces|belt)\b|\bplaying fields?\b|\ballotments?\b|\bcontaminated land\b|\bsoil\b",
     r"\b(?:sale|disposal|use) of (?:council |the )?land\b|\blight pollution\b|\bair conditioning\b",
