@@ -20,15 +20,16 @@ from redaction import pdf
 from redaction.errors import EncryptedPdfError, NotAPdfError
 from redaction.types import ExtractedDocument
 from sar import approvals, audit
-from sar.errors import NotFound, ValidationError
-from sar.models import BundleItem, Document, Request, User
-from sar.permissions import require_staff
+from sar.errors import Conflict, NotFound, NotPermitted, ValidationError
+from sar.models import BundleItem, Document, Request, Role, User
+from sar.permissions import require_staff, require_view
 from sar.settings import Settings
 from sar.storage import FileStore
 
 #: What an uploaded document is for. Only ``case_record`` documents go into the response pack;
 #: the others are internal evidence (rulebook §5.1 item 6).
 PURPOSES = ("case_record", "identity_evidence", "authority_evidence", "request_letter")
+_FINISHED = ("released", "closed", "withdrawn", "refused")
 #: Uploads larger than this are refused before parsing (a bundle is normally far smaller).
 MAX_BYTES = 100 * 1024 * 1024
 
@@ -67,17 +68,27 @@ def add_document(session: Session, request: Request, data: bytes, filename: str,
     same :class:`~sar.models.Document` row and stored file.
 
     :param data: the file content. :param filename: the name it was uploaded under.
-    :param purpose: one of :data:`PURPOSES`; only ``case_record`` documents are released.
+    A requester may add only evidence (identity, authority, their request letter) to their own
+    request; case-record documents are added by staff.
+
+    :param purpose: one of :data:`PURPOSES`; only ``case_record`` documents are released, and only
+        adding one of those voids a standing approval.
     :return: the new bundle item (``item.document.page_count`` is the page count).
     :raises ValidationError: empty, not a PDF (only PDF is supported for now), encrypted or damaged,
         unknown purpose, or the same file is already in this bundle.
-    :raises NotPermitted: the actor is not staff.
+    :raises NotPermitted: a requester adding a case record. :raises NotFound: a requester adding
+        to someone else's request.
     :raises Conflict: the request is released or closed.
     """
-    require_staff(actor)
-    filename = _clean_filename(filename)
     if purpose not in PURPOSES:
         raise ValidationError(f"unknown document purpose {purpose!r}; choose one of {', '.join(PURPOSES)}")
+    if actor is not None and actor.role == Role.requester:
+        require_view(actor, request)
+        if purpose == "case_record":
+            raise NotPermitted("only council staff add case records; you can add identity or authority evidence")
+    else:
+        require_staff(actor)
+    filename = _clean_filename(filename)
     pages = _check_pdf(bytes(data), filename)
     sha = hashlib.sha256(data).hexdigest()
     doc = session.scalars(select(Document).where(Document.sha256 == sha)).first()
@@ -87,7 +98,10 @@ def add_document(session: Session, request: Request, data: bytes, filename: str,
             BundleItem.removed_at.is_(None))).first()
         if existing is not None:
             raise ValidationError(f"{filename} is already in this bundle (as {existing.filename})")
-    approvals.prepare_change(session, request, actor=actor, now=now, what=f"document {filename} added")
+    if purpose == "case_record":
+        approvals.prepare_change(session, request, actor=actor, now=now, what=f"document {filename} added")
+    elif request.status in _FINISHED:
+        raise Conflict(f"request {request.reference} is {request.status}; documents can no longer be added")
     FileStore(settings.storage_dir).put(bytes(data))
     reused = doc is not None
     if doc is None:

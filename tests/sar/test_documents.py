@@ -77,11 +77,22 @@ def test_encrypted_pdf_is_refused(session, settings, now, team):
                                settings=settings)
 
 
-def test_requester_cannot_add_documents(session, settings, now, team):
+def test_requester_adds_only_evidence_to_their_own_request(session, settings, now, team):
+    from tests.factories import make_user
+
     req = sar_request(session, settings, team, now)
     with pytest.raises(NotPermitted):
         documents.add_document(session, req, pdf_bytes("x"), "x.pdf", actor=team.requester, now=now,
                                settings=settings)
+    item = documents.add_document(session, req, pdf_bytes("passport"), "id.pdf", actor=team.requester, now=now,
+                                  settings=settings, purpose="identity_evidence")
+    assert item.purpose == "identity_evidence" and item.uploaded_by_id == team.requester.id
+    with pytest.raises(NotFound):
+        documents.add_document(session, req, pdf_bytes("other"), "id.pdf", actor=make_user(session, "requester"),
+                               now=now, settings=settings, purpose="identity_evidence")
+    with pytest.raises(ValidationError, match="unknown document purpose"):
+        documents.add_document(session, req, pdf_bytes("y"), "y.pdf", actor=team.officer, now=now,
+                               settings=settings, purpose="misc")
 
 
 def test_reorder_must_be_a_permutation(session, settings, now, team):
