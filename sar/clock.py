@@ -34,10 +34,10 @@ _STATUS_AFTER = {
 
 def clock_config(session: Session | None, settings: Settings) -> deadlines.ClockConfig:
     """Build the clock configuration: the council's nation, SLAs and holiday overrides (H-1)."""
-    extra: tuple = ()
+    extra: tuple[deadlines.HolidayOverride, ...] = ()
     if session is not None:
         extra = tuple(
-            (row.on, row.nation, row.name)
+            deadlines.HolidayOverride(on=row.on, nations=(row.nation,), name=row.name, reference=row.reference)
             for row in session.scalars(select(HolidayOverride).order_by(HolidayOverride.on))
         )
     return deadlines.ClockConfig(

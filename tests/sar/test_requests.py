@@ -144,3 +144,17 @@ def test_clock_event_moves_due_date_and_status(session, settings, now):
         clock.record_clock_event(session, req, "extended", date(2026, 12, 1), actor=officer, reason="",
                                  now=now, settings=settings)
     assert session.get(Request, req.id).due_on == date(2026, 3, 20)
+
+
+def test_holiday_override_from_the_database_moves_the_due_date(session, settings):
+    """H-1: a day proclaimed after the pinned holidays release, entered by an admin, is skipped."""
+    from sar.models import HolidayOverride
+
+    officer = make_user(session, "officer")
+    session.add(HolidayOverride(on=date(2026, 3, 25), nation="ENG", name="Proclaimed day",
+                                reference="test proclamation"))
+    session.flush()
+    req = make_request(session, settings, actor=officer, regime="foi")
+    # Without the override FOI received Mon 2 Mar 2026 is due Tue 31 Mar (test above); with it, Wed 1 Apr.
+    assert req.due_on == date(2026, 4, 1)
+    assert any("Proclaimed day" in line for line in req.due_detail["explanation"])
