@@ -30,11 +30,24 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver tesseract-ocr tesseract-ocr-eng >/dev/null; \
 	fi
 
+DEMO_DB ?= sqlite:///$(CURDIR)/var/sar.db
+DEMO_SMTP_PORT ?= 1025
+
+# The demo's e-mails go to a local SMTP sink that files them under var/demo-mail (a Maildir),
+# unless SAR_SMTP_HOST points at a real relay.
 demo: install
-	mkdir -p var
-	SAR_DATABASE_URL=$${SAR_DATABASE_URL:-sqlite:///$(CURDIR)/var/sar.db} $(BIN)/sar db upgrade
-	SAR_DATABASE_URL=$${SAR_DATABASE_URL:-sqlite:///$(CURDIR)/var/sar.db} $(BIN)/sar demo
-	SAR_DATABASE_URL=$${SAR_DATABASE_URL:-sqlite:///$(CURDIR)/var/sar.db} $(BIN)/sar serve --host $(HOST) --port $(PORT) --with-worker
+	mkdir -p var/demo-mail
+	SAR_DATABASE_URL=$${SAR_DATABASE_URL:-$(DEMO_DB)} $(BIN)/sar db upgrade
+	SAR_DATABASE_URL=$${SAR_DATABASE_URL:-$(DEMO_DB)} SAR_BASE_URL=$${SAR_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/sar demo
+	@SINK=""; \
+	if [ -z "$$SAR_SMTP_HOST" ]; then \
+	  $(BIN)/python -m aiosmtpd -n -l 127.0.0.1:$(DEMO_SMTP_PORT) -c aiosmtpd.handlers.Mailbox var/demo-mail & SINK=$$!; \
+	  echo "Demo e-mails are delivered to var/demo-mail/new (SMTP sink on 127.0.0.1:$(DEMO_SMTP_PORT))"; \
+	fi; \
+	trap '[ -n "$$SINK" ] && kill $$SINK 2>/dev/null' EXIT INT TERM; \
+	SAR_DATABASE_URL=$${SAR_DATABASE_URL:-$(DEMO_DB)} SAR_SMTP_PORT=$${SAR_SMTP_PORT:-$(DEMO_SMTP_PORT)} \
+	  SAR_BASE_URL=$${SAR_BASE_URL:-http://$(HOST):$(PORT)} \
+	  $(BIN)/sar serve --host $(HOST) --port $(PORT) --with-worker
 
 lint: install
 	$(BIN)/ruff check .
