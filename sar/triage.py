@@ -278,8 +278,9 @@ _OWN = _rx(
     r"\bpersonal (?:data|information|details)\b[^.;]{0,30}\b(?:about|on|of) me\b",
     r"\bmy (?:own )?personal (?:data|information|details)\b",
     rf"\b{_NOUN}\s+(?:of|from|at|during|with)\s+my\s+"
-    rf"(?!(?:(?:late|deceased|dead)\s+)?(?:{_CHILD}|{_REL}|client)"
-    r"(?:'s|s'|s)?\b)",
+    rf"(?!(?:(?:late|deceased|dead)\s+)?(?:{_CHILD}|{_REL}|client)(?:'s|s'|s)?\b)"
+    r"(?!(?:previous |earlier |original |last )?(?:foia|eir|requests?|complaints?|appeal|application|enquiry|"
+    r"question|letter|e-?mail)\b)",
     rf"\b{_NOUN}\b[^.;?!]{{0,60}}?\b(?:my|our) (?:house|home|flat|address|property|visits?|meetings?|"
     r"interviews?|appointments?|phone calls?|calls?|conversations?|complaints?|referrals?|allegations?|"
     r"involvement|contact with|dealings|time|life|upbringing|childhood|placements?|stay|experience)\b",
@@ -620,6 +621,13 @@ _REQUEST_MARK = re.compile(
     r"copies of|how many|how much|details of|list of|a list|breakdown|interested in|after a copy|"
     r"trying to (?:get|find|obtain)|find out|like to know|want to know|under (?:the )?(?:foia|eir|dpa|gdpr)|"
     r"make a|making a|submit|this is a|rang|phoned|called|emailed|request:|enquiry:|inquiry:|re:|subject:)\b",
+    re.I,
+)
+# A weak FOI cue counts only in a question ("Who runs the fostering team?"), not in a remark.
+_QUESTION = re.compile(
+    r"\?|^\s*(?:who|what|which|when|where|why|how|is|are|does|do|did|has|have|can you tell|could you tell|"
+    r"please (?:tell|confirm|provide|send|let)|tell me|i would like to know|i want to know)\b|"
+    r"\b(?:please )?(?:send|provide|supply|confirm|disclose)\b",
     re.I,
 )
 _GREETING = re.compile(
@@ -1224,7 +1232,7 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
         return _sar_label(f"T-1: asks to {_q(access)} their own records alongside another right",
                           {"identity"}, ctx)
     weak = _find(_FOI_WEAK, norm, negatable=False)
-    if weak and not _PERSONAL_REF.search(norm) and _REQUEST_MARK.search(norm) and not _GREETING.search(norm):
+    if weak and not _PERSONAL_REF.search(norm) and _QUESTION.search(norm) and not _GREETING.search(norm):
         return _Label("foi", [f"T-3: question about the council ({_q(weak)})"], set(), weak=True)
     if " foia " in norm and not _PERSONAL_REF.search(norm) and len(norm.split()) > 4:
         return _Label("foi", ["T-3: request made under FOIA with no personal-data cue"], set(), weak=True)
