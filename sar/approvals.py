@@ -32,10 +32,11 @@ from sar.status import EDITABLE_STATUSES, RequestStatus
 from sar.storage import FileStore
 
 #: Audit actions that count as preparing a pack: whoever did one of these since the last approval
-#: may not approve the next one.
+#: may not approve the next one. Building a pack to preview it, or running the engine, is not
+#: preparing it: neither decides what is released.
 WORK_ACTIONS = frozenset({
     "document.add", "document.remove", "bundle.reorder", "redaction.decide", "redaction.manual",
-    "redaction.entity", "page.mark", "pack.build", "approval.submit",
+    "redaction.entity", "page.mark", "approval.submit",
 })
 #: Where the web layer serves a download link; ``{token}`` is replaced by the secret token.
 DOWNLOAD_PATH = "/download/{token}"

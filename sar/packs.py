@@ -151,6 +151,14 @@ def _strings_to_verify(plans: Sequence[_ItemPlan], originals: dict[int, bytes]) 
     return verify, warnings
 
 
+def _is_whole_page(red: Redaction) -> bool:
+    """Whether a redaction is the engine's "withhold this whole page" proposal (one page-sized box)."""
+    if red.entity_type != "LEGAL_ADVICE" or (red.start or 0) != 0 or len(red.boxes or []) != 1:
+        return False
+    x0, y0, _, _ = red.boxes[0]
+    return x0 <= 0.5 and y0 <= 0.5
+
+
 def _zip(files: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
@@ -219,8 +227,11 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         label = _safe_label(item.filename, index, accepted_texts)
         n_pages = item.document.page_count
         removed = {p for p, m in plan.marks.items() if m.mark in REMOVED_MARKS and p < n_pages}
-        withheld = {p: m.code or "WITHHELD" for p,
-                    m in plan.marks.items() if m.mark == "withheld" and p < n_pages}
+        # The engine proposes withholding a whole page (legal advice) as one page-sized box; it is
+        # released as a "Page withheld" page like a reviewer's page mark, which takes precedence.
+        withheld = {r.page: r.code for r in plan.redactions if _is_whole_page(r) and r.page < n_pages}
+        withheld.update({p: m.code or "WITHHELD" for p, m in plan.marks.items()
+                         if m.mark == "withheld" and p < n_pages})
         numbering: dict[int, int] = {}
         for p in range(n_pages):
             if p not in removed:
@@ -244,8 +255,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
                 rows.append(letters.ScheduleRow(numbering[r.page], label, r.page + 1, "redaction", r.code))
         for p, code in sorted(withheld.items()):
             if p in numbering:
-                rows.append(letters.ScheduleRow(numbering[p], label, p + 1, "withheld",
-                                                plan.marks[p].code or code))
+                rows.append(letters.ScheduleRow(numbering[p], label, p + 1, "withheld", code))
         for p in sorted(removed):
             mark = plan.marks[p]
             default = "DUPLICATE" if mark.mark == "duplicate" else "NOT-RELEVANT"

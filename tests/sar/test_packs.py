@@ -191,3 +191,28 @@ def test_regime_letters(session, settings, now, team, regime, template, needles)
     for needle in needles:
         assert needle in letter, needle
     assert code in letter
+
+
+def test_whole_page_legal_advice_is_released_as_a_withheld_page(session, settings, now, team, shared_dir):
+    """The engine withholds legal advice (rulebook §3.4 LPP) with one page-sized box; the pack shows
+    "Page withheld: SCH2-P19-LPP" on a kept, numbered page and lists it in the schedule."""
+    from redaction.engine import RedactionEngine
+    from sar import documents, jobs
+
+    req = sar_request(session, settings, team, now)
+    data = (shared_dir / "fixtures" / "redaction-sample" / "case00_legal_1.pdf").read_bytes()
+    item = documents.add_document(session, req, data, "legal.pdf", actor=team.officer, now=now, settings=settings)
+    add_pdf(session, req, team, now, settings, "A page with nothing to redact.", filename="plain.pdf")
+    plan = RedactionEngine().propose([documents.extracted_text(settings, item, ocr=True)],
+                                     jobs.proposal_context(session, req))[0]
+    assert [p.entity_type for p in plan.proposals] == ["LEGAL_ADVICE"]
+    redactions.store_proposals(session, req, [(item, plan)], now=now)
+    _accept_all(session, team, now, redactions.list_redactions(session, req, "proposed"))
+    pack = packs.build_pack(session, req, actor=team.officer, now=now, settings=settings)
+    files = packs.pack_files(packs.pack_bytes(settings, pack))
+    pages = pdf.extract(files[f"{req.reference}-bundle.pdf"], "b.pdf", ocr=False).pages
+    assert len(pages) == 2
+    assert "Page withheld: SCH2-P19-LPP" in pages[0].text and "PRIVILEGED" not in pages[0].text
+    assert f"{req.reference} — Page 1 of 2" in pages[0].text
+    rows = list(csv.DictReader(io.StringIO(files[f"{req.reference}-redaction-schedule.csv"].decode())))
+    assert [(r["page"], r["kind"], r["code"]) for r in rows] == [("1", "withheld", "SCH2-P19-LPP")]
