@@ -1115,58 +1115,79 @@ def _sar_label(reason: str, checks: set[str], ctx: _Context) -> _Label:
 
 
 def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
-    """Regime of one piece of text. ``clause_norm`` is the whole clause, for cues that span pieces."""
-    rights_norm = _PURPOSE_CUT.sub("", norm)
+    """Regime of one piece of text. ``clause_norm`` is the whole clause, for cues that span pieces.
 
-    # Internal review / reconsideration outranks the topic words it repeats from the original request.
+    The rule families run in a fixed order, most specific first: a review quotes the topic of the request it
+    reviews; a data right names the data it acts on; whose data it is decides SAR against FOI; only then do
+    the topic words (environmental, general) count.
+    """
+    for family in (_review_label, _rights_label, _personal_label, _topic_label):
+        label = family(norm, orig, ctx, clause_norm)
+        if label is not None:
+            return label
+    return _Label(None, [], set())
+
+
+_PR_CHECKS = frozenset({"identity", "parental_responsibility", "child_competence"})
+
+
+def _review_label(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label | None:
+    """Internal review (FOIA) or reconsideration (EIR reg 11); a review of a SAR stays a SAR (G-9)."""
     review = _find(_REVIEW, norm)
-    if review and (review in ("internal review", "reconsideration") or ctx.request_context):
-        if _find(_OWN, norm) or _find(_SAR_EXPLICIT, norm) or _find(_CHILD_DATA, norm):
-            return _Label("sar", [f"G-9 / Art 15: review of or complaint about a SAR response "
-                                  f"({_q(review)})"],
-                          {"identity"})
-        eir = ctx.eir_mentioned or ctx.env_anywhere or (
-            re.search(r"\breconsideration\b|\brepresentations\b|\breg(?:ulation)?\.? ?11\b", norm)
-            and not ctx.foia_mentioned)
-        if eir:
-            return _Label("eir-reconsideration",
-                          [f"T-2 / EIR reg 11: request to reconsider an EIR response ({_q(review)})"], set())
-        return _Label("foi-internal-review",
-                      [f"T-3 / FOIA s.45 Code: internal review of an FOI response ({_q(review)})"], set())
+    if not review or not (review in ("internal review", "reconsideration") or ctx.request_context):
+        return None
+    if _find(_OWN, norm) or _find(_SAR_EXPLICIT, norm) or _find(_CHILD_DATA, norm):
+        return _Label("sar", [f"G-9 / Art 15: review of or complaint about a SAR response ({_q(review)})"],
+                      {"identity"})
+    eir = ctx.eir_mentioned or ctx.env_anywhere or (
+        re.search(r"\breconsideration\b|\brepresentations\b|\breg(?:ulation)?\.? ?11\b", norm)
+        and not ctx.foia_mentioned)
+    if eir:
+        return _Label("eir-reconsideration",
+                      [f"T-2 / EIR reg 11: request to reconsider an EIR response ({_q(review)})"], set())
+    return _Label("foi-internal-review",
+                  [f"T-3 / FOIA s.45 Code: internal review of an FOI response ({_q(review)})"], set())
 
-    # Other data-protection rights (Arts 16-21); most specific first.
+
+def _rights_label(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label | None:
+    """UK GDPR Arts 16-21 (G-8). Erasing a part the requester says is wrong is rectification (Art 16)."""
+    rights_norm = _PURPOSE_CUT.sub("", norm)
     who = _who(norm, ctx)
     port = _find(_PORT, rights_norm)
     if port:
-        return _right("portability", "Art 20", port, who, ctx)
+        return _right("portability", "Art 20", port, who)
     restrict = _find(_RESTRICT, rights_norm)
     if restrict:
-        return _right("restriction", "Art 18", restrict, who, ctx)
+        return _right("restriction", "Art 18", restrict, who)
     erase = _find(_ERASE_STRONG, rights_norm)
     if erase:
-        return _right("erasure", "Art 17", erase, who, ctx)
+        return _right("erasure", "Art 17", erase, who)
     inaccurate = _find(_INACCURATE, rights_norm)
     erase = _find(_ERASE_PART, rights_norm)
     if erase and not inaccurate:
-        return _right("erasure", "Art 17", erase, who, ctx)
+        return _right("erasure", "Art 17", erase, who)
     objection = _find(_OBJECT, rights_norm)
     if objection:
-        return _right("objection", "Art 21", objection, who, ctx)
+        return _right("objection", "Art 21", objection, who)
     rectify = _find(_RECTIFY, rights_norm)
-    if rectify and (inaccurate or re.search(r"\brectif|\bamend|\bcorrect|\bupdate|\bsupplementary|\badd\b"
-                                            r"|\bchange|\bfix|\bput right",
-                                            rectify)):
-        return _right("rectification", "Art 16", rectify, who, ctx)
+    if rectify and (inaccurate or _CORRECTING.search(rectify)):
+        return _right("rectification", "Art 16", rectify, who)
     if inaccurate and _find(_ERASE_ANY, rights_norm):
-        words = f"{inaccurate} ... {_find(_ERASE_ANY, rights_norm)}"
-        return _right("rectification", "Art 16", words, who, ctx)
+        return _right("rectification", "Art 16", f"{inaccurate} ... {_find(_ERASE_ANY, rights_norm)}", who)
+    return None
 
-    # T-1 / T-4: whose personal data? (A question about how the council handles SARs is plain FOI.)
+
+_CORRECTING = re.compile(
+    r"\brectif|\bamend|\bcorrect|\bupdate|\bsupplementary|\badd\b|\bchange|\bfix|\bput right"
+)
+
+
+def _personal_label(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label | None:
+    """T-1 / T-4 / T-6: whose personal data is asked for (the requester's, their child's, a client's...)."""
     about_sars = _find(_FOI_ABOUT_SARS, norm)
-    if about_sars:
-        return _Label("foi", [f"T-3: asks about the council's handling of requests ({_q(about_sars)}), "
-                              "not for "
-                              "personal data"], set())
+    if about_sars:  # "your policy on subject access requests" is about the council, not the requester
+        return _Label("foi", [f"T-3: asks about the council's handling of requests ({_q(about_sars)}), not "
+                              "for personal data"], set())
     own = _find(_OWN, norm) or _find(_SAR_EXPLICIT, norm)
     if own:
         return _sar_label(f"T-1 / FOIA s.40(1), EIR reg 5(3): requester asks for their own personal data "
@@ -1180,7 +1201,7 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
             return _deceased(child, ctx)
         return _Label("sar", [f"T-4: parent or carer asks for their child's records ({_q(child)}); the "
                               "right is the child's: check parental responsibility and competence"],
-                      {"identity", "parental_responsibility", "child_competence"})
+                      set(_PR_CHECKS))
     client = _find(_CLIENT_DATA, norm)
     if client:
         return _agent_label(client, ctx)
@@ -1193,27 +1214,28 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
             return _agent_label(f"{rel}; {ctx.agent}", ctx)
         return _Label("foi", [f"T-1 / FOIA s.40(2): asks for another person's records ({_q(rel)}); "
                               "disclosure to the world will almost always be refused under s.40(2)"], set())
-    third = _find(_THIRD_POSS, norm)
     if third:
         return _third_person(third, ctx)
+    return None
 
+
+def _topic_label(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label | None:
+    """T-2 / T-3 topic words, then the weaker personal cues that only count when no topic word does."""
     env = _find(_ENV, norm)
     if env:
         return _Label("eir", [f"T-2 / EIR reg 2(1): environmental information ({_q(env)}); FOIA s.39 "
-                              "applies"],
-                      set())
+                              "applies"], set())
     foi = _find(_FOI, norm)
     if foi:
         extra = (f" about a third party ({_q(ctx.third_party_desc)}); s.40(2) will likely apply"
                  if ctx.third_party_desc else "")
         return _Label("foi", [f"T-3: information held by the council ({_q(foi)}){extra}"], set())
     loose = _find(_CHILD_LOOSE, norm)
-    if loose and _dead_child(loose, ctx):
-        return _deceased(loose, ctx)
     if loose:
+        if _dead_child(loose, ctx):
+            return _deceased(loose, ctx)
         return _Label("sar", [f"T-4: parent or carer asks for records about their child ({_q(loose)}); check "
-                              "parental responsibility and the child's competence"],
-                      {"identity", "parental_responsibility", "child_competence"})
+                              "parental responsibility and the child's competence"], set(_PR_CHECKS))
     group = _find(_THIRD_GROUP, norm)
     if group and (ctx.solicitor or ctx.agent or ctx.parent or ctx.journalist):
         return _third_person(group, ctx)
@@ -1227,16 +1249,17 @@ def _classify(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _Label:
     if (ctx.journalist or ctx.requester_type == "member_of_public") and ctx.third_party_desc:
         return _Label("foi", [f"T-1 / FOIA s.40(2): asks about a third party's case "
                               f"({_q(ctx.third_party_desc)}); s.40(2) will likely apply"], set())
-    if _ACCESS_VERB.search(norm) and (_find(_OWN, clause_norm) or _has_rights(clause_norm)):
-        access = _ACCESS_VERB.search(norm).group(0)
-        return _sar_label(f"T-1: asks to {_q(access)} their own records alongside another right",
+    access = _ACCESS_VERB.search(norm)
+    if access and (_find(_OWN, clause_norm) or _has_rights(clause_norm)):
+        # "I want to see and correct my records": the "see" half is a SAR beside the right.
+        return _sar_label(f"T-1: asks to {_q(access.group(0))} their own records alongside another right",
                           {"identity"}, ctx)
     weak = _find(_FOI_WEAK, norm, negatable=False)
     if weak and not _PERSONAL_REF.search(norm) and _QUESTION.search(norm) and not _GREETING.search(norm):
         return _Label("foi", [f"T-3: question about the council ({_q(weak)})"], set(), weak=True)
     if " foia " in norm and not _PERSONAL_REF.search(norm) and len(norm.split()) > 4:
         return _Label("foi", ["T-3: request made under FOIA with no personal-data cue"], set(), weak=True)
-    return _Label(None, [], set())
+    return None
 
 
 def _dead_child(words: str, ctx: _Context) -> bool:
@@ -1294,13 +1317,13 @@ def _has_rights(norm: str) -> bool:
 def _who(norm: str, ctx: _Context) -> set[str]:
     """Checks for a rights request: whose data it is decides whose authority must be shown."""
     if _find(_CHILD_DATA, norm) or (ctx.parent and not _find(_OWN, norm)):
-        return {"identity", "parental_responsibility", "child_competence"}
+        return set(_PR_CHECKS)
     if ctx.solicitor or _find(_CLIENT_DATA, norm):
         return {"solicitor_authority"}
     return {"identity"}
 
 
-def _right(regime: str, article: str, words: str, checks: set[str], ctx: _Context) -> _Label:
+def _right(regime: str, article: str, words: str, checks: set[str]) -> _Label:
     reasons = [f"§1.3 G-8 / UK GDPR {article}: {regime} request ({_q(words)}); one-month clock"]
     if "parental_responsibility" in checks:
         reasons.append("T-4: made for a child; check parental responsibility and the child's competence")
@@ -1332,7 +1355,7 @@ def _third_person(words: str, ctx: _Context, *, named: bool = False) -> _Label:
     if ctx.parent:
         return _Label("sar", [f"T-4: parent or carer asks for the child's records ({_q(words)}; "
                               f"{_q(ctx.parent)})"],
-                      {"identity", "parental_responsibility", "child_competence"})
+                      set(_PR_CHECKS))
     if ctx.journalist or ctx.third_party_desc or ctx.requester_type == "member_of_public":
         cue = ctx.journalist or ctx.third_party_desc or "member of the public"
         return _Label("foi", [f"T-1 / FOIA s.40(2): asks for a third party's records ({_q(words)}; "
@@ -1490,7 +1513,7 @@ def _default(text: str, ctx: _Context) -> TriagePart:
         if ctx.parent:
             label = _Label("sar", ["T-4: parent asks for records with no other cue; check parental "
                                    "responsibility and the child's competence"],
-                           {"identity", "parental_responsibility", "child_competence"})
+                           set(_PR_CHECKS))
         elif ctx.solicitor or ctx.agent:
             label = _agent_label(ctx.solicitor or ctx.agent or "", ctx)
         else:
