@@ -363,7 +363,8 @@ _PLACE = re.compile(
     r"\b(?:Lane|Road|Rd|Street|St|Avenue|Ave|Close|Drive|Way|House|Home|Homes|Lodge|School|Primary|Academy|"
     r"Centre|Center|Court|Park|Hall|Council|Team|Hospital|Unit|Estate|Green|Grove|Place|Crescent|Terrace|"
     r"Gardens|Farm|Manor|College|Nursery|Police|Services?|Trust|Partnership|Board|Panel|Department|Act|"
-    r"Regulations|Borough|County|City|Town|Village|Ward|Hub|Office|Square|Row|Hill|Rise|Mews|View)\b"
+    r"Regulations|Borough|County|City|Town|Village|Ward|Hub|Office|Square|Row|Hill|Rise|Mews|View|Children|"
+    r"Authority|Government|Ofsted|Cafcass|Service|Agency|Company|Organisation|Charity|Council)\b"
 )
 _THIRD_PARTY_DESC = _rx(
     r"\bthe (?:case|death|killing|murder|abuse|neglect) of\b",
@@ -1216,6 +1217,9 @@ def _personal_label(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _L
                               "disclosure to the world will almost always be refused under s.40(2)"], set())
     if third:
         return _third_person(third, ctx)
+    named = _NAMED_POSS.search(orig)
+    if named and not _PLACE.search(named.group(1)):
+        return _third_person(named.group(0), ctx, named=True)
     return None
 
 
@@ -1268,6 +1272,10 @@ def _dead_child(words: str, ctx: _Context) -> bool:
     return bool(child_noun) and child_noun.group(0).lower().rstrip("s") in ctx.deceased_rels
 
 
+# "Ruby's file": a capitalised name's records (resolved against who is asking, like "records about Ruby Lee").
+_NAMED_POSS = re.compile(rf"\b(?!The\b|My\b|Our\b)([A-Z][a-z]+)'s\s+{_MOD}{_NOUN}\b")
+
+
 def _named_person(orig: str) -> str | None:
     """Records about a capitalised name ("files about Tom Jenkins"), unless the name is a place."""
     for pattern in _NAMED:
@@ -1291,7 +1299,7 @@ _NOT_ABOUT_ME = re.compile(
 
 
 _ME = re.compile(
-    r"\b(?:me|myself|i was|i were)\b|"
+    r"\b(?:me|myself|i was|i were|i (?:suffered|experienced|endured|went through|lived|grew up))\b|"
     rf"\bmy\b(?!\s+(?:(?:late|dead|deceased|ex|former)\s+)?(?:{_REL}|{_CHILD}|client)"
     r"(?:'s|s'|s)?\b)",
     re.I,
