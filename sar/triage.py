@@ -419,6 +419,8 @@ _ENV = _rx(
     r"\bdamp\b|\bmou?ld\b|\bmast\b|\bradiation\b|\bbiodiversity\b|\bwildlife\b|\becology\b"
     r"|\btree (?:preservation|"
     r"felling|survey|planting)\b|\btrees? (?:cut|felled|removed|planted|were|was)\b|\bfelling\b",
+    r"\bsmoke\b(?! alarms?| detectors?)|\bbonfires?\b|\bburning (?:waste|rubbish)\b|\bfouling\b|\bvermin\b|"
+    r"\brats\b|\bpest control\b|\bknotweed\b|\binvasive species\b",
     r"\bland (?:next to|at|behind|adjacent|near|off|on|beside)\b|\bderelict\b|\bbrownfield\b|"
     r"\bvacant (?:land|site|plot)\b|\bplaygrounds?\b|\bresurfac\w*\b",
     r"\blead (?:testing|levels?|contamination)\b",
@@ -538,7 +540,8 @@ _RESTRICT = _rx(
     r"\b(?:until|till|while|whilst|pending)\b[^.;]{0,80}?\b"
     r"(?:stop|cease|pause|suspend|freeze|not|don't|no longer)"
     r"\s+(?:\w+\s+){0,2}?(?:us(?:e|ing)|process\w*|shar(?:e|ing)|pass\w*)\b",
-    r"\b(?:stop|cease|pause|suspend|freeze|halt|limit|not to|don't|do not|no longer)\s+(?:\w+\s+){0,3}?"
+    r"\b(?:stop|stops|cease|ceases|pause|suspend|freeze|halt|limit|not to|don't|do not|no longer)\s+"
+    r"(?:\w+\s+){0,3}?"
     r"(?:using|use|processing|process|sharing|share|passing on|relying on)\b[^.;]{0,80}?\b(?:while|whilst|"
     r"until|till|pending|during|in the meantime|meanwhile|whilst|before)\b",
     r"\b(?:put|place) (?:a )?(?:hold|freeze|restriction)\b[^.;]{0,40}\b(?:data|information|records?|file)\b",
@@ -550,7 +553,8 @@ _OBJECT = _rx(
     r"\bart(?:icle)?\.? ?21\b|\bright to object\b",
     r"\b(?:i|we) (?:do not|don't|no longer) (?:consent|agree|want)\b[^.;]{0,30}?\b(?:you |the council |"
     r"your department |social services |anyone )?(?:to )?(?:process\w*|us(?:e|ing)|shar\w*|pass\w*)\b",
-    r"\b(?:stop|cease)\s+(?:\w+\s+){0,3}?(?:using|processing|sharing|passing on|passing|sending|giving|"
+    r"\b(?:stop|stops|cease|ceases)\s+(?:\w+\s+){0,3}?(?:using|processing|sharing|passing on|passing|"
+    r"sending|giving|"
     r"disclosing|forwarding)\b[^.;]{0,60}?\b(?:my|our|me|data|information|details|records|it|them)\b",
     r"\b(?:keep|continue|continuing|carry on)\s+(?:\w+\s+)?(?:sharing|using|processing|passing)\b[^.;]{0,60}"
     r"\b(?:stop|no right|not consent|object)\b|\bno right to\b[^.;]{0,30}\b(?:share|sharing|use|using|"
@@ -1207,6 +1211,8 @@ def _personal_label(norm: str, orig: str, ctx: _Context, clause_norm: str) -> _L
     if client:
         return _agent_label(client, ctx)
     rel = _find(_REL_DATA, norm)
+    if rel and _find(_ENV, norm):
+        rel = None  # "records about my neighbour's bonfires" asks about the environment (EIR, reg 13)
     if rel:
         if ctx.deceased and (not ctx.deceased_rels or any(r in rel.lower() for r in ctx.deceased_rels)
                              or "late" in rel.lower()):
