@@ -1867,6 +1867,82 @@ MORE_EXAMPLES = [
      'Could you supply the number of Section 47 enquiries in 2024 broken down by outcome, '
      'and the noise levels recorded at the Hub?',
      None, {"eir", "foi"}),
+    ('sar-134',
+     'Pursuant to Article 15 UK GDPR, our client Ms Anya Petrova requests a copy of all '
+     'personal data processed by the Authority. A signed form of authority is enclosed.',
+     None, {"sar"}),
+    ('foi-102',
+     "Kindly furnish the undersigned with the Authority's expenditure on external legal "
+     'counsel in public law children proceedings for FY 2024/25.',
+     None, {"foi"}),
+    ('sar-135',
+     'yo can u send me my stuff from when i was in care ta',
+     None, {"sar"}),
+    ('eir-30',
+     'wot r u doing about the smoke from the bonfires at the back of the kids home',
+     None, {"eir"}),
+    ('sar-136',
+     'need my daughters file asap shes 4',
+     None, {"sar"}),
+    ('foi-103',
+     'Notes: caller (Mrs Obi) asked for the social services file of her late husband, who '
+     'was in care in the 1960s. Advised re FOI.',
+     None, {"foi"}),
+    ('objection-15',
+     'The purpose of this letter is to request that the council ceases processing my '
+     'personal data for the purposes of the early intervention profiling tool.',
+     None, {"objection"}),
+    ('rectification-15',
+     'Re: Right to rectification - my gender is recorded incorrectly on my file. Please '
+     'rectify.',
+     None, {"rectification"}),
+    ('sar-137',
+     "Could you let me know how to get my records? I was in a children's home called "
+     'Rosemount in the 1990s.',
+     None, {"sar"}),
+    ('foi-104',
+     "Please may I request the council's policy on restraint in children's homes and the "
+     'number of restraints recorded in 2024.',
+     None, {"foi"}),
+    ('sar-138',
+     "I'm writing from Westshire County Council's legal team on behalf of the Local "
+     "Authority in care proceedings... actually ignore that, I'm asking personally for my "
+     'own file.',
+     None, {"sar"}),
+    ('sar-139',
+     'Dear Sir/Madam, I act as litigation friend for my nephew, who lacks capacity, and '
+     'request his social care records. The court order appointing me is attached.',
+     None, {"sar"}),
+    ('foi-105',
+     'Please can you send me a copy of the Ofsted letter from the focused visit in March?',
+     None, {"foi"}),
+    ('third-party-69',
+     'The Senior Coroner for Westshire has opened an inquest into the death of a 2 year old '
+     "and requires the council's records by 1 June.",
+     None, {"third-party"}),
+    ('eir-31',
+     "Please provide any records held on the council's systems about my neighbour's dog "
+     'fouling the playground.',
+     None, {"eir"}),
+    ('rectification+sar-03',
+     'I would like to see the paperwork from when my children were taken into care, and I '
+     'want the lies about me removed.',
+     None, {"rectification", "sar"}),
+    ('sar-140',
+     'Send me my records. I want a copy of every email about me, every note, every report.',
+     None, {"sar"}),
+    ('foi+sar-24',
+     'Can you please tell me how many social workers have caseloads over 25 and send me my '
+     'file?',
+     None, {"foi", "sar"}),
+    ('foi-106',
+     'I am a Member of Parliament. Can you please provide statistics on how many children '
+     'in care in Westshire are placed outside the county?',
+     None, {"foi"}),
+    ('eir-32',
+     "Please confirm whether the land at Brook Farm, proposed for the new children's home, "
+     'has been tested for contamination.',
+     None, {"eir"}),
 ]
 
 ALL_EXAMPLES = EXAMPLES + MORE_EXAMPLES
