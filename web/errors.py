@@ -55,11 +55,7 @@ def _status_for(exc: SarError) -> int:
 
 
 def _wants_json() -> bool:
-    return (
-        request.path.startswith("/api/")
-        or request.blueprint == "api"
-        or (request.path.startswith("/staff/jobs/"))
-    )
+    return request.path.startswith("/api/") or request.blueprint == "api" or (request.path.startswith("/staff/jobs/"))
 
 
 def render_error(status: int, message: str | None = None):

@@ -62,9 +62,7 @@ def test_upload_reorder_and_remove_documents(web):
     for name in ("case00_email_1.pdf", "case00_referral_1.pdf"):
         response = web.upload(client, reference, sample_pdf(name), name)
         assert response.status_code == 302
-        assert any(
-            re.match(rf"{name} added \(\d+ pages?\)", m) for m in flashes(client.get(response.location))
-        )
+        assert any(re.match(rf"{name} added \(\d+ pages?\)", m) for m in flashes(client.get(response.location)))
     html = case_page(client, reference)
     ids = re.findall(r'<tr data-item-id="(\d+)">', html)
     assert len(ids) == 2
@@ -73,9 +71,7 @@ def test_upload_reorder_and_remove_documents(web):
     assert moved == [ids[1], ids[0]]
     refused = post(client, f"/staff/requests/{reference}/documents/{ids[0]}/remove", {"reason": ""})
     assert any("reason" in m for m in flashes(client.get(refused.location)))
-    post(
-        client, f"/staff/requests/{reference}/documents/{ids[0]}/remove", {"reason": "duplicate of the other"}
-    )
+    post(client, f"/staff/requests/{reference}/documents/{ids[0]}/remove", {"reason": "duplicate of the other"})
     html = case_page(client, reference)
     assert re.findall(r'<tr data-item-id="(\d+)">', html) == [ids[1]]
     assert "duplicate of the other" in html
@@ -124,9 +120,7 @@ def test_proposals_run_in_the_background_and_review_page_shows_boxes(web):
     image = client.get(f"/staff/requests/{reference}/items/{item_id}/pages/0.png")
     assert image.status_code == 200 and image.data[:8] == b"\x89PNG\r\n\x1a\n"
     rid = boxes[0][0]
-    no_reason = post(
-        client, f"/staff/requests/{reference}/redactions/{rid}", {"status": "rejected", "reason": ""}
-    )
+    no_reason = post(client, f"/staff/requests/{reference}/redactions/{rid}", {"status": "rejected", "reason": ""})
     assert any("reason" in m.lower() for m in flashes(client.get(no_reason.location)))
     post(
         client,
@@ -137,13 +131,11 @@ def test_proposals_run_in_the_background_and_review_page_shows_boxes(web):
     drawn = post(
         client,
         f"/staff/requests/{reference}/items/{item_id}/pages/0/manual",
-        {"boxes": "20,780,80,800", "code": "SCH2-P16-THIRD-PARTY", "reason": "a neighbour's name"},
+        {"manual-boxes": "20,780,80,800", "manual-code": "SCH2-P16-THIRD-PARTY", "manual-reason": "a neighbour's name"},
     )
     assert drawn.status_code == 302
     with web.factory() as session:
-        statuses = {
-            r.id: r.status for r in session.query(Redaction).filter_by(bundle_item_id=int(item_id), page=0)
-        }
+        statuses = {r.id: r.status for r in session.query(Redaction).filter_by(bundle_item_id=int(item_id), page=0)}
         manual = session.query(Redaction).filter_by(source="manual").one()
     assert statuses[int(rid)] == "rejected"
     assert "proposed" not in statuses.values()
@@ -201,9 +193,7 @@ def test_manager_approves_the_exact_pack_then_releases(web):
 
 def test_manager_returns_pack_with_comments(web):
     reference, officer_client, manager_client = _submitted(web)
-    post(
-        manager_client, f"/staff/requests/{reference}/return", {"comments": "redact the neighbour's address"}
-    )
+    post(manager_client, f"/staff/requests/{reference}/return", {"comments": "redact the neighbour's address"})
     html = case_page(officer_client, reference)
     assert "redact the neighbour&#39;s address" in html
     with web.factory() as session:

@@ -29,7 +29,6 @@ REQUESTER_TYPES = [
 ]
 
 
-
 def options(pairs):
     """``(value, label)`` pairs as ``SelectChoice`` objects (WTForms 3.3 deprecates tuple choices)."""
     if pairs is None or callable(pairs):
@@ -61,17 +60,13 @@ class RegisterForm(FlaskForm):
 
 class NewRequestForm(FlaskForm):
     requester_type = Select("Who are you?", choices=REQUESTER_TYPES, validators=[DataRequired()])
-    description = TextAreaField(
-        "What information do you want?", validators=[DataRequired(), Length(min=10, max=20000)]
-    )
+    description = TextAreaField("What information do you want?", validators=[DataRequired(), Length(min=10, max=20000)])
     subject_name = StringField(
         "Full name of the person the information is about", validators=[Optional(), Length(max=200)]
     )
     subject_dob = DateField("Their date of birth", validators=[Optional()])
     identity_document = FileField("Proof of identity (optional, PDF)", validators=[PDF_ONLY])
-    authority_document = FileField(
-        "Proof of authority to act for them (optional, PDF)", validators=[PDF_ONLY]
-    )
+    authority_document = FileField("Proof of authority to act for them (optional, PDF)", validators=[PDF_ONLY])
 
     def validate_subject_name(self, field: StringField) -> None:
         if self.requester_type.data in ("parent", "solicitor") and not (field.data or "").strip():

@@ -85,9 +85,7 @@ def my_requests():
     total = db.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     rows = list(
         db.scalars(
-            stmt.order_by(Request.received_at.desc(), Request.id.desc())
-            .limit(PER_PAGE)
-            .offset((page - 1) * PER_PAGE)
+            stmt.order_by(Request.received_at.desc(), Request.id.desc()).limit(PER_PAGE).offset((page - 1) * PER_PAGE)
         )
     )
     pages = max(1, -(-total // PER_PAGE))
@@ -118,9 +116,7 @@ def new_request():
                     now=now,
                     settings=settings(),
                     description=form.description.data,
-                    requester=req_uc.PersonIn(
-                        name=user.name, email=user.email, type=form.requester_type.data
-                    ),
+                    requester=req_uc.PersonIn(name=user.name, email=user.email, type=form.requester_type.data),
                     subject=subject,
                     channel="portal",
                 )
@@ -139,9 +135,7 @@ def new_request():
     return render_template("portal/new_request.html", form=form)
 
 
-def _attach_evidence(
-    db, created: Request, user, now, identity: bytes | None, authority: bytes | None
-) -> bool | None:
+def _attach_evidence(db, created: Request, user, now, identity: bytes | None, authority: bytes | None) -> bool | None:
     """Store the uploaded evidence on the request; None if there was none, False if it was refused."""
     uploads = [
         (identity, "identity_evidence", "proof-of-identity.pdf"),
@@ -179,9 +173,7 @@ def request_detail(reference: str):
     req = req_uc.get_request(db, reference, actor=current_user(), now=utcnow())
     pack = approvals.current_pack(db, req)
     db.commit()
-    return render_template(
-        "portal/request.html", req=req, released=pack is not None and pack.released_at is not None
-    )
+    return render_template("portal/request.html", req=req, released=pack is not None and pack.released_at is not None)
 
 
 @bp.route("/portal/requests/<reference>/download", methods=["POST"])
@@ -207,9 +199,7 @@ def download(token: str):
     user = current_user()
     if link_user_id is not None and user is None:
         return redirect(url_for("auth.login", next=request.path))
-    filename, data = approvals.pack_for_download(
-        db, req, actor=user, now=utcnow(), settings=settings(), token=token
-    )
+    filename, data = approvals.pack_for_download(db, req, actor=user, now=utcnow(), settings=settings(), token=token)
     db.commit()
     return _zip_response(filename, data)
 

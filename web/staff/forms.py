@@ -57,19 +57,13 @@ class LogRequestForm(FlaskForm):
         "How did it arrive?",
         choices=[(c, CHANNEL_LABELS.get(c, c)) for c in CHANNELS if c not in ("portal", "api")],
     )
-    received_at = DateTimeLocalField(
-        "Date and time received", format="%Y-%m-%dT%H:%M", validators=[DataRequired()]
-    )
+    received_at = DateTimeLocalField("Date and time received", format="%Y-%m-%dT%H:%M", validators=[DataRequired()])
     requester_name = StringField("Requester's name", validators=[DataRequired(), Length(max=200)])
     requester_email = EmailField("Requester's e-mail", validators=[Optional(), Length(max=320)])
-    requester_type = Select(
-        "Who is asking?", choices=[("", "Not known")] + REQUESTER_TYPES, validators=[Optional()]
-    )
+    requester_type = Select("Who is asking?", choices=[("", "Not known")] + REQUESTER_TYPES, validators=[Optional()])
     subject_name = StringField("Data subject's name (if different)", validators=[Optional(), Length(max=200)])
     subject_dob = DateField("Data subject's date of birth", validators=[Optional()])
-    description = TextAreaField(
-        "The request, in the requester's words", validators=[DataRequired(), Length(max=50000)]
-    )
+    description = TextAreaField("The request, in the requester's words", validators=[DataRequired(), Length(max=50000)])
     regime = Select("Regime", choices=regime_choices(blank=True), validators=[Optional()])
     assign_to_me = BooleanField("Assign to me", default=True)
 
@@ -92,7 +86,7 @@ class ClockEventForm(FlaskForm):
 
 
 class AssignForm(FlaskForm):
-    officer_id = Select("Assigned officer", coerce=int)
+    officer_id = Select("Assigned officer", coerce=int, choices=[], validate_choice=False)
 
 
 class TransitionForm(FlaskForm):
@@ -135,6 +129,12 @@ class DecideForm(FlaskForm):
 
 
 class ManualBoxForm(FlaskForm):
+    """A box drawn on the review page; fields are prefixed ``manual-`` (the page has several forms)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("prefix", "manual")
+        super().__init__(*args, **kwargs)
+
     boxes = HiddenField("Box", validators=[DataRequired("Draw a box on the page first.")])
     code = Select("Exemption code", validate_choice=False, validators=[DataRequired()])
     reason = StringField("Reason", validators=[DataRequired(), Length(max=2000)])
@@ -148,6 +148,12 @@ class EntityForm(FlaskForm):
 
 
 class PageMarkForm(FlaskForm):
+    """A whole-page decision; fields are prefixed ``mark-``."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("prefix", "mark")
+        super().__init__(*args, **kwargs)
+
     mark = Select(
         "Whole page",
         choices=[

@@ -553,9 +553,7 @@ def pack_download(reference: str):
     """Download the current pack (staff), audited."""
     db = get_session()
     req = load(reference, audited=False)
-    filename, data = approvals.pack_for_download(
-        db, req, actor=current_user(), now=utcnow(), settings=settings()
-    )
+    filename, data = approvals.pack_for_download(db, req, actor=current_user(), now=utcnow(), settings=settings())
     db.commit()
     response = Response(data, mimetype="application/zip")
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -606,9 +604,7 @@ def release(reference: str):
     if not NoteForm().validate_on_submit():
         return fail("The form had expired; try again.", req, "approval")
     try:
-        result = approvals.release(
-            get_session(), req, actor=current_user(), now=utcnow(), settings=settings()
-        )
+        result = approvals.release(get_session(), req, actor=current_user(), now=utcnow(), settings=settings())
     except SarError as exc:
         return fail(exc, req, "approval")
     get_session().commit()

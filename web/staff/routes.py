@@ -34,9 +34,7 @@ def london_today():
 
 def load(reference: str, *, audited: bool = True):
     """The request, read through the audited use case (NotFound → 404)."""
-    return req_uc.get_request(
-        get_session(), reference, actor=current_user(), now=utcnow(), audit_read=audited
-    )
+    return req_uc.get_request(get_session(), reference, actor=current_user(), now=utcnow(), audit_read=audited)
 
 
 def back_to(req, anchor: str = ""):
@@ -54,9 +52,7 @@ def fail(exc: SarError | str, req=None, anchor: str = ""):
 
 
 def form_errors(form) -> str:
-    return "; ".join(
-        f"{getattr(form, name).label.text}: {' '.join(errs)}" for name, errs in form.errors.items()
-    )
+    return "; ".join(f"{getattr(form, name).label.text}: {' '.join(errs)}" for name, errs in form.errors.items())
 
 
 # --- dashboard -------------------------------------------------------------------------------------
@@ -105,9 +101,7 @@ def new_request():
     """Log a request that arrived by letter, e-mail, phone or in person."""
     form = LogRequestForm()
     if request.method == "GET":
-        form.received_at.data = (
-            utcnow().astimezone(req_uc.LONDON).replace(second=0, microsecond=0, tzinfo=None)
-        )
+        form.received_at.data = utcnow().astimezone(req_uc.LONDON).replace(second=0, microsecond=0, tzinfo=None)
     if form.validate_on_submit():
         db = get_session()
         user = current_user()
@@ -282,9 +276,7 @@ def change_status(reference: str):
     if not form.validate_on_submit():
         return fail(form_errors(form) or "Give a reason for the change.", req, "details")
     try:
-        req_uc.transition(
-            get_session(), req, form.to.data, actor=current_user(), reason=form.reason.data, now=utcnow()
-        )
+        req_uc.transition(get_session(), req, form.to.data, actor=current_user(), reason=form.reason.data, now=utcnow())
     except SarError as exc:
         return fail(exc, req, "details")
     get_session().commit()
