@@ -83,7 +83,21 @@ def analyse_texts(analyzer, texts: Sequence[str]) -> list[list[Finding]]:
     """
     out: list[list[Finding]] = []
     batch = analyzer.nlp_engine.process_batch(list(texts), language="en", batch_size=max(1, len(texts)))
-    for text, artifacts in batch:
+    # The model barely recognises names in capitals ("MOTHER: JOANNA SMITH"); pages with capitalised
+    # passages are analysed a second time with those words in Title case (same length, same offsets).
+    titled = {i: _title_caps(t) for i, t in enumerate(texts)}
+    titled = {i: t for i, t in titled.items() if t != texts[i]}
+    caps_people: dict[int, list[Finding]] = {}
+    if titled:
+        order = sorted(titled)
+        redo = analyzer.nlp_engine.process_batch([titled[i] for i in order], language="en", batch_size=len(order))
+        for i, (text, artifacts) in zip(order, redo, strict=True):
+            caps_people[i] = [
+                Finding("PERSON", r.start, r.end, round(float(r.score), 4), "CapitalsSpacyRecognizer")
+                for r in analyzer.analyze(text, language="en", nlp_artifacts=artifacts, entities=["PERSON"])
+                if texts[i][r.start : r.end].isupper()
+            ]
+    for n, (text, artifacts) in enumerate(batch):
         found = [
             Finding(
                 r.entity_type,
@@ -95,8 +109,90 @@ def analyse_texts(analyzer, texts: Sequence[str]) -> list[list[Finding]]:
             for r in analyzer.analyze(text, language="en", nlp_artifacts=artifacts, entities=list(ENTITIES))
         ]
         found.extend(_proper_noun_runs(artifacts.tokens))
+        found.extend(caps_people.get(n, ()))
+        found.extend(_unknown_capitals_runs(text, _english_words(analyzer)))
         out.append(sorted(set(found)))
     return out
+
+
+_CAPS_WORD = re.compile(r"\b[A-Z][A-Z'\-]{2,}\b")
+
+
+def _title_caps(text: str) -> str:
+    """``text`` with words in capitals written in Title case, if it has at least four of them."""
+    if len(_CAPS_WORD.findall(text)) < 4:
+        return text
+    return _CAPS_WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), text)
+
+
+_ENGLISH: dict[int, frozenset[str]] = {}
+
+
+def _english_words(analyzer) -> frozenset[str]:
+    """Base forms the model's lemmatizer knows (WordNet nouns, verbs, adjectives, adverbs) + stop words."""
+    key = id(analyzer)
+    if key not in _ENGLISH:
+        nlp = analyzer.nlp_engine.nlp["en"]
+        words: set[str] = set(nlp.Defaults.stop_words)
+        if "lemmatizer" in nlp.pipe_names:
+            table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+            for pos in table.keys():
+                words.update(table[pos])
+        _ENGLISH[key] = frozenset(words)
+    return _ENGLISH[key]
+
+
+def _is_english(word: str, english: frozenset[str]) -> bool:
+    w = word.lower().strip("'-")
+    if w in english or w in NON_NAME:
+        return True
+    for suffix, repl in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("'s", ""),
+        ("ly", ""),
+        ("er", ""),
+        ("ers", ""),
+    ):
+        if w.endswith(suffix) and (w[: -len(suffix)] + repl) in english:
+            return True
+    return False
+
+
+_CAPS_TOKEN = re.compile(r"\b[A-Z][A-Z'\-]*[A-Z]\b")
+
+
+def _unknown_capitals_runs(text: str, english: frozenset[str]) -> list[Finding]:
+    """Runs of two or three words in capitals that are not English words: names in ALL-CAPS notes."""
+    out: list[Finding] = []
+    run: list[re.Match] = []
+
+    def flush() -> None:
+        if 2 <= len(run) <= 3:
+            out.append(Finding("PERSON", run[0].start(), run[-1].end(), 0.4, "CapitalsNameHeuristic"))
+        run.clear()
+
+    for m in _CAPS_TOKEN.finditer(text):
+        word = m.group()
+        unknown = len(word) >= 3 and re.search(r"[AEIOUY]", word) and not _is_english(word, english)
+        if run and (not unknown or text[run[-1].end() : m.start()].strip()):
+            flush()
+        if unknown:
+            run.append(m)
+    flush()
+    return out
+
+
+def _lone_org(doc, tok) -> bool:
+    """A one-word ORG entity: the small model often labels a first name at a sentence start as ORG."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.ent_type_ == "ORG" and tok.ent_iob_ == "B" and (nxt is None or nxt.ent_iob_ != "I")
 
 
 def _proper_noun_runs(doc) -> list[Finding]:
@@ -105,12 +201,18 @@ def _proper_noun_runs(doc) -> list[Finding]:
 
     def flush() -> None:
         if 2 <= len(run) <= 3:
-            runs.append(
-                Finding("PERSON", run[0].idx, run[-1].idx + len(run[-1].text), 0.4, "ProperNounRecognizer")
-            )
+            runs.append(Finding("PERSON", run[0].idx, run[-1].idx + len(run[-1].text), 0.4, "ProperNounRecognizer"))
         run.clear()
 
     for tok in doc:
+        if (
+            tok.pos_ == "PROPN"
+            and tok.is_title
+            and len(tok.text) > 2
+            and tok.text.lower() not in NON_NAME
+            and (tok.ent_type_ in ("", "PERSON") or _lone_org(doc, tok))
+        ):
+            runs.append(Finding("PROPN_SINGLE", tok.idx, tok.idx + len(tok.text), 0.3, "RecurringProperNoun"))
         if tok.is_space and "\n" in tok.text and run:
             continue  # a name split over a line break stays one run
         if tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) and tok.text.lower() not in NON_NAME:
@@ -209,6 +311,12 @@ _LPP_PASSAGE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
+_LPP_SECTION = re.compile(
+    r"^\s*(?:legal\s+advice|advice\s+from\s+legal(?:\s+services)?|legal\s+gateway(?:\s+\w+)?|"
+    r"legal\s+planning\s+meeting|counsel's\s+(?:advice|opinion)|legally\s+privileged|privileged(?:\s+and\s+confidential)?)"
+    r"\b[^.]*$",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|hers|him|they|their|them)\b", re.IGNORECASE)
 _TITLE_RX = r"(?:(?:" + "|".join(TITLES) + r")\.?[ \n]+)"
 _PROF_TITLE_NAME = re.compile(
@@ -436,11 +544,10 @@ class _Decider:
     def _legal_passages(self, pages: list[_Page]) -> list[_Candidate]:
         out = []
         for page in pages:
+            out.extend(self._legal_sections(page))
             paragraphs = paragraph_bounds(page.text)
             for m in _LPP_PASSAGE.finditer(page.text):
-                para = next(
-                    ((s, e) for s, e in paragraphs if s <= m.start() < e), (m.start(), len(page.text))
-                )
+                para = next(((s, e) for s, e in paragraphs if s <= m.start() < e), (m.start(), len(page.text)))
                 sent = next((s for s, e in page.sentences if s <= m.start() < e), para[0])
                 start = max(para[0], sent)
                 while start < para[1] and page.text[start].isspace():
@@ -448,6 +555,40 @@ class _Decider:
                 end = para[1]
                 while end > start and page.text[end - 1].isspace():
                     end -= 1
+                out.append(
+                    _Candidate(
+                        page,
+                        start,
+                        end,
+                        "LEGAL_ADVICE",
+                        "SCH2-P19-LPP",
+                        "Legal advice to the council (legal professional privilege).",
+                        0.8,
+                        "LegalAdviceDetector",
+                    )
+                )
+        return out
+
+    def _legal_sections(self, page: _Page) -> list[_Candidate]:
+        """Text under a "Legal advice" style heading inside another document, up to the next heading."""
+        out = []
+        lines = page.text.split("\n")
+        offsets = [0]
+        for ln in lines:
+            offsets.append(offsets[-1] + len(ln) + 1)
+        for i, ln in enumerate(lines[:-1]):
+            if not (_LPP_SECTION.match(ln) and len(ln.split()) <= 8):
+                continue
+            start = offsets[i + 1]
+            k = i + 1
+            while k < len(lines) and not (k > i + 1 and _looks_like_heading(lines[k])):
+                k += 1
+            end = offsets[k] - 1 if k < len(lines) else len(page.text)
+            while end > start and page.text[end - 1].isspace():
+                end -= 1
+            while start < end and page.text[start].isspace():
+                start += 1
+            if end > start:
                 out.append(
                     _Candidate(
                         page,
@@ -475,11 +616,21 @@ class _Decider:
 
     def _mentions(self, pages: list[_Page], blocked) -> list[Mention]:
         out: list[Mention] = []
+        # A lone proper noun the model did not call a person counts once it recurs in the bundle
+        # (first names in notes: "Caspar has...", "Caspar attends...").
+        singles: dict[str, int] = defaultdict(int)
+        for page in pages:
+            for f in page.findings:
+                if f.entity == "PROPN_SINGLE" and not _inside(f.start, f.end, blocked.get(page.key, ())):
+                    singles[page.text[f.start : f.end].lower()] += 1
         for page in pages:
             spans = [(f.start, f.end, f.recognizer) for f in page.findings if f.entity == "PERSON"]
             spans += [
-                (m.start(1), m.end(1), "ProfessionalTitle") for m in _PROF_TITLE_NAME.finditer(page.text)
+                (f.start, f.end, f.recognizer)
+                for f in page.findings
+                if f.entity == "PROPN_SINGLE" and singles[page.text[f.start : f.end].lower()] >= 2
             ]
+            spans += [(m.start(1), m.end(1), "ProfessionalTitle") for m in _PROF_TITLE_NAME.finditer(page.text)]
             for start, end, source in spans:
                 if _inside(start, end, blocked.get(page.key, ())):
                     continue
@@ -506,10 +657,7 @@ class _Decider:
         titles = {t.lower() for t in TITLES} | {"pc", "dc", "ds", "sgt", "dr"}
         for page in pages:
             text = page.text
-            words = [
-                (m.start(), m.end(), _strip_possessive(text, m.start(), m.end()))
-                for m in _WORD.finditer(text)
-            ]
+            words = [(m.start(), m.end(), _strip_possessive(text, m.start(), m.end())) for m in _WORD.finditer(text)]
             spans = blocked.get(page.key, ())
             i = 0
             while i < len(words):
@@ -527,10 +675,7 @@ class _Decider:
                     ):
                         continue
                     # Only white space between the words, and no possessive inside the name.
-                    if any(
-                        text[seq[j][1] : seq[j + 1][0]].strip() or seq[j][2] != seq[j][1]
-                        for j in range(k - 1)
-                    ):
+                    if any(text[seq[j][1] : seq[j + 1][0]].strip() or seq[j][2] != seq[j][1] for j in range(k - 1)):
                         continue
                     hit = (seq[-1][2], seq[-1][1], person, k)
                     break
@@ -567,9 +712,7 @@ class _Decider:
                 else:
                     reason = "Name of another person (third party)."
                 out.append(
-                    _Candidate(
-                        page, start, end, "PERSON", "SCH2-P16-THIRD-PARTY", reason, 0.85, "PersonTracker"
-                    )
+                    _Candidate(page, start, end, "PERSON", "SCH2-P16-THIRD-PARTY", reason, 0.85, "PersonTracker")
                 )
         return out
 
@@ -688,9 +831,17 @@ class _Decider:
 
 
 def _heading(text: str) -> str:
-    """The first four non-empty lines of a page, where a document's title and markings sit."""
+    """The first two non-empty lines of a page, where a document's title and markings sit."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    return "\n".join(lines[:4])
+    return "\n".join(lines[:2])
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short line without closing punctuation, in Title case or capitals: a section heading."""
+    words = line.split()
+    if not words or len(words) > 6 or line.rstrip()[-1:] in ".,;!?":
+        return False
+    return line.strip().isupper() or sum(w[0].isupper() for w in words) >= max(1, len(words) - 1)
 
 
 def _inside(start: int, end: int, spans) -> bool:

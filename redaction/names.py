@@ -45,7 +45,7 @@ ROLE_PATTERN = (
     r"family\s+court\s+adviser|contact\s+supervisor|minute\s+taker|interpreter|advocate|housing\s+officer|"
     r"probation\s+officer|youth\s+offending\s+officer|education\s+welfare\s+officer|LADO|"
     r"conference\s+chair|chair|safeguarding\s+nurse|paramedic|dentist|optician|clinician|caseworker|case\s+worker|"
-    r"manager|officer|coordinator|co-ordinator)"
+    r"manager|officer|coordinator|co-ordinator|SW|TM|HV|FSW|ISW|SWA|PA|CPN|SN|ASW)"
 )
 _ROLE_AFTER = re.compile(
     r"^[ \t]*(?:,|\(|-|\u2013|\u2014|\n)?[ \t\n]*(?:the\s+|a\s+|our\s+|my\s+|\w+'s\s+)?"
@@ -87,6 +87,10 @@ _SURNAME_LIKE_STREET_WORDS = frozenset(
     End Side Dale Ridge Orchard Wood Dr Row Way Hollow Brow Heights Yard Path Copse Loke Leys Wynd""".split()
 )
 
+# A child placed for adoption: where they live or go to school is a serious-harm locating detail.
+_ADOPTED_AFTER = re.compile(r"^[^.;\n]{0,40}\b(?:placed\s+for\s+adoption|adopted|adoptive\s+placement|"
+                            r"placement\s+order)", re.IGNORECASE)
+
 # Capitalised words that are never (part of) a person's name in a case record.
 NON_NAME = frozenset(
     w.lower()
@@ -126,7 +130,8 @@ NON_NAME = frozenset(
 )
 NON_NAME = NON_NAME | {
     "supervisee", "supervisor", "supervision", "attendees", "apologies", "chronology", "event", "source",
-    "mash",
+    "mash", "sw", "tm", "hv", "fsw", "isw", "swa", "dsl", "iro", "senco", "sendco", "lado", "cpn", "asw", "pa",
+    "icpc", "rcpc", "cin", "lac", "plo", "pnc", "camhs", "cp", "nhs", "gp",
 }
 # Street words that are rarely surnames; "Hill", "Green" or "Park" are left out on purpose.
 NON_NAME = NON_NAME | frozenset(w.lower() for w in STREET_WORDS if w not in _SURNAME_LIKE_STREET_WORDS)
@@ -304,7 +309,7 @@ class PeopleIndex:
             line[m.end - line_start : m.end - line_start + 80]
         ):
             person.evidence.append("work e-mail address")
-        if _FOSTER_BEFORE.search(before) or _FOSTER_AFTER.match(after):
+        if _FOSTER_BEFORE.search(before) or _FOSTER_AFTER.match(after) or _ADOPTED_AFTER.match(after):
             person.foster = True
 
     def _classify(self) -> None:

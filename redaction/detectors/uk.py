@@ -38,9 +38,12 @@ STREET_WORDS = (
     "Street St Road Rd Avenue Ave Lane Ln Drive Dr Close Way Court Ct Crescent Cres Place Pl Gardens Gdns "
     "Grove Terrace Walk Row Square Sq Hill Park Rise Mews Green Parade Vale Croft Fields Meadow Meadows "
     "Boulevard Wharf Yard Gate Hollow Chase End Bank Brow Heights Side Villas Cottages Estate Approach "
-    "Circus Embankment Quay Passage Wynd Loke Leys Ridge Orchard Paddock Path Copse Dale"
+    "Circus Embankment Quay Passage Wynd Loke Leys Ridge Orchard Paddock Path Copse Dale Circle Plaza Point Vista "
+    "Crossing Loop Trail Highway Lodge Manor Corner Corners Cross Fold Garth Nook Mount Spur Keep Gardens Walks "
+    "Broadway Mall Promenade Esplanade Close Avenue Lawn Lawns Glade Grange Farm Cottages Buildings Precinct"
 ).split()
-_STREET = r"(?:" + "|".join(STREET_WORDS) + r")\.?"
+STREET_WORDS = list(dict.fromkeys(STREET_WORDS))
+_STREET = r"(?:" + "|".join(STREET_WORDS + [w.upper() for w in STREET_WORDS]) + r")\.?"
 # One capitalised word of an address, Title case or ALL CAPS, with apostrophes and hyphens.
 _CAPWORD = r"(?:[A-Z][A-Za-z'\u2019\-]*[a-zA-Z]|[A-Z])"
 _NUMBER = (
@@ -251,7 +254,8 @@ class UkPhoneFallbackRecognizer(_RegexRecognizer):
     ENTITY = "PHONE_NUMBER"
     RULES = (
         (
-            r"(?<![\d\w])((?:\+44\s?\(?0?\)?\s?|\(?0)(?:7\d{3}\)?\s?\d{3}\s?\d{3}|[1238]\d{2,4}\)?\s?\d{3,4}\s?\d{3,4}))(?!\d)",
+            r"(?<![\d\w])((?:\+44[\s\-]?\(?0?\)?[\s\-]?|\(?0)(?:7\d{3}\)?[\s\-.]?\d{3}[\s\-.]?\d{3}|"
+            r"[1238]\d{2,4}\)?[\s\-.]?\d{3,4}[\s\-.]?\d{3,4}))(?!\d)",
             1,
             0.6,
         ),
@@ -290,6 +294,10 @@ class DateOfBirthRecognizer(_RegexRecognizer):
         yield from super().spans(text)
         for m in re.finditer(r"[A-Z][A-Za-z'\u2019\-]+\s*\(\s*(" + DATE + r")\s*\)", text):
             yield m.start(1), m.end(1), 0.7
+        # A family-composition table: "Name / Mother / 03/02/1983" or "mother, 03/02/1983".
+        table = r"(?i:\b" + _REL + r")(?:[ \t]*(?:\n|[ \t]{2,}|,)[ \t]*|[ \t]*\(\s*)(" + DATE + r")"
+        for m in re.finditer(table, text):
+            yield m.start(1), m.end(1), 0.6
 
 
 # Words of job titles: a school or practice name never starts with one ("Designated Safeguarding
@@ -392,15 +400,34 @@ class AddressRecognizer(_RegexRecognizer):
 
     _postcode = re.compile(r"(?<![A-Za-z0-9])" + POSTCODE + r"(?![A-Za-z0-9])")
     _street = re.compile(
-        r"(?<![\w£$])(" + _NUMBER + r"[ \t\n]+(?:" + _CAPWORD + r"[ \t\n]+){0,3}" + _STREET + r"(?![\w'])"
+        r"(?<![\w£$])(" + _NUMBER + r"[ \t\n]+(?:" + _CAPWORD + r"[ \t\n]+){1,3}" + _STREET + r"(?![\w'])"
         r"(?:,?[ \t\n]+(?!(?:and|who|where|with|which)\b)" + _CAPWORD + r"(?:[ \t\n]+" + _CAPWORD + r")?)?)"
     )
     _token = re.compile(r"[A-Za-z0-9'\u2019\-]+|,|\S")
+    # "lives at 89 Any Corners, Town": a living/address cue, a house number and capitalised words,
+    # for street types no list can enumerate. After the weak cues "at"/"of" a ", Town" is required.
+    _cued = re.compile(
+        r"(?i:\b(?:lives?|living|resides?|residing|staying|stays|moved|moving|relocated|address(?:\s+is)?|"
+        r"home\s+is)\s*(?:at|to|in|:)?\s*(?:at\s+)?)(" + _NUMBER + r"[ \t\n]+" + _CAPWORD + r"(?:[ \t\n]+" + _CAPWORD
+        + r"){0,3}(?:,[ \t\n]*" + _CAPWORD + r"(?:[ \t\n]+" + _CAPWORD + r")?)?)"
+        r"|(?i:\b(?:at|of|to)\s+)(" + _NUMBER + r"[ \t\n]+" + _CAPWORD + r"(?:[ \t\n]+" + _CAPWORD + r"){1,3},[ \t\n]*"
+        + _CAPWORD + r")"
+    )
 
-    def spans(self, text: str) -> Iterable[tuple[int, int, float]]:  # noqa: D102
+    def spans(self, text: str) -> Iterable[tuple[int, int, float]]:
+        """Every anchored address, without those contained in a longer one."""
+        found = sorted(set(self._raw_spans(text)), key=lambda x: (x[0], -x[1]))
+        for s, e, score in found:
+            if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in found):
+                yield s, e, score
+
+    def _raw_spans(self, text: str) -> Iterable[tuple[int, int, float]]:
         for m in self._postcode.finditer(text):
             start = self._walk_back(text, m.start())
             yield start, m.end(), 0.85 if start < m.start() else 0.5
+        for m in self._cued.finditer(text):
+            group = 1 if m.group(1) else 2
+            yield m.start(group), m.end(group), 0.6
         for m in self._street.finditer(text):
             end = m.end(1)
             # Trim a trailing word that starts the next sentence ("..., Oxford He said") is rare;
@@ -467,7 +494,8 @@ class RelationshipNameRecognizer(_RegexRecognizer):
             0.6,
         ),
         (
-            r"(" + _NAMES + r")(?:\s*,\s*(?:the\s+|a\s+|his\s+|her\s+|their\s+)?|\s*\(\s*)"
+            r"(" + _NAMES + r")(?:\s*,\s*(?:the\s+|a\s+|his\s+|her\s+|their\s+)?|\s*\(\s*|[ \t]*\n[ \t]*|[ \t]{2,}|"
+            r"\s+-\s+|\s+is\s+(?:the\s+|his\s+|her\s+|their\s+)?)"
             r"(?i:(?:child's\s+|subject's\s+|maternal\s+|paternal\s+)?" + _REL + r")\b",
             1,
             0.6,
