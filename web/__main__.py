@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from waitress import serve
+from waitress.server import create_server
 
 from web import create_app
 
@@ -18,8 +18,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=8)
     args = parser.parse_args(argv)
     app = create_app()
+    try:
+        # Bind before announcing, so the line is true when it is printed.
+        server = create_server(app, host=args.host, port=args.port, threads=args.threads, ident="SAR Desk")
+    except OSError as exc:
+        print(f"SAR Desk cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     print(f"SAR Desk is running at http://{args.host}:{args.port}/", flush=True)
-    serve(app, host=args.host, port=args.port, threads=args.threads, ident="SAR Desk")
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
     return 0
 
 
