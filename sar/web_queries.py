@@ -266,3 +266,12 @@ def redaction_in_request(session: Session, request_id: int, redaction_id: int):
         .join(BundleItem, BundleItem.id == Redaction.bundle_item_id)
         .where(Redaction.id == redaction_id, BundleItem.request_id == request_id)
     ).first()
+
+
+def correspondence(session: Session, request_id: int, *, actor: User) -> list:
+    """E-mails written for a request (acknowledgement, reminders, release link), newest first."""
+    from sar.models import OutboxEmail
+
+    require_staff(actor)
+    return list(session.scalars(select(OutboxEmail).where(OutboxEmail.request_id == request_id)
+                                .order_by(OutboxEmail.id.desc()).limit(100)))

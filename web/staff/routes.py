@@ -182,6 +182,7 @@ def _case_context(db, req, user: User) -> dict:
         "standing": standing,
         "pack": approvals.current_pack(db, req),
         "events": audit.events_for_request(db, req.id, limit=300),
+        "emails": web_queries.correspondence(db, req.id, actor=user),
         "users_by_id": web_queries.users_by_id(db, _people_ids(req, standing)),
         "today": london_today(),
         "deadline_state": clock.deadline_state(req, london_today(), settings()),

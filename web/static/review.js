@@ -97,6 +97,19 @@
     if (code) { code.focus(); }
   });
 
+  /* Typed coordinates (keyboard users) show the same preview box. */
+  hidden.addEventListener("input", function () {
+    var b = hidden.value.split(",").map(parseFloat);
+    if (b.length !== 4 || b.some(isNaN)) { return; }
+    if (!draft) {
+      draft = document.createElement("div");
+      draft.className = "rbox rbox--draft";
+      canvas.appendChild(draft);
+    }
+    place(draft, [Math.min(b[0], b[2]), Math.min(b[1], b[3]), Math.max(b[0], b[2]), Math.max(b[1], b[3])]);
+    status.textContent = "Box typed: " + hidden.value + " (points).";
+  });
+
   /* Jump to another document from the select. */
   var jump = document.querySelector("[data-jump]");
   if (jump) {
