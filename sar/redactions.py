@@ -21,8 +21,8 @@ from redaction.codes import EXEMPTION_CODES
 from redaction.text import boxes_for_span
 from redaction.types import Box
 from sar import approvals, audit, documents, packs
-from sar.errors import Conflict, NotFound, ValidationError
-from sar.models import BundleItem, PageMark, Redaction, RedactionDecision, Request, User
+from sar.errors import Conflict, NotFound, NotPermitted, ValidationError
+from sar.models import BundleItem, PageMark, Redaction, RedactionDecision, Request, Role, User
 from sar.permissions import require_staff
 from sar.settings import Settings
 
@@ -62,6 +62,21 @@ def check_code(code: str | None, request: Request) -> str:
     if family not in known.regimes:
         raise ValidationError(f"{code} ({known.basis}) cannot be used for a {family.upper()} request")
     return code
+
+
+def require_decider(actor: User, *codes: str | None) -> None:
+    """Check that ``actor`` may decide redactions carrying ``codes``.
+
+    Codes marked ``needs_manager_decision`` in ``redaction.codes`` (serious harm, the child's
+    expectations, child abuse data, adoption: rulebook §3.2, §3.3, §3.4) are decided by a manager,
+    whether the decision applies them or lifts them.
+
+    :raises NotPermitted: such a code and the actor is not a manager.
+    """
+    for code in codes:
+        known = EXEMPTION_CODES.get(code or "")
+        if known is not None and known.needs_manager_decision and actor.role != Role.manager:
+            raise NotPermitted(f"{known.code} ({known.basis}) needs a manager's decision")
 
 
 def codes_for(request: Request) -> list[dict[str, str]]:
@@ -125,7 +140,8 @@ def decide_redaction(session: Session, redaction: Redaction, status: str, *, rea
     :raises ValidationError: unknown status, rejection without reason, unknown or wrong-regime code.
     :raises Conflict: the redaction was superseded, its document removed, or the request can no
         longer change (released, closed).
-    :raises NotPermitted: the actor is not staff.
+    :raises NotPermitted: the actor is not staff, or the old or new code needs a manager
+        (:func:`require_decider`).
     """
     require_staff(actor)
     reason = _check_decision(status, reason)
@@ -133,6 +149,7 @@ def decide_redaction(session: Session, redaction: Redaction, status: str, *, rea
         raise Conflict("this proposal was replaced by a later run of the proposals; decide the new one")
     item, request = _item_and_request(session, redaction.bundle_item_id)
     new_code = check_code(code, request) if code else redaction.code
+    require_decider(actor, redaction.code, new_code)
     approvals.prepare_change(session, request, actor=actor, now=now,
                              what=f"redaction {redaction.id} {status}")
     old = {"status": redaction.status, "code": redaction.code}
@@ -183,7 +200,7 @@ def add_manual_redaction(session: Session, item: BundleItem, page: int, boxes: S
         pack verifier can check it is gone.
     :raises ValidationError: page out of range, a box outside the page or malformed, unknown code.
     :raises Conflict: the document was removed or the request can no longer change.
-    :raises NotPermitted: the actor is not staff.
+    :raises NotPermitted: the actor is not staff, or the code needs a manager.
     """
     require_staff(actor)
     item, request = _item_and_request(session, item.id)
@@ -191,6 +208,7 @@ def add_manual_redaction(session: Session, item: BundleItem, page: int, boxes: S
     if not isinstance(page, int) or not 0 <= page < n_pages:
         raise ValidationError(f"page {page} does not exist: {item.filename} has pages 0 to {n_pages - 1}")
     code = check_code(code, request)
+    require_decider(actor, code)
     width, height = pdf.page_size(documents.document_bytes(settings, item), page)
     clean = _valid_boxes(boxes, width, height)
     if text is None:
@@ -242,7 +260,8 @@ def decide_entity(session: Session, request: Request, text: str, status: str, *,
     :param code: the exemption code (required to accept unless existing proposals have one).
     :return: how many redactions were decided or created.
     :raises ValidationError: empty text, rejection without reason, bad code, or nothing to accept.
-    :raises Conflict: the request can no longer change. :raises NotPermitted: not staff.
+    :raises Conflict: the request can no longer change.
+    :raises NotPermitted: not staff, or a code involved needs a manager.
     """
     require_staff(actor)
     needle = _fold(text or "")
@@ -259,6 +278,7 @@ def decide_entity(session: Session, request: Request, text: str, status: str, *,
         code = max({r.code for r in same}, key=lambda c: sum(r.code == c for r in same))
     elif status == "accepted":
         raise ValidationError("choose an exemption code")
+    require_decider(actor, code, *{r.code for r in same})
     approvals.prepare_change(session, request, actor=actor, now=now,
                              what=f"bulk decision on an entity ({status})")
     count = 0
@@ -313,7 +333,8 @@ def mark_page(session: Session, item: BundleItem, page: int, mark: str, *, code:
     :param page: 0-based page index.
     :param code: required for ``withheld``; ``DUPLICATE`` / ``NOT-RELEVANT`` by default otherwise.
     :raises ValidationError: unknown mark, page out of range, missing or unknown code.
-    :raises Conflict: document removed or request can no longer change. :raises NotPermitted: not staff.
+    :raises Conflict: document removed or request can no longer change.
+    :raises NotPermitted: not staff, or the new or previous code needs a manager.
     """
     require_staff(actor)
     if mark not in PAGE_MARKS:
@@ -327,10 +348,11 @@ def mark_page(session: Session, item: BundleItem, page: int, mark: str, *, code:
     else:
         code = check_code(code or _DEFAULT_MARK_CODES.get(mark), request)
     reason = (reason or "").strip() or (EXEMPTION_CODES[code].reason if code else "")
-    approvals.prepare_change(session, request, actor=actor, now=now,
-                             what=f"page {page + 1} of {item.filename} marked {mark}")
     row = session.scalars(select(PageMark).where(PageMark.bundle_item_id == item.id,
                                                  PageMark.page == page)).first()
+    require_decider(actor, code, row.code if row is not None else None)
+    approvals.prepare_change(session, request, actor=actor, now=now,
+                             what=f"page {page + 1} of {item.filename} marked {mark}")
     old = row.mark if row is not None else None
     if row is None:
         row = PageMark(bundle_item_id=item.id, page=page)

@@ -136,8 +136,7 @@ def test_any_change_after_approval_voids_it(session, settings, now, team, ready,
         redactions.add_manual_redaction(session, item, 0, [[60, 60, 200, 80]], "SCH2-P16-THIRD-PARTY", "",
                                         actor=team.officer, now=later, settings=settings)
     elif change == "mark":
-        redactions.mark_page(session, item, 1, "withheld", code="SCH3-SERIOUS-HARM",
-                             reason="placement address",
+        redactions.mark_page(session, item, 1, "withheld", code="SCH2-P19-LPP", reason="legal advice",
                              actor=team.officer, now=later)
     elif change == "add":
         add_pdf(session, req, team, later, settings, "late addition", filename="late.pdf")

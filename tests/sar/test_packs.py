@@ -51,8 +51,8 @@ def built(session, settings, now, team):
                     filename="referral.pdf")
     _accept_all(session, team, now, propose(session, settings, visit, THIRD_PARTY, now=now))
     _accept_all(session, team, now, propose(session, settings, visit, PHONE, now=now))
-    redactions.mark_page(session, visit, 1, "withheld", code="SCH3-SERIOUS-HARM", reason="",
-                         actor=team.officer,
+    # Serious harm is a manager's decision (redaction.codes: needs_manager_decision).
+    redactions.mark_page(session, visit, 1, "withheld", code="SCH3-SERIOUS-HARM", reason="", actor=team.manager,
                          now=now)
     redactions.mark_page(session, other, 0, "duplicate", actor=team.officer, now=now)
     pack = packs.build_pack(session, req, actor=team.officer, now=now, settings=settings)

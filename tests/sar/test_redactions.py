@@ -75,7 +75,7 @@ def test_decisions_need_staff_and_an_editable_request(session, settings, now, te
     red = propose(session, settings, item, THIRD_PARTY, now=now)[0]
     with pytest.raises(NotPermitted):
         redactions.decide_redaction(session, red, "accepted", reason=None, actor=team.requester, now=now)
-    req.status = "released"
+    req.status, req.released_at = "released", now
     with pytest.raises(Conflict):
         redactions.decide_redaction(session, red, "accepted", reason=None, actor=team.officer, now=now)
     with pytest.raises(Conflict):
@@ -159,7 +159,9 @@ def test_page_marks(session, settings, now, team, case):
     rows = session.scalars(select(PageMark).where(PageMark.bundle_item_id == item.id)).all()
     assert [(r.page, r.mark, r.code, r.decided_by_id) for r in rows] == [(1, "withheld", "SCH3-SERIOUS-HARM",
                                                                          team.manager.id)]
-    redactions.mark_page(session, item, 1, "disclose", actor=team.officer, now=now)
+    with pytest.raises(NotPermitted, match="needs a manager"):  # lifting a serious-harm withholding
+        redactions.mark_page(session, item, 1, "disclose", actor=team.officer, now=now)
+    redactions.mark_page(session, item, 1, "disclose", actor=team.manager, now=now)
     assert [(m.mark, m.code) for m in redactions.list_page_marks(session, req)] == [("disclose", None)]
     assert len(session.scalars(select(AuditEvent).where(AuditEvent.action == "page.mark")).all()) == 3
 
@@ -194,3 +196,23 @@ def test_store_proposals_supersedes_undecided_and_keeps_decided(session, setting
     with pytest.raises(Conflict, match="replaced"):
         redactions.decide_redaction(session, session.get(Redaction, bob.id), "accepted", reason=None,
                                     actor=team.officer, now=later)
+
+
+def test_codes_needing_a_manager(session, settings, now, team, case):
+    """Serious harm, expectations, child abuse and adoption codes are decided by a manager (codes.py)."""
+    req, item = case
+    red = propose(session, settings, item, THIRD_PARTY, code="SCH3-SERIOUS-HARM", now=now)[0]
+    for status, reason in (("accepted", None), ("rejected", "no risk identified")):
+        with pytest.raises(NotPermitted, match="SCH3-SERIOUS-HARM .* needs a manager"):
+            redactions.decide_redaction(session, red, status, reason=reason, actor=team.officer, now=now)
+    other = propose(session, settings, item, PHONE, now=now)[0]
+    with pytest.raises(NotPermitted):
+        redactions.decide_redaction(session, other, "accepted", reason=None, code="SCH3-P21-CHILD-ABUSE",
+                                    actor=team.officer, now=now)
+    with pytest.raises(NotPermitted):
+        redactions.mark_page(session, item, 0, "withheld", code="SCH4-ADOPTION", actor=team.officer, now=now)
+    with pytest.raises(NotPermitted):
+        redactions.decide_entity(session, req, THIRD_PARTY, "rejected", code=None, reason="consented",
+                                 actor=team.officer, now=now, settings=settings)
+    redactions.decide_redaction(session, red, "accepted", reason=None, actor=team.manager, now=now)
+    assert red.status == "accepted" and red.decided_by_id == team.manager.id
