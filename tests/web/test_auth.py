@@ -160,3 +160,18 @@ def test_too_large_upload_gets_413(web):
     response = client.post("/staff/requests/new", data={"csrf_token": token, "description": "x" * 5000})
     assert response.status_code == 413
     assert "The file is too large" in response.get_data(as_text=True)
+
+
+def test_secure_cookies_setting_marks_the_session_cookie_secure(tmp_path, fresh_db_url):
+    from dataclasses import replace
+
+    from sar.settings import Settings
+    from web import create_app
+
+    app = create_app(replace(Settings(), database_url=fresh_db_url, storage_dir=tmp_path / "s",
+                             secret_key="k", secure_cookies=True))
+    client = app.test_client()
+    response = client.get("/login", base_url="https://sar.example.gov.uk")
+    assert "Secure" in response.headers["Set-Cookie"]
+    assert "max-age=31536000" in response.headers["Strict-Transport-Security"]
+    app.extensions["sar_engine"].dispose()
