@@ -115,7 +115,8 @@ def test_proposals_run_in_the_background_and_review_page_shows_boxes(web):
     review = client.get(f"/staff/requests/{reference}/items/{item_id}/pages/0")
     assert review.status_code == 200
     page = review.get_data(as_text=True)
-    boxes = re.findall(r'class="rbox rbox--proposed code-\d" aria-hidden="true" data-rid="(\d+)" data-box="([\d.,]+)"', page)
+    box_re = r'class="rbox rbox--proposed code-\d" aria-hidden="true" data-rid="(\d+)" data-box="([\d.,]+)"'
+    boxes = re.findall(box_re, page)
     assert boxes, "expected proposed boxes on page 1"
     image = client.get(f"/staff/requests/{reference}/items/{item_id}/pages/0.png")
     assert image.status_code == 200 and image.data[:8] == b"\x89PNG\r\n\x1a\n"
