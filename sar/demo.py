@@ -191,7 +191,7 @@ def load(session: Session, *, settings: Settings, now: datetime | None = None) -
         _Spec("solicitor_sar", "We are solicitors instructed by Jordan Pike, who was in your care as a child. We "
               "enclose our client's signed authority and request a copy of all personal data held about our "
               "client by children's social care, under Article 15 UK GDPR.", "Harper & Lowe Solicitors",
-              "records@harperlowe.example", 26, "letter", subject="Jordan Pike", subject_dob=date(2003, 2, 17),
+              "records@harperlowe.example", 27, "letter", subject="Jordan Pike", subject_dob=date(2003, 2, 17),
               regime="sar", requester_type="solicitor"),
         _Spec("foi", "How many children were placed in residential care outside the county in 2025, and what "
               "was the total cost of those placements?", "Chris Dalton", "chris.dalton@example.org", 6, "email",
