@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -34,19 +35,22 @@ def _fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-def typed_letter() -> bytes:
+def typed_letter(carer: str = "Priya Raman", neighbour: str = "Declan Moorcroft",
+                 phone: str = "07700 900457") -> bytes:
     """A one-page letter in Times with an address block, contact details and identifiers."""
+    title, surname = "Ms", carer.split()[-1]
+    email = neighbour.lower().replace(" ", ".") + "@example.net"
     doc = pymupdf.open()
     page = doc.new_page(width=595, height=842)
     page.insert_text((360, 60), "Northgate Family Centre", fontname="tiro", fontsize=12)
     page.insert_text((360, 76), "14 Mill Lane, Harbury HB4 7QT", fontname="tiro", fontsize=10)
-    page.insert_text((72, 130), "Ms Priya Raman", fontname="tiro", fontsize=11)
+    page.insert_text((72, 130), f"{title} {carer}", fontname="tiro", fontsize=11)
     page.insert_text((72, 144), "27 Orchard Rise, Harbury HB2 9LS", fontname="tiro", fontsize=11)
     page.insert_text((72, 190), "Re: Brandon Wells (date of birth 11/03/2005)", fontname="tibo", fontsize=11)
-    body = ("Dear Ms Raman,\n\nThank you for speaking with our family support worker on 4 February. "
-            "As agreed, Brandon will attend the centre on Tuesdays. Your neighbour, Mr Declan Moorcroft, "
-            "told us he is willing to collect Brandon if you are unwell; he can be reached on 07700 900457 "
-            "or at declan.moorcroft@example.net. His National Insurance number was given as QQ 12 34 56 C "
+    body = (f"Dear {title} {surname},\n\nThank you for speaking with our family support worker on 4 February. "
+            f"As agreed, Brandon will attend the centre on Tuesdays. Your neighbour, Mr {neighbour}, "
+            f"told us he is willing to collect Brandon if you are unwell; he can be reached on {phone} "
+            f"or at {email}. His National Insurance number was given as QQ 12 34 56 C "
             "for the volunteer check.\n\nYours sincerely,\n\nFamily Support Team")
     page.insert_textbox(pymupdf.Rect(72, 210, 523, 500), body, fontname="tiro", fontsize=11)
     return doc.tobytes(garbage=3, deflate=True)
@@ -77,11 +81,26 @@ def contact_table() -> bytes:
     return doc.tobytes(garbage=3, deflate=True)
 
 
-def _bundle_text(bundle: bytes) -> str:
-    return _fold(" ".join(page.text for page in pdf.extract(bundle, "bundle.pdf", ocr=False).pages))
+def _text(data: bytes) -> str:
+    """The PDF's extracted text, whitespace-normalised, letter case kept."""
+    return " ".join(" ".join(page.text for page in pdf.extract(data, "document.pdf", ocr=False).pages).split())
 
 
-def _check_pack(api: Api, reference: str, who: str, accepted: list[str], kept: list[str],
+def _word(value: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text) is not None
+
+
+def _ordinary_words(accepted: list[str], originals: str) -> set[str]:
+    """Accepted one-word texts that the documents also use as ordinary lower-case words.
+
+    A proposal such as "Support" (from "Family Support Team") cannot make "family support worker"
+    disappear elsewhere, and must not: for these only the capitalised form is checked for leaks.
+    Names never appear in lower case, so every name is still checked by ``pdf.verify`` in full.
+    """
+    return {t for t in accepted if len(t.split()) == 1 and t != t.lower() and _word(t.lower(), originals)}
+
+
+def _check_pack(api: Api, reference: str, who: str, accepted: list[str], kept: list[str], originals: str,
                 expected_sha: str | None = None) -> None:
     response = api.get(f"/api/requests/{reference}/pack", who)
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
@@ -92,10 +111,13 @@ def _check_pack(api: Api, reference: str, who: str, accepted: list[str], kept: l
         assert hashlib.sha256(data).hexdigest() == expected_sha
     files = unzip(data)
     bundle = files[f"{reference}-bundle.pdf"]
-    assert pdf.verify(bundle, accepted, name="bundle.pdf") == []
-    text = _bundle_text(bundle)
+    ordinary = _ordinary_words(accepted, originals)
+    problems = pdf.verify(bundle, [t for t in accepted if t not in ordinary], name="bundle.pdf")
+    assert problems == [], problems
+    text = _text(bundle)
+    assert [t for t in ordinary if _word(t, text)] == []
     for value in kept:
-        assert _fold(value) in text, f"rejected redaction {value!r} should still be visible"
+        assert _fold(value) in _fold(text), f"rejected redaction {value!r} should still be visible"
 
 
 def _redactions(api: Api, reference: str, status: str | None = None) -> list[dict]:
@@ -117,9 +139,17 @@ def _propose(api: Api, reference: str) -> dict:
     return done
 
 
-def _decide_all(api: Api, rows: list[dict], who: str = "officer") -> None:
+def _decide(api: Api, redaction_id: int, body: dict):
+    """Decide as the officer; some codes (serious harm) need a manager, so the second manager steps in."""
+    response = api.patch(f"/api/redactions/{redaction_id}", "officer", json=body)
+    if response.status_code == 403 and "manager" in response.get_json()["error"]:
+        response = api.patch(f"/api/redactions/{redaction_id}", "manager2", json=body)
+    return response
+
+
+def _decide_all(api: Api, rows: list[dict]) -> None:
     for row in rows:
-        response = api.patch(f"/api/redactions/{row['id']}", who, json={"status": "accepted"})
+        response = _decide(api, row["id"], {"status": "accepted"})
         assert response.status_code == 200, response.get_json()
 
 
@@ -187,8 +217,7 @@ def test_request_from_arrival_to_release(api, shared_dir):
     # Review: reject one (a reason is required), accept the rest.
     keep = _rejectable(rows)
     assert api.patch(f"/api/redactions/{keep['id']}", json={"status": "rejected"}).status_code == 400
-    response = api.patch(f"/api/redactions/{keep['id']}",
-                         json={"status": "rejected", "reason": "the requester already knows this"})
+    response = _decide(api, keep["id"], {"status": "rejected", "reason": "the requester already knows this"})
     assert response.status_code == 200, response.get_json()
     assert response.get_json()["status"] == "rejected"
     assert response.get_json()["decision_reason"] == "the requester already knows this"
@@ -210,7 +239,8 @@ def test_request_from_arrival_to_release(api, shared_dir):
     assert response.status_code == 200, response.get_json()
     assert response.get_json() == {"status": "approved", "pack_sha256": sha,
                                    "approval_id": response.get_json()["approval_id"]}
-    _check_pack(api, ref, "manager", accepted, [keep["text"]], expected_sha=sha)
+    originals = " ".join(_text(data) for _, data in uploads)
+    _check_pack(api, ref, "manager", accepted, [keep["text"]], originals, expected_sha=sha)
 
     # A change after approval voids it: a second manager changes a decision ...
     response = api.patch(f"/api/redactions/{keep['id']}", "manager2",
@@ -226,7 +256,8 @@ def test_request_from_arrival_to_release(api, shared_dir):
     assert _approve(api, ref, sha2).status_code == 200
 
     # ... and so does a new document.
-    response = api.upload(ref, "late-letter.pdf", typed_letter().replace(b"Priya", b"Priyanka"))
+    late = typed_letter(carer="Joanna Kowalczyk", neighbour="Femi Adeyemi", phone="07700 900612")
+    response = api.upload(ref, "late-letter.pdf", late)
     assert response.status_code == 201, response.get_json()
     assert _status(api, ref) == "in_review"
     assert _approve(api, ref, sha2).status_code == 409
@@ -241,7 +272,7 @@ def test_request_from_arrival_to_release(api, shared_dir):
     response = api.post(f"/api/requests/{ref}/release")
     assert response.status_code == 200, response.get_json()
     assert response.get_json()["status"] == "released"
-    _check_pack(api, ref, "alice", accepted, [], expected_sha=sha3)
+    _check_pack(api, ref, "alice", accepted, [], originals + " " + _text(late), expected_sha=sha3)
     assert api.get(f"/api/requests/{ref}/pack", "bob").status_code == 404
     late = api.patch(f"/api/redactions/{keep['id']}", json={"status": "rejected", "reason": "too late"})
     assert late.status_code == 409
