@@ -92,10 +92,13 @@ def analyse_texts(analyzer, texts: Sequence[str]) -> list[list[Finding]]:
         order = sorted(titled)
         redo = analyzer.nlp_engine.process_batch([titled[i] for i in order], language="en", batch_size=len(order))
         for i, (text, artifacts) in zip(order, redo, strict=True):
+            english = _english_words(analyzer)
             caps_people[i] = [
-                Finding("PERSON", r.start, r.end, round(float(r.score), 4), "CapitalsSpacyRecognizer")
+                Finding("PERSON", s, e, round(float(r.score), 4), "CapitalsSpacyRecognizer")
                 for r in analyzer.analyze(text, language="en", nlp_artifacts=artifacts, entities=["PERSON"])
                 if texts[i][r.start : r.end].isupper()
+                for s, e in [_trim_english(texts[i], r.start, r.end, english)]
+                if e > s
             ]
     for n, (text, artifacts) in enumerate(batch):
         found = [
@@ -110,7 +113,11 @@ def analyse_texts(analyzer, texts: Sequence[str]) -> list[list[Finding]]:
         ]
         found.extend(_proper_noun_runs(artifacts.tokens))
         found.extend(caps_people.get(n, ()))
-        found.extend(_unknown_capitals_runs(text, _english_words(analyzer)))
+        english = _english_words(analyzer)
+        found.extend(_unknown_capitals_runs(text, english))
+        # A name span in capitals from any recognizer loses its English words ("SMITH ARRIVED").
+        found = [_trimmed(f, text, english) for f in found]
+        found = [f for f in found if f.end > f.start]
         out.append(sorted(set(found)))
     return out
 
@@ -165,6 +172,21 @@ def _is_english(word: str, english: frozenset[str]) -> bool:
     return False
 
 
+def _trimmed(f: Finding, text: str, english: frozenset[str]) -> Finding:
+    if f.entity != "PERSON" or not text[f.start : f.end].isupper() or f.recognizer == "TitledNameRecognizer":
+        return f
+    start, end = _trim_english(text, f.start, f.end, english)
+    return f._replace(start=start, end=end)
+
+
+def _trim_english(text: str, start: int, end: int, english: frozenset[str]) -> tuple[int, int]:
+    """Shrink a span in capitals to the words that are not English ("PIOTR NOWAK ARRIVED" -> name)."""
+    words = [m for m in re.finditer(r"\S+", text[start:end]) if not _is_english(m.group().strip(".,;:'()"), english)]
+    if not words:
+        return start, start
+    return start + words[0].start(), start + words[-1].end()
+
+
 _CAPS_TOKEN = re.compile(r"\b[A-Z][A-Z'\-]*[A-Z]\b")
 
 
@@ -215,7 +237,7 @@ def _proper_noun_runs(doc) -> list[Finding]:
             runs.append(Finding("PROPN_SINGLE", tok.idx, tok.idx + len(tok.text), 0.3, "RecurringProperNoun"))
         if tok.is_space and "\n" in tok.text and run:
             continue  # a name split over a line break stays one run
-        if tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) and tok.text.lower() not in NON_NAME:
+        if tok.pos_ == "PROPN" and tok.is_title and tok.text.lower() not in NON_NAME:
             run.append(tok)
         else:
             flush()

@@ -159,8 +159,16 @@ def clean_mention(tokens: Sequence[str], strict: bool = True) -> tuple[str, ...]
     """
     toks = list(tokens)
     if not strict:
-        toks = [t for t in toks if _NAME_TOKEN.match(t)][:3]
-        return tuple(toks) if toks and toks == list(tokens)[: len(toks)] else ()
+        # After a title the first word is a surname whatever it means ("Mrs Foster"); any further
+        # word must still look like a name ("Mrs Foster\nAddress: ..." is one name).
+        if not toks or not _NAME_TOKEN.match(toks[0]):
+            return ()
+        out = [toks[0]]
+        for t in toks[1:3]:
+            if t.lower() in NON_NAME or not _NAME_TOKEN.match(t):
+                break
+            out.append(t)
+        return tuple(out)
     while toks and (toks[0].lower() in NON_NAME or not _NAME_TOKEN.match(toks[0])):
         toks.pop(0)
     while toks and (toks[-1].lower() in NON_NAME or not _NAME_TOKEN.match(toks[-1])):

@@ -46,9 +46,7 @@ STREET_WORDS = list(dict.fromkeys(STREET_WORDS))
 _STREET = r"(?:" + "|".join(STREET_WORDS + [w.upper() for w in STREET_WORDS]) + r")\.?"
 # One capitalised word of an address, Title case or ALL CAPS, with apostrophes and hyphens.
 _CAPWORD = r"(?:[A-Z][A-Za-z'\u2019\-]*[a-zA-Z]|[A-Z])"
-_NUMBER = (
-    r"(?:(?:Flat|Apartment|Apt|Unit|FLAT|APARTMENT|UNIT)\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?(?:-\d{1,4})?"
-)
+_NUMBER = r"(?:(?:Flat|Apartment|Apt|Unit|FLAT|APARTMENT|UNIT)\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?(?:-\d{1,4})?"
 
 # Words that stop a backwards walk from a postcode: they belong to the sentence, not the address.
 _ADDRESS_STOP = {
@@ -78,15 +76,23 @@ _ADDRESS_STOP = {
 }
 
 _NAME_TOKEN = (
-    r"(?:(?:Mac|Mc|O'|D'|De|Van|Le|La|Fitz)?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|(?:[A-Z]['\u2019])?[A-Z]{2,}(?:['\u2019-][A-Z]{2,})?)"
+    r"(?:(?:Mac|Mc|O'|D'|De|Van|Le|La|Fitz)?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|"
+    r"(?:[A-Z]['\u2019])?[A-Z]{2,}(?:['\u2019-][A-Z]{2,})?)"
 )
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master")
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|MR|MRS|MS|MISS|DR)\.?"
 # One or two names, optionally joined to another one or two by "and" or a comma
 # ("Andrea and Joseph Smith", "Mr and Mrs Smith" is handled by the title rule).
 _NAMES = (
-    r"(?:" + _NAME_TOKEN + r"(?:[ \t\n]+" + _NAME_TOKEN + r")?(?:(?:,[ \t]*|[ \t\n]+(?:and|&)[ \t\n]+)"
-    + _NAME_TOKEN + r"(?:[ \t\n]+" + _NAME_TOKEN + r")?)?)"
+    r"(?:"
+    + _NAME_TOKEN
+    + r"(?:[ \t\n]+"
+    + _NAME_TOKEN
+    + r")?(?:(?:,[ \t]*|[ \t\n]+(?:and|&)[ \t\n]+)"
+    + _NAME_TOKEN
+    + r"(?:[ \t\n]+"
+    + _NAME_TOKEN
+    + r")?)?)"
 )
 
 # Family and social relationships that precede or follow a third party's name.
@@ -160,11 +166,7 @@ _REL_BEFORE = (
     r"(?:"
     + "|".join(
         sorted(
-            (
-                re.escape(r)
-                for r in RELATIONSHIPS
-                if r not in {"child", "baby", "son", "daughter", "friend", "carer"}
-            ),
+            (re.escape(r) for r in RELATIONSHIPS if r not in {"child", "baby", "son", "daughter", "friend", "carer"}),
             key=len,
             reverse=True,
         )
@@ -323,9 +325,7 @@ class SchoolRecognizer(_RegexRecognizer):
     ENTITY = "SCHOOL"
     RULES = (
         (
-            r"((?:St\.?\s+|Saint\s+)?(?:"
-            + _CAPWORD
-            + r"[ \t\n]+){1,4}(?:(?:Primary|Junior|Infant|Infants|Secondary|"
+            r"((?:St\.?\s+|Saint\s+)?(?:" + _CAPWORD + r"[ \t\n]+){1,4}(?:(?:Primary|Junior|Infant|Infants|Secondary|"
             r"High|Grammar|Community|Church\s+of\s+England|C\s?of\s?E|CE|RC|Catholic|Special|Free)[ \t\n]+)?"
             r"(?:School|Academy|College|Primary|Nursery|Infants|Juniors|Pupil\s+Referral\s+Unit|PRU)"
             r"(?:[ \t]+School)?)\b",
@@ -353,9 +353,7 @@ class GpPracticeRecognizer(_RegexRecognizer):
     ENTITY = "GP_PRACTICE"
     RULES = (
         (
-            r"((?:"
-            + _CAPWORD
-            + r"[ \t\n]+){1,4}(?:Surgery|Medical\s+(?:Practice|Centre|Center|Group)|Health\s+Centre|"
+            r"((?:" + _CAPWORD + r"[ \t\n]+){1,4}(?:Surgery|Medical\s+(?:Practice|Centre|Center|Group)|Health\s+Centre|"
             r"Family\s+Practice|Group\s+Practice|GP\s+Practice|Practice))\b",
             1,
             0.6,
@@ -401,17 +399,20 @@ class AddressRecognizer(_RegexRecognizer):
     _postcode = re.compile(r"(?<![A-Za-z0-9])" + POSTCODE + r"(?![A-Za-z0-9])")
     _street = re.compile(
         r"(?<![\w£$])(" + _NUMBER + r"[ \t\n]+(?:" + _CAPWORD + r"[ \t\n]+){1,3}" + _STREET + r"(?![\w'])"
-        r"(?:,?[ \t\n]+(?!(?:and|who|where|with|which)\b)" + _CAPWORD + r"(?:[ \t\n]+" + _CAPWORD + r")?)?)"
+        r"(?:(?:,[ \t\n]*|[ \t]+)(?!(?:and|who|where|with|which)\b)" + _CAPWORD + r"(?![\w'])(?!\s*:)"
+        r"(?:[ \t]+" + _CAPWORD + r"(?![\w'])(?!\s*:))?)?)"
     )
     _token = re.compile(r"[A-Za-z0-9'\u2019\-]+|,|\S")
     # "lives at 89 Any Corners, Town": a living/address cue, a house number and capitalised words,
     # for street types no list can enumerate. After the weak cues "at"/"of" a ", Town" is required.
+    # An address word is not a line label ("Tel:" on the next line).
+    _aw = _CAPWORD + r"(?![\w'])(?!\s*:)"
     _cued = re.compile(
         r"(?i:\b(?:lives?|living|resides?|residing|staying|stays|moved|moving|relocated|address(?:\s+is)?|"
-        r"home\s+is)\s*(?:at|to|in|:)?\s*(?:at\s+)?)(" + _NUMBER + r"[ \t\n]+" + _CAPWORD + r"(?:[ \t\n]+" + _CAPWORD
-        + r"){0,3}(?:,[ \t\n]*" + _CAPWORD + r"(?:[ \t\n]+" + _CAPWORD + r")?)?)"
-        r"|(?i:\b(?:at|of|to)\s+)(" + _NUMBER + r"[ \t\n]+" + _CAPWORD + r"(?:[ \t\n]+" + _CAPWORD + r"){1,3},[ \t\n]*"
-        + _CAPWORD + r")"
+        r"home\s+is)\s*(?:at|to|in|:)?\s*(?:at\s+)?)(" + _NUMBER + r"[ \t\n]+" + _aw + r"(?:[ \t\n]+" + _aw
+        + r"){0,3}(?:,[ \t\n]*" + _aw + r"(?:[ \t]+" + _aw + r")?)?)"
+        r"|(?i:\b(?:at|of|to)\s+)(" + _NUMBER + r"[ \t\n]+" + _aw + r"(?:[ \t\n]+" + _aw + r"){1,3},[ \t\n]*"
+        + _aw + r")"
     )
 
     def spans(self, text: str) -> Iterable[tuple[int, int, float]]:
@@ -474,9 +475,7 @@ class TitledNameRecognizer(_RegexRecognizer):
     """Names after a title: Mr/Mrs/Ms/Miss/Dr + (first name) + surname, ALL CAPS and line breaks too."""
 
     ENTITY = "PERSON"
-    RULES = (
-        (r"\b(" + _TITLE + r"[ \t\n]+" + _NAME_TOKEN + r"(?:[ \t\n]+" + _NAME_TOKEN + r")?)(?![\w])", 1, 0.7),
-    )
+    RULES = ((r"\b(" + _TITLE + r"[ \t\n]+" + _NAME_TOKEN + r"(?:[ \t\n]+" + _NAME_TOKEN + r")?)(?![\w])", 1, 0.7),)
 
 
 class RelationshipNameRecognizer(_RegexRecognizer):

@@ -345,6 +345,62 @@ Kind regards,
 Social Worker, Northshire Children's Services
 """
     ]
+    # Style B: cell-per-line tables, capitals without cues, names broken over lines, surname-only
+    # references, addresses without postcodes, legal advice under a heading, adoption told over two
+    # sentences. Added after the engine handled style A, so it is a second, harder look.
+    sib_pron = "She" if sib_first in FIRST_F else "He"
+    split = lambda name: name.replace(" ", "\n", 1)  # noqa: E731 - a name broken over two lines
+    docs["familytable"] = [f"""Family composition
+Name
+Relationship
+Date of birth
+{K(subject)}
+Subject
+{K(s_dob)}
+{R(mother_full)}
+Mother
+{R(date(rng, 1978, 1994))}
+{R(f_first + " " + f_last)}
+Father
+{R(f_dob)}
+{R(sib_first)} {s_last}
+Half-sibling
+{R(sib_dob)}
+"""]
+    docs["chronotable"] = [f"""Chronology
+Date
+Event
+Recorded by
+{d()}
+Anonymous call. Caller said {R(split(p_first + " " + p_last))} was seen leaving the house at 2am.
+{K(sw)}
+{d()}
+{R("Mr " + f_last)} telephoned and asked for {K(s_first)}'s school reports. {R("Mr " + f_last)}'s tone was angry.
+{K(fsw)}
+{d()}
+{R(p_first.upper() + " " + p_last.upper())} ARRIVED DURING THE VISIT AND REFUSED TO LEAVE.
+{K(sw)}
+"""]
+    docs["carers"] = [f"""Placement plan
+Young person: {K(subject)}
+Carers: Mr and Mrs {R(c_last)}
+Address: {R(f"{rng.randint(2, 199)} {rng.choice(STREETS)}, {rng.choice(TOWNS)}")}
+Tel: {R(landline(rng))}
+{R(sib_first)} was placed for adoption last year. {sib_pron} now attends {R(adopt_school)}.
+Social worker: {K(sw)}
+"""]
+    docs["cpminutes"] = [f"""Review Child Protection Conference
+Chair: {K(iro)}
+Minute taker: {K(fsw)}
+Discussion
+{K(s_first)} continues to attend {K(school)}. {K(teacher)} (Head of Year) said attendance has improved.
+{R(m_first)} said {R(p_first)} now lives at {R(f"{rng.randint(2, 199)} {rng.choice(STREETS)}, {rng.choice(TOWNS)}")}.
+Legal advice
+{R("The local authority should now consider the Public Law Outline pre-proceedings process.")}
+{R("A letter before proceedings should be sent within two weeks.")}
+Plan
+{K(sw)} to visit fortnightly.
+"""]
     staff = [
         {"name": sw, "role": "Social Worker"},
         {"name": tm, "role": "Team Manager"},
@@ -356,10 +412,10 @@ Social Worker, Northshire Children's Services
         for page in pages:
             plain = page
             for tag, bucket in (("R", redact), ("K", keep)):
-                for m in re.finditer(r"\[\[" + tag + r":(.*?)\]\]", plain):
+                for m in re.finditer(r"\[\[" + tag + r":(.*?)\]\]", plain, re.S):
                     if m.group(1):
                         bucket.append(m.group(1))
-            plain = re.sub(r"\[\[[RK]:(.*?)\]\]", r"\1", plain)
+            plain = re.sub(r"\[\[[RK]:(.*?)\]\]", r"\1", plain, flags=re.S)
             texts.append(plain)
         out_docs.append(
             {
