@@ -23,6 +23,7 @@ from web.db import get_session, session_factory
 
 log = logging.getLogger(__name__)
 
+
 def _settings() -> Settings:
     return current_app.config["SAR_SETTINGS"]
 
@@ -114,11 +115,8 @@ def upload_document(reference: str) -> Response:
     upload = request.files.get("file")
     if upload is None:
         raise ValidationError("send the PDF as the multipart/form-data field 'file'")
-    data = upload.read()
-    if not data:
-        raise ValidationError("the uploaded file is empty")
     req = _load(reference)
-    item = documents.add_document(get_session(), req, data, upload.filename or "document.pdf",
+    item = documents.add_document(get_session(), req, upload.read(), upload.filename or "document.pdf",
                                   actor=g.api_user, now=now(), settings=_settings())
     out = {"id": item.id, "filename": item.filename, "page_count": item.document.page_count,
            "sha256": item.document.sha256, "size_bytes": item.document.size_bytes}
