@@ -104,6 +104,10 @@ def record_clock_event(
         compute(session, request, settings, extra_event=deadlines.ClockEvent(kind=kind, on=on))
     except deadlines.DeadlineError as exc:
         raise ValidationError(str(exc)) from None
+    # The cover letter states the dates, so a pack approved before this event no longer tells the truth.
+    from sar.approvals import void_approval_if_any  # local: approvals imports requests, which imports clock
+
+    void_approval_if_any(session, request, actor=actor, now=now, reason=f"clock event {kind} recorded")
     event = ClockEvent(request_id=request.id, kind=kind, occurred_on=on, actor_id=actor.id,
                        reason=(reason or "").strip(), recorded_at=now)
     session.add(event)

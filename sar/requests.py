@@ -14,7 +14,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from sar import audit, clock
-from sar.errors import InvalidTransition, NotFound, ValidationError
+from sar.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from sar.models import CHANNELS, Party, ReferenceCounter, Request, Role, StatusChange, User
 from sar.permissions import require_staff, require_view
 from sar.settings import Settings
@@ -268,6 +268,12 @@ def override_triage(session: Session, request: Request, regime: str, *, actor: U
         raise ValidationError(f"unknown regime {regime!r}")
     if not (reason or "").strip():
         raise ValidationError("give a reason for overriding the triage")
+    from sar.approvals import void_approval_if_any  # local: approvals imports this module
+
+    if request.status in ("released", "closed", "withdrawn", "refused"):
+        raise Conflict(f"request {request.reference} is {request.status}; its regime can no longer change")
+    # The regime decides the letter and the codes, so an approved pack is void after an override.
+    void_approval_if_any(session, request, actor=actor, now=now, reason=f"regime changed to {regime}")
     old = request.regime
     request.regime = regime
     triage = dict(request.triage or {})

@@ -226,3 +226,22 @@ def test_requester_cannot_download_another_requesters_pack(session, settings, no
     with pytest.raises(NotFound):
         approvals.pack_for_download(session, req, actor=team.requester, now=now, settings=settings,
                                     token="not-a-real-token")
+
+
+@pytest.mark.parametrize("change", ["clock", "triage"])
+def test_clock_event_or_regime_change_after_approval_voids_it(session, settings, now, team, ready, change):
+    """The cover letter states the dates and the regime, so these changes void the approval too."""
+    from sar import clock
+    from sar import requests as req_uc
+
+    req, item, approval = _approved(session, settings, now, team, ready)
+    later = now + timedelta(hours=1)
+    if change == "clock":
+        clock.record_clock_event(session, req, "extended", later.date(), actor=team.officer,
+                                 reason="complex: 900 pages", now=later, settings=settings)
+    else:
+        req_uc.override_triage(session, req, "foi", actor=team.officer, reason="not personal data after all",
+                               now=later, settings=settings)
+    assert approval.status == "voided" and req.status == "in_review"
+    with pytest.raises(Conflict):
+        approvals.release(session, req, actor=team.officer, now=later, settings=settings)
