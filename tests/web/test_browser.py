@@ -25,6 +25,7 @@ from sar.db import make_engine, make_session_factory, utcnow
 from sar.models import BundleItem, Redaction, Request, User
 from sar.settings import REPO_ROOT, Settings
 from tests.factories import PASSWORD
+from web.staff.review_routes import MANAGER_CODES
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -243,6 +244,7 @@ def test_request_to_release_journey(driver, server, factory, downloads):
         pytest.skip(f"sample PDFs not found under {SAMPLES}")
     make_staff(factory, "officer", "olive.officer@council.example", "Olive Officer")
     make_staff(factory, "manager", "maya.manager@council.example", "Maya Manager")
+    make_staff(factory, "manager", "mo.manager@council.example", "Mo Manager")
 
     # A parent registers and asks for their own records.
     driver.get(server.url + "/")
@@ -315,7 +317,7 @@ def test_request_to_release_journey(driver, server, factory, downloads):
             shot("review-rejected-one")
         if all_css(driver, "#accept-all"):
             submit(driver, "#accept-all")
-            assert "accepted on this page" in notices(driver)
+            assert "accepted on this page" in notices(driver), notices(driver)
         if item_id == legal_id:
             choose(driver, "#mark-mark", "withheld")
             choose(driver, "#mark-code", "SCH2-P19-LPP")
@@ -324,9 +326,21 @@ def test_request_to_release_journey(driver, server, factory, downloads):
             assert "Page mark saved" in notices(driver)
             shot("review-withheld-page")
     shot("review-done")
-    with factory() as session:
-        left = session.query(Redaction).filter_by(status="proposed", superseded_at=None).count()
-    assert left == 0
+
+    # Serious-harm style codes are a manager's decision (rulebook §3): a second manager takes them,
+    # so the manager who approves has not worked on this pack.
+    waiting = _pages_with_proposals(factory)
+    if waiting:
+        sign_out(driver)
+        sign_in(driver, server, "mo.manager@council.example")
+        for item_id, page in waiting:
+            driver.get(f"{server.url}/staff/requests/{reference}/items/{item_id}/pages/{page}")
+            submit(driver, "#accept-all")
+            assert "accepted on this page" in notices(driver), notices(driver)
+        shot("manager-decided-harm-codes")
+        sign_out(driver)
+        sign_in(driver, server, "olive.officer@council.example")
+    assert not _pages_with_proposals(factory)
 
     # Manual box drawn with the mouse on a blank margin of the first page.
     first_item = pages[0][0]
@@ -381,6 +395,13 @@ def test_request_to_release_journey(driver, server, factory, downloads):
     shot("downloaded")
 
 
+def _pages_with_proposals(factory) -> list[tuple[int, int]]:
+    with factory() as session:
+        rows = session.query(Redaction.bundle_item_id, Redaction.page).filter(
+            Redaction.status == "proposed", Redaction.superseded_at.is_(None)).distinct()
+        return sorted(set(rows))
+
+
 def _job_results(factory) -> list:
     from sar.models import Job
 
@@ -412,6 +433,7 @@ def _review_plan(factory, reference: str) -> tuple[int, int | None, list[tuple[i
             if counts[" ".join(r.text.casefold().split())] == 1
             and r.text.strip()
             and (legal is None or r.bundle_item_id != legal.id)
+            and r.code not in MANAGER_CODES
         ]
         assert unique, "no proposal with a unique text to reject"
         pages = [(i.id, p) for i in items for p in range(i.document.page_count)]

@@ -11,9 +11,10 @@ from threading import Lock
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
 
 from redaction import pdf as rpdf  # same import form as sar.documents
+from redaction.codes import EXEMPTION_CODES
 from sar import approvals, audit, documents, web_queries
 from sar.db import utcnow
-from sar.errors import NotFound, SarError, ValidationError
+from sar.errors import NotFound, NotPermitted, SarError, ValidationError
 from sar.models import Role
 from sar.storage import FileStore
 from web.auth import current_user, role_required, staff_required
@@ -34,6 +35,8 @@ from web.staff.forms import (
 )
 from web.staff.routes import back_to, fail, form_errors, load, settings
 
+#: Codes only a manager may decide (rulebook §3.2-3.4); officers see them marked, without buttons.
+MANAGER_CODES = frozenset(c.code for c in EXEMPTION_CODES.values() if c.needs_manager_decision)
 #: Pixels per PDF point on the review screen (render_page_png's zoom).
 ZOOM = 1.5
 _png_cache: OrderedDict[tuple, bytes] = OrderedDict()
@@ -223,6 +226,7 @@ def review_page(reference: str, item_id: int, page: int):
         mark_form=mark_form,
         decide_form=decide,
         counts=web_queries.redaction_counts(db, [item.id]).get(item.id, {}),
+        manager_codes=MANAGER_CODES,
     )
 
 
@@ -311,22 +315,29 @@ def accept_all(reference: str, item_id: int, page: int):
     documents.get_bundle_item(db, req, item_id)
     if not NoteForm().validate_on_submit():
         return _review_fail("The form had expired; try again.", req, item_id, page)
-    pending = [r for r in web_queries.redactions_for_page(db, item_id, page) if r.status == "proposed"]
+    user = current_user()
+    pending, waiting = [], 0
+    for redaction in web_queries.redactions_for_page(db, item_id, page):
+        if redaction.status != "proposed":
+            continue
+        try:
+            redactions.require_decider(user, redaction.code)
+        except NotPermitted:
+            waiting += 1  # serious harm, child's expectations ...: a manager decides these
+            continue
+        pending.append(redaction)
     try:
         for redaction in pending:
             redactions.decide_redaction(
-                db,
-                redaction,
-                "accepted",
-                reason="accepted on review",
-                code=None,
-                actor=current_user(),
-                now=utcnow(),
+                db, redaction, "accepted", reason="accepted on review", code=None, actor=user, now=utcnow()
             )
     except SarError as exc:
         return _review_fail(exc, req, item_id, page)
     db.commit()
-    flash(f"{len(pending)} redaction{'s' if len(pending) != 1 else ''} accepted on this page.", "success")
+    message = f"{len(pending)} redaction{'s' if len(pending) != 1 else ''} accepted on this page."
+    if waiting:
+        message += f" {waiting} need{'s' if waiting == 1 else ''} a manager's decision."
+    flash(message, "success")
     return _review_url(req, item_id, page)
 
 
