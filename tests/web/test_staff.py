@@ -138,6 +138,9 @@ def test_proposals_run_in_the_background_and_review_page_shows_boxes(web):
     with web.factory() as session:
         statuses = {r.id: r.status for r in session.query(Redaction).filter_by(bundle_item_id=int(item_id), page=0)}
         manual = session.query(Redaction).filter_by(source="manual").one()
+    with web.factory() as session:
+        page_views = session.query(AuditEvent).filter_by(action="document.view").count()
+    assert page_views == 1  # the page image read is audited
     assert statuses[int(rid)] == "rejected"
     assert "proposed" not in statuses.values()
     assert manual.boxes == [[20.0, 780.0, 80.0, 800.0]]
