@@ -315,7 +315,8 @@ _WHAT = {
 
 _SERIOUS_HARM_CUE = re.compile(
     r"foster|carers'|carer's|\bcarers?\b|placement\s+address|placed\s+with|adopt|refuge|safe\s+house|"
-    r"special\s+guardian|kinship\s+carer|must\s+not\s+be\s+shared|not\s+to\s+be\s+disclosed|do\s+not\s+disclose",
+    r"special\s+guardian|kinship\s+carer|must\s+not\s+be\s+shared|not\s+to\s+be\s+disclosed|do\s+not\s+disclose|"
+    r"\bplacement\b|children's\s+home|residential\s+(?:home|unit)|supported\s+lodgings|semi-independent",
     re.IGNORECASE,
 )
 _LPP_HEADING = re.compile(
@@ -339,11 +340,12 @@ _LPP_SECTION = re.compile(
     r"\b[^.]*$",
     re.IGNORECASE,
 )
+_ADULT_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|hers|him|they|their|them)\b", re.IGNORECASE)
 _TITLE_RX = r"(?:(?:" + "|".join(TITLES) + r")\.?[ \n]+)"
 _PROF_TITLE_NAME = re.compile(
     r"\b(?:PC|DC|DS|DI|Sgt|Dr|Detective\s+Constable|Police\s+Constable|"
-    r"Detective\s+Sergeant)\.?[ \n]+([A-Z][\w'\-]+(?:[ \n]+[A-Z][\w'\-]+)?)"
+    r"Detective\s+Sergeant)\.?[ \n]+(?:\d{2,6}[ \n]+)?([A-Z][\w'\-]+(?:[ \n]+[A-Z][\w'\-]+)?)"
 )
 
 
@@ -677,6 +679,11 @@ class _Decider:
         for items in by_first.values():
             items.sort(key=lambda x: (-len(x[0]), x[1].kind == THIRD_PARTY, x[1].key))
         titles = {t.lower() for t in TITLES} | {"pc", "dc", "ds", "sgt", "dr"}
+        surname_relatives = {
+            p.key[-1]: p
+            for p in self.people.third_parties()
+            if len(p.key) > 1 and p.key[-1] in self.people.subject_tokens
+        }
         for page in pages:
             text = page.text
             words = [(m.start(), m.end(), _strip_possessive(text, m.start(), m.end())) for m in _WORD.finditer(text)]
@@ -719,6 +726,15 @@ class _Decider:
                     gap = text[pe:ws]
                     if text[ps:pe].lower() in titles and gap.strip() in ("", ".") and "\n\n" not in gap:
                         start = ps
+                        # "Mrs Moss" when the subject is Kayden Moss and the bundle names a Gemma
+                        # Moss: a title with the subject's surname alone is the relative, not the child.
+                        if (
+                            k == 1
+                            and person.kind == SUBJECT
+                            and text[ps:pe].lower() in _ADULT_TITLES
+                            and surname_relatives.get(text[ws:end].lower())
+                        ):
+                            person = surname_relatives[text[ws:end].lower()]
                 self.names[page.key].append((start, end, person))
                 i += k
             self.names[page.key].sort(key=lambda x: (x[0], -x[1]))
@@ -853,9 +869,11 @@ class _Decider:
 
 
 def _heading(text: str) -> str:
-    """The first two non-empty lines of a page, where a document's title and markings sit."""
+    """The first two non-empty lines of a page (title and markings), plus an e-mail subject line."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    return "\n".join(lines[:2])
+    # An e-mail's subject line is its title ("Subject: Legal advice re ...").
+    subject = [ln for ln in lines[:8] if re.match(r"\s*(?:subject|re)\s*:", ln, re.IGNORECASE)]
+    return "\n".join(lines[:2] + subject[:1])
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -873,8 +891,11 @@ def _inside(start: int, end: int, spans) -> bool:
 def _split_mention(page: _Page, start: int, end: int, source: str) -> list[Mention]:
     """Turn a raw PERSON span into clean mentions ("Andrea and Joseph Parker" gives two)."""
     raw = page.text[start:end]
+    # A line break that ends a sentence or a table cell separates two names ("Author: A B\nC's ...").
+    cuts = {e for _s, e in page.sentences}
+    raw = "".join("|" if ch == "\n" and start + i in cuts else ch for i, ch in enumerate(raw))
     out = []
-    for part in re.finditer(r"[^,;/&()]+", raw):
+    for part in re.finditer(r"[^,;/&()|]+", raw):
         chunk = part.group()
         for piece in re.split(r"\s+(?:and|or)\s+", chunk):
             offset = start + part.start() + chunk.find(piece)

@@ -45,7 +45,7 @@ ROLE_PATTERN = (
     r"family\s+court\s+adviser|contact\s+supervisor|minute\s+taker|interpreter|advocate|housing\s+officer|"
     r"probation\s+officer|youth\s+offending\s+officer|education\s+welfare\s+officer|LADO|"
     r"conference\s+chair|chair|safeguarding\s+nurse|paramedic|dentist|optician|clinician|caseworker|case\s+worker|"
-    r"manager|officer|coordinator|co-ordinator|SW|TM|HV|FSW|ISW|SWA|PA|CPN|SN|ASW)"
+    r"manager|officer|coordinator|co-ordinator|worker|registrar|SW|TM|HV|FSW|ISW|SWA|PA|CPN|SN|ASW)"
 )
 _ROLE_AFTER = re.compile(
     r"^[ \t]*(?:,|\(|-|\u2013|\u2014|\n)?[ \t\n]*(?:the\s+|a\s+|our\s+|my\s+|\w+'s\s+)?"
@@ -56,7 +56,7 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(
     r"(?:\b" + ROLE_PATTERN + r"|\b(?:worker|chair|author|completed\s+by|written\s+by|"
     r"allocated\s+to|minuted\s+by|manager|officer|lead\s+professional|reviewer|"
-    r"requested\s+by|approved\s+by|authorised\s+by))[ \t]*(?::|-|,)?[ \t\n]*$",
+    r"requested\s+by|approved\s+by|authorised\s+by))(?:[ \t]+\d{2,6})?[ \t]*(?::|-|,)?[ \t\n]*$",
     re.IGNORECASE,
 )
 _ORG_BY_BEFORE = re.compile(
@@ -158,6 +158,13 @@ def clean_mention(tokens: Sequence[str], strict: bool = True) -> tuple[str, ...]
     title such as "Mrs") only the shape is checked.
     """
     toks = list(tokens)
+    # One name is written in one style: "Patel" then "GEMMA" on the next line are two people.
+    if len(toks) > 1:
+        caps = [t.isupper() and len(t) > 1 for t in toks]
+        keep = 1
+        while keep < len(toks) and caps[keep] == caps[0]:
+            keep += 1
+        toks = toks[:keep]
     if not strict:
         # After a title the first word is a surname whatever it means ("Mrs Foster"); any further
         # word must still look like a name ("Mrs Foster\nAddress: ..." is one name).

@@ -166,7 +166,7 @@ _REL_BEFORE = (
     r"(?:"
     + "|".join(
         sorted(
-            (re.escape(r) for r in RELATIONSHIPS if r not in {"child", "baby", "son", "daughter", "friend", "carer"}),
+            (re.escape(r) for r in RELATIONSHIPS if r not in {"child", "baby", "carer"}),
             key=len,
             reverse=True,
         )

@@ -110,3 +110,34 @@ def test_known_party_decisions_and_foi_regime():
     texts = redacted_texts(plan)
     assert "Saoirse Halloran" not in texts
     assert {p.code for p in plan.proposals} <= {"FOIA-S40-2", "FOIA-S42", "FOIA-S38"}
+
+
+RECORDING = """CASE RECORDING
+Date: 03/03/2022  Author: Helen Archer
+Kayden's mum Gemma rang to say that her new boyfriend, Liam Hunt, will be moving in. Liam's
+date of birth is 17.9.1990. Gemma's mobile 07911 123456. Mr Hunt works as a delivery driver and
+his van registration is KX19 ABC. Gemma asked me not to tell Kayden's dad, Wayne Moss, who lives
+at 4 Tanners Row, Leek ST13 5HG. Wayne's NI number is NH 12 34 56 A.
+Kayden's GP is Dr Patel at Leek Health Centre. School: Westwood Academy (DSL Mrs Khan).
+"""
+CORE_GROUP = """Minutes of Core Group Meeting 10/03/2022
+Attendees: Helen Archer (SW), Mrs Khan (DSL, Westwood Academy), PC 4521 Dave Lowe, Gemma Moss (mother)
+Apologies: Dr Patel
+GEMMA MOSS SAID THAT LIAM HUNT HAS BEEN SUPPORTIVE. PIOTR NOWAK ARRIVED LATE.
+Mrs Moss agreed to the plan. Liam did not attend.
+"""
+
+
+def test_capitals_titles_with_the_subject_surname_and_collar_numbers():
+    ctx = context("Kayden Moss", "14/02/2011", (("Helen Archer", "Social Worker"),))
+    docs = [make_doc("rec.pdf", RECORDING), make_doc("cg.pdf", CORE_GROUP)]
+    plans = propose(*docs, ctx=ctx)
+    rec, cg = (surviving(d, p) for d, p in zip(docs, plans, strict=True))
+    # Names in capitals without a cue, and a title with the subject's surname meaning the mother.
+    assert "GEMMA" not in cg and "LIAM" not in cg and "NOWAK" not in cg and "Mrs Moss" not in cg
+    assert "ARRIVED LATE" in cg
+    # A cell-ending line break does not glue "Dr Patel" to the next line's name; professionals stay.
+    for kept in ("Dr Patel", "Mrs Khan", "Dave Lowe", "Helen Archer", "Kayden"):
+        assert kept in rec + cg, kept
+    for gone in ("Gemma", "07911 123456", "Mr Hunt", "KX19 ABC", "Tanners Row", "17.9.1990", "NH 12 34 56 A"):
+        assert gone not in rec, gone
