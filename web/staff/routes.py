@@ -82,6 +82,7 @@ def dashboard():
     counts = web_queries.tab_counts(db, actor=user, today=today, settings=settings())
     by_regime = req_uc.counts_by_regime(db, user)
     states = {r.id: clock.deadline_state(r, today, settings()) for r in page.rows}
+    officers = web_queries.users_by_id(db, {r.assigned_officer_id for r in page.rows})
     return render_template(
         "staff/dashboard.html",
         page=page,
@@ -89,6 +90,7 @@ def dashboard():
         by_regime=by_regime,
         tabs=web_queries.TABS,
         states=states,
+        officers=officers,
         today=today,
         regime=args.get("regime") or "",
         q=args.get("q") or "",
