@@ -21,8 +21,8 @@ from redaction.codes import EXEMPTION_CODES
 from redaction.text import boxes_for_span
 from redaction.types import Box
 from sar import approvals, audit, documents, packs
-from sar.errors import Conflict, NotFound, NotPermitted, ValidationError
-from sar.models import BundleItem, PageMark, Redaction, RedactionDecision, Request, Role, User
+from sar.errors import Conflict, NotFound, ValidationError
+from sar.models import BundleItem, PageMark, Redaction, RedactionDecision, Request, User
 from sar.permissions import require_staff
 from sar.settings import Settings
 
@@ -67,16 +67,21 @@ def check_code(code: str | None, request: Request) -> str:
 def require_decider(actor: User, *codes: str | None) -> None:
     """Check that ``actor`` may decide redactions carrying ``codes``.
 
-    Codes marked ``needs_manager_decision`` in ``redaction.codes`` (serious harm, the child's
-    expectations, child abuse data, adoption: rulebook §3.2, §3.3, §3.4) are decided by a manager,
-    whether the decision applies them or lifts them.
+    Any officer or manager may decide. Codes marked ``needs_manager_decision`` in ``redaction.codes``
+    (serious harm, the child's expectations, child abuse data, adoption: rulebook §3.2-§3.4) are
+    *flagged*: :func:`flagged_for_manager` lists them on the approval screen, and the approving
+    manager, who by the four-eyes rule is never the person who decided them, confirms them by
+    approving the exact pack or returns it.
 
-    :raises NotPermitted: such a code and the actor is not a manager.
+    :raises NotPermitted: the actor is not staff.
     """
-    for code in codes:
-        known = EXEMPTION_CODES.get(code or "")
-        if known is not None and known.needs_manager_decision and actor.role != Role.manager:
-            raise NotPermitted(f"{known.code} ({known.basis}) needs a manager's decision")
+    require_staff(actor)
+
+
+def flagged_for_manager(session: Session, request: Request) -> list[Redaction]:
+    """Live redactions whose code needs a manager's confirmation at approval (serious harm etc.)."""
+    codes = [c.code for c in EXEMPTION_CODES.values() if c.needs_manager_decision]
+    return [r for r in list_redactions(session, request) if r.code in codes]
 
 
 def codes_for(request: Request) -> list[dict[str, str]]:

@@ -198,7 +198,6 @@ def test_end_to_end_real_engine_to_released_pack(session, settings, now, team, f
     import json
 
     from redaction import pdf
-    from redaction.codes import get_code
     from sar import approvals, documents, packs
 
     sample = shared_dir / "fixtures" / "redaction-sample"
@@ -221,9 +220,8 @@ def test_end_to_end_real_engine_to_released_pack(session, settings, now, team, f
     proposed = redactions.list_redactions(session, req, "proposed")
     assert proposed, session.get(Job, job.id).message
     for red in proposed:
-        # Codes such as serious harm are a manager's decision; the approver is a third person.
-        decider = team.manager if get_code(red.code).needs_manager_decision else team.officer
-        redactions.decide_redaction(session, red, "accepted", reason=None, actor=decider, now=now)
+        # The officer decides everything; serious-harm codes are flagged for the approving manager.
+        redactions.decide_redaction(session, red, "accepted", reason=None, actor=team.officer, now=now)
 
     approval = approvals.submit_for_approval(session, req, actor=team.officer, now=now, settings=settings)
     approvals.approve(session, req, pack_sha256=approval.pack_sha256, actor=team.manager2, now=now,

@@ -159,8 +159,8 @@ def test_page_marks(session, settings, now, team, case):
     rows = session.scalars(select(PageMark).where(PageMark.bundle_item_id == item.id)).all()
     assert [(r.page, r.mark, r.code, r.decided_by_id) for r in rows] == [(1, "withheld", "SCH3-SERIOUS-HARM",
                                                                          team.manager.id)]
-    with pytest.raises(NotPermitted, match="needs a manager"):  # lifting a serious-harm withholding
-        redactions.mark_page(session, item, 1, "disclose", actor=team.officer, now=now)
+    with pytest.raises(NotPermitted):
+        redactions.mark_page(session, item, 1, "disclose", actor=team.requester, now=now)
     redactions.mark_page(session, item, 1, "disclose", actor=team.manager, now=now)
     assert [(m.mark, m.code) for m in redactions.list_page_marks(session, req)] == [("disclose", None)]
     assert len(session.scalars(select(AuditEvent).where(AuditEvent.action == "page.mark")).all()) == 3
@@ -198,21 +198,18 @@ def test_store_proposals_supersedes_undecided_and_keeps_decided(session, setting
                                     actor=team.officer, now=later)
 
 
-def test_codes_needing_a_manager(session, settings, now, team, case):
-    """Serious harm, expectations, child abuse and adoption codes are decided by a manager (codes.py)."""
+def test_codes_needing_a_manager_are_flagged_for_the_approver(session, settings, now, team, case):
+    """Serious harm, expectations, child abuse and adoption codes (codes.py needs_manager_decision):
+    the officer decides, the decision is flagged, and the approving manager confirms it by approving."""
     req, item = case
-    red = propose(session, settings, item, THIRD_PARTY, code="SCH3-SERIOUS-HARM", now=now)[0]
-    for status, reason in (("accepted", None), ("rejected", "no risk identified")):
-        with pytest.raises(NotPermitted, match="SCH3-SERIOUS-HARM .* needs a manager"):
-            redactions.decide_redaction(session, red, status, reason=reason, actor=team.officer, now=now)
+    harm = propose(session, settings, item, THIRD_PARTY, code="SCH3-SERIOUS-HARM", now=now)
+    red = harm[0]
     other = propose(session, settings, item, PHONE, now=now)[0]
+    assert [r.id for r in redactions.flagged_for_manager(session, req)] == [r.id for r in harm]
+    redactions.decide_redaction(session, red, "accepted", reason=None, actor=team.officer, now=now)
+    redactions.decide_redaction(session, other, "accepted", reason=None, code="SCH3-P21-CHILD-ABUSE",
+                                actor=team.officer, now=now)
+    assert {r.id for r in redactions.flagged_for_manager(session, req)} == {r.id for r in harm} | {other.id}
     with pytest.raises(NotPermitted):
-        redactions.decide_redaction(session, other, "accepted", reason=None, code="SCH3-P21-CHILD-ABUSE",
-                                    actor=team.officer, now=now)
-    with pytest.raises(NotPermitted):
-        redactions.mark_page(session, item, 0, "withheld", code="SCH4-ADOPTION", actor=team.officer, now=now)
-    with pytest.raises(NotPermitted):
-        redactions.decide_entity(session, req, THIRD_PARTY, "rejected", code=None, reason="consented",
-                                 actor=team.officer, now=now, settings=settings)
-    redactions.decide_redaction(session, red, "accepted", reason=None, actor=team.manager, now=now)
-    assert red.status == "accepted" and red.decided_by_id == team.manager.id
+        redactions.decide_redaction(session, red, "rejected", reason="x", actor=team.requester, now=now)
+    assert red.status == "accepted" and red.decided_by_id == team.officer.id

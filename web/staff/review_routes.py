@@ -14,7 +14,7 @@ from redaction import pdf as rpdf  # same import form as sar.documents
 from redaction.codes import EXEMPTION_CODES
 from sar import approvals, audit, documents, web_queries
 from sar.db import utcnow
-from sar.errors import NotFound, NotPermitted, SarError, ValidationError
+from sar.errors import NotFound, SarError, ValidationError
 from sar.models import Role
 from sar.storage import FileStore
 from web.auth import current_user, role_required, staff_required
@@ -316,16 +316,8 @@ def accept_all(reference: str, item_id: int, page: int):
     if not NoteForm().validate_on_submit():
         return _review_fail("The form had expired; try again.", req, item_id, page)
     user = current_user()
-    pending, waiting = [], 0
-    for redaction in web_queries.redactions_for_page(db, item_id, page):
-        if redaction.status != "proposed":
-            continue
-        try:
-            redactions.require_decider(user, redaction.code)
-        except NotPermitted:
-            waiting += 1  # serious harm, child's expectations ...: a manager decides these
-            continue
-        pending.append(redaction)
+    redactions.require_decider(user)
+    pending = [r for r in web_queries.redactions_for_page(db, item_id, page) if r.status == "proposed"]
     try:
         for redaction in pending:
             redactions.decide_redaction(
@@ -335,8 +327,6 @@ def accept_all(reference: str, item_id: int, page: int):
         return _review_fail(exc, req, item_id, page)
     db.commit()
     message = f"{len(pending)} redaction{'s' if len(pending) != 1 else ''} accepted on this page."
-    if waiting:
-        message += f" {waiting} need{'s' if waiting == 1 else ''} a manager's decision."
     flash(message, "success")
     return _review_url(req, item_id, page)
 
@@ -491,8 +481,11 @@ def pack_view(reference: str):
     """The exact pack awaiting approval: page images, schedule, letter and its sha256."""
     db = get_session()
     req = load(reference)
+    from sar import redactions
+
     pack = approvals.current_pack(db, req)
     standing = approvals.standing_approval(db, req)
+    flagged = redactions.flagged_for_manager(db, req)
     db.commit()
     if pack is None:
         flash("No pack has been built for this request yet.", "info")
@@ -525,6 +518,7 @@ def pack_view(reference: str):
         can_decide=can_decide,
         approve_form=approve_form,
         return_form=ReturnForm(),
+        flagged=flagged,
         users_by_id=web_queries.users_by_id(db, {standing.submitted_by_id} if standing else set()),
     )
 
