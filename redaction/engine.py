@@ -30,6 +30,7 @@ from redaction.detectors.uk import DATE, ENTITIES, TITLES
 from redaction.names import (
     NON_NAME,
     PROFESSIONAL,
+    ROLE_AFTER,
     SUBJECT,
     THIRD_PARTY,
     Mention,
@@ -339,6 +340,10 @@ _LPP_SECTION = re.compile(
     r"legal\s+planning\s+meeting|counsel's\s+(?:advice|opinion)|legally\s+privileged|privileged(?:\s+and\s+confidential)?)"
     r"\b[^.]*$",
     re.IGNORECASE,
+)
+_ORG_WORD_AFTER = re.compile(
+    r"[ \t]+(?:Police|Constabulary|School|Academy|College|Primary|Nursery|Surgery|Practice|Trust|Council|Team|"
+    r"Services?|Hospital|Centre|Center|Clinic|University|Foundation|Partnership|Unit|Ward|Court|Road|Street)\b"
 )
 _ADULT_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|hers|him|they|their|them)\b", re.IGNORECASE)
@@ -817,9 +822,9 @@ class _Decider:
         return "redact"
 
     def _email_verdict(self, value: str) -> str:
-        from redaction.names import _WORK_DOMAIN
+        from redaction.names import WORK_DOMAIN
 
-        if _WORK_DOMAIN.search(value):
+        if WORK_DOMAIN.search(value):
             return "keep"
         local = re.split(r"[._\-+\d]+", value.split("@")[0].lower())
         kept = self.people.protected_tokens()
@@ -925,6 +930,8 @@ def _split_mention(page: _Page, start: int, end: int, source: str) -> list[Menti
             s = offset + words[first][0]
             e = offset + words[last][0] + len(words[last][1])
             e = _strip_possessive(page.text, s, e)
+            if _ORG_WORD_AFTER.match(page.text, e) and not ROLE_AFTER.match(page.text[e : e + 60]):
+                continue  # "Thames Valley Police", "Hill View Primary": a place or body, not a person
             out.append(Mention(page.doc, page.page.page_index, s, e, cleaned, title, source))
     return out
 

@@ -47,7 +47,7 @@ ROLE_PATTERN = (
     r"conference\s+chair|chair|safeguarding\s+nurse|paramedic|dentist|optician|clinician|caseworker|case\s+worker|"
     r"manager|officer|coordinator|co-ordinator|worker|registrar|SW|TM|HV|FSW|ISW|SWA|PA|CPN|SN|ASW)"
 )
-_ROLE_AFTER = re.compile(
+ROLE_AFTER = re.compile(
     r"^[ \t]*(?:,|\(|-|\u2013|\u2014|\n)?[ \t\n]*(?:the\s+|a\s+|our\s+|my\s+|\w+'s\s+)?"
     + ROLE_PATTERN
     + r"\b",
@@ -56,7 +56,8 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(
     r"(?:\b" + ROLE_PATTERN + r"|\b(?:worker|chair|author|completed\s+by|written\s+by|"
     r"allocated\s+to|minuted\s+by|manager|officer|lead\s+professional|reviewer|"
-    r"requested\s+by|approved\s+by|authorised\s+by))(?:[ \t]+\d{2,6})?[ \t]*(?::|-|,)?[ \t\n]*$",
+    r"requested\s+by|approved\s+by|authorised\s+by))(?:[ \t]+\d{2,6})?[ \t]*(?::|-|,)?[ \t\n]*"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?$",
     re.IGNORECASE,
 )
 _ORG_BY_BEFORE = re.compile(
@@ -64,7 +65,11 @@ _ORG_BY_BEFORE = re.compile(
     r"service|services|camhs|team|council|nhs)[ \t\n]+by[ \t\n]*$",
     re.IGNORECASE,
 )
-_WORK_DOMAIN = re.compile(
+# "Linda Hodgson (Thames Valley Police)", "Philip Armstrong from the health visiting team".
+_ORG_AFTER = re.compile(r"^[ \t]*(?:\(|,?[ \t]*(?:from|of|at|with)[ \t]+)(?:the\s+|a\s+)?(?:[\w'&]+[ \t]+){0,4}?"
+                        r"(?:team|service|services|police|constabulary|school|academy|college|surgery|practice|trust|"
+                        r"hospital|council|centre|clinic|camhs|nhs|cafcass|probation|nursery)\b", re.IGNORECASE)
+WORK_DOMAIN = re.compile(
     r"@[\w.\-]*\b(?:gov\.uk|nhs\.net|nhs\.uk|police\.uk|sch\.uk|cafcass\.gov\.uk|"
     r"pnn\.police\.uk|cjsm\.net|ac\.uk)\b",
     re.IGNORECASE,
@@ -312,15 +317,17 @@ class PeopleIndex:
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         if m.title and m.title.lower().rstrip(".") in PROFESSIONAL_TITLES:
             person.evidence.append(f"title {m.title}")
-        elif _ROLE_AFTER.match(after):
+        elif ROLE_AFTER.match(after):
             person.evidence.append("role after name")
         elif _ROLE_BEFORE.search(before) and not re.search(
             r"foster|adopt|guardian", before[-30:], re.IGNORECASE
         ):
             person.evidence.append("role before name")
+        elif _ORG_AFTER.match(after) and not re.match(r"^[ \t]*(?:,|\()?[ \t]*(?:of|at)?\s*\d", after):
+            person.evidence.append("named with a professional organisation")
         elif _ORG_BY_BEFORE.search(before):
             person.evidence.append("named as the professional at an organisation")
-        elif _HEADER_LINE.match(line) and _WORK_DOMAIN.search(
+        elif _HEADER_LINE.match(line) and WORK_DOMAIN.search(
             line[m.end - line_start : m.end - line_start + 80]
         ):
             person.evidence.append("work e-mail address")
