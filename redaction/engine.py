@@ -33,6 +33,7 @@ from redaction.names import (
     ROLE_AFTER,
     SUBJECT,
     THIRD_PARTY,
+    WORK_DOMAIN,
     Mention,
     PeopleIndex,
     Person,
@@ -822,8 +823,6 @@ class _Decider:
         return "redact"
 
     def _email_verdict(self, value: str) -> str:
-        from redaction.names import WORK_DOMAIN
-
         if WORK_DOMAIN.search(value):
             return "keep"
         local = re.split(r"[._\-+\d]+", value.split("@")[0].lower())
