@@ -173,3 +173,23 @@ def test_missing_model_fails_fast():
 
     with pytest.raises(ModelMissingError, match="never downloads"):
         check_model("no_such_model_xyz")
+
+
+def test_address_after_a_living_cue_without_postcode_or_street_word():
+    rec = AddressRecognizer()
+    assert found(rec, "He is now living at 89 Ian\nCorners, Oxford and says he works nights.") == [
+        "89 Ian\nCorners, Oxford"
+    ]
+    assert found(rec, "Address: 25 Quarry Rise, Penrith\nTel: 01233 982633") == ["25 Quarry Rise, Penrith"]
+
+
+def test_phone_fallback_separators():
+    rec = UkPhoneFallbackRecognizer()
+    assert found(rec, "Call 07700-900123 or (01865) 123456 or +44 (0)1865 123456.") == [
+        "07700-900123", "(01865) 123456", "+44 (0)1865 123456"
+    ]
+
+
+def test_date_of_birth_in_a_family_composition_table():
+    text = "Name\nRelationship\nDOB\nMarta Lis\nAunt\n03/04/1980\nVisit\n05/05/2021"
+    assert found(DateOfBirthRecognizer(), text) == ["03/04/1980"]
