@@ -245,8 +245,7 @@ def openapi_document() -> dict[str, Any]:
             params=[*ref, {"name": "status", "in": "query",
                            "schema": {"type": "string", "enum": ["proposed", "accepted", "rejected"]}}])},
         "/api/redactions/{redaction_id}": {"patch": _op(
-            "Accept or reject a redaction (staff; serious-harm, adoption and child-abuse-data codes need "
-            "a manager). Rejecting needs a reason. Voids a standing approval.",
+            "Accept or reject a redaction (staff); rejecting needs a reason. Voids a standing approval.",
             {"200": _json(_ref("Redaction"), "Decided.")},
             params=[{"name": "redaction_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
             body=_body("RedactionDecision"), extra=_CONFLICT)},
