@@ -11,12 +11,16 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from redaction.codes import EXEMPTION_CODES
 from sar import redactions
 from sar.errors import NotFound, ValidationError
 from sar.models import BundleItem, Job, Redaction, Request, User
 from sar.permissions import require_staff, require_view
 from sar.requests import visible_requests
 from sar.status import RequestStatus
+
+#: Codes whose redactions the approving manager confirms (``redaction.codes``: serious harm etc.).
+MANAGER_CODES = frozenset(c.code for c in EXEMPTION_CODES.values() if c.needs_manager_decision)
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ def get_redaction(session: Session, redaction_id: int, *, actor: User) -> Redact
     return redaction
 
 
-def bundle_filenames(session: Session, item_ids: set[int]) -> dict[int, str]:
+def _bundle_filenames(session: Session, item_ids: set[int]) -> dict[int, str]:
     """Map bundle item ids to the file names they were uploaded under."""
     if not item_ids:
         return {}
@@ -83,9 +87,26 @@ def bundle_filenames(session: Session, item_ids: set[int]) -> dict[int, str]:
     return {item_id: filename for item_id, filename in rows}
 
 
+@dataclass(frozen=True)
+class RedactionRow:
+    """A redaction with what a reviewer needs beside it."""
+
+    redaction: Redaction
+    #: The name the redaction's document was uploaded under.
+    filename: str
+    #: Its code needs the approving manager's confirmation (serious harm etc.).
+    flagged_for_manager: bool
+
+
+def redaction_rows(session: Session, rows: list[Redaction]) -> list[RedactionRow]:
+    """Wrap ``rows`` with their documents' file names and manager flags."""
+    names = _bundle_filenames(session, {r.bundle_item_id for r in rows})
+    return [RedactionRow(r, names.get(r.bundle_item_id, ""), r.code in MANAGER_CODES) for r in rows]
+
+
 def list_redactions(session: Session, request: Request, *, actor: User,
-                    status: str | None = None) -> list[tuple[Redaction, str]]:
-    """The request's current redactions with the file name of each one's document, for staff only.
+                    status: str | None = None) -> list[RedactionRow]:
+    """The request's current redactions, for staff only.
 
     Proposals quote the text they would remove (third parties' names, addresses ...), so a
     requester may not list them, even on their own request.
@@ -93,6 +114,4 @@ def list_redactions(session: Session, request: Request, *, actor: User,
     :raises NotPermitted: the actor is not staff.
     """
     require_staff(actor)
-    rows = redactions.list_redactions(session, request, status=status)
-    names = bundle_filenames(session, {r.bundle_item_id for r in rows})
-    return [(r, names.get(r.bundle_item_id, "")) for r in rows]
+    return redaction_rows(session, redactions.list_redactions(session, request, status=status))

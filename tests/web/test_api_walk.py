@@ -203,7 +203,7 @@ def test_request_from_arrival_to_release(api, shared_dir):
     assert {r["document"]["filename"] for r in rows} >= {"letter-to-carer.pdf", "network-contacts.pdf"}
     for row in rows:
         assert set(row) >= {"id", "document", "page", "text", "entity_type", "code", "reason", "score",
-                            "recognizer", "status", "boxes"}
+                            "recognizer", "status", "boxes", "flagged_for_manager"}
         assert row["boxes"] and all(len(b) == 4 for b in row["boxes"])
 
     # Review: reject one (a reason is required), accept the rest.

@@ -156,6 +156,8 @@ SCHEMAS: dict[str, Any] = {
             "source": {"type": "string", "enum": ["engine", "manual", "bulk"]},
             "status": {"type": "string", "enum": ["proposed", "accepted", "rejected"]},
             "decision_reason": {"type": ["string", "null"]},
+            "flagged_for_manager": {"type": "boolean", "description": "The code rests on a professional "
+                                    "judgement (serious harm, adoption ...): approving the pack confirms it."},
             "boxes": {"type": "array", "items": {"type": "array", "items": {"type": "number"},
                                                  "minItems": 4, "maxItems": 4},
                       "description": "[x0, y0, x1, y1] in PDF points of the unrotated page."},

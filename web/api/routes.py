@@ -152,8 +152,8 @@ def list_redactions(reference: str) -> Response:
     if status not in (None, "proposed", "accepted", "rejected"):
         raise ValidationError("'status' must be proposed, accepted or rejected")
     session = get_session()
-    rows = api_queries.list_redactions(session, req, actor=g.api_user, status=status)
-    out = [schemas.redaction_out(r, filename) for r, filename in rows]
+    out = [schemas.redaction_out(row) for row in
+           api_queries.list_redactions(session, req, actor=g.api_user, status=status)]
     session.commit()
     return jsonify(items=out, total=len(out))
 
@@ -170,8 +170,7 @@ def decide_redaction(redaction_id: int) -> Response:
     redaction = api_queries.get_redaction(session, redaction_id, actor=g.api_user)
     redactions.decide_redaction(session, redaction, status, reason=reason,
                                 code=schemas.text(body, "code", max_len=40), actor=g.api_user, now=now())
-    names = api_queries.bundle_filenames(session, {redaction.bundle_item_id})
-    out = schemas.redaction_out(redaction, names.get(redaction.bundle_item_id))
+    out = schemas.redaction_out(api_queries.redaction_rows(session, [redaction])[0])
     session.commit()
     return jsonify(out)
 

@@ -210,11 +210,12 @@ def job_out(job: Any, url: str) -> dict[str, Any]:
     }
 
 
-def redaction_out(r: Any, filename: str | None) -> dict[str, Any]:
-    """One proposed or decided redaction."""
+def redaction_out(row: Any) -> dict[str, Any]:
+    """One proposed or decided redaction (a :class:`sar.api_queries.RedactionRow`)."""
+    r = row.redaction
     return {
         "id": r.id,
-        "document": {"id": r.bundle_item_id, "filename": filename},
+        "document": {"id": r.bundle_item_id, "filename": row.filename},
         "page": r.page,
         "text": r.text,
         "entity_type": r.entity_type,
@@ -225,5 +226,6 @@ def redaction_out(r: Any, filename: str | None) -> dict[str, Any]:
         "source": r.source,
         "status": r.status,
         "decision_reason": r.decision_reason,
+        "flagged_for_manager": row.flagged_for_manager,
         "boxes": r.boxes,
     }
