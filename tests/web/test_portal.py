@@ -82,10 +82,14 @@ def test_parent_request_with_identity_and_authority_evidence(web):
     with web.factory() as session:
         req = session.query(Request).filter_by(reference=reference).one()
         assert req.party("data_subject").name == "Sam Parent"
-        purposes = {i.purpose for i in session.query(BundleItem).filter_by(request_id=req.id)}
-    # Evidence is stored when sar.documents accepts it from a requester; otherwise the request still
-    # goes in and the requester is told we will ask for it.
-    assert purposes in (set(), {"identity_evidence", "authority_evidence"}, {"identity_evidence"})
+        items = [(i.purpose, i.filename) for i in session.query(BundleItem).filter_by(request_id=req.id)]
+        requester = req.party("requester")
+        assert requester.identity_status == "received" and requester.identity_document_id is not None
+    # The good identity file is stored even though the authority file is refused; the requester is
+    # told which file was refused and why.
+    assert items == [("identity_evidence", "passport.pdf")]
+    messages = flashes(client.get(f"/portal/requests/{reference}/submitted"))
+    assert any("order.pdf" in m and "was not attached" in m for m in messages), messages
 
 
 def test_non_pdf_evidence_is_refused_with_a_clear_message(web):

@@ -9,10 +9,10 @@ from __future__ import annotations
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
-from sar import approvals, documents, users, web_queries
+from sar import approvals, parties, users, web_queries
 from sar import requests as req_uc
 from sar.db import utcnow
-from sar.errors import NotPermitted, ValidationError
+from sar.errors import SarError, ValidationError
 from sar.models import Request
 from web.auth import client_key, current_user, limiter, requester_required, sign_in
 from web.db import get_session
@@ -27,8 +27,8 @@ def settings():
     return current_app.config["SAR_SETTINGS"]
 
 
-def _pdf_bytes(field) -> bytes | None:
-    """The bytes of an optional uploaded PDF, or None; a non-PDF adds an error to the field."""
+def _pdf_upload(field) -> tuple[bytes, str] | None:
+    """The bytes and file name of an optional uploaded PDF, or None; a non-PDF adds an error to the field."""
     storage = field.data
     if storage is None or not getattr(storage, "filename", ""):
         return None
@@ -38,7 +38,7 @@ def _pdf_bytes(field) -> bytes | None:
             f"{storage.filename} is not a PDF. Save or scan your document as PDF and upload that."
         ]
         return None
-    return data
+    return data, storage.filename
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -99,8 +99,8 @@ def new_request():
     user = current_user()
     form = NewRequestForm()
     if form.validate_on_submit():
-        identity = _pdf_bytes(form.identity_document)
-        authority = _pdf_bytes(form.authority_document)
+        identity = _pdf_upload(form.identity_document)
+        authority = _pdf_upload(form.authority_document)
         if not form.identity_document.errors and not form.authority_document.errors:
             db = get_session()
             now = utcnow()
@@ -123,37 +123,37 @@ def new_request():
             except ValidationError as exc:
                 form.description.errors = list(form.description.errors) + [str(exc)]
             else:
-                attached = _attach_evidence(db, created, user, now, identity, authority)
+                refused = _attach_evidence(db, created, user, now, {"identity": identity, "authority": authority})
                 db.commit()
-                if attached is False:
-                    flash(
-                        "Your request was received, but we could not attach your documents. We will contact "
-                        "you about proof of identity or authority.",
-                        "warning",
-                    )
+                for message in refused:
+                    flash(message, "warning")
                 return redirect(url_for("portal.submitted", reference=created.reference))
     return render_template("portal/new_request.html", form=form)
 
 
-def _attach_evidence(db, created: Request, user, now, identity: bytes | None, authority: bytes | None) -> bool | None:
-    """Store the uploaded evidence on the request; None if there was none, False if it was refused."""
-    uploads = [
-        (identity, "identity_evidence", "proof-of-identity.pdf"),
-        (authority, "authority_evidence", "proof-of-authority.pdf"),
-    ]
-    uploads = [u for u in uploads if u[0] is not None]
-    if not uploads:
-        return None
-    try:
-        with db.begin_nested():
-            for data, purpose, name in uploads:
-                documents.add_document(
-                    db, created, data, name, actor=user, now=now, settings=settings(), purpose=purpose
-                )
-    except (NotPermitted, ValidationError):
-        current_app.logger.warning("evidence for %s could not be attached", created.reference)
-        return False
-    return True
+EVIDENCE_LABELS = {"identity": "proof of identity", "authority": "proof of authority"}
+
+
+def _attach_evidence(db, created: Request, user, now, uploads: dict[str, tuple[bytes, str] | None]) -> list[str]:
+    """Attach each uploaded proof on its own, so one refused file does not lose the other.
+
+    :return: one message per refused file, naming it and saying why.
+    """
+    refused = []
+    for kind, upload in uploads.items():
+        if upload is None:
+            continue
+        data, filename = upload
+        try:
+            with db.begin_nested():
+                parties.attach_evidence(db, created, data, filename, kind, actor=user, now=now, settings=settings())
+        except SarError as exc:
+            current_app.logger.warning("%s evidence for %s refused: %s", kind, created.reference, exc)
+            refused.append(
+                f"Your {EVIDENCE_LABELS[kind]} ({filename}) was not attached: {sentence(exc)} "
+                "Your request was received; we will contact you about it."
+            )
+    return refused
 
 
 @bp.route("/portal/requests/<reference>/submitted")

@@ -178,3 +178,66 @@ class ReturnForm(FlaskForm):
 
 class PageForm(FlaskForm):
     page = IntegerField(validators=[NumberRange(min=0)])
+
+
+PARTY_ROLE_LABELS = [
+    ("third_party", "Third party (someone in the records)"),
+    ("representative", "Representative (solicitor, parent, attorney ...)"),
+    ("data_subject", "Data subject (only if none yet)"),
+]
+EVIDENCE_STATUS_LABELS = [
+    ("requested", "Requested"),
+    ("received", "Received"),
+    ("verified", "Verified"),
+    ("rejected", "Rejected"),
+    ("not_required", "Not required"),
+]
+EVIDENCE_KIND_LABELS = [("identity", "Proof of identity"), ("authority", "Proof of authority")]
+DISCLOSE_LABELS = [("redact", "Redact (withhold from the requester)"), ("disclose", "Disclose")]
+
+
+class AddPartyForm(FlaskForm):
+    """A party added after intake; fields are prefixed ``party-`` (the case page has many forms)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("prefix", "party")
+        super().__init__(*args, **kwargs)
+
+    role = Select("Role", choices=PARTY_ROLE_LABELS)
+    name = StringField("Full name", validators=[DataRequired(), Length(max=200)])
+    relationship = StringField("Relationship to the subject", validators=[Optional(), Length(max=100)])
+    capacity = StringField("Capacity (representatives)", validators=[Optional(), Length(max=50)])
+    decision = Select("Disclose or redact (third parties)", choices=DISCLOSE_LABELS)
+    dob = DateField("Date of birth", validators=[Optional()])
+    email = EmailField("E-mail", validators=[Optional(), Length(max=320)])
+    phone = StringField("Phone", validators=[Optional(), Length(max=50)])
+    aliases = StringField("Other names (aliases), separated by commas", validators=[Optional(), Length(max=2000)])
+    identifiers = StringField("Reference numbers (NHS number ...), separated by commas",
+                              validators=[Optional(), Length(max=2000)])
+
+
+class PartyDecisionForm(FlaskForm):
+    decision = Select("Decision", choices=DISCLOSE_LABELS)
+
+
+class PartyNamesForm(FlaskForm):
+    aliases = StringField("Other names (aliases), separated by commas", validators=[Optional(), Length(max=2000)])
+    identifiers = StringField("Reference numbers, separated by commas", validators=[Optional(), Length(max=2000)])
+
+
+class EvidenceStatusForm(FlaskForm):
+    kind = Select("Evidence", choices=EVIDENCE_KIND_LABELS)
+    status = Select("New status", choices=EVIDENCE_STATUS_LABELS)
+    note = StringField("Note (required when rejecting)", validators=[Optional(), Length(max=2000)])
+
+
+class EvidenceUploadForm(FlaskForm):
+    """Upload evidence for a chosen party; fields are prefixed ``evidence-``."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("prefix", "evidence")
+        super().__init__(*args, **kwargs)
+
+    party_id = Select("Whose evidence?", coerce=int, choices=[], validate_choice=False)
+    kind = Select("Evidence", choices=EVIDENCE_KIND_LABELS)
+    file = FileField("PDF document", validators=[FileRequired("Choose a PDF file to upload.")])

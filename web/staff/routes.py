@@ -156,6 +156,7 @@ def request_page(reference: str):
 
 def _case_context(db, req, user: User) -> dict:
     from sar import approvals, documents
+    from web.staff.party_routes import party_context
 
     override = OverrideForm(regime=req.regime)
     clock_form = ClockEventForm()
@@ -188,6 +189,7 @@ def _case_context(db, req, user: User) -> dict:
         "users_by_id": web_queries.users_by_id(db, _people_ids(req, standing)),
         "today": london_today(),
         "deadline_state": clock.deadline_state(req, london_today(), settings()),
+        **party_context(db, req),
     }
 
 
@@ -299,4 +301,4 @@ def job_status(job_id: int):
     return jsonify(jobs.job_progress(job))
 
 
-from web.staff import review_routes  # noqa: E402,F401  (documents, redaction review, approval)
+from web.staff import party_routes, review_routes  # noqa: E402,F401  (parties; documents, review, approval)
