@@ -36,7 +36,7 @@ from sar.storage import FileStore
 #: preparing it: neither decides what is released.
 WORK_ACTIONS = frozenset({
     "document.add", "document.remove", "bundle.reorder", "redaction.decide", "redaction.manual",
-    "redaction.entity", "page.mark", "approval.submit",
+    "redaction.entity", "page.mark", "approval.submit", "party.add", "party.update",
 })
 #: Where the web layer serves a download link; ``{token}`` is replaced by the secret token.
 DOWNLOAD_PATH = "/download/{token}"

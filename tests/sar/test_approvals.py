@@ -245,3 +245,16 @@ def test_clock_event_or_regime_change_after_approval_voids_it(session, settings,
     assert approval.status == "voided" and req.status == "in_review"
     with pytest.raises(Conflict):
         approvals.release(session, req, actor=team.officer, now=later, settings=settings)
+
+
+def test_manager_who_changed_a_party_cannot_approve(session, settings, now, team, ready):
+    """A disclose/redact decision on a party shapes the pack, so it counts as preparing it."""
+    from sar import parties
+
+    req, _ = ready
+    parties.add_party(session, req, role="third_party", name="Gail Roper", relationship="neighbour",
+                      actor=team.manager, now=now)
+    approval = approvals.submit_for_approval(session, req, actor=team.officer, now=now, settings=settings)
+    with pytest.raises(NotPermitted, match="own work"):
+        approvals.approve(session, req, pack_sha256=approval.pack_sha256, actor=team.manager, now=now)
+    approvals.approve(session, req, pack_sha256=approval.pack_sha256, actor=team.manager2, now=now)
