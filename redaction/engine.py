@@ -87,7 +87,8 @@ def analyse_texts(analyzer, texts: Sequence[str]) -> list[list[Finding]]:
     batch = analyzer.nlp_engine.process_batch(list(texts), language="en", batch_size=max(1, len(texts)))
     # The model barely recognises names in capitals ("MOTHER: JOANNA SMITH"); pages with capitalised
     # passages are analysed a second time with those words in Title case (same length, same offsets).
-    titled = {i: _title_caps(t) for i, t in enumerate(texts)}
+    english = _english_words(analyzer)
+    titled = {i: _title_caps(t, english) for i, t in enumerate(texts)}
     titled = {i: t for i, t in titled.items() if t != texts[i]}
     caps_people: dict[int, list[Finding]] = {}
     if titled:
@@ -127,9 +128,14 @@ def analyse_texts(analyzer, texts: Sequence[str]) -> list[list[Finding]]:
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z'\-]{2,}\b")
 
 
-def _title_caps(text: str) -> str:
-    """``text`` with words in capitals written in Title case, if it has at least four of them."""
-    if len(_CAPS_WORD.findall(text)) < 4:
+def _title_caps(text: str, english: frozenset[str]) -> str:
+    """``text`` with words in capitals written in Title case, if some of them could be names.
+
+    Pages whose capitals are all English words (headings such as "CASE NOTE") are left alone, so
+    the second NLP pass only runs where it can find something.
+    """
+    caps = _CAPS_WORD.findall(text)
+    if len(caps) < 2 or all(_is_english(w, english) for w in caps):
         return text
     return _CAPS_WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), text)
 
@@ -994,7 +1000,17 @@ def _date_key(value: str) -> str:
         if len(y) == 2:
             y = ("19" if int(y) > 30 else "20") + y
         return f"{int(d):02d}/{int(mo):02d}/{y}"
+    # "11 March 2005", "11th Mar 2005", "March 11, 2005"
+    words = re.findall(r"[a-z]+|\d+", value.lower())
+    month = next((i + 1 for w in words for i, name in enumerate(_MONTH_NAMES) if w[:3] == name), None)
+    nums = [w for w in words if w.isdigit()]
+    if month and len(nums) == 2:
+        day, year = (nums[0], nums[1]) if len(nums[1]) == 4 else (nums[1], nums[0])
+        return f"{int(day):02d}/{month:02d}/{year}"
     return " ".join(value.lower().replace(",", " ").split())
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def _same_date(value: str, dob: str) -> bool:

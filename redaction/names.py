@@ -216,11 +216,11 @@ class Person:
     foster: bool = False
     evidence: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    #: Case-folded tokens, the identity of the person in the bundle.
+    key: tuple[str, ...] = field(init=False)
 
-    @property
-    def key(self) -> tuple[str, ...]:
-        """Case-folded tokens, the identity of the person in the bundle."""
-        return tuple(t.lower() for t in self.tokens)
+    def __post_init__(self) -> None:
+        self.key = tuple(t.lower() for t in self.tokens)
 
     @property
     def display(self) -> str:
@@ -235,6 +235,9 @@ class PeopleIndex:
         """Seed the index with the subject, the staff directory and known parties."""
         self.context = context
         self.persons: dict[tuple[str, ...], Person] = {}
+        self._by_token: dict[str, list[Person]] = {}
+        self._protected: set[str] | None = None
+        self._classified = False
         self.subject_tokens: set[str] = set()
         for name in context.subject.names:
             toks = name_tokens(name)
@@ -252,7 +255,11 @@ class PeopleIndex:
     def _person(self, tokens: tuple[str, ...]) -> Person:
         key = tuple(t.lower() for t in tokens)
         if key not in self.persons:
-            self.persons[key] = Person(tokens=tuple(tokens))
+            person = self.persons[key] = Person(tokens=tuple(tokens))
+            if len(key) > 1:
+                # Index full names by first name and surname, in creation order (deterministic).
+                for tok in dict.fromkeys((key[0], key[-1])):
+                    self._by_token.setdefault(tok, []).append(person)
         return self.persons[key]
 
     # -- building -------------------------------------------------------------------------------
@@ -280,6 +287,7 @@ class PeopleIndex:
             person.mentions.append(m)
             self._evidence(person, m, texts[(m.doc, m.page)])
         self._classify()
+        self._classified = True
 
     def _subject_person(self) -> Person:
         return self.persons[tuple(t.lower() for t in name_tokens(self.context.subject.name))]
@@ -301,7 +309,7 @@ class PeopleIndex:
         low = token.lower()
         if low in self.subject_tokens:
             return self._subject_person()
-        candidates = [p for p in self.persons.values() if len(p.key) > 1 and low in (p.key[0], p.key[-1])]
+        candidates = self._by_token.get(low, [])
         if not candidates:
             return self.persons.get((low,))
         protected = [p for p in candidates if p.kind in (SUBJECT, PROFESSIONAL, DISCLOSED)]
@@ -335,6 +343,7 @@ class PeopleIndex:
             person.foster = True
 
     def _classify(self) -> None:
+        self._protected = None
         for person in self.persons.values():
             if person.kind == THIRD_PARTY and any(not e.startswith("known party") for e in person.evidence):
                 person.kind = PROFESSIONAL
@@ -347,24 +356,28 @@ class PeopleIndex:
         # foster flag or professional status found on either applies to both.
         for person in list(self.persons.values()):
             if len(person.key) == 1 and person.kind == THIRD_PARTY:
-                full = [
-                    p
-                    for p in self.persons.values()
-                    if len(p.key) > 1 and person.key[0] in (p.key[0], p.key[-1])
-                ]
+                full = self._by_token.get(person.key[0], [])
                 if len(full) == 1 and full[0].foster:
                     person.foster = True
 
     # -- queries --------------------------------------------------------------------------------
 
     def protected_tokens(self, kinds: Sequence[str] = (SUBJECT, PROFESSIONAL, DISCLOSED)) -> set[str]:
-        """Lower-case tokens of every subject, professional and disclosed party name."""
+        """Lower-case tokens of every subject, professional and disclosed party name.
+
+        The default set is computed once, after classification (:meth:`add_mentions`).
+        """
+        default = tuple(kinds) == (SUBJECT, PROFESSIONAL, DISCLOSED)
+        if default and self._protected is not None:
+            return self._protected
         out: set[str] = set()
         for person in self.persons.values():
             if person.kind in kinds:
                 out.update(person.key)
         if SUBJECT in kinds:
             out.update(self.subject_tokens)
+        if default and self._classified:
+            self._protected = out
         return out
 
     def third_parties(self) -> list[Person]:
