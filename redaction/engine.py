@@ -71,6 +71,12 @@ class DocumentPlan:
     proposals: tuple[Proposal, ...]
     problems: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "proposals", tuple(self.proposals))
+        object.__setattr__(self, "problems", tuple(self.problems))
+        if not all(isinstance(p, Proposal) for p in self.proposals):
+            raise ValueError("proposals must be Proposal objects")
+
 
 # ---------------------------------------------------------------------------------------------
 # Phase 1: detection
