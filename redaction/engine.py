@@ -518,7 +518,8 @@ class RedactionEngine:
         for d, doc in enumerate(documents):
             problems = list(doc.problems)
             for page in doc.pages:
-                if page.source == "none":
+                already = any(p.startswith(f"page {page.page_index + 1} ") for p in problems)
+                if page.source == "none" and not already:
                     problems.append(f"page {page.page_index + 1} has no text layer; review it by eye")
             proposals = sorted(by_doc.get(d, []), key=lambda p: (p.page, p.start, p.end, p.entity_type))
             plans.append(DocumentPlan(doc.name, tuple(proposals), tuple(problems)))
