@@ -873,7 +873,12 @@ class _Decider:
         ]
         if prior:
             person = max(prior, key=lambda n: n[1])[2]
-            return _Owner(person.kind, False, person)
+            # A "Label: value" line in a block of such lines ("Name: X / NHS No: 123") belongs to the
+            # name at the top of the block; a pronoun sentence does not.
+            line_start = page.text.rfind("\n", 0, start) + 1
+            block_start = _back_lines(page.text, line_start, 3)
+            strong = bool(_LABEL_AT.match(page.text, line_start)) and max(prior, key=lambda n: n[1])[0] >= block_start
+            return _Owner(person.kind, strong, person)
         return _Owner(None, False, None)
 
     def _serious_harm_context(self, page: _Page, pos: int) -> bool:
@@ -980,6 +985,18 @@ def _month_in_date(text: str, start: int, end: int) -> bool:
         re.search(r"\d\s*(?:st|nd|rd|th)?\s*$", text[max(0, start - 6) : start])
         or re.match(r"\s*\d", text[end : end + 4])
     )
+
+
+_LABEL_AT = re.compile(r"[ \t]*[A-Z][A-Za-z.' /()\-]{1,30}:[ \t]")
+
+
+def _back_lines(text: str, pos: int, n: int) -> int:
+    """Offset of the start of the line ``n`` lines above the line starting at ``pos``."""
+    for _ in range(n):
+        if pos <= 0:
+            return 0
+        pos = text.rfind("\n", 0, pos - 1) + 1
+    return pos
 
 
 def _back_sentences(page: _Page, pos: int, n: int) -> int:

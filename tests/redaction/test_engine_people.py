@@ -141,3 +141,11 @@ def test_capitals_titles_with_the_subject_surname_and_collar_numbers():
         assert kept in rec + cg, kept
     for gone in ("Gemma", "07911 123456", "Mr Hunt", "KX19 ABC", "Tanners Row", "17.9.1990", "NH 12 34 56 A"):
         assert gone not in rec, gone
+
+
+def test_label_blocks_belong_to_the_name_at_their_top():
+    doc = make_doc("h.pdf", "Child's details\nName: Lorcan Halloran\nDate of birth: 09/09/2009\nNHS No: 401 023 2137\n"
+                            "Mother: Saoirse Halloran\nNHS No: 943 476 5919\nTel: 07700 900111\n")
+    left = surviving(doc, propose(doc)[0])
+    assert "401 023 2137" in left and "Lorcan Halloran" in left and "09/09/2009" in left
+    assert "943 476 5919" not in left and "07700 900111" not in left and "Saoirse" not in left
