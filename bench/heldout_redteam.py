@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import re
 import subprocess
 import sys
 import tempfile
@@ -109,11 +108,11 @@ class Doc:
         for r, row in enumerate(rows):
             bold = header and r == 0
             font = "hebo" if bold else "helv"
-            hs = [len(self.wrap(c, size, w - 6, font)) * size * 1.3 + 6 for c, w in zip(row, widths)]
+            hs = [len(self.wrap(c, size, w - 6, font)) * size * 1.3 + 6 for c, w in zip(row, widths, strict=False)]
             h = max(hs)
             self.need(h + 2)
             x = LEFT
-            for cell, w in zip(row, widths):
+            for cell, w in zip(row, widths, strict=False):
                 rect = pymupdf.Rect(x, self.y, x + w, self.y + h)
                 self.page.draw_rect(rect, color=(0.6, 0.6, 0.6), width=0.5)
                 inner = pymupdf.Rect(x + 3, self.y + 2, x + w - 3, self.y + h + 4)
@@ -166,7 +165,7 @@ def case40(d: Path):
     # A. MASH contact record, confidential referrer with a multi-line address block
     p = Doc()
     p.head("MASH CONTACT RECORD - KIERAN ASHDOWN")
-    p.line(f"Contact date: 02/02/2023     Recorded by: Owen Pritchard, Team Manager (MASH)")
+    p.line("Contact date: 02/02/2023     Recorded by: Owen Pritchard, Team Manager (MASH)")
     p.line(f"Child: Kieran Ashdown     DOB: 14/06/2012     NHS No: {K_NHS}")
     p.line("School: Oakfield Academy (Year 5)")
     p.head("REFERRER - CONFIDENTIAL, NOT TO BE DISCLOSED TO THE FAMILY", 11)
@@ -196,7 +195,7 @@ def case40(d: Path):
     # B. Chronology table (separate text boxes per cell) + a name broken over a line
     p = Doc()
     p.head("Chronology of Significant Events")
-    p.line(f"Child: KIERAN ASHDOWN (DOB 14/06/2012)     Case ref: CS-640112")
+    p.line("Child: KIERAN ASHDOWN (DOB 14/06/2012)     Case ref: CS-640112")
     p.gap()
     rows = [["Date", "Event", "Source"],
             ["02/02/2023", "Neighbour contact (confidential) about shouting; referrer Mrs G. Hartnell.", "MASH"],
@@ -246,7 +245,7 @@ def case40(d: Path):
     p.head("Information shared", 11)
     p.para("DC 4471 Amir Khan said Dale Prosser was cautioned for common assault against a former partner in "
            "2019. Mrs Okafor (class teacher) said Kieran has been tired and hungry, and that his mother "
-           f"Leanne Ashdown (mobile +44 7700 900123) has not replied to the school's messages. Dr Priya Nair "
+           "Leanne Ashdown (mobile +44 7700 900123) has not replied to the school's messages. Dr Priya Nair "
            "said Kieran has been referred for anxiety.")
     p.para("Legal advice from Sarah Bell (Legal Services): " + " ".join(adv))
     p.head("Actions", 11)
@@ -336,7 +335,7 @@ def case41(d: Path):
                                  "Mr Callaghan", "Tanya Birchall", "Ms Birchall", "03.03.1984",
                                  "JT 48 62 91 C", "Shaun"],
                  "must_keep": ["Maisie Callaghan", "Maisie", "22/09/2009", "Nadia Fairweather",
-                               "01865 815000", "County Hall, New Road, Oxford OX1 1ND", "nadia.fairweather@oxfordshire.gov.uk", "Helen Marchetti"]})
+                               "01865 815000", "County Hall, New Road, Oxford OX1 1ND", "nadia.fairweather@oxfordshire.gov.uk", "Helen Marchetti"]})  # noqa: E501
 
     # F. E-mail chain with headers; earlier message written by the foster carer
     p = Doc()
@@ -449,7 +448,7 @@ def case42(d: Path):
            f"the red book ({S_NHS.replace(' ', '')} on the front page - Skye's number, not Jayden's).")
     p.para("Chantelle said Ricky's mother, Mrs Yvonne Dunmore, has been coming round and \"stirring things\". "
            "Mr Dunmore's new address is 41 Sorrel\nRoad, Abingdon OX14 3WQ. Chantelle's sister Kayleigh "
-           "Marsh also visits (her number is 07700\n900582); Chantelle describes her as her \"rock\". Later Jayden's nan, Pauline\nMarsh, "
+           "Marsh also visits (her number is 07700\n900582); Chantelle describes her as her \"rock\". Later Jayden's nan, Pauline\nMarsh, "  # noqa: E501
            "arrived and said she collects Jayden from Northway Primary School on Tuesdays.")
     p.para("Jayden's own NHS number is " + J_NHS + ". I will share this record with Fiona Greaves.")
     p.save(d / "case42_visit_1.pdf")
