@@ -26,6 +26,10 @@ DATE = (
     + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
 )
 
+# Between the groups of a number: nothing, spaces, a hyphen, or a line break (the number wrapped).
+_GAP = r"(?:[ \t]*\n[ \t]*|[ \-]?)"
+
+
 # Postcode: the strict position-specific formats of Presidio's UkPostcodeRecognizer.
 POSTCODE = (
     r"(?:GIR\s?0AA|[A-PR-UWYZ][0-9][ABCDEFGHJKPSTUW]?\s?[0-9][ABD-HJLNP-UW-Z]{2}|"
@@ -238,11 +242,45 @@ class NhsContextRecognizer(_RegexRecognizer):
     FLAGS = re.IGNORECASE
     RULES = (
         (
-            r"\bNHS\s*(?:No\.?|number|num|#)?\s*(?:is|was|:)?\s*:?\s*(\d{3}[ \-]?\d{3}[ \-]?\d{4})(?!\d)",
+            r"\bNHS\s*(?:No\.?|number|num|#)?\s*(?:is|was|:)?\s*:?\s*(\d{3}" + _GAP + r"\d{3}" + _GAP + r"\d{4})(?!\d)",
             1,
             0.9,
         ),
     )
+
+
+class NinoRecognizer(_RegexRecognizer):
+    """National Insurance numbers, including one that wraps over a line ("JT 48 62" / "91 C").
+
+    Presidio's ``UkNinoRecognizer`` only allows a single space between the groups; a number that
+    the layout broke over two lines is still the person's number.
+    """
+
+    ENTITY = "UK_NINO"
+    RULES = (
+        (
+            r"\b(?!BG|GB|NK|KN|NT|TN|ZZ)((?i:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])" + _GAP + r"\d{2}" + _GAP
+            + r"\d{2}" + _GAP + r"\d{2}" + _GAP + r"(?i:[A-D]))\b",
+            1,
+            0.6,
+        ),
+    )
+
+
+class NhsWrappedRecognizer(_RegexRecognizer):
+    """A checksum-valid NHS number broken over a line ("485 777" / "3457")."""
+
+    ENTITY = "UK_NHS"
+    _BREAK = r"[ \t]*\n[ \t]*"
+    RULES = (
+        (r"(?<![\d\w])(\d{3}[ \-]?\d{3}" + _BREAK + r"\d{4}|\d{3}" + _BREAK + r"\d{3}[ \-]?\d{4})(?![\d\w])", 1, 0.5),
+    )
+
+    def accept(self, text: str, start: int, end: int) -> bool:
+        """Require the NHS mod-11 check digit."""
+        digits = [int(c) for c in re.sub(r"\D", "", text[start:end])]
+        check = 11 - sum(d * (10 - i) for i, d in enumerate(digits[:9])) % 11
+        return len(digits) == 10 and (0 if check == 11 else check) == digits[9]
 
 
 class UkPhoneFallbackRecognizer(_RegexRecognizer):
@@ -514,6 +552,8 @@ def uk_recognizers() -> list[EntityRecognizer]:
     """Fresh instances of every recognizer in this module."""
     return [
         NhsContextRecognizer(),
+        NhsWrappedRecognizer(),
+        NinoRecognizer(),
         UkPhoneFallbackRecognizer(),
         DateOfBirthRecognizer(),
         SchoolRecognizer(),

@@ -8,6 +8,8 @@ from redaction.detectors import (
     DateOfBirthRecognizer,
     GpPracticeRecognizer,
     NhsContextRecognizer,
+    NhsWrappedRecognizer,
+    NinoRecognizer,
     RelationshipNameRecognizer,
     SchoolRecognizer,
     TitledNameRecognizer,
@@ -48,6 +50,17 @@ def test_national_insurance_number(analyzer):
     assert "JT 12 34 56 C" in analysed(
         analyzer, "His National Insurance number (JT 12 34 56 C) was checked.", "UK_NINO"
     )
+
+
+def test_national_insurance_number_wrapped_over_a_line():
+    text = "He gave his NI number as KP 20 71\n53 B for the claim; not XX 11 22 33 E or GB 12 34 56 A."
+    assert found(NinoRecognizer(), text) == ["KP 20 71\n53 B"]
+
+
+def test_nhs_numbers_wrapped_over_a_line():
+    assert found(NhsContextRecognizer(), "NHS No:\n401 023\n2137 seen.") == ["401 023\n2137"]
+    # Without a cue only a checksum-valid number counts.
+    assert found(NhsWrappedRecognizer(), "Her number 943 476\n5919, not 943 476\n5910.") == ["943 476\n5919"]
 
 
 @pytest.mark.slow
