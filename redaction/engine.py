@@ -22,11 +22,12 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date as _date
 from typing import NamedTuple
 
 from redaction.codes import code_for_regime
 from redaction.context import RedactionContext
-from redaction.detectors.uk import DATE, ENTITIES, TITLES
+from redaction.detectors.uk import DATE, ENTITIES, RELATIONSHIPS, TITLES
 from redaction.names import (
     NON_NAME,
     PROFESSIONAL,
@@ -536,6 +537,9 @@ class _Decider:
         self.by_key = {p.key: p for p in pages}
         # Per page: (start, end, person) of every name occurrence, kept or not.
         self.names: dict[tuple[int, int], list[tuple[int, int, Person]]] = defaultdict(list)
+        self._doc_dates: dict[int, _date] = {}
+        self._namesakes: set[tuple[str, str]] | None = None
+        self._namesake_people: dict[str, Person] = {}
 
     # -- orchestration ----------------------------------------------------------------------------
 
@@ -739,24 +743,93 @@ class _Decider:
                 ):
                     i += k
                     continue
-                start = ws
-                if i > 0:
-                    ps, pe, pn = words[i - 1]
-                    gap = text[pe:ws]
-                    if text[ps:pe].lower() in titles and gap.strip() in ("", ".") and "\n\n" not in gap:
-                        start = ps
-                        # "Mrs Moss" when the subject is Kayden Moss and the bundle names a Gemma
-                        # Moss: a title with the subject's surname alone is the relative, not the child.
-                        if (
-                            k == 1
-                            and person.kind == SUBJECT
-                            and text[ps:pe].lower() in _ADULT_TITLES
-                            and surname_relatives.get(text[ws:end].lower())
-                        ):
-                            person = surname_relatives[text[ws:end].lower()]
+                start, title, initial = _title_before(text, words, i, titles)
+                if k == 1 and person.kind == SUBJECT and text[ws:end].lower() in self._subject_surnames():
+                    other = self._other_with_subject_surname(page, start, end, title, initial)
+                    if other:
+                        person = surname_relatives.get(text[ws:end].lower()) or self._namesake(text[start:end])
                 self.names[page.key].append((start, end, person))
                 i += k
             self.names[page.key].sort(key=lambda x: (x[0], -x[1]))
+
+    def _subject_surnames(self) -> set[str]:
+        out = set()
+        for name in self.context.subject.names:
+            toks = [t.lower() for t in name_tokens(name)]
+            if len(toks) > 1:
+                out.add(toks[-1])
+        return out
+
+    def _subject_initials(self) -> set[str]:
+        return {name_tokens(n)[0][0].upper() for n in self.context.subject.names if name_tokens(n)}
+
+    def _other_with_subject_surname(self, page: _Page, start: int, end: int, title, initial) -> str | None:
+        """Why ``title? initial? Surname`` (the subject's surname) names someone else, or ``None``.
+
+        A redactor reads "Mr S. Callaghan" as not Maisie Callaghan when the initial is not hers,
+        when the title is an adult's and she is a child on the document's date ("Dear Mr
+        Callaghan"), or when a relationship word sits next to the name ("her father, Mr
+        Callaghan"). A title and surname shown to be someone else once are someone else throughout
+        the bundle.
+        """
+        if title is None and initial is None:
+            return None
+        if initial is not None and initial.upper() not in self._subject_initials():
+            return "initial"
+        text = page.text
+        key = (title, text[start:end].split()[-1].lower()) if title else None
+        if key is not None and key in self._namesake_titles():
+            return "named as someone else elsewhere"
+        child = self._subject_is_child(page.doc)
+        if title in _ADULT_ONLY_TITLES and child:
+            return "adult title"
+        if _relationship_next_to(text, start, end, child, self._subject_first_names()):
+            return "relationship"
+        return None
+
+    def _subject_first_names(self) -> set[str]:
+        return {name_tokens(n)[0].lower() for n in self.context.subject.names if name_tokens(n)}
+
+    def _subject_is_child(self, doc: int) -> bool:
+        """The subject is under 18 on the document's date (its latest date; today if it has none)."""
+        dob = _parse_date(self.context.subject.dob or "")
+        if dob is None:
+            return False
+        if doc not in self._doc_dates:
+            dates = [
+                d
+                for p in self.pages
+                if p.doc == doc
+                for m in re.finditer(DATE, p.text)
+                if (d := _parse_date(m.group())) is not None and dob < d <= _date.today()
+            ]
+            self._doc_dates[doc] = max(dates, default=_date.today())
+        on = self._doc_dates[doc]
+        return (on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))) < 18
+
+    def _namesake_titles(self) -> set[tuple[str, str]]:
+        """``(title, surname)`` pairs next to a relationship word anywhere in the bundle."""
+        if self._namesakes is None:
+            self._namesakes = set()
+            surnames = self._subject_surnames()
+            child_docs = {p.doc for p in self.pages if self._subject_is_child(p.doc)}
+            for page in self.pages:
+                for m in _TITLE_SURNAME.finditer(page.text):
+                    surname = m.group(2).lower()
+                    if surname in surnames and _relationship_next_to(
+                        page.text, m.start(), m.end(), page.doc in child_docs, self._subject_first_names()
+                    ):
+                        self._namesakes.add((m.group(1).lower().rstrip("."), surname))
+        return self._namesakes
+
+    def _namesake(self, written: str) -> Person:
+        """A third party who shares the subject's surname and is known only as ``written``."""
+        key = " ".join(written.split()).lower()
+        if key not in self._namesake_people:
+            person = Person(tokens=tuple(written.split()))
+            person.evidence.append("title, initial or relationship shows this is not the subject")
+            self._namesake_people[key] = person
+        return self._namesake_people[key]
 
     def _name_candidates(self, pages: list[_Page]) -> list[_Candidate]:
         out = []
@@ -904,6 +977,66 @@ def _looks_like_heading(line: str) -> bool:
     if not words or len(words) > 6 or line.rstrip()[-1:] in ".,;!?":
         return False
     return line.strip().isupper() or sum(w[0].isupper() for w in words) >= max(1, len(words) - 1)
+
+
+def _title_before(text: str, words, i: int, titles) -> tuple[int, str | None, str | None]:
+    """Start of the name at ``words[i]`` with a title and one initial before it ("Mr S. Callaghan").
+
+    Returns ``(start, title, initial)``; title and initial are ``None`` when absent.
+    """
+    start, title, initial = words[i][0], None, None
+    j = i - 1
+
+    def joined(a: int, b: int) -> bool:
+        gap = text[words[a][1] : words[b][0]]
+        return gap.strip() in ("", ".") and "\n\n" not in gap
+
+    if j >= 0 and words[j][1] - words[j][0] == 1 and text[words[j][0]].isupper() and joined(j, i):
+        start, initial = words[j][0], text[words[j][0]]
+        j -= 1
+    if j >= 0 and text[words[j][0] : words[j][1]].lower() in titles and joined(j, j + 1):
+        start, title = words[j][0], text[words[j][0] : words[j][1]].lower()
+    return start, title, initial
+
+
+_ADULT_ONLY_TITLES = frozenset({"mr", "mrs", "ms", "mx"})
+_FAMILY = r"(?:" + "|".join(
+    sorted((re.escape(r) for r in RELATIONSHIPS if r not in {"child", "baby", "son", "daughter", "friend"}),
+           key=len, reverse=True)
+) + r")"
+_REL_BEFORE_NAME = re.compile(r"(?:\b([A-Z][\w\-]*)'s\s+)?\b" + _FAMILY + r"\s*(?:,|:|-|is|was|\()?\s*$", re.I)
+_REL_AFTER_NAME = re.compile(
+    r"^\s*(?:,|\(|-)?\s*(?:the\s+|her\s+|his\s+|their\s+|([A-Z][\w\-]*)'s\s+)?(?:maternal\s+|paternal\s+|birth\s+)?"
+    + _FAMILY + r"\b",
+    re.I,
+)
+_TITLE_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|MR|MRS|MS|MISS)\.?[ \t]+(?:[A-Z]\.?[ \t]+)?([A-Z][\w'\-]+)")
+
+
+def _relationship_next_to(text: str, start: int, end: int, child: bool, subject_first: set[str]) -> bool:
+    """A family relationship word right before or after a name ("her father, Mr X", "Mr X (uncle)").
+
+    For a child subject any such word means the name is a relative; for an adult subject only one
+    stated relative to the subject ("Maisie's father") does, as the subject may be a parent.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _REL_BEFORE_NAME.search(text[max(line_start, start - 40) : start])
+    after = _REL_AFTER_NAME.match(text[end : end + 40])
+    for m in (before, after):
+        if m and (child or (m.group(1) or "").lower() in subject_first):
+            return True
+    return False
+
+
+def _parse_date(value: str) -> _date | None:
+    key = _date_key(value)
+    m = re.fullmatch(r"(\d{2})/(\d{2})/(\d{4})", key)
+    if not m:
+        return None
+    try:
+        return _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
 
 
 def _inside(start: int, end: int, spans) -> bool:
