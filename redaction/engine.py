@@ -732,6 +732,8 @@ class _Decider:
                     hit = (seq[-1][2], seq[-1][1], person, k)
                     break
                 if hit is None:
+                    hit = self._family_plural(text, ws, we, by_first)
+                if hit is None:
                     i += 1
                     continue
                 end, word_end, person, k = hit
@@ -751,6 +753,23 @@ class _Decider:
                 self.names[page.key].append((start, end, person))
                 i += k
             self.names[page.key].sort(key=lambda x: (x[0], -x[1]))
+
+    @staticmethod
+    def _family_plural(text: str, ws: int, we: int, by_first) -> tuple[int, int, Person, int] | None:
+        """A third party's surname in the plural for their household ("the Rourkes", "at the Rourkes'").
+
+        Only after "the" or before a plural possessive apostrophe, and only for a surname already
+        known to be a third party's, so ordinary plurals are untouched.
+        """
+        word = text[ws:we]
+        if not (word[0].isupper() and word.lower().endswith("s") and len(word) > 3):
+            return None
+        if not (re.search(r"\bthe\s+$", text[max(0, ws - 5) : ws], re.IGNORECASE) or text[we : we + 1] == "'"):
+            return None
+        for low, person in by_first.get(word[:-1].lower(), ()):
+            if len(low) == 1 and person.kind == THIRD_PARTY:
+                return (we + (text[we : we + 1] == "'"), we, person, 1)
+        return None
 
     def _subject_surnames(self) -> set[str]:
         out = set()

@@ -38,3 +38,22 @@ def test_adult_subject_keeps_their_own_title_and_surname():
     text = "Visit 02/02/2021\nMr Halloran said he would attend. Kevin Halloran signed the plan.\n"
     plans = propose(make_doc("v.pdf", text), ctx=ctx)
     assert "Mr Halloran" not in " | ".join(redacted_texts(plans[0]))
+
+
+
+def test_plural_family_surname_of_a_third_party_is_matched():
+    from redaction.engine import _Decider
+    from redaction.names import Person
+
+    carer = Person(tokens=("Tremlett",))
+    by_first = {"tremlett": [(("tremlett",), carer)]}
+    text = "He is happy at the Tremletts' and the Tremletts have a dog. Tremletts Bakery. Mondays."
+    hits = []
+    for word in ("Tremletts'", "Tremletts have", "Tremletts Bakery"):
+        ws = text.index(word)
+        we = ws + len("Tremletts")
+        hit = _Decider._family_plural(text, ws, we, by_first)
+        hits.append(None if hit is None else (text[ws : hit[0]], hit[2] is carer))
+    assert hits == [("Tremletts'", True), ("Tremletts", True), None]
+    ws = text.index("Mondays")
+    assert _Decider._family_plural(text, ws, ws + 7, by_first) is None
