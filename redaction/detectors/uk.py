@@ -482,6 +482,8 @@ class AddressRecognizer(_RegexRecognizer):
         first_number = None
         words = 0
         for tstart, tok in reversed(tokens):
+            if "\n" in text[tstart:start] and _other_cell(text, tstart):
+                break
             if tok == ",":
                 start = tstart
                 continue
@@ -507,6 +509,18 @@ class AddressRecognizer(_RegexRecognizer):
         while start < pos and text[start] in ", \t\n":
             start += 1
         return start
+
+
+def _other_cell(text: str, pos: int) -> bool:
+    """True when the line holding ``pos`` is a table cell of its own, not a line of an address.
+
+    An address may run over several lines ("Flat 3" / "18 Any Way" / "Town"), but a line with no
+    letters ("671 028 4433", "30/11/2008") or one that ends in a date is another column's value.
+    """
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    return not re.search(r"[A-Za-z]", line) or bool(re.search(DATE + r"\s*$", line))
 
 
 class TitledNameRecognizer(_RegexRecognizer):

@@ -93,6 +93,14 @@ def test_address_anchored_on_postcode_and_wrapped():
     assert found(rec, text) == ["147 Melrose\nPrairie, Kendal LA9 4RT"]
 
 
+def test_address_does_not_absorb_the_cells_before_it():
+    rec = AddressRecognizer()
+    row = "Tobias Wren\nSubject\n04/04/2010\n402 118 9921\n7 Heron Close, Thame OX9 3LE\n"
+    assert found(rec, row) == ["7 Heron Close, Thame OX9 3LE"]
+    # A flat number on its own line is part of the address.
+    assert found(rec, "Address:\nFlat 2\n44 Osier Way\nThame\nOX9 3LE") == ["Flat 2\n44 Osier Way\nThame\nOX9 3LE"]
+
+
 def test_address_anchored_on_street_word():
     rec = AddressRecognizer()
     assert found(rec, "He now lives at Flat 2, 14 Mill Lane, Hexham and works nights.") == [
