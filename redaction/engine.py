@@ -328,9 +328,13 @@ _WHAT = {
     "IBAN_CODE": "Bank account",
 }
 
+# Words that make a locating detail in the same sentence a possible placement locator. "Carer"
+# counts only as a carer of the child: not a "young carer" (the child cares for a parent), not a
+# "parent/carer" form field and not a "carer's assessment".
 _SERIOUS_HARM_CUE = re.compile(
-    r"foster|carers'|carer's|\bcarers?\b|placement\s+address|placed\s+with|adopt|refuge|safe\s+house|"
-    r"special\s+guardian|kinship\s+carer|must\s+not\s+be\s+shared|not\s+to\s+be\s+disclosed|do\s+not\s+disclose|"
+    r"foster|(?<!young\s)(?<!parent/)(?<!parents/)(?<!parent\s)\bcarers?\b(?!'?s?\s+assessment)|"
+    r"placement\s+address|placed\s+with|adopt|refuge|safe\s+house|"
+    r"special\s+guardian|must\s+not\s+be\s+shared|not\s+to\s+be\s+(?:disclosed|shared)|do\s+not\s+disclose|"
     r"\bplacement\b|children's\s+home|residential\s+(?:home|unit)|supported\s+lodgings|semi-independent",
     re.IGNORECASE,
 )
@@ -906,10 +910,14 @@ class _Decider:
         return out
 
     def _verdict(self, page: _Page, f: Finding, owner: _Owner, harm: bool, subject_ids: set) -> str:
-        """``keep-strong``, ``keep``, ``redact``, ``redact-strong`` or ``harm`` for one occurrence."""
+        """``keep-own``, ``keep-strong``, ``keep``, ``redact``, ``redact-strong`` or ``harm`` for one occurrence."""
         value = page.text[f.start : f.end]
         if _value_key("", value) in subject_ids:
             return "keep-strong"
+        if f.entity == "SCHOOL" and owner.kind == SUBJECT and owner.strong:
+            # The school named with the subject ("Child: X, School: Y", "X attends Y") is the
+            # subject's own: disclosed everywhere, never a serious-harm locator for someone else.
+            return "keep-own"
         if harm and owner.kind != PROFESSIONAL:
             return "harm"
         if f.entity == "EMAIL_ADDRESS":
@@ -1193,7 +1201,7 @@ def _same_date(value: str, dob: str) -> bool:
     return _date_key(value) == _date_key(dob)
 
 
-_RANK = {"keep": 1, "redact": 2, "keep-strong": 3, "redact-strong": 4, "harm": 5}
+_RANK = {"keep": 1, "redact": 2, "keep-strong": 3, "redact-strong": 4, "harm": 5, "keep-own": 6}
 
 
 def _stronger(a: str | None, b: str) -> str:
