@@ -29,6 +29,7 @@ from redaction.codes import code_for_regime
 from redaction.context import RedactionContext
 from redaction.detectors.uk import DATE, ENTITIES, RELATIONSHIPS, TITLES
 from redaction.names import (
+    DISCLOSED,
     NON_NAME,
     PROFESSIONAL,
     ROLE_AFTER,
@@ -364,6 +365,11 @@ _ORG_WORD_AFTER = re.compile(
     r"Services?|Hospital|Centre|Center|Clinic|University|Foundation|Partnership|Unit|Ward|Court|Road|Street)\b"
 )
 _ADULT_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx"})
+_FAMILY = r"(?:" + "|".join(
+    sorted((re.escape(r) for r in RELATIONSHIPS if r not in {"child", "baby", "son", "daughter", "friend"}),
+           key=len, reverse=True)
+) + r")"
+_FAMILY_WORD = re.compile(r"\b" + _FAMILY + r"\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|hers|him|they|their|them)\b", re.IGNORECASE)
 _TITLE_RX = r"(?:(?:" + "|".join(TITLES) + r")\.?[ \n]+)"
 _PROF_TITLE_NAME = re.compile(
@@ -380,10 +386,18 @@ class _Page:
     index: list[int]
     findings: list[Finding]
     sentences: list[tuple[int, int]]
+    _wide: int | None = None
 
     @property
     def key(self) -> tuple[int, int]:
         return (self.doc, self.page.page_index)
+
+    @property
+    def wide(self) -> int:
+        """Length of the page's longest line: lines much shorter are cells, labels or headings."""
+        if self._wide is None:
+            self._wide = max((len(ln.strip()) for ln in self.text.split("\n")), default=0)
+        return self._wide
 
 
 @dataclass
@@ -920,6 +934,10 @@ class _Decider:
             return "keep-own"
         if harm and owner.kind != PROFESSIONAL:
             return "harm"
+        if owner.kind == SUBJECT and owner.strong and f.entity != "DATE_OF_BIRTH":
+            # Next to the subject's name (same line, "Re:" heading, the subject's label block or
+            # table row): the subject's own detail, kept wherever else it appears in the bundle.
+            return "keep-subject"
         if f.entity == "EMAIL_ADDRESS":
             return self._email_verdict(value)
         if f.entity == "DATE_OF_BIRTH":
@@ -959,8 +977,14 @@ class _Decider:
         if names:
             s, e, person = max(names, key=lambda n: n[1])
             between = page.text[e:start]
+            if _FAMILY_WORD.search(between):
+                # "Lorcan's mother's mobile is ...": the detail is the relative's, not Lorcan's.
+                return _Owner(THIRD_PARTY, False, None)
             others = _PRONOUN.search(between) and not re.match(r"\s*'s\b", page.text[e : e + 3])
             return _Owner(person.kind if person.kind != "disclosed" else SUBJECT, not others, person)
+        block = self._block_owner(page, start)
+        if block is not None:
+            return block
         after = [n for n in self.names.get(page.key, ()) if n[0] >= end and n[1] <= sent[1]]
         if after:
             person = min(after, key=lambda n: n[0])[2]
@@ -980,6 +1004,38 @@ class _Decider:
             strong = bool(_LABEL_AT.match(page.text, line_start)) and max(prior, key=lambda n: n[1])[0] >= block_start
             return _Owner(person.kind, strong, person)
         return _Owner(None, False, None)
+
+    def _block_owner(self, page: _Page, pos: int) -> _Owner | None:
+        """The owner of a detail in a block of short lines: the nearest name above it in the block.
+
+        Label/value blocks ("Young person:" / "Ruby Ellington" / "NHS number:" / "903 ..."), table
+        rows with one cell per line and signature blocks (name / role / "Tel: ...") give each
+        detail to the person the block is about. The block ends at a line of running prose; blank
+        lines inside it are allowed, up to eight lines of it are read.
+        """
+        text = page.text
+        wide = page.wide
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if len(line.strip()) >= 0.6 * wide:
+            return None
+        block_start, seen = line_start, 0
+        while block_start > 0 and seen < 8:
+            prev_start = text.rfind("\n", 0, block_start - 1) + 1
+            prev = text[prev_start : block_start - 1].strip()
+            if len(prev) >= 0.6 * wide:
+                break
+            block_start = prev_start
+            seen += bool(prev)
+        names = [n for n in self.names.get(page.key, ()) if n[0] >= block_start and n[1] <= pos]
+        if not names:
+            return None
+        s, e, person = max(names, key=lambda n: n[1])
+        kind = person.kind if person.kind != DISCLOSED else SUBJECT
+        if kind == SUBJECT and (_FAMILY_WORD.search(text[e:pos]) or _PRONOUN.search(text[e:pos])):
+            return _Owner(SUBJECT, False, person)
+        return _Owner(kind, True, person)
 
     def _serious_harm_context(self, page: _Page, pos: int) -> bool:
         sent = next(((s, e) for s, e in page.sentences if s <= pos < e), (0, len(page.text)))
@@ -1027,10 +1083,6 @@ def _title_before(text: str, words, i: int, titles) -> tuple[int, str | None, st
 
 
 _ADULT_ONLY_TITLES = frozenset({"mr", "mrs", "ms", "mx"})
-_FAMILY = r"(?:" + "|".join(
-    sorted((re.escape(r) for r in RELATIONSHIPS if r not in {"child", "baby", "son", "daughter", "friend"}),
-           key=len, reverse=True)
-) + r")"
 _REL_BEFORE_NAME = re.compile(r"(?:\b([A-Z][\w\-]*)'s\s+)?\b" + _FAMILY + r"\s*(?:,|:|-|is|was|\()?\s*$", re.I)
 _REL_AFTER_NAME = re.compile(
     r"^\s*(?:,|\(|-)?\s*(?:the\s+|her\s+|his\s+|their\s+|([A-Z][\w\-]*)'s\s+)?(?:maternal\s+|paternal\s+|birth\s+)?"
@@ -1201,7 +1253,7 @@ def _same_date(value: str, dob: str) -> bool:
     return _date_key(value) == _date_key(dob)
 
 
-_RANK = {"keep": 1, "redact": 2, "keep-strong": 3, "redact-strong": 4, "harm": 5, "keep-own": 6}
+_RANK = {"keep": 1, "redact": 2, "keep-strong": 3, "redact-strong": 4, "keep-subject": 5, "harm": 6, "keep-own": 7}
 
 
 def _stronger(a: str | None, b: str) -> str:

@@ -1,0 +1,89 @@
+"""Who a detail belongs to in label/value blocks, table rows, headings and signature blocks."""
+
+import pytest
+
+from tests.redaction.engine_support import make_doc, propose, redacted_texts, surviving
+
+pytestmark = pytest.mark.slow
+
+REVIEW = """REVIEW OF ARRANGEMENTS FOR LORCAN HALLORAN
+
+Young person:
+Lorcan Halloran
+
+Date of birth:
+09/09/2009
+
+NHS number:
+943 476 5919
+
+Mother:
+Saoirse Halloran
+
+NHS number:
+401 023 2137
+
+Discussion
+
+Lorcan has settled well and says he enjoys the after-school drama club; he wants to carry on with it next term.
+"""
+
+FAMILY = """Family composition
+
+Name
+Relationship
+Date of birth
+Address
+
+Lorcan Halloran
+Subject
+09/09/2009
+7 Heron Close, Thame OX9 3LE
+
+Saoirse Halloran
+Mother
+12/12/1985
+7 Heron Close, Thame OX9 3LE
+
+Fergus Nwosu
+Partner
+03/02/1983
+22 Osier Way, Thame OX9 3LF
+
+The family has lived in Thame for many years and Lorcan walks to school with his friends each morning.
+"""
+
+LETTER = """Re: Lorcan Halloran, DOB 09/09/2009, NHS No 943 476 5919
+
+Lorcan's mother's NHS number is 401 023 2137. I will write again after the review meeting next month.
+
+Yours sincerely,
+
+Tamsin Baptiste
+Social Worker, Northshire Children's Services
+Tel: 01632 960 555
+"""
+
+
+def test_label_value_block_gives_each_number_to_the_name_above_it():
+    plan = propose(make_doc("review.pdf", REVIEW))[0]
+    texts = redacted_texts(plan)
+    assert "943 476 5919" not in texts and "401 023 2137" in texts
+
+
+def test_subjects_row_keeps_the_household_address_everywhere_and_other_rows_do_not():
+    doc = make_doc("family.pdf", FAMILY)
+    plan = propose(doc)[0]
+    left = surviving(doc, plan)
+    assert left.count("7 Heron Close, Thame OX9 3LE") == 2 and "09/09/2009" in left
+    assert "22 Osier Way" not in left and "12/12/1985" not in left
+
+
+def test_heading_line_and_signature_block_own_their_details():
+    doc = make_doc("letter.pdf", LETTER)
+    plan = propose(doc)[0]
+    texts = redacted_texts(plan)
+    # "Re:" heading: the subject's own NHS number; "mother's NHS number" is not the subject's.
+    assert "943 476 5919" not in texts and "401 023 2137" in texts
+    # The social worker's signature-block phone is kept.
+    assert "01632 960 555" not in texts
