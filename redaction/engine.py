@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from redaction.codes import code_for_regime
 from redaction.context import RedactionContext
-from redaction.detectors.uk import DATE, ENTITIES, RELATIONSHIPS, TITLES
+from redaction.detectors.uk import DATE, ENTITIES, RELATIONSHIPS, STREET_WORDS, TITLES
 from redaction.names import (
     DISCLOSED,
     NON_NAME,
@@ -934,6 +934,13 @@ class _Decider:
             return "keep-own"
         if harm and owner.kind != PROFESSIONAL:
             return "harm"
+        if (
+            f.entity in _CONTACT
+            and _organisation_line(page, f.start, f.end)
+            and not (owner.kind == THIRD_PARTY and owner.strong)
+        ):
+            # A letterhead or a "Surgery / Town AB1 2CD" line: the organisation's contact details.
+            return "keep"
         if owner.kind == SUBJECT and owner.strong and f.entity != "DATE_OF_BIRTH":
             # Next to the subject's name (same line, "Re:" heading, the subject's label block or
             # table row): the subject's own detail, kept wherever else it appears in the bundle.
@@ -1060,6 +1067,34 @@ def _looks_like_heading(line: str) -> bool:
     if not words or len(words) > 6 or line.rstrip()[-1:] in ".,;!?":
         return False
     return line.strip().isupper() or sum(w[0].isupper() for w in words) >= max(1, len(words) - 1)
+
+
+_CONTACT = frozenset({"UK_ADDRESS", "UK_POSTCODE", "PHONE_NUMBER"})
+# An organisation's name in an address or contact line ("County Hall", "Anytown Surgery"), not a
+# street or building named after one ("School Lane", "Academy House").
+_ORG_CONTACT = re.compile(
+    r"\b(?:County\s+Hall|Town\s+Hall|Civic\s+Cent(?:re|er)|(?:County|City|District|Borough)\s+Council|Council|"
+    r"Surgery|Medical\s+(?:Centre|Practice|Group)|Health\s+Cent(?:re|er)|NHS(?:\s+[A-Z]\w*)*\s+Trust|"
+    r"School|Academy|College|Police\s+Station|Hospital|Clinic|CAMHS|Children's\s+Services|Social\s+Care|"
+    r"[A-Z]\w*\s+Team)\b(?![ \t]+(?:House|Court|Lodge|Cottages?|Flats|Apartments|Farm|"
+    + "|".join(STREET_WORDS)
+    + r")\b)"
+)
+
+
+def _organisation_line(page: _Page, start: int, end: int) -> bool:
+    """True when a contact detail sits on a line naming an organisation (or right under one).
+
+    Letterheads ("Children's Services, County Hall, ...") and practice address blocks
+    ("Anytown Surgery" / "Town AB1 2CD") give the organisation's details, which are disclosed.
+    """
+    text = page.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    lines = text[line_start : line_end if line_end >= 0 else len(text)]
+    if len(lines.strip()) < 0.6 * page.wide and line_start > 0:
+        lines = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start] + lines
+    return bool(_ORG_CONTACT.search(lines))
 
 
 def _title_before(text: str, words, i: int, titles) -> tuple[int, str | None, str | None]:

@@ -87,3 +87,26 @@ def test_heading_line_and_signature_block_own_their_details():
     assert "943 476 5919" not in texts and "401 023 2137" in texts
     # The social worker's signature-block phone is kept.
     assert "01632 960 555" not in texts
+
+
+ORGS = """Northshire County Council, Children's Services, Civic Centre, Market Street, Carlow CW1 4AB
+Tel: 01632 960 100
+
+Dr Ines Varga
+Brookmead Surgery
+Carlow CW2 9XY
+
+Case note 06/06/2021
+Saoirse Halloran has moved to 3 School Lane, Carlow CW3 1PQ with her new partner, and she gave her
+new landline as 01632 960 777 when she called the duty desk on Friday afternoon about the review.
+"""
+
+
+def test_letterhead_and_practice_address_are_the_organisations_and_kept():
+    doc = make_doc("orgs.pdf", ORGS)
+    plan = propose(doc)[0]
+    left = surviving(doc, plan)
+    assert "Civic Centre, Market Street, Carlow CW1 4AB" in left and "01632 960 100" in left
+    assert "Carlow CW2 9XY" in left
+    # A street named after a school is not an organisation: the mother's new address goes.
+    assert "School Lane" not in left and "01632 960 777" not in left
