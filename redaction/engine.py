@@ -33,6 +33,7 @@ from redaction.names import (
     NON_NAME,
     PROFESSIONAL,
     ROLE_AFTER,
+    ROLE_PHRASE,
     SUBJECT,
     THIRD_PARTY,
     WORK_DOMAIN,
@@ -760,6 +761,7 @@ class _Decider:
                     or re.match(r"[\w@\-]|\.\w", text[word_end : word_end + 2])
                     or _inside(ws, end, spans)
                     or _month_in_date(text, ws, end)
+                    or ROLE_PHRASE.match(text, ws)
                 ):
                     i += k
                     continue
@@ -1194,6 +1196,8 @@ def _split_mention(page: _Page, start: int, end: int, source: str) -> list[Menti
             s = offset + words[first][0]
             e = offset + words[last][0] + len(words[last][1])
             e = _strip_possessive(page.text, s, e)
+            if ROLE_PHRASE.match(page.text, s):
+                continue  # "Foster carers": a role, not a person called Foster
             if _ORG_WORD_AFTER.match(page.text, e) and not ROLE_AFTER.match(page.text[e : e + 60]):
                 continue  # "Thames Valley Police", "Hill View Primary": a place or body, not a person
             out.append(Mention(page.doc, page.page.page_index, s, e, cleaned, title, source))

@@ -138,6 +138,27 @@ NON_NAME = NON_NAME | {
     "mash", "sw", "tm", "hv", "fsw", "isw", "swa", "dsl", "iro", "senco", "sendco", "lado", "cpn", "asw", "pa",
     "icpc", "rcpc", "cin", "lac", "plo", "pnc", "camhs", "cp", "nhs", "gp",
 }
+# Words of job titles and service names ("Consultant Child and Adolescent Psychiatrist", "Social
+# Worker, Adolescent Service"): a run made only of these is a role, never a person.
+ROLE_NAME_WORDS = frozenset(
+    w.lower()
+    for w in """
+    Consultant Psychiatrist Psychiatry Psychologist Psychology Psychotherapist Psychotherapy Therapist
+    Therapy Therapies Clinical Clinician Adolescent Adolescents Paediatric Paediatrics Paediatrician
+    Specialist Senior Assistant Deputy Principal Registrar Counsellor Counselling Supervising Fostering
+    Adoptive Placements Leaving Leavers Disability Disabilities Inclusion Attendance Welfare Wellbeing
+    Youth Justice Probation Midwifery Visiting Nursing Psychiatric Practitioner Practitioners Coordinator
+    Co-ordinator Administrator Receptionist Headteacher Teacher Teachers Tutor Mentor Advocate Advocacy
+    Reviewing Safeguarding Service Services Unit Department Directorate Division Hub Locality Outreach
+    """.split()
+)
+NON_NAME = NON_NAME | ROLE_NAME_WORDS
+# "Foster carers", "kinship carer", "birth parents": a role phrase, whatever the first word is.
+ROLE_PHRASE = re.compile(
+    r"(?:foster|kinship|respite|adoptive|birth|connected|supervising)\s+(?:carers?|parents?|mother|father|"
+    r"family|families|placement|care|person)\b",
+    re.IGNORECASE,
+)
 # Street words that are rarely surnames; "Hill", "Green" or "Park" are left out on purpose.
 NON_NAME = NON_NAME | frozenset(w.lower() for w in STREET_WORDS if w not in _SURNAME_LIKE_STREET_WORDS)
 
