@@ -566,8 +566,10 @@ class _Decider:
         """Return every candidate redaction in the bundle, overlaps resolved."""
         withheld = self._legal_pages()
         live = [p for p in self.pages if p.key not in withheld]
-        blocked = self._blocked_spans(live)
-        mentions = self._mentions(live, blocked)
+        blocked = self._blocked_spans(self.pages)
+        # People are learnt from every page, withheld ones included: a role stated only in a legal
+        # meeting note ("Fiona Greaves (Team Manager)") still makes her a professional elsewhere.
+        mentions = self._mentions(self.pages, blocked)
         self.people.add_mentions(mentions, {p.key: p.text for p in self.pages})
         self._scan_names(live, blocked)
         out: list[_Candidate] = []

@@ -38,3 +38,15 @@ def test_foster_carers_is_a_role_not_a_surname():
     doc = make_doc("review.pdf", REVIEW)
     left = surviving(doc, propose(doc)[0])
     assert left.count("Foster carers") == 2 and "Quennell" not in left and "Ottoline" not in left
+
+
+def test_role_stated_only_in_a_withheld_legal_note_applies_bundle_wide():
+    legal = (
+        "LEGAL PLANNING MEETING\nLegally privileged\n"
+        "Present: Cordelia Ashworth-Bligh (Team Manager); Tamsin Baptiste (Social Worker)\n"
+        "Advice: the threshold is met.\n"
+    )
+    visit = "Home visit 03/03/2021\nLorcan was at home. I will share this record with Cordelia Ashworth-Bligh.\n"
+    docs = [make_doc("legal.pdf", legal), make_doc("visit.pdf", visit)]
+    plans = propose(*docs)
+    assert "Cordelia Ashworth-Bligh" in surviving(docs[1], plans[1])
