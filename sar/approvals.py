@@ -355,11 +355,12 @@ def pack_for_download(session: Session, request: Request, *, actor: User | None,
     * A requester gets only their own request's pack, and only once it is released.
     * A download link token (from the release e-mail) works until it expires; a link made for a
       portal account works only for that account, a link for a request with no account works alone.
-    * Staff may download the current pack once one is built for approval, so the manager can
-      review exactly what they approve.
+    * Staff may download the zip only once it is approved (or released): before that the manager
+      reviews the exact pack on screen (page images, schedule, letter, sha256), and nothing that
+      has not passed four eyes leaves the system as a file.
 
     :raises NotFound: not the requester's request, unknown token, or a token for another request.
-    :raises Conflict: not released yet (requester), no pack yet (staff), or an expired link.
+    :raises Conflict: not released yet (requester), not approved yet (staff), or an expired link.
     """
     link = None
     if token:
@@ -373,6 +374,10 @@ def pack_for_download(session: Session, request: Request, *, actor: User | None,
         pack = current_pack(session, request)
         if pack is None:
             raise Conflict("no response pack has been built for approval yet")
+        approval = standing_approval(session, request)
+        approved = approval is not None and approval.status == "approved" and approval.pack_id == pack.id
+        if not (approved or pack.released_at is not None):
+            raise Conflict("the response pack can be downloaded only once a manager has approved it")
     else:
         require_view(actor, request)
         pack = current_pack(session, request)

@@ -187,12 +187,16 @@ def test_release_only_from_approved(session, settings, now, team, ready):
 
 def test_download_rules(session, settings, now, team, ready):
     req, _, approval = _submitted(session, settings, now, team, ready)
-    # Staff may download the pack they are approving; the requester not before release.
-    name, data = approvals.pack_for_download(session, req, actor=team.manager, now=now, settings=settings)
-    assert name == f"{req.reference}-response-pack.zip" and len(data) == approval.pack.size_bytes
+    # Nobody downloads the zip before approval (the manager reviews it on screen); the requester not
+    # before release.
+    for who in (team.manager, team.officer):
+        with pytest.raises(Conflict, match="approved"):
+            approvals.pack_for_download(session, req, actor=who, now=now, settings=settings)
     with pytest.raises(Conflict, match="not been released"):
         approvals.pack_for_download(session, req, actor=team.requester, now=now, settings=settings)
     approvals.approve(session, req, pack_sha256=approval.pack_sha256, actor=team.manager, now=now)
+    name, data = approvals.pack_for_download(session, req, actor=team.manager2, now=now, settings=settings)
+    assert name == f"{req.reference}-response-pack.zip" and len(data) == approval.pack.size_bytes
     result = approvals.release(session, req, actor=team.officer, now=now, settings=settings)
     name, data = approvals.pack_for_download(session, req, actor=team.requester, now=now, settings=settings)
     assert f"{req.reference}-bundle.pdf" in pack_files(data)

@@ -223,6 +223,10 @@ def test_request_from_arrival_to_release(api, shared_dir):
     assert _status(api, ref) == "awaiting_approval"
     assert api.get(f"/api/requests/{ref}/pack", "alice").status_code == 409
     assert api.get(f"/api/requests/{ref}/pack", "bob").status_code == 404
+    # Not even staff get the zip before a manager approves it (the manager reviews it on screen).
+    for who in ("officer", "manager"):
+        response = api.get(f"/api/requests/{ref}/pack", who)
+        assert response.status_code == 409 and "approved" in response.get_json()["error"]
 
     # Four eyes: the exact pack, a manager, never the officer.
     assert _approve(api, ref, "0" * 64).status_code == 409
