@@ -36,7 +36,7 @@ DEMO_SMTP_PORT ?= 1025
 # The demo's e-mails go to a local SMTP sink that files them under var/demo-mail (a Maildir),
 # unless SAR_SMTP_HOST points at a real relay.
 demo: install
-	mkdir -p var/demo-mail
+	mkdir -p var/demo-mail/tmp var/demo-mail/new var/demo-mail/cur
 	SAR_DATABASE_URL=$${SAR_DATABASE_URL:-$(DEMO_DB)} $(BIN)/sar db upgrade
 	SAR_DATABASE_URL=$${SAR_DATABASE_URL:-$(DEMO_DB)} SAR_BASE_URL=$${SAR_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/sar demo
 	@SINK=""; \
