@@ -572,6 +572,7 @@ class _Decider:
         mentions = self._mentions(self.pages, blocked)
         self.people.add_mentions(mentions, {p.key: p.text for p in self.pages})
         self._scan_names(live, blocked)
+        self._vocatives(live)
         out: list[_Candidate] = []
         for page in self.pages:
             if page.key in withheld:
@@ -872,6 +873,39 @@ class _Decider:
             self._namesake_people[key] = person
         return self._namesake_people[key]
 
+    def _vocatives(self, pages: list[_Page]) -> None:
+        """A lone first name addressing the reader of a letter to a third party is that third party.
+
+        In a letter opening "Dear Mr Callaghan," whose addressee is a third party, a proper noun that
+        starts a sentence and is followed by a comma and "you"/"your"/"please" ("Shaun, please do
+        not ...") names the addressee. It must not be a kept person's name, and when the recipient
+        block gives an initial ("Mr S. Callaghan") it must start with that initial.
+        """
+        kept = self.people.protected_tokens()
+        for page in pages:
+            text = page.text
+            salute = _SALUTATION.search(text)
+            if salute is None:
+                continue
+            named = [n for n in self.names.get(page.key, ()) if n[0] <= salute.start(2) < n[1]]
+            if not named or named[0][2].kind != THIRD_PARTY:
+                continue
+            addressee = named[0][2]
+            title, surname = salute.group(1), salute.group(2)
+            initial = re.search(r"\b" + title + r"\.?\s+([A-Z])\.?\s+" + re.escape(surname) + r"\b", text)
+            taken = [(s, e) for s, e, _p in self.names.get(page.key, ())]
+            for f in page.findings:
+                if f.entity != "PROPN_SINGLE" or f.start < salute.end() or _inside(f.start, f.end, taken):
+                    continue
+                word = text[f.start : f.end]
+                if word.lower() in kept or (initial and word[0] != initial.group(1)):
+                    continue
+                sent = next(((a, b) for a, b in page.sentences if a <= f.start < b), (f.start, len(text)))
+                if text[sent[0] : f.start].strip() or not _VOCATIVE_AFTER.match(text[f.end : sent[1]]):
+                    continue
+                self.names[page.key].append((f.start, f.end, addressee))
+            self.names[page.key].sort(key=lambda x: (x[0], -x[1]))
+
     def _name_candidates(self, pages: list[_Page]) -> list[_Candidate]:
         out = []
         for page in pages:
@@ -1073,6 +1107,8 @@ def _looks_like_heading(line: str) -> bool:
     return line.strip().isupper() or sum(w[0].isupper() for w in words) >= max(1, len(words) - 1)
 
 
+_SALUTATION = re.compile(r"^[ \t]*Dear[ \t]+(Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+([A-Z][\w'\-]+)[ \t]*,?[ \t]*$", re.MULTILINE)
+_VOCATIVE_AFTER = re.compile(r",[ \t\n]+(?:[^.!?]*\b(?:you|your)\b|please\b)", re.IGNORECASE)
 _CONTACT = frozenset({"UK_ADDRESS", "UK_POSTCODE", "PHONE_NUMBER"})
 # An organisation's name in an address or contact line ("County Hall", "Anytown Surgery"), not a
 # street or building named after one ("School Lane", "Academy House").

@@ -57,3 +57,31 @@ def test_plural_family_surname_of_a_third_party_is_matched():
     assert hits == [("Tremletts'", True), ("Tremletts", True), None]
     ws = text.index("Mondays")
     assert _Decider._family_plural(text, ws, ws + 7, by_first) is None
+
+
+
+LETTER_TO_RELATIVE = """Mr {initial}. Halloran
+12 Quarry Row
+
+Dear Mr Halloran,
+
+Re: Lorcan Halloran (DOB 09/09/2009)
+
+Thank you for meeting me on 3 May 2021 to talk about contact with Lorcan at the family centre.
+Ruairi, please do not contact Lorcan's school directly. Lorcan, you may ask me any questions.
+Yours sincerely,
+Tamsin Baptiste
+Social Worker
+"""
+
+
+def test_first_name_addressing_a_third_party_recipient_is_redacted():
+    doc = make_doc("letter.pdf", LETTER_TO_RELATIVE.format(initial="R"))
+    left = surviving(doc, propose(doc)[0])
+    assert "Ruairi" not in left and "Lorcan, you may" in left and "Tamsin Baptiste" in left
+
+
+def test_vocative_with_another_initial_than_the_recipients_is_not_linked():
+    doc = make_doc("letter.pdf", LETTER_TO_RELATIVE.format(initial="D"))
+    left = surviving(doc, propose(doc)[0])
+    assert "Ruairi, please" in left
