@@ -202,3 +202,31 @@ def test_manager_returns_pack_with_comments(web):
     assert "redact the neighbour&#39;s address" in html
     with web.factory() as session:
         assert session.query(Request).filter_by(reference=reference).one().status == "in_review"
+
+
+def test_pack_screen_lists_manager_codes_and_offers_the_zip_only_after_approval(web):
+    """Serious-harm decisions are flagged for the approving manager (rulebook §3.2); no zip before approval."""
+    from sar import redactions
+    from sar.db import utcnow
+    from sar.models import BundleItem, User
+
+    officer = web.user("officer")
+    officer_client = web.login(officer)
+    reference = web.new_request(officer_client)
+    web.upload(officer_client, reference, sample_pdf("case00_placement_1.pdf"), "placement.pdf")
+    with web.factory() as session:
+        req = session.query(Request).filter_by(reference=reference).one()
+        item = session.query(BundleItem).filter_by(request_id=req.id).one()
+        redactions.add_manual_redaction(session, item, 0, [[60, 200, 300, 215]], "SCH3-SERIOUS-HARM",
+                                        "carers' address", actor=session.get(User, officer.id), now=utcnow(),
+                                        settings=web.settings)
+        session.commit()
+    assert post(officer_client, f"/staff/requests/{reference}/submit", {"note": "ready"}).status_code == 302
+    manager_client = web.login(web.user("manager"))
+    pack = manager_client.get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
+    assert 'id="flagged"' in pack and "SCH3-SERIOUS-HARM" in pack
+    assert 'id="no-download"' in pack and "Download the pack (zip)" not in pack
+    sha = re.search(r'name="pack_sha256" type="hidden" value="([0-9a-f]{64})"', pack).group(1)
+    assert post(manager_client, f"/staff/requests/{reference}/approve", {"pack_sha256": sha}).status_code == 302
+    pack = manager_client.get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
+    assert "Download the pack (zip)" in pack
