@@ -370,7 +370,11 @@ _FAMILY = r"(?:" + "|".join(
     sorted((re.escape(r) for r in RELATIONSHIPS if r not in {"child", "baby", "son", "daughter", "friend"}),
            key=len, reverse=True)
 ) + r")"
-_FAMILY_WORD = re.compile(r"\b" + _FAMILY + r"\b", re.IGNORECASE)
+# Any relationship word at all, for "Lorcan's friend's mobile is ...": the detail is not Lorcan's.
+_FAMILY_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(r) for r in RELATIONSHIPS), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|hers|him|they|their|them)\b", re.IGNORECASE)
 _TITLE_RX = r"(?:(?:" + "|".join(TITLES) + r")\.?[ \n]+)"
 _PROF_TITLE_NAME = re.compile(
@@ -559,6 +563,7 @@ class _Decider:
         self._doc_dates: dict[int, _date] = {}
         self._namesakes: set[tuple[str, str]] | None = None
         self._namesake_people: dict[str, Person] = {}
+        self._surnames: set[str] | None = None
 
     # -- orchestration ----------------------------------------------------------------------------
 
@@ -795,12 +800,13 @@ class _Decider:
         return None
 
     def _subject_surnames(self) -> set[str]:
-        out = set()
-        for name in self.context.subject.names:
-            toks = [t.lower() for t in name_tokens(name)]
-            if len(toks) > 1:
-                out.add(toks[-1])
-        return out
+        if self._surnames is None:
+            self._surnames = set()
+            for name in self.context.subject.names:
+                toks = [t.lower() for t in name_tokens(name)]
+                if len(toks) > 1:
+                    self._surnames.add(toks[-1])
+        return self._surnames
 
     def _subject_initials(self) -> set[str]:
         return {name_tokens(n)[0][0].upper() for n in self.context.subject.names if name_tokens(n)}

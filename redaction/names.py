@@ -135,6 +135,7 @@ NON_NAME = frozenset(
 )
 NON_NAME = NON_NAME | {
     "supervisee", "supervisor", "supervision", "attendees", "apologies", "chronology", "event", "source",
+    "sent", "received", "importance", "attachments", "forwarded", "original", "message",
     "mash", "sw", "tm", "hv", "fsw", "isw", "swa", "dsl", "iro", "senco", "sendco", "lado", "cpn", "asw", "pa",
     "icpc", "rcpc", "cin", "lac", "plo", "pnc", "camhs", "cp", "nhs", "gp",
 }

@@ -110,3 +110,27 @@ def test_letterhead_and_practice_address_are_the_organisations_and_kept():
     assert "Carlow CW2 9XY" in left
     # A street named after a school is not an organisation: the mother's new address goes.
     assert "School Lane" not in left and "01632 960 777" not in left
+
+
+def test_a_relationship_word_between_the_subject_and_a_detail_breaks_ownership():
+    text = (
+        "Case note 07/07/2021\n"
+        "Lorcan Halloran's friend's mobile is 07700 900444, and Lorcan Halloran's own mobile is 07700 900555.\n"
+    )
+    doc = make_doc("note.pdf", text)
+    texts = redacted_texts(propose(doc)[0])
+    assert "07700 900444" in texts and "07700 900555" not in texts
+
+
+def test_email_header_labels_are_not_names():
+    text = (
+        "From: Tamsin Baptiste <tamsin.baptiste@northshire.gov.uk>\n"
+        "Sent: 08 July 2021 10:02\n"
+        "To: Ines Varga <ines.varga@nhs.net>\n"
+        "Subject: Lorcan\n\n"
+        "Ines - Lorcan's aunt Philippa Strand called again. Tamsin\n"
+        "Sent from my iPhone\n"
+    )
+    doc = make_doc("mail.pdf", text)
+    texts = redacted_texts(propose(doc)[0])
+    assert "Sent" not in texts and "Philippa Strand" in texts
