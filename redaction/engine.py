@@ -7,9 +7,10 @@
    chunks, so the result is the same whether one process or many run them.
 2. **Decision** (whole bundle, one process): people are grouped and classified as subject,
    professional or third party (:mod:`redaction.names`); every way a third party's name is written
-   is found across every document; identifiers are attributed to their nearest owner; legal
-   advice and serious-harm locating details are flagged. Recall comes first: when the owner of a
-   detail is unclear, the detail is proposed for redaction.
+   is found across every document; identifiers are attributed to their owner (nearest name in
+   the sentence, or the name heading their label block or table row), and one shown to be the
+   subject's is kept bundle-wide; legal advice and serious-harm locating details are flagged.
+   Recall comes first: when the owner of a detail is unclear, the detail is proposed for redaction.
 
 The engine never imports PyMuPDF: it reads :class:`~redaction.types.PageText` and computes boxes
 from the character boxes it carries, so it is testable with synthetic pages.
@@ -1020,8 +1021,11 @@ class _Decider:
         """The person a detail at ``start..end`` belongs to: nearest name in the same sentence.
 
         A possessive right before the detail ("X's mobile is") or the nearest name before it in the
-        sentence is a strong owner; a name after it, or one found in the previous sentences when the
-        sentence only has a pronoun, is a weak owner.
+        sentence is a strong owner, unless a relationship word stands between them ("X's mother's
+        mobile"). With no name before it in the sentence, the name at the top of its label block,
+        table row or signature block is a strong owner (:meth:`_block_owner`). Otherwise a name
+        after it, or one found in the previous sentences when the sentence only has a pronoun, is a
+        weak owner.
         """
         sent = next(((s, e) for s, e in page.sentences if s <= start < e), (0, len(page.text)))
         names = [n for n in self.names.get(page.key, ()) if n[1] <= start and n[0] >= sent[0]]
