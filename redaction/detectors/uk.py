@@ -436,7 +436,8 @@ class AddressRecognizer(_RegexRecognizer):
 
     _postcode = re.compile(r"(?<![A-Za-z0-9])" + POSTCODE + r"(?![A-Za-z0-9])")
     _street = re.compile(
-        r"(?<![\w£$])(" + _NUMBER + r"[ \t\n]+(?:" + _CAPWORD + r"[ \t\n]+){1,3}" + _STREET + r"(?![\w'])"
+        # The house number is not the tail of a date, time or reference ("14/09/2012", "10:42").
+        r"(?<![\w£$/.:\-])(" + _NUMBER + r"[ \t\n]+(?:" + _CAPWORD + r"[ \t\n]+){1,3}" + _STREET + r"(?![\w'])"
         r"(?:(?:,[ \t\n]*|[ \t]+)(?!(?:and|who|where|with|which)\b)" + _CAPWORD + r"(?![\w'])(?!\s*:)"
         r"(?:[ \t]+" + _CAPWORD + r"(?![\w'])(?!\s*:))?)?)"
     )
