@@ -579,6 +579,7 @@ class _Decider:
         self.people.add_mentions(mentions, {p.key: p.text for p in self.pages})
         self._scan_names(live, blocked)
         self._vocatives(live)
+        self._short_and_coordinated_names(live, blocked)
         out: list[_Candidate] = []
         for page in self.pages:
             if page.key in withheld:
@@ -879,6 +880,74 @@ class _Decider:
             person.evidence.append("title, initial or relationship shows this is not the subject")
             self._namesake_people[key] = person
         return self._namesake_people[key]
+
+    def _short_and_coordinated_names(self, pages: list[_Page], blocked) -> None:
+        """Names the detectors missed that a redactor still reads as a known third party's.
+
+        * A short form of a third party's first name ("Bern" or "Bernie" for Bernadette): the start
+          of the first name (3+ letters), or such a start plus a pet-name ending (-ie, -y, -i, -ee).
+        * A capitalised word joined by "and"/"&" to a third party's name ("living with Bernie and
+          Clive"): another person of the same household.
+
+        Only capitalised words that do not start a sentence or a line, are not ordinary record words
+        and are not part of the subject's or a professional's name; a short form must fit one third
+        party only, and no kept person's first name.
+        """
+        kept = self.people.protected_tokens()
+        kept_first = {p.key[0] for p in self.people.kept() if len(p.key) > 1} | self._subject_first_names()
+        firsts: dict[str, list[Person]] = defaultdict(list)
+        for person in self.people.third_parties():
+            if len(person.key) > 1 and len(person.key[0]) >= 4 and person.key[0] not in kept:
+                firsts[person.key[0]].append(person)
+
+        def short_form(word: str) -> Person | None:
+            low = word.lower()
+            stems = [low] + [low[: -len(e)] for e in ("ie", "ee", "y", "i") if low.endswith(e)]
+            stems = [t for t in stems if len(t) >= 3]
+
+            def fits(first: str) -> bool:
+                return first != low and any(first.startswith(t) for t in stems)
+
+            if any(fits(f) for f in kept_first):
+                return None
+            found = {id(p): p for f, ps in firsts.items() if fits(f) for p in ps}
+            return next(iter(found.values())) if len(found) == 1 else None
+
+        for page in pages:
+            text = page.text
+            names = self.names.get(page.key, [])
+            taken = [(s, e) for s, e, _p in names] + list(blocked.get(page.key, ()))
+            added = []
+            for m in re.finditer(r"\b[A-Z][a-z]{2,}\b", text):
+                s, e = m.start(), m.end()
+                word = m.group()
+                low = word.lower()
+                if low in kept or low in NON_NAME or _inside(s, e, taken):
+                    continue
+                before = text[:s].rstrip(" \t")
+                if not before or before[-1] in ".!?:\n\"'-(|" or re.match(r"[\w'\-]|[ \t]*\d", text[e : e + 2]):
+                    continue  # starts a sentence, line or cell; or part of a longer word or a date
+                person = short_form(word)
+                if person is None:
+                    near = [
+                        p
+                        for a, b, p in names
+                        if p.kind == THIRD_PARTY
+                        and (
+                            re.fullmatch(r"[ \t]+(?:and|&)[ \t]+", text[e:a])
+                            or re.fullmatch(r"[ \t]+(?:and|&)[ \t]+", text[b:s])
+                        )
+                    ]
+                    if not near or re.match(r"[ \t]+[A-Z]", text[e:]):
+                        continue
+                    person = self.people._person((word,))
+                    if person.kind != THIRD_PARTY:
+                        continue
+                added.append((s, e, person))
+            if added:
+                names.extend(added)
+                names.sort(key=lambda x: (x[0], -x[1]))
+                self.names[page.key] = names
 
     def _vocatives(self, pages: list[_Page]) -> None:
         """A lone first name addressing the reader of a letter to a third party is that third party.

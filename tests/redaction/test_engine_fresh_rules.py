@@ -19,3 +19,31 @@ def test_a_date_in_the_row_above_does_not_start_an_address_that_swallows_a_name(
     redacted = redacted_texts(plan)
     assert "Wilfred Orchard" in redacted
     assert "Lorcan Halloran" not in redacted
+
+
+CARERS = (
+    "Placement meeting. Present: Lorcan Halloran; Tamsin Baptiste (Social Worker); "
+    "Philippa Rendell and Gordon Rendell (foster carers).\n\n"
+)
+
+
+def test_a_pet_form_of_a_third_partys_first_name_is_that_third_party():
+    text = CARERS + "My views\nI like living with Pippa now. Tamsin and Lorcan went to the park.\n"
+    [plan] = propose(make_doc("views.pdf", text))
+    redacted = redacted_texts(plan)
+    assert "Pippa" in redacted
+    assert "Tamsin" not in redacted and "Lorcan" not in redacted
+
+
+def test_a_capitalised_word_joined_by_and_to_a_third_partys_name_is_a_person():
+    text = CARERS + "My views\nOn Sundays I go out with Gordon and Marguerite to the beach.\n"
+    [plan] = propose(make_doc("views.pdf", text))
+    redacted = redacted_texts(plan)
+    assert "Gordon" in redacted
+    assert "Marguerite" in redacted
+
+
+def test_a_word_joined_to_a_professionals_name_is_not_made_a_third_party():
+    text = CARERS + "My views\nOn Sundays I see Tamsin and Marguerite at the office.\n"
+    [plan] = propose(make_doc("views.pdf", text))
+    assert "Marguerite" not in redacted_texts(plan)
