@@ -33,11 +33,13 @@ PROFESSIONAL_TITLES = frozenset({"dr", "pc", "dc", "ds", "di", "sgt", "prof"})
 # adopters and guardians are deliberately absent: they are third parties.
 ROLE_PATTERN = (
     r"(?:(?:senior|student|newly\s+qualified|allocated|duty|agency|assistant|deputy|acting|locum|named|designated|"
-    r"specialist|lead|principal|community|school|practice|consultant)\s+)*"
+    r"specialist|lead|principal|community|school|practice|consultant|supervising|link|fostering|"
+    r"adoption|family\s+placement|placement)\s+)*"
     r"(?:social\s+worker|social\s+work\s+assistant|team\s+manager|service\s+manager|team\s+leader|practice\s+manager|"
     r"assistant\s+team\s+manager|health\s+visitor|school\s+nurse|nurse|midwife|general\s+practitioner|GP|doctor|"
     r"paediatrician|psychologist|psychiatrist|therapist|counsellor|head\s*teacher|head\s+of\s+year|class\s+teacher|"
-    r"teacher|teaching\s+assistant|SENCO|SENDCO|designated\s+safeguarding\s+lead|DSL|safeguarding\s+lead|"
+    r"teacher|(?:form\s+|personal\s+)?tutor|teaching\s+assistant|SENCO|SENDCO|designated\s+safeguarding\s+lead|"
+    r"DSL|safeguarding\s+lead|"
     r"police\s+constable|PC|DC|DS|detective\s+constable|detective\s+sergeant|detective\s+inspector|sergeant|"
     r"inspector|police\s+officer|independent\s+reviewing\s+officer|IRO|reviewing\s+officer|family\s+support\s+worker|"
     r"support\s+worker|key\s*worker|personal\s+adviser|youth\s+worker|early\s+help\s+(?:worker|practitioner)|"
@@ -48,7 +50,8 @@ ROLE_PATTERN = (
     r"manager|officer|coordinator|co-ordinator|worker|registrar|SW|TM|HV|FSW|ISW|SWA|PA|CPN|SN|ASW)"
 )
 ROLE_AFTER = re.compile(
-    r"^[ \t]*(?:,|\(|-|\u2013|\u2014|\n)?[ \t\n]*(?:the\s+|a\s+|our\s+|my\s+|\w+'s\s+)?"
+    r"^[ \t]*(?:,|\(|-|\u2013|\u2014|\n)?[ \t\n]*(?:who\s+(?:is|was)\s+(?:also\s+)?)?"
+    r"(?:the\s+|a\s+|our\s+|my\s+|\w+'s\s+)?"
     + ROLE_PATTERN
     + r"\b",
     re.IGNORECASE,

@@ -47,3 +47,17 @@ def test_a_word_joined_to_a_professionals_name_is_not_made_a_third_party():
     text = CARERS + "My views\nOn Sundays I see Tamsin and Marguerite at the office.\n"
     [plan] = propose(make_doc("views.pdf", text))
     assert "Marguerite" not in redacted_texts(plan)
+
+
+def test_modified_and_appositive_roles_make_a_professional_bundle_wide():
+    first = (
+        "Assessment\n"
+        "1.2 Lorcan's pastoral lead, Mr Ambrose Penrice, who is also the Designated Safeguarding Lead, "
+        "raised the concern. Also present: Odile Carrack (Supervising Social Worker, Fostering Service) "
+        "and his form tutor, Ms Keturah Vyse.\n"
+    )
+    second = "Statement\n4. I spoke to Lorcan at school with Mr Penrice and Ms Vyse present.\n"
+    plans = propose(make_doc("assessment.pdf", first), make_doc("statement.pdf", second))
+    redacted = [t for plan in plans for t in redacted_texts(plan)]
+    for kept in ("Ambrose Penrice", "Mr Penrice", "Penrice", "Odile Carrack", "Keturah Vyse", "Vyse"):
+        assert not any(kept in t for t in redacted), kept
