@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from redaction.codes import code_for_regime
 from redaction.context import RedactionContext
-from redaction.detectors.uk import DATE, ENTITIES, RELATIONSHIPS, STREET_WORDS, TITLES
+from redaction.detectors.uk import DATE, ENTITIES, POSTCODE, RELATIONSHIPS, STREET_WORDS, TITLES
 from redaction.names import (
     DISCLOSED,
     NON_NAME,
@@ -1315,10 +1315,48 @@ def _split_mention(page: _Page, start: int, end: int, source: str) -> list[Menti
             e = _strip_possessive(page.text, s, e)
             if ROLE_PHRASE.match(page.text, s):
                 continue  # "Foster carers": a role, not a person called Foster
-            if _ORG_WORD_AFTER.match(page.text, e) and not ROLE_AFTER.match(page.text[e : e + 60]):
+            if _place_or_body(page.text, s, e) and not ROLE_AFTER.match(page.text[e : e + 60]):
                 continue  # "Thames Valley Police", "Hill View Primary": a place or body, not a person
             out.append(Mention(page.doc, page.page.page_index, s, e, cleaned, title, source))
     return out
+
+
+# Buildings and offices ("Howden House", "Kendal County Offices") and street words that are not
+# also common surnames ("Busher Walk"; "Hill" or "Green" are left out).
+_BUILDING_AFTER = re.compile(
+    r"[ \t]+(?:(?:County|City|Borough|District|Civic)[ \t]+(?:Council|Offices|Hall|Buildings|Centre)|House|Offices|"
+    r"Hall|Chambers|Buildings|" + "|".join(w for w in STREET_WORDS if w not in
+                                          {"Hill", "Park", "Green", "Lane", "Bank", "Dale", "Wood", "Ridge", "Orchard",
+                                           "Dr", "Row", "Way", "Croft", "Gate", "Vale", "Fields", "Meadow", "Brow",
+                                           "Chase", "End", "Side", "Hollow", "Heights", "Yard", "Path", "Copse",
+                                           "Meadows", "Loke", "Leys", "Wynd", "St", "Cross", "Keep", "Mount",
+                                           "Manor", "Lodge", "Corner", "Point", "Nook", "Fold", "Garth", "Grange",
+                                           "Farm", "Court", "Ct", "Pl", "Sq", "Rd", "Ln", "Ave"})
+    + r")\b"
+)
+_STREET_BEFORE = re.compile(
+    r"\b[A-Z][\w'\-]+[ \t]+(?:" + "|".join(STREET_WORDS) + r")\.?,[ \t]*$"
+)
+_POSTCODE_AFTER = re.compile(r",?[ \t]+" + POSTCODE + r"(?![A-Za-z0-9])")
+
+
+def _place_or_body(text: str, start: int, end: int) -> bool:
+    """A capitalised word run that names a body, building, street or town, not a person.
+
+    Before an organisation word ("Cornwall Police"), or joined by "and" to one ("Devon and Cornwall
+    Police"); before a building or office word ("Howden House", "Kendal County Offices") or a street
+    word that is not a common surname ("Busher Walk"); or the town of an address line, right after
+    "<Name> <street word>," or right before a postcode.
+    """
+    if _ORG_WORD_AFTER.match(text, end) or _BUILDING_AFTER.match(text, end):
+        return True
+    if re.search(r"[ \t]+(?:House|Offices|Chambers|Buildings)$", text[start:end]):
+        return True
+    joined = re.match(r"[ \t]+(?:and|&)[ \t]+[A-Z][\w'\-]+", text[end : end + 60])
+    if joined and _ORG_WORD_AFTER.match(text, end + joined.end()):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_STREET_BEFORE.search(text[line_start:start]) or _POSTCODE_AFTER.match(text, end))
 
 
 def _strip_possessive(text: str, start: int, end: int) -> int:

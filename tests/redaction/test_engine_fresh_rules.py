@@ -61,3 +61,18 @@ def test_modified_and_appositive_roles_make_a_professional_bundle_wide():
     redacted = [t for plan in plans for t in redacted_texts(plan)]
     for kept in ("Ambrose Penrice", "Mr Penrice", "Penrice", "Odile Carrack", "Keturah Vyse", "Vyse"):
         assert not any(kept in t for t in redacted), kept
+
+
+def test_towns_counties_buildings_and_streets_are_not_people():
+    text = (
+        "Statement\n"
+        "I, Tamsin Baptiste, of Anyshire Children's Services, Tregarrow Avenue, Penbryn, make this statement. "
+        "PC 4411 Ruth Kellow of Wessex and Mercia Police attended. The meeting was held at Polwith County "
+        "Offices, Trevanna Walk. Lorcan's mother, Saoirse Halloran, was present.\n"
+        "Reply to: Ellerby House\n"
+    )
+    [plan] = propose(make_doc("statement.pdf", text))
+    redacted = redacted_texts(plan)
+    for kept in ("Penbryn", "Wessex", "Mercia", "Polwith", "Trevanna", "Ellerby"):
+        assert not any(kept in t for t in redacted), kept
+    assert "Saoirse Halloran" in redacted
