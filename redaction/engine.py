@@ -1282,6 +1282,12 @@ def _split_mention(page: _Page, start: int, end: int, source: str) -> list[Menti
     # A line break that ends a sentence or a table cell separates two names ("Author: A B\nC's ...").
     cuts = {e for _s, e in page.sentences}
     raw = "".join("|" if ch == "\n" and start + i in cuts else ch for i, ch in enumerate(raw))
+    # A run of spaces or tabs separates two fields ("Signed: A B    Dated: ..."), and a word right
+    # before a colon is the next field's label, not part of a name.
+    raw = re.sub(r"[ \t]{2,}", lambda m: "|" * len(m.group()), raw)
+    raw = re.sub(r"\b[A-Z][a-z]+(?=:)", lambda m: "|" * len(m.group()), raw)
+    if page.text[end : end + 1] == ":":
+        raw = re.sub(r"[^\s|]+$", lambda m: "|" * len(m.group()), raw)
     out = []
     for part in re.finditer(r"[^,;/&()|]+", raw):
         chunk = part.group()

@@ -76,3 +76,19 @@ def test_towns_counties_buildings_and_streets_are_not_people():
     for kept in ("Penbryn", "Wessex", "Mercia", "Polwith", "Trevanna", "Ellerby"):
         assert not any(kept in t for t in redacted), kept
     assert "Saoirse Halloran" in redacted
+
+
+def test_a_name_is_cut_at_a_run_of_spaces_and_at_the_next_label():
+    from redaction.engine import _Page, _split_mention
+    from redaction.text import normalise, sentence_bounds
+    from tests.redaction.engine_support import make_page
+
+    text = "Signed: Priya Okafor    Dated: 02/06/2025\nWitness: Saoirse Halloran Position: mother\n"
+    norm, index = normalise(text)
+    page = _Page(0, make_page(text), norm, index, [], sentence_bounds(norm))
+    first = text.index("Priya")
+    [signed] = _split_mention(page, first, first + len("Priya Okafor    Dated"), "SpacyRecognizer")
+    assert signed.tokens == ("Priya", "Okafor")
+    second = text.index("Saoirse")
+    [witness] = _split_mention(page, second, second + len("Saoirse Halloran Position"), "SpacyRecognizer")
+    assert witness.tokens == ("Saoirse", "Halloran")
