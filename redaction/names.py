@@ -157,6 +157,12 @@ ROLE_NAME_WORDS = frozenset(
     """.split()
 )
 NON_NAME = NON_NAME | ROLE_NAME_WORDS
+# Document and section words ("Supervised Contact Session Log"): a run made only of these is a
+# title, never a person.
+NON_NAME = NON_NAME | frozenset(
+    """log logs logbook session sessions transcript register triage form forms statement statements diary
+    sheet schedule bundle appendix agenda supervised""".split()
+)
 # "Foster carers", "kinship carer", "birth parents": a role phrase, whatever the first word is.
 ROLE_PHRASE = re.compile(
     r"(?:foster|kinship|respite|adoptive|birth|connected|supervising)\s+(?:carers?|parents?|mother|father|"

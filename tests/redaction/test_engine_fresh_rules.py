@@ -92,3 +92,14 @@ def test_a_name_is_cut_at_a_run_of_spaces_and_at_the_next_label():
     second = text.index("Saoirse")
     [witness] = _split_mention(page, second, second + len("Saoirse Halloran Position"), "SpacyRecognizer")
     assert witness.tokens == ("Saoirse", "Halloran")
+
+
+def test_document_and_section_words_in_a_title_are_not_a_name():
+    text = (
+        "Harbour Lane Family Centre - Supervised Contact Session Log\n"
+        "Lorcan arrived at 16:00 with his aunt, Saoirse Halloran. The Session ended at 17:00.\n"
+    )
+    [plan] = propose(make_doc("log.pdf", text))
+    redacted = redacted_texts(plan)
+    assert not any("Session" in t or "Log" in t for t in redacted)
+    assert "Saoirse Halloran" in redacted
