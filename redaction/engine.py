@@ -1042,6 +1042,9 @@ class _Decider:
         value = page.text[f.start : f.end]
         if _value_key("", value) in subject_ids:
             return "keep-strong"
+        if f.entity == "PHONE_NUMBER" and _service_line(page.text, f.start):
+            # "Fostering duty line: ...", "Switchboard: ...": the organisation's number.
+            return "keep-strong"
         if f.entity == "SCHOOL" and owner.kind == SUBJECT and owner.strong:
             # The school named with the subject ("Child: X, School: Y", "X attends Y") is the
             # subject's own: disclosed everywhere, never a serious-harm locator for someone else.
@@ -1201,6 +1204,26 @@ _ORG_CONTACT = re.compile(
 )
 
 
+_SERVICE_LABEL = re.compile(
+    r"\b(?:duty\s+(?:line|team|desk|number|phone)|switchboard|help\s*line|advice\s+line|main\s+(?:line|number|office)|"
+    r"office|team|service\s+line|reception|out[ \-]of[ \-]hours(?:\s+service)?)"
+    r"(?:[ \t]+(?:line|number|tel(?:ephone)?|phone|no\.?))?[ \t]*[:\-]?[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _service_line(text: str, start: int) -> bool:
+    """A phone number labelled as a service's line ("Fostering duty line:", "Switchboard:", "Team:").
+
+    The label must be on the same line, right before the number, and must not name a person or a
+    relative ("Mum's office:", "Dad - team line").
+    """
+    label = text[max(0, start - 50) : start].replace("\n", " ")  # the label may end the line above
+    if not _SERVICE_LABEL.search(label):
+        return False
+    return not (_FAMILY_WORD.search(label) or re.search(r"'s\b", label))
+
+
 def _organisation_line(page: _Page, start: int, end: int) -> bool:
     """True when a contact detail sits on a line naming an organisation (or right under one).
 
@@ -1354,12 +1377,13 @@ def _place_or_body(text: str, start: int, end: int) -> bool:
     word that is not a common surname ("Busher Walk"); or the town of an address line, right after
     "<Name> <street word>," or right before a postcode.
     """
-    if _ORG_WORD_AFTER.match(text, end) or _BUILDING_AFTER.match(text, end):
+    after = text[end : end + 80].replace("\n", " ")  # the body's name may wrap onto the next line
+    if _ORG_WORD_AFTER.match(after) or _BUILDING_AFTER.match(after):
         return True
     if re.search(r"[ \t]+(?:House|Offices|Chambers|Buildings)$", text[start:end]):
         return True
-    joined = re.match(r"[ \t]+(?:and|&)[ \t]+[A-Z][\w'\-]+", text[end : end + 60])
-    if joined and _ORG_WORD_AFTER.match(text, end + joined.end()):
+    joined = re.match(r"[ \t]+(?:and|&)[ \t]+[A-Z][\w'\-]+", after)
+    if joined and _ORG_WORD_AFTER.match(after, joined.end()):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     return bool(_STREET_BEFORE.search(text[line_start:start]) or _POSTCODE_AFTER.match(text, end))

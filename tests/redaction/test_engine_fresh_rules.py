@@ -103,3 +103,33 @@ def test_document_and_section_words_in_a_title_are_not_a_name():
     redacted = redacted_texts(plan)
     assert not any("Session" in t or "Log" in t for t in redacted)
     assert "Saoirse Halloran" in redacted
+
+
+def test_a_phone_labelled_as_a_service_line_is_the_services():
+    text = (
+        "Placement planning meeting\n"
+        "Lorcan is placed with foster carers Philippa and Gordon Rendell, home telephone 01632 960112.\n"
+        "Actions: Tamsin Baptiste to send the plan to the carers.\n"
+        "Fostering duty line: 01632 960999\n"
+        "Lorcan's mum's office: 01632 960555\n"
+    )
+    [plan] = propose(make_doc("ppm.pdf", text))
+    redacted = redacted_texts(plan)
+    assert "01632 960999" not in redacted
+    assert "01632 960112" in redacted
+    assert "01632 960555" in redacted
+
+
+def test_a_service_label_or_a_body_name_may_wrap_onto_the_next_line():
+    text = (
+        "Placement planning meeting\n"
+        "Lorcan is placed with foster carers Philippa and Gordon Rendell, home telephone 01632 960112. Their "
+        "worker is PC 4411 Ruth Kellow of Wessex and Mercia\n"
+        "Police. Tamsin Baptiste will send the plan to the carers by Friday this week. Fostering duty line:\n"
+        "01632 960999\n"
+    )
+    [plan] = propose(make_doc("ppm.pdf", text))
+    redacted = redacted_texts(plan)
+    assert "01632 960999" not in redacted
+    assert "01632 960112" in redacted
+    assert not any("Wessex" in t or "Mercia" in t for t in redacted)
