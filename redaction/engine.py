@@ -1042,8 +1042,13 @@ class _Decider:
         value = page.text[f.start : f.end]
         if _value_key("", value) in subject_ids:
             return "keep-strong"
-        if f.entity == "PHONE_NUMBER" and _service_line(page.text, f.start):
-            # "Fostering duty line: ...", "Switchboard: ...": the organisation's number.
+        if (
+            f.entity == "PHONE_NUMBER"
+            and _service_line(page.text, f.start)
+            and not self._third_party_in_sentence(page, f.start)
+        ):
+            # "Fostering duty line: ...", "Switchboard: ...": the organisation's number, unless a
+            # third party is named before it in the same sentence ("Gordon Rendell, office: ...").
             return "keep-strong"
         if f.entity == "SCHOOL" and owner.kind == SUBJECT and owner.strong:
             # The school named with the subject ("Child: X, School: Y", "X attends Y") is the
@@ -1076,6 +1081,12 @@ class _Decider:
         if owner.kind in (SUBJECT, PROFESSIONAL) and owner.strong:
             return "keep"
         return "redact"
+
+    def _third_party_in_sentence(self, page: _Page, pos: int) -> bool:
+        sent = next(((s, e) for s, e in page.sentences if s <= pos < e), (0, len(page.text)))
+        return any(
+            p.kind == THIRD_PARTY for s, e, p in self.names.get(page.key, ()) if s >= sent[0] and e <= pos
+        )
 
     def _email_verdict(self, value: str) -> str:
         if WORK_DOMAIN.search(value):

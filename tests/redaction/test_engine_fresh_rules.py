@@ -133,3 +133,12 @@ def test_a_service_label_or_a_body_name_may_wrap_onto_the_next_line():
     assert "01632 960999" not in redacted
     assert "01632 960112" in redacted
     assert not any("Wessex" in t or "Mercia" in t for t in redacted)
+
+
+def test_a_third_partys_own_office_line_is_still_redacted():
+    text = (
+        "Contact details\n"
+        "Lorcan's foster carer is Gordon Rendell, office: 01632 960777, who works locally.\n"
+    )
+    [plan] = propose(make_doc("contacts.pdf", text))
+    assert "01632 960777" in redacted_texts(plan)
