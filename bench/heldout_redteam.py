@@ -20,19 +20,10 @@ surviving words, so failures can be categorised.  Generated files go to a temp d
 
 from __future__ import annotations
 
-import argparse
-import importlib.util
-import json
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 import pymupdf
-
-REPO = Path(__file__).resolve().parent.parent
-SAR = REPO / ".venv" / "bin" / "sar"
-SCORER = (REPO / ".." / "shared" / "tools" / "score_redaction.py").resolve()
+from heldout_common import main, write_corpus
 
 A4 = pymupdf.paper_rect("a4")
 LEFT, RIGHT, TOP, BOTTOM = 50, A4.width - 50, 60, A4.height - 50
@@ -563,53 +554,10 @@ def case43(d: Path):
 
 
 def build(corpus: Path) -> dict:
-    corpus.mkdir(parents=True, exist_ok=True)
-    truth = {"cases": []}
-    for n, fn in ((40, case40), (41, case41), (42, case42), (43, case43)):
-        subj, staff, docs = fn(corpus)
-        (corpus / f"case{n}.context.json").write_text(json.dumps({"subject": subj, "staff": staff}, indent=2))
-        truth["cases"].append({"case": n, "subject": subj, "staff": staff, "documents": docs})
-    (corpus / "truth.json").write_text(json.dumps(truth, indent=1))
-    return truth
+    return write_corpus(corpus, [(40, case40), (41, case41), (42, case42), (43, case43)])
 
 
-# --------------------------------------------------------------------------- run and score
-
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("score_redaction", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def check_truth(corpus: Path, truth: dict, sc) -> list[str]:
-    """Every truth string must occur in the source text, or it silently scores nothing."""
-    bad = []
-    for case in truth["cases"]:
-        for doc in case["documents"]:
-            text, _ = sc.text_of(corpus / doc["file"])
-            for s in doc["must_redact"] + doc["must_keep"]:
-                if not sc.count(s, text):
-                    bad.append(f"{doc['file']}: {s!r} not in source text")
-    return bad
-
-
-def redact(corpus: Path, out: Path, truth: dict) -> list[str]:
-    errors = []
-    out.mkdir(parents=True, exist_ok=True)
-    for case in truth["cases"]:
-        n = case["case"]
-        ctx = json.loads((corpus / f"case{n}.context.json").read_text())
-        staff = out.parent / f"case{n}.staff.json"
-        staff.write_text(json.dumps(ctx["staff"]))
-        files = [str(corpus / d["file"]) for d in case["documents"]]
-        args = [str(SAR), "redact", "--subject-name", ctx["subject"]["name"], "--subject-dob",
-                ctx["subject"]["dob"], "--staff-file", str(staff), "--out", str(out), *files]
-        res = subprocess.run(args, capture_output=True, text=True)
-        if res.returncode != 0:
-            errors.append(f"case{n}: exit {res.returncode}: {res.stderr.strip()[-800:]}")
-    return errors
+# --------------------------------------------------------------------------- failures in detail
 
 
 def detail(corpus: Path, out: Path, truth: dict, sc) -> None:
@@ -642,33 +590,5 @@ def detail(corpus: Path, out: Path, truth: dict, sc) -> None:
             print("\n".join(lines) if lines else "  clean")
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--work", type=Path, default=None, help="keep corpus/output here instead of a temp dir")
-    ap.add_argument("--build-only", action="store_true")
-    args = ap.parse_args()
-    sc = load_scorer()
-    with tempfile.TemporaryDirectory() as tmp:
-        work = args.work or Path(tmp)
-        corpus, out = work / "corpus", work / "out"
-        truth = build(corpus)
-        bad = check_truth(corpus, truth, sc)
-        if bad:
-            print("TRUTH ERRORS:\n" + "\n".join(bad))
-            sys.exit(2)
-        print(f"corpus: {corpus} ({sum(len(c['documents']) for c in truth['cases'])} documents)")
-        if args.build_only:
-            return
-        errors = redact(corpus, out, truth)
-        for e in errors:
-            print("ERROR", e)
-        res = json.loads(subprocess.run([sys.executable, str(SCORER), str(corpus), str(out)],
-                                        capture_output=True, text=True, check=True).stdout)
-        print(f"leak_rate {res['leak_rate']:.4f} ({res['leaked']}/{res['must_redact_occurrences']})   "
-              f"keep_rate {res['keep_rate']:.4f} ({res['kept']}/{res['must_keep_occurrences']})   "
-              f"missing {res['documents_missing']}   metadata_leaks {res['metadata_leaks']}")
-        detail(corpus, out, truth, sc)
-
-
 if __name__ == "__main__":
-    main()
+    main(__doc__.splitlines()[0], build, detail)

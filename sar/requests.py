@@ -14,7 +14,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from sar import audit, clock
-from sar.errors import Conflict, InvalidTransition, NotFound, ValidationError
+from sar import triage as triage_mod
+from sar.errors import Conflict, InvalidTransition, ValidationError
 from sar.models import CHANNELS, Party, ReferenceCounter, Request, Role, StatusChange, User
 from sar.permissions import require_staff, require_view
 from sar.settings import Settings
@@ -98,8 +99,6 @@ def open_request(
     :raises ValidationError: empty description, unknown channel or regime, receipt in the future.
     :raises NotPermitted: a requester logging on someone else's behalf.
     """
-    from sar import triage as triage_mod  # local: triage is optional at import for the CLI
-
     description = (description or "").strip()
     if not description:
         raise ValidationError("describe the information you want")
@@ -200,11 +199,6 @@ def get_request(session: Session, reference: str, *, actor: User | None, now: da
     return req
 
 
-def get_request_by_id(session: Session, request_id: int, *, actor: User | None) -> Request:
-    """Return a request by id if visible to ``actor`` (no audit: callers audit their own action)."""
-    return require_view(actor, session.get(Request, request_id))
-
-
 def transition(
     session: Session,
     request: Request,
@@ -300,14 +294,6 @@ def counts_by_regime(session: Session, actor: User) -> dict[str, int]:
     rows = session.execute(select(Request.regime, func.count()).where(
         Request.status.not_in(["closed", "withdrawn", "released", "refused"])).group_by(Request.regime))
     return {regime: n for regime, n in rows}
-
-
-def find_request_or_404(session: Session, reference: str) -> Request:
-    """Return the request with ``reference`` or raise NotFound (no permission check: internal use)."""
-    req = session.scalars(select(Request).where(Request.reference == reference)).first()
-    if req is None:
-        raise NotFound("no such request")
-    return req
 
 
 def as_summary(req: Request) -> dict[str, Any]:
