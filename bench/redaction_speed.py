@@ -90,11 +90,11 @@ def vanilla(data: bytes) -> dict:
 
 def ours(data: bytes, meta: dict, workers: int) -> dict:
     """(b)/(c) Extract, propose (one bundle), burn in and verify."""
+    from cli.commands.redact import verifiable_strings
     from redaction import pdf
     from redaction.context import RedactionContext, StaffMember, Subject
     from redaction.engine import RedactionEngine
     from redaction.types import BurnInBox
-    from sar.commands.redact import verifiable_strings
 
     engine = RedactionEngine()
     engine.analyzer  # noqa: B018 - load the model before timing

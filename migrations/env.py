@@ -1,11 +1,11 @@
-"""Alembic environment: metadata from sar.models, URL from sar.settings (or the caller's connection)."""
+"""Alembic environment: metadata from sar.models, URL from sar.core.settings (or the caller's connection)."""
 
 from alembic import context
 from sqlalchemy import pool
 
 import sar.models  # noqa: F401  (registers every table)
-from sar.db import Base, make_engine
-from sar.settings import Settings
+from sar.core.db import Base, make_engine
+from sar.core.settings import Settings
 
 config = context.config
 target_metadata = Base.metadata

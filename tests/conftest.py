@@ -18,12 +18,12 @@ from sqlalchemy.orm import Session
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-# Cheap argon2 parameters: the suite creates hundreds of accounts (see sar.users._make_hasher).
+# Cheap argon2 parameters: the suite creates hundreds of accounts (see sar.accounts.users._make_hasher).
 os.environ.setdefault("SAR_PASSWORD_HASH_COST", "fast")
 
-from sar import migrate  # noqa: E402
-from sar.db import make_engine  # noqa: E402
-from sar.settings import REPO_ROOT, Settings  # noqa: E402
+from sar.core import migrate  # noqa: E402
+from sar.core.db import make_engine  # noqa: E402
+from sar.core.settings import REPO_ROOT, Settings  # noqa: E402
 
 SHARED = (REPO_ROOT / ".." / "shared").resolve()
 

@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import Session
 
-from sar import requests as req_uc
-from sar import users
+from sar.accounts import users
+from sar.core.settings import Settings
+from sar.intake import requests as req_uc
 from sar.models import Request, User
-from sar.settings import Settings
 
 _seq = itertools.count(1)
 PASSWORD = "correct horse battery"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from sar.settings import Settings
+from sar.core.settings import Settings
 
 
 def create_app(settings: Settings | None = None) -> Flask:

@@ -35,8 +35,10 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField
 from wtforms.validators import DataRequired, Length
 
-from sar import audit, users, web_queries
-from sar.db import utcnow
+from sar.accounts import users
+from sar.core import audit
+from sar.core.db import utcnow
+from sar.intake import queries as intake_queries
 from sar.models import Role, User
 from web.db import get_session
 
@@ -46,7 +48,7 @@ bp = Blueprint("auth", __name__)
 ABSOLUTE_SESSION_HOURS = 12
 
 
-# --- rate limiting by client address (the account lockout is in sar.users.authenticate) -------------
+# --- rate limiting by client address (the account lockout is in sar.accounts.users.authenticate) -------------
 
 
 class RateLimiter:
@@ -125,7 +127,7 @@ def _load_user() -> None:
         or issued is None
         or session.get("fp") != _fingerprint(user)
         or now - issued > timedelta(hours=ABSOLUTE_SESSION_HOURS)
-        or web_queries.logged_out_since(db, user.id, issued)
+        or intake_queries.logged_out_since(db, user.id, issued)
     ):
         session.clear()
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session
 
-from sar.db import make_engine, make_session_factory
+from sar.core.db import make_engine, make_session_factory
 
 
 def init_app(app: Flask) -> None:

@@ -8,11 +8,11 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from sar.errors import Conflict, NotFound, NotPermitted, SarError, ValidationError
+from sar.core.errors import Conflict, NotFound, NotPermitted, SarError, ValidationError
 
 log = logging.getLogger(__name__)
 
-#: Domain error → HTTP status (sar.errors documents the same mapping).
+#: Domain error → HTTP status (sar.core.errors documents the same mapping).
 STATUS_FOR = {ValidationError: 400, NotPermitted: 403, NotFound: 404, Conflict: 409}
 
 TITLES = {

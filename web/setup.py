@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from flask import Flask, request
 from flask_wtf.csrf import CSRFProtect
 
-from sar.status import RequestStatus
+from sar.workflow.status import RequestStatus
 
 csrf = CSRFProtect()
 LONDON = ZoneInfo("Europe/London")
@@ -80,7 +80,7 @@ def _humanise(value: str | None) -> str:
 def configure(app: Flask) -> None:
     """Attach everything the app serves."""
     settings = app.config["SAR_SETTINGS"]
-    app.config.setdefault("MAX_UPLOAD_MB", 100)  # sar.documents refuses files over 100 MB too
+    app.config.setdefault("MAX_UPLOAD_MB", 100)  # sar.bundle.documents refuses files over 100 MB too
     app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_UPLOAD_MB"] * 1024 * 1024
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", 8 * 3600)
     app.config["SESSION_COOKIE_NAME"] = "sardesk_session"

@@ -23,9 +23,9 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy import Engine
 
-from sar import reminders
-from sar.db import make_engine, make_session_factory
-from sar.settings import Settings
+from sar.core.db import make_engine, make_session_factory
+from sar.core.settings import Settings
+from sar.messaging import reminders
 from worker import jobs
 
 log = logging.getLogger("worker")

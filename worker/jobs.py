@@ -6,7 +6,7 @@ and the session factory in this module's runtime, set by :func:`register_jobs` (
 environment on first use in a process that did not call it). Nothing secret, such as the database
 password, is written to the job store.
 
-Every sweep is idempotent (see :mod:`sar.reminders`), so a run that is missed, repeated or killed half
+Every sweep is idempotent (see :mod:`sar.messaging.reminders`), so a run that is missed, repeated or killed half
 way does no harm: the next run finds whatever is still due.
 """
 
@@ -25,9 +25,9 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.orm import Session, sessionmaker
 
-from sar import mailer, reminders
-from sar.db import make_engine, make_session_factory, utcnow
-from sar.settings import Settings
+from sar.core.db import make_engine, make_session_factory, utcnow
+from sar.core.settings import Settings
+from sar.messaging import mailer, reminders
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def _seconds(env: str) -> float:
 
 
 def run_sweep(sweep: Callable[..., int], rt: Runtime | None = None) -> int:
-    """Run one ``sar.reminders`` sweep in its own transaction (committed here); return how many it queued."""
+    """Run one ``sar.messaging.reminders`` sweep in its own transaction (committed here); return how many it queued."""
     rt = rt or runtime()
     session: Session
     with rt.session_factory.begin() as session:
@@ -162,10 +162,10 @@ def send_daily_digest() -> int:
 
 
 def _sar_jobs():
-    """``sar.jobs`` if this checkout has it (redaction proposals); imported on first use, not at start."""
+    """``sar.bundle.jobs`` if this checkout has it (redaction proposals); imported on first use, not at start."""
     try:
-        from sar import jobs
-    except ImportError:  # pragma: no cover - only while sar.jobs does not exist
+        from sar.bundle import jobs
+    except ImportError:  # pragma: no cover - only while sar.bundle.jobs does not exist
         return None
     return jobs if hasattr(jobs, "run_next_job") else None
 

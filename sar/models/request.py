@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sar.db import Base, UTCDateTime
+from sar.core.db import Base, UTCDateTime
 
 CHANNELS = ("portal", "email", "letter", "phone", "in_person", "api", "social_media")
 PARTY_ROLES = ("requester", "data_subject", "representative", "third_party")
@@ -18,7 +18,7 @@ class Request(Base):
 
     Parts of a mixed request share a ``parent_id`` (the first part) and each has its own regime,
     clock and reference. ``due_on`` is a cached copy of the ``deadlines`` computation, kept in step
-    by ``sar.clock.recompute_due`` whenever a clock event is recorded; "due soon" and "overdue" are
+    by ``sar.intake.clock.recompute_due`` whenever a clock event is recorded; "due soon" and "overdue" are
     derived from it, never stored.
     """
 

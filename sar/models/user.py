@@ -8,11 +8,11 @@ from enum import StrEnum
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sar.db import Base, UTCDateTime
+from sar.core.db import Base, UTCDateTime
 
 
 class Role(StrEnum):
-    """What a user may do. Enforced in the use cases (``sar.permissions``), not only in views."""
+    """What a user may do. Enforced in the use cases (``sar.core.permissions``), not only in views."""
 
     requester = "requester"
     officer = "officer"

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 
 
 def test_heldout_corpus_leak_and_keep(tmp_path):
-    from sar.commands.redact import verifiable_strings
+    from cli.commands.redact import verifiable_strings
 
     corpus, out = tmp_path / "corpus", tmp_path / "out"
     out.mkdir()

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from redaction.pdf_compose import text_pdf
 from redaction.text import boxes_for_span
-from sar import documents
+from sar.bundle import documents
+from sar.core.settings import Settings
 from sar.models import BundleItem, Redaction, Request, User
-from sar.settings import Settings
 from tests.factories import make_request, make_user
 
 THIRD_PARTY = "Charlie Fletcher"
@@ -59,7 +59,7 @@ def make_team(session: Session) -> Team:
 def sar_request(session: Session, settings: Settings, team: Team, now: datetime, *, owner: bool = True,
                 regime: str = "sar") -> Request:
     """A SAR owned by the team's requester (opened by the officer), moved to in_progress."""
-    from sar.requests import transition
+    from sar.intake.requests import transition
 
     req = make_request(session, settings, actor=team.officer, owner=team.requester if owner else None,
                        subject_name="Brandon Wells", regime=regime, now=now,

@@ -7,10 +7,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from sar import approvals, documents, redactions
-from sar.errors import Conflict, NotFound, NotPermitted, ValidationError
+from sar.bundle import documents, redactions
+from sar.core.errors import Conflict, NotFound, NotPermitted, ValidationError
 from sar.models import AuditEvent, DownloadLink, OutboxEmail
-from sar.packs import pack_files
+from sar.release import approvals
+from sar.release.packs import pack_files
 from tests.sar._docs import PAGE_ONE, PAGE_TWO, THIRD_PARTY, add_pdf, make_team, propose, sar_request
 
 
@@ -235,8 +236,8 @@ def test_requester_cannot_download_another_requesters_pack(session, settings, no
 @pytest.mark.parametrize("change", ["clock", "triage"])
 def test_clock_event_or_regime_change_after_approval_voids_it(session, settings, now, team, ready, change):
     """The cover letter states the dates and the regime, so these changes void the approval too."""
-    from sar import clock
-    from sar import requests as req_uc
+    from sar.intake import clock
+    from sar.intake import requests as req_uc
 
     req, item, approval = _approved(session, settings, now, team, ready)
     later = now + timedelta(hours=1)
@@ -253,7 +254,7 @@ def test_clock_event_or_regime_change_after_approval_voids_it(session, settings,
 
 def test_manager_who_changed_a_party_cannot_approve(session, settings, now, team, ready):
     """A disclose/redact decision on a party shapes the pack, so it counts as preparing it."""
-    from sar import parties
+    from sar.intake import parties
 
     req, _ = ready
     parties.add_party(session, req, role="third_party", name="Gail Roper", relationship="neighbour",

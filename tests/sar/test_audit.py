@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select, text
 
-from sar import audit
-from sar.db import make_engine, make_session_factory
+from sar.core import audit
+from sar.core.db import make_engine, make_session_factory
+from sar.core.settings import REPO_ROOT
 from sar.models import AuditEvent
-from sar.settings import REPO_ROOT
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from sar.settings import REPO_ROOT
+from sar.core.settings import REPO_ROOT
 
 SAR = str(REPO_ROOT / ".venv" / "bin" / "sar")
 

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from sar.settings import REPO_ROOT
+from sar.core.settings import REPO_ROOT
 
 SAR = str(REPO_ROOT / ".venv" / "bin" / "sar")
 SAMPLE = (REPO_ROOT / ".." / "shared" / "fixtures" / "redaction-sample").resolve()

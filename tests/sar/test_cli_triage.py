@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from sar.cli import main
+from cli.main import main
 from sar.triage import REQUESTER_TYPES
 
 

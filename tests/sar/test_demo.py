@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from cli import demo
 from redaction import pdf
-from sar import approvals, clock, demo, packs
+from sar.accounts.users import authenticate
+from sar.intake import clock
 from sar.models import Request, User
-from sar.users import authenticate
+from sar.release import approvals, packs
 
 
 def test_demo_load_is_idempotent_and_covers_the_workflow(session, settings, now):

@@ -7,10 +7,10 @@ import hashlib
 import pytest
 from sqlalchemy import func, select
 
-from sar import documents
-from sar.errors import Conflict, NotFound, NotPermitted, ValidationError
+from sar.bundle import documents
+from sar.core.errors import Conflict, NotFound, NotPermitted, ValidationError
+from sar.core.storage import FileStore
 from sar.models import AuditEvent, Document
-from sar.storage import FileStore
 from tests.sar._docs import PAGE_ONE, PAGE_TWO, add_pdf, make_team, pdf_bytes, sar_request
 
 

@@ -12,8 +12,8 @@ from sqlalchemy.orm import sessionmaker
 from redaction.engine import DocumentPlan
 from redaction.text import boxes_for_span
 from redaction.types import Proposal
-from sar import jobs, redactions
-from sar.errors import Conflict, NotPermitted, ValidationError
+from sar.bundle import jobs, redactions
+from sar.core.errors import Conflict, NotPermitted, ValidationError
 from sar.models import AuditEvent, Job, Party, StaffMember
 from tests.factories import make_request
 from tests.sar._docs import PAGE_ONE, PAGE_TWO, THIRD_PARTY, add_pdf, make_team, sar_request
@@ -198,7 +198,8 @@ def test_end_to_end_real_engine_to_released_pack(session, settings, now, team, f
     import json
 
     from redaction import pdf
-    from sar import approvals, documents, packs
+    from sar.bundle import documents
+    from sar.release import approvals, packs
 
     sample = shared_dir / "fixtures" / "redaction-sample"
     context = json.loads((sample / "case00.context.json").read_text())

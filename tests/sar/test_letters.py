@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from sar import letters
+from sar.release import letters
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
@@ -106,7 +106,7 @@ def test_templates_are_strict(settings):
 
 
 def test_every_regime_has_a_letter(settings):
-    from sar.requests import REGIMES
+    from sar.intake.requests import REGIMES
 
     for regime in REGIMES:
         assert (settings.templates_dir / "letters" / letters.letter_template_for(regime)).is_file()

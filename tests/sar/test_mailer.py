@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
-from sar import mailer
-from sar.db import make_engine, make_session_factory
-from sar.errors import Conflict
+from sar.core.db import make_engine, make_session_factory
+from sar.core.errors import Conflict
+from sar.core.settings import Settings
+from sar.messaging import mailer
+from sar.messaging.notifications import queue_email
 from sar.models import OutboxEmail, Reminder
-from sar.notifications import queue_email
-from sar.settings import Settings
 from tests.smtp_sink import SmtpSink, free_port
 
 T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import inspect
 
-from sar import migrate
-from sar.db import Base, make_engine
+from sar.core import migrate
+from sar.core.db import Base, make_engine
 
 
 def test_upgrade_downgrade_upgrade_and_no_drift(fresh_db_url):

@@ -9,9 +9,9 @@ import jinja2
 import pytest
 from sqlalchemy import select
 
-from sar.errors import ValidationError
+from sar.core.errors import ValidationError
+from sar.messaging.notifications import london_time, long_date, queue_email, render_text
 from sar.models import OutboxEmail
-from sar.notifications import london_time, long_date, queue_email, render_text
 
 
 def test_queue_email_renders_and_flushes_an_unsent_row(session, settings, now):

@@ -11,9 +11,10 @@ from sqlalchemy import func, select
 
 from redaction import pdf
 from redaction.errors import VerificationError
-from sar import packs, redactions
-from sar.errors import Conflict
+from sar.bundle import redactions
+from sar.core.errors import Conflict
 from sar.models import ResponsePack
+from sar.release import packs
 from tests.sar._docs import (
     PAGE_ONE,
     PAGE_THREE,
@@ -197,7 +198,7 @@ def test_whole_page_legal_advice_is_released_as_a_withheld_page(session, setting
     """The engine withholds legal advice (rulebook §3.4 LPP) with one page-sized box; the pack shows
     "Page withheld: SCH2-P19-LPP" on a kept, numbered page and lists it in the schedule."""
     from redaction.engine import RedactionEngine
-    from sar import documents, jobs
+    from sar.bundle import documents, jobs
 
     req = sar_request(session, settings, team, now)
     data = (shared_dir / "fixtures" / "redaction-sample" / "case00_legal_1.pdf").read_bytes()

@@ -7,10 +7,12 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from sar import approvals, jobs, parties, redactions
-from sar.errors import Conflict, NotFound, NotPermitted, ValidationError
+from sar.bundle import jobs, redactions
+from sar.core.errors import Conflict, NotFound, NotPermitted, ValidationError
+from sar.intake import parties
+from sar.intake.requests import transition
 from sar.models import AuditEvent, ClockEvent
-from sar.requests import transition
+from sar.release import approvals
 from tests.factories import make_request, make_user
 from tests.sar._docs import PAGE_ONE, THIRD_PARTY, add_pdf, make_team, pdf_bytes, propose, sar_request
 

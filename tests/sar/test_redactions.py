@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from redaction.engine import DocumentPlan
 from redaction.types import Box, Proposal
-from sar import redactions
-from sar.errors import Conflict, NotPermitted, ValidationError
+from sar.bundle import redactions
+from sar.core.errors import Conflict, NotPermitted, ValidationError
 from sar.models import AuditEvent, PageMark, Redaction, RedactionDecision
 from tests.sar._docs import PAGE_ONE, PAGE_TWO, PHONE, THIRD_PARTY, add_pdf, make_team, propose, sar_request
 
@@ -97,7 +97,7 @@ def test_manual_redaction_validates_page_boxes_and_code(session, settings, now, 
     with pytest.raises(ValidationError, match="unknown exemption code"):
         redactions.add_manual_redaction(session, item, 0, [[10, 10, 50, 50]], "BOGUS", "", **kwargs)
     # A box over the phone number: accepted at once, the text under it recorded for verification.
-    from sar import documents
+    from sar.bundle import documents
     page = documents.extracted_text(settings, item).pages[0]
     start = page.text.index(PHONE)
     xs = [b for b in page.char_boxes[start:start + len(PHONE)] if b is not None]

@@ -11,11 +11,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from sar import clock, reminders
-from sar import requests as req_uc
-from sar.db import make_engine, make_session_factory
+from sar.core.db import make_engine, make_session_factory
+from sar.core.settings import Settings
+from sar.intake import clock
+from sar.intake import requests as req_uc
+from sar.messaging import reminders
 from sar.models import OutboxEmail, Reminder
-from sar.settings import Settings
 from tests.factories import make_request, make_user
 
 # A SAR received Sun 8 Mar 2026 is due Wed 8 Apr 2026, just after Easter (Good Friday 3 Apr and Easter
@@ -278,7 +279,7 @@ def test_two_transactions_racing_write_each_escalation_once(fresh_db_url, tmp_pa
         except Exception as exc:  # pragma: no cover - reported below
             result["error"] = exc
 
-    caplog.set_level("INFO", logger="sar.reminders")
+    caplog.set_level("INFO", logger="sar.messaging.reminders")
     thread = threading.Thread(target=second)
     thread.start()
     time.sleep(0.5)  # let the second sweep check, find nothing committed and block on its first insert

@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import select
 
-from sar import clock
-from sar import requests as uc
-from sar.errors import NotFound, NotPermitted, ValidationError
+from sar.core.errors import NotFound, NotPermitted, ValidationError
+from sar.intake import clock
+from sar.intake import requests as uc
 from sar.models import AuditEvent, Request
 from tests.factories import make_request, make_user
 

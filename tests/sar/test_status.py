@@ -7,10 +7,10 @@ import itertools
 import pytest
 from sqlalchemy import select
 
-from sar.errors import InvalidTransition, NotPermitted
+from sar.core.errors import InvalidTransition, NotPermitted
+from sar.intake.requests import transition
 from sar.models import AuditEvent, StatusChange
-from sar.requests import transition
-from sar.status import ALLOWED_TRANSITIONS, OPEN_STATUSES, RequestStatus, can_transition
+from sar.workflow.status import ALLOWED_TRANSITIONS, OPEN_STATUSES, RequestStatus, can_transition
 from tests.factories import make_request, make_user
 
 ALL = list(RequestStatus)

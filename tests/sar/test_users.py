@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from sar import users
-from sar.errors import NotPermitted, ValidationError
+from sar.accounts import users
+from sar.core.errors import NotPermitted, ValidationError
 from tests.factories import PASSWORD, make_user
 
 

@@ -327,7 +327,7 @@ def test_submit_with_nothing_to_send_is_409(api):
 
 
 def test_unexpected_error_is_generic_500_and_rolls_back(fresh_api, monkeypatch):
-    from sar import documents
+    from sar.bundle import documents
 
     real = documents.add_document
 

@@ -18,9 +18,9 @@ from typing import Any
 from flask import Flask
 from flask.testing import FlaskClient
 
-from sar import migrate
-from sar.settings import Settings
-from sar.users import create_token
+from sar.accounts.users import create_token
+from sar.core import migrate
+from sar.core.settings import Settings
 from tests.conftest import _create_database
 from tests.factories import make_user
 from web import create_app

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import update
 
+from sar.accounts.users import hash_password
 from sar.models import User
-from sar.users import hash_password
 from tests.web.test_ui_support import csrf_token, post
 from tests.web.test_ui_support import web as web_fixture
 
@@ -165,7 +165,7 @@ def test_too_large_upload_gets_413(web):
 def test_secure_cookies_setting_marks_the_session_cookie_secure(tmp_path, fresh_db_url):
     from dataclasses import replace
 
-    from sar.settings import Settings
+    from sar.core.settings import Settings
     from web import create_app
 
     app = create_app(replace(Settings(), database_url=fresh_db_url, storage_dir=tmp_path / "s",

@@ -19,11 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from sar import approvals, documents, users
-from sar import requests as req_uc
-from sar.db import make_engine, make_session_factory, utcnow
+from sar.accounts import users
+from sar.bundle import documents
+from sar.core.db import make_engine, make_session_factory, utcnow
+from sar.core.settings import REPO_ROOT, Settings
+from sar.intake import requests as req_uc
 from sar.models import BundleItem, Redaction, Request, User
-from sar.settings import REPO_ROOT, Settings
+from sar.release import approvals
 from tests.factories import PASSWORD
 from web.staff.review_routes import MANAGER_CODES
 

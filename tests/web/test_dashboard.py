@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import insert
 
+from sar.intake.requests import received_on_for
 from sar.models import Request
-from sar.requests import received_on_for
 from tests.web.test_ui_support import web as web_fixture
 
 web = web_fixture  # the fixture, used by name

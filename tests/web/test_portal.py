@@ -6,9 +6,10 @@ import io
 import re
 import zipfile
 
-from sar import approvals, documents
-from sar.db import utcnow
+from sar.bundle import documents
+from sar.core.db import utcnow
 from sar.models import AuditEvent, BundleItem, Request, User
+from sar.release import approvals
 from tests.web.test_ui_support import csrf_token, flashes, post, sample_pdf
 from tests.web.test_ui_support import web as web_fixture
 

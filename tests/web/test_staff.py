@@ -206,8 +206,8 @@ def test_manager_returns_pack_with_comments(web):
 
 def test_pack_screen_lists_manager_codes_and_offers_the_zip_only_after_approval(web):
     """Serious-harm decisions are flagged for the approving manager (rulebook §3.2); no zip before approval."""
-    from sar import redactions
-    from sar.db import utcnow
+    from sar.bundle import redactions
+    from sar.core.db import utcnow
     from sar.models import BundleItem, User
 
     officer = web.user("officer")

@@ -16,7 +16,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from sar.settings import Settings
+from sar.core.settings import Settings
 from tests.factories import PASSWORD, make_user
 from web import create_app
 

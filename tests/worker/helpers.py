@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from sar.db import utcnow
+from sar.core.db import utcnow
+from sar.core.settings import REPO_ROOT, Settings
 from sar.models import OutboxEmail
-from sar.settings import REPO_ROOT, Settings
 from tests.factories import make_request, make_user
 
 

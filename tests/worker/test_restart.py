@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
-from sar.db import make_engine, make_session_factory
+from sar.core.db import make_engine, make_session_factory
 from sar.models import OutboxEmail, Reminder
 from tests.smtp_sink import SmtpSink
 from tests.worker.helpers import Worker, seed_overdue, sent_count, worker_env

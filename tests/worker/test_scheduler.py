@@ -16,9 +16,9 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import sessionmaker
 
-from sar.db import make_engine, make_session_factory, utcnow
+from sar.core.db import make_engine, make_session_factory, utcnow
+from sar.core.settings import REPO_ROOT, Settings
 from sar.models import OutboxEmail
-from sar.settings import REPO_ROOT, Settings
 from tests.factories import make_request, make_user
 from tests.smtp_sink import SmtpSink
 from tests.worker.helpers import Worker, seed_overdue, worker_env

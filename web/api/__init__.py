@@ -13,8 +13,8 @@ from flask import Blueprint, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from redaction.errors import EncryptedPdfError, NotAPdfError, VerificationError
-from sar.errors import Conflict, NotFound, NotPermitted, SarError, ValidationError
-from sar.users import user_for_token
+from sar.accounts.users import user_for_token
+from sar.core.errors import Conflict, NotFound, NotPermitted, SarError, ValidationError
 from web.db import get_session
 
 log = logging.getLogger(__name__)

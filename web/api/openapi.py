@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sar.requests import REGIMES
-from sar.status import RequestStatus
+from sar.intake.requests import REGIMES
 from sar.triage import REQUESTER_TYPES
+from sar.workflow.status import RequestStatus
 
 
 def _ref(name: str) -> dict[str, str]:

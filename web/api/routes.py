@@ -12,11 +12,14 @@ from typing import Any
 
 from flask import Response, current_app, g, jsonify, request, url_for
 
-from sar import api_queries, approvals, clock, documents, jobs, redactions
-from sar import requests as requests_uc
-from sar.errors import ValidationError
+from sar.bundle import documents, jobs, redactions
+from sar.bundle import queries as bundle_queries
+from sar.core.errors import ValidationError
+from sar.core.settings import Settings
+from sar.intake import clock
+from sar.intake import requests as requests_uc
 from sar.models import Request
-from sar.settings import Settings
+from sar.release import approvals
 from web.api import bp, now, schemas
 from web.api.openapi import openapi_document
 from web.db import get_session, session_factory
@@ -65,7 +68,7 @@ def list_requests() -> Response:
     """List the requests the caller may see, newest first, one page at a time."""
     page, per_page = schemas.page_args()
     session = get_session()
-    result = api_queries.list_requests(session, g.api_user, page=page, per_page=per_page,
+    result = bundle_queries.list_requests(session, g.api_user, page=page, per_page=per_page,
                                        status=request.args.get("status") or None)
     session.commit()  # the token's last use
     return jsonify(items=[schemas.request_brief(r) for r in result.items], page=result.page,
@@ -138,7 +141,7 @@ def propose_redactions(reference: str) -> Response:
 @bp.get("/jobs/<int:job_id>")
 def get_job(job_id: int) -> Response:
     """Poll a background job: status, progress and, when done, its result."""
-    job = api_queries.get_job(get_session(), job_id, actor=g.api_user)
+    job = bundle_queries.get_job(get_session(), job_id, actor=g.api_user)
     out = schemas.job_out(job, url_for("api.get_job", job_id=job.id))
     get_session().commit()
     return jsonify(out)
@@ -153,7 +156,7 @@ def list_redactions(reference: str) -> Response:
         raise ValidationError("'status' must be proposed, accepted or rejected")
     session = get_session()
     out = [schemas.redaction_out(row) for row in
-           api_queries.list_redactions(session, req, actor=g.api_user, status=status)]
+           bundle_queries.list_redactions(session, req, actor=g.api_user, status=status)]
     session.commit()
     return jsonify(items=out, total=len(out))
 
@@ -165,12 +168,12 @@ def decide_redaction(redaction_id: int) -> Response:
     status = schemas.text(body, "status", required=True, max_len=20)
     if status not in ("accepted", "rejected"):
         raise ValidationError("'status' must be 'accepted' or 'rejected'")
-    reason = schemas.text(body, "reason", max_len=5000)  # required to reject: sar.redactions checks
+    reason = schemas.text(body, "reason", max_len=5000)  # required to reject: sar.bundle.redactions checks
     session = get_session()
-    redaction = api_queries.get_redaction(session, redaction_id, actor=g.api_user)
+    redaction = bundle_queries.get_redaction(session, redaction_id, actor=g.api_user)
     redactions.decide_redaction(session, redaction, status, reason=reason,
                                 code=schemas.text(body, "code", max_len=40), actor=g.api_user, now=now())
-    out = schemas.redaction_out(api_queries.redaction_rows(session, [redaction])[0])
+    out = schemas.redaction_out(bundle_queries.redaction_rows(session, [redaction])[0])
     session.commit()
     return jsonify(out)
 

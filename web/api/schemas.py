@@ -1,6 +1,6 @@
 """Input parsing for the JSON API: small helpers that turn request bodies into checked values.
 
-Every helper raises :class:`sar.errors.ValidationError`, which the blueprint maps to a 400
+Every helper raises :class:`sar.core.errors.ValidationError`, which the blueprint maps to a 400
 ``{"error": ...}`` response, so views never build error responses themselves.
 """
 
@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 
 from flask import request
 
-from sar.errors import ValidationError
+from sar.core.errors import ValidationError
+from sar.intake.requests import PersonIn
 from sar.models import Role, User
-from sar.requests import PersonIn
 
 LONDON = ZoneInfo("Europe/London")
 #: The channel of a requester's own API request; staff may log any channel.
@@ -117,7 +117,7 @@ def person(data: dict[str, Any], field: str, *, name_required: bool = True) -> P
 
 
 def new_request_fields(body: dict[str, Any], actor: User, now: datetime) -> dict[str, Any]:
-    """The keyword arguments of :func:`sar.requests.open_request` for a ``POST /api/requests`` body.
+    """The keyword arguments of :func:`sar.intake.requests.open_request` for a ``POST /api/requests`` body.
 
     Staff log requests for others: ``requester.name`` is needed, ``received`` (default today),
     ``channel`` (default e-mail) and ``regime`` may be given. A requester asks for themselves, now,
@@ -183,7 +183,7 @@ def request_brief(req: Any) -> dict[str, Any]:
 
 def request_detail(req: Any, deadline_state: str) -> dict[str, Any]:
     """A request with its due date, the clock's explanation, its linked parts and its parties."""
-    from sar.requests import as_summary
+    from sar.intake.requests import as_summary
 
     root = req.parent or req
     out = as_summary(req)
@@ -211,7 +211,7 @@ def job_out(job: Any, url: str) -> dict[str, Any]:
 
 
 def redaction_out(row: Any) -> dict[str, Any]:
-    """One proposed or decided redaction (a :class:`sar.api_queries.RedactionRow`)."""
+    """One proposed or decided redaction (a :class:`sar.bundle.queries.RedactionRow`)."""
     r = row.redaction
     return {
         "id": r.id,

@@ -1,6 +1,6 @@
 """Portal views.
 
-Every read of a request goes through ``sar.requests.get_request``: audited, and NotFound for
+Every read of a request goes through ``sar.intake.requests.get_request``: audited, and NotFound for
 anyone else's request, so a requester cannot even learn that another reference exists.
 """
 
@@ -9,11 +9,14 @@ from __future__ import annotations
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
-from sar import approvals, parties, users, web_queries
-from sar import requests as req_uc
-from sar.db import utcnow
-from sar.errors import SarError, ValidationError
+from sar.accounts import users
+from sar.core.db import utcnow
+from sar.core.errors import SarError, ValidationError
+from sar.intake import parties
+from sar.intake import queries as intake_queries
+from sar.intake import requests as req_uc
 from sar.models import Request
+from sar.release import approvals
 from web.auth import client_key, current_user, limiter, requester_required, sign_in
 from web.db import get_session
 from web.errors import sentence
@@ -192,7 +195,7 @@ def download_own(reference: str):
 def download(token: str):
     """Download a released pack through the expiring link from the release e-mail (audited)."""
     db = get_session()
-    found = web_queries.download_link_target(db, token)
+    found = intake_queries.download_link_target(db, token)
     if found is None:
         abort(404)
     req, link_user_id = found

@@ -1,6 +1,6 @@
 """Run background jobs (redaction proposals) in a thread with its own database session.
 
-The thread calls ``sar.jobs.run_job`` with the app's session factory, then sweeps any other jobs
+The thread calls ``sar.bundle.jobs.run_job`` with the app's session factory, then sweeps any other jobs
 still queued (for example ones left behind by a restart). The worker process sweeps queued jobs
 too; ``run_job`` is safe to call for a job another runner has already taken.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 import threading
 
-from sar import web_queries
-from sar.db import utcnow
+from sar.core.db import utcnow
+from sar.intake import queries as intake_queries
 
 log = logging.getLogger(__name__)
 _running: set[int] = set()
@@ -19,7 +19,7 @@ _lock = threading.Lock()
 
 
 def _run(session_factory, job_id: int, settings) -> None:
-    from sar import jobs
+    from sar.bundle import jobs
 
     with _lock:
         if job_id in _running:
@@ -38,7 +38,7 @@ def _work(session_factory, job_id: int, settings) -> None:
     _run(session_factory, job_id, settings)
     try:
         with session_factory() as session:
-            queued = web_queries.queued_job_ids(session)
+            queued = intake_queries.queued_job_ids(session)
     except Exception:
         log.exception("could not sweep queued jobs")
         return

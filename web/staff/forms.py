@@ -19,8 +19,8 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 import deadlines
+from sar.intake.requests import REGIMES
 from sar.models import CHANNELS
-from sar.requests import REGIMES
 from web.portal.forms import REQUESTER_TYPES, Select
 
 CHANNEL_LABELS = {

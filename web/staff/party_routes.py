@@ -1,6 +1,6 @@
 """Staff views for a request's parties: add a party, disclose/redact decision, aliases, evidence.
 
-Each view parses the form, calls one ``sar.parties`` use case, commits and goes back to the
+Each view parses the form, calls one ``sar.intake.parties`` use case, commits and goes back to the
 "Details and parties" section of the case page.
 """
 
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from flask import flash
 
-from sar import parties
-from sar.db import utcnow
-from sar.errors import SarError
+from sar.core.db import utcnow
+from sar.core.errors import SarError
+from sar.intake import parties
 from web.auth import current_user, staff_required
 from web.db import get_session
 from web.errors import sentence

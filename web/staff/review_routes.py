@@ -10,13 +10,16 @@ from threading import Lock
 
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
 
-from redaction import pdf as rpdf  # same import form as sar.documents
+from redaction import pdf as rpdf  # same import form as sar.bundle.documents
 from redaction.codes import EXEMPTION_CODES
-from sar import approvals, audit, documents, web_queries
-from sar.db import utcnow
-from sar.errors import NotFound, SarError, ValidationError
+from sar.bundle import documents
+from sar.core import audit
+from sar.core.db import utcnow
+from sar.core.errors import NotFound, SarError, ValidationError
+from sar.core.storage import FileStore
+from sar.intake import queries as intake_queries
 from sar.models import Role
-from sar.storage import FileStore
+from sar.release import approvals
 from web.auth import current_user, role_required, staff_required
 from web.db import get_session, session_factory
 from web.errors import sentence
@@ -44,7 +47,7 @@ _png_lock = Lock()
 
 
 def code_choices(req) -> list[tuple[str, str]]:
-    from sar import redactions
+    from sar.bundle import redactions
 
     return [(c["code"], f"{c['title']} – {c['basis']}") for c in redactions.codes_for(req)]
 
@@ -164,7 +167,7 @@ def remove_document(reference: str, item_id: int):
 @staff_required
 def start_proposals(reference: str):
     """Queue a proposal job and run it in a background thread; the page polls its progress."""
-    from sar import jobs
+    from sar.bundle import jobs
 
     req = load(reference, audited=False)
     if not NoteForm().validate_on_submit():
@@ -195,8 +198,8 @@ def review_page(reference: str, item_id: int, page: int):
         abort(404)
     data = documents.document_bytes(settings(), item)
     width, height = rpdf.page_size(data, page)
-    redactions = web_queries.redactions_for_page(db, item.id, page)
-    mark = web_queries.page_mark(db, item.id, page)
+    redactions = intake_queries.redactions_for_page(db, item.id, page)
+    mark = intake_queries.page_mark(db, item.id, page)
     items = [i for i in documents.list_bundle(db, req) if i.purpose == "case_record"]
     db.commit()
     codes = code_choices(req)
@@ -225,7 +228,7 @@ def review_page(reference: str, item_id: int, page: int):
         entity_form=entity,
         mark_form=mark_form,
         decide_form=decide,
-        counts=web_queries.redaction_counts(db, [item.id]).get(item.id, {}),
+        counts=intake_queries.redaction_counts(db, [item.id]).get(item.id, {}),
         manager_codes=MANAGER_CODES,
     )
 
@@ -274,11 +277,11 @@ def _review_fail(exc, req, item_id: int, page: int):
 @staff_required
 def decide(reference: str, redaction_id: int):
     """Accept or reject one proposed redaction (a rejection needs a reason)."""
-    from sar import redactions
+    from sar.bundle import redactions
 
     db = get_session()
     req = load(reference, audited=False)
-    redaction = web_queries.redaction_in_request(db, req.id, redaction_id)
+    redaction = intake_queries.redaction_in_request(db, req.id, redaction_id)
     if redaction is None:
         raise NotFound("no such redaction")
     form = DecideForm()
@@ -308,7 +311,7 @@ def decide(reference: str, redaction_id: int):
 @staff_required
 def accept_all(reference: str, item_id: int, page: int):
     """Accept every proposal still undecided on this page."""
-    from sar import redactions
+    from sar.bundle import redactions
 
     db = get_session()
     req = load(reference, audited=False)
@@ -317,7 +320,7 @@ def accept_all(reference: str, item_id: int, page: int):
         return _review_fail("The form had expired; try again.", req, item_id, page)
     user = current_user()
     redactions.require_decider(user)
-    pending = [r for r in web_queries.redactions_for_page(db, item_id, page) if r.status == "proposed"]
+    pending = [r for r in intake_queries.redactions_for_page(db, item_id, page) if r.status == "proposed"]
     try:
         for redaction in pending:
             redactions.decide_redaction(
@@ -335,7 +338,7 @@ def accept_all(reference: str, item_id: int, page: int):
 @staff_required
 def manual_box(reference: str, item_id: int, page: int):
     """Add a box drawn by hand (PDF points), with a code and reason."""
-    from sar import redactions
+    from sar.bundle import redactions
 
     db = get_session()
     req = load(reference, audited=False)
@@ -384,7 +387,7 @@ def _parse_boxes(raw: str) -> list[list[float]]:
 @staff_required
 def entity(reference: str, item_id: int, page: int):
     """Apply a decision to every occurrence of an entity text in the bundle."""
-    from sar import redactions
+    from sar.bundle import redactions
 
     db = get_session()
     req = load(reference, audited=False)
@@ -421,7 +424,7 @@ def entity(reference: str, item_id: int, page: int):
 @staff_required
 def mark_page(reference: str, item_id: int, page: int):
     """Mark the whole page withheld, duplicate or not relevant (or clear the mark)."""
-    from sar import redactions
+    from sar.bundle import redactions
 
     db = get_session()
     req = load(reference, audited=False)
@@ -481,7 +484,7 @@ def pack_view(reference: str):
     """The exact pack awaiting approval: page images, schedule, letter and its sha256."""
     db = get_session()
     req = load(reference)
-    from sar import redactions
+    from sar.bundle import redactions
 
     pack = approvals.current_pack(db, req)
     standing = approvals.standing_approval(db, req)
@@ -519,7 +522,7 @@ def pack_view(reference: str):
         approve_form=approve_form,
         return_form=ReturnForm(),
         flagged=flagged,
-        users_by_id=web_queries.users_by_id(db, {standing.submitted_by_id} if standing else set()),
+        users_by_id=intake_queries.users_by_id(db, {standing.submitted_by_id} if standing else set()),
     )
 
 

@@ -1,20 +1,22 @@
 """Staff views: each parses input, calls one ``sar`` use case, commits, and redirects or renders.
 
-Reads of a case go through ``sar.requests.get_request`` (audited). Role checks in the decorators
+Reads of a case go through ``sar.intake.requests.get_request`` (audited). Role checks in the decorators
 only shape the pages; the use cases enforce them again (an officer's forced POST to approve is
-refused by ``sar.approvals.approve`` with 403).
+refused by ``sar.release.approvals.approve`` with 403).
 """
 
 from __future__ import annotations
 
 from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 
-from sar import audit, clock, web_queries
-from sar import requests as req_uc
-from sar.db import utcnow
-from sar.errors import SarError, ValidationError
+from sar.core import audit
+from sar.core.db import utcnow
+from sar.core.errors import SarError, ValidationError
+from sar.intake import clock
+from sar.intake import queries as intake_queries
+from sar.intake import requests as req_uc
 from sar.models import User
-from sar.status import ALLOWED_TRANSITIONS, RequestStatus
+from sar.workflow.status import ALLOWED_TRANSITIONS, RequestStatus
 from web.auth import current_user, staff_required
 from web.db import get_session
 from web.errors import sentence
@@ -66,7 +68,7 @@ def dashboard():
     user = current_user()
     today = london_today()
     args = request.args
-    page = web_queries.dashboard_page(
+    page = intake_queries.dashboard_page(
         db,
         actor=user,
         today=today,
@@ -79,16 +81,16 @@ def dashboard():
         regime=args.get("regime") or None,
         query=args.get("q") or None,
     )
-    counts = web_queries.tab_counts(db, actor=user, today=today, settings=settings())
+    counts = intake_queries.tab_counts(db, actor=user, today=today, settings=settings())
     by_regime = req_uc.counts_by_regime(db, user)
     states = {r.id: clock.deadline_state(r, today, settings()) for r in page.rows}
-    officers = web_queries.users_by_id(db, {r.assigned_officer_id for r in page.rows})
+    officers = intake_queries.users_by_id(db, {r.assigned_officer_id for r in page.rows})
     return render_template(
         "staff/dashboard.html",
         page=page,
         counts=counts,
         by_regime=by_regime,
-        tabs=web_queries.TABS,
+        tabs=intake_queries.TABS,
         states=states,
         officers=officers,
         today=today,
@@ -155,7 +157,8 @@ def request_page(reference: str):
 
 
 def _case_context(db, req, user: User) -> dict:
-    from sar import approvals, documents
+    from sar.bundle import documents
+    from sar.release import approvals
     from web.staff.party_routes import party_context
 
     override = OverrideForm(regime=req.regime)
@@ -163,7 +166,7 @@ def _case_context(db, req, user: User) -> dict:
     clock_form.on.data = london_today()
     assign = AssignForm(officer_id=req.assigned_officer_id or 0)
     assign.officer_id.choices = [(0, "Nobody")] + [
-        (u.id, f"{u.name} ({u.role})") for u in web_queries.staff_users(db, actor=user)
+        (u.id, f"{u.name} ({u.role})") for u in intake_queries.staff_users(db, actor=user)
     ]
     moves = TransitionForm()
     moves.to.choices = [
@@ -179,14 +182,14 @@ def _case_context(db, req, user: User) -> dict:
         "assign_form": assign,
         "transition_form": moves,
         "items": items,
-        "redaction_counts": web_queries.redaction_counts(db, [i.id for i in items]),
-        "job": web_queries.latest_job(db, req.id, actor=user),
+        "redaction_counts": intake_queries.redaction_counts(db, [i.id for i in items]),
+        "job": intake_queries.latest_job(db, req.id, actor=user),
         "approvals": approvals.list_approvals(db, req),
         "standing": standing,
         "pack": approvals.current_pack(db, req),
         "events": audit.events_for_request(db, req.id, limit=300),
-        "emails": web_queries.correspondence(db, req.id, actor=user),
-        "users_by_id": web_queries.users_by_id(db, _people_ids(req, standing)),
+        "emails": intake_queries.correspondence(db, req.id, actor=user),
+        "users_by_id": intake_queries.users_by_id(db, _people_ids(req, standing)),
         "today": london_today(),
         "deadline_state": clock.deadline_state(req, london_today(), settings()),
         **party_context(db, req),
@@ -293,9 +296,9 @@ def change_status(reference: str):
 @staff_required
 def job_status(job_id: int):
     """Progress of a background job, polled by progress.js."""
-    from sar import jobs
+    from sar.bundle import jobs
 
-    job = web_queries.job_for_request(get_session(), job_id, actor=current_user())
+    job = intake_queries.job_for_request(get_session(), job_id, actor=current_user())
     if job is None:
         return jsonify({"error": "no such job"}), 404
     return jsonify(jobs.job_progress(job))

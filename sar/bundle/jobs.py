@@ -1,0 +1,309 @@
+"""Background jobs with pollable progress; today one kind: computing redaction proposals for a bundle.
+
+A job row is queued by a use case in the caller's transaction (:func:`start_proposal_job`) and run
+later by the worker (:func:`run_next_job`) or directly (:func:`run_job`). Running is split into
+short transactions: claim (an atomic ``UPDATE ... WHERE status='queued'``, so two workers never run
+the same job), read inputs, progress updates a page can poll, and one final transaction that
+stores the proposals and marks the job done. Any exception marks the job failed with a message;
+a job is never left ``running`` by an error.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from redaction import pdf
+from redaction.context import KnownParty, RedactionContext, StaffMember, Subject
+from sar.bundle import redactions
+from sar.core import audit
+from sar.core.errors import Conflict, NotFound, ValidationError
+from sar.core.permissions import require_staff
+from sar.core.settings import Settings
+from sar.core.storage import FileStore
+from sar.models import BundleItem, Job, Request, Role, User
+from sar.models import StaffMember as StaffRow
+from sar.release import approvals, packs
+from sar.workflow.status import EDITABLE_STATUSES
+
+log = logging.getLogger(__name__)
+
+PROPOSAL_JOB = "redaction_proposals"
+ACTIVE_STATUSES = ("queued", "running")
+#: A job still ``running`` after this long is assumed to belong to a dead worker.
+STALE_AFTER = timedelta(hours=2)
+#: Name given to the subject of FOI/EIR requests, which have no data subject; chosen so that it
+#: never matches a name in a document (the engine treats the subject's names as disclosable).
+PLACEHOLDER_SUBJECT = "Zzq Placeholder-Subject"
+
+
+class Engine(Protocol):
+    """What a job needs from ``redaction.engine.RedactionEngine`` (tests pass a fake)."""
+
+    def propose(self, documents, context, *, progress=None, workers=1):  # noqa: D102
+        ...
+
+
+_default_engine: Engine | None = None
+
+
+def default_engine() -> Engine:
+    """The process-wide engine, built on first use (loading spaCy takes seconds, so it is reused)."""
+    global _default_engine
+    if _default_engine is None:
+        # Imported here, not at module level: the web process imports this module to queue jobs
+        # and must not load spaCy and Presidio for that.
+        from redaction.engine import RedactionEngine
+
+        _default_engine = RedactionEngine()
+    return _default_engine
+
+
+def _dob(value) -> str | None:
+    return value.strftime("%d/%m/%Y") if value is not None else None
+
+
+def proposal_context(session: Session, request: Request) -> RedactionContext:
+    """What the engine is told about ``request``: subject, classified parties and the staff directory.
+
+    * the data subject becomes the :class:`~redaction.context.Subject` (a placeholder for FOI/EIR);
+    * third parties become :class:`~redaction.context.KnownParty` with the caseworker's decision;
+    * the requester and a representative (parent, solicitor) are disclosed to themselves;
+    * the staff directory and staff users with a job title are professionals (Sch 2 para 17).
+    """
+    subject_party = request.party("data_subject")
+    if subject_party is not None:
+        subject = Subject(subject_party.name, aliases=tuple(subject_party.aliases or ()),
+                          dob=_dob(subject_party.dob), identifiers=tuple(subject_party.identifiers or ()))
+    else:
+        subject = Subject(PLACEHOLDER_SUBJECT)
+    parties: list[KnownParty] = []
+    subject_key = subject.name.casefold()
+    for p in request.parties:
+        if p.role == "third_party":
+            parties.append(KnownParty(p.name, p.relationship_to_subject or "",
+                                      "disclose" if p.disclose else "redact"))
+        elif p.role in ("requester", "representative") and p.name.casefold() != subject_key \
+                and redactions.code_regime(request.regime) == "sar":
+            parties.append(KnownParty(p.name, p.capacity or p.role, "disclose"))
+    staff: list[StaffMember] = []
+    seen: set[str] = set()
+    rows = [(s.name, s.role, s.org, s.email) for s in session.scalars(select(StaffRow).order_by(StaffRow.id))]
+    rows += [(u.name, u.job_title, None, u.email) for u in session.scalars(
+        select(User).where(User.role.in_([Role.officer, Role.manager, Role.admin]), User.is_active.is_(True),
+                           User.job_title.is_not(None)).order_by(User.id))]
+    for name, role, org, email in rows:
+        if not name or not role or name.casefold() in seen:
+            continue
+        try:
+            staff.append(StaffMember(name, role, org, email if email and "@" in email else None))
+        except ValueError:  # a malformed directory entry must not stop the whole run
+            continue
+        seen.add(name.casefold())
+    rep = request.party("representative")
+    is_parent = ((rep is not None and (rep.capacity or "") == "parent")
+                 or (request.requester_type or "") == "parent")
+    return RedactionContext(subject=subject, parties=tuple(parties), staff=tuple(staff),
+                            requester_is_parent=is_parent, regime=redactions.code_regime(request.regime))
+
+
+def start_proposal_job(session: Session, request: Request, *, actor: User, now: datetime) -> Job:
+    """Queue a job that proposes redactions for the request's whole bundle.
+
+    :return: the queued job (poll it with :func:`job_progress`).
+    :raises NotPermitted: the actor is not staff.
+    :raises Conflict: a proposal job for this request is already queued or running, or the request
+        can no longer change.
+    :raises ValidationError: the bundle has no case-record documents.
+    """
+    require_staff(actor)
+    active = session.scalars(select(Job).where(Job.request_id == request.id, Job.kind == PROPOSAL_JOB,
+                                               Job.status.in_(ACTIVE_STATUSES))).first()
+    if active is not None:
+        raise Conflict("redaction proposals are already being computed for this request")
+    if not packs.release_items(session, request):
+        raise ValidationError("add the case-record documents before proposing redactions")
+    approvals.prepare_change(session, request, actor=actor, now=now, what="redaction proposals re-run")
+    job = Job(kind=PROPOSAL_JOB, request_id=request.id, status="queued", progress_done=0, progress_total=0,
+              message="waiting for the worker", created_by_id=actor.id, created_at=now)
+    session.add(job)
+    session.flush()
+    audit.record(session, "job.start", actor=actor, now=now, request_id=request.id, target=f"job:{job.id}",
+                 detail={"kind": PROPOSAL_JOB})
+    return job
+
+
+def get_job(session: Session, job_id: int, *, request: Request | None = None) -> Job:
+    """Return a job by id (optionally checking it belongs to ``request``).
+
+    :raises NotFound: no such job (on that request).
+    """
+    job = session.get(Job, job_id)
+    if job is None or (request is not None and job.request_id != request.id):
+        raise NotFound("no such job")
+    return job
+
+
+def latest_job(session: Session, request: Request, kind: str = PROPOSAL_JOB) -> Job | None:
+    """The most recent job of ``kind`` for ``request``, if any."""
+    return session.scalars(select(Job).where(Job.request_id == request.id, Job.kind == kind)
+                           .order_by(Job.id.desc())).first()
+
+
+def job_progress(job: Job) -> dict[str, Any]:
+    """A JSON-ready view of a job for polling: status, done/total, percent, message and result."""
+    percent = int(100 * job.progress_done / job.progress_total) if job.progress_total else 0
+    if job.status == "done":
+        percent = 100
+    return {"id": job.id, "kind": job.kind, "status": job.status, "done": job.progress_done,
+            "total": job.progress_total, "percent": percent, "message": job.message, "result": job.result,
+            "finished": job.status in ("done", "failed")}
+
+
+def claim_job(session_factory: sessionmaker, job_id: int, *, now: datetime) -> bool:
+    """Atomically move a queued job to running; return False if someone else has it (or it is not queued)."""
+    with session_factory.begin() as session:
+        result = session.execute(update(Job).where(Job.id == job_id, Job.status == "queued")
+                                 .values(status="running", started_at=now, message="started"))
+        return result.rowcount == 1
+
+
+def claim_next_job(session_factory: sessionmaker, *, now_fn: Callable[[], datetime],
+                   kinds: tuple[str, ...] = (PROPOSAL_JOB,)) -> int | None:
+    """Claim the oldest queued job of ``kinds``; return its id, or None when there is nothing to do."""
+    for _ in range(5):  # another worker may win the race for the oldest job; then try the next
+        with session_factory.begin() as session:
+            job_id = session.scalars(select(Job.id).where(Job.status == "queued", Job.kind.in_(kinds))
+                                     .order_by(Job.id).limit(1)).first()
+        if job_id is None:
+            return None
+        if claim_job(session_factory, job_id, now=now_fn()):
+            return job_id
+    return None
+
+
+def _set_progress(session_factory: sessionmaker, job_id: int, done: int, total: int, message: str) -> None:
+    with session_factory.begin() as session:
+        session.execute(update(Job).where(Job.id == job_id, Job.status == "running")
+                        .values(progress_done=done, progress_total=total, message=message))
+
+
+def _finish(session_factory: sessionmaker, job_id: int, status: str, message: str, now: datetime,
+            result: dict[str, Any] | None = None) -> None:
+    with session_factory.begin() as session:
+        values: dict[str, Any] = {"status": status, "message": message[:2000], "finished_at": now}
+        if result is not None:
+            values["result"] = result
+        session.execute(update(Job).where(Job.id == job_id).values(**values))
+
+
+def run_job(session_factory: sessionmaker, job_id: int, *, settings: Settings, now_fn: Callable[[], datetime],
+            engine: Engine | None = None, claimed: bool = False) -> str:
+    """Claim (unless ``claimed``) and run one job to the end.
+
+    :param session_factory: a ``sessionmaker``; each step runs in its own ``begin()`` transaction.
+    :param now_fn: the clock (called at each step).
+    :param engine: the redaction engine; the process-wide default when None.
+    :param claimed: the caller already claimed the job (:func:`claim_next_job`).
+    :return: ``"done"``, ``"failed"``, or ``"skipped"`` when the job was not queued (someone else
+        claimed it first).
+    """
+    if not claimed and not claim_job(session_factory, job_id, now=now_fn()):
+        return "skipped"
+    try:
+        result, message = _run_proposals(session_factory, job_id, settings=settings, now_fn=now_fn,
+                                         engine=engine)
+    except Exception as exc:  # noqa: BLE001 - any failure must end the job, with its reason
+        log.exception("job %s failed", job_id)
+        _finish(session_factory, job_id, "failed", str(exc) or type(exc).__name__, now_fn())
+        return "failed"
+    except BaseException:
+        _finish(session_factory, job_id, "failed", "interrupted", now_fn())
+        raise
+    return "done" if result else "failed"
+
+
+def run_next_job(session_factory: sessionmaker, *, settings: Settings, now_fn: Callable[[], datetime],
+                 engine: Engine | None = None) -> int | None:
+    """Worker sweep step: claim and run the oldest queued job; return its id or None if idle."""
+    job_id = claim_next_job(session_factory, now_fn=now_fn)
+    if job_id is not None:
+        run_job(session_factory, job_id, settings=settings, now_fn=now_fn, engine=engine, claimed=True)
+    return job_id
+
+
+def fail_stale_jobs(session_factory: sessionmaker, *, now: datetime,
+                    older_than: timedelta = STALE_AFTER) -> int:
+    """Mark jobs ``running`` since before ``now - older_than`` as failed (their worker died).
+
+    :return: how many jobs were marked failed.
+    """
+    with session_factory.begin() as session:
+        result = session.execute(
+            update(Job).where(Job.status == "running", Job.started_at < now - older_than)
+            .values(status="failed", finished_at=now,
+                    message="the worker stopped before finishing; run it again"))
+        return result.rowcount
+
+
+def _run_proposals(session_factory: sessionmaker, job_id: int, *, settings: Settings,
+                   now_fn: Callable[[], datetime], engine: Engine | None) -> tuple[bool, str]:
+    with session_factory.begin() as session:
+        job = session.get(Job, job_id)
+        if job is None:
+            raise NotFound(f"job {job_id} does not exist")
+        request = session.get(Request, job.request_id)
+        inputs = [(item.id, item.filename, item.document.sha256) for item in packs.release_items(session,
+                                                                                                 request)]
+        context = proposal_context(session, request)
+    if not inputs:
+        raise ValidationError("the bundle has no case-record documents")
+    n_docs = len(inputs)
+    _set_progress(session_factory, job_id, 0, 2 * n_docs, "reading the documents")
+    store = FileStore(settings.storage_dir)
+    extracted = []
+    for i, (_, name, sha) in enumerate(inputs, start=1):
+        extracted.append(pdf.extract(store.get(sha), name))
+        _set_progress(session_factory, job_id, i, 2 * n_docs, f"read {i} of {n_docs} documents")
+
+    def progress(done: int, total: int) -> None:
+        _set_progress(session_factory, job_id, n_docs + done, n_docs + total,
+                      f"looking for personal data: page {done} of {total}")
+
+    engine = engine or default_engine()
+    plans = engine.propose(extracted, context, progress=progress)
+    if len(plans) != n_docs:
+        raise RuntimeError(f"the engine returned {len(plans)} plans for {n_docs} documents")
+    now = now_fn()
+    with session_factory.begin() as session:
+        job = session.get(Job, job_id)
+        request = session.get(Request, job.request_id)
+        if request.status not in EDITABLE_STATUSES:
+            raise Conflict(f"the request moved to {request.status} while proposals were computed; "
+                           "run them again")
+        pairs = []
+        for (item_id, _, _), plan in zip(inputs, plans, strict=True):
+            item = session.get(BundleItem, item_id)
+            if item is not None and item.removed_at is None:
+                pairs.append((item, plan))
+        stored = redactions.store_proposals(session, request, pairs, now=now)
+        problems = [f"{plan.name}: {problem}" for _, plan in pairs for problem in plan.problems]
+        result = {**stored, "documents": len(pairs), "problems": problems}
+        message = f"{stored['stored']} redaction{'s' if stored['stored'] != 1 else ''} proposed"
+        if problems:
+            message += f"; {len(problems)} problem{'s' if len(problems) != 1 else ''} to check by hand"
+        job.status = "done"
+        job.finished_at = now
+        job.progress_done = job.progress_total = max(job.progress_total, 1)
+        job.message = message
+        job.result = result
+        creator = session.get(User, job.created_by_id) if job.created_by_id else None
+        audit.record(session, "redaction.propose", actor=creator, now=now, request_id=request.id,
+                     target=f"job:{job.id}", detail={k: v for k, v in result.items() if k != "problems"}
+                     | {"problems": len(problems)})
+    return True, message

@@ -1,0 +1,139 @@
+"""Keep each request's due date in step with its clock events, through the pure ``deadlines`` package.
+
+The due date is stored (so it can be indexed and sorted) but always recomputed from the receipt
+date and the clock events, never edited by hand. "Due soon" / "overdue" are derived on read.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import deadlines
+from sar.core import audit
+from sar.core.errors import Conflict, ValidationError
+from sar.core.permissions import require_staff
+from sar.core.settings import Settings
+from sar.models import ClockEvent, HolidayOverride, Request, User
+from sar.workflow.status import RequestStatus
+
+#: Status a request moves to when an event of this kind is recorded (if the table allows it).
+_STATUS_AFTER = {
+    "id_requested": RequestStatus.awaiting_verification,
+    "authority_requested": RequestStatus.awaiting_verification,
+    "clarification_requested": RequestStatus.on_hold,
+    "fee_notice": RequestStatus.on_hold,
+    "id_received": RequestStatus.in_progress,
+    "authority_received": RequestStatus.in_progress,
+    "clarification_received": RequestStatus.in_progress,
+    "fee_paid": RequestStatus.in_progress,
+}
+
+
+def clock_config(session: Session | None, settings: Settings) -> deadlines.ClockConfig:
+    """Build the clock configuration: the council's nation, SLAs and holiday overrides (H-1)."""
+    extra: tuple[deadlines.HolidayOverride, ...] = ()
+    if session is not None:
+        extra = tuple(
+            deadlines.HolidayOverride(on=row.on, nations=(row.nation,), name=row.name, reference=row.reference)
+            for row in session.scalars(select(HolidayOverride).order_by(HolidayOverride.on))
+        )
+    return deadlines.ClockConfig(
+        sar_nation=settings.council_nation,
+        third_party_sla_working_days=settings.third_party_sla_working_days,
+        extra_holidays=extra,
+    )
+
+
+def _events(request: Request) -> list[deadlines.ClockEvent]:
+    return [deadlines.ClockEvent(kind=e.kind, on=e.occurred_on) for e in request.clock_events
+            if e.voided_at is None]
+
+
+def compute(session: Session | None, request: Request, settings: Settings,
+            extra_event: deadlines.ClockEvent | None = None) -> deadlines.Computation:
+    """Compute the request's clock from its receipt date and live events (plus ``extra_event``).
+
+    :raises deadlines.DeadlineError: the events are in an impossible order.
+    """
+    events = _events(request) + ([extra_event] if extra_event else [])
+    events.sort(key=lambda e: e.on)
+    return deadlines.compute(request.regime, request.received_on, events, extended=request.extended,
+                             config=clock_config(session, settings))
+
+
+def recompute_due(session: Session, request: Request, *, settings: Settings) -> deadlines.Computation:
+    """Recompute and store ``due_on`` and its explanation for ``request``."""
+    result = compute(session, request, settings)
+    request.due_on = result.due
+    request.due_detail = result.to_dict()
+    return result
+
+
+def record_clock_event(
+    session: Session,
+    request: Request,
+    kind: str,
+    on: date,
+    *,
+    actor: User,
+    reason: str,
+    now: datetime,
+    settings: Settings,
+) -> ClockEvent:
+    """Record a clock event, recompute the due date and move the status where the event implies it.
+
+    :param kind: one of ``deadlines.EVENT_KINDS`` (``id_requested``, ``clarification_received``,
+        ``fee_paid``, ``extended`` ...).
+    :param on: the calendar date the event happened (not the date it was typed in).
+    :raises ValidationError: unknown kind, a date in the future or before receipt, or an impossible
+        order (e.g. "received" with no "requested"), with the clock's own explanation.
+    :raises Conflict: the request is closed.
+    :raises NotPermitted: the actor is not staff.
+    """
+    require_staff(actor)
+    if kind not in deadlines.EVENT_KINDS:
+        raise ValidationError(f"unknown clock event {kind!r}; choose one of {', '.join(deadlines.EVENT_KINDS)}")
+    if request.status in ("closed", "withdrawn", "released", "refused"):
+        raise Conflict(f"request {request.reference} is {request.status}; its clock can no longer change")
+    if on > now.date():
+        raise ValidationError("a clock event cannot be dated in the future")
+    try:
+        compute(session, request, settings, extra_event=deadlines.ClockEvent(kind=kind, on=on))
+    except deadlines.DeadlineError as exc:
+        raise ValidationError(str(exc)) from None
+    # The cover letter states the dates, so a pack approved before this event no longer tells the truth.
+    from sar.release.approvals import void_approval_if_any  # local: approvals imports requests, which imports clock
+
+    void_approval_if_any(session, request, actor=actor, now=now, reason=f"clock event {kind} recorded")
+    event = ClockEvent(request_id=request.id, kind=kind, occurred_on=on, actor_id=actor.id,
+                       reason=(reason or "").strip(), recorded_at=now)
+    session.add(event)
+    request.clock_events.append(event)
+    if kind == "extended":
+        request.extended = True
+    old_due = request.due_on
+    result = recompute_due(session, request, settings=settings)
+    request.updated_at = now
+    session.flush()
+    audit.record(session, "clock.event", actor=actor, now=now, request_id=request.id, target=request.reference,
+                 detail={"kind": kind, "on": on.isoformat(), "reason": event.reason,
+                         "due_before": old_due.isoformat() if old_due else None,
+                         "due_after": result.due.isoformat() if result.due else None})
+    target = _STATUS_AFTER.get(kind)
+    if target is not None and target.value != request.status:
+        from sar.intake.requests import transition  # local import: requests imports clock
+        from sar.workflow.status import can_transition
+
+        if can_transition(RequestStatus(request.status), target):
+            transition(session, request, target, actor=actor, reason=f"clock event {kind}", now=now)
+    return event
+
+
+def deadline_state(request: Request, today: date, settings: Settings) -> str:
+    """Derived state for lists: ``on_track``, ``due_soon``, ``overdue``, ``stopped`` or ``done``."""
+    if request.status in ("closed", "withdrawn", "released", "refused"):
+        return "done"
+    return deadlines.deadline_state(request.due_on, today, soon_working_days=settings.due_soon_working_days)

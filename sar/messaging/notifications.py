@@ -1,0 +1,146 @@
+"""Outgoing e-mail: render a plain-text template and write it to the outbox.
+
+E-mails are never sent from a use case. :func:`queue_email` adds an :class:`~sar.models.OutboxEmail` row in
+the caller's transaction, so the e-mail exists if and only if the change that caused it is committed; the
+worker's :func:`sar.messaging.mailer.send_pending` sends it afterwards (architecture §7, "Transactions and sessions").
+
+Templates live in ``templates/email/<name>.txt`` and are rendered with a plain :class:`jinja2.Environment`
+(no Flask), autoescape off (the output is text, not HTML) and :class:`jinja2.StrictUndefined`, so a missing
+variable is an error rather than a silently blank line in a letter to a family.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from sqlalchemy.orm import Session
+
+from sar.core.errors import ValidationError
+from sar.core.settings import Settings
+from sar.models import OutboxEmail
+
+LONDON = ZoneInfo("Europe/London")
+#: Longest subject the outbox column holds.
+MAX_SUBJECT = 300
+#: Longest ``kind`` the outbox column holds.
+MAX_KIND = 40
+
+
+@lru_cache(maxsize=8)
+def _environment(templates_dir: str) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(templates_dir),
+        autoescape=False,  # plain-text e-mails and letters; HTML pages are rendered by web/ with escaping
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["long_date"] = long_date
+    env.filters["london_time"] = london_time
+    return env
+
+
+def long_date(value: Any) -> str:
+    """Format a date (or ISO date string) the way letters do: ``Friday 27 March 2026``."""
+    if value is None or value == "":
+        return "not yet known"
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    return f"{value:%A} {value.day} {value:%B %Y}"
+
+
+def london_time(value: Any) -> str:
+    """Format an aware datetime in London time: ``Friday 27 March 2026 at 14:00`` (dates: ``long_date``)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if not isinstance(value, datetime):
+        return long_date(value)
+    local = value.astimezone(LONDON)
+    return f"{long_date(local.date())} at {local:%H:%M}"
+
+
+def _template_name(template: str) -> str:
+    """``acknowledgement`` → ``email/acknowledgement.txt``; a name with a folder or suffix is kept."""
+    name = template if template.endswith(".txt") else f"{template}.txt"
+    return name if "/" in name else f"email/{name}"
+
+
+def render_text(template: str, context: dict[str, Any], *, settings: Settings | None = None) -> str:
+    """Render a plain-text template to a string.
+
+    :param template: ``acknowledgement`` (meaning ``email/acknowledgement.txt``) or a path under
+        ``templates/`` such as ``letters/extension.txt``.
+    :param context: template variables. ``council_name`` and ``base_url`` are added from ``settings``
+        unless given.
+    :param settings: where the templates are and the council's name; defaults to ``Settings.from_env()``.
+    :return: the rendered text, ending with one newline.
+    :raises jinja2.TemplateNotFound: no such template.
+    :raises jinja2.UndefinedError: the template uses a variable missing from ``context``.
+    """
+    settings = settings or Settings.from_env()
+    full = {"council_name": settings.council_name, "base_url": settings.base_url.rstrip("/"), **context}
+    text = _environment(str(Path(settings.templates_dir))).get_template(_template_name(template)).render(full)
+    return text.rstrip() + "\n"
+
+
+def _check_header(value: str, what: str) -> str:
+    value = (value or "").strip()
+    if "\r" in value or "\n" in value:
+        raise ValidationError(f"the {what} must be a single line")
+    return value
+
+
+def queue_email(
+    session: Session,
+    *,
+    to: str,
+    subject: str,
+    template: str,
+    context: dict[str, Any],
+    kind: str,
+    request_id: int | None,
+    now: datetime,
+    settings: Settings | None = None,
+) -> OutboxEmail:
+    """Render ``template`` and add an unsent e-mail to the outbox in the caller's transaction (flushes).
+
+    :param to: one recipient address.
+    :param subject: the subject line (plain text, one line; longer than 300 characters is cut).
+    :param template: see :func:`render_text`.
+    :param context: template variables.
+    :param kind: what the e-mail is, for the admin's outbox view, e.g. ``acknowledgement``, ``due_soon``,
+        ``pack_released``.
+    :param request_id: the request it is about, if any.
+    :param now: aware UTC time, recorded as ``created_at``.
+    :param settings: templates directory and council name; defaults to ``Settings.from_env()``.
+    :return: the new row, with its id.
+    :raises ValidationError: no or malformed recipient, a multi-line subject or an over-long kind.
+    :raises jinja2.TemplateError: the template is missing or uses an undefined variable.
+    """
+    to = _check_header(to, "recipient address")
+    if not to or "@" not in to or " " in to or "," in to:
+        raise ValidationError(f"not a single e-mail address: {to!r}")
+    subject = _check_header(subject, "subject")
+    if not subject:
+        raise ValidationError("an e-mail needs a subject")
+    if not kind or len(kind) > MAX_KIND:
+        raise ValidationError(f"kind must be 1 to {MAX_KIND} characters")
+    body = render_text(template, context, settings=settings)
+    email = OutboxEmail(
+        to_addr=to,
+        subject=subject[:MAX_SUBJECT],
+        body_text=body,
+        kind=kind,
+        request_id=request_id,
+        created_at=now,
+        attempts=0,
+    )
+    session.add(email)
+    session.flush()
+    return email

@@ -1,0 +1,394 @@
+"""Four-eyes approval of an exact response pack, release, and download of released packs.
+
+The rules (rulebook §3 "second-person QA for social-work files", §5.1 item 6 "sign-off"):
+
+* an officer or manager submits; the pack is built at that moment and its sha256 is what is approved;
+* only a manager approves, never the submitter nor anyone who uploaded documents or decided
+  redactions on the request since the last approval ("nobody approves their own work");
+* any later change to the documents, redactions or page marks voids the approval and sends the
+  request back to review (:func:`prepare_change`, called by every such use case);
+* a pack is released only from a standing approval whose hash still matches the stored pack.
+
+Use cases take ``session``, ``actor`` and ``now``; they flush and never commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sar.core import audit
+from sar.core.errors import Conflict, NotFound, NotPermitted, ValidationError
+from sar.core.permissions import require_role, require_staff, require_view
+from sar.core.settings import Settings
+from sar.core.storage import FileStore
+from sar.intake.requests import transition
+from sar.messaging import notifications
+from sar.models import Approval, AuditEvent, DownloadLink, OutboxEmail, Request, ResponsePack, Role, User
+from sar.release import packs
+from sar.workflow.status import EDITABLE_STATUSES, RequestStatus
+
+#: Audit actions that count as preparing a pack: whoever did one of these since the last approval
+#: may not approve the next one. Building a pack to preview it, or running the engine, is not
+#: preparing it: neither decides what is released.
+WORK_ACTIONS = frozenset({
+    "document.add", "document.remove", "bundle.reorder", "redaction.decide", "redaction.manual",
+    "redaction.entity", "page.mark", "approval.submit", "party.add", "party.update",
+})
+#: Where the web layer serves a download link; ``{token}`` is replaced by the secret token.
+DOWNLOAD_PATH = "/download/{token}"
+
+_STANDING = ("pending", "approved")
+
+
+@dataclass(frozen=True)
+class ReleaseResult:
+    """What :func:`release` hands back: the link (shown once; only its hash is stored) and the pack."""
+
+    pack: ResponsePack
+    link: DownloadLink
+    token: str
+    url: str
+    expires_at: datetime
+    email: OutboxEmail | None
+
+
+def _token_sha(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def standing_approval(session: Session, request: Request) -> Approval | None:
+    """The request's pending or approved approval that has not been voided or returned, if any."""
+    return session.scalars(
+        select(Approval)
+        .where(Approval.request_id == request.id, Approval.status.in_(_STANDING),
+               Approval.voided_at.is_(None))
+        .order_by(Approval.id.desc())
+    ).first()
+
+
+def list_approvals(session: Session, request: Request) -> list[Approval]:
+    """Every submission for ``request``, oldest first (for the history panel)."""
+    query = select(Approval).where(Approval.request_id == request.id).order_by(Approval.id)
+    return list(session.scalars(query))
+
+
+def void_approval_if_any(session: Session, request: Request, *, actor: User | None, now: datetime,
+                         reason: str) -> Approval | None:
+    """Void the standing approval (pending or approved) after a change, and return the request to review.
+
+    :param reason: what changed, recorded on the approval and in the audit log.
+    :return: the voided approval, or None when there was none.
+    """
+    approval = standing_approval(session, request)
+    if approval is not None:
+        approval.status = "voided"
+        approval.voided_at = now
+        approval.void_reason = reason or "changed after submission"
+        session.flush()
+        audit.record(session, "approval.void", actor=actor, now=now, request_id=request.id,
+                     target=f"approval:{approval.id}", detail={"reason": approval.void_reason,
+                                                                "pack_sha256": approval.pack_sha256})
+    if request.status in (RequestStatus.awaiting_approval, RequestStatus.approved):
+        transition(session, request, RequestStatus.in_review, actor=actor, now=now,
+                   reason=f"approval voided: {reason}")
+    return approval
+
+
+def prepare_change(session: Session, request: Request, *, actor: User | None, now: datetime,
+                   what: str) -> None:
+    """Check that ``request``'s documents and redactions may change now, voiding any approval.
+
+    Called first by every use case that changes the bundle, a redaction or a page mark.
+    Editable statuses (:data:`sar.workflow.status.EDITABLE_STATUSES`) pass; awaiting approval or approved
+    void the approval and go back to ``in_review``; anything else (released, closed ...) refuses.
+
+    :param what: a short description of the change, for the void reason.
+    :raises Conflict: the request is released, closed, withdrawn or refused.
+    """
+    status = RequestStatus(request.status)
+    if status in EDITABLE_STATUSES:
+        return
+    if status in (RequestStatus.awaiting_approval, RequestStatus.approved):
+        void_approval_if_any(session, request, actor=actor, now=now, reason=what)
+        return
+    raise Conflict(f"request {request.reference} is {status.title.lower()}; its documents and "
+                   "redactions can no longer change")
+
+
+def submit_for_approval(session: Session, request: Request, *, actor: User, now: datetime, settings: Settings,
+                        note: str = "") -> Approval:
+    """Build the response pack and submit that exact pack (by hash) to a manager.
+
+    Moves the request to ``awaiting_approval`` through ``in_progress`` and ``in_review`` as needed.
+
+    :raises NotPermitted: the actor is not an officer or manager.
+    :raises Conflict: the request is not in a state that can be submitted (on hold, awaiting
+        verification, already submitted, closed ...), or the pack cannot be built (undecided
+        proposals, no documents, failed verification: see :func:`sar.release.packs.build_pack`).
+    """
+    require_role(actor, Role.officer, Role.manager)
+    status = RequestStatus(request.status)
+    if status not in (RequestStatus.received, RequestStatus.in_progress, RequestStatus.in_review):
+        raise Conflict(f"request {request.reference} is {status.title.lower()}; only a request in progress "
+                       "or in review can be submitted for approval")
+    pack = packs.build_pack(session, request, actor=actor, now=now, settings=settings)
+    path = {RequestStatus.received: [RequestStatus.in_progress, RequestStatus.in_review],
+            RequestStatus.in_progress: [RequestStatus.in_review], RequestStatus.in_review: []}[status]
+    for step in [*path, RequestStatus.awaiting_approval]:
+        transition(session, request, step, actor=actor, now=now, reason="submitted for approval")
+    approval = Approval(request_id=request.id, pack_id=pack.id, pack_sha256=pack.sha256, status="pending",
+                        submitted_by_id=actor.id, submitted_at=now, submit_note=(note or "").strip(),
+                        comments="")
+    session.add(approval)
+    session.flush()
+    audit.record(session, "approval.submit", actor=actor, now=now, request_id=request.id,
+                 target=f"approval:{approval.id}", detail={"pack_id": pack.id, "pack_sha256": pack.sha256,
+                                                            "note": approval.submit_note})
+    return approval
+
+
+def _pending(session: Session, request: Request) -> Approval:
+    # Lock the row (PostgreSQL) so two managers deciding at once cannot both succeed.
+    approval = session.scalars(
+        select(Approval)
+        .where(Approval.request_id == request.id, Approval.status.in_(_STANDING), Approval.voided_at.is_(None))
+        .order_by(Approval.id.desc()).with_for_update()
+    ).first()
+    if request.status != RequestStatus.awaiting_approval or approval is None or approval.status != "pending":
+        raise Conflict(f"request {request.reference} is not awaiting approval")
+    return approval
+
+
+def _last_approval_seq(session: Session, request: Request) -> int:
+    """Audit sequence number of the last approval of this request (0 if never approved)."""
+    seq = session.scalars(
+        select(AuditEvent.seq)
+        .where(AuditEvent.request_id == request.id, AuditEvent.action == "approval.approve")
+        .order_by(AuditEvent.seq.desc())
+    ).first()
+    return seq or 0
+
+
+def contributors_since_last_approval(session: Session, request: Request) -> set[int]:
+    """Ids of users who prepared the current pack since the last approval of this request.
+
+    Preparing means uploading, removing or reordering documents, deciding redactions, marking
+    pages, building or submitting the pack; it is read from the audit log, which records each.
+    """
+    since = _last_approval_seq(session, request)
+    rows = session.scalars(
+        select(AuditEvent.actor_id).where(
+            AuditEvent.request_id == request.id,
+            AuditEvent.seq > since,
+            AuditEvent.action.in_(WORK_ACTIONS),
+            AuditEvent.actor_id.is_not(None),
+        )
+    )
+    return set(rows)
+
+
+def approve(session: Session, request: Request, *, pack_sha256: str, actor: User, now: datetime,
+            comments: str = "") -> Approval:
+    """Approve the pending pack, identified by the hash the manager reviewed.
+
+    :param pack_sha256: the hash shown to the manager; it must equal the submitted pack's hash.
+    :raises NotPermitted: the actor is not a manager (officers and admins cannot approve), or the
+        actor submitted or prepared this pack (nobody approves their own work).
+    :raises Conflict: the request is not awaiting approval, or the hash is not the pending pack's.
+    """
+    require_role(actor, Role.manager)
+    approval = _pending(session, request)
+    if approval.submitted_by_id == actor.id:
+        raise NotPermitted("nobody approves their own work: you submitted this pack")
+    if actor.id in contributors_since_last_approval(session, request):
+        raise NotPermitted("nobody approves their own work: you changed documents or redactions in this pack")
+    if (pack_sha256 or "").strip().lower() != approval.pack_sha256:
+        raise Conflict("the pack has changed since you reviewed it; review the current pack and "
+                       "approve again")
+    approval.status = "approved"
+    approval.decided_by_id = actor.id
+    approval.decided_at = now
+    approval.comments = (comments or "").strip()
+    session.flush()
+    transition(session, request, RequestStatus.approved, actor=actor, now=now, reason="pack approved")
+    audit.record(session, "approval.approve", actor=actor, now=now, request_id=request.id,
+                 target=f"approval:{approval.id}", detail={"pack_sha256": approval.pack_sha256,
+                                                            "comments": approval.comments})
+    return approval
+
+
+def return_pack(session: Session, request: Request, *, actor: User, comments: str, now: datetime) -> Approval:
+    """Send the pending pack back to the officer with comments; the request returns to review.
+
+    :raises NotPermitted: the actor is not a manager.
+    :raises ValidationError: no comments (the officer needs to know what to change).
+    :raises Conflict: the request is not awaiting approval.
+    """
+    require_role(actor, Role.manager)
+    comments = (comments or "").strip()
+    if not comments:
+        raise ValidationError("say what needs to change before returning the pack")
+    approval = _pending(session, request)
+    approval.status = "returned"
+    approval.decided_by_id = actor.id if actor.id != approval.submitted_by_id else None
+    approval.decided_at = now
+    approval.comments = comments
+    session.flush()
+    transition(session, request, RequestStatus.in_review, actor=actor, now=now,
+               reason=f"pack returned: {comments}")
+    audit.record(session, "approval.return", actor=actor, now=now, request_id=request.id,
+                 target=f"approval:{approval.id}", detail={"comments": comments})
+    return approval
+
+
+def current_pack(session: Session, request: Request) -> ResponsePack | None:
+    """The pack that matters now.
+
+    :return: the released pack once released, else the pack of the standing (pending or approved)
+        approval, else None (no pack yet, or the last one was voided or returned).
+    """
+    released = session.scalars(
+        select(ResponsePack)
+        .where(ResponsePack.request_id == request.id, ResponsePack.released_at.is_not(None))
+        .order_by(ResponsePack.id.desc())
+    ).first()
+    if released is not None:
+        return released
+    approval = standing_approval(session, request)
+    return approval.pack if approval is not None else None
+
+
+def _requester_email(session: Session, request: Request) -> tuple[str | None, str]:
+    party = request.party("requester")
+    if party is not None and party.email:
+        return party.email, party.name
+    if request.owner_id is not None:
+        owner = session.get(User, request.owner_id)
+        if owner is not None:
+            return owner.email, owner.name
+    return None, party.name if party is not None else ""
+
+
+def release(session: Session, request: Request, *, actor: User, now: datetime,
+            settings: Settings) -> ReleaseResult:
+    """Release the approved pack to the requester.
+
+    Marks the request released, creates an expiring download link for the requester (their portal
+    account, if any) and queues an e-mail telling them where to download it.
+
+    :return: a :class:`ReleaseResult`; ``token`` and ``url`` are shown once (only the hash is stored).
+    :raises NotPermitted: the actor is not staff.
+    :raises Conflict: the request is not approved, there is no standing approval, or the stored pack
+        no longer matches the approved hash.
+    """
+    require_staff(actor)
+    if request.status != RequestStatus.approved:
+        raise Conflict(f"request {request.reference} is {RequestStatus(request.status).title.lower()}; "
+                       "only an approved pack can be released")
+    approval = standing_approval(session, request)
+    if approval is None or approval.status != "approved":
+        raise Conflict("there is no standing approval for this request")
+    pack = approval.pack
+    if pack.sha256 != approval.pack_sha256:
+        raise Conflict("the pack is not the one that was approved")
+    try:
+        FileStore(settings.storage_dir).get(pack.sha256)  # re-hashes the stored bytes
+    except (OSError, FileNotFoundError) as exc:
+        raise Conflict(f"the approved pack file cannot be read intact: {exc}") from None
+    transition(session, request, RequestStatus.released, actor=actor, now=now,
+               reason="approved pack released")
+    pack.released_at = now
+    token = secrets.token_urlsafe(32)
+    expires_at = now + timedelta(hours=settings.download_link_hours)
+    link = DownloadLink(pack_id=pack.id, user_id=request.owner_id, token_sha256=_token_sha(token),
+                        created_at=now, expires_at=expires_at, download_count=0)
+    session.add(link)
+    session.flush()
+    url = settings.base_url.rstrip("/") + DOWNLOAD_PATH.format(token=token)
+    to, name = _requester_email(session, request)
+    email = None
+    if to:
+        email = notifications.queue_email(
+            session, to=to, subject=f"Your information request {request.reference}: your response is ready",
+            template="pack_released", kind="pack_released", request_id=request.id, now=now, settings=settings,
+            context={"reference": request.reference, "requester_name": name or "Sir or Madam", "link": url,
+                     "expires_at": expires_at})
+    audit.record(session, "pack.release", actor=actor, now=now, request_id=request.id,
+                 target=f"pack:{pack.id}",
+                 detail={"pack_sha256": pack.sha256, "link_id": link.id, "expires_at": expires_at.isoformat(),
+                         "emailed": bool(email)})
+    return ReleaseResult(pack=pack, link=link, token=token, url=url, expires_at=expires_at, email=email)
+
+
+def pack_filename(request: Request) -> str:
+    """The download name of a request's pack, e.g. ``SAR-2026-0007-response-pack.zip``."""
+    return f"{request.reference}-response-pack.zip"
+
+
+def _link_for(session: Session, token: str, now: datetime) -> DownloadLink:
+    link = session.scalars(select(DownloadLink).where(DownloadLink.token_sha256 == _token_sha(token))).first()
+    if link is None or link.revoked_at is not None:
+        raise NotFound("no such download link")
+    if link.expires_at <= now:
+        raise Conflict("this download link has expired; sign in to the portal or ask us for a new link")
+    return link
+
+
+def request_for_link(session: Session, token: str, *, now: datetime) -> Request:
+    """The request a download-link token belongs to (for a ``/download/<token>`` page).
+
+    :raises NotFound: unknown or revoked token. :raises Conflict: the link has expired.
+    """
+    link = _link_for(session, token or "", now)
+    pack = session.get(ResponsePack, link.pack_id)
+    return session.get(Request, pack.request_id)
+
+
+def pack_for_download(session: Session, request: Request, *, actor: User | None, now: datetime,
+                      settings: Settings, token: str | None = None) -> tuple[str, bytes]:
+    """Return ``(filename, zip bytes)`` of the request's pack for ``actor``, auditing the download.
+
+    * A requester gets only their own request's pack, and only once it is released.
+    * A download link token (from the release e-mail) works until it expires; a link made for a
+      portal account works only for that account, a link for a request with no account works alone.
+    * Staff may download the zip only once it is approved (or released): before that the manager
+      reviews the exact pack on screen (page images, schedule, letter, sha256), and nothing that
+      has not passed four eyes leaves the system as a file.
+
+    :raises NotFound: not the requester's request, unknown token, or a token for another request.
+    :raises Conflict: not released yet (requester), not approved yet (staff), or an expired link.
+    """
+    link = None
+    if token:
+        link = _link_for(session, token, now)
+        if link.user_id is not None and (actor is None or actor.id != link.user_id):
+            raise NotFound("no such download link")
+        pack = session.get(ResponsePack, link.pack_id)
+        if pack is None or pack.request_id != request.id:
+            raise NotFound("no such download link")
+    elif actor is not None and actor.is_staff:
+        pack = current_pack(session, request)
+        if pack is None:
+            raise Conflict("no response pack has been built for approval yet")
+        approval = standing_approval(session, request)
+        approved = approval is not None and approval.status == "approved" and approval.pack_id == pack.id
+        if not (approved or pack.released_at is not None):
+            raise Conflict("the response pack can be downloaded only once a manager has approved it")
+    else:
+        require_view(actor, request)
+        pack = current_pack(session, request)
+        if pack is None or pack.released_at is None:
+            raise Conflict("your response has not been released yet")
+    data = FileStore(settings.storage_dir).get(pack.sha256)
+    if link is not None:
+        link.download_count = (link.download_count or 0) + 1
+    audit.record(session, "pack.download", actor=actor, now=now, request_id=request.id,
+                 target=f"pack:{pack.id}",
+                 detail={"pack_sha256": pack.sha256, "via_link": link.id if link is not None else None})
+    return pack_filename(request), data

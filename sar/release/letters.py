@@ -1,0 +1,158 @@
+"""Cover letters and redaction schedules for response packs, rendered with plain Jinja2 (no Flask).
+
+Templates live in ``templates/letters``. Which letter a request gets depends on its regime
+(rulebook §5): a UK GDPR access request gets the Art 15 letter (§5.1), a FOI request the s.17
+refusal-notice paragraphs (§5.2), an EIR request the reg 14 paragraphs (§5.3), a third-party
+disclosure (police, court, Cafcass: §1.4) a disclosure note, and other UK GDPR rights a short
+outcome letter. Schedules list code, page and plain-English reason and never the removed text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from redaction.codes import EXEMPTION_CODES
+from sar.core.settings import Settings
+
+#: Regime -> cover-letter template (under ``templates/letters``).
+LETTER_TEMPLATES: Mapping[str, str] = {
+    "sar": "sar_cover.txt",
+    "foi": "foi_cover.txt",
+    "foi-internal-review": "foi_cover.txt",
+    "eir": "eir_cover.txt",
+    "eir-reconsideration": "eir_cover.txt",
+    "third-party": "third_party_cover.txt",
+    "rectification": "rights_cover.txt",
+    "erasure": "rights_cover.txt",
+    "restriction": "rights_cover.txt",
+    "objection": "rights_cover.txt",
+    "portability": "rights_cover.txt",
+}
+SCHEDULE_TEMPLATE = "redaction_schedule.txt"
+
+#: FOIA exemptions that are absolute (no public interest test, s.2(3)); the rest are qualified
+#: and the s.17(3) public-interest paragraph is printed for them (rulebook §4.1, §5.2).
+ABSOLUTE_FOI_CODES = frozenset({"FOIA-S40-2", "FOIA-S41"})
+
+#: The regulator's contact details printed in every letter (rulebook §5.1(3)(f), §5.2 s.17(7)).
+ICO = {
+    "name": "Information Commissioner's Office",
+    "address": "Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF",
+    "phone": "0303 123 1113",
+    "web": "https://ico.org.uk/make-a-complaint/",
+}
+
+SCHEDULE_CSV_COLUMNS = ("page", "document", "document_page", "kind", "code", "legal_basis", "title", "reason")
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    """One line of the redaction schedule. It deliberately has no field for the removed text.
+
+    :param page: page number in the released bundle (1-based), or None for a page that was removed.
+    :param document: the document's file name. :param document_page: 1-based page in that document.
+    :param kind: ``"redaction"``, ``"withheld"``, ``"duplicate"`` or ``"not_relevant"``.
+    :param code: a key of ``redaction.codes.EXEMPTION_CODES``.
+    """
+
+    page: int | None
+    document: str
+    document_page: int
+    kind: str
+    code: str
+
+    @property
+    def basis(self) -> str:
+        """The legal provision of the code."""
+        return EXEMPTION_CODES[self.code].basis
+
+    @property
+    def title(self) -> str:
+        """The code's short title."""
+        return EXEMPTION_CODES[self.code].title
+
+    @property
+    def reason(self) -> str:
+        """The code's plain-English reason (never the reviewer's free text, which may quote names)."""
+        return EXEMPTION_CODES[self.code].reason
+
+
+def long_date(value: date | datetime | None) -> str:
+    """Format a date as in a letter: ``2 March 2026`` (empty for None)."""
+    if value is None:
+        return ""
+    return f"{value.day} {value:%B %Y}"
+
+
+@lru_cache(maxsize=8)
+def _environment(templates_dir: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(Path(templates_dir) / "letters")),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # plain text laid out into a PDF, never HTML
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["longdate"] = long_date
+    return env
+
+
+def environment(settings: Settings) -> jinja2.Environment:
+    """The Jinja2 environment over ``<templates_dir>/letters`` (strict: a missing variable is an error)."""
+    return _environment(str(settings.templates_dir))
+
+
+def letter_template_for(regime: str) -> str:
+    """The cover-letter template for a regime (the SAR letter for anything unknown)."""
+    return LETTER_TEMPLATES.get(regime, "sar_cover.txt")
+
+
+def code_key(codes: Sequence[str]) -> list[dict[str, Any]]:
+    """The redaction code key (rulebook §5.1 item 5): each code used, once, in a stable order."""
+    out = []
+    for code in sorted(set(codes)):
+        c = EXEMPTION_CODES[code]
+        out.append({"code": c.code, "basis": c.basis, "title": c.title, "reason": c.reason,
+                    "absolute": c.code in ABSOLUTE_FOI_CODES})
+    return out
+
+
+def render(settings: Settings, template: str, context: Mapping[str, Any]) -> str:
+    """Render a letters template with the common values (council, ICO) added to ``context``.
+
+    :raises jinja2.TemplateError: unknown template or missing variable.
+    """
+    full = {"council_name": settings.council_name, "council_email": settings.mail_from, "ico": ICO,
+            "portal_url": settings.base_url, **context}
+    return environment(settings).get_template(template).render(**full)
+
+
+def render_cover_letter(settings: Settings, regime: str, context: Mapping[str, Any]) -> str:
+    """Render the cover letter for ``regime`` (see :data:`LETTER_TEMPLATES`) as plain text."""
+    return render(settings, letter_template_for(regime), context)
+
+
+def render_schedule(settings: Settings, context: Mapping[str, Any]) -> str:
+    """Render the redaction schedule as plain text; ``context["rows"]`` holds :class:`ScheduleRow`."""
+    return render(settings, SCHEDULE_TEMPLATE, context)
+
+
+def schedule_csv(rows: Sequence[ScheduleRow]) -> bytes:
+    """The schedule as CSV (UTF-8, CRLF line ends): page, document, code, basis, title, reason."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(SCHEDULE_CSV_COLUMNS)
+    for row in rows:
+        writer.writerow([row.page if row.page is not None else "removed", row.document, row.document_page,
+                         row.kind, row.code, row.basis, row.title, row.reason])
+    return buf.getvalue().encode("utf-8")

@@ -1,0 +1,348 @@
+"""Build a response pack: the burned-in bundle, the cover letter and the redaction schedule, zipped.
+
+The pack is what a manager approves (by its sha256) and what the requester downloads. It is built
+deterministically: the same documents, decisions, letter date and officer give the same bytes.
+Nothing that failed ``redaction.pdf.verify`` is ever stored (redaction-notes §3.3).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import unicodedata
+import zipfile
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from redaction import pdf
+from redaction.errors import VerificationError
+from redaction.pdf_compose import select_pages, text_pdf
+from redaction.types import Box, BurnInBox
+from sar.core import audit
+from sar.core.errors import Conflict
+from sar.core.permissions import require_staff
+from sar.core.settings import Settings
+from sar.core.storage import FileStore
+from sar.models import BundleItem, PageMark, Redaction, Request, ResponsePack, User
+from sar.release import letters
+
+LONDON = ZoneInfo("Europe/London")
+#: Every file in a pack zip carries this timestamp, so the zip's hash depends only on its contents.
+ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
+#: Page marks whose pages are taken out of the bundle (and listed in the schedule).
+REMOVED_MARKS = ("duplicate", "not_relevant")
+
+
+class PackVerificationFailed(Conflict):
+    """The burned-in bundle still contains text that was meant to be removed; no pack was written.
+
+    ``problems`` are the verifier's findings. They may quote the removed text: show them to staff
+    only, never to a requester.
+    """
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        summary = "; ".join(self.problems[:5])
+        more = f" (+{len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
+        super().__init__("the redacted bundle failed verification and was not released: "
+                         f"{summary}{more}. Check that every occurrence of each redacted text is redacted.")
+
+
+@dataclass(frozen=True)
+class _ItemPlan:
+    item: BundleItem
+    redactions: list[Redaction]
+    marks: dict[int, PageMark]
+
+
+def release_items(session: Session, request: Request) -> list[BundleItem]:
+    """The bundle items that go into a pack: current ``case_record`` documents in bundle order."""
+    return list(session.scalars(
+        select(BundleItem)
+        .where(BundleItem.request_id == request.id, BundleItem.removed_at.is_(None),
+               BundleItem.purpose == "case_record")
+        .order_by(BundleItem.position, BundleItem.id)))
+
+
+def undecided_count(session: Session, item_ids: Sequence[int]) -> int:
+    """How many live proposals on these items still await a decision."""
+    if not item_ids:
+        return 0
+    return session.scalar(select(func.count(Redaction.id)).where(
+        Redaction.bundle_item_id.in_(item_ids), Redaction.status == "proposed",
+        Redaction.superseded_at.is_(None))) or 0
+
+
+def _plans(session: Session, items: list[BundleItem]) -> list[_ItemPlan]:
+    ids = [i.id for i in items]
+    reds: dict[int, list[Redaction]] = defaultdict(list)
+    for r in session.scalars(select(Redaction).where(
+            Redaction.bundle_item_id.in_(ids), Redaction.status == "accepted",
+                                                     Redaction.superseded_at.is_(None))
+            .order_by(Redaction.page, Redaction.start, Redaction.id)):
+        reds[r.bundle_item_id].append(r)
+    marks: dict[int, dict[int, PageMark]] = defaultdict(dict)
+    for m in session.scalars(select(PageMark).where(PageMark.bundle_item_id.in_(ids))):
+        if m.mark != "disclose":
+            marks[m.bundle_item_id][m.page] = m
+    return [_ItemPlan(i, reds[i.id], marks[i.id]) for i in items]
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _occurs(needle: str, haystack: str, compact: str) -> bool:
+    """Whether folded ``needle`` occurs in folded ``haystack`` the way ``redaction.pdf.verify`` matches.
+
+    Long strings match as substrings (also ignoring spaces), short ones as whole tokens only.
+    """
+    if len(needle) >= 5:
+        squashed = needle.replace(" ", "")
+        return needle in haystack or (len(squashed) >= 6 and squashed in compact)
+    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack) is not None
+
+
+def _inside(box: Box, boxes: Sequence[Sequence[float]]) -> bool:
+    cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+    return any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+
+
+def _strings_to_verify(plans: Sequence[_ItemPlan], originals: dict[int, bytes]) -> tuple[list[str],
+                                                                                         list[str]]:
+    """Split the accepted redactions' texts into those the released bundle must not contain and warnings.
+
+    A text that is also visible where nobody redacted it (a reviewer rejected that occurrence, or
+    an ordinary word equals a redacted first name) cannot be absent from the output, so it is left
+    out of the check, as ``sar redact`` does; each such text is returned as a warning naming the
+    document and page, for the manager to see. Every other accepted text is verified.
+    """
+    texts = sorted({" ".join(r.text.split()) for p in plans for r in p.redactions
+                    if r.text and r.text.strip()})
+    if not texts:
+        return [], []
+    residual: list[tuple[str, int, str, str]] = []
+    for plan in plans:
+        skip = {page for page, m in plan.marks.items() if m.mark != "disclose"}
+        extracted = pdf.extract(originals[plan.item.id], plan.item.filename, ocr=False)
+        for page in extracted.pages:
+            if page.page_index in skip:
+                continue
+            covered = [b for r in plan.redactions if r.page == page.page_index for b in r.boxes]
+            chars = [" " if box is not None and _inside(box, covered) else ch
+                     for ch, box in zip(page.text, page.char_boxes, strict=True)]
+            folded = _fold("".join(chars))
+            residual.append((plan.item.filename, page.page_index + 1, folded, folded.replace(" ", "")))
+    verify, warnings = [], []
+    for text in texts:
+        needle = _fold(text)
+        seen = [(name, page) for name, page, hay, compact in residual if _occurs(needle, hay, compact)]
+        if not seen:
+            verify.append(text)
+            continue
+        where = ", ".join(f"{name} p.{page}" for name, page in seen[:5])
+        warnings.append(f"{text!r} is redacted elsewhere but still visible at {where}")
+    return verify, warnings
+
+
+def _is_whole_page(red: Redaction) -> bool:
+    """Whether a redaction is the engine's "withhold this whole page" proposal (one page-sized box)."""
+    if red.entity_type != "LEGAL_ADVICE" or (red.start or 0) != 0 or len(red.boxes or []) != 1:
+        return False
+    x0, y0, _, _ = red.boxes[0]
+    return x0 <= 0.5 and y0 <= 0.5
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIMESTAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, files[name])
+    return buf.getvalue()
+
+
+def _safe_label(filename: str, index: int, texts: Sequence[str]) -> str:
+    # A file name can itself name a third party ("Letter from <name>.pdf"); the letter and schedule
+    # then call it "Document N" rather than print the name that was redacted from the pages.
+    lowered = filename.lower()
+    if any(t.strip().lower() in lowered for t in texts if t.strip()):
+        return f"Document {index}"
+    return filename
+
+
+def _verify_or_raise(data: bytes, removed_strings: Sequence[str], name: str) -> None:
+    problems = pdf.verify(data, removed_strings, name=name)
+    if problems:
+        raise PackVerificationFailed(problems)
+
+
+def build_pack(session: Session, request: Request, *, actor: User, now: datetime,
+               settings: Settings) -> ResponsePack:
+    """Build, verify and store the response pack for ``request``.
+
+    The zip holds ``<REF>-cover-letter.pdf``, ``<REF>-redaction-schedule.pdf``,
+    ``<REF>-redaction-schedule.csv`` and ``<REF>-bundle.pdf``. In the bundle, accepted redactions
+    are burned in (labelled with their code), withheld pages are replaced by "Page withheld: <code>",
+    duplicate and not-relevant pages are left out (and listed in the schedule), and every page is
+    stamped "<REF> — Page X of Y". The schedule gives code, page and plain-English reason only.
+
+    :return: the new :class:`~sar.models.ResponsePack` (``sha256`` of the zip, size, page count, manifest).
+    :raises NotPermitted: the actor is not staff.
+    :raises Conflict: no documents, proposals still undecided, or every page left out.
+    :raises PackVerificationFailed: the output still contains removed text (nothing is stored).
+    """
+    require_staff(actor)
+    items = release_items(session, request)
+    if not items:
+        raise Conflict("there are no case-record documents in the bundle to release")
+    waiting = undecided_count(session, [i.id for i in items])
+    if waiting:
+        raise Conflict(f"{waiting} proposed redaction{'s' if waiting != 1 else ''} still "
+                       f"need{'s' if waiting == 1 else ''} a decision before the pack can be built")
+    plans = _plans(session, items)
+    store = FileStore(settings.storage_dir)
+    ref = request.reference
+    originals = {p.item.id: store.get(p.item.document.sha256) for p in plans}
+    removed_strings, warnings = _strings_to_verify(plans, originals)
+    accepted_texts = [r.text for p in plans for r in p.redactions if r.text and r.text.strip()]
+
+    # Final page numbers first: pages left out do not count.
+    rows: list[letters.ScheduleRow] = []
+    documents: list[dict] = []
+    parts: list[tuple[str, bytes]] = []
+    next_page = 1
+    removed_total = 0
+    for index, plan in enumerate(plans, start=1):
+        item = plan.item
+        label = _safe_label(item.filename, index, accepted_texts)
+        n_pages = item.document.page_count
+        removed = {p for p, m in plan.marks.items() if m.mark in REMOVED_MARKS and p < n_pages}
+        # The engine proposes withholding a whole page (legal advice) as one page-sized box; it is
+        # released as a "Page withheld" page like a reviewer's page mark, which takes precedence.
+        withheld = {r.page: r.code for r in plan.redactions if _is_whole_page(r) and r.page < n_pages}
+        withheld.update({p: m.code or "WITHHELD" for p, m in plan.marks.items()
+                         if m.mark == "withheld" and p < n_pages})
+        numbering: dict[int, int] = {}
+        for p in range(n_pages):
+            if p not in removed:
+                numbering[p] = next_page
+                next_page += 1
+        boxes = [BurnInBox(page=r.page, box=Box(*b), label=r.code)
+                 for r in plan.redactions if r.page not in withheld and r.page not in removed
+                 for b in r.boxes]
+        # Pages to leave out are blanked as well before they are dropped, so nothing of them
+        # survives in objects shared with kept pages.
+        blank = {**withheld, **{p: "removed" for p in removed}}
+        try:
+            out = pdf.burn_in(originals[item.id], boxes, withheld_pages=blank,
+                              removed_strings=removed_strings, label_boxes=True, name=item.filename)
+        except VerificationError as exc:
+            raise PackVerificationFailed(exc.problems) from exc
+        keep = [p for p in range(n_pages) if p not in removed]
+        removed_total += len(removed)
+        for r in plan.redactions:
+            if r.page in numbering and r.page not in withheld:
+                rows.append(letters.ScheduleRow(numbering[r.page], label, r.page + 1, "redaction", r.code))
+        for p, code in sorted(withheld.items()):
+            if p in numbering:
+                rows.append(letters.ScheduleRow(numbering[p], label, p + 1, "withheld", code))
+        for p in sorted(removed):
+            mark = plan.marks[p]
+            default = "DUPLICATE" if mark.mark == "duplicate" else "NOT-RELEVANT"
+            rows.append(letters.ScheduleRow(None, label, p + 1, mark.mark, mark.code or default))
+        if not keep:
+            continue
+        if len(keep) < n_pages:
+            out = select_pages(out, keep, name=item.filename)
+        parts.append((item.filename, out))
+        documents.append({"filename": label, "first_page": numbering[keep[0]],
+                          "last_page": numbering[keep[-1]]})
+    if not parts:
+        raise Conflict("every page has been left out of the bundle; there is nothing to release")
+    # Several redactions on one page with the same code read as one line in the schedule.
+    rows = sorted(set(rows), key=lambda r: (r.page is None, r.page or 0, r.document, r.document_page,
+                                            r.kind, r.code))
+
+    merged = pdf.merge(parts)
+    bundle = pdf.stamp_pages(merged, lambda n, total: f"{ref} — Page {n} of {total}")
+    _verify_or_raise(bundle, removed_strings, f"{ref}-bundle.pdf")
+    page_count = pdf.page_count(bundle)
+
+    withheld_codes = [r.code for r in rows if r.kind in ("redaction", "withheld")]
+    letter_date = now.astimezone(LONDON).date()
+    subject = request.party("data_subject")
+    requester = request.party("requester")
+    context = {
+        "reference": ref, "regime": request.regime, "letter_date": letter_date,
+        "requester_name": requester.name if requester else "Sir or Madam",
+        "subject_name": subject.name if subject else None,
+        "representative": request.party("representative") is not None,
+        "received_on": request.received_on, "due_on": request.due_on, "extended": bool(request.extended),
+        "documents": documents, "page_count": page_count, "removed_count": removed_total,
+        "withheld": bool(withheld_codes), "codes": letters.code_key(withheld_codes),
+        "officer_name": actor.name, "officer_title": actor.job_title or "Information Rights Team",
+    }
+    template = letters.letter_template_for(request.regime)
+    letter_text = letters.render_cover_letter(settings, request.regime, context)
+    schedule_text = letters.render_schedule(settings, {**context, "rows": rows,
+                                                       "codes": letters.code_key([r.code for r in rows])})
+    letter_pdf = text_pdf([letter_text])
+    schedule_pdf = text_pdf([schedule_text])
+    schedule_csv = letters.schedule_csv(rows)
+    _verify_or_raise(letter_pdf, removed_strings, f"{ref}-cover-letter.pdf")
+    _verify_or_raise(schedule_pdf, removed_strings, f"{ref}-redaction-schedule.pdf")
+
+    files = {
+        f"{ref}-bundle.pdf": bundle,
+        f"{ref}-cover-letter.pdf": letter_pdf,
+        f"{ref}-redaction-schedule.pdf": schedule_pdf,
+        f"{ref}-redaction-schedule.csv": schedule_csv,
+    }
+    data = _zip(files)
+    sha = store.put(data)
+    manifest = {
+        "items": [{"id": p.item.id, "filename": p.item.filename, "document_sha256": p.item.document.sha256,
+                   "pages": p.item.document.page_count} for p in plans],
+        "redaction_ids": sorted(r.id for p in plans for r in p.redactions),
+        "page_marks": [{"item_id": m.bundle_item_id, "page": m.page, "mark": m.mark, "code": m.code}
+                       for p in plans for m in sorted(p.marks.values(), key=lambda m: m.page)],
+        "letter_template": template,
+        "files": {name: hashlib.sha256(content).hexdigest() for name, content in sorted(files.items())},
+        "bundle_pages": page_count,
+        "removed_pages": removed_total,
+        # Staff-only: accepted texts still visible elsewhere (a missed or rejected occurrence).
+        "warnings": warnings,
+    }
+    pack = ResponsePack(request_id=request.id, sha256=sha, size_bytes=len(data), page_count=page_count,
+                        manifest=manifest, built_by_id=actor.id, built_at=now)
+    session.add(pack)
+    session.flush()
+    audit.record(session, "pack.build", actor=actor, now=now, request_id=request.id, target=f"pack:{pack.id}",
+                 detail={"sha256": sha, "pages": page_count, "redactions": len(manifest["redaction_ids"]),
+                         "letter_template": template})
+    return pack
+
+
+def pack_bytes(settings: Settings, pack: ResponsePack) -> bytes:
+    """The stored zip of ``pack`` (checked against its hash).
+
+    :raises FileNotFoundError: not stored. :raises OSError: corrupt.
+    """
+    return FileStore(settings.storage_dir).get(pack.sha256)
+
+
+def pack_files(data: bytes) -> dict[str, bytes]:
+    """Unzip a pack into ``{name: bytes}`` (for previews and tests)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
