@@ -21,6 +21,7 @@ from sar.core.settings import Settings
 from sar.intake import clock, requests
 from sar.models import Party, Request, StaffMember, User
 from sar.release import approvals
+from sar.workflow import transitions
 
 #: One password for every demo login (printed by :func:`banner`; demo only).
 DEMO_PASSWORD = "demo-password-1"
@@ -244,13 +245,13 @@ def load(session: Session, *, settings: Settings, now: datetime | None = None) -
                                        email="records@harperlowe.example", capacity="solicitor",
                                        authority_status="verified", authority_note="signed client authority "
                                        "dated last month, checked against the client's signature"))
-    requests.transition(session, solicitor_sar, "in_progress", actor=officer, reason="authority verified",
+    transitions.transition(session, solicitor_sar, "in_progress", actor=officer, reason="authority verified",
                         now=now)
     _attach(session, solicitor_sar, _placement_record("Jordan Pike", "Margaret Flynn", "27 Willow Crescent, "
                                                       "Exampleton EX4 7QT"), "placement-record.pdf", **kw)
 
     foi = opened["foi"]
-    requests.transition(session, foi, "in_progress", actor=officer, reason="information located", now=now)
+    transitions.transition(session, foi, "in_progress", actor=officer, reason="information located", now=now)
     _attach(session, foi, _statistics_table(), "placements-2025.pdf", **kw)
 
     eir = opened["eir"]
@@ -258,7 +259,7 @@ def load(session: Session, *, settings: Settings, now: datetime | None = None) -
     _event(session, eir, "clarification_received", 8, reason="application reference given", **kw)
 
     police = opened["police"]
-    requests.transition(session, police, "in_progress", actor=officer, reason="DPA Sch 2 para 2 form received",
+    transitions.transition(session, police, "in_progress", actor=officer, reason="DPA Sch 2 para 2 form received",
                         now=now)
     _attach(session, police, _strategy_notes("Kayla Reed", "Lee Dawson"), "strategy-discussion.pdf", **kw)
 

@@ -25,7 +25,7 @@ from sar.core.permissions import require_staff, require_view
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.models import BundleItem, Document, Request, Role, User
-from sar.release import approvals
+from sar.workflow import approval_state
 
 #: What an uploaded document is for. Only ``case_record`` documents go into the response pack;
 #: the others are internal evidence (rulebook §5.1 item 6).
@@ -100,7 +100,7 @@ def add_document(session: Session, request: Request, data: bytes, filename: str,
         if existing is not None:
             raise ValidationError(f"{filename} is already in this bundle (as {existing.filename})")
     if purpose == "case_record":
-        approvals.prepare_change(session, request, actor=actor, now=now, what=f"document {filename} added")
+        approval_state.prepare_change(session, request, actor=actor, now=now, what=f"document {filename} added")
     elif request.status in _FINISHED:
         raise Conflict(f"request {request.reference} is {request.status}; documents can no longer be added")
     FileStore(settings.storage_dir).put(bytes(data))
@@ -170,7 +170,7 @@ def reorder_bundle(session: Session, request: Request, ordered_item_ids: Sequenc
         raise ValidationError("the new order must list every document in the bundle exactly once")
     if wanted == [item.id for item in items]:
         return items
-    approvals.prepare_change(session, request, actor=actor, now=now, what="bundle reordered")
+    approval_state.prepare_change(session, request, actor=actor, now=now, what="bundle reordered")
     for position, item_id in enumerate(wanted, start=1):
         current[item_id].position = position
     request.updated_at = now
@@ -196,7 +196,7 @@ def remove_from_bundle(session: Session, item: BundleItem, *, actor: User, now: 
     if item.removed_at is not None:
         raise ValidationError(f"{item.filename} has already been removed")
     request = session.get(Request, item.request_id)
-    approvals.prepare_change(session, request, actor=actor, now=now, what=f"document {item.filename} removed")
+    approval_state.prepare_change(session, request, actor=actor, now=now, what=f"document {item.filename} removed")
     item.removed_at = now
     item.removed_reason = reason
     request.updated_at = now

@@ -28,7 +28,8 @@ from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.models import BundleItem, Job, Request, Role, User
 from sar.models import StaffMember as StaffRow
-from sar.release import approvals, packs
+from sar.release import packs
+from sar.workflow import approval_state
 from sar.workflow.status import EDITABLE_STATUSES
 
 log = logging.getLogger(__name__)
@@ -128,7 +129,7 @@ def start_proposal_job(session: Session, request: Request, *, actor: User, now: 
         raise Conflict("redaction proposals are already being computed for this request")
     if not packs.release_items(session, request):
         raise ValidationError("add the case-record documents before proposing redactions")
-    approvals.prepare_change(session, request, actor=actor, now=now, what="redaction proposals re-run")
+    approval_state.prepare_change(session, request, actor=actor, now=now, what="redaction proposals re-run")
     job = Job(kind=PROPOSAL_JOB, request_id=request.id, status="queued", progress_done=0, progress_total=0,
               message="waiting for the worker", created_by_id=actor.id, created_at=now)
     session.add(job)

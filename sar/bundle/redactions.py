@@ -26,7 +26,8 @@ from sar.core.errors import Conflict, NotFound, ValidationError
 from sar.core.permissions import require_staff
 from sar.core.settings import Settings
 from sar.models import BundleItem, PageMark, Redaction, RedactionDecision, Request, User
-from sar.release import approvals, packs
+from sar.release import packs
+from sar.workflow import approval_state
 
 if TYPE_CHECKING:  # the engine pulls in spaCy; only its result type is needed here
     from redaction.engine import DocumentPlan
@@ -157,7 +158,7 @@ def decide_redaction(session: Session, redaction: Redaction, status: str, *, rea
     item, request = _item_and_request(session, redaction.bundle_item_id)
     new_code = check_code(code, request) if code else redaction.code
     require_decider(actor, redaction.code, new_code)
-    approvals.prepare_change(session, request, actor=actor, now=now,
+    approval_state.prepare_change(session, request, actor=actor, now=now,
                              what=f"redaction {redaction.id} {status}")
     old = {"status": redaction.status, "code": redaction.code}
     _decide(session, redaction, status, reason=reason, code=new_code, actor=actor, now=now)
@@ -225,7 +226,7 @@ def add_manual_redaction(session: Session, item: BundleItem, page: int, boxes: S
                        if b is not None and _centre_inside(b, clean))
     text = " ".join(text.split())
     reason = (reason or "").strip() or EXEMPTION_CODES[code].reason
-    approvals.prepare_change(session, request, actor=actor, now=now,
+    approval_state.prepare_change(session, request, actor=actor, now=now,
                              what=f"manual redaction on {item.filename}")
     red = Redaction(bundle_item_id=item.id, page=page, start=None, end=None, boxes=clean, text=text,
                     entity_type="MANUAL", code=code, reason=reason, source="manual", recognizer=None,
@@ -286,7 +287,7 @@ def decide_entity(session: Session, request: Request, text: str, status: str, *,
     elif status == "accepted":
         raise ValidationError("choose an exemption code")
     require_decider(actor, code, *{r.code for r in same})
-    approvals.prepare_change(session, request, actor=actor, now=now,
+    approval_state.prepare_change(session, request, actor=actor, now=now,
                              what=f"bulk decision on an entity ({status})")
     count = 0
     for r in same:
@@ -358,7 +359,7 @@ def mark_page(session: Session, item: BundleItem, page: int, mark: str, *, code:
     row = session.scalars(select(PageMark).where(PageMark.bundle_item_id == item.id,
                                                  PageMark.page == page)).first()
     require_decider(actor, code, row.code if row is not None else None)
-    approvals.prepare_change(session, request, actor=actor, now=now,
+    approval_state.prepare_change(session, request, actor=actor, now=now,
                              what=f"page {page + 1} of {item.filename} marked {mark}")
     old = row.mark if row is not None else None
     if row is None:

@@ -17,7 +17,9 @@ from sar.core.errors import Conflict, ValidationError
 from sar.core.permissions import require_staff
 from sar.core.settings import Settings
 from sar.models import ClockEvent, HolidayOverride, Request, User
-from sar.workflow.status import RequestStatus
+from sar.workflow.approval_state import void_approval_if_any
+from sar.workflow.status import RequestStatus, can_transition
+from sar.workflow.transitions import transition
 
 #: Status a request moves to when an event of this kind is recorded (if the table allows it).
 _STATUS_AFTER = {
@@ -105,8 +107,6 @@ def record_clock_event(
     except deadlines.DeadlineError as exc:
         raise ValidationError(str(exc)) from None
     # The cover letter states the dates, so a pack approved before this event no longer tells the truth.
-    from sar.release.approvals import void_approval_if_any  # local: approvals imports requests, which imports clock
-
     void_approval_if_any(session, request, actor=actor, now=now, reason=f"clock event {kind} recorded")
     event = ClockEvent(request_id=request.id, kind=kind, occurred_on=on, actor_id=actor.id,
                        reason=(reason or "").strip(), recorded_at=now)
@@ -124,9 +124,6 @@ def record_clock_event(
                          "due_after": result.due.isoformat() if result.due else None})
     target = _STATUS_AFTER.get(kind)
     if target is not None and target.value != request.status:
-        from sar.intake.requests import transition  # local import: requests imports clock
-        from sar.workflow.status import can_transition
-
         if can_transition(RequestStatus(request.status), target):
             transition(session, request, target, actor=actor, reason=f"clock event {kind}", now=now)
     return event

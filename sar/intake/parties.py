@@ -29,7 +29,7 @@ from sar.core.permissions import require_staff, require_view
 from sar.core.settings import Settings
 from sar.intake.requests import received_on_for
 from sar.models import AuditEvent, BundleItem, Party, Request, Role, User
-from sar.release import approvals
+from sar.workflow import approval_state
 
 #: Roles staff may add after intake (the requester is fixed at intake).
 ADDABLE_ROLES = ("third_party", "representative", "data_subject")
@@ -169,7 +169,7 @@ def add_party(session: Session, request: Request, *, role: str, name: str, relat
         authority_status="requested" if role == "representative" else "not_required",
         authority_note="authority evidence needed (rulebook T-4, G-2)" if role == "representative" else None,
     )
-    approvals.prepare_change(session, request, actor=actor, now=now, what=f"{_party_label(party)} added")
+    approval_state.prepare_change(session, request, actor=actor, now=now, what=f"{_party_label(party)} added")
     request.parties.append(party)
     request.updated_at = now
     session.flush()
@@ -231,7 +231,7 @@ def update_party(session: Session, party: Party, *, actor: User, now: datetime, 
         return party
     if party.role == "third_party" and "name" in diff:
         _check_third_party(request, clean["name"], exclude=party)
-    approvals.prepare_change(session, request, actor=actor, now=now,
+    approval_state.prepare_change(session, request, actor=actor, now=now,
                              what=f"{_party_label(party)} changed ({', '.join(sorted(diff))})")
     for key in diff:
         setattr(party, key, clean[key])
@@ -306,7 +306,7 @@ def record_evidence(session: Session, party: Party, kind: str, status: str, *, n
         if item is None:
             raise ValidationError("that document is not in this request's bundle")
     if status == "rejected":
-        approvals.prepare_change(session, request, actor=actor, now=now,
+        approval_state.prepare_change(session, request, actor=actor, now=now,
                                  what=f"{kind} evidence of {party.name} rejected")
     elif request.status in _FINISHED:
         raise Conflict(f"request {request.reference} is {request.status}; its evidence can no longer change")

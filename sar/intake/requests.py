@@ -15,12 +15,13 @@ from sqlalchemy.orm import Session
 
 from sar import triage as triage_mod
 from sar.core import audit
-from sar.core.errors import Conflict, InvalidTransition, ValidationError
+from sar.core.errors import Conflict, ValidationError
 from sar.core.permissions import require_staff, require_view
 from sar.core.settings import Settings
 from sar.intake import clock
 from sar.models import CHANNELS, Party, ReferenceCounter, Request, Role, StatusChange, User
-from sar.workflow.status import ALLOWED_TRANSITIONS, RequestStatus
+from sar.workflow.approval_state import void_approval_if_any
+from sar.workflow.status import RequestStatus
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -200,41 +201,6 @@ def get_request(session: Session, reference: str, *, actor: User | None, now: da
     return req
 
 
-def transition(
-    session: Session,
-    request: Request,
-    to: RequestStatus | str,
-    *,
-    actor: User | None,
-    reason: str,
-    now: datetime,
-) -> StatusChange:
-    """Move ``request`` to status ``to`` if the transition table allows it; record who, when and why.
-
-    :raises InvalidTransition: the move is not in :data:`sar.workflow.status.ALLOWED_TRANSITIONS`.
-    :raises NotPermitted: a requester tried to change a status (only withdrawal is theirs).
-    """
-    to = RequestStatus(to)
-    current = RequestStatus(request.status)
-    if actor is not None and actor.role == Role.requester and to != RequestStatus.withdrawn:
-        require_staff(actor)
-    if to not in ALLOWED_TRANSITIONS[current]:
-        raise InvalidTransition(current.value, to.value)
-    change = StatusChange(request_id=request.id, from_status=current.value, to_status=to.value,
-                          actor_id=actor.id if actor else None, reason=reason or "", at=now)
-    session.add(change)
-    request.status = to.value
-    request.updated_at = now
-    if to == RequestStatus.released:
-        request.released_at = now
-    if to in (RequestStatus.closed, RequestStatus.withdrawn):
-        request.closed_at = now
-    session.flush()
-    audit.record(session, "request.transition", actor=actor, now=now, request_id=request.id,
-                 target=request.reference, detail={"from": current.value, "to": to.value, "reason": reason})
-    return change
-
-
 def assign(session: Session, request: Request, officer: User, *, actor: User, now: datetime) -> None:
     """Assign ``request`` to ``officer``.
 
@@ -263,8 +229,6 @@ def override_triage(session: Session, request: Request, regime: str, *, actor: U
         raise ValidationError(f"unknown regime {regime!r}")
     if not (reason or "").strip():
         raise ValidationError("give a reason for overriding the triage")
-    from sar.release.approvals import void_approval_if_any  # local: approvals imports this module
-
     if request.status in ("released", "closed", "withdrawn", "refused"):
         raise Conflict(f"request {request.reference} is {request.status}; its regime can no longer change")
     # The regime decides the letter and the codes, so an approved pack is void after an override.

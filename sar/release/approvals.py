@@ -6,7 +6,7 @@ The rules (rulebook §3 "second-person QA for social-work files", §5.1 item 6 "
 * only a manager approves, never the submitter nor anyone who uploaded documents or decided
   redactions on the request since the last approval ("nobody approves their own work");
 * any later change to the documents, redactions or page marks voids the approval and sends the
-  request back to review (:func:`prepare_change`, called by every such use case);
+  request back to review (:func:`sar.workflow.approval_state.prepare_change`, called by every such use case);
 * a pack is released only from a standing approval whose hash still matches the stored pack.
 
 Use cases take ``session``, ``actor`` and ``now``; they flush and never commit.
@@ -27,11 +27,12 @@ from sar.core.errors import Conflict, NotFound, NotPermitted, ValidationError
 from sar.core.permissions import require_role, require_staff, require_view
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
-from sar.intake.requests import transition
 from sar.messaging import notifications
 from sar.models import Approval, AuditEvent, DownloadLink, OutboxEmail, Request, ResponsePack, Role, User
 from sar.release import packs
-from sar.workflow.status import EDITABLE_STATUSES, RequestStatus
+from sar.workflow.approval_state import STANDING_STATUSES, standing_approval
+from sar.workflow.status import RequestStatus
+from sar.workflow.transitions import transition
 
 #: Audit actions that count as preparing a pack: whoever did one of these since the last approval
 #: may not approve the next one. Building a pack to preview it, or running the engine, is not
@@ -42,9 +43,6 @@ WORK_ACTIONS = frozenset({
 })
 #: Where the web layer serves a download link; ``{token}`` is replaced by the secret token.
 DOWNLOAD_PATH = "/download/{token}"
-
-_STANDING = ("pending", "approved")
-
 
 @dataclass(frozen=True)
 class ReleaseResult:
@@ -62,63 +60,10 @@ def _token_sha(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def standing_approval(session: Session, request: Request) -> Approval | None:
-    """The request's pending or approved approval that has not been voided or returned, if any."""
-    return session.scalars(
-        select(Approval)
-        .where(Approval.request_id == request.id, Approval.status.in_(_STANDING),
-               Approval.voided_at.is_(None))
-        .order_by(Approval.id.desc())
-    ).first()
-
-
 def list_approvals(session: Session, request: Request) -> list[Approval]:
     """Every submission for ``request``, oldest first (for the history panel)."""
     query = select(Approval).where(Approval.request_id == request.id).order_by(Approval.id)
     return list(session.scalars(query))
-
-
-def void_approval_if_any(session: Session, request: Request, *, actor: User | None, now: datetime,
-                         reason: str) -> Approval | None:
-    """Void the standing approval (pending or approved) after a change, and return the request to review.
-
-    :param reason: what changed, recorded on the approval and in the audit log.
-    :return: the voided approval, or None when there was none.
-    """
-    approval = standing_approval(session, request)
-    if approval is not None:
-        approval.status = "voided"
-        approval.voided_at = now
-        approval.void_reason = reason or "changed after submission"
-        session.flush()
-        audit.record(session, "approval.void", actor=actor, now=now, request_id=request.id,
-                     target=f"approval:{approval.id}", detail={"reason": approval.void_reason,
-                                                                "pack_sha256": approval.pack_sha256})
-    if request.status in (RequestStatus.awaiting_approval, RequestStatus.approved):
-        transition(session, request, RequestStatus.in_review, actor=actor, now=now,
-                   reason=f"approval voided: {reason}")
-    return approval
-
-
-def prepare_change(session: Session, request: Request, *, actor: User | None, now: datetime,
-                   what: str) -> None:
-    """Check that ``request``'s documents and redactions may change now, voiding any approval.
-
-    Called first by every use case that changes the bundle, a redaction or a page mark.
-    Editable statuses (:data:`sar.workflow.status.EDITABLE_STATUSES`) pass; awaiting approval or approved
-    void the approval and go back to ``in_review``; anything else (released, closed ...) refuses.
-
-    :param what: a short description of the change, for the void reason.
-    :raises Conflict: the request is released, closed, withdrawn or refused.
-    """
-    status = RequestStatus(request.status)
-    if status in EDITABLE_STATUSES:
-        return
-    if status in (RequestStatus.awaiting_approval, RequestStatus.approved):
-        void_approval_if_any(session, request, actor=actor, now=now, reason=what)
-        return
-    raise Conflict(f"request {request.reference} is {status.title.lower()}; its documents and "
-                   "redactions can no longer change")
 
 
 def submit_for_approval(session: Session, request: Request, *, actor: User, now: datetime, settings: Settings,
@@ -157,7 +102,7 @@ def _pending(session: Session, request: Request) -> Approval:
     # Lock the row (PostgreSQL) so two managers deciding at once cannot both succeed.
     approval = session.scalars(
         select(Approval)
-        .where(Approval.request_id == request.id, Approval.status.in_(_STANDING), Approval.voided_at.is_(None))
+        .where(Approval.request_id == request.id, Approval.status.in_(STANDING_STATUSES), Approval.voided_at.is_(None))
         .order_by(Approval.id.desc()).with_for_update()
     ).first()
     if request.status != RequestStatus.awaiting_approval or approval is None or approval.status != "pending":

@@ -59,7 +59,7 @@ def make_team(session: Session) -> Team:
 def sar_request(session: Session, settings: Settings, team: Team, now: datetime, *, owner: bool = True,
                 regime: str = "sar") -> Request:
     """A SAR owned by the team's requester (opened by the officer), moved to in_progress."""
-    from sar.intake.requests import transition
+    from sar.workflow.transitions import transition
 
     req = make_request(session, settings, actor=team.officer, owner=team.requester if owner else None,
                        subject_name="Brandon Wells", regime=regime, now=now,

@@ -12,6 +12,7 @@ from sar.core.errors import Conflict, NotFound, NotPermitted, ValidationError
 from sar.models import AuditEvent, DownloadLink, OutboxEmail
 from sar.release import approvals
 from sar.release.packs import pack_files
+from sar.workflow import approval_state
 from tests.sar._docs import PAGE_ONE, PAGE_TWO, THIRD_PARTY, add_pdf, make_team, propose, sar_request
 
 
@@ -151,7 +152,7 @@ def test_any_change_after_approval_voids_it(session, settings, now, team, ready,
                                  actor=team.officer, now=later, settings=settings)
     assert approval.status == "voided" and approval.voided_at == later and approval.void_reason
     assert req.status == "in_review"
-    assert approvals.standing_approval(session, req) is None
+    assert approval_state.standing_approval(session, req) is None
     with pytest.raises(Conflict):
         approvals.release(session, req, actor=team.officer, now=later, settings=settings)
 

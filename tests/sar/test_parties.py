@@ -10,9 +10,10 @@ from sqlalchemy import select
 from sar.bundle import jobs, redactions
 from sar.core.errors import Conflict, NotFound, NotPermitted, ValidationError
 from sar.intake import parties
-from sar.intake.requests import transition
 from sar.models import AuditEvent, ClockEvent
 from sar.release import approvals
+from sar.workflow import approval_state
+from sar.workflow.transitions import transition
 from tests.factories import make_request, make_user
 from tests.sar._docs import PAGE_ONE, THIRD_PARTY, add_pdf, make_team, pdf_bytes, propose, sar_request
 
@@ -151,7 +152,7 @@ def test_a_party_change_voids_the_standing_approval(session, settings, now, team
                       actor=team.officer, now=now)
     assert approval.status == "voided" and "third party Charlie Fletcher added" in approval.void_reason
     assert req.status == "in_review"
-    assert approvals.standing_approval(session, req) is None
+    assert approval_state.standing_approval(session, req) is None
 
 
 def test_a_decision_change_voids_the_standing_approval(session, settings, now, team):

@@ -17,6 +17,7 @@ from sar.intake import clock
 from sar.intake import requests as req_uc
 from sar.messaging import reminders
 from sar.models import OutboxEmail, Reminder
+from sar.workflow import transitions
 from tests.factories import make_request, make_user
 
 # A SAR received Sun 8 Mar 2026 is due Wed 8 Apr 2026, just after Easter (Good Friday 3 Apr and Easter
@@ -206,7 +207,7 @@ def test_overdue_escalates_once_per_due_date_to_each_manager(session, settings, 
 
 def test_closed_requests_get_no_reminders(session, settings, sar_request):
     make_user(session, "manager")
-    req_uc.transition(session, sar_request, "withdrawn", actor=None, reason="requester withdrew",
+    transitions.transition(session, sar_request, "withdrawn", actor=None, reason="requester withdrew",
                       now=at(date(2026, 3, 20)))
     for sweep in reminders.SWEEPS[:-1]:
         for day in (date(2026, 3, 24), date(2026, 4, 1), date(2026, 4, 9)):

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from sar.core.errors import InvalidTransition, NotPermitted
-from sar.intake.requests import transition
 from sar.models import AuditEvent, StatusChange
 from sar.workflow.status import ALLOWED_TRANSITIONS, OPEN_STATUSES, RequestStatus, can_transition
+from sar.workflow.transitions import transition
 from tests.factories import make_request, make_user
 
 ALL = list(RequestStatus)

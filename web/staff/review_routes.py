@@ -20,6 +20,7 @@ from sar.core.storage import FileStore
 from sar.intake import queries as intake_queries
 from sar.models import Role
 from sar.release import approvals
+from sar.workflow import approval_state
 from web.auth import current_user, role_required, staff_required
 from web.db import get_session, session_factory
 from web.errors import sentence
@@ -487,7 +488,7 @@ def pack_view(reference: str):
     from sar.bundle import redactions
 
     pack = approvals.current_pack(db, req)
-    standing = approvals.standing_approval(db, req)
+    standing = approval_state.standing_approval(db, req)
     flagged = redactions.flagged_for_manager(db, req)
     db.commit()
     if pack is None:

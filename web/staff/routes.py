@@ -16,6 +16,7 @@ from sar.intake import clock
 from sar.intake import queries as intake_queries
 from sar.intake import requests as req_uc
 from sar.models import User
+from sar.workflow import approval_state, transitions
 from sar.workflow.status import ALLOWED_TRANSITIONS, RequestStatus
 from web.auth import current_user, staff_required
 from web.db import get_session
@@ -175,7 +176,7 @@ def _case_context(db, req, user: User) -> dict:
         if s not in (RequestStatus.awaiting_approval, RequestStatus.approved, RequestStatus.released)
     ]
     items = documents.list_bundle(db, req, include_removed=True)
-    standing = approvals.standing_approval(db, req)
+    standing = approval_state.standing_approval(db, req)
     return {
         "override_form": override,
         "clock_form": clock_form,
@@ -284,7 +285,8 @@ def change_status(reference: str):
     if not form.validate_on_submit():
         return fail(form_errors(form) or "Give a reason for the change.", req, "details")
     try:
-        req_uc.transition(get_session(), req, form.to.data, actor=current_user(), reason=form.reason.data, now=utcnow())
+        transitions.transition(get_session(), req, form.to.data, actor=current_user(), reason=form.reason.data,
+                               now=utcnow())
     except SarError as exc:
         return fail(exc, req, "details")
     get_session().commit()
