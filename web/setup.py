@@ -97,8 +97,13 @@ def configure(app: Flask) -> None:
     errors.init_app(app)
     auth.init_app(app)
 
+    # Importing the view modules registers their views on the blueprints (the packages hold only bp,
+    # so the views may import their package without an import cycle).
     from web.portal import bp as portal_bp
+    from web.portal import routes as _portal_views  # noqa: F401
     from web.staff import bp as staff_bp
+    from web.staff import party_routes, review_routes  # noqa: F401
+    from web.staff import routes as _staff_views  # noqa: F401
 
     app.register_blueprint(portal_bp)
     app.register_blueprint(staff_bp)
@@ -107,6 +112,7 @@ def configure(app: Flask) -> None:
 
 def _register_api(app: Flask) -> None:
     from web.api import bp as api_bp
+    from web.api import routes as _api_views  # noqa: F401  (registers the views on bp)
 
     csrf.exempt(api_bp)  # bearer tokens, never cookies: CSRF does not apply
     app.register_blueprint(api_bp)

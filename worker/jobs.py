@@ -25,6 +25,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.orm import Session, sessionmaker
 
+from sar.bundle import jobs as bundle_jobs
 from sar.core.db import make_engine, make_session_factory, utcnow
 from sar.core.settings import Settings
 from sar.messaging import mailer, reminders
@@ -161,21 +162,9 @@ def send_daily_digest() -> int:
     return _then_send(_run_sweeps(reminders.send_daily_digest))
 
 
-def _sar_jobs():
-    """``sar.bundle.jobs`` if this checkout has it (redaction proposals); imported on first use, not at start."""
-    try:
-        from sar.bundle import jobs
-    except ImportError:  # pragma: no cover - only while sar.bundle.jobs does not exist
-        return None
-    return jobs if hasattr(jobs, "run_next_job") else None
-
-
 def _fail_stale_background_jobs() -> None:
-    jobs = _sar_jobs()
-    if jobs is None or not hasattr(jobs, "fail_stale_jobs"):
-        return
     try:
-        failed = jobs.fail_stale_jobs(runtime().session_factory, now=utcnow())
+        failed = bundle_jobs.fail_stale_jobs(runtime().session_factory, now=utcnow())
     except Exception:
         log.exception("could not check for stale background jobs")
         return
@@ -185,13 +174,10 @@ def _fail_stale_background_jobs() -> None:
 
 def run_background_jobs() -> int:
     """Run queued background jobs (redaction proposals) until none is left (every 5 s)."""
-    jobs = _sar_jobs()
-    if jobs is None:
-        return 0
     rt = runtime()
     ran = 0
     while ran < MAX_JOBS_PER_TICK and not STOPPING.is_set():
-        if jobs.run_next_job(rt.session_factory, settings=rt.settings, now_fn=utcnow) is None:
+        if bundle_jobs.run_next_job(rt.session_factory, settings=rt.settings, now_fn=utcnow) is None:
             break
         ran += 1
     return ran

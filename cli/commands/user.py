@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import click
+from sqlalchemy import select
 
 from cli.commands._common import session_scope
 from sar.accounts import users
 from sar.core.db import utcnow
-from sar.models import Role
+from sar.models import Role, User
 
 
 @click.group("user")
@@ -45,10 +46,6 @@ def token(email: str, label: str) -> None:
 @user.command("list")
 def list_users() -> None:
     """List users and their roles."""
-    from sqlalchemy import select
-
-    from sar.models import User
-
     with session_scope() as session:
         for u in session.scalars(select(User).order_by(User.id)):
             click.echo(f"{u.id:4d}  {u.role:9s}  {u.email:40s}  {u.name}{'' if u.is_active else '  (inactive)'}")

@@ -5,6 +5,7 @@ Every function here only reads; permission checks use :mod:`sar.core.permissions
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -14,7 +15,20 @@ from sqlalchemy.orm import Session, selectinload
 import deadlines
 from sar.core.permissions import require_staff
 from sar.core.settings import Settings
-from sar.models import AuditEvent, Job, Request, Role, User
+from sar.models import (
+    AuditEvent,
+    BundleItem,
+    DownloadLink,
+    Job,
+    OutboxEmail,
+    PageMark,
+    Party,
+    Redaction,
+    Request,
+    ResponsePack,
+    Role,
+    User,
+)
 from sar.workflow.status import OPEN_STATUSES, RequestStatus
 
 #: Dashboard tabs: key → label.
@@ -118,8 +132,6 @@ def dashboard_page(
     if regime:
         stmt = stmt.where(Request.regime == regime)
     if query and query.strip():
-        from sar.models import Party
-
         needle = query.strip()
         stmt = stmt.where(
             or_(
@@ -191,10 +203,6 @@ def download_link_target(session: Session, token: str) -> tuple[Request, int | N
 
     Expiry, revocation and who may use the link are checked by ``sar.release.approvals.pack_for_download``.
     """
-    import hashlib
-
-    from sar.models import DownloadLink, ResponsePack
-
     if not token or len(token) > 200:
         return None
     sha = hashlib.sha256(token.encode()).hexdigest()
@@ -209,8 +217,6 @@ def download_link_target(session: Session, token: str) -> tuple[Request, int | N
 
 def redaction_counts(session: Session, item_ids: list[int]) -> dict[int, dict[str, int]]:
     """Live (not superseded) redactions per bundle item and status: ``{item_id: {"proposed": 3, ...}}``."""
-    from sar.models import Redaction
-
     if not item_ids:
         return {}
     rows = session.execute(
@@ -234,8 +240,6 @@ def users_by_id(session: Session, ids: set[int]) -> dict[int, User]:
 
 def redactions_for_page(session: Session, item_id: int, page: int) -> list:
     """Live (not superseded) redactions on one page of a bundle item, top to bottom."""
-    from sar.models import Redaction
-
     rows = list(
         session.scalars(
             select(Redaction)
@@ -250,8 +254,6 @@ def redactions_for_page(session: Session, item_id: int, page: int) -> list:
 
 def page_mark(session: Session, item_id: int, page: int):
     """The page's mark (withheld, duplicate, not relevant, disclose), or None."""
-    from sar.models import PageMark
-
     return session.scalars(
         select(PageMark).where(PageMark.bundle_item_id == item_id, PageMark.page == page)
     ).first()
@@ -259,8 +261,6 @@ def page_mark(session: Session, item_id: int, page: int):
 
 def redaction_in_request(session: Session, request_id: int, redaction_id: int):
     """The redaction with this id if it belongs to one of the request's bundle items, else None."""
-    from sar.models import BundleItem, Redaction
-
     return session.scalars(
         select(Redaction)
         .join(BundleItem, BundleItem.id == Redaction.bundle_item_id)
@@ -270,8 +270,6 @@ def redaction_in_request(session: Session, request_id: int, redaction_id: int):
 
 def correspondence(session: Session, request_id: int, *, actor: User) -> list:
     """E-mails written for a request (acknowledgement, reminders, release link), newest first."""
-    from sar.models import OutboxEmail
-
     require_staff(actor)
     return list(session.scalars(select(OutboxEmail).where(OutboxEmail.request_id == request_id)
                                 .order_by(OutboxEmail.id.desc()).limit(100)))

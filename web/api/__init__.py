@@ -113,5 +113,3 @@ def _unexpected(exc: Exception) -> Response:
     log.exception("unhandled error in %s %s", request.method, request.path)
     return error_response(500, "internal error; the change was not saved")
 
-
-from web.api import routes  # noqa: E402,F401  (registers the views on bp)

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from flask import request
 
 from sar.core.errors import ValidationError
-from sar.intake.requests import PersonIn
+from sar.intake.requests import PersonIn, as_summary
 from sar.models import Role, User
 
 LONDON = ZoneInfo("Europe/London")
@@ -183,8 +183,6 @@ def request_brief(req: Any) -> dict[str, Any]:
 
 def request_detail(req: Any, deadline_state: str) -> dict[str, Any]:
     """A request with its due date, the clock's explanation, its linked parts and its parties."""
-    from sar.intake.requests import as_summary
-
     root = req.parent or req
     out = as_summary(req)
     out.update(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 
+from sar.bundle import jobs
 from sar.core.db import utcnow
 from sar.intake import queries as intake_queries
 
@@ -19,8 +20,6 @@ _lock = threading.Lock()
 
 
 def _run(session_factory, job_id: int, settings) -> None:
-    from sar.bundle import jobs
-
     with _lock:
         if job_id in _running:
             return

@@ -15,6 +15,7 @@ from web.auth import current_user, staff_required
 from web.db import get_session
 from web.errors import sentence
 from web.staff import bp
+from web.staff.common import back_to, fail, form_errors, load, settings
 from web.staff.forms import (
     AddPartyForm,
     EvidenceStatusForm,
@@ -22,7 +23,6 @@ from web.staff.forms import (
     PartyDecisionForm,
     PartyNamesForm,
 )
-from web.staff.routes import back_to, fail, form_errors, load, settings
 
 ANCHOR = "details"
 #: What to tell the officer after evidence arrives: the clock is theirs to move (rulebook G-2).

@@ -12,7 +12,7 @@ from flask import Response, abort, current_app, flash, redirect, render_template
 
 from redaction import pdf as rpdf  # same import form as sar.bundle.documents
 from redaction.codes import EXEMPTION_CODES
-from sar.bundle import documents
+from sar.bundle import documents, jobs, redactions
 from sar.core import audit
 from sar.core.db import utcnow
 from sar.core.errors import NotFound, SarError, ValidationError
@@ -25,6 +25,7 @@ from web.auth import current_user, role_required, staff_required
 from web.db import get_session, session_factory
 from web.errors import sentence
 from web.staff import background, bp
+from web.staff.common import back_to, fail, form_errors, load, settings
 from web.staff.forms import (
     ApproveForm,
     DecideForm,
@@ -37,7 +38,6 @@ from web.staff.forms import (
     ReturnForm,
     UploadForm,
 )
-from web.staff.routes import back_to, fail, form_errors, load, settings
 
 #: Codes only a manager may decide (rulebook §3.2-3.4); officers see them marked, without buttons.
 MANAGER_CODES = frozenset(c.code for c in EXEMPTION_CODES.values() if c.needs_manager_decision)
@@ -48,8 +48,6 @@ _png_lock = Lock()
 
 
 def code_choices(req) -> list[tuple[str, str]]:
-    from sar.bundle import redactions
-
     return [(c["code"], f"{c['title']} – {c['basis']}") for c in redactions.codes_for(req)]
 
 
@@ -168,8 +166,6 @@ def remove_document(reference: str, item_id: int):
 @staff_required
 def start_proposals(reference: str):
     """Queue a proposal job and run it in a background thread; the page polls its progress."""
-    from sar.bundle import jobs
-
     req = load(reference, audited=False)
     if not NoteForm().validate_on_submit():
         return fail("The form had expired; try again.", req, "redactions")
@@ -278,8 +274,6 @@ def _review_fail(exc, req, item_id: int, page: int):
 @staff_required
 def decide(reference: str, redaction_id: int):
     """Accept or reject one proposed redaction (a rejection needs a reason)."""
-    from sar.bundle import redactions
-
     db = get_session()
     req = load(reference, audited=False)
     redaction = intake_queries.redaction_in_request(db, req.id, redaction_id)
@@ -312,8 +306,6 @@ def decide(reference: str, redaction_id: int):
 @staff_required
 def accept_all(reference: str, item_id: int, page: int):
     """Accept every proposal still undecided on this page."""
-    from sar.bundle import redactions
-
     db = get_session()
     req = load(reference, audited=False)
     documents.get_bundle_item(db, req, item_id)
@@ -339,8 +331,6 @@ def accept_all(reference: str, item_id: int, page: int):
 @staff_required
 def manual_box(reference: str, item_id: int, page: int):
     """Add a box drawn by hand (PDF points), with a code and reason."""
-    from sar.bundle import redactions
-
     db = get_session()
     req = load(reference, audited=False)
     item = documents.get_bundle_item(db, req, item_id)
@@ -388,8 +378,6 @@ def _parse_boxes(raw: str) -> list[list[float]]:
 @staff_required
 def entity(reference: str, item_id: int, page: int):
     """Apply a decision to every occurrence of an entity text in the bundle."""
-    from sar.bundle import redactions
-
     db = get_session()
     req = load(reference, audited=False)
     form = EntityForm()
@@ -425,8 +413,6 @@ def entity(reference: str, item_id: int, page: int):
 @staff_required
 def mark_page(reference: str, item_id: int, page: int):
     """Mark the whole page withheld, duplicate or not relevant (or clear the mark)."""
-    from sar.bundle import redactions
-
     db = get_session()
     req = load(reference, audited=False)
     item = documents.get_bundle_item(db, req, item_id)
@@ -485,8 +471,6 @@ def pack_view(reference: str):
     """The exact pack awaiting approval: page images, schedule, letter and its sha256."""
     db = get_session()
     req = load(reference)
-    from sar.bundle import redactions
-
     pack = approvals.current_pack(db, req)
     standing = approval_state.standing_approval(db, req)
     flagged = redactions.flagged_for_manager(db, req)

@@ -7,8 +7,9 @@ refused by ``sar.release.approvals.approve`` with 403).
 
 from __future__ import annotations
 
-from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 
+from sar.bundle import documents, jobs
 from sar.core import audit
 from sar.core.db import utcnow
 from sar.core.errors import SarError, ValidationError
@@ -16,46 +17,18 @@ from sar.intake import clock
 from sar.intake import queries as intake_queries
 from sar.intake import requests as req_uc
 from sar.models import User
+from sar.release import approvals
 from sar.workflow import approval_state, transitions
 from sar.workflow.status import ALLOWED_TRANSITIONS, RequestStatus
 from web.auth import current_user, staff_required
 from web.db import get_session
 from web.errors import sentence
 from web.staff import bp
+from web.staff.common import back_to, fail, form_errors, load, london_today, settings
 from web.staff.forms import AssignForm, ClockEventForm, LogRequestForm, OverrideForm, TransitionForm
+from web.staff.party_routes import party_context
 
 PER_PAGE = 25
-
-
-def settings():
-    return current_app.config["SAR_SETTINGS"]
-
-
-def london_today():
-    return req_uc.received_on_for(utcnow())
-
-
-def load(reference: str, *, audited: bool = True):
-    """The request, read through the audited use case (NotFound → 404)."""
-    return req_uc.get_request(get_session(), reference, actor=current_user(), now=utcnow(), audit_read=audited)
-
-
-def back_to(req, anchor: str = ""):
-    return redirect(url_for("staff.request_page", reference=req.reference) + (f"#{anchor}" if anchor else ""))
-
-
-def fail(exc: SarError | str, req=None, anchor: str = ""):
-    """Roll back, show the error at the top of the case page and go back to it."""
-    get_session().rollback()
-    message = str(exc)
-    flash(sentence(message), "error")
-    if req is None:
-        return redirect(url_for("staff.dashboard"))
-    return back_to(req, anchor)
-
-
-def form_errors(form) -> str:
-    return "; ".join(f"{getattr(form, name).label.text}: {' '.join(errs)}" for name, errs in form.errors.items())
 
 
 # --- dashboard -------------------------------------------------------------------------------------
@@ -158,10 +131,6 @@ def request_page(reference: str):
 
 
 def _case_context(db, req, user: User) -> dict:
-    from sar.bundle import documents
-    from sar.release import approvals
-    from web.staff.party_routes import party_context
-
     override = OverrideForm(regime=req.regime)
     clock_form = ClockEventForm()
     clock_form.on.data = london_today()
@@ -298,12 +267,8 @@ def change_status(reference: str):
 @staff_required
 def job_status(job_id: int):
     """Progress of a background job, polled by progress.js."""
-    from sar.bundle import jobs
-
     job = intake_queries.job_for_request(get_session(), job_id, actor=current_user())
     if job is None:
         return jsonify({"error": "no such job"}), 404
     return jsonify(jobs.job_progress(job))
 
-
-from web.staff import party_routes, review_routes  # noqa: E402,F401  (parties; documents, review, approval)
