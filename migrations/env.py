@@ -4,8 +4,9 @@ from alembic import context
 from sqlalchemy import pool
 
 import sar.models  # noqa: F401  (registers every table)
-from sar.core.db import Base, make_engine
+from sar.core.db import make_engine
 from sar.core.settings import Settings
+from sar.models.base import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -12,7 +12,7 @@ Create Date: 2026-11-22 15:36:57.299652
 import sqlalchemy as sa
 from alembic import op
 
-import sar.core.db
+import sar.models.base
 
 
 revision = '321d704d75f9'
@@ -23,7 +23,7 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table('outbox', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('next_attempt_at', sar.core.db.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('next_attempt_at', sar.models.base.UTCDateTime(timezone=True), nullable=True))
 
     with op.batch_alter_table('reminders', schema=None) as batch_op:
         batch_op.create_index('uq_reminders_once_global', ['kind', 'key'], unique=True, sqlite_where=sa.text('request_id IS NULL'), postgresql_where=sa.text('request_id IS NULL'))

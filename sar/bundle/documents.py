@@ -2,7 +2,7 @@
 
 Originals are stored once, content-addressed (:class:`sar.core.storage.FileStore`), and never changed
 or deleted: removing a document from a bundle only sets ``removed_at``. Every change to the
-bundle voids a standing approval (:func:`sar.release.approvals.prepare_change`).
+bundle voids a standing approval (:func:`sar.workflow.approval_state.prepare_change`).
 """
 
 from __future__ import annotations

@@ -14,8 +14,7 @@ from sqlalchemy.orm import Session
 from redaction.codes import EXEMPTION_CODES
 from sar.bundle import redactions
 from sar.core.errors import NotFound, ValidationError
-from sar.core.permissions import require_staff, require_view
-from sar.intake.requests import visible_requests
+from sar.core.permissions import require_staff, require_view, visible_requests
 from sar.models import BundleItem, Job, Redaction, Request, User
 from sar.workflow.status import RequestStatus
 

@@ -3,7 +3,7 @@
 The engine (``redaction.engine``) only proposes; every redaction in a released pack was accepted
 by a person, who is recorded with the time and the reason (rulebook §3: "each redaction must cite a
 code ... keep a redaction log"). Decisions are appended to :class:`~sar.models.RedactionDecision`,
-audited, and void a standing approval (:func:`sar.release.approvals.prepare_change`).
+audited, and void a standing approval (:func:`sar.workflow.approval_state.prepare_change`).
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy import Select, select
+
 from sar.core.errors import NotFound, NotPermitted
 from sar.models import Request, Role, User
 
@@ -43,3 +45,11 @@ def require_view(actor: User | None, request: Request | None) -> Request:
     if request is None or not can_view(actor, request):
         raise NotFound("no such request")
     return request
+
+
+def visible_requests(actor: User) -> Select:
+    """A SELECT of the requests ``actor`` may see (all for staff, own for requesters)."""
+    stmt = select(Request)
+    if actor.role == Role.requester:
+        stmt = stmt.where(Request.owner_id == actor.id)
+    return stmt

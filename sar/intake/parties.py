@@ -3,7 +3,7 @@
 The parties decide what is redacted (:func:`sar.bundle.jobs.proposal_context` turns the data subject
 into the engine's subject, with aliases and identifiers, and third parties into known parties
 with the caseworker's disclose/redact decision), so adding or changing a party goes through
-:func:`sar.release.approvals.prepare_change` first: a standing approval is voided and a finished request
+:func:`sar.workflow.approval_state.prepare_change` first: a standing approval is voided and a finished request
 refuses.
 
 Identity and authority evidence (rulebook §2 T-4, §1.3 G-2) has its own status per party. These
@@ -264,7 +264,7 @@ def record_evidence(session: Session, party: Party, kind: str, status: str, *, n
     on the party (``authority_note``); identity notes are kept in the audit trail
     (:func:`evidence_notes`).
 
-    A rejection voids a standing approval (:func:`sar.release.approvals.prepare_change`): the pack must not
+    A rejection voids a standing approval (:func:`sar.workflow.approval_state.prepare_change`): the pack must not
     go out on evidence found wanting. Other moves do not change the pack and do not void it.
     No clock event is recorded: the officer records ID or authority received in the clock panel.
 

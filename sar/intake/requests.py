@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sar import triage as triage_mod
@@ -243,14 +243,6 @@ def override_triage(session: Session, request: Request, regime: str, *, actor: U
     clock.recompute_due(session, request, settings=settings)
     audit.record(session, "triage.override", actor=actor, now=now, request_id=request.id,
                  target=request.reference, detail={"from": old, "to": regime, "reason": reason.strip()})
-
-
-def visible_requests(actor: User) -> Select:
-    """A SELECT of the requests ``actor`` may see (all for staff, own for requesters)."""
-    stmt = select(Request)
-    if actor.role == Role.requester:
-        stmt = stmt.where(Request.owner_id == actor.id)
-    return stmt
 
 
 def counts_by_regime(session: Session, actor: User) -> dict[str, int]:

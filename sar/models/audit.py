@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from sar.core.db import Base, UTCDateTime
+from sar.models.base import Base, UTCDateTime
 
 
 class AuditEvent(Base):

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from sar.core.db import Base, UTCDateTime
+from sar.models.base import Base, UTCDateTime
 
 
 class OutboxEmail(Base):

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sar.core.db import Base, UTCDateTime
+from sar.models.base import Base, UTCDateTime
 
 
 class Redaction(Base):

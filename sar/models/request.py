@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sar.core.db import Base, UTCDateTime
+from sar.models.base import Base, UTCDateTime
 
 CHANNELS = ("portal", "email", "letter", "phone", "in_person", "api", "social_media")
 PARTY_ROLES = ("requester", "data_subject", "representative", "third_party")

@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sar.core.db import Base, UTCDateTime
+from sar.models.base import Base, UTCDateTime
 
 
 class Role(StrEnum):

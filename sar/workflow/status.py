@@ -47,7 +47,7 @@ _TITLES = {
 
 S = RequestStatus
 
-#: Every allowed move. Anything absent is refused by ``sar.intake.requests.transition``.
+#: Every allowed move. Anything absent is refused by ``sar.workflow.transitions.transition``.
 ALLOWED_TRANSITIONS: Mapping[RequestStatus, frozenset[RequestStatus]] = {
     S.received: frozenset({S.awaiting_verification, S.in_progress, S.on_hold, S.withdrawn, S.refused}),
     S.awaiting_verification: frozenset({S.in_progress, S.on_hold, S.withdrawn, S.refused, S.closed}),

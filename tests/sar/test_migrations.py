@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import inspect
 
 from sar.core import migrate
-from sar.core.db import Base, make_engine
+from sar.core.db import make_engine
+from sar.models.base import Base
 
 
 def test_upgrade_downgrade_upgrade_and_no_drift(fresh_db_url):

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import select
 
+from sar.core import permissions
 from sar.core.errors import NotFound, NotPermitted, ValidationError
 from sar.intake import clock
 from sar.intake import requests as uc
@@ -88,7 +89,7 @@ def test_requester_sees_only_own_requests(session, settings, now):
         uc.get_request(session, mine.reference, actor=bob, now=now)
     officer = make_user(session, "officer")
     assert uc.get_request(session, mine.reference, actor=officer, now=now).id == mine.id
-    visible = session.scalars(uc.visible_requests(bob)).all()
+    visible = session.scalars(permissions.visible_requests(bob)).all()
     assert mine not in visible
 
 

@@ -10,6 +10,7 @@ from flask import Response, abort, current_app, flash, redirect, render_template
 from sqlalchemy import func, select
 
 from sar.accounts import users
+from sar.core import permissions
 from sar.core.db import utcnow
 from sar.core.errors import SarError, ValidationError
 from sar.intake import parties
@@ -84,7 +85,7 @@ def my_requests():
     user = current_user()
     db = get_session()
     page = max(1, request.args.get("page", 1, type=int))
-    stmt = req_uc.visible_requests(user)
+    stmt = permissions.visible_requests(user)
     total = db.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     rows = list(
         db.scalars(
