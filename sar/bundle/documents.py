@@ -26,11 +26,11 @@ from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.models import BundleItem, Document, Request, Role, User
 from sar.workflow import approval_state
+from sar.workflow.status import FINISHED_STATUSES
 
 #: What an uploaded document is for. Only ``case_record`` documents go into the response pack;
 #: the others are internal evidence (rulebook §5.1 item 6).
 PURPOSES = ("case_record", "identity_evidence", "authority_evidence", "request_letter")
-_FINISHED = ("released", "closed", "withdrawn", "refused")
 #: Uploads larger than this are refused before parsing (a bundle is normally far smaller).
 MAX_BYTES = 100 * 1024 * 1024
 
@@ -101,7 +101,7 @@ def add_document(session: Session, request: Request, data: bytes, filename: str,
             raise ValidationError(f"{filename} is already in this bundle (as {existing.filename})")
     if purpose == "case_record":
         approval_state.prepare_change(session, request, actor=actor, now=now, what=f"document {filename} added")
-    elif request.status in _FINISHED:
+    elif request.status in FINISHED_STATUSES:
         raise Conflict(f"request {request.reference} is {request.status}; documents can no longer be added")
     FileStore(settings.storage_dir).put(bytes(data))
     reused = doc is not None

@@ -26,7 +26,7 @@ from sar.core.errors import Conflict, NotFound, ValidationError
 from sar.core.permissions import require_staff
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
-from sar.models import BundleItem, Job, Request, Role, User
+from sar.models import STAFF_ROLES, BundleItem, Job, Request, User
 from sar.models import StaffMember as StaffRow
 from sar.release import packs
 from sar.workflow import approval_state
@@ -96,7 +96,7 @@ def proposal_context(session: Session, request: Request) -> RedactionContext:
     seen: set[str] = set()
     rows = [(s.name, s.role, s.org, s.email) for s in session.scalars(select(StaffRow).order_by(StaffRow.id))]
     rows += [(u.name, u.job_title, None, u.email) for u in session.scalars(
-        select(User).where(User.role.in_([Role.officer, Role.manager, Role.admin]), User.is_active.is_(True),
+        select(User).where(User.role.in_(sorted(STAFF_ROLES)), User.is_active.is_(True),
                            User.job_title.is_not(None)).order_by(User.id))]
     for name, role, org, email in rows:
         if not name or not role or name.casefold() in seen:

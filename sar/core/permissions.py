@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Select, select
 
 from sar.core.errors import NotFound, NotPermitted
-from sar.models import Request, Role, User
+from sar.models import STAFF_ROLES, Request, Role, User
 
 
 def require_staff(actor: User | None) -> User:
@@ -13,7 +13,7 @@ def require_staff(actor: User | None) -> User:
 
     :raises NotPermitted: otherwise.
     """
-    if actor is None or not actor.is_active or actor.role not in (Role.officer, Role.manager, Role.admin):
+    if actor is None or not actor.is_active or actor.role not in STAFF_ROLES:
         raise NotPermitted("this needs a council officer or manager")
     return actor
 
@@ -32,7 +32,7 @@ def can_view(actor: User | None, request: Request) -> bool:
     """Staff see every request; a requester sees only the requests they own."""
     if actor is None or not actor.is_active:
         return False
-    if actor.role in (Role.officer, Role.manager, Role.admin):
+    if actor.role in STAFF_ROLES:
         return True
     return request.owner_id is not None and request.owner_id == actor.id
 

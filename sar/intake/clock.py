@@ -18,7 +18,7 @@ from sar.core.permissions import require_staff
 from sar.core.settings import Settings
 from sar.models import ClockEvent, HolidayOverride, Request, User
 from sar.workflow.approval_state import void_approval_if_any
-from sar.workflow.status import RequestStatus, can_transition
+from sar.workflow.status import FINISHED_STATUSES, RequestStatus, can_transition
 from sar.workflow.transitions import transition
 
 #: Status a request moves to when an event of this kind is recorded (if the table allows it).
@@ -98,7 +98,7 @@ def record_clock_event(
     require_staff(actor)
     if kind not in deadlines.EVENT_KINDS:
         raise ValidationError(f"unknown clock event {kind!r}; choose one of {', '.join(deadlines.EVENT_KINDS)}")
-    if request.status in ("closed", "withdrawn", "released", "refused"):
+    if request.status in FINISHED_STATUSES:
         raise Conflict(f"request {request.reference} is {request.status}; its clock can no longer change")
     if on > now.date():
         raise ValidationError("a clock event cannot be dated in the future")
@@ -131,6 +131,6 @@ def record_clock_event(
 
 def deadline_state(request: Request, today: date, settings: Settings) -> str:
     """Derived state for lists: ``on_track``, ``due_soon``, ``overdue``, ``stopped`` or ``done``."""
-    if request.status in ("closed", "withdrawn", "released", "refused"):
+    if request.status in FINISHED_STATUSES:
         return "done"
     return deadlines.deadline_state(request.due_on, today, soon_working_days=settings.due_soon_working_days)

@@ -30,6 +30,7 @@ from sar.core.settings import Settings
 from sar.intake.requests import received_on_for
 from sar.models import AuditEvent, BundleItem, Party, Request, Role, User
 from sar.workflow import approval_state
+from sar.workflow.status import FINISHED_STATUSES
 
 #: Roles staff may add after intake (the requester is fixed at intake).
 ADDABLE_ROLES = ("third_party", "representative", "data_subject")
@@ -50,7 +51,6 @@ STAFF_ONLY_STATUSES = frozenset({"not_required", "requested", "verified", "rejec
 EDITABLE_FIELDS = ("name", "relationship", "disclose", "email", "phone", "address", "dob", "aliases",
                    "identifiers", "capacity")
 _PURPOSE = {"identity": "identity_evidence", "authority": "authority_evidence"}
-_FINISHED = ("released", "closed", "withdrawn", "refused")
 _MAX_LIST = 20
 
 
@@ -308,7 +308,7 @@ def record_evidence(session: Session, party: Party, kind: str, status: str, *, n
     if status == "rejected":
         approval_state.prepare_change(session, request, actor=actor, now=now,
                                  what=f"{kind} evidence of {party.name} rejected")
-    elif request.status in _FINISHED:
+    elif request.status in FINISHED_STATUSES:
         raise Conflict(f"request {request.reference} is {request.status}; its evidence can no longer change")
     setattr(party, f"{kind}_status", status)
     if document_id is not None:

@@ -21,7 +21,7 @@ from sar.core.settings import Settings
 from sar.intake import clock
 from sar.models import CHANNELS, Party, ReferenceCounter, Request, Role, StatusChange, User
 from sar.workflow.approval_state import void_approval_if_any
-from sar.workflow.status import RequestStatus
+from sar.workflow.status import FINISHED_STATUSES, RequestStatus
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -39,7 +39,6 @@ PREFIXES = {
     "eir-reconsideration": "EIRR",
     "third-party": "TPD",
 }
-REGIMES = tuple(PREFIXES)
 
 
 def received_on_for(received_at: datetime) -> date:
@@ -229,7 +228,7 @@ def override_triage(session: Session, request: Request, regime: str, *, actor: U
         raise ValidationError(f"unknown regime {regime!r}")
     if not (reason or "").strip():
         raise ValidationError("give a reason for overriding the triage")
-    if request.status in ("released", "closed", "withdrawn", "refused"):
+    if request.status in FINISHED_STATUSES:
         raise Conflict(f"request {request.reference} is {request.status}; its regime can no longer change")
     # The regime decides the letter and the codes, so an approved pack is void after an override.
     void_approval_if_any(session, request, actor=actor, now=now, reason=f"regime changed to {regime}")

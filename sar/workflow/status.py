@@ -68,6 +68,8 @@ ALLOWED_TRANSITIONS: Mapping[RequestStatus, frozenset[RequestStatus]] = {
 OPEN_STATUSES = frozenset(
     {S.received, S.awaiting_verification, S.in_progress, S.on_hold, S.in_review, S.awaiting_approval, S.approved}
 )
+#: Statuses a request ends in: nothing about it changes any more except closing a released or refused one.
+FINISHED_STATUSES = frozenset({S.released, S.closed, S.withdrawn, S.refused})
 #: Statuses in which the documents and redactions of a request may still change.
 EDITABLE_STATUSES = frozenset({S.received, S.awaiting_verification, S.in_progress, S.on_hold, S.in_review})
 

@@ -106,7 +106,7 @@ def test_templates_are_strict(settings):
 
 
 def test_every_regime_has_a_letter(settings):
-    from sar.intake.requests import REGIMES
+    from deadlines import REGIMES
 
     for regime in REGIMES:
         assert (settings.templates_dir / "letters" / letters.letter_template_for(regime)).is_file()

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import select
 
+from deadlines import REGIMES
 from sar.core import permissions
 from sar.core.errors import NotFound, NotPermitted, ValidationError
 from sar.intake import clock
@@ -159,3 +160,8 @@ def test_holiday_override_from_the_database_moves_the_due_date(session, settings
     # Without the override FOI received Mon 2 Mar 2026 is due Tue 31 Mar (test above); with it, Wed 1 Apr.
     assert req.due_on == date(2026, 4, 1)
     assert any("Proclaimed day" in line for line in req.due_detail["explanation"])
+
+
+def test_every_regime_of_the_clock_has_a_reference_prefix_and_no_other():
+    assert set(uc.PREFIXES) == set(REGIMES)
+    assert len(set(uc.PREFIXES.values())) == len(uc.PREFIXES)  # references stay distinguishable

@@ -9,7 +9,14 @@ from sqlalchemy import select
 
 from sar.core.errors import InvalidTransition, NotPermitted
 from sar.models import AuditEvent, StatusChange
-from sar.workflow.status import ALLOWED_TRANSITIONS, OPEN_STATUSES, RequestStatus, can_transition
+from sar.workflow.status import (
+    ALLOWED_TRANSITIONS,
+    EDITABLE_STATUSES,
+    FINISHED_STATUSES,
+    OPEN_STATUSES,
+    RequestStatus,
+    can_transition,
+)
 from sar.workflow.transitions import transition
 from tests.factories import make_request, make_user
 
@@ -80,3 +87,12 @@ def test_requester_may_only_withdraw(session, settings):
     transition(session, req, RequestStatus.withdrawn, actor=requester, reason="no longer needed",
                now=req.received_at)
     assert req.status == "withdrawn" and req.closed_at is not None
+
+
+def test_every_status_is_open_or_finished_and_a_finished_one_can_only_close():
+    assert OPEN_STATUSES | FINISHED_STATUSES == set(RequestStatus)
+    assert not OPEN_STATUSES & FINISHED_STATUSES
+    assert EDITABLE_STATUSES <= OPEN_STATUSES
+    for status in FINISHED_STATUSES:
+        assert ALLOWED_TRANSITIONS[status] <= {RequestStatus.closed}, status
+    assert RequestStatus.in_review not in FINISHED_STATUSES

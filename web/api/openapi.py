@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sar.intake.requests import REGIMES
+from deadlines import REGIMES
 from sar.triage import REQUESTER_TYPES
 from sar.workflow.status import RequestStatus
 

@@ -19,7 +19,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 import deadlines
-from sar.intake.requests import REGIMES
+from deadlines import REGIMES
 from sar.models import CHANNELS
 from web.portal.forms import REQUESTER_TYPES, Select
 
