@@ -7,15 +7,14 @@ and the API blueprint is exempted from CSRF (it authenticates with bearer tokens
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from flask import Flask, request
 from flask_wtf.csrf import CSRFProtect
 
+from sar.core.db import LONDON
 from sar.workflow.status import RequestStatus
 
 csrf = CSRFProtect()
-LONDON = ZoneInfo("Europe/London")
 
 #: Same-origin everything; no inline script or style (the review page positions boxes from JS).
 CSP = (

@@ -18,7 +18,6 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.cron import CronTrigger
@@ -26,7 +25,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.orm import Session, sessionmaker
 
 from sar.bundle import jobs as bundle_jobs
-from sar.core.db import make_engine, make_session_factory, utcnow
+from sar.core.db import LONDON, make_engine, make_session_factory, utcnow
 from sar.core.settings import Settings
 from sar.messaging import mailer, reminders
 
@@ -215,7 +214,7 @@ def register_jobs(scheduler: BaseScheduler, session_factory: sessionmaker, setti
 
 def digest_catch_up(now: datetime) -> bool:
     """Whether a worker starting at ``now`` should send today's digest at once (07:00 to noon, London)."""
-    return DIGEST_HOUR <= now.astimezone(ZoneInfo("Europe/London")).hour < DIGEST_CATCH_UP_UNTIL_HOUR
+    return DIGEST_HOUR <= now.astimezone(LONDON).hour < DIGEST_CATCH_UP_UNTIL_HOUR
 
 
 class QuietBusyJobs(logging.Filter):

@@ -6,9 +6,14 @@ Nothing here runs at import time: callers build an engine from :class:`sar.core.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
+
+#: Times are stored in UTC and dated in the council's time: a receipt at 23:30 UTC in BST is the next
+#: day (rulebook C1). The one definition of the zone; every layer above imports it from here.
+LONDON = ZoneInfo("Europe/London")
 
 
 def utcnow() -> datetime:

@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sar import triage as triage_mod
 from sar.core import audit
+from sar.core.db import LONDON
 from sar.core.errors import Conflict, ValidationError
 from sar.core.permissions import require_staff, require_view
 from sar.core.settings import Settings
@@ -22,8 +22,6 @@ from sar.intake import clock
 from sar.models import CHANNELS, Party, ReferenceCounter, Request, Role, StatusChange, User
 from sar.workflow.approval_state import void_approval_if_any
 from sar.workflow.status import FINISHED_STATUSES, RequestStatus
-
-LONDON = ZoneInfo("Europe/London")
 
 #: Reference prefixes by regime: SAR-2026-0007, FOI-2026-0012 ...
 PREFIXES = {
@@ -248,7 +246,7 @@ def counts_by_regime(session: Session, actor: User) -> dict[str, int]:
     """Open requests per regime, for the dashboard."""
     require_staff(actor)
     rows = session.execute(select(Request.regime, func.count()).where(
-        Request.status.not_in(["closed", "withdrawn", "released", "refused"])).group_by(Request.regime))
+        Request.status.not_in(sorted(FINISHED_STATUSES))).group_by(Request.regime))
     return {regime: n for regime, n in rows}
 
 

@@ -15,16 +15,15 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sqlalchemy.orm import Session
 
+from sar.core.db import LONDON
 from sar.core.errors import ValidationError
 from sar.core.settings import Settings
 from sar.models import OutboxEmail
 
-LONDON = ZoneInfo("Europe/London")
 #: Longest subject the outbox column holds.
 MAX_SUBJECT = 300
 #: Longest ``kind`` the outbox column holds.

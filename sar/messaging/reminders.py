@@ -27,7 +27,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import exists, select
 from sqlalchemy.exc import IntegrityError
@@ -36,6 +35,7 @@ from sqlalchemy.orm import Session
 import deadlines
 from deadlines.rules import DATA_RIGHTS_REGIMES as _DATA_RIGHTS
 from deadlines.rules import REGIME_LABELS
+from sar.core.db import LONDON
 from sar.core.errors import ValidationError
 from sar.core.settings import Settings
 from sar.messaging.notifications import queue_email
@@ -43,7 +43,6 @@ from sar.models import HolidayOverride, Party, Reminder, Request, Role, User
 from sar.workflow.status import OPEN_STATUSES, RequestStatus
 
 log = logging.getLogger(__name__)
-LONDON = ZoneInfo("Europe/London")
 
 #: Acknowledge requests logged within this long; older ones (e.g. imported) are not acknowledged late.
 ACK_WINDOW = timedelta(days=14)

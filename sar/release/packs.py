@@ -16,7 +16,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -26,6 +25,7 @@ from redaction.errors import VerificationError
 from redaction.pdf_compose import select_pages, text_pdf
 from redaction.types import Box, BurnInBox
 from sar.core import audit
+from sar.core.db import LONDON
 from sar.core.errors import Conflict
 from sar.core.permissions import require_staff
 from sar.core.settings import Settings
@@ -33,7 +33,6 @@ from sar.core.storage import FileStore
 from sar.models import BundleItem, PageMark, Redaction, Request, ResponsePack, User
 from sar.release import letters
 
-LONDON = ZoneInfo("Europe/London")
 #: Every file in a pack zip carries this timestamp, so the zip's hash depends only on its contents.
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 #: Page marks whose pages are taken out of the bundle (and listed in the schedule).

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import request
 
+from sar.core.db import LONDON
 from sar.core.errors import ValidationError
 from sar.intake.requests import PersonIn, as_summary
 from sar.models import Role, User
 
-LONDON = ZoneInfo("Europe/London")
 #: The channel of a requester's own API request; staff may log any channel.
 REQUESTER_CHANNEL = "api"
 #: The hour (Europe/London) at which a request given only a date of receipt is stored as received.

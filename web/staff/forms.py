@@ -20,6 +20,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 import deadlines
 from deadlines import REGIMES
+from sar.core.db import LONDON
 from sar.models import CHANNELS
 from web.portal.forms import REQUESTER_TYPES, Select
 
@@ -68,10 +69,8 @@ class LogRequestForm(FlaskForm):
     assign_to_me = BooleanField("Assign to me", default=True)
 
     def received_at_utc(self) -> datetime:
-        from zoneinfo import ZoneInfo
-
         value = self.received_at.data
-        return value.replace(tzinfo=ZoneInfo("Europe/London")).astimezone(UTC)
+        return value.replace(tzinfo=LONDON).astimezone(UTC)
 
 
 class OverrideForm(FlaskForm):
