@@ -143,18 +143,6 @@ def _login_redirect():
     return redirect(url_for("auth.login", next=request.full_path if request.query_string else request.path))
 
 
-def login_required(view: Callable) -> Callable:
-    """Send anonymous visitors to the sign-in page, then back."""
-
-    @wraps(view)
-    def wrapped(*args: Any, **kwargs: Any):
-        if current_user() is None:
-            return _login_redirect()
-        return view(*args, **kwargs)
-
-    return wrapped
-
-
 def role_required(*roles: str) -> Callable[[Callable], Callable]:
     """Allow only users whose role is one of ``roles`` (others get 403)."""
 

@@ -12,11 +12,10 @@ from wtforms import (
     DateTimeLocalField,
     EmailField,
     HiddenField,
-    IntegerField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, Optional
 
 import deadlines
 from deadlines import REGIMES
@@ -173,10 +172,6 @@ class ApproveForm(FlaskForm):
 
 class ReturnForm(FlaskForm):
     comments = TextAreaField("What needs to change?", validators=[DataRequired(), Length(max=4000)])
-
-
-class PageForm(FlaskForm):
-    page = IntegerField(validators=[NumberRange(min=0)])
 
 
 PARTY_ROLE_LABELS = [
