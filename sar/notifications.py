@@ -107,6 +107,7 @@ def queue_email(
     request_id: int | None,
     now: datetime,
     settings: Settings | None = None,
+    download_link_id: int | None = None,
 ) -> OutboxEmail:
     """Render ``template`` and add an unsent e-mail to the outbox in the caller's transaction (flushes).
 
@@ -119,6 +120,8 @@ def queue_email(
     :param request_id: the request it is about, if any.
     :param now: aware UTC time, recorded as ``created_at``.
     :param settings: templates directory and council name; defaults to ``Settings.from_env()``.
+    :param download_link_id: a download link whose token the mailer mints at send time and writes in
+        place of ``sar.download_links.LINK_SLOT`` (pass that slot as the link in ``context``).
     :return: the new row, with its id.
     :raises ValidationError: no or malformed recipient, a multi-line subject or an over-long kind.
     :raises jinja2.TemplateError: the template is missing or uses an undefined variable.
@@ -140,6 +143,7 @@ def queue_email(
         request_id=request_id,
         created_at=now,
         attempts=0,
+        download_link_id=download_link_id,
     )
     session.add(email)
     session.flush()

@@ -198,7 +198,7 @@ def test_end_to_end_real_engine_to_released_pack(session, settings, now, team, f
     import json
 
     from redaction import pdf
-    from sar import approvals, documents, packs
+    from sar import approvals, documents, download_links, packs
 
     sample = shared_dir / "fixtures" / "redaction-sample"
     context = json.loads((sample / "case00.context.json").read_text())
@@ -229,8 +229,9 @@ def test_end_to_end_real_engine_to_released_pack(session, settings, now, team, f
     result = approvals.release(session, req, actor=team.manager, now=now, settings=settings)
     assert req.status == "released"
 
+    token = download_links.mint_token(session, result.link.id)  # as the mailer does when it sends
     _, data = approvals.pack_for_download(session, req, actor=team.requester, now=now, settings=settings,
-                                          token=result.token)
+                                          token=token)
     bundle = packs.pack_files(data)[f"{req.reference}-bundle.pdf"]
     must_redact = [s for f in files for s in truth[f]["must_redact"]]
     assert pdf.verify(bundle, must_redact) == []

@@ -12,10 +12,10 @@ from typing import Any
 
 from flask import Response, current_app, g, jsonify, request, url_for
 
-from sar import api_queries, approvals, clock, documents, jobs, redactions
+from sar import api_queries, approvals, clock, documents, jobs, redactions, requester_view
 from sar import requests as requests_uc
 from sar.errors import ValidationError
-from sar.models import Request
+from sar.models import Request, Role
 from sar.settings import Settings
 from web.api import bp, now, schemas
 from web.api.openapi import openapi_document
@@ -60,11 +60,24 @@ def openapi() -> Response:
     return jsonify(openapi_document())
 
 
+def _is_requester() -> bool:
+    return g.api_user.role == Role.requester
+
+
 @bp.get("/requests")
 def list_requests() -> Response:
-    """List the requests the caller may see, newest first, one page at a time."""
+    """List the requests the caller may see, newest first, one page at a time.
+
+    A requester gets their own requests in the requester list shape (``sar.requester_view``).
+    """
     page, per_page = schemas.page_args()
     session = get_session()
+    if _is_requester():
+        own = requester_view.requester_list(session, actor=g.api_user, page=page, per_page=per_page,
+                                            status=request.args.get("status") or None)
+        session.commit()  # the token's last use
+        return jsonify(items=[i.as_dict() for i in own.items], page=own.page, per_page=own.per_page,
+                       total=own.total)
     result = api_queries.list_requests(session, g.api_user, page=page, per_page=per_page,
                                        status=request.args.get("status") or None)
     session.commit()  # the token's last use
@@ -79,14 +92,26 @@ def create_request() -> Response:
     fields = schemas.new_request_fields(schemas.json_body(), g.api_user, current)
     req = requests_uc.open_request(get_session(), actor=g.api_user, now=current, settings=_settings(),
                                    **fields)
-    out = _detail(req)
+    if _is_requester():
+        out = requester_view.requester_view(get_session(), req.reference, actor=g.api_user, now=current,
+                                            audit_read=False).as_dict()
+    else:
+        out = _detail(req)
     get_session().commit()
     return _created(out, url_for("api.get_request", reference=req.reference))
 
 
 @bp.get("/requests/<reference>")
 def get_request(reference: str) -> Response:
-    """One request with its status, due date and the clock's explanation (an audited read)."""
+    """One request with its status, due date and the clock's explanation (an audited read).
+
+    A requester gets the requester view of their own request (``sar.requester_view``): never the
+    parties, documents, redactions or staff notes.
+    """
+    if _is_requester():
+        view = requester_view.requester_view(get_session(), reference, actor=g.api_user, now=now())
+        get_session().commit()
+        return jsonify(view.as_dict())
     req = _load(reference, audit_read=True)
     out = _detail(req)
     get_session().commit()

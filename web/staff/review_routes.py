@@ -616,7 +616,8 @@ def release(reference: str):
     who = (
         "The requester has been e-mailed a download link"
         if result.email
-        else "There is no e-mail address for the requester: send them the link yourself"
+        else "There is no e-mail address for the requester: they can download it from the portal, or "
+        "download the approved pack here and send it to them securely"
     )
     flash(f"Released. {who}; it expires {result.expires_at:%d %b %Y %H:%M} UTC.", "success")
     return back_to(req, "approval")
