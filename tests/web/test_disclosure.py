@@ -1,0 +1,144 @@
+"""Disclosure to the requester (issue 8): the requester view is an allow-list, in the API and every
+portal page; download-link tokens exist only in the e-mail, never in the database or on staff pages.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import select
+
+from sar import approvals, clock, documents, mailer, parties
+from sar.db import Base, utcnow
+from sar.models import Request, User
+from sar.requester_view import REQUESTER_LIST_FIELDS, REQUESTER_VIEW_FIELDS
+from tests.smtp_sink import SmtpSink
+from tests.web.test_api_errors import fresh_api  # noqa: F401  (fixture, used by name)
+from tests.web.test_portal import register, submit
+from tests.web.test_ui_support import sample_pdf
+from tests.web.test_ui_support import web as web_fixture
+
+web = web_fixture  # the fixture, used by name
+
+#: People who must never reach the requester: the confidential referrer and a do-not-disclose party.
+REFERRER = "Quillon Marsh-Adebayo"
+WITHHELD = "Ottoline Braithwaite"
+STAFF_NOTE = "note about the referral source"
+SECRETS = (REFERRER, WITHHELD, "Marsh-Adebayo", "Braithwaite", STAFF_NOTE, "Referral_from")
+
+
+def _add_confidential_people(factory, settings, reference: str) -> None:
+    """Staff record a confidential referrer, a party not to be disclosed, a staff note and a document."""
+    with factory() as session:
+        req = session.scalars(select(Request).where(Request.reference == reference)).one()
+        officer = session.scalars(select(User).where(User.role == "officer")).first()
+        now = utcnow()
+        parties.add_party(session, req, role="third_party", name=REFERRER, relationship="referrer (confidential)",
+                          disclose=False, actor=officer, now=now)
+        parties.add_party(session, req, role="third_party", name=WITHHELD, relationship="neighbour",
+                          disclose=False, email="ob@example.org", actor=officer, now=now)
+        clock.record_clock_event(session, req, "clarification_requested", now.date(), actor=officer,
+                                 reason=f"{STAFF_NOTE}: {REFERRER}", now=now, settings=settings)
+        session.commit()
+
+
+def _assert_clean(body: str) -> None:
+    for secret in SECRETS:
+        assert secret not in body, secret
+
+
+def test_requester_api_token_sees_only_the_allow_list(fresh_api):  # noqa: F811
+    api = fresh_api
+    created = api.new_request("alice", requester={"type": "data_subject"},
+                              description="Copy of my records please")
+    assert sorted(created) == sorted(REQUESTER_VIEW_FIELDS)
+    ref = created["reference"]
+    with api.app.app_context():
+        from web.db import session_factory
+
+        _add_confidential_people(session_factory(), api.app.config["SAR_SETTINGS"], ref)
+    # Staff still see the whole record (the people are there to be found).
+    assert REFERRER in api.get(f"/api/requests/{ref}").get_data(as_text=True)
+
+    response = api.get(f"/api/requests/{ref}", "alice")
+    assert response.status_code == 200
+    _assert_clean(response.get_data(as_text=True))
+    view = response.get_json()
+    assert sorted(view) == sorted(REQUESTER_VIEW_FIELDS)
+    assert view["reference"] == ref and view["description"] == "Copy of my records please"
+    assert view["pack_released"] is False and view["letters"] == []
+    assert all(set(h) == {"status", "at"} for h in view["history"])
+
+    listed = api.get("/api/requests", "alice")
+    _assert_clean(listed.get_data(as_text=True))
+    assert [sorted(i) for i in listed.get_json()["items"]] == [sorted(REQUESTER_LIST_FIELDS)]
+    # Another requester's token: not found, and nothing listed.
+    assert api.get(f"/api/requests/{ref}", "bob").status_code == 404
+    assert api.get("/api/requests", "bob").get_json()["items"] == []
+
+
+def test_every_portal_page_shows_the_requester_view_only(web):
+    alice = register(web, "alice@example.org", "Alice A")
+    reference = submit(alice)
+    web.user("officer")
+    _add_confidential_people(web.factory, web.settings, reference)
+    for path in ("/portal/", f"/portal/requests/{reference}", f"/portal/requests/{reference}/submitted"):
+        response = alice.get(path)
+        assert response.status_code == 200, path
+        _assert_clean(response.get_data(as_text=True))
+    # The data subject's record is not echoed back either: only the request text, status and dates.
+    page = alice.get(f"/portal/requests/{reference}").get_data(as_text=True)
+    assert "Please send me a copy of my social care records" in page and "Response due" in page
+
+
+@pytest.fixture
+def smtp() -> Iterator[SmtpSink]:
+    sink = SmtpSink().start()
+    yield sink
+    sink.stop()
+
+
+def _all_rows_text(factory) -> str:
+    """Every value of every row of every table, as text."""
+    out = []
+    with factory() as session:
+        for table in Base.metadata.sorted_tables:
+            for row in session.execute(select(table)):
+                out.append(repr(tuple(row)))
+    return "\n".join(out)
+
+
+def test_download_token_exists_only_in_the_sent_email(web, smtp):
+    alice = register(web, "alice@example.org", "Alice A")
+    reference = submit(alice)
+    officer, manager = web.user("officer"), web.user("manager")
+    with web.factory() as session:
+        officer, manager = session.get(User, officer.id), session.get(User, manager.id)
+        req = session.scalars(select(Request).where(Request.reference == reference)).one()
+        now = utcnow()
+        documents.add_document(session, req, sample_pdf("case00_email_1.pdf"), "letter.pdf", actor=officer,
+                               now=now, settings=web.settings)
+        approval = approvals.submit_for_approval(session, req, actor=officer, now=now, settings=web.settings)
+        approvals.approve(session, req, pack_sha256=approval.pack_sha256, actor=manager, now=now)
+        approvals.release(session, req, actor=manager, now=now, settings=web.settings)
+        session.commit()
+    sent = mailer.send_pending(web.factory, settings=replace(web.settings, smtp_port=smtp.port), now_fn=utcnow)
+    assert sent >= 1
+    released = [m for m in smtp.messages if "response is ready" in m.subject]
+    assert len(released) == 1 and released[0].rcpt_tos == ["alice@example.org"]
+    match = re.search(r"/download/([A-Za-z0-9_\-]{20,})", released[0].body)
+    assert match, released[0].body
+    token = match.group(1)
+
+    assert token not in _all_rows_text(web.factory)  # only its hash is stored, nowhere the token
+    staff = web.login(manager).get(f"/staff/requests/{reference}").get_data(as_text=True)
+    assert token not in staff and "/download/" not in staff
+
+    response = alice.get(f"/download/{token}")  # the e-mailed link works
+    assert response.status_code == 200
+    assert f"{reference}-bundle.pdf" in zipfile.ZipFile(io.BytesIO(response.data)).namelist()
