@@ -33,8 +33,8 @@ from sar.storage import FileStore
 #: may not approve the next one. Building a pack to preview it, or running the engine, is not
 #: preparing it: neither decides what is released.
 WORK_ACTIONS = frozenset({
-    "document.add", "document.remove", "bundle.reorder", "redaction.decide", "redaction.manual",
-    "redaction.entity", "page.mark", "approval.submit", "party.add", "party.update",
+    "document.add", "document.remove", "document.retitle", "bundle.reorder", "redaction.decide",
+    "redaction.manual", "redaction.entity", "page.mark", "approval.submit", "party.add", "party.update",
 })
 #: Where the web layer serves a download link (one definition, in :mod:`sar.download_links`).
 DOWNLOAD_PATH = download_links.DOWNLOAD_PATH

@@ -6,7 +6,9 @@ worker's :func:`sar.mailer.send_pending` sends it afterwards (architecture §7, 
 
 Templates live in ``templates/email/<name>.txt`` and are rendered with a plain :class:`jinja2.Environment`
 (no Flask), autoescape off (the output is text, not HTML) and :class:`jinja2.StrictUndefined`, so a missing
-variable is an error rather than a silently blank line in a letter to a family.
+variable is an error rather than a silently blank line in a letter to a family. Every interpolated value is
+made plain by :func:`sar.plain_text.email_value` (one line; no control characters), so a requester's name
+cannot forge paragraphs; staff-written paragraphs are passed as :class:`sar.plain_text.MultilineText`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from sar.errors import ValidationError
 from sar.models import OutboxEmail
+from sar.plain_text import email_value
 from sar.settings import Settings
 
 LONDON = ZoneInfo("Europe/London")
@@ -36,6 +39,7 @@ def _environment(templates_dir: str) -> Environment:
     env = Environment(
         loader=FileSystemLoader(templates_dir),
         autoescape=False,  # plain-text e-mails and letters; HTML pages are rendered by web/ with escaping
+        finalize=email_value,  # every value one line of plain text (MultilineText keeps its paragraphs)
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
