@@ -159,8 +159,11 @@ def render_schedule(settings: Settings, context: Mapping[str, Any]) -> str:
 
 
 def csv_cell(value: object) -> object:
-    """A CSV cell that no spreadsheet runs as a formula: text starting with one of
-    :data:`CSV_FORMULA_TRIGGERS` gets a leading single quote (numbers are left as they are)."""
+    """A CSV cell that no spreadsheet runs as a formula.
+
+    Text starting with one of :data:`CSV_FORMULA_TRIGGERS` gets a leading single quote; numbers are
+    left as they are.
+    """
     if isinstance(value, str) and value.startswith(CSV_FORMULA_TRIGGERS):
         return "'" + value
     return value

@@ -352,7 +352,8 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
     data = _zip(files)
     sha = store.put(data)
     manifest = {
-        "items": [{"id": p.item.id, "filename": p.item.filename, "title": p.item.title, "document_sha256": p.item.document.sha256,
+        "items": [{"id": p.item.id, "filename": p.item.filename, "title": p.item.title,
+                   "document_sha256": p.item.document.sha256,
                    "pages": p.item.document.page_count} for p in plans],
         "redaction_ids": sorted(r.id for p in plans for r in p.redactions),
         "page_marks": [{"item_id": m.bundle_item_id, "page": m.page, "mark": m.mark, "code": m.code}

@@ -1,9 +1,9 @@
-"""Render interpolated values as plain text in letters, schedules and e-mails (issue 8).
+r"""Render interpolated values as plain text in letters, schedules and e-mails (issue 8).
 
 Letters and e-mails are plain-text Jinja templates, and the letter text is then laid out by
 ``redaction.pdf_compose.text_pdf``, for which a form feed starts a new page and a line starting
 ``"## "`` is a heading. A value a requester typed (their name, a child's name) is interpolated into
-those templates, so without care ``"Sam\\f## Decision: refused"`` would inject a page break and a
+those templates, so without care ``"Sam\f## Decision: refused"`` would inject a page break and a
 heading into the council's letter, and a newline would forge paragraphs of an e-mail.
 
 Every ``{{ value }}`` of those templates passes through a Jinja ``finalize`` function from here, so
@@ -54,7 +54,7 @@ def one_line(text: str) -> str:
 
 
 def paragraphs(text: str) -> str:
-    """``text`` with its line breaks (``\\n``, ``\\r\\n``) kept and every other control character a space."""
+    r"""``text`` with its line breaks (``\n``, ``\r\n``) kept and every other control character a space."""
     lines = text.replace("\r\n", "\n").split("\n")
     return "\n".join(re.sub(r"[ \t]+", " ", "".join(" " if _breaking(ch) else ch for ch in line)).rstrip()
                      for line in lines)
