@@ -15,12 +15,12 @@ from sqlalchemy import select
 
 from sar import approvals, clock, documents, mailer, parties
 from sar.db import Base, utcnow
-from sar.models import Request, User
+from sar.models import BundleItem, Request, User
 from sar.requester_view import REQUESTER_LIST_FIELDS, REQUESTER_VIEW_FIELDS
 from tests.smtp_sink import SmtpSink
 from tests.web.test_api_errors import fresh_api  # noqa: F401  (fixture, used by name)
 from tests.web.test_portal import register, submit
-from tests.web.test_ui_support import sample_pdf
+from tests.web.test_ui_support import post, sample_pdf
 from tests.web.test_ui_support import web as web_fixture
 
 web = web_fixture  # the fixture, used by name
@@ -142,3 +142,36 @@ def test_download_token_exists_only_in_the_sent_email(web, smtp):
     response = alice.get(f"/download/{token}")  # the e-mailed link works
     assert response.status_code == 200
     assert f"{reference}-bundle.pdf" in zipfile.ZipFile(io.BytesIO(response.data)).namelist()
+
+
+def test_document_titles_through_the_api_and_the_staff_page(fresh_api, web):  # noqa: F811
+    api = fresh_api
+    ref = api.new_request(description="Please send me a copy of my social care records.")["reference"]
+    upload = api.post(f"/api/requests/{ref}/documents", data={
+        "file": (io.BytesIO(sample_pdf("case00_email_1.pdf")), "Referral_from_someone.pdf"),
+        "title": "E-mail about the visit"}, content_type="multipart/form-data")
+    assert upload.status_code == 201
+    doc = upload.get_json()
+    assert doc["title"] == "E-mail about the visit" and doc["filename"] == "Referral_from_someone.pdf"
+    path = f"/api/requests/{ref}/documents/{doc['id']}"
+    renamed = api.patch(path, json={"title": "Visit e-mail"})
+    assert renamed.status_code == 200 and renamed.get_json()["title"] == "Visit e-mail"
+    assert api.patch(path, json={"title": None}).get_json()["title"] is None  # back to "Document N"
+    assert api.patch(path, json={}).status_code == 400
+    assert api.patch(path, json={"title": "x" * 201}).status_code == 400
+    assert api.patch(path, "alice", json={"title": "Mine"}).status_code == 404  # not her request
+    assert api.patch(f"/api/requests/{ref}/documents/999999", json={"title": "X"}).status_code == 404
+
+    # The staff documents page edits the title too.
+    officer = web.user("officer")
+    client = web.login(officer)
+    reference = web.new_request(client)
+    assert web.upload(client, reference, sample_pdf("case00_email_1.pdf"), "scan.pdf").status_code == 302
+    with web.factory() as session:
+        item = session.scalars(select(BundleItem).where(BundleItem.filename == "scan.pdf")).one()
+    page = client.get(f"/staff/requests/{reference}").get_data(as_text=True)
+    assert f"/staff/requests/{reference}/documents/{item.id}/title" in page
+    response = post(client, f"/staff/requests/{reference}/documents/{item.id}/title", {"title": "Visit e-mail"})
+    assert response.status_code == 302
+    with web.factory() as session:
+        assert session.get(BundleItem, item.id).title == "Visit e-mail"

@@ -136,17 +136,34 @@ def add_clock_event(reference: str) -> Response:
 
 @bp.post("/requests/<reference>/documents")
 def upload_document(reference: str) -> Response:
-    """Add a PDF to the request's bundle (multipart field ``file``)."""
+    """Add a PDF to the request's bundle (multipart field ``file``; optional ``title``, the release title)."""
     upload = request.files.get("file")
     if upload is None:
         raise ValidationError("send the PDF as the multipart/form-data field 'file'")
     req = _load(reference)
     item = documents.add_document(get_session(), req, upload.read(), upload.filename or "document.pdf",
-                                  actor=g.api_user, now=now(), settings=_settings())
-    out = {"id": item.id, "filename": item.filename, "page_count": item.document.page_count,
-           "sha256": item.document.sha256, "size_bytes": item.document.size_bytes}
+                                  actor=g.api_user, now=now(), settings=_settings(),
+                                  title=request.form.get("title"))
+    out = schemas.document_out(item)
     get_session().commit()
     return _created(out)
+
+
+@bp.patch("/requests/<reference>/documents/<int:item_id>")
+def retitle_document(reference: str, item_id: int) -> Response:
+    """Set the title a document is released under (``{"title": "..."}``; blank or null: "Document N")."""
+    body = schemas.json_body()
+    if "title" not in body:
+        raise ValidationError("'title' is required (a string, or null for the default 'Document N')")
+    title = body["title"]
+    if title is not None and not isinstance(title, str):
+        raise ValidationError("'title' must be a string or null")
+    req = _load(reference)
+    item = documents.get_bundle_item(get_session(), req, item_id)
+    documents.set_title(get_session(), item, title, actor=g.api_user, now=now())
+    out = schemas.document_out(item)
+    get_session().commit()
+    return jsonify(out)
 
 
 @bp.post("/requests/<reference>/redactions/propose")

@@ -101,6 +101,7 @@ def upload(reference: str):
             now=utcnow(),
             settings=settings(),
             purpose=form.purpose.data,
+            title=form.title.data,
         )
     except SarError as exc:
         get_session().rollback()

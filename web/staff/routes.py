@@ -301,4 +301,4 @@ def job_status(job_id: int):
     return jsonify(jobs.job_progress(job))
 
 
-from web.staff import party_routes, review_routes  # noqa: E402,F401  (parties; documents, review, approval)
+from web.staff import document_routes, party_routes, review_routes  # noqa: E402,F401  (titles; parties; review)
