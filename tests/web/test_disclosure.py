@@ -175,3 +175,15 @@ def test_document_titles_through_the_api_and_the_staff_page(fresh_api, web):  # 
     assert response.status_code == 302
     with web.factory() as session:
         assert session.get(BundleItem, item.id).title == "Visit e-mail"
+
+
+def test_requester_supplied_markup_is_escaped_on_every_page(web):
+    hostile = '<script>alert("x")</script><h1>Refused</h1>'
+    client = register(web, "mallory@example.org", hostile)
+    reference = submit(client, description=f"My records please. {hostile}")
+    staff = web.login(web.user("officer"))
+    for who, path in ((client, "/portal/"), (client, f"/portal/requests/{reference}"),
+                      (staff, f"/staff/requests/{reference}"), (staff, "/staff/")):
+        body = who.get(path).get_data(as_text=True)
+        assert "<script>alert" not in body and "<h1>Refused" not in body, path
+    assert "&lt;script&gt;" in client.get(f"/portal/requests/{reference}").get_data(as_text=True)
