@@ -25,6 +25,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from sar import audit
+from sar.download_links import LINK_SLOT
 from sar.errors import NotFound, ValidationError
 from sar.models import OutboxEmail, Request, ResponsePack, Role, StatusChange, User
 from sar.permissions import require_role
@@ -35,6 +36,8 @@ from sar.status import RequestStatus
 REQUESTER_LETTER_KINDS = ("acknowledgement", "pack_released")
 #: Statuses in which the statutory clock is stopped waiting for the requester (rulebook §1).
 CLOCK_STOPPED_STATUSES = (RequestStatus.awaiting_verification, RequestStatus.on_hold)
+#: What the requester reads where a sent e-mail carried their download link (the token is not kept).
+LINK_SHOWN_AS = "[the download link was in the e-mail we sent you; you can also download your response here]"
 #: The keys of :meth:`RequesterView.as_dict`, in order: the whole allow-list.
 REQUESTER_VIEW_FIELDS = ("reference", "regime", "status", "received", "due", "clock_stopped", "description",
                          "released", "pack_released", "parts", "letters", "history")
@@ -137,7 +140,7 @@ def requester_view(session: Session, reference: str, *, actor: User, now: dateti
         Request.id != row.id).order_by(Request.id)))
     released = session.scalar(select(func.count(ResponsePack.id)).where(
         ResponsePack.request_id == row.id, ResponsePack.released_at.is_not(None))) or 0
-    letters = tuple(RequesterLetter(s, at, body) for s, at, body in session.execute(
+    letters = tuple(RequesterLetter(s, at, body.replace(LINK_SLOT, LINK_SHOWN_AS)) for s, at, body in session.execute(
         select(OutboxEmail.subject, OutboxEmail.sent_at, OutboxEmail.body_text).where(
             OutboxEmail.request_id == row.id, OutboxEmail.kind.in_(REQUESTER_LETTER_KINDS),
             OutboxEmail.sent_at.is_not(None)).order_by(OutboxEmail.id)))

@@ -12,6 +12,7 @@ from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 import deadlines
+from sar.download_links import token_sha
 from sar.models import AuditEvent, Job, Request, Role, User
 from sar.permissions import require_staff
 from sar.settings import Settings
@@ -191,13 +192,11 @@ def download_link_target(session: Session, token: str) -> tuple[Request, int | N
 
     Expiry, revocation and who may use the link are checked by ``sar.approvals.pack_for_download``.
     """
-    import hashlib
-
     from sar.models import DownloadLink, ResponsePack
 
     if not token or len(token) > 200:
         return None
-    sha = hashlib.sha256(token.encode()).hexdigest()
+    sha = token_sha(token)
     row = session.execute(
         select(Request, DownloadLink.user_id)
         .join(ResponsePack, ResponsePack.request_id == Request.id)

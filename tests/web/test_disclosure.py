@@ -139,6 +139,9 @@ def test_download_token_exists_only_in_the_sent_email(web, smtp):
     staff = web.login(manager).get(f"/staff/requests/{reference}").get_data(as_text=True)
     assert token not in staff and "/download/" not in staff
 
+    mine = alice.get(f"/portal/requests/{reference}").get_data(as_text=True)
+    assert "Letters we have sent you" in mine and "your response is ready" in mine and token not in mine
+
     response = alice.get(f"/download/{token}")  # the e-mailed link works
     assert response.status_code == 200
     assert f"{reference}-bundle.pdf" in zipfile.ZipFile(io.BytesIO(response.data)).namelist()
