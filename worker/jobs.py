@@ -26,7 +26,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.orm import Session, sessionmaker
 
 from sar import mailer, reminders
-from sar.db import make_engine, make_session_factory, utcnow
+from sar.db import engine_for, make_session_factory, utcnow
 from sar.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ def runtime() -> Runtime:
     with _runtime_lock:
         if _runtime is None:
             settings = Settings.from_env()
-            _runtime = Runtime(settings, make_session_factory(make_engine(settings.database_url)))
+            _runtime = Runtime(settings, make_session_factory(engine_for(settings)))
         return _runtime
 
 
