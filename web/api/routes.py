@@ -128,7 +128,8 @@ def upload_document(reference: str) -> Response:
 def propose_redactions(reference: str) -> Response:
     """Start a background job that proposes redactions for every document in the bundle."""
     req = _load(reference)
-    job = jobs.start_proposal_job(get_session(), req, actor=g.api_user, now=now())
+    job = jobs.start_proposal_job(get_session(), req, actor=g.api_user, now=now(),
+                                  stale=jobs.stale_after(_settings()))
     get_session().commit()
     _run_in_background(job.id)
     url = url_for("api.get_job", job_id=job.id)
