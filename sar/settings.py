@@ -44,9 +44,9 @@ def _float(name: str, default: float) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise ValueError(f"{name} must be a number of seconds, got {raw!r}") from None
+        raise ConfigError(f"{name} must be a number of seconds, got {raw!r}") from None
     if value < 0:
-        raise ValueError(f"{name} must not be negative, got {raw!r}")
+        raise ConfigError(f"{name} must not be negative, got {raw!r}")
     return value
 
 
@@ -57,7 +57,7 @@ def _int(name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise ValueError(f"{name} must be an integer, got {raw!r}") from None
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
 
 
 @dataclass(frozen=True)
