@@ -75,7 +75,9 @@ def test_revoked_token_is_401(fresh_api):
 
 
 def test_health_and_openapi_need_no_token(api):
-    assert api.get("/api/health", who=None).get_json() == {"status": "ok"}
+    api.app.config["SAR_SETTINGS"].storage_dir.mkdir(parents=True, exist_ok=True)
+    assert api.get("/api/health", who=None).get_json() == {
+        "status": "ok", "checks": {"database": "ok", "storage": "ok"}, "failed": []}
     assert api.get("/api/openapi.json", who=None).status_code == 200
 
 

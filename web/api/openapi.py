@@ -235,13 +235,20 @@ def _body(name: str) -> dict[str, Any]:
     return {"application/json": {"schema": _ref(name)}}
 
 
+_HEALTH = {"type": "object", "properties": {
+    "status": {"enum": ["ok", "unavailable"]},
+    "checks": {"type": "object", "properties": {"database": {"type": "string"}, "storage": {"type": "string"}}},
+    "failed": {"type": "array", "items": {"enum": ["database", "storage"]}}}}
+
+
 def openapi_document() -> dict[str, Any]:
     """Return the OpenAPI 3.1 document (a plain dict, ready for ``jsonify``)."""
     ref = [_REF_PARAM]
     paths = {
-        "/api/health": {"get": _op("Liveness check.", {"200": _json(
-            {"type": "object", "properties": {"status": {"const": "ok"}}}, "The server answers.")},
-            public=True)},
+        "/api/health": {"get": _op("Readiness: the database answers a query and the storage directory is writable.",
+                                   {"200": _json(_HEALTH, "Every check passed."),
+                                    "503": _json(_HEALTH, "A check failed; `failed` names which.")},
+                                   public=True)},
         "/api/openapi.json": {"get": _op("This document.", {"200": _json({"type": "object"}, "OpenAPI 3.1.")},
                                          public=True)},
         "/api/requests": {

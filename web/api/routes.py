@@ -13,6 +13,7 @@ from typing import Any
 from flask import Response, current_app, g, jsonify, request, url_for
 
 from sar import api_queries, approvals, clock, documents, jobs, redactions, requester_view
+from sar import health as health_checks
 from sar import requests as requests_uc
 from sar.errors import ValidationError
 from sar.models import Request, Role
@@ -50,8 +51,16 @@ def _created(body: dict[str, Any], location: str | None = None, status: int = 20
 
 @bp.get("/health")
 def health() -> Response:
-    """Liveness: the web process answers (no database call)."""
-    return jsonify(status="ok")
+    """Readiness: 200 if the database answers and the storage is writable, else 503 naming the failure.
+
+    Not audited: it reads no case data.
+    """
+    checks = [health_checks.check_database(get_session()), health_checks.check_storage(_settings().storage_dir)]
+    ok = all(c.ok for c in checks)
+    response = jsonify(status="ok" if ok else "unavailable", checks={c.name: c.detail for c in checks},
+                       failed=[c.name for c in checks if not c.ok])
+    response.status_code = 200 if ok else 503
+    return response
 
 
 @bp.get("/openapi.json")
@@ -170,7 +179,8 @@ def retitle_document(reference: str, item_id: int) -> Response:
 def propose_redactions(reference: str) -> Response:
     """Start a background job that proposes redactions for every document in the bundle."""
     req = _load(reference)
-    job = jobs.start_proposal_job(get_session(), req, actor=g.api_user, now=now())
+    job = jobs.start_proposal_job(get_session(), req, actor=g.api_user, now=now(),
+                                  stale=jobs.stale_after(_settings()))
     get_session().commit()
     _run_in_background(job.id)
     url = url_for("api.get_job", job_id=job.id)

@@ -172,7 +172,8 @@ def start_proposals(reference: str):
         return fail("The form had expired; try again.", req, "redactions")
     db = get_session()
     try:
-        job = jobs.start_proposal_job(db, req, actor=current_user(), now=utcnow())
+        job = jobs.start_proposal_job(db, req, actor=current_user(), now=utcnow(),
+                                      stale=jobs.stale_after(settings()))
     except SarError as exc:
         return fail(exc, req, "redactions")
     db.commit()
