@@ -1,5 +1,6 @@
 # SAR Desk: two commands for a newcomer.
 #   make demo   install into .venv, migrate SQLite under ./var, load demo data, serve web + worker
+#               (SAR_ENV=demo: the only mode, besides the tests, allowed to run on the published demo secret key)
 #   make test   install, then ruff, lint-imports, alembic check and pytest (SQLite, then PostgreSQL if it answers)
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -45,7 +46,7 @@ demo: install
 	  echo "Demo e-mails are delivered to var/demo-mail/new (SMTP sink on 127.0.0.1:$(DEMO_SMTP_PORT))"; \
 	fi; \
 	trap '[ -n "$$SINK" ] && kill $$SINK 2>/dev/null' EXIT INT TERM; \
-	SAR_DATABASE_URL=$${SAR_DATABASE_URL:-$(DEMO_DB)} SAR_SMTP_PORT=$${SAR_SMTP_PORT:-$(DEMO_SMTP_PORT)} \
+	SAR_ENV=$${SAR_ENV:-demo} SAR_DATABASE_URL=$${SAR_DATABASE_URL:-$(DEMO_DB)} SAR_SMTP_PORT=$${SAR_SMTP_PORT:-$(DEMO_SMTP_PORT)} \
 	  SAR_BASE_URL=$${SAR_BASE_URL:-http://$(HOST):$(PORT)} \
 	  $(BIN)/sar serve --host $(HOST) --port $(PORT) --with-worker
 

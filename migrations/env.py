@@ -37,7 +37,8 @@ def run_migrations_online() -> None:
             context.run_migrations()
         return
     url = config.get_main_option("sqlalchemy.url") or Settings.from_env().database_url
-    engine = make_engine(url, poolclass=pool.NullPool)
+    # No statement timeout: a migration rewriting a large table may rightly take minutes.
+    engine = make_engine(url, statement_timeout=0, poolclass=pool.NullPool)
     with engine.connect() as conn:
         _configure(conn)
         with context.begin_transaction():

@@ -20,6 +20,9 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 # Cheap argon2 parameters: the suite creates hundreds of accounts (see sar.accounts.users._make_hasher).
 os.environ.setdefault("SAR_PASSWORD_HASH_COST", "fast")
+# The tests opt in to running without a secret key of their own (Settings.check_secret_key); this
+# reaches the servers and workers they start as subprocesses too.
+os.environ.setdefault("SAR_ENV", "test")
 
 from sar.core import migrate  # noqa: E402
 from sar.core.db import make_engine  # noqa: E402
@@ -100,7 +103,7 @@ def fresh_db_url(tmp_path) -> Iterator[str]:
 @pytest.fixture
 def settings(tmp_path, db_url) -> Settings:
     return replace(Settings(), database_url=db_url, storage_dir=tmp_path / "storage",
-                   secret_key="test-secret", smtp_port=0)
+                   secret_key="test-secret", smtp_port=0, environment="test")
 
 
 @pytest.fixture

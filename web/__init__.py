@@ -11,8 +11,11 @@ def create_app(settings: Settings | None = None) -> Flask:
     """Build the web app. Nothing touches the database at startup (architecture §8.3).
 
     :param settings: configuration; defaults to ``Settings.from_env()``.
+    :raises ConfigError: the secret key is missing or the published demo key outside
+        ``SAR_ENV=demo``/``test`` (sessions signed with a known key can be forged).
     """
     settings = settings or Settings.from_env()
+    settings.check_secret_key()
     app = Flask(__name__, template_folder=str(settings.templates_dir), static_folder="static")
     app.config.update(
         SAR_SETTINGS=settings,

@@ -7,6 +7,7 @@ import sys
 
 from waitress.server import create_server
 
+from sar.core.settings import ConfigError
 from web import create_app
 
 
@@ -17,7 +18,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--threads", type=int, default=8)
     args = parser.parse_args(argv)
-    app = create_app()
+    try:
+        app = create_app()
+    except ConfigError as exc:  # also raised for a malformed SAR_* value
+        print(f"SAR Desk will not start: {exc}", file=sys.stderr)
+        return 2
     try:
         # Bind before announcing, so the line is true when it is printed.
         server = create_server(app, host=args.host, port=args.port, threads=args.threads, ident="SAR Desk")

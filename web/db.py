@@ -5,12 +5,12 @@ from __future__ import annotations
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session
 
-from sar.core.db import make_engine, make_session_factory
+from sar.core.db import engine_for, make_session_factory
 
 
 def init_app(app: Flask) -> None:
     """Create the engine and session factory for ``app`` and close sessions after each request."""
-    engine = make_engine(app.config["SAR_SETTINGS"].database_url)
+    engine = engine_for(app.config["SAR_SETTINGS"])
     app.extensions["sar_engine"] = engine
     app.extensions["sar_session_factory"] = make_session_factory(engine)
     app.teardown_appcontext(_close_session)

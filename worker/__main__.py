@@ -23,7 +23,7 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy import Engine
 
-from sar.core.db import make_engine, make_session_factory
+from sar.core.db import engine_for, make_session_factory
 from sar.core.settings import Settings
 from sar.messaging import reminders
 from worker import jobs
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _configure_logging()
     settings = Settings.from_env()
-    engine = make_engine(settings.database_url)
+    engine = engine_for(settings)
     session_factory = make_session_factory(engine)
 
     def stop(signum: int, _frame: FrameType | None) -> None:

@@ -25,7 +25,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.orm import Session, sessionmaker
 
 from sar.bundle import jobs as bundle_jobs
-from sar.core.db import LONDON, make_engine, make_session_factory, utcnow
+from sar.core.db import LONDON, engine_for, make_session_factory, utcnow
 from sar.core.settings import Settings
 from sar.messaging import mailer, reminders
 
@@ -42,6 +42,9 @@ BACKGROUND_JOBS_NAME = "background jobs (redaction proposals)"
 
 #: Test hook: seconds to wait between outgoing e-mails (lets a test kill the worker mid-batch).
 SLOW_SEND_ENV = "SAR_WORKER_SLOW_SEND_SECONDS"
+#: Test hook: seconds a background job waits, heartbeat beating, before computing proposals (lets a
+#: test kill the worker mid-job).
+PAUSE_IN_JOB_ENV = "SAR_WORKER_PAUSE_IN_JOB_SECONDS"
 #: Test hook: seconds to wait after a sweep has queued its e-mails and before it commits.
 PAUSE_BEFORE_COMMIT_ENV = "SAR_WORKER_PAUSE_BEFORE_COMMIT_SECONDS"
 #: The daily digest goes at this hour, London time; a worker started later in the morning catches up.
@@ -79,7 +82,7 @@ def runtime() -> Runtime:
     with _runtime_lock:
         if _runtime is None:
             settings = Settings.from_env()
-            _runtime = Runtime(settings, make_session_factory(make_engine(settings.database_url)))
+            _runtime = Runtime(settings, make_session_factory(engine_for(settings)))
         return _runtime
 
 
@@ -162,8 +165,10 @@ def send_daily_digest() -> int:
 
 
 def _fail_stale_background_jobs() -> None:
+    rt = runtime()
     try:
-        failed = bundle_jobs.fail_stale_jobs(runtime().session_factory, now=utcnow())
+        failed = bundle_jobs.fail_stale_jobs(rt.session_factory, now=utcnow(),
+                                             older_than=bundle_jobs.stale_after(rt.settings))
     except Exception:
         log.exception("could not check for stale background jobs")
         return
@@ -171,12 +176,28 @@ def _fail_stale_background_jobs() -> None:
         log.warning("marked %d background job(s) failed: their worker stopped", failed)
 
 
+class _PausedEngine:
+    """Test hook (:data:`PAUSE_IN_JOB_ENV`): wait, then hand over to the real engine."""
+
+    def __init__(self, pause: float, jobs_module) -> None:
+        self.pause, self.jobs = pause, jobs_module
+
+    def propose(self, documents, context, *, progress=None, workers=1):  # noqa: D102
+        log.info("background job pausing %.1f s (%s)", self.pause, PAUSE_IN_JOB_ENV)
+        if STOPPING.wait(self.pause):
+            raise RuntimeError("the worker is stopping")
+        return self.jobs.default_engine().propose(documents, context, progress=progress, workers=workers)
+
+
 def run_background_jobs() -> int:
-    """Run queued background jobs (redaction proposals) until none is left (every 5 s)."""
+    """Fail background jobs whose worker died, then run queued ones until none is left (every 5 s)."""
+    _fail_stale_background_jobs()
     rt = runtime()
+    pause = _seconds(PAUSE_IN_JOB_ENV)
+    engine = _PausedEngine(pause, bundle_jobs) if pause else None
     ran = 0
     while ran < MAX_JOBS_PER_TICK and not STOPPING.is_set():
-        if bundle_jobs.run_next_job(rt.session_factory, settings=rt.settings, now_fn=utcnow) is None:
+        if bundle_jobs.run_next_job(rt.session_factory, settings=rt.settings, now_fn=utcnow, engine=engine) is None:
             break
         ran += 1
     return ran

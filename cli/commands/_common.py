@@ -9,7 +9,7 @@ import click
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
-from sar.core.db import make_engine, make_session_factory
+from sar.core.db import engine_for, make_session_factory
 from sar.core.errors import SarError
 from sar.core.settings import Settings
 
@@ -26,7 +26,7 @@ def settings() -> Settings:
 def session_scope(cfg: Settings | None = None) -> Iterator[Session]:
     """One transaction for the command: committed on success, rolled back on error."""
     cfg = cfg or settings()
-    engine = make_engine(cfg.database_url)
+    engine = engine_for(cfg)
     factory = make_session_factory(engine)
     try:
         with factory.begin() as session:

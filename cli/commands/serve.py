@@ -13,6 +13,9 @@ import sys
 
 import click
 
+from cli.commands._common import settings
+from sar.core.settings import ConfigError
+
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
@@ -20,6 +23,11 @@ import click
 @click.option("--with-worker", is_flag=True, help="Also start the scheduler worker beside the web server.")
 def serve(host: str, port: int, with_worker: bool) -> None:
     """Serve the web app (and optionally the worker) until interrupted."""
+    # Refuse before starting anything, with one line (the web process would refuse too).
+    try:
+        settings().check_secret_key()
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
     worker = None
     if with_worker:
         worker = subprocess.Popen([sys.executable, "-m", "worker"])

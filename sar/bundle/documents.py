@@ -22,6 +22,7 @@ from redaction.types import ExtractedDocument
 from sar.core import audit
 from sar.core.errors import Conflict, NotFound, NotPermitted, ValidationError
 from sar.core.permissions import require_staff, require_view
+from sar.core.plain_text import one_line
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.models import BundleItem, Document, Request, Role, User
@@ -33,6 +34,19 @@ from sar.workflow.status import FINISHED_STATUSES
 PURPOSES = ("case_record", "identity_evidence", "authority_evidence", "request_letter")
 #: Uploads larger than this are refused before parsing (a bundle is normally far smaller).
 MAX_BYTES = 100 * 1024 * 1024
+#: Longest document title (the column's size).
+MAX_TITLE = 200
+
+
+def clean_title(title: str | None) -> str | None:
+    """A staff-entered title as stored: one line, trimmed; None (the default title) when blank.
+
+    :raises ValidationError: longer than :data:`MAX_TITLE` characters.
+    """
+    cleaned = one_line(title or "").strip()
+    if len(cleaned) > MAX_TITLE:
+        raise ValidationError(f"a document title can be at most {MAX_TITLE} characters")
+    return cleaned or None
 
 
 def _check_pdf(data: bytes, filename: str) -> int:
@@ -62,7 +76,7 @@ def _clean_filename(filename: str) -> str:
 
 def add_document(session: Session, request: Request, data: bytes, filename: str, *, actor: User,
                  now: datetime,
-                 settings: Settings, purpose: str = "case_record") -> BundleItem:
+                 settings: Settings, purpose: str = "case_record", title: str | None = None) -> BundleItem:
     """Store a PDF and append it to the end of ``request``'s bundle.
 
     The bytes are stored once by sha256: uploading the same file again (to any request) reuses the
@@ -74,6 +88,8 @@ def add_document(session: Session, request: Request, data: bytes, filename: str,
 
     :param purpose: one of :data:`PURPOSES`; only ``case_record`` documents are released, and only
         adding one of those voids a standing approval.
+    :param title: what the document is called in the released pack (see :func:`clean_title`); None
+        or blank: "Document N" (``sar.release.packs.release_title``). The file name never leaves the council.
     :return: the new bundle item (``item.document.page_count`` is the page count).
     :raises ValidationError: empty, not a PDF (only PDF is supported for now), encrypted or damaged,
         unknown purpose, or the same file is already in this bundle.
@@ -90,6 +106,7 @@ def add_document(session: Session, request: Request, data: bytes, filename: str,
     else:
         require_staff(actor)
     filename = _clean_filename(filename)
+    title = clean_title(title)
     pages = _check_pdf(bytes(data), filename)
     sha = hashlib.sha256(data).hexdigest()
     doc = session.scalars(select(Document).where(Document.sha256 == sha)).first()
@@ -111,7 +128,7 @@ def add_document(session: Session, request: Request, data: bytes, filename: str,
         session.add(doc)
         session.flush()
     last = session.scalar(select(func.max(BundleItem.position)).where(BundleItem.request_id == request.id))
-    item = BundleItem(request_id=request.id, document_id=doc.id, filename=filename,
+    item = BundleItem(request_id=request.id, document_id=doc.id, filename=filename, title=title,
                       position=(last or 0) + 1, purpose=purpose, uploaded_by_id=actor.id, uploaded_at=now)
     item.document = doc
     session.add(item)
@@ -119,8 +136,34 @@ def add_document(session: Session, request: Request, data: bytes, filename: str,
     session.flush()
     audit.record(session, "document.add", actor=actor, now=now, request_id=request.id,
                  target=f"item:{item.id}",
-                 detail={"filename": filename, "sha256": sha, "pages": pages, "purpose": purpose,
+                 detail={"filename": filename, "title": title, "sha256": sha, "pages": pages, "purpose": purpose,
                          "reused": reused})
+    return item
+
+
+def set_title(session: Session, item: BundleItem, title: str | None, *, actor: User, now: datetime) -> BundleItem:
+    """Set the title ``item`` is released under (blank: back to "Document N"); audited.
+
+    The title is printed in the released cover letter and schedule, so changing it voids a standing
+    approval like any change to the bundle.
+
+    :raises ValidationError: too long, or the document was removed from the bundle.
+    :raises NotPermitted: the actor is not staff. :raises Conflict: the request can no longer change.
+    """
+    require_staff(actor)
+    new = clean_title(title)
+    if item.removed_at is not None:
+        raise ValidationError(f"{item.filename} has been removed from the bundle")
+    if new == item.title:
+        return item
+    request = session.get(Request, item.request_id)
+    approval_state.prepare_change(session, request, actor=actor, now=now,
+                                  what=f"title of document {item.filename} changed")
+    old, item.title = item.title, new
+    request.updated_at = now
+    session.flush()
+    audit.record(session, "document.retitle", actor=actor, now=now, request_id=request.id, target=f"item:{item.id}",
+                 detail={"filename": item.filename, "from": old, "to": new})
     return item
 
 

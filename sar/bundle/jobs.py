@@ -6,16 +6,24 @@ short transactions: claim (an atomic ``UPDATE ... WHERE status='queued'``, so tw
 the same job), read inputs, progress updates a page can poll, and one final transaction that
 stores the proposals and marks the job done. Any exception marks the job failed with a message;
 a job is never left ``running`` by an error.
+
+A process that dies (killed, out of memory, power cut) cannot mark its job failed, so a running job
+carries a heartbeat (``heartbeat_at``), beaten by a thread beside the work every
+``Settings.job_heartbeat_seconds``. A running job whose heartbeat is older than
+``Settings.job_stale_seconds`` is failed with a message saying its worker stopped, both by the
+worker's sweep (:func:`fail_stale_jobs`) and when someone asks for the job again
+(:func:`start_proposal_job`), so it can be re-run at once.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from redaction import pdf
@@ -36,8 +44,10 @@ log = logging.getLogger(__name__)
 
 PROPOSAL_JOB = "redaction_proposals"
 ACTIVE_STATUSES = ("queued", "running")
-#: A job still ``running`` after this long is assumed to belong to a dead worker.
-STALE_AFTER = timedelta(hours=2)
+#: A running job whose heartbeat is older than this is assumed to belong to a dead worker.
+STALE_AFTER = timedelta(seconds=Settings.job_stale_seconds)
+STALE_MESSAGE = ("stopped: the process running it gave no sign of life for {seconds} seconds (it was "
+                 "probably restarted or killed); nothing was saved, run it again")
 #: Name given to the subject of FOI/EIR requests, which have no data subject; chosen so that it
 #: never matches a name in a document (the engine treats the subject's names as disclosable).
 PLACEHOLDER_SUBJECT = "Zzq Placeholder-Subject"
@@ -113,16 +123,51 @@ def proposal_context(session: Session, request: Request) -> RedactionContext:
                             requester_is_parent=is_parent, regime=redactions.code_regime(request.regime))
 
 
-def start_proposal_job(session: Session, request: Request, *, actor: User, now: datetime) -> Job:
+def stale_after(settings: Settings) -> timedelta:
+    """How old a running job's heartbeat may get before the job is taken to be dead."""
+    return timedelta(seconds=settings.job_stale_seconds)
+
+
+def _fail_stale(session: Session, *, now: datetime, older_than: timedelta,
+                request_id: int | None = None) -> int:
+    """Fail running jobs (of one request, if given) whose heartbeat is older than ``older_than``.
+
+    Each is failed by a conditional update, so a job that beat in the meantime is left alone, and
+    each failure is audited. Flushes, never commits.
+    """
+    last_sign = func.coalesce(Job.heartbeat_at, Job.started_at, Job.created_at)
+    query = select(Job.id, Job.request_id).where(Job.status == "running", last_sign < now - older_than)
+    if request_id is not None:
+        query = query.where(Job.request_id == request_id)
+    failed = 0
+    message = STALE_MESSAGE.format(seconds=int(older_than.total_seconds()))
+    for job_id, job_request in session.execute(query.order_by(Job.id)).all():
+        result = session.execute(update(Job).where(Job.id == job_id, Job.status == "running",
+                                                   last_sign < now - older_than)
+                                 .values(status="failed", finished_at=now, message=message)
+                                 .execution_options(synchronize_session="fetch"))
+        if result.rowcount == 1:
+            failed += 1
+            audit.record(session, "job.stale", actor=None, now=now, request_id=job_request,
+                         target=f"job:{job_id}", detail={"stale_after_seconds": older_than.total_seconds()})
+    return failed
+
+
+def start_proposal_job(session: Session, request: Request, *, actor: User, now: datetime,
+                       stale: timedelta = STALE_AFTER) -> Job:
     """Queue a job that proposes redactions for the request's whole bundle.
+
+    A running job for the request whose heartbeat is older than ``stale`` is failed first (its
+    worker died), so asking again succeeds at once.
 
     :return: the queued job (poll it with :func:`job_progress`).
     :raises NotPermitted: the actor is not staff.
-    :raises Conflict: a proposal job for this request is already queued or running, or the request
-        can no longer change.
+    :raises Conflict: a proposal job for this request is already queued or running (with a live
+        heartbeat), or the request can no longer change.
     :raises ValidationError: the bundle has no case-record documents.
     """
     require_staff(actor)
+    _fail_stale(session, now=now, older_than=stale, request_id=request.id)
     active = session.scalars(select(Job).where(Job.request_id == request.id, Job.kind == PROPOSAL_JOB,
                                                Job.status.in_(ACTIVE_STATUSES))).first()
     if active is not None:
@@ -170,7 +215,7 @@ def claim_job(session_factory: sessionmaker, job_id: int, *, now: datetime) -> b
     """Atomically move a queued job to running; return False if someone else has it (or it is not queued)."""
     with session_factory.begin() as session:
         result = session.execute(update(Job).where(Job.id == job_id, Job.status == "queued")
-                                 .values(status="running", started_at=now, message="started"))
+                                 .values(status="running", started_at=now, heartbeat_at=now, message="started"))
         return result.rowcount == 1
 
 
@@ -196,11 +241,53 @@ def _set_progress(session_factory: sessionmaker, job_id: int, done: int, total: 
 
 def _finish(session_factory: sessionmaker, job_id: int, status: str, message: str, now: datetime,
             result: dict[str, Any] | None = None) -> None:
+    # Only a running job is finished here: one already failed as stale keeps its own message.
     with session_factory.begin() as session:
         values: dict[str, Any] = {"status": status, "message": message[:2000], "finished_at": now}
         if result is not None:
             values["result"] = result
-        session.execute(update(Job).where(Job.id == job_id).values(**values))
+        session.execute(update(Job).where(Job.id == job_id, Job.status == "running").values(**values))
+
+
+def beat(session_factory: sessionmaker, job_id: int, *, now: datetime) -> bool:
+    """Record a sign of life for a running job; return False if it is no longer running."""
+    with session_factory.begin() as session:
+        result = session.execute(update(Job).where(Job.id == job_id, Job.status == "running")
+                                 .values(heartbeat_at=now))
+        return result.rowcount == 1
+
+
+class Heartbeat:
+    """Beats a running job's heartbeat from a daemon thread, every ``interval`` seconds, until stopped.
+
+    A thread rather than the progress callbacks, because one step (loading the language model, a
+    page that needs OCR) can take longer than the stale limit while the process is perfectly alive.
+    Use as a context manager around the work.
+    """
+
+    def __init__(self, session_factory: sessionmaker, job_id: int, *, interval: float,
+                 now_fn: Callable[[], datetime]) -> None:
+        self._factory, self._job_id, self._interval, self._now_fn = session_factory, job_id, interval, now_fn
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"job-{job_id}-heartbeat", daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            try:
+                if not beat(self._factory, self._job_id, now=self._now_fn()):
+                    return
+            except Exception:  # noqa: BLE001 - a missed beat is retried; the work goes on
+                log.warning("job %s: could not record its heartbeat", self._job_id, exc_info=True)
+
+    def __enter__(self) -> Heartbeat:
+        if self._interval > 0:
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
 
 
 def run_job(session_factory: sessionmaker, job_id: int, *, settings: Settings, now_fn: Callable[[], datetime],
@@ -217,8 +304,9 @@ def run_job(session_factory: sessionmaker, job_id: int, *, settings: Settings, n
     if not claimed and not claim_job(session_factory, job_id, now=now_fn()):
         return "skipped"
     try:
-        result, message = _run_proposals(session_factory, job_id, settings=settings, now_fn=now_fn,
-                                         engine=engine)
+        with Heartbeat(session_factory, job_id, interval=settings.job_heartbeat_seconds, now_fn=now_fn):
+            result, message = _run_proposals(session_factory, job_id, settings=settings, now_fn=now_fn,
+                                             engine=engine)
     except Exception as exc:  # noqa: BLE001 - any failure must end the job, with its reason
         log.exception("job %s failed", job_id)
         _finish(session_factory, job_id, "failed", str(exc) or type(exc).__name__, now_fn())
@@ -240,16 +328,12 @@ def run_next_job(session_factory: sessionmaker, *, settings: Settings, now_fn: C
 
 def fail_stale_jobs(session_factory: sessionmaker, *, now: datetime,
                     older_than: timedelta = STALE_AFTER) -> int:
-    """Mark jobs ``running`` since before ``now - older_than`` as failed (their worker died).
+    """Fail running jobs whose heartbeat is older than ``older_than`` (their worker died); audited.
 
     :return: how many jobs were marked failed.
     """
     with session_factory.begin() as session:
-        result = session.execute(
-            update(Job).where(Job.status == "running", Job.started_at < now - older_than)
-            .values(status="failed", finished_at=now,
-                    message="the worker stopped before finishing; run it again"))
-        return result.rowcount
+        return _fail_stale(session, now=now, older_than=older_than)
 
 
 def _run_proposals(session_factory: sessionmaker, job_id: int, *, settings: Settings,
@@ -282,7 +366,10 @@ def _run_proposals(session_factory: sessionmaker, job_id: int, *, settings: Sett
         raise RuntimeError(f"the engine returned {len(plans)} plans for {n_docs} documents")
     now = now_fn()
     with session_factory.begin() as session:
-        job = session.get(Job, job_id)
+        job = session.get(Job, job_id, with_for_update=True)
+        if job.status != "running":
+            # Failed as stale (its heartbeat stopped for too long) and perhaps already re-run.
+            raise Conflict("this job was stopped before it finished; its proposals were not stored")
         request = session.get(Request, job.request_id)
         if request.status not in EDITABLE_STATUSES:
             raise Conflict(f"the request moved to {request.status} while proposals were computed; "

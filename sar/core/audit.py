@@ -3,23 +3,60 @@
 Every read of a case, every change and every download calls :func:`record`. Each row's hash covers
 the previous row's hash and its own canonical payload, and :class:`~sar.models.AuditHead` holds the
 last sequence number and hash, so altering, deleting or truncating rows is caught by :func:`verify`.
+
+Appends are serialised: :func:`record` first takes the chain's writer lock for the rest of the
+caller's transaction (a PostgreSQL advisory transaction lock; on SQLite the database's single write
+lock), then reads the head. Reading the head before holding the lock let two concurrent staff
+sessions take the same sequence number (``UNIQUE constraint failed: audit_events.seq``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from sar.models import AuditEvent, AuditHead, User
 
 GENESIS = "0" * 64
+#: PostgreSQL advisory lock key held while appending (any fixed 64-bit number: "SARAUDIT" in ASCII).
+CHAIN_LOCK_KEY = int.from_bytes(b"SARAUDIT", "big")
+#: Tries at taking SQLite's write lock; each try already waits up to the busy timeout.
+LOCK_ATTEMPTS = 3
+
+log = logging.getLogger(__name__)
+
+
+def _lock_chain(session: Session) -> None:
+    """Hold the chain's writer lock until the caller's transaction ends.
+
+    PostgreSQL: ``pg_advisory_xact_lock`` (also covers the very first append, when there is no head
+    row to lock yet). SQLite: a no-op write to the head makes the transaction a write transaction,
+    and SQLite grants that to one connection at a time, waiting up to the busy timeout; a wait that
+    times out ("database is locked") is retried. A transaction that already wrote holds the lock.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
+    elif dialect == "sqlite":
+        for attempt in range(1, LOCK_ATTEMPTS + 1):
+            try:
+                session.execute(text("UPDATE audit_head SET last_seq = last_seq WHERE id = 1"))
+                return
+            except OperationalError as exc:
+                if "locked" not in str(exc.orig) or attempt == LOCK_ATTEMPTS:
+                    raise
+                log.warning("audit log busy (attempt %d of %d); retrying", attempt, LOCK_ATTEMPTS)
+                time.sleep(0.05 * attempt)
 
 
 def _canonical(payload: dict[str, Any]) -> str:
@@ -71,9 +108,10 @@ def record(
     :param detail: JSON-serialisable facts (reasons, old and new values).
     :return: the flushed row.
     """
-    # Lock the head row so concurrent writers serialise and the chain never forks (PostgreSQL);
-    # SQLite serialises writers anyway.
-    head = session.scalars(select(AuditHead).where(AuditHead.id == 1).with_for_update()).first()
+    _lock_chain(session)
+    # populate_existing: a head loaded earlier in this session (before the lock) may be stale.
+    head = session.scalars(select(AuditHead).where(AuditHead.id == 1).with_for_update()
+                           .execution_options(populate_existing=True)).first()
     if head is None:
         head = AuditHead(id=1, last_seq=0, last_hash=GENESIS)
         session.add(head)

@@ -11,6 +11,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 
+from sar.core.settings import DEFAULT_CONNECT_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT, Settings
+
+#: SQLite's busy timeout when no limit is asked for (a day: "wait", but not literally for ever).
+SQLITE_NO_LIMIT = 24 * 3600.0
+
 #: Times are stored in UTC and dated in the council's time: a receipt at 23:30 UTC in BST is the next
 #: day (rulebook C1). The one definition of the zone; every layer above imports it from here.
 LONDON = ZoneInfo("Europe/London")
@@ -21,14 +26,35 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def make_engine(url: str, **kwargs) -> Engine:
-    """Create an engine; on SQLite turn on foreign keys and a busy timeout.
+def make_engine(url: str, *, connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+                statement_timeout: float = DEFAULT_STATEMENT_TIMEOUT, **kwargs) -> Engine:
+    """Create an engine that never waits for ever on the database.
+
+    * PostgreSQL: ``connect_timeout`` (seconds) on every new connection and a server-side
+      ``statement_timeout``, so a database that stops answering, or a lock that is never released,
+      fails the request with an error instead of hanging it; pooled connections are checked
+      before use (``pool_pre_ping``) so a restarted server costs no failed request.
+    * SQLite: foreign keys on, WAL journal (readers never block the one writer) and a busy timeout
+      of ``statement_timeout`` seconds, so a writer waits for the write lock rather than failing at
+      once, and fails with "database is locked" if it is never released.
 
     :param url: SQLAlchemy database URL.
+    :param connect_timeout: seconds to wait for a new connection (PostgreSQL); 0 waits for ever.
+    :param statement_timeout: seconds one statement (PostgreSQL) or one wait for the write lock
+        (SQLite) may take; 0 means no limit (migrations).
     """
+    connect_args = dict(kwargs.pop("connect_args", {}))
     if url.startswith("sqlite"):
-        kwargs.setdefault("connect_args", {"timeout": 30, "check_same_thread": False})
-    engine = create_engine(url, **kwargs)
+        connect_args.setdefault("timeout", statement_timeout or SQLITE_NO_LIMIT)
+        connect_args.setdefault("check_same_thread", False)
+    elif url.startswith("postgresql"):
+        if connect_timeout:
+            # libpq takes whole seconds and treats anything below 2 as 2.
+            connect_args.setdefault("connect_timeout", max(int(round(connect_timeout)), 2))
+        if statement_timeout:
+            connect_args.setdefault("options", f"-c statement_timeout={int(statement_timeout * 1000)}")
+        kwargs.setdefault("pool_pre_ping", True)
+    engine = create_engine(url, connect_args=connect_args, **kwargs)
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -39,6 +65,12 @@ def make_engine(url: str, **kwargs) -> Engine:
             cur.close()
 
     return engine
+
+
+def engine_for(settings: Settings, **kwargs) -> Engine:
+    """The engine for ``settings``: its database URL with its connect and statement timeouts."""
+    return make_engine(settings.database_url, connect_timeout=settings.db_connect_timeout_seconds,
+                       statement_timeout=settings.db_statement_timeout_seconds, **kwargs)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker:

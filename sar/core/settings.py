@@ -1,7 +1,8 @@
 """Configuration read from the environment, once, into a frozen value object.
 
-Every setting has a safe local default so ``make demo`` works on a fresh machine; production sets
-``SAR_DATABASE_URL`` (PostgreSQL), ``SAR_SECRET_KEY``, ``SAR_STORAGE_DIR`` and the SMTP settings.
+Every setting has a safe local default so ``make demo`` (``SAR_ENV=demo``) works on a fresh machine,
+except the secret key: production (the default ``SAR_ENV``) must set ``SAR_SECRET_KEY``, and sets
+``SAR_DATABASE_URL`` (PostgreSQL), ``SAR_STORAGE_DIR`` and the SMTP settings.
 """
 
 from __future__ import annotations
@@ -14,10 +15,39 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_VAR = REPO_ROOT / "var"
 
+#: The secret key a fresh checkout runs with. It is published (it is in this file), so anyone can
+#: forge a session signed with it: only the demo and the tests may run with it.
+DEMO_SECRET_KEY = "dev-only-insecure-secret-change-me"
+#: ``SAR_ENV`` values that may run without a secret key of their own.
+NON_PRODUCTION_ENVS = frozenset({"demo", "test"})
+ENVIRONMENTS = NON_PRODUCTION_ENVS | {"production"}
+#: Seconds to wait for a new database connection (PostgreSQL ``connect_timeout``).
+DEFAULT_CONNECT_TIMEOUT = 10.0
+#: Seconds one database statement may run (PostgreSQL ``statement_timeout``), and how long a
+#: SQLite writer waits for the write lock (busy timeout).
+DEFAULT_STATEMENT_TIMEOUT = 30.0
+
+
+class ConfigError(ValueError):
+    """The configuration is unsafe or malformed; the message is one line for the operator."""
+
 
 def _env(name: str, default: str | None = None) -> str | None:
     value = os.environ.get(name)
     return value if value not in (None, "") else default
+
+
+def _float(name: str, default: float) -> float:
+    raw = _env(name)
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of seconds, got {raw!r}") from None
+    if value < 0:
+        raise ConfigError(f"{name} must not be negative, got {raw!r}")
+    return value
 
 
 def _int(name: str, default: int) -> int:
@@ -27,7 +57,7 @@ def _int(name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise ValueError(f"{name} must be an integer, got {raw!r}") from None
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
 
 
 @dataclass(frozen=True)
@@ -37,13 +67,26 @@ class Settings:
     :param database_url: SQLAlchemy URL. ``SAR_DATABASE_URL``, else ``DATABASE_URL``, else SQLite
         under ``var/``.
     :param storage_dir: where original documents and packs are stored, content-addressed.
-    :param secret_key: signs sessions and CSRF tokens. The default is for the demo only.
+    :param secret_key: signs sessions and CSRF tokens. The default is published and is accepted
+        only when ``environment`` is ``demo`` or ``test`` (:meth:`check_secret_key`).
+    :param environment: ``SAR_ENV``: ``production`` (the default), ``demo`` (``make demo``) or
+        ``test`` (the test suite).
+    :param db_connect_timeout_seconds: ``SAR_DB_CONNECT_TIMEOUT``; see :func:`sar.core.db.make_engine`.
+    :param db_statement_timeout_seconds: ``SAR_DB_STATEMENT_TIMEOUT``; see :func:`sar.core.db.make_engine`.
+    :param job_stale_seconds: ``SAR_JOB_STALE_SECONDS``: a running background job whose heartbeat is
+        older than this is taken to have lost its worker, failed, and may be run again.
+    :param job_heartbeat_seconds: ``SAR_JOB_HEARTBEAT_SECONDS``: how often a running job beats.
     :param council_nation: the council's nation for SAR roll-forward (rulebook H-3).
     """
 
     database_url: str = f"sqlite:///{DEFAULT_VAR / 'sar.db'}"
     storage_dir: Path = DEFAULT_VAR / "storage"
-    secret_key: str = "dev-only-insecure-secret-change-me"
+    secret_key: str = DEMO_SECRET_KEY
+    environment: str = "production"
+    db_connect_timeout_seconds: float = DEFAULT_CONNECT_TIMEOUT
+    db_statement_timeout_seconds: float = DEFAULT_STATEMENT_TIMEOUT
+    job_stale_seconds: float = 60.0
+    job_heartbeat_seconds: float = 10.0
     base_url: str = "http://127.0.0.1:8000"
     council_name: str = "Example County Council"
     council_nation: str = "ENG"
@@ -63,15 +106,19 @@ class Settings:
     def from_env(cls) -> Settings:
         """Build settings from ``SAR_*`` environment variables.
 
-        :raises ValueError: if a numeric setting is not a number.
+        :raises ValueError: if a numeric setting is not a number, or ``SAR_ENV`` is unknown.
         """
         base = cls()
         storage = _env("SAR_STORAGE_DIR")
+        environment = (_env("SAR_ENV", base.environment) or "").strip().lower()
+        if environment not in ENVIRONMENTS:
+            raise ConfigError(f"SAR_ENV must be one of {', '.join(sorted(ENVIRONMENTS))}, got {environment!r}")
         return replace(
             base,
             database_url=_env("SAR_DATABASE_URL") or _env("DATABASE_URL") or base.database_url,
             storage_dir=Path(storage) if storage else base.storage_dir,
-            secret_key=_env("SAR_SECRET_KEY", base.secret_key),
+            # Unset in production stays empty, so check_secret_key can say "not set".
+            secret_key=_env("SAR_SECRET_KEY") or (base.secret_key if environment in NON_PRODUCTION_ENVS else ""),
             base_url=_env("SAR_BASE_URL", base.base_url),
             council_name=_env("SAR_COUNCIL_NAME", base.council_name),
             council_nation=_env("SAR_COUNCIL_NATION", base.council_nation),
@@ -85,4 +132,29 @@ class Settings:
             due_soon_working_days=_int("SAR_DUE_SOON_DAYS", base.due_soon_working_days),
             download_link_hours=_int("SAR_DOWNLOAD_LINK_HOURS", base.download_link_hours),
             secure_cookies=_env("SAR_SECURE_COOKIES", "0") == "1",
+            environment=environment,
+            db_connect_timeout_seconds=_float("SAR_DB_CONNECT_TIMEOUT", base.db_connect_timeout_seconds),
+            db_statement_timeout_seconds=_float("SAR_DB_STATEMENT_TIMEOUT", base.db_statement_timeout_seconds),
+            job_stale_seconds=_float("SAR_JOB_STALE_SECONDS", base.job_stale_seconds),
+            job_heartbeat_seconds=_float("SAR_JOB_HEARTBEAT_SECONDS", base.job_heartbeat_seconds),
         )
+
+    def check_secret_key(self) -> None:
+        """Refuse to serve with a missing or published secret key outside the demo and the tests.
+
+        Sessions and CSRF tokens are signed with the key, so anyone who knows it can forge a
+        manager's session.
+
+        :raises ConfigError: with a one-line message saying what to set.
+        """
+        if self.environment in NON_PRODUCTION_ENVS:
+            return
+        key = (self.secret_key or "").strip()
+        if not key:
+            problem = "SAR_SECRET_KEY is not set"
+        elif key == DEMO_SECRET_KEY:
+            problem = "SAR_SECRET_KEY is the published demo key"
+        else:
+            return
+        raise ConfigError(f"{problem}: set it to a long random value (e.g. `python -c \"import secrets; "
+                          f"print(secrets.token_urlsafe(48))\"`), or SAR_ENV=demo for a local demo")

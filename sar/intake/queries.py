@@ -5,7 +5,6 @@ Every function here only reads; permission checks use :mod:`sar.core.permissions
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 import deadlines
 from sar.core.permissions import require_staff
 from sar.core.settings import Settings
+from sar.messaging.download_links import token_sha
 from sar.models import (
     AuditEvent,
     BundleItem,
@@ -205,7 +205,7 @@ def download_link_target(session: Session, token: str) -> tuple[Request, int | N
     """
     if not token or len(token) > 200:
         return None
-    sha = hashlib.sha256(token.encode()).hexdigest()
+    sha = token_sha(token)
     row = session.execute(
         select(Request, DownloadLink.user_id)
         .join(ResponsePack, ResponsePack.request_id == Request.id)

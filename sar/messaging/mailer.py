@@ -4,7 +4,9 @@ The worker calls :func:`send_pending` every 30 seconds. Each row goes through th
 
 1. **claim**: ``UPDATE outbox SET attempts = attempts + 1, next_attempt_at = now + lease WHERE id = :id
    AND sent_at IS NULL AND attempts = :seen AND (next_attempt_at IS NULL OR next_attempt_at <= now)``,
-   committed. Only one sender can win that compare-and-set, so two workers racing never both send a row
+   committed. A row carrying a download link gets that link's token minted in the same transaction (only
+   its hash is stored; the URL goes into the message in memory: :mod:`sar.messaging.download_links`). Only one
+   sender can win that compare-and-set, so two workers racing never both send a row
    (on PostgreSQL the loser's UPDATE waits for the winner's commit and then no longer matches; SQLite
    serialises writers). The lease means a sender that died mid-send does not block the row for ever.
 2. **send** over SMTP, outside any transaction.
@@ -33,6 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sar.core.errors import Conflict, NotFound
 from sar.core.settings import Settings
+from sar.messaging import download_links
 from sar.models import OutboxEmail, Reminder
 
 log = logging.getLogger(__name__)
@@ -86,7 +89,9 @@ def pending_count(session: Session, *, now: datetime, max_attempts: int = MAX_AT
 
 
 def _claim(session_factory: sessionmaker, row_id: int, seen: int, now: datetime,
-           max_attempts: int) -> _Claimed | None:
+           max_attempts: int, base_url: str) -> _Claimed | None:
+    # A row that carries a download link gets its token minted here, in the claim's transaction: the
+    # token is written into the message in memory and only its hash is stored (sar.messaging.download_links).
     with session_factory.begin() as session:
         result = session.execute(
             update(OutboxEmail)
@@ -97,10 +102,15 @@ def _claim(session_factory: sessionmaker, row_id: int, seen: int, now: datetime,
         if result.rowcount != 1:
             return None
         row = session.execute(
-            select(OutboxEmail.to_addr, OutboxEmail.subject, OutboxEmail.body_text, OutboxEmail.created_at)
+            select(OutboxEmail.to_addr, OutboxEmail.subject, OutboxEmail.body_text, OutboxEmail.created_at,
+                   OutboxEmail.download_link_id)
             .where(OutboxEmail.id == row_id)
         ).one()
-        return _Claimed(row_id, seen + 1, row.to_addr, row.subject, row.body_text, row.created_at)
+        body = row.body_text
+        if row.download_link_id is not None:
+            token = download_links.mint_token(session, row.download_link_id)
+            body = download_links.fill_slot(body, download_links.link_url(base_url, token))
+        return _Claimed(row_id, seen + 1, row.to_addr, row.subject, body, row.created_at)
 
 
 def message_id(row_id: int, created_at: datetime, mail_from: str) -> str:
@@ -228,7 +238,7 @@ def send_pending(
             if should_stop is not None and should_stop():
                 break
             now = now_fn()
-            row = _claim(session_factory, row_id, seen, now, max_attempts)
+            row = _claim(session_factory, row_id, seen, now, max_attempts, settings.base_url)
             if row is None:
                 continue  # another sender has it, or it was sent meanwhile
             try:

@@ -6,7 +6,9 @@ worker's :func:`sar.messaging.mailer.send_pending` sends it afterwards (architec
 
 Templates live in ``templates/email/<name>.txt`` and are rendered with a plain :class:`jinja2.Environment`
 (no Flask), autoescape off (the output is text, not HTML) and :class:`jinja2.StrictUndefined`, so a missing
-variable is an error rather than a silently blank line in a letter to a family.
+variable is an error rather than a silently blank line in a letter to a family. Every interpolated value is
+made plain by :func:`sar.core.plain_text.email_value` (one line; no control characters), so a requester's name
+cannot forge paragraphs; staff-written paragraphs are passed as :class:`sar.core.plain_text.MultilineText`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from sar.core.db import LONDON
 from sar.core.errors import ValidationError
+from sar.core.plain_text import email_value
 from sar.core.settings import Settings
 from sar.models import OutboxEmail
 
@@ -35,6 +38,7 @@ def _environment(templates_dir: str) -> Environment:
     env = Environment(
         loader=FileSystemLoader(templates_dir),
         autoescape=False,  # plain-text e-mails and letters; HTML pages are rendered by web/ with escaping
+        finalize=email_value,  # every value one line of plain text (MultilineText keeps its paragraphs)
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -106,6 +110,7 @@ def queue_email(
     request_id: int | None,
     now: datetime,
     settings: Settings | None = None,
+    download_link_id: int | None = None,
 ) -> OutboxEmail:
     """Render ``template`` and add an unsent e-mail to the outbox in the caller's transaction (flushes).
 
@@ -118,6 +123,8 @@ def queue_email(
     :param request_id: the request it is about, if any.
     :param now: aware UTC time, recorded as ``created_at``.
     :param settings: templates directory and council name; defaults to ``Settings.from_env()``.
+    :param download_link_id: a download link whose token the mailer mints at send time and writes in
+        place of ``sar.messaging.download_links.LINK_SLOT`` (pass that slot as the link in ``context``).
     :return: the new row, with its id.
     :raises ValidationError: no or malformed recipient, a multi-line subject or an over-long kind.
     :raises jinja2.TemplateError: the template is missing or uses an undefined variable.
@@ -139,6 +146,7 @@ def queue_email(
         request_id=request_id,
         created_at=now,
         attempts=0,
+        download_link_id=download_link_id,
     )
     session.add(email)
     session.flush()

@@ -26,6 +26,8 @@ class Document(Base):
 class BundleItem(Base):
     """A document's place in one request's bundle, with the name it was uploaded under.
 
+    ``filename`` is for staff only: a file name can name a third party, so a released pack calls a
+    document by its staff-entered ``title`` (NULL: "Document N", N its place in the pack).
     Removing a document from a bundle sets ``removed_at``; nothing is deleted.
     """
 
@@ -35,6 +37,8 @@ class BundleItem(Base):
     request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
     filename: Mapped[str] = mapped_column(String(255))
+    #: The title the document is released under; NULL means "Document N" (see ``sar.bundle.documents.release_title``).
+    title: Mapped[str | None] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer)
     #: e.g. "case_record", "identity_evidence", "authority_evidence", "request_letter"
     purpose: Mapped[str] = mapped_column(String(40), default="case_record")

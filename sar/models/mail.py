@@ -27,6 +27,9 @@ class OutboxEmail(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     #: Not before this time: a sender's claim (a lease while it sends) or the retry backoff after a failure.
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: A download link whose token the mailer mints when it sends the row and writes into the body in
+    #: place of ``sar.messaging.download_links.LINK_SLOT``; the plain token is never stored (only its hash).
+    download_link_id: Mapped[int | None] = mapped_column(ForeignKey("download_links.id"))
 
 
 class Reminder(Base):

@@ -14,8 +14,6 @@ Use cases take ``session``, ``actor`` and ``now``; they flush and never commit.
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -27,7 +25,7 @@ from sar.core.errors import Conflict, NotFound, NotPermitted, ValidationError
 from sar.core.permissions import require_role, require_staff, require_view
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
-from sar.messaging import notifications
+from sar.messaging import download_links, notifications
 from sar.models import Approval, AuditEvent, DownloadLink, OutboxEmail, Request, ResponsePack, Role, User
 from sar.release import packs
 from sar.workflow.approval_state import STANDING_STATUSES, standing_approval
@@ -38,26 +36,28 @@ from sar.workflow.transitions import transition
 #: may not approve the next one. Building a pack to preview it, or running the engine, is not
 #: preparing it: neither decides what is released.
 WORK_ACTIONS = frozenset({
-    "document.add", "document.remove", "bundle.reorder", "redaction.decide", "redaction.manual",
-    "redaction.entity", "page.mark", "approval.submit", "party.add", "party.update",
+    "document.add", "document.remove", "document.retitle", "bundle.reorder", "redaction.decide",
+    "redaction.manual", "redaction.entity", "page.mark", "approval.submit", "party.add", "party.update",
 })
-#: Where the web layer serves a download link; ``{token}`` is replaced by the secret token.
-DOWNLOAD_PATH = "/download/{token}"
+#: Where the web layer serves a download link (one definition, in :mod:`sar.messaging.download_links`).
+DOWNLOAD_PATH = download_links.DOWNLOAD_PATH
 
 @dataclass(frozen=True)
 class ReleaseResult:
-    """What :func:`release` hands back: the link (shown once; only its hash is stored) and the pack."""
+    """What :func:`release` hands back: the pack, the link and the e-mail that will carry it.
+
+    There is no token here: the mailer mints it when it sends the e-mail (:mod:`sar.messaging.download_links`),
+    so staff never see it and no table holds it.
+    """
 
     pack: ResponsePack
     link: DownloadLink
-    token: str
-    url: str
     expires_at: datetime
     email: OutboxEmail | None
 
 
 def _token_sha(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+    return download_links.token_sha(token)
 
 
 def list_approvals(session: Session, request: Request) -> list[Approval]:
@@ -227,7 +227,7 @@ def release(session: Session, request: Request, *, actor: User, now: datetime,
     Marks the request released, creates an expiring download link for the requester (their portal
     account, if any) and queues an e-mail telling them where to download it.
 
-    :return: a :class:`ReleaseResult`; ``token`` and ``url`` are shown once (only the hash is stored).
+    :return: a :class:`ReleaseResult`. The link's token is minted by the mailer at send time.
     :raises NotPermitted: the actor is not staff.
     :raises Conflict: the request is not approved, there is no standing approval, or the stored pack
         no longer matches the approved hash.
@@ -249,26 +249,24 @@ def release(session: Session, request: Request, *, actor: User, now: datetime,
     transition(session, request, RequestStatus.released, actor=actor, now=now,
                reason="approved pack released")
     pack.released_at = now
-    token = secrets.token_urlsafe(32)
     expires_at = now + timedelta(hours=settings.download_link_hours)
-    link = DownloadLink(pack_id=pack.id, user_id=request.owner_id, token_sha256=_token_sha(token),
+    link = DownloadLink(pack_id=pack.id, user_id=request.owner_id, token_sha256=download_links.unusable_sha(),
                         created_at=now, expires_at=expires_at, download_count=0)
     session.add(link)
     session.flush()
-    url = settings.base_url.rstrip("/") + DOWNLOAD_PATH.format(token=token)
     to, name = _requester_email(session, request)
     email = None
     if to:
         email = notifications.queue_email(
             session, to=to, subject=f"Your information request {request.reference}: your response is ready",
             template="pack_released", kind="pack_released", request_id=request.id, now=now, settings=settings,
-            context={"reference": request.reference, "requester_name": name or "Sir or Madam", "link": url,
-                     "expires_at": expires_at})
+            context={"reference": request.reference, "requester_name": name or "Sir or Madam",
+                     "link": download_links.LINK_SLOT, "expires_at": expires_at}, download_link_id=link.id)
     audit.record(session, "pack.release", actor=actor, now=now, request_id=request.id,
                  target=f"pack:{pack.id}",
                  detail={"pack_sha256": pack.sha256, "link_id": link.id, "expires_at": expires_at.isoformat(),
                          "emailed": bool(email)})
-    return ReleaseResult(pack=pack, link=link, token=token, url=url, expires_at=expires_at, email=email)
+    return ReleaseResult(pack=pack, link=link, expires_at=expires_at, email=email)
 
 
 def pack_filename(request: Request) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 import jinja2
 
 from redaction.codes import EXEMPTION_CODES
+from sar.core.plain_text import letter_value
 from sar.core.settings import Settings
 
 #: Regime -> cover-letter template (under ``templates/letters``).
@@ -51,6 +52,10 @@ ICO = {
     "web": "https://ico.org.uk/make-a-complaint/",
 }
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection": equals,
+#: plus, minus, at, tab, carriage return). Such a cell is prefixed with a single quote.
+CSV_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
 SCHEDULE_CSV_COLUMNS = ("page", "document", "document_page", "kind", "code", "legal_basis", "title", "reason")
 
 
@@ -59,7 +64,8 @@ class ScheduleRow:
     """One line of the redaction schedule. It deliberately has no field for the removed text.
 
     :param page: page number in the released bundle (1-based), or None for a page that was removed.
-    :param document: the document's file name. :param document_page: 1-based page in that document.
+    :param document: the title the document is released under (never its file name).
+    :param document_page: 1-based page in that document.
     :param kind: ``"redaction"``, ``"withheld"``, ``"duplicate"`` or ``"not_relevant"``.
     :param code: a key of ``redaction.codes.EXEMPTION_CODES``.
     """
@@ -98,7 +104,8 @@ def _environment(templates_dir: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(Path(templates_dir) / "letters")),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # plain text laid out into a PDF, never HTML
+        autoescape=False,  # plain text laid out into a PDF, never HTML ...
+        finalize=letter_value,  # ... so every value is made one line that cannot start a heading
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -108,7 +115,11 @@ def _environment(templates_dir: str) -> jinja2.Environment:
 
 
 def environment(settings: Settings) -> jinja2.Environment:
-    """The Jinja2 environment over ``<templates_dir>/letters`` (strict: a missing variable is an error)."""
+    """The Jinja2 environment over ``<templates_dir>/letters`` (strict: a missing variable is an error).
+
+    Every interpolated value goes through :func:`sar.core.plain_text.letter_value`: a name with newlines, a
+    form feed or a leading ``"## "`` prints as written and cannot add a page break or a heading.
+    """
     return _environment(str(settings.templates_dir))
 
 
@@ -147,12 +158,27 @@ def render_schedule(settings: Settings, context: Mapping[str, Any]) -> str:
     return render(settings, SCHEDULE_TEMPLATE, context)
 
 
+def csv_cell(value: object) -> object:
+    """A CSV cell that no spreadsheet runs as a formula.
+
+    Text starting with one of :data:`CSV_FORMULA_TRIGGERS` gets a leading single quote; numbers are
+    left as they are.
+    """
+    if isinstance(value, str) and value.startswith(CSV_FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
 def schedule_csv(rows: Sequence[ScheduleRow]) -> bytes:
-    """The schedule as CSV (UTF-8, CRLF line ends): page, document, code, basis, title, reason."""
+    """The schedule as CSV (UTF-8, CRLF line ends): page, document, code, basis, title, reason.
+
+    Every text cell goes through :func:`csv_cell` (formula injection: a document title is typed by staff).
+    """
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(SCHEDULE_CSV_COLUMNS)
     for row in rows:
-        writer.writerow([row.page if row.page is not None else "removed", row.document, row.document_page,
-                         row.kind, row.code, row.basis, row.title, row.reason])
+        writer.writerow([csv_cell(v) for v in (
+            row.page if row.page is not None else "removed", row.document, row.document_page,
+            row.kind, row.code, row.basis, row.title, row.reason)])
     return buf.getvalue().encode("utf-8")

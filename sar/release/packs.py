@@ -37,6 +37,8 @@ from sar.release import letters
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 #: Page marks whose pages are taken out of the bundle (and listed in the schedule).
 REMOVED_MARKS = ("duplicate", "not_relevant")
+#: A document without a staff-entered title is released as "Document N" (N: its place in the pack).
+DEFAULT_TITLE = "Document {n}"
 
 
 class PackVerificationFailed(Conflict):
@@ -52,6 +54,21 @@ class PackVerificationFailed(Conflict):
         more = f" (+{len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
         super().__init__("the redacted bundle failed verification and was not released: "
                          f"{summary}{more}. Check that every occurrence of each redacted text is redacted.")
+
+
+class PackLeak(Conflict):
+    """Text the pack would emit (letter, schedule, CSV, a zip member name) contains a redacted string.
+
+    Fail closed: no pack is built. The message names the part or the document, never the string.
+    """
+
+
+def release_title(item: BundleItem, number: int) -> str:
+    """The title ``item`` is released under: its staff-entered title, else "Document <number>".
+
+    A released pack never contains an uploaded file name: it can name a third party (issue 8).
+    """
+    return item.title or DEFAULT_TITLE.format(n=number)
 
 
 @dataclass(frozen=True)
@@ -171,13 +188,35 @@ def _zip(files: dict[str, bytes]) -> bytes:
     return buf.getvalue()
 
 
-def _safe_label(filename: str, index: int, texts: Sequence[str]) -> str:
-    # A file name can itself name a third party ("Letter from <name>.pdf"); the letter and schedule
-    # then call it "Document N" rather than print the name that was redacted from the pages.
-    lowered = filename.lower()
-    if any(t.strip().lower() in lowered for t in texts if t.strip()):
-        return f"Document {index}"
-    return filename
+def _redacted_in(text: str, needles: Sequence[str]) -> bool:
+    """Whether any of the folded ``needles`` occurs in ``text`` (matched as ``_occurs`` does)."""
+    hay = _fold(text)
+    compact = hay.replace(" ", "")
+    return any(_occurs(n, hay, compact) for n in needles)
+
+
+def _check_titles(plans: Sequence[_ItemPlan], needles: Sequence[str]) -> None:
+    """Refuse a document title that contains a string redacted anywhere in the bundle.
+
+    :raises PackLeak: naming the document (for staff), never the string.
+    """
+    for number, plan in enumerate(plans, start=1):
+        if _redacted_in(release_title(plan.item, number), needles):
+            raise PackLeak(f"the title of document {number} ({plan.item.filename}) contains text that is "
+                           "redacted in the bundle; give it a title that names nobody whose details are "
+                           "removed. No pack was built.")
+
+
+def _check_emitted(parts: dict[str, str], needles: Sequence[str]) -> None:
+    """The pack's own leak check over every text it emits, against every redacted string.
+
+    :param parts: what each emitted text is (e.g. "cover letter", "zip member names") → the text.
+    :raises PackLeak: naming the part, never the string.
+    """
+    for part, text in parts.items():
+        if _redacted_in(text, needles):
+            raise PackLeak(f"the {part} would contain text that is redacted in the bundle, so no pack was "
+                           "built; check the document titles and the names recorded on the request")
 
 
 def _verify_or_raise(data: bytes, removed_strings: Sequence[str], name: str) -> None:
@@ -214,7 +253,9 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
     ref = request.reference
     originals = {p.item.id: store.get(p.item.document.sha256) for p in plans}
     removed_strings, warnings = _strings_to_verify(plans, originals)
-    accepted_texts = [r.text for p in plans for r in p.redactions if r.text and r.text.strip()]
+    # Every string redacted anywhere in the bundle: no text the pack writes itself may contain one.
+    needles = sorted({_fold(r.text) for p in plans for r in p.redactions if r.text and r.text.strip()})
+    _check_titles(plans, needles)
 
     # Final page numbers first: pages left out do not count.
     rows: list[letters.ScheduleRow] = []
@@ -224,7 +265,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
     removed_total = 0
     for index, plan in enumerate(plans, start=1):
         item = plan.item
-        label = _safe_label(item.filename, index, accepted_texts)
+        label = release_title(item, index)
         n_pages = item.document.page_count
         removed = {p for p, m in plan.marks.items() if m.mark in REMOVED_MARKS and p < n_pages}
         # The engine proposes withholding a whole page (legal advice) as one page-sized box; it is
@@ -265,7 +306,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         if len(keep) < n_pages:
             out = select_pages(out, keep, name=item.filename)
         parts.append((item.filename, out))
-        documents.append({"filename": label, "first_page": numbering[keep[0]],
+        documents.append({"title": label, "first_page": numbering[keep[0]],
                           "last_page": numbering[keep[-1]]})
     if not parts:
         raise Conflict("every page has been left out of the bundle; there is nothing to release")
@@ -299,19 +340,20 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
     letter_pdf = text_pdf([letter_text])
     schedule_pdf = text_pdf([schedule_text])
     schedule_csv = letters.schedule_csv(rows)
+    member_names = [f"{ref}-bundle.pdf", f"{ref}-cover-letter.pdf", f"{ref}-redaction-schedule.pdf",
+                    f"{ref}-redaction-schedule.csv"]
+    _check_emitted({"cover letter": letter_text, "redaction schedule": schedule_text,
+                    "redaction schedule CSV": schedule_csv.decode("utf-8"),
+                    "zip member names": "\n".join(member_names)}, needles)
     _verify_or_raise(letter_pdf, removed_strings, f"{ref}-cover-letter.pdf")
     _verify_or_raise(schedule_pdf, removed_strings, f"{ref}-redaction-schedule.pdf")
 
-    files = {
-        f"{ref}-bundle.pdf": bundle,
-        f"{ref}-cover-letter.pdf": letter_pdf,
-        f"{ref}-redaction-schedule.pdf": schedule_pdf,
-        f"{ref}-redaction-schedule.csv": schedule_csv,
-    }
+    files = dict(zip(member_names, (bundle, letter_pdf, schedule_pdf, schedule_csv), strict=True))
     data = _zip(files)
     sha = store.put(data)
     manifest = {
-        "items": [{"id": p.item.id, "filename": p.item.filename, "document_sha256": p.item.document.sha256,
+        "items": [{"id": p.item.id, "filename": p.item.filename, "title": p.item.title,
+                   "document_sha256": p.item.document.sha256,
                    "pages": p.item.document.page_count} for p in plans],
         "redaction_ids": sorted(r.id for p in plans for r in p.redactions),
         "page_marks": [{"item_id": m.bundle_item_id, "page": m.page, "mark": m.mark, "code": m.code}

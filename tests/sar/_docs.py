@@ -69,9 +69,9 @@ def sar_request(session: Session, settings: Settings, team: Team, now: datetime,
 
 
 def add_pdf(session: Session, req: Request, team: Team, now: datetime, settings: Settings, *pages: str,
-            filename: str = "visit.pdf", actor: User | None = None) -> BundleItem:
+            filename: str = "visit.pdf", actor: User | None = None, title: str | None = None) -> BundleItem:
     return documents.add_document(session, req, pdf_bytes(*pages), filename, actor=actor or team.officer,
-                                  now=now, settings=settings)
+                                  now=now, settings=settings, title=title)
 
 
 def propose(session: Session, settings: Settings, item: BundleItem, text: str, *,

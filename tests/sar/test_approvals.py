@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from sar.bundle import documents, redactions
 from sar.core.errors import Conflict, NotFound, NotPermitted, ValidationError
+from sar.messaging import download_links
 from sar.models import AuditEvent, DownloadLink, OutboxEmail
 from sar.release import approvals
 from sar.release.packs import pack_files
@@ -175,13 +176,13 @@ def test_release_only_from_approved(session, settings, now, team, ready):
     result = approvals.release(session, req, actor=team.officer, now=now, settings=settings)
     assert req.status == "released" and req.released_at == now
     assert result.pack.released_at == now
-    assert result.url == settings.base_url + f"/download/{result.token}"
     link = session.get(DownloadLink, result.link.id)
     assert link.user_id == team.requester.id
     assert link.expires_at == now + timedelta(hours=settings.download_link_hours)
-    assert link.token_sha256 != result.token  # only the hash is stored
     email = session.get(OutboxEmail, result.email.id)
-    assert email.to_addr == "brandon@example.org" and result.url in email.body_text
+    # The token is minted by the mailer at send time: the queued body holds the slot, not a link.
+    assert email.to_addr == "brandon@example.org" and download_links.LINK_SLOT in email.body_text
+    assert email.download_link_id == link.id and "/download/" not in email.body_text
     assert email.kind == "pack_released"
     with pytest.raises(Conflict):
         approvals.release(session, req, actor=team.officer, now=now, settings=settings)
@@ -200,19 +201,22 @@ def test_download_rules(session, settings, now, team, ready):
     name, data = approvals.pack_for_download(session, req, actor=team.manager2, now=now, settings=settings)
     assert name == f"{req.reference}-response-pack.zip" and len(data) == approval.pack.size_bytes
     result = approvals.release(session, req, actor=team.officer, now=now, settings=settings)
+    with pytest.raises(NotFound):  # not usable before the mailer has minted the token
+        approvals.request_for_link(session, "", now=now)
+    token = download_links.mint_token(session, result.link.id)  # what the mailer does at send time
     name, data = approvals.pack_for_download(session, req, actor=team.requester, now=now, settings=settings)
     assert f"{req.reference}-bundle.pdf" in pack_files(data)
     # Through the e-mailed link, as the owner; the link counts downloads and expires.
     approvals.pack_for_download(session, req, actor=team.requester, now=now, settings=settings,
-                                token=result.token)
+                                token=token)
     assert session.get(DownloadLink, result.link.id).download_count == 1
-    assert approvals.request_for_link(session, result.token, now=now) is req
+    assert approvals.request_for_link(session, token, now=now) is req
     with pytest.raises(NotFound):
         approvals.request_for_link(session, "forged", now=now)
     with pytest.raises(Conflict, match="expired"):
         approvals.pack_for_download(session, req, actor=team.requester, now=result.expires_at,
                                     settings=settings,
-                                    token=result.token)
+                                    token=token)
     downloads = session.scalars(select(AuditEvent).where(AuditEvent.action == "pack.download",
                                                          AuditEvent.request_id == req.id)).all()
     assert len(downloads) == 3
@@ -224,11 +228,12 @@ def test_requester_cannot_download_another_requesters_pack(session, settings, no
     req, _, approval = _submitted(session, settings, now, team, ready)
     approvals.approve(session, req, pack_sha256=approval.pack_sha256, actor=team.manager, now=now)
     result = approvals.release(session, req, actor=team.officer, now=now, settings=settings)
+    token = download_links.mint_token(session, result.link.id)
     other = make_user(session, "requester")
     with pytest.raises(NotFound):
         approvals.pack_for_download(session, req, actor=other, now=now, settings=settings)
     with pytest.raises(NotFound):
-        approvals.pack_for_download(session, req, actor=other, now=now, settings=settings, token=result.token)
+        approvals.pack_for_download(session, req, actor=other, now=now, settings=settings, token=token)
     with pytest.raises(NotFound):
         approvals.pack_for_download(session, req, actor=team.requester, now=now, settings=settings,
                                     token="not-a-real-token")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -13,6 +15,7 @@ from redaction.engine import DocumentPlan
 from redaction.text import boxes_for_span
 from redaction.types import Proposal
 from sar.bundle import jobs, redactions
+from sar.core.db import engine_for, make_session_factory, utcnow
 from sar.core.errors import Conflict, NotPermitted, ValidationError
 from sar.models import AuditEvent, Job, Party, StaffMember
 from tests.factories import make_request
@@ -148,13 +151,75 @@ def test_worker_sweep_runs_the_oldest_job_and_reruns_supersede(session, settings
     assert len(redactions.list_redactions(session, case, include_superseded=True)) == 7
 
 
-def test_stale_running_jobs_are_failed(session, settings, now, team, case, factory):
+def test_stale_running_jobs_are_failed_by_heartbeat_age(session, settings, now, team, case, factory):
+    """Issue 8: a job is judged by its last heartbeat, not by when it started (a long job that
+    still beats is alive; a job whose worker was killed is failed within a minute)."""
     job = jobs.start_proposal_job(session, case, actor=team.officer, now=now)
     jobs.claim_job(factory, job.id, now=now)
-    assert jobs.fail_stale_jobs(factory, now=now + timedelta(minutes=5)) == 0
-    assert jobs.fail_stale_jobs(factory, now=now + jobs.STALE_AFTER + timedelta(seconds=1)) == 1
+    limit = jobs.STALE_AFTER
+    assert limit <= timedelta(minutes=1)
+    assert jobs.fail_stale_jobs(factory, now=now + limit - timedelta(seconds=1)) == 0
+    assert jobs.beat(factory, job.id, now=now + timedelta(minutes=30)) is True
+    # Running for 30 minutes but beating: left alone.
+    assert jobs.fail_stale_jobs(factory, now=now + timedelta(minutes=30) + limit - timedelta(seconds=1)) == 0
+    assert jobs.fail_stale_jobs(factory, now=now + timedelta(minutes=30) + limit + timedelta(seconds=1)) == 1
+    session.expire_all()
+    failed = session.get(Job, job.id)
+    assert failed.status == "failed" and "no sign of life" in failed.message and "run it again" in failed.message
+    assert jobs.beat(factory, job.id, now=now + timedelta(hours=1)) is False
+    assert session.scalars(select(AuditEvent).where(AuditEvent.action == "job.stale")).one().target == f"job:{job.id}"
+
+
+def test_asking_again_fails_a_dead_job_and_queues_a_new_one(session, settings, now, team, case, factory):
+    job = jobs.start_proposal_job(session, case, actor=team.officer, now=now)
+    jobs.claim_job(factory, job.id, now=now)
+    stale = timedelta(seconds=settings.job_stale_seconds)
+    # Heartbeat fresh: still refused.
+    with pytest.raises(Conflict, match="already being computed"):
+        jobs.start_proposal_job(session, case, actor=team.officer, now=now + stale - timedelta(seconds=1),
+                                stale=stale)
+    later = now + stale + timedelta(seconds=1)
+    again = jobs.start_proposal_job(session, case, actor=team.officer, now=later, stale=stale)
+    assert again.status == "queued" and again.id != job.id
     session.expire_all()
     assert session.get(Job, job.id).status == "failed"
+    # The dead job's runner, if it ever came back, cannot overwrite the failure or store anything.
+    assert jobs.run_job(factory, job.id, settings=settings, now_fn=_clock(later), engine=FakeEngine(),
+                        claimed=True) == "failed"
+    session.expire_all()
+    assert "no sign of life" in session.get(Job, job.id).message
+    assert redactions.list_redactions(session, case) == []
+
+
+def test_a_running_job_beats_while_it_works(settings, now, fresh_db_url):
+    """The heartbeat thread beats during a step that is longer than the beat interval."""
+    cfg = replace(settings, database_url=fresh_db_url, job_heartbeat_seconds=0.05)
+    engine = engine_for(cfg)
+    real = make_session_factory(engine)
+    with real.begin() as s:
+        t = make_team(s)
+        req = sar_request(s, cfg, t, now)
+        add_pdf(s, req, t, now, cfg, PAGE_ONE, filename="visit.pdf")
+        job_id = jobs.start_proposal_job(s, req, actor=t.officer, now=now).id
+    beats: list = []
+    release = threading.Event()
+
+    class SlowEngine(FakeEngine):
+        def propose(self, documents, context, *, progress=None, workers=1):
+            for _ in range(200):
+                with real() as s:
+                    beat = s.get(Job, job_id).heartbeat_at
+                if beat not in beats:
+                    beats.append(beat)
+                if len(beats) >= 3 or release.wait(0.02):
+                    break
+            return super().propose(documents, context, progress=progress, workers=workers)
+
+    try:
+        assert jobs.run_job(real, job_id, settings=cfg, now_fn=utcnow, engine=SlowEngine()) == "done"
+        assert len(beats) >= 3 and beats == sorted(beats)
+    finally:
+        engine.dispose()
 
 
 def test_context_from_parties_and_staff_directory(session, settings, now, team):
@@ -199,6 +264,7 @@ def test_end_to_end_real_engine_to_released_pack(session, settings, now, team, f
 
     from redaction import pdf
     from sar.bundle import documents
+    from sar.messaging import download_links
     from sar.release import approvals, packs
 
     sample = shared_dir / "fixtures" / "redaction-sample"
@@ -230,8 +296,9 @@ def test_end_to_end_real_engine_to_released_pack(session, settings, now, team, f
     result = approvals.release(session, req, actor=team.manager, now=now, settings=settings)
     assert req.status == "released"
 
+    token = download_links.mint_token(session, result.link.id)  # as the mailer does when it sends
     _, data = approvals.pack_for_download(session, req, actor=team.requester, now=now, settings=settings,
-                                          token=result.token)
+                                          token=token)
     bundle = packs.pack_files(data)[f"{req.reference}-bundle.pdf"]
     must_redact = [s for f in files for s in truth[f]["must_redact"]]
     assert pdf.verify(bundle, must_redact) == []

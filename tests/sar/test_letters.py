@@ -24,8 +24,8 @@ def _context(codes, **overrides):
         "reference": "SAR-2026-0007", "regime": "sar", "letter_date": date(2026, 3, 20),
         "requester_name": "Jordan Example", "subject_name": "Riley Example", "representative": True,
         "received_on": date(2026, 2, 20), "due_on": date(2026, 3, 20), "extended": False,
-        "documents": [{"filename": "visit-notes.pdf", "first_page": 1, "last_page": 4},
-                      {"filename": "referral.pdf", "first_page": 5, "last_page": 6}],
+        "documents": [{"title": "visit-notes.pdf", "first_page": 1, "last_page": 4},
+                      {"title": "referral.pdf", "first_page": 5, "last_page": 6}],
         "page_count": 6, "removed_count": 1, "withheld": bool(codes), "codes": letters.code_key(codes),
         "officer_name": "Alex Officer", "officer_title": "Information Rights Officer",
     }

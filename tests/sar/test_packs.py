@@ -47,9 +47,10 @@ def _text(data: bytes) -> str:
 def built(session, settings, now, team):
     """A SAR with two documents: third-party name and phone redacted, page 2 withheld, a duplicate page."""
     req = sar_request(session, settings, team, now)
-    visit = add_pdf(session, req, team, now, settings, PAGE_ONE, PAGE_TWO, filename="visit.pdf")
+    visit = add_pdf(session, req, team, now, settings, PAGE_ONE, PAGE_TWO, filename="visit.pdf",
+                    title="Visit notes")
     other = add_pdf(session, req, team, now, settings, PAGE_THREE, "Final page of the second document.",
-                    filename="referral.pdf")
+                    filename="referral.pdf")  # no title: released as "Document 2"
     _accept_all(session, team, now, propose(session, settings, visit, THIRD_PARTY, now=now))
     _accept_all(session, team, now, propose(session, settings, visit, PHONE, now=now))
     # Serious harm is a manager's decision (redaction.codes: needs_manager_decision).
@@ -104,18 +105,20 @@ def test_cover_letter_has_art15_information_and_ico_rights(built):
     letter = _text(files[f"{req.reference}-cover-letter.pdf"])
     for needle in ("Article 15", "(a) Purposes", "(h) Automated decisions", "Article 15(2)", "Article 12(4)",
                    "Information Commissioner", "0303 123 1113", "judicial remedy", "complaints procedure",
-                   "SCH3-SERIOUS-HARM", "SCH2-P16-THIRD-PARTY", req.reference, "visit.pdf: pages 1 to 2",
-                   "supported meeting"):
+                   "SCH3-SERIOUS-HARM", "SCH2-P16-THIRD-PARTY", req.reference, "Visit notes: pages 1 to 2",
+                   "Document 2: pages 3 to 3", "supported meeting"):
         assert needle in letter, needle
     assert THIRD_PARTY not in letter and PHONE not in letter
+    assert ".pdf:" not in letter and "visit.pdf" not in letter  # titles, never the uploaded file names
 
 
 def test_schedule_lists_codes_pages_and_reasons_but_never_the_text(built):
     req, _, files, _ = built
     schedule = _text(files[f"{req.reference}-redaction-schedule.pdf"])
-    assert "Page 1 (visit.pdf, page 1): redaction, SCH2-P16-THIRD-PARTY" in schedule
-    assert "Page 2 (visit.pdf, page 2): whole page withheld, SCH3-SERIOUS-HARM" in schedule
-    assert "referral.pdf, page 1: duplicate, DUPLICATE" in schedule
+    assert "Page 1 (Visit notes, page 1): redaction, SCH2-P16-THIRD-PARTY" in schedule
+    assert "Page 2 (Visit notes, page 2): whole page withheld, SCH3-SERIOUS-HARM" in schedule
+    assert "Document 2, page 1: duplicate, DUPLICATE" in schedule
+    assert "visit.pdf" not in schedule and "referral.pdf" not in schedule
     assert "information about another person" in schedule
     rows = list(csv.DictReader(io.StringIO(files[f"{req.reference}-redaction-schedule.csv"].decode())))
     assert {(r["page"], r["kind"], r["code"]) for r in rows} == {

@@ -8,6 +8,7 @@ import zipfile
 
 from sar.bundle import documents
 from sar.core.db import utcnow
+from sar.messaging import download_links
 from sar.models import AuditEvent, BundleItem, Request, User
 from sar.release import approvals
 from tests.web.test_ui_support import csrf_token, flashes, post, sample_pdf
@@ -147,14 +148,15 @@ def _release(web, reference: str):
         approval = approvals.submit_for_approval(session, req, actor=officer, now=now, settings=web.settings)
         approvals.approve(session, req, pack_sha256=approval.pack_sha256, actor=manager, now=now)
         result = approvals.release(session, req, actor=manager, now=now, settings=web.settings)
+        token = download_links.mint_token(session, result.link.id)  # as the mailer does when it sends
         session.commit()
-        return result
+        return token
 
 
 def test_released_pack_downloads_through_portal_and_link_but_not_for_others(web):
     alice = register(web, "alice@example.org", "Alice A")
     reference = submit(alice)
-    result = _release(web, reference)
+    token = _release(web, reference)
     page = alice.get(f"/portal/requests/{reference}").get_data(as_text=True)
     assert "Your response is ready" in page
     response = post(alice, f"/portal/requests/{reference}/download")
@@ -162,11 +164,11 @@ def test_released_pack_downloads_through_portal_and_link_but_not_for_others(web)
     assert response.mimetype == "application/zip"
     names = zipfile.ZipFile(io.BytesIO(response.data)).namelist()
     assert f"{reference}-bundle.pdf" in names
-    link = alice.get(f"/download/{result.token}")
+    link = alice.get(f"/download/{token}")
     assert link.status_code == 200 and link.data == response.data
     bob = register(web, "bob@example.org", "Bob B")
-    assert bob.get(f"/download/{result.token}").status_code == 404
-    anonymous = web.client().get(f"/download/{result.token}")
+    assert bob.get(f"/download/{token}").status_code == 404
+    anonymous = web.client().get(f"/download/{token}")
     assert anonymous.status_code == 302 and "/login" in anonymous.location
     assert web.client().get("/download/not-a-real-token").status_code == 404
     with web.factory() as session:

@@ -102,8 +102,41 @@ SCHEMAS: dict[str, Any] = {
     },
     "RequestList": {
         "type": "object",
-        "properties": {"items": {"type": "array", "items": _ref("RequestBrief")}, "page": {"type": "integer"},
+        "properties": {"items": {"type": "array", "items": {"oneOf": [_ref("RequestBrief"),
+                                                                       _ref("RequesterListItem")]},
+                                 "description": "RequestBrief for staff; RequesterListItem for a requester."},
+                       "page": {"type": "integer"},
                        "per_page": {"type": "integer"}, "total": {"type": "integer"}},
+    },
+    "RequesterListItem": {
+        "type": "object", "additionalProperties": False,
+        "description": "One of a requester's own requests, as a requester token lists it.",
+        "properties": {
+            "reference": {"type": "string"}, "regime": {"type": "string", "enum": list(REGIMES)},
+            "status": {"type": "string", "enum": _STATUS_ENUM}, "received": _DATE,
+            "due": {"oneOf": [_DATE, {"type": "null"}]},
+            "clock_stopped": {"type": "boolean", "description": "No due date while we wait for the requester."},
+        },
+    },
+    "RequesterView": {
+        "type": "object", "additionalProperties": False,
+        "description": "A requester's own request as a requester token sees it: an allow-list"
+                       " (sar.intake.requester_view). Never the parties, documents, redactions or staff notes.",
+        "properties": {
+            "reference": {"type": "string"}, "regime": {"type": "string", "enum": list(REGIMES)},
+            "status": {"type": "string", "enum": _STATUS_ENUM}, "received": _DATE,
+            "due": {"oneOf": [_DATE, {"type": "null"}]}, "clock_stopped": {"type": "boolean"},
+            "description": {"type": "string", "description": "The request as the requester wrote it."},
+            "released": {"oneOf": [{"type": "string", "format": "date-time"}, {"type": "null"}]},
+            "pack_released": {"type": "boolean", "description": "The pack can be downloaded (GET .../pack)."},
+            "parts": {"type": "array", "items": {"type": "string"},
+                      "description": "References of the other parts of the same request."},
+            "letters": {"type": "array", "items": {"type": "object", "properties": {
+                "subject": {"type": "string"}, "sent_at": {"type": "string", "format": "date-time"},
+                "body": {"type": "string"}}}, "description": "E-mails sent to the requester about it."},
+            "history": {"type": "array", "items": {"type": "object", "properties": {
+                "status": {"type": "string"}, "at": {"type": "string", "format": "date-time"}}}},
+        },
     },
     "ClockEventIn": {
         "type": "object", "required": ["kind", "date"],
@@ -127,7 +160,10 @@ SCHEMAS: dict[str, Any] = {
     "Document": {
         "type": "object",
         "properties": {"id": {"type": "integer", "description": "The document's place in this bundle."},
-                       "filename": {"type": "string"}, "page_count": {"type": "integer"},
+                       "filename": {"type": "string", "description": "As uploaded; never released."},
+                       "title": {"type": ["string", "null"], "description": "The title the document is released "
+                                 "under in the letter and schedule; null: \"Document N\"."},
+                       "page_count": {"type": "integer"},
                        "sha256": {"type": "string"}, "size_bytes": {"type": "integer"}},
     },
     "Job": {
@@ -199,13 +235,20 @@ def _body(name: str) -> dict[str, Any]:
     return {"application/json": {"schema": _ref(name)}}
 
 
+_HEALTH = {"type": "object", "properties": {
+    "status": {"enum": ["ok", "unavailable"]},
+    "checks": {"type": "object", "properties": {"database": {"type": "string"}, "storage": {"type": "string"}}},
+    "failed": {"type": "array", "items": {"enum": ["database", "storage"]}}}}
+
+
 def openapi_document() -> dict[str, Any]:
     """Return the OpenAPI 3.1 document (a plain dict, ready for ``jsonify``)."""
     ref = [_REF_PARAM]
     paths = {
-        "/api/health": {"get": _op("Liveness check.", {"200": _json(
-            {"type": "object", "properties": {"status": {"const": "ok"}}}, "The server answers.")},
-            public=True)},
+        "/api/health": {"get": _op("Readiness: the database answers a query and the storage directory is writable.",
+                                   {"200": _json(_HEALTH, "Every check passed."),
+                                    "503": _json(_HEALTH, "A check failed; `failed` names which.")},
+                                   public=True)},
         "/api/openapi.json": {"get": _op("This document.", {"200": _json({"type": "object"}, "OpenAPI 3.1.")},
                                          public=True)},
         "/api/requests": {
@@ -216,14 +259,17 @@ def openapi_document() -> dict[str, Any]:
                                 "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
                                {"name": "status", "in": "query", "schema": {"type": "string",
                                                                              "enum": _STATUS_ENUM}}]),
-            "post": _op("Log a new request; it is triaged into one part per regime, each with its own clock.",
-                        {"201": {**_json(_ref("Request"), "Created; the first part (all under `parts`)."),
+            "post": _op("Log a new request; it is triaged into one part per regime, each with its own clock. "
+                        "A requester token is answered with the RequesterView.",
+                        {"201": {**_json({"oneOf": [_ref("Request"), _ref("RequesterView")]},
+                                         "Created; the first part (all under `parts`)."),
                                  "headers": {"Location": {"schema": {"type": "string"}}}}},
                         body=_body("NewRequest")),
         },
         "/api/requests/{reference}": {"get": _op(
-            "One request: status, due date and the clock's explanation. Audited read.",
-            {"200": _json(_ref("Request"), "The request.")}, params=ref)},
+            "One request: status, due date and the clock's explanation. Audited read. A requester token gets "
+            "the RequesterView of its own request (an allow-list: no parties, documents or staff notes).",
+            {"200": _json({"oneOf": [_ref("Request"), _ref("RequesterView")]}, "The request.")}, params=ref)},
         "/api/requests/{reference}/events": {"post": _op(
             "Record a clock event (staff); the due date is recomputed and the status follows.",
             {"201": _json(_ref("ClockEventResult"), "Recorded; the request with its new due date.")},
@@ -232,8 +278,17 @@ def openapi_document() -> dict[str, Any]:
             "Add a PDF to the bundle (staff). Voids a standing approval.",
             {"201": _json(_ref("Document"), "Stored.")}, params=ref,
             body={"multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
-                "file": {"type": "string", "format": "binary", "contentMediaType": "application/pdf"}}}}},
+                "file": {"type": "string", "format": "binary", "contentMediaType": "application/pdf"},
+                "title": {"type": "string", "maxLength": 200,
+                          "description": "The title it is released under (default \"Document N\")."}}}}},
             extra={**_CONFLICT, "413": _error("The upload is larger than the server accepts.")})},
+        "/api/requests/{reference}/documents/{item_id}": {"patch": _op(
+            "Set the title a document is released under (staff); null or blank: \"Document N\". The uploaded "
+            "file name is never released. Voids a standing approval.",
+            {"200": _json(_ref("Document"), "Retitled.")},
+            params=[*ref, {"name": "item_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+            body={"application/json": {"schema": {"type": "object", "required": ["title"], "properties": {
+                "title": {"type": ["string", "null"], "maxLength": 200}}}}}, extra=_CONFLICT)},
         "/api/requests/{reference}/redactions/propose": {"post": _op(
             "Start a background job proposing redactions for every document in the bundle (staff).",
             {"202": {**_json({"type": "object", "properties": {"job": _ref("Job")}}, "Started; poll it."),

@@ -14,11 +14,12 @@ from flask import Response, current_app, g, jsonify, request, url_for
 
 from sar.bundle import documents, jobs, redactions
 from sar.bundle import queries as bundle_queries
+from sar.core import health as health_checks
 from sar.core.errors import ValidationError
 from sar.core.settings import Settings
-from sar.intake import clock
+from sar.intake import clock, requester_view
 from sar.intake import requests as requests_uc
-from sar.models import Request
+from sar.models import Request, Role
 from sar.release import approvals
 from web.api import bp, now, schemas
 from web.api.openapi import openapi_document
@@ -53,8 +54,16 @@ def _created(body: dict[str, Any], location: str | None = None, status: int = 20
 
 @bp.get("/health")
 def health() -> Response:
-    """Liveness: the web process answers (no database call)."""
-    return jsonify(status="ok")
+    """Readiness: 200 if the database answers and the storage is writable, else 503 naming the failure.
+
+    Not audited: it reads no case data.
+    """
+    checks = [health_checks.check_database(get_session()), health_checks.check_storage(_settings().storage_dir)]
+    ok = all(c.ok for c in checks)
+    response = jsonify(status="ok" if ok else "unavailable", checks={c.name: c.detail for c in checks},
+                       failed=[c.name for c in checks if not c.ok])
+    response.status_code = 200 if ok else 503
+    return response
 
 
 @bp.get("/openapi.json")
@@ -63,11 +72,24 @@ def openapi() -> Response:
     return jsonify(openapi_document())
 
 
+def _is_requester() -> bool:
+    return g.api_user.role == Role.requester
+
+
 @bp.get("/requests")
 def list_requests() -> Response:
-    """List the requests the caller may see, newest first, one page at a time."""
+    """List the requests the caller may see, newest first, one page at a time.
+
+    A requester gets their own requests in the requester list shape (``sar.intake.requester_view``).
+    """
     page, per_page = schemas.page_args()
     session = get_session()
+    if _is_requester():
+        own = requester_view.requester_list(session, actor=g.api_user, page=page, per_page=per_page,
+                                            status=request.args.get("status") or None)
+        session.commit()  # the token's last use
+        return jsonify(items=[i.as_dict() for i in own.items], page=own.page, per_page=own.per_page,
+                       total=own.total)
     result = bundle_queries.list_requests(session, g.api_user, page=page, per_page=per_page,
                                        status=request.args.get("status") or None)
     session.commit()  # the token's last use
@@ -82,14 +104,26 @@ def create_request() -> Response:
     fields = schemas.new_request_fields(schemas.json_body(), g.api_user, current)
     req = requests_uc.open_request(get_session(), actor=g.api_user, now=current, settings=_settings(),
                                    **fields)
-    out = _detail(req)
+    if _is_requester():
+        out = requester_view.requester_view(get_session(), req.reference, actor=g.api_user, now=current,
+                                            audit_read=False).as_dict()
+    else:
+        out = _detail(req)
     get_session().commit()
     return _created(out, url_for("api.get_request", reference=req.reference))
 
 
 @bp.get("/requests/<reference>")
 def get_request(reference: str) -> Response:
-    """One request with its status, due date and the clock's explanation (an audited read)."""
+    """One request with its status, due date and the clock's explanation (an audited read).
+
+    A requester gets the requester view of their own request (``sar.intake.requester_view``): never the
+    parties, documents, redactions or staff notes.
+    """
+    if _is_requester():
+        view = requester_view.requester_view(get_session(), reference, actor=g.api_user, now=now())
+        get_session().commit()
+        return jsonify(view.as_dict())
     req = _load(reference, audit_read=True)
     out = _detail(req)
     get_session().commit()
@@ -114,24 +148,42 @@ def add_clock_event(reference: str) -> Response:
 
 @bp.post("/requests/<reference>/documents")
 def upload_document(reference: str) -> Response:
-    """Add a PDF to the request's bundle (multipart field ``file``)."""
+    """Add a PDF to the request's bundle (multipart field ``file``; optional ``title``, the release title)."""
     upload = request.files.get("file")
     if upload is None:
         raise ValidationError("send the PDF as the multipart/form-data field 'file'")
     req = _load(reference)
     item = documents.add_document(get_session(), req, upload.read(), upload.filename or "document.pdf",
-                                  actor=g.api_user, now=now(), settings=_settings())
-    out = {"id": item.id, "filename": item.filename, "page_count": item.document.page_count,
-           "sha256": item.document.sha256, "size_bytes": item.document.size_bytes}
+                                  actor=g.api_user, now=now(), settings=_settings(),
+                                  title=request.form.get("title"))
+    out = schemas.document_out(item)
     get_session().commit()
     return _created(out)
+
+
+@bp.patch("/requests/<reference>/documents/<int:item_id>")
+def retitle_document(reference: str, item_id: int) -> Response:
+    """Set the title a document is released under (``{"title": "..."}``; blank or null: "Document N")."""
+    body = schemas.json_body()
+    if "title" not in body:
+        raise ValidationError("'title' is required (a string, or null for the default 'Document N')")
+    title = body["title"]
+    if title is not None and not isinstance(title, str):
+        raise ValidationError("'title' must be a string or null")
+    req = _load(reference)
+    item = documents.get_bundle_item(get_session(), req, item_id)
+    documents.set_title(get_session(), item, title, actor=g.api_user, now=now())
+    out = schemas.document_out(item)
+    get_session().commit()
+    return jsonify(out)
 
 
 @bp.post("/requests/<reference>/redactions/propose")
 def propose_redactions(reference: str) -> Response:
     """Start a background job that proposes redactions for every document in the bundle."""
     req = _load(reference)
-    job = jobs.start_proposal_job(get_session(), req, actor=g.api_user, now=now())
+    job = jobs.start_proposal_job(get_session(), req, actor=g.api_user, now=now(),
+                                  stale=jobs.stale_after(_settings()))
     get_session().commit()
     _run_in_background(job.id)
     url = url_for("api.get_job", job_id=job.id)

@@ -194,6 +194,12 @@ def request_detail(req: Any, deadline_state: str) -> dict[str, Any]:
     return out
 
 
+def document_out(item: Any) -> dict[str, Any]:
+    """A bundle item (staff only): the uploaded file name and the title it is released under."""
+    return {"id": item.id, "filename": item.filename, "title": item.title, "page_count": item.document.page_count,
+            "sha256": item.document.sha256, "size_bytes": item.document.size_bytes}
+
+
 def job_out(job: Any, url: str) -> dict[str, Any]:
     """A background job's state for polling."""
     return {

@@ -1,19 +1,18 @@
 """Portal views.
 
-Every read of a request goes through ``sar.intake.requests.get_request``: audited, and NotFound for
-anyone else's request, so a requester cannot even learn that another reference exists.
+Every page about a request is rendered from ``sar.intake.requester_view`` (an allow-list of what a
+requester may see, built by its own queries), never from the request record itself: audited, and
+NotFound for anyone else's request, so a requester cannot even learn that another reference exists.
 """
 
 from __future__ import annotations
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
-from sqlalchemy import func, select
 
 from sar.accounts import users
-from sar.core import permissions
 from sar.core.db import utcnow
 from sar.core.errors import SarError, ValidationError
-from sar.intake import parties
+from sar.intake import parties, requester_view
 from sar.intake import queries as intake_queries
 from sar.intake import requests as req_uc
 from sar.models import Request
@@ -82,18 +81,11 @@ def register():
 @requester_required
 def my_requests():
     """The requester's own requests, newest first."""
-    user = current_user()
     db = get_session()
     page = max(1, request.args.get("page", 1, type=int))
-    stmt = permissions.visible_requests(user)
-    total = db.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = list(
-        db.scalars(
-            stmt.order_by(Request.received_at.desc(), Request.id.desc()).limit(PER_PAGE).offset((page - 1) * PER_PAGE)
-        )
-    )
-    pages = max(1, -(-total // PER_PAGE))
-    return render_template("portal/my_requests.html", rows=rows, page=page, pages=pages, total=total)
+    own = requester_view.requester_list(db, actor=current_user(), page=page, per_page=PER_PAGE)
+    pages = max(1, -(-own.total // PER_PAGE))
+    return render_template("portal/my_requests.html", rows=own.items, page=page, pages=pages, total=own.total)
 
 
 @bp.route("/portal/new", methods=["GET", "POST"])
@@ -164,9 +156,9 @@ def _attach_evidence(db, created: Request, user, now, uploads: dict[str, tuple[b
 @requester_required
 def submitted(reference: str):
     """Confirmation: the reference(s) and what happens next."""
-    req = req_uc.get_request(get_session(), reference, actor=current_user(), now=utcnow())
+    view = requester_view.requester_view(get_session(), reference, actor=current_user(), now=utcnow())
     get_session().commit()
-    return render_template("portal/submitted.html", req=req)
+    return render_template("portal/submitted.html", view=view)
 
 
 @bp.route("/portal/requests/<reference>")
@@ -174,10 +166,9 @@ def submitted(reference: str):
 def request_detail(reference: str):
     """One of the requester's own requests."""
     db = get_session()
-    req = req_uc.get_request(db, reference, actor=current_user(), now=utcnow())
-    pack = approvals.current_pack(db, req)
+    view = requester_view.requester_view(db, reference, actor=current_user(), now=utcnow())
     db.commit()
-    return render_template("portal/request.html", req=req, released=pack is not None and pack.released_at is not None)
+    return render_template("portal/request.html", view=view)
 
 
 @bp.route("/portal/requests/<reference>/download", methods=["POST"])

@@ -103,6 +103,13 @@ class UploadForm(FlaskForm):
             ("request_letter", "The request letter (internal)"),
         ],
     )
+    title = StringField("Title in the released pack", validators=[Optional(), Length(max=200)])
+
+
+class TitleForm(FlaskForm):
+    """The title a document is released under; blank means "Document N"."""
+
+    title = StringField("Title in the released pack", validators=[Optional(), Length(max=200)])
 
 
 class MoveForm(FlaskForm):

@@ -103,6 +103,7 @@ def upload(reference: str):
             now=utcnow(),
             settings=settings(),
             purpose=form.purpose.data,
+            title=form.title.data,
         )
     except SarError as exc:
         get_session().rollback()
@@ -171,7 +172,8 @@ def start_proposals(reference: str):
         return fail("The form had expired; try again.", req, "redactions")
     db = get_session()
     try:
-        job = jobs.start_proposal_job(db, req, actor=current_user(), now=utcnow())
+        job = jobs.start_proposal_job(db, req, actor=current_user(), now=utcnow(),
+                                      stale=jobs.stale_after(settings()))
     except SarError as exc:
         return fail(exc, req, "redactions")
     db.commit()
@@ -604,7 +606,8 @@ def release(reference: str):
     who = (
         "The requester has been e-mailed a download link"
         if result.email
-        else "There is no e-mail address for the requester: send them the link yourself"
+        else "There is no e-mail address for the requester: they can download it from the portal, or "
+        "download the approved pack here and send it to them securely"
     )
     flash(f"Released. {who}; it expires {result.expires_at:%d %b %Y %H:%M} UTC.", "success")
     return back_to(req, "approval")
