@@ -7,7 +7,12 @@ The rules (rulebook §3 "second-person QA for social-work files", §5.1 item 6 "
   redactions on the request since the last approval ("nobody approves their own work");
 * any later change to the documents, redactions or page marks voids the approval and sends the
   request back to review (:func:`prepare_change`, called by every such use case);
-* a pack is released only from a standing approval whose hash still matches the stored pack.
+* a pack is released only from a standing approval whose hash still matches the stored pack;
+* release and every change that voids an approval serialise on the request (:func:`lock_request`)
+  and re-check the standing approval inside the lock, so two releases send one link and a release
+  racing a change never leaves a pack released on a voided approval;
+* nothing is submitted while the requester's entitlement is unverified (:mod:`sar.entitlement`,
+  rulebook G-2, T-4).
 
 Use cases take ``session``, ``actor`` and ``now``; they flush and never commit.
 """
@@ -22,7 +27,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sar import audit, notifications, packs
+from sar import audit, entitlement, notifications, packs
+from sar.db import LockNotAcquired, lock_for_update
 from sar.errors import Conflict, NotFound, NotPermitted, ValidationError
 from sar.models import Approval, AuditEvent, DownloadLink, OutboxEmail, Request, ResponsePack, Role, User
 from sar.permissions import require_role, require_staff, require_view
@@ -42,6 +48,9 @@ WORK_ACTIONS = frozenset({
 DOWNLOAD_PATH = "/download/{token}"
 
 _STANDING = ("pending", "approved")
+#: Statuses after which nothing about the pack may change (an approval that led to a release stands).
+_FINISHED = frozenset({RequestStatus.released, RequestStatus.closed, RequestStatus.withdrawn,
+                       RequestStatus.refused})
 
 
 @dataclass(frozen=True)
@@ -60,13 +69,35 @@ def _token_sha(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def lock_request(session: Session, request: Request) -> Request:
+    """Lock ``request`` for the rest of the transaction and refresh it (see :func:`sar.db.lock_for_update`).
+
+    Every use case that releases, approves, submits or voids an approval calls this before it
+    reads the status or the standing approval, so those decisions are made on current data and
+    one at a time per request.
+
+    :raises Conflict: the lock could not be taken (someone else changed the request at the same
+        moment): nothing was changed, and trying again will see their change.
+    """
+    try:
+        return lock_for_update(session, Request, request.id)
+    except LockNotAcquired:
+        raise Conflict(f"request {request.reference} was being changed by someone else at the same moment; "
+                       "reload it and try again") from None
+
+
 def standing_approval(session: Session, request: Request) -> Approval | None:
-    """The request's pending or approved approval that has not been voided or returned, if any."""
+    """The request's pending or approved approval that has not been voided or returned, if any.
+
+    Re-read from the database (not the session's cache), so a caller holding
+    :func:`lock_request` sees another transaction's committed void.
+    """
     return session.scalars(
         select(Approval)
         .where(Approval.request_id == request.id, Approval.status.in_(_STANDING),
                Approval.voided_at.is_(None))
         .order_by(Approval.id.desc())
+        .execution_options(populate_existing=True)
     ).first()
 
 
@@ -82,7 +113,13 @@ def void_approval_if_any(session: Session, request: Request, *, actor: User | No
 
     :param reason: what changed, recorded on the approval and in the audit log.
     :return: the voided approval, or None when there was none.
+    :raises Conflict: the request lock could not be taken (:func:`lock_request`).
     """
+    lock_request(session, request)
+    if RequestStatus(request.status) in _FINISHED:
+        # Re-read inside the lock: a release (or closure) that committed meanwhile stands.
+        raise Conflict(f"request {request.reference} is {RequestStatus(request.status).title.lower()}; "
+                       "it can no longer change")
     approval = standing_approval(session, request)
     if approval is not None:
         approval.status = "voided"
@@ -109,6 +146,8 @@ def prepare_change(session: Session, request: Request, *, actor: User | None, no
     :param what: a short description of the change, for the void reason.
     :raises Conflict: the request is released, closed, withdrawn or refused.
     """
+    # Locked before the status is read: a release committing meanwhile must be seen here.
+    lock_request(session, request)
     status = RequestStatus(request.status)
     if status in EDITABLE_STATUSES:
         return
@@ -131,10 +170,12 @@ def submit_for_approval(session: Session, request: Request, *, actor: User, now:
         proposals, no documents, failed verification: see :func:`sar.packs.build_pack`).
     """
     require_role(actor, Role.officer, Role.manager)
+    lock_request(session, request)
     status = RequestStatus(request.status)
     if status not in (RequestStatus.received, RequestStatus.in_progress, RequestStatus.in_review):
         raise Conflict(f"request {request.reference} is {status.title.lower()}; only a request in progress "
                        "or in review can be submitted for approval")
+    entitlement.require_entitled(session, request)
     pack = packs.build_pack(session, request, actor=actor, now=now, settings=settings)
     path = {RequestStatus.received: [RequestStatus.in_progress, RequestStatus.in_review],
             RequestStatus.in_progress: [RequestStatus.in_review], RequestStatus.in_review: []}[status]
@@ -152,11 +193,13 @@ def submit_for_approval(session: Session, request: Request, *, actor: User, now:
 
 
 def _pending(session: Session, request: Request) -> Approval:
-    # Lock the row (PostgreSQL) so two managers deciding at once cannot both succeed.
+    # Lock the request so two managers deciding at once, or a decision racing a change, cannot
+    # both succeed; the approval row is locked too (PostgreSQL).
+    lock_request(session, request)
     approval = session.scalars(
         select(Approval)
         .where(Approval.request_id == request.id, Approval.status.in_(_STANDING), Approval.voided_at.is_(None))
-        .order_by(Approval.id.desc()).with_for_update()
+        .order_by(Approval.id.desc()).with_for_update().execution_options(populate_existing=True)
     ).first()
     if request.status != RequestStatus.awaiting_approval or approval is None or approval.status != "pending":
         raise Conflict(f"request {request.reference} is not awaiting approval")
@@ -283,9 +326,12 @@ def release(session: Session, request: Request, *, actor: User, now: datetime,
     :return: a :class:`ReleaseResult`; ``token`` and ``url`` are shown once (only the hash is stored).
     :raises NotPermitted: the actor is not staff.
     :raises Conflict: the request is not approved, there is no standing approval, or the stored pack
-        no longer matches the approved hash.
+        no longer matches the approved hash; or the request lock could not be taken. The status and
+        the approval are checked inside the lock (:func:`lock_request`), so a second release or a
+        change that voided the approval meanwhile is seen and refused.
     """
     require_staff(actor)
+    lock_request(session, request)
     if request.status != RequestStatus.approved:
         raise Conflict(f"request {request.reference} is {RequestStatus(request.status).title.lower()}; "
                        "only an approved pack can be released")

@@ -25,7 +25,7 @@ from redaction import pdf
 from redaction.errors import VerificationError
 from redaction.pdf_compose import select_pages, text_pdf
 from redaction.types import Box, BurnInBox
-from sar import audit, letters
+from sar import audit, entitlement, letters
 from sar.errors import Conflict
 from sar.models import BundleItem, PageMark, Redaction, Request, ResponsePack, User
 from sar.permissions import require_staff
@@ -286,7 +286,8 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         "reference": ref, "regime": request.regime, "letter_date": letter_date,
         "requester_name": requester.name if requester else "Sir or Madam",
         "subject_name": subject.name if subject else None,
-        "representative": request.party("representative") is not None,
+        # Only what was verified, by whom and when, is claimed (sar.entitlement, rulebook T-4).
+        **entitlement.letter_context(session, request, london_date=lambda at: at.astimezone(LONDON).date()),
         "received_on": request.received_on, "due_on": request.due_on, "extended": bool(request.extended),
         "documents": documents, "page_count": page_count, "removed_count": removed_total,
         "withheld": bool(withheld_codes), "codes": letters.code_key(withheld_codes),

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from sar import audit, clock
+from sar import audit, clock, entitlement
 from sar import triage as triage_mod
 from sar.errors import Conflict, InvalidTransition, ValidationError
 from sar.models import CHANNELS, Party, ReferenceCounter, Request, Role, StatusChange, User
@@ -161,18 +161,26 @@ def open_request(
 
 
 def _add_parties(req: Request, requester: PersonIn, subject: PersonIn | None, checks: list[str]) -> None:
-    rep_capacity = None
+    """Add the intake parties.
+
+    A requester who is not the data subject acts for them, so is always also recorded as a
+    representative whose authority is requested (rulebook T-4, G-2), whether or not the triage
+    recognised the capacity; an agency asking by phone or e-mail starts with its identity check
+    requested (:func:`sar.entitlement.open_agency_check`).
+    """
+    rep_capacity = entitlement.UNSTATED_CAPACITY
     if "solicitor_authority" in checks:
         rep_capacity = "solicitor"
     elif "parental_responsibility" in checks:
         rep_capacity = "parent"
-    req.parties.append(Party(role="requester", name=requester.name.strip(), email=requester.email,
-                             dob=requester.dob))
+    asker = Party(role="requester", name=requester.name.strip(), email=requester.email, dob=requester.dob)
+    req.parties.append(asker)
+    entitlement.open_agency_check(asker, req)
     if subject is not None and subject.name and subject.name.strip():
-        same = subject.name.strip().lower() == requester.name.strip().lower()
+        same = entitlement.same_person(subject.name, requester.name)
         if not same:
             req.parties.append(Party(role="data_subject", name=subject.name.strip(), dob=subject.dob))
-            if rep_capacity:
+            if req.regime in entitlement.DATA_RIGHTS_REGIMES or rep_capacity != entitlement.UNSTATED_CAPACITY:
                 req.parties.append(Party(role="representative", name=requester.name.strip(),
                                          email=requester.email, capacity=rep_capacity,
                                          authority_status="requested",
@@ -180,7 +188,7 @@ def _add_parties(req: Request, requester: PersonIn, subject: PersonIn | None, ch
         else:
             req.parties.append(Party(role="data_subject", name=subject.name.strip(),
                                      dob=subject.dob or requester.dob, email=requester.email))
-    elif req.regime in ("sar", "rectification", "erasure", "restriction", "objection", "portability"):
+    elif req.regime in entitlement.DATA_RIGHTS_REGIMES:
         # Own-data request with no separate subject: the requester is the subject.
         req.parties.append(Party(role="data_subject", name=requester.name.strip(), dob=requester.dob,
                                  email=requester.email))
