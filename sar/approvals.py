@@ -122,17 +122,23 @@ def void_approval_if_any(session: Session, request: Request, *, actor: User | No
                        "it can no longer change")
     approval = standing_approval(session, request)
     if approval is not None:
-        approval.status = "voided"
-        approval.voided_at = now
-        approval.void_reason = reason or "changed after submission"
-        session.flush()
-        audit.record(session, "approval.void", actor=actor, now=now, request_id=request.id,
-                     target=f"approval:{approval.id}", detail={"reason": approval.void_reason,
-                                                                "pack_sha256": approval.pack_sha256})
+        void_standing(session, request, approval, actor=actor, now=now, reason=reason)
     if request.status in (RequestStatus.awaiting_approval, RequestStatus.approved):
         transition(session, request, RequestStatus.in_review, actor=actor, now=now,
                    reason=f"approval voided: {reason}")
     return approval
+
+
+def void_standing(session: Session, request: Request, approval: Approval, *, actor: User | None, now: datetime,
+                  reason: str) -> None:
+    """Void ``approval`` (the standing one, found under :func:`lock_request`) and audit it; no status change."""
+    approval.status = "voided"
+    approval.voided_at = now
+    approval.void_reason = reason or "changed after submission"
+    session.flush()
+    audit.record(session, "approval.void", actor=actor, now=now, request_id=request.id,
+                 target=f"approval:{approval.id}", detail={"reason": approval.void_reason,
+                                                            "pack_sha256": approval.pack_sha256})
 
 
 def prepare_change(session: Session, request: Request, *, actor: User | None, now: datetime,

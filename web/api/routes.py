@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Response, current_app, g, jsonify, request, url_for
 
-from sar import api_queries, approvals, clock, documents, jobs, redactions
+from sar import api_queries, approvals, clock, documents, jobs, redactions, workflow
 from sar import requests as requests_uc
 from sar.errors import ValidationError
 from sar.models import Request
@@ -172,6 +172,22 @@ def decide_redaction(redaction_id: int) -> Response:
                                 code=schemas.text(body, "code", max_len=40), actor=g.api_user, now=now())
     out = schemas.redaction_out(api_queries.redaction_rows(session, [redaction])[0])
     session.commit()
+    return jsonify(out)
+
+
+@bp.post("/requests/<reference>/status")
+def change_status(reference: str):
+    """Move the request by hand (officers and managers) to a status the table allows by hand.
+
+    Approved and released are never reachable here: they are reached only by approve and release.
+    """
+    body = schemas.json_body()
+    to = schemas.text(body, "to", required=True, max_len=40)
+    reason = schemas.text(body, "reason", max_len=2000) or ""
+    req = _load(reference)
+    workflow.set_status_by_hand(get_session(), req, to, actor=g.api_user, reason=reason, now=now())
+    out = _detail(req)
+    get_session().commit()
     return jsonify(out)
 
 
