@@ -251,6 +251,7 @@ def approve(session: Session, request: Request, *, pack_sha256: str, actor: User
     """
     require_role(actor, Role.manager)
     approval = _pending(session, request)
+    entitlement.require_entitled(session, request, step="approved")
     if approval.submitted_by_id == actor.id:
         raise NotPermitted("nobody approves their own work: you submitted this pack")
     if actor.id in contributors_since_last_approval(session, request):
@@ -344,6 +345,7 @@ def release(session: Session, request: Request, *, actor: User, now: datetime,
     approval = standing_approval(session, request)
     if approval is None or approval.status != "approved":
         raise Conflict("there is no standing approval for this request")
+    entitlement.require_entitled(session, request, step="released")
     pack = approval.pack
     if pack.sha256 != approval.pack_sha256:
         raise Conflict("the pack is not the one that was approved")

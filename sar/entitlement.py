@@ -118,14 +118,15 @@ def problems(request: Request) -> list[str]:
     return out
 
 
-def require_entitled(session: Session, request: Request) -> None:
+def require_entitled(session: Session, request: Request, *, step: str = "submitted for approval") -> None:
     """Refuse while :func:`problems` finds anything.
 
+    :param step: what is refused, for the message ("submitted for approval", "approved", "released").
     :raises Conflict: naming every missing verification.
     """
     found = problems(request)
     if found:
-        raise Conflict(f"request {request.reference} cannot be submitted for approval yet: " + "; ".join(found))
+        raise Conflict(f"request {request.reference} cannot be {step} yet: " + "; ".join(found))
 
 
 def open_agency_check(party: Party, request: Request) -> None:

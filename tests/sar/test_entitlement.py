@@ -172,3 +172,39 @@ def test_verifications_name_who_when_and_which_document(session, settings, now, 
     # Going back to requested withdraws the verification.
     parties.record_evidence(session, rep, "authority", "requested", actor=team.officer, now=now)
     assert entitlement.verifications(session, req) == []
+
+
+def test_withdrawing_a_verification_voids_the_approval_and_blocks_release(session, settings, now, team):
+    req = _open(session, settings, team, now)
+    rep = req.party("representative")
+    _verify(session, settings, team, now, req, rep, "authority")
+    approval = _submit(session, settings, team, now, req)
+    approvals.approve(session, req, pack_sha256=approval.pack_sha256, actor=team.manager, now=now)
+    parties.record_evidence(session, rep, "authority", "requested", note="signature doubtful", actor=team.officer,
+                            now=now)
+    assert approval.status == "voided" and req.status == "in_review"
+    with pytest.raises(Conflict):
+        approvals.release(session, req, actor=team.officer, now=now, settings=settings)
+
+
+def test_evidence_documents_open_for_caseworkers_only_and_the_read_is_audited(session, settings, now, team):
+    from sqlalchemy import select
+
+    from sar.errors import NotFound, NotPermitted
+    from sar.models import AuditEvent
+
+    req = _open(session, settings, team, now)
+    rep = req.party("representative")
+    with pytest.raises(NotFound, match="no authority document"):
+        parties.open_evidence(session, req, rep, "authority", actor=team.officer, now=now, settings=settings)
+    parties.attach_evidence(session, req, pdf_bytes("Order of the court"), "order.pdf", "authority",
+                            actor=team.officer, now=now, settings=settings, party=rep)
+    for who in (team.officer, team.manager):
+        item, data = parties.open_evidence(session, req, rep, "authority", actor=who, now=now, settings=settings)
+        assert data.startswith(b"%PDF") and item.purpose == "authority_evidence"
+    for who in (team.admin, team.requester):
+        with pytest.raises(NotPermitted):
+            parties.open_evidence(session, req, rep, "authority", actor=who, now=now, settings=settings)
+    reads = session.scalars(select(AuditEvent).where(AuditEvent.action == "evidence.view",
+                                                     AuditEvent.request_id == req.id)).all()
+    assert [r.actor_id for r in reads] == [team.officer.id, team.manager.id]

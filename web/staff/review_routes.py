@@ -12,7 +12,7 @@ from flask import Response, abort, current_app, flash, redirect, render_template
 
 from redaction import pdf as rpdf  # same import form as sar.documents
 from redaction.codes import EXEMPTION_CODES
-from sar import approvals, audit, documents, web_queries
+from sar import approvals, audit, documents, entitlement, web_queries
 from sar.db import utcnow
 from sar.errors import NotFound, SarError, ValidationError
 from sar.models import Role
@@ -486,6 +486,9 @@ def pack_view(reference: str):
     pack = approvals.current_pack(db, req)
     standing = approvals.standing_approval(db, req)
     flagged = redactions.flagged_for_manager(db, req)
+    # What entitles the requester to this pack, and who checked it (rulebook G-2, T-4; §1.4).
+    verified = entitlement.verifications(db, req)
+    unverified = entitlement.problems(req)
     db.commit()
     if pack is None:
         flash("No pack has been built for this request yet.", "info")
@@ -519,6 +522,8 @@ def pack_view(reference: str):
         approve_form=approve_form,
         return_form=ReturnForm(),
         flagged=flagged,
+        verified=verified,
+        unverified=unverified,
         users_by_id=web_queries.users_by_id(db, {standing.submitted_by_id} if standing else set()),
     )
 
