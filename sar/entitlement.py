@@ -36,6 +36,10 @@ AGENCY_REGIMES = frozenset({"third-party"})
 #: the identity of the person or agency be established without doubt when asked by telephone or
 #: electronically.
 AGENCY_CHECK_CHANNELS = frozenset({"phone", "email", "social_media"})
+#: Why an agency's identity check was opened at intake (shown with the party on the case page).
+AGENCY_CHECK_NOTE = ("asked by phone or electronically: establish the identity of the agency and its officer "
+                     "without doubt before disclosing anything (for example, call back through the agency's "
+                     "published switchboard, or check an official e-mail domain and warrant or collar number)")
 #: Evidence statuses that mean "asked for or in hand, but not yet accepted".
 UNSETTLED = frozenset({"requested", "received", "rejected"})
 #: How a representative's capacity is proved (rulebook T-4), for letters. Unknown capacities fall

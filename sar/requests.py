@@ -155,6 +155,14 @@ def open_request(
                                  actor_id=actor.id if actor else None, reason=f"received by {channel}", at=now))
         audit.record(session, "request.open", actor=actor, now=now, request_id=req.id, target=req.reference,
                      detail={"regime": req.regime, "channel": channel, "part": index + 1, "of": len(parts)})
+        asker = req.party("requester")
+        if asker is not None and asker.identity_status == "requested":
+            # The agency check opened at intake, recorded like any evidence decision (case page note).
+            audit.record(session, "party.evidence", actor=actor, now=now, request_id=req.id,
+                         target=f"party:{asker.id}",
+                         detail={"kind": "identity", "from": "not_required", "to": "requested",
+                                 "note": entitlement.AGENCY_CHECK_NOTE, "document_id": None,
+                                 "party": asker.name, "role": asker.role})
         created.append(req)
     session.flush()
     return created[0]

@@ -7,11 +7,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from redaction import pdf
 from sar import approvals, entitlement, parties
 from sar import requests as req_uc
-from sar.errors import Conflict
+from sar.errors import Conflict, NotFound, NotPermitted
+from sar.models import AuditEvent
 from sar.packs import pack_files
 from sar.requests import transition
 from sar.storage import FileStore
@@ -143,6 +145,7 @@ def test_agency_request_by_phone_or_email_opens_an_identity_check(session, setti
     assert req.regime == "third-party"
     agency = req.party("requester")
     assert agency.identity_status == "requested"
+    assert parties.evidence_notes(session, req)[(agency.id, "identity")] == entitlement.AGENCY_CHECK_NOTE
     with pytest.raises(Conflict, match="established without doubt"):
         _submit(session, settings, team, now, req)
     # Waiving it is not verifying it.
@@ -188,11 +191,6 @@ def test_withdrawing_a_verification_voids_the_approval_and_blocks_release(sessio
 
 
 def test_evidence_documents_open_for_caseworkers_only_and_the_read_is_audited(session, settings, now, team):
-    from sqlalchemy import select
-
-    from sar.errors import NotFound, NotPermitted
-    from sar.models import AuditEvent
-
     req = _open(session, settings, team, now)
     rep = req.party("representative")
     with pytest.raises(NotFound, match="no authority document"):
