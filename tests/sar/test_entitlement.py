@@ -206,3 +206,16 @@ def test_evidence_documents_open_for_caseworkers_only_and_the_read_is_audited(se
     reads = session.scalars(select(AuditEvent).where(AuditEvent.action == "evidence.view",
                                                      AuditEvent.request_id == req.id)).all()
     assert [r.actor_id for r in reads] == [team.officer.id, team.manager.id]
+
+
+def test_letters_mention_identity_only_once_it_was_verified(session, settings, now, team):
+    req = _open(session, settings, team, now, text=AGENCY_TEXT, requester="DC Sam Example", subject=None,
+                rtype="police", channel="phone")
+    _verify(session, settings, team, now, req, req.party("requester"), "identity")
+    letter = _letter_text(_submit(session, settings, team, now, req), settings, req)
+    assert "We established your identity and that of your organisation on 2 March 2026" in letter
+
+    own = _open(session, settings, team, now, text="Please send me a copy of my social care file.", rtype=None,
+                subject=None)
+    letter = _letter_text(_submit(session, settings, team, now, own), settings, own)
+    assert "confirmed your identity" not in letter and "authority to do so" not in letter
