@@ -128,7 +128,9 @@ def test_identity_asked_for_must_be_verified(session, settings, now, team):
     with pytest.raises(Conflict, match="identity of Jordan Example \\(requester\\) is requested"):
         _submit(session, settings, team, now, req)
     _verify(session, settings, team, now, req, me, "identity")
-    assert _submit(session, settings, team, now, req).status == "pending"
+    approval = _submit(session, settings, team, now, req)
+    assert approval.status == "pending"
+    assert "We confirmed your identity on 2 March 2026" in _letter_text(approval, settings, req)
 
 
 def test_foi_needs_no_identity(session, settings, now, team):
