@@ -5,6 +5,7 @@ manager's approval screen shows what was verified, by whom."""
 from __future__ import annotations
 
 import io
+import re
 
 from sqlalchemy import select
 
@@ -69,7 +70,10 @@ def test_submit_refused_until_authority_verified_then_manager_sees_the_evidence(
 
     page = web.login(manager).get(f"/staff/requests/{ref}/pack").get_data(as_text=True)
     assert 'id="verifications"' in page and 'id="entitlement-missing"' not in page
-    assert officer.name in page and "sealed order seen" in page and "Open the authority document" in page
+    table = re.search(r'<table class="table" id="verifications">(.*?)</table>', page, re.S).group(1)
+    assert "Jordan Example (representative)" in table and "Authority to act" in table
+    assert officer.name in table and "sealed order seen" in table
+    assert f'href="{doc_url}"' in table
 
 
 def test_api_submit_is_409_with_the_reason(fresh_db_url, settings, tmp_path):
