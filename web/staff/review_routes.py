@@ -524,7 +524,8 @@ def pack_view(reference: str):
         flagged=flagged,
         verified=verified,
         unverified=unverified,
-        users_by_id=web_queries.users_by_id(db, {standing.submitted_by_id} if standing else set()),
+        users_by_id=web_queries.users_by_id(
+            db, ({standing.submitted_by_id} if standing else set()) | {v.by_id for v in verified if v.by_id}),
     )
 
 
