@@ -34,9 +34,7 @@ def smtp():
     sink.stop()
 
 
-@pytest.fixture
-def world(fresh_db_url, settings, tmp_path, now, smtp):
-    """An approved SAR committed to a fresh database, and that database's engine."""
+def _world(fresh_db_url, settings, tmp_path, now, smtp, *, approve: bool):
     cfg = replace(settings, database_url=fresh_db_url, storage_dir=tmp_path / "race-storage", smtp_port=smtp.port,
                   smtp_host="127.0.0.1")
     engine = make_engine(fresh_db_url)
@@ -48,11 +46,28 @@ def world(fresh_db_url, settings, tmp_path, now, smtp):
         for red in propose(session, cfg, item, THIRD_PARTY, now=now):
             redactions.decide_redaction(session, red, "accepted", reason=None, actor=team.officer, now=now)
         approval = approvals.submit_for_approval(session, req, actor=team.officer, now=now, settings=cfg)
-        approvals.approve(session, req, pack_sha256=approval.pack_sha256, actor=team.manager, now=now)
+        if approve:
+            approvals.approve(session, req, pack_sha256=approval.pack_sha256, actor=team.manager, now=now)
         session.commit()
-        ids = {"request": req.id, "officer": team.officer.id, "manager2": team.manager2.id}
-    yield engine, factory, cfg, ids
-    engine.dispose()
+        ids = {"request": req.id, "officer": team.officer.id, "manager": team.manager.id,
+               "manager2": team.manager2.id, "sha": approval.pack_sha256}
+    return engine, factory, cfg, ids
+
+
+@pytest.fixture
+def world(fresh_db_url, settings, tmp_path, now, smtp):
+    """An approved SAR committed to a fresh database, and that database's engine."""
+    built = _world(fresh_db_url, settings, tmp_path, now, smtp, approve=True)
+    yield built
+    built[0].dispose()
+
+
+@pytest.fixture
+def submitted_world(fresh_db_url, settings, tmp_path, now, smtp):
+    """As :func:`world`, but only submitted (awaiting the manager)."""
+    built = _world(fresh_db_url, settings, tmp_path, now, smtp, approve=False)
+    yield built
+    built[0].dispose()
 
 
 class Pauser:
@@ -164,3 +179,28 @@ def test_two_concurrent_releases_send_one_email_and_make_one_link(world, now, sm
     released_mail = [m for m in smtp.wait_for(1) if "your response is ready" in m.subject]
     time.sleep(0.2)  # nothing else arrives late
     assert len([m for m in smtp.messages if "your response is ready" in m.subject]) == len(released_mail) == 1
+
+
+def test_approval_racing_a_redaction_change_never_approves_a_voided_pack(submitted_world, now):
+    """The change voids the pending approval first; the manager's approval, read before, must not land."""
+    engine, factory, cfg, ids = submitted_world
+    later = now + timedelta(hours=1)
+    pauser = Pauser(engine, "change", "UPDATE approvals")
+    outcome: dict[str, str] = {}
+
+    def approve(session):
+        approvals.approve(session, session.get(Request, ids["request"]), pack_sha256=ids["sha"],
+                          actor=session.get(User, ids["manager"]), now=later)
+
+    change = _in_thread(factory, "change", _change_redaction(ids, later), outcome)
+    approving = _in_thread(factory, "approve", approve, outcome, after=pauser.reached)
+    change.start()
+    approving.start()
+    change.join(60)
+    approving.join(60)
+    assert pauser.reached.is_set()
+    assert outcome["change"] == "done" and outcome["approve"].startswith("conflict"), outcome
+    with factory() as session:
+        req = session.get(Request, ids["request"])
+        approval = session.scalars(select(Approval).order_by(Approval.id.desc())).first()
+        assert req.status == "in_review" and approval.status == "voided" and approval.decided_by_id is None
