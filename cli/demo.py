@@ -18,7 +18,7 @@ from sar.accounts import users
 from sar.bundle import documents, redactions
 from sar.core.db import utcnow
 from sar.core.settings import Settings
-from sar.intake import clock, requests
+from sar.intake import clock, parties, requests
 from sar.models import Party, Request, StaffMember, User
 from sar.release import approvals
 from sar.workflow import transitions
@@ -164,6 +164,16 @@ def _attach(session: Session, req: Request, data: bytes, name: str, *, officer: 
     documents.add_document(session, req, data, name, actor=officer, now=now, settings=settings)
 
 
+def _verify_authority(session: Session, req: Request, capacity: str, evidence: str, note: str, *, officer: User,
+                      now: datetime, settings: Settings) -> None:
+    """File the representative's authority evidence and record it as verified (rulebook T-4, G-2)."""
+    rep = req.party("representative")
+    parties.update_party(session, rep, capacity=capacity, actor=officer, now=now)
+    parties.attach_evidence(session, req, text_pdf([evidence]), "authority.pdf", "authority", actor=officer, now=now,
+                            settings=settings, party=rep)
+    parties.record_evidence(session, rep, "authority", "verified", note=note, actor=officer, now=now)
+
+
 def load(session: Session, *, settings: Settings, now: datetime | None = None) -> dict[str, Any]:
     """Load the demo data unless the demo users already exist (idempotent).
 
@@ -241,10 +251,9 @@ def load(session: Session, *, settings: Settings, now: datetime | None = None) -
 
     # Solicitor's SAR for a care leaver: written authority received; due within days.
     solicitor_sar = opened["solicitor_sar"]
-    solicitor_sar.parties.append(Party(role="representative", name="Harper & Lowe Solicitors",
-                                       email="records@harperlowe.example", capacity="solicitor",
-                                       authority_status="verified", authority_note="signed client authority "
-                                       "dated last month, checked against the client's signature"))
+    _verify_authority(session, solicitor_sar, "solicitor", "Signed authority: I authorise my solicitors to "
+                      "obtain my social care records.",
+                      "signed client authority checked against the client's signature", **kw)
     transitions.transition(session, solicitor_sar, "in_progress", actor=officer, reason="authority verified",
                         now=now)
     _attach(session, solicitor_sar, _placement_record("Jordan Pike", "Margaret Flynn", "27 Willow Crescent, "
@@ -286,6 +295,8 @@ def load(session: Session, *, settings: Settings, now: datetime | None = None) -
                              reason="confidential referrer", actor=officer, now=now, settings=settings)
     redactions.mark_page(session, minutes, 1, "not_relevant", reason="actions page repeats the plan",
                          actor=officer, now=now)
+    _verify_authority(session, awaiting, "parent", "Birth certificate naming the requester as the child's mother.",
+                      "birth certificate seen: mother, parental responsibility", **kw)
     approvals.submit_for_approval(session, awaiting, actor=officer, now=now, settings=settings,
                                   note="Partner and referrer redacted; please check page 1 of the minutes.")
     session.flush()

@@ -8,8 +8,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy import Engine, create_engine, event, select, update
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
 
 from sar.core.settings import DEFAULT_CONNECT_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT, Settings
 
@@ -76,3 +78,46 @@ def engine_for(settings: Settings, **kwargs) -> Engine:
 def make_session_factory(engine: Engine) -> sessionmaker:
     """Return a session factory bound to ``engine`` (expire_on_commit off for web rendering)."""
     return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+class LockNotAcquired(Exception):
+    """The row lock could not be taken.
+
+    SQLite: the database stayed locked, or this transaction's snapshot was overtaken by another
+    writer. Callers turn it into a "try again" conflict.
+    """
+
+
+def lock_for_update(session: Session, model: type, pk: int):
+    """Take an exclusive lock on one row for the rest of the transaction and return it re-read.
+
+    Used to serialise changes that must see each other (release against anything that voids an
+    approval). On PostgreSQL this is ``SELECT … FOR UPDATE``. SQLite has no row locks, so the
+    whole database's write lock is taken instead: ``BEGIN IMMEDIATE`` when no transaction is open
+    on the connection yet (pysqlite opens one only before the first write), otherwise a no-op
+    write to the row, which takes the write lock; either way whatever is read afterwards is
+    current and no other writer can commit until this transaction ends.
+
+    The returned object's columns are re-read from the database after the lock, so values the
+    session had cached before it are refreshed.
+
+    :raises LockNotAcquired: SQLite could not take the write lock within the busy timeout, or
+        another writer committed since this transaction began reading.
+    """
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        table = model.__table__
+        try:
+            raw = conn.connection.driver_connection
+            if not raw.in_transaction:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            else:
+                conn.execute(update(table).where(table.c.id == pk).values(id=table.c.id))
+        except OperationalError as exc:
+            raise LockNotAcquired(str(exc.orig)) from None
+    session.flush()  # pending changes go first, so the refresh below cannot discard them
+    obj = session.scalars(select(model).where(model.id == pk).with_for_update()).one()
+    # Column values only: reloading relationship collections here would drop objects the caller
+    # is about to append to them.
+    session.refresh(obj, attribute_names=[attr.key for attr in sa_inspect(model).column_attrs])
+    return obj

@@ -25,8 +25,9 @@ from sqlalchemy.orm import Session
 from sar.bundle import documents
 from sar.core import audit
 from sar.core.errors import Conflict, NotFound, ValidationError
-from sar.core.permissions import require_staff, require_view
+from sar.core.permissions import require_role, require_staff, require_view
 from sar.core.settings import Settings
+from sar.core.storage import FileStore
 from sar.intake.requests import received_on_for
 from sar.models import AuditEvent, BundleItem, Party, Request, Role, User
 from sar.workflow import approval_state
@@ -264,8 +265,9 @@ def record_evidence(session: Session, party: Party, kind: str, status: str, *, n
     on the party (``authority_note``); identity notes are kept in the audit trail
     (:func:`evidence_notes`).
 
-    A rejection voids a standing approval (:func:`sar.workflow.approval_state.prepare_change`): the pack must not
-    go out on evidence found wanting. Other moves do not change the pack and do not void it.
+    A rejection, or any move away from verified, voids a standing approval
+    (:func:`sar.workflow.approval_state.prepare_change`): the pack must not go out on evidence found wanting or
+    no longer accepted (:mod:`sar.release.entitlement`). Other moves do not void it.
     No clock event is recorded: the officer records ID or authority received in the clock panel.
 
     :param document_id: the document that is the evidence (must be in this request's bundle).
@@ -305,9 +307,11 @@ def record_evidence(session: Session, party: Party, kind: str, status: str, *, n
             BundleItem.removed_at.is_(None))).first()
         if item is None:
             raise ValidationError("that document is not in this request's bundle")
-    if status == "rejected":
+    if status == "rejected" or current == "verified":
+        # The pack went to the manager on this verification (sar.release.entitlement): once it no longer
+        # stands, neither does the approval.
         approval_state.prepare_change(session, request, actor=actor, now=now,
-                                 what=f"{kind} evidence of {party.name} rejected")
+                                      what=f"{kind} evidence of {party.name} {status.replace('_', ' ')}")
     elif request.status in FINISHED_STATUSES:
         raise Conflict(f"request {request.reference} is {request.status}; its evidence can no longer change")
     setattr(party, f"{kind}_status", status)
@@ -388,3 +392,34 @@ def evidence_notes(session: Session, request: Request) -> dict[tuple[int, str], 
         except ValueError:
             continue
     return out
+
+
+def open_evidence(session: Session, request: Request, party: Party, kind: str, *, actor: User, now: datetime,
+                  settings: Settings) -> tuple[BundleItem, bytes]:
+    """Return the identity or authority document recorded for ``party`` and audit the read.
+
+    Need to know: only the caseworkers (officers, and managers who approve on this evidence) may
+    open proof of identity or authority; administrators and requesters may not.
+
+    :return: the bundle item (internal evidence, never released) and the document's bytes.
+    :raises NotPermitted: the actor is not an officer or manager.
+    :raises ValidationError: unknown kind.
+    :raises NotFound: the party is not on this request, or no such document is recorded for it.
+    """
+    require_role(actor, Role.officer, Role.manager)
+    if kind not in EVIDENCE_KINDS:
+        raise ValidationError(f"unknown evidence kind {kind!r}; choose identity or authority")
+    if party.request_id != request.id:
+        raise NotFound("no such party on this request")
+    document_id = getattr(party, f"{kind}_document_id")
+    item = None
+    if document_id is not None:
+        item = session.scalars(select(BundleItem).where(
+            BundleItem.request_id == request.id, BundleItem.document_id == document_id,
+            BundleItem.purpose == _PURPOSE[kind]).order_by(BundleItem.id.desc())).first()
+    if item is None:
+        raise NotFound(f"no {kind} document is recorded for {party.name}")
+    data = FileStore(settings.storage_dir).get(item.document.sha256)
+    audit.record(session, "evidence.view", actor=actor, now=now, request_id=request.id, target=f"party:{party.id}",
+                 detail={"kind": kind, "document_id": document_id, "party": party.name, "role": party.role})
+    return item, data

@@ -20,6 +20,7 @@ from sar.core.permissions import require_staff, require_view
 from sar.core.settings import Settings
 from sar.intake import clock
 from sar.models import CHANNELS, Party, ReferenceCounter, Request, Role, StatusChange, User
+from sar.release import entitlement
 from sar.workflow.approval_state import void_approval_if_any
 from sar.workflow.status import FINISHED_STATUSES, RequestStatus
 
@@ -154,24 +155,40 @@ def open_request(
                                  actor_id=actor.id if actor else None, reason=f"received by {channel}", at=now))
         audit.record(session, "request.open", actor=actor, now=now, request_id=req.id, target=req.reference,
                      detail={"regime": req.regime, "channel": channel, "part": index + 1, "of": len(parts)})
+        asker = req.party("requester")
+        if asker is not None and asker.identity_status == "requested":
+            # The agency check opened at intake, recorded like any evidence decision (case page note).
+            audit.record(session, "party.evidence", actor=actor, now=now, request_id=req.id,
+                         target=f"party:{asker.id}",
+                         detail={"kind": "identity", "from": "not_required", "to": "requested",
+                                 "note": entitlement.AGENCY_CHECK_NOTE, "document_id": None,
+                                 "party": asker.name, "role": asker.role})
         created.append(req)
     session.flush()
     return created[0]
 
 
 def _add_parties(req: Request, requester: PersonIn, subject: PersonIn | None, checks: list[str]) -> None:
-    rep_capacity = None
+    """Add the intake parties.
+
+    A requester who is not the data subject acts for them, so is always also recorded as a
+    representative whose authority is requested (rulebook T-4, G-2), whether or not the triage
+    recognised the capacity; an agency asking by phone or e-mail starts with its identity check
+    requested (:func:`sar.release.entitlement.open_agency_check`).
+    """
+    rep_capacity = entitlement.UNSTATED_CAPACITY
     if "solicitor_authority" in checks:
         rep_capacity = "solicitor"
     elif "parental_responsibility" in checks:
         rep_capacity = "parent"
-    req.parties.append(Party(role="requester", name=requester.name.strip(), email=requester.email,
-                             dob=requester.dob))
+    asker = Party(role="requester", name=requester.name.strip(), email=requester.email, dob=requester.dob)
+    req.parties.append(asker)
+    entitlement.open_agency_check(asker, req)
     if subject is not None and subject.name and subject.name.strip():
-        same = subject.name.strip().lower() == requester.name.strip().lower()
+        same = entitlement.same_person(subject.name, requester.name)
         if not same:
             req.parties.append(Party(role="data_subject", name=subject.name.strip(), dob=subject.dob))
-            if rep_capacity:
+            if req.regime in entitlement.DATA_RIGHTS_REGIMES or rep_capacity != entitlement.UNSTATED_CAPACITY:
                 req.parties.append(Party(role="representative", name=requester.name.strip(),
                                          email=requester.email, capacity=rep_capacity,
                                          authority_status="requested",
@@ -179,7 +196,7 @@ def _add_parties(req: Request, requester: PersonIn, subject: PersonIn | None, ch
         else:
             req.parties.append(Party(role="data_subject", name=subject.name.strip(),
                                      dob=subject.dob or requester.dob, email=requester.email))
-    elif req.regime in ("sar", "rectification", "erasure", "restriction", "objection", "portability"):
+    elif req.regime in entitlement.DATA_RIGHTS_REGIMES:
         # Own-data request with no separate subject: the requester is the subject.
         req.parties.append(Party(role="data_subject", name=requester.name.strip(), dob=requester.dob,
                                  email=requester.email))

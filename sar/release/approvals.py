@@ -7,7 +7,12 @@ The rules (rulebook §3 "second-person QA for social-work files", §5.1 item 6 "
   redactions on the request since the last approval ("nobody approves their own work");
 * any later change to the documents, redactions or page marks voids the approval and sends the
   request back to review (:func:`sar.workflow.approval_state.prepare_change`, called by every such use case);
-* a pack is released only from a standing approval whose hash still matches the stored pack.
+* a pack is released only from a standing approval whose hash still matches the stored pack;
+* release and every change that voids an approval serialise on the request
+  (:func:`sar.workflow.approval_state.lock_request`) and re-check the standing approval inside the lock, so two
+  releases send one link and a release racing a change never leaves a pack released on a voided approval;
+* nothing is submitted while the requester's entitlement is unverified (:mod:`sar.release.entitlement`,
+  rulebook G-2, T-4).
 
 Use cases take ``session``, ``actor`` and ``now``; they flush and never commit.
 """
@@ -27,8 +32,8 @@ from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.messaging import download_links, notifications
 from sar.models import Approval, AuditEvent, DownloadLink, OutboxEmail, Request, ResponsePack, Role, User
-from sar.release import packs
-from sar.workflow.approval_state import STANDING_STATUSES, standing_approval
+from sar.release import entitlement, packs
+from sar.workflow.approval_state import STANDING_STATUSES, lock_request, standing_approval
 from sar.workflow.status import RequestStatus
 from sar.workflow.transitions import transition
 
@@ -78,10 +83,12 @@ def submit_for_approval(session: Session, request: Request, *, actor: User, now:
         proposals, no documents, failed verification: see :func:`sar.release.packs.build_pack`).
     """
     require_role(actor, Role.officer, Role.manager)
+    lock_request(session, request)
     status = RequestStatus(request.status)
     if status not in (RequestStatus.received, RequestStatus.in_progress, RequestStatus.in_review):
         raise Conflict(f"request {request.reference} is {status.title.lower()}; only a request in progress "
                        "or in review can be submitted for approval")
+    entitlement.require_entitled(session, request)
     pack = packs.build_pack(session, request, actor=actor, now=now, settings=settings)
     path = {RequestStatus.received: [RequestStatus.in_progress, RequestStatus.in_review],
             RequestStatus.in_progress: [RequestStatus.in_review], RequestStatus.in_review: []}[status]
@@ -99,11 +106,13 @@ def submit_for_approval(session: Session, request: Request, *, actor: User, now:
 
 
 def _pending(session: Session, request: Request) -> Approval:
-    # Lock the row (PostgreSQL) so two managers deciding at once cannot both succeed.
+    # Lock the request so two managers deciding at once, or a decision racing a change, cannot
+    # both succeed; the approval row is locked too (PostgreSQL).
+    lock_request(session, request)
     approval = session.scalars(
         select(Approval)
         .where(Approval.request_id == request.id, Approval.status.in_(STANDING_STATUSES), Approval.voided_at.is_(None))
-        .order_by(Approval.id.desc()).with_for_update()
+        .order_by(Approval.id.desc()).with_for_update().execution_options(populate_existing=True)
     ).first()
     if request.status != RequestStatus.awaiting_approval or approval is None or approval.status != "pending":
         raise Conflict(f"request {request.reference} is not awaiting approval")
@@ -149,6 +158,7 @@ def approve(session: Session, request: Request, *, pack_sha256: str, actor: User
     """
     require_role(actor, Role.manager)
     approval = _pending(session, request)
+    entitlement.require_entitled(session, request, step="approved")
     if approval.submitted_by_id == actor.id:
         raise NotPermitted("nobody approves their own work: you submitted this pack")
     if actor.id in contributors_since_last_approval(session, request):
@@ -230,15 +240,19 @@ def release(session: Session, request: Request, *, actor: User, now: datetime,
     :return: a :class:`ReleaseResult`. The link's token is minted by the mailer at send time.
     :raises NotPermitted: the actor is not staff.
     :raises Conflict: the request is not approved, there is no standing approval, or the stored pack
-        no longer matches the approved hash.
+        no longer matches the approved hash; or the request lock could not be taken. The status and
+        the approval are checked inside the lock (:func:`lock_request`), so a second release or a
+        change that voided the approval meanwhile is seen and refused.
     """
     require_staff(actor)
+    lock_request(session, request)
     if request.status != RequestStatus.approved:
         raise Conflict(f"request {request.reference} is {RequestStatus(request.status).title.lower()}; "
                        "only an approved pack can be released")
     approval = standing_approval(session, request)
     if approval is None or approval.status != "approved":
         raise Conflict("there is no standing approval for this request")
+    entitlement.require_entitled(session, request, step="released")
     pack = approval.pack
     if pack.sha256 != approval.pack_sha256:
         raise Conflict("the pack is not the one that was approved")

@@ -31,7 +31,7 @@ from sar.core.permissions import require_staff
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.models import BundleItem, PageMark, Redaction, Request, ResponsePack, User
-from sar.release import letters
+from sar.release import entitlement, letters
 
 #: Every file in a pack zip carries this timestamp, so the zip's hash depends only on its contents.
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
@@ -327,7 +327,8 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         "reference": ref, "regime": request.regime, "letter_date": letter_date,
         "requester_name": requester.name if requester else "Sir or Madam",
         "subject_name": subject.name if subject else None,
-        "representative": request.party("representative") is not None,
+        # Only what was verified, by whom and when, is claimed (sar.release.entitlement, rulebook T-4).
+        **entitlement.letter_context(session, request, london_date=lambda at: at.astimezone(LONDON).date()),
         "received_on": request.received_on, "due_on": request.due_on, "extended": bool(request.extended),
         "documents": documents, "page_count": page_count, "removed_count": removed_total,
         "withheld": bool(withheld_codes), "codes": letters.code_key(withheld_codes),

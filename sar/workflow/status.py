@@ -64,6 +64,25 @@ ALLOWED_TRANSITIONS: Mapping[RequestStatus, frozenset[RequestStatus]] = {
     S.closed: frozenset(),
 }
 
+#: Moves that belong to one use case and are never made by hand (the generic status form or
+#: ``POST /api/requests/<ref>/status``): four eyes, rulebook §3 second-person QA and §5.1 item 6.
+#: A pack reaches a manager only by being built and submitted, is approved only by a manager who
+#: did not prepare it, and leaves only from a standing approval; going back to review from
+#: there happens only when a manager returns the pack or a change voids the approval.
+WORKFLOW_ONLY_MOVES: Mapping[tuple[RequestStatus, RequestStatus], str] = {
+    (S.in_review, S.awaiting_approval): "submit the pack for approval",
+    (S.awaiting_approval, S.approved): "a manager approves the exact pack",
+    (S.awaiting_approval, S.in_review): "a manager returns the pack, or a change voids the approval",
+    (S.approved, S.released): "release the approved pack",
+    (S.approved, S.in_review): "a change voids the approval",
+}
+
+#: Every move staff may make by hand: the transition table less the workflow-only moves.
+MANUAL_TRANSITIONS: Mapping[RequestStatus, frozenset[RequestStatus]] = {
+    source: frozenset(to for to in targets if (source, to) not in WORKFLOW_ONLY_MOVES)
+    for source, targets in ALLOWED_TRANSITIONS.items()
+}
+
 #: Statuses in which the statutory clock matters.
 OPEN_STATUSES = frozenset(
     {S.received, S.awaiting_verification, S.in_progress, S.on_hold, S.in_review, S.awaiting_approval, S.approved}
@@ -77,3 +96,12 @@ EDITABLE_STATUSES = frozenset({S.received, S.awaiting_verification, S.in_progres
 def can_transition(from_status: RequestStatus, to_status: RequestStatus) -> bool:
     """Return whether the table allows ``from_status`` → ``to_status``."""
     return to_status in ALLOWED_TRANSITIONS[from_status]
+
+
+def can_set_by_hand(from_status: RequestStatus, to_status: RequestStatus) -> bool:
+    """Return whether staff may make the move ``from_status`` → ``to_status`` by hand.
+
+    Approved and released (and the moves into and out of approval) are reached only through
+    ``sar.release.approvals`` (:data:`WORKFLOW_ONLY_MOVES`).
+    """
+    return to_status in MANUAL_TRANSITIONS[RequestStatus(from_status)]

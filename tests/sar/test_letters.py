@@ -22,7 +22,9 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 def _context(codes, **overrides):
     ctx = {
         "reference": "SAR-2026-0007", "regime": "sar", "letter_date": date(2026, 3, 20),
-        "requester_name": "Jordan Example", "subject_name": "Riley Example", "representative": True,
+        "requester_name": "Jordan Example", "subject_name": "Riley Example",
+        "authority": {"capacity": "parent", "evidence": "evidence of parental responsibility",
+                      "verified_on": date(2026, 2, 27)}, "identity_verified_on": None,
         "received_on": date(2026, 2, 20), "due_on": date(2026, 3, 20), "extended": False,
         "documents": [{"title": "visit-notes.pdf", "first_page": 1, "last_page": 4},
                       {"title": "referral.pdf", "first_page": 5, "last_page": 6}],
@@ -45,12 +47,12 @@ def _check(name: str, text: str) -> None:
 
 CASES = {
     "sar_cover.txt": ("sar", ["SCH2-P16-THIRD-PARTY", "SCH3-SERIOUS-HARM"], {}),
-    "sar_cover_nothing_withheld.txt": ("sar", [], {"representative": False,
+    "sar_cover_nothing_withheld.txt": ("sar", [], {"authority": None,
                                                    "subject_name": "Jordan Example"}),
     "foi_cover.txt": ("foi", ["FOIA-S40-2", "FOIA-S31"], {"reference": "FOI-2026-0012", "subject_name": None,
-                                                           "representative": False}),
+                                                           "authority": None}),
     "eir_cover.txt": ("eir", ["EIR-R13"], {"reference": "EIR-2026-0003", "subject_name": None,
-                                           "representative": False, "extended": True}),
+                                           "authority": None, "extended": True}),
     "third_party_cover.txt": ("third-party", ["SCH2-P2-CRIME"], {"reference": "TPD-2026-0002",
                                                                   "requester_name": "DC Sam Example"}),
     "rights_cover.txt": ("erasure", [], {"reference": "ERAS-2026-0001"}),

@@ -15,9 +15,14 @@ from zoneinfo import ZoneInfo
 
 import pymupdf  # tests may build PDFs directly; the app never imports PyMuPDF outside redaction/
 import pytest
+from sqlalchemy import select
 
 from redaction import pdf
+from redaction.pdf_compose import text_pdf
+from sar.intake import parties
+from sar.models import Request, User
 from tests.web.test_api_helpers import Api, make_api, unzip
+from web.db import session_factory
 
 pytestmark = pytest.mark.slow
 LONDON = ZoneInfo("Europe/London")
@@ -155,6 +160,21 @@ def _rejectable(rows: list[dict]) -> dict:
     raise AssertionError("no proposal can be rejected safely in this bundle")
 
 
+def _verify_authority(api: Api, reference: str) -> None:
+    """The officer files the representative's evidence and verifies it (no API for evidence: the use cases)."""
+    settings = api.app.config["SAR_SETTINGS"]
+    with api.app.app_context(), session_factory()() as session:
+        req = session.scalars(select(Request).where(Request.reference == reference)).one()
+        officer = session.scalars(select(User).where(User.email == "officer@example.org")).one()
+        now = datetime.now(UTC)
+        rep = req.party("representative")
+        parties.attach_evidence(session, req, text_pdf(["Birth certificate naming the requester as mother."]),
+                                "certificate.pdf", "authority", actor=officer, now=now, settings=settings, party=rep)
+        parties.record_evidence(session, rep, "authority", "verified", note="birth certificate seen",
+                                actor=officer, now=now)
+        session.commit()
+
+
 def _submit(api: Api, reference: str) -> str:
     response = api.post(f"/api/requests/{reference}/submit", json={"note": "ready for QA"})
     assert response.status_code == 201, response.get_json()
@@ -217,6 +237,12 @@ def test_request_from_arrival_to_release(api, shared_dir):
     _decide_all(api, [r for r in rows if r["id"] != keep["id"]])
     assert _redactions(api, ref, "proposed") == []
     accepted = [r["text"] for r in _redactions(api, ref, "accepted")]
+
+    # Alice acts for her son, so nothing is submitted until her parental responsibility is verified
+    # (rulebook T-4, G-2); then the letter says what was verified.
+    refused = api.post(f"/api/requests/{ref}/submit", json={"note": "ready for QA"})
+    assert refused.status_code == 409 and "authority of Alice Requester" in refused.get_json()["error"]
+    _verify_authority(api, ref)
 
     # Submit; nobody outside the council sees the pack before release.
     sha = _submit(api, ref)

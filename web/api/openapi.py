@@ -306,12 +306,23 @@ def openapi_document() -> dict[str, Any]:
             {"200": _json(_ref("Redaction"), "Decided.")},
             params=[{"name": "redaction_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
             body=_body("RedactionDecision"), extra=_CONFLICT)},
+        "/api/requests/{reference}/status": {"post": _op(
+            "Move the request by hand (officer or manager) to a status the transition table allows by hand. "
+            "Awaiting approval, approved and released are never reachable here: only submit, approve and "
+            "release reach them.",
+            {"200": _json(_ref("Request"), "Moved.")}, params=ref,
+            body={"application/json": {"schema": {
+                "type": "object", "required": ["to", "reason"],
+                "properties": {"to": {"type": "string", "enum": _STATUS_ENUM}, "reason": {"type": "string"}}}}},
+            extra={"409": _error("Not a move that can be made by hand from the current status.")})},
         "/api/requests/{reference}/submit": {"post": _op(
             "Build the response pack and submit it for approval (officer or manager). Body optional.",
             {"201": _json(_ref("Approval"), "Submitted; approve this `pack_sha256`.")}, params=ref,
             body={"application/json": {"schema": {"type": "object",
                                                   "properties": {"note": {"type": "string"}}}}},
-            extra=_CONFLICT)},
+            extra={"409": _error("Undecided proposals, no documents, failed leak check, not in progress or "
+                                 "review, or the requester's identity or a representative's authority not "
+                                 "verified (the message lists what is missing).")})},
         "/api/requests/{reference}/approve": {"post": _op(
             "Approve the exact pack (a manager who neither submitted nor prepared it).",
             {"200": _json(_ref("Approval"), "Approved.")}, params=ref,

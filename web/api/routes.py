@@ -21,6 +21,7 @@ from sar.intake import clock, requester_view
 from sar.intake import requests as requests_uc
 from sar.models import Request, Role
 from sar.release import approvals
+from sar.workflow import manual
 from web.api import bp, now, schemas
 from web.api.openapi import openapi_document
 from web.db import get_session, session_factory
@@ -227,6 +228,22 @@ def decide_redaction(redaction_id: int) -> Response:
                                 code=schemas.text(body, "code", max_len=40), actor=g.api_user, now=now())
     out = schemas.redaction_out(bundle_queries.redaction_rows(session, [redaction])[0])
     session.commit()
+    return jsonify(out)
+
+
+@bp.post("/requests/<reference>/status")
+def change_status(reference: str):
+    """Move the request by hand (officers and managers) to a status the table allows by hand.
+
+    Approved and released are never reachable here: they are reached only by approve and release.
+    """
+    body = schemas.json_body()
+    to = schemas.text(body, "to", required=True, max_len=40)
+    reason = schemas.text(body, "reason", max_len=2000) or ""
+    req = _load(reference)
+    manual.set_status_by_hand(get_session(), req, to, actor=g.api_user, reason=reason, now=now())
+    out = _detail(req)
+    get_session().commit()
     return jsonify(out)
 
 

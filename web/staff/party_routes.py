@@ -6,12 +6,13 @@ Each view parses the form, calls one ``sar.intake.parties`` use case, commits an
 
 from __future__ import annotations
 
-from flask import flash
+from flask import Response, flash
 
 from sar.core.db import utcnow
 from sar.core.errors import SarError
 from sar.intake import parties
-from web.auth import current_user, staff_required
+from sar.models import Role
+from web.auth import current_user, role_required, staff_required
 from web.db import get_session
 from web.errors import sentence
 from web.staff import bp
@@ -172,3 +173,20 @@ def party_evidence_upload(reference: str):
     flash(f"{item.filename} added as {form.kind.data} evidence for {party.name}. "
           + _received_hint(form.kind.data), "success")
     return back_to(req, ANCHOR)
+
+
+@bp.route("/requests/<reference>/parties/<int:party_id>/evidence/<kind>.pdf")
+@role_required(Role.officer.value, Role.manager.value)
+def party_evidence_document(reference: str, party_id: int, kind: str):
+    """Open a party's identity or authority document (officers and managers; the read is audited)."""
+    req = load(reference, audited=False)
+    db = get_session()
+    party = parties.get_party(db, req, party_id, actor=current_user())
+    _, data = parties.open_evidence(db, req, party, kind, actor=current_user(), now=utcnow(), settings=settings())
+    db.commit()
+    response = Response(data, mimetype="application/pdf")
+    # A generic name: the uploaded file name is the sender's and may carry anything.
+    response.headers["Content-Disposition"] = f'inline; filename="{req.reference}-{party.id}-{kind}-evidence.pdf"'
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -19,7 +19,7 @@ from sar.core.errors import NotFound, SarError, ValidationError
 from sar.core.storage import FileStore
 from sar.intake import queries as intake_queries
 from sar.models import Role
-from sar.release import approvals
+from sar.release import approvals, entitlement
 from sar.workflow import approval_state
 from web.auth import current_user, role_required, staff_required
 from web.db import get_session, session_factory
@@ -476,6 +476,9 @@ def pack_view(reference: str):
     pack = approvals.current_pack(db, req)
     standing = approval_state.standing_approval(db, req)
     flagged = redactions.flagged_for_manager(db, req)
+    # What entitles the requester to this pack, and who checked it (rulebook G-2, T-4; §1.4).
+    verified = entitlement.verifications(db, req)
+    unverified = entitlement.problems(req)
     db.commit()
     if pack is None:
         flash("No pack has been built for this request yet.", "info")
@@ -509,7 +512,10 @@ def pack_view(reference: str):
         approve_form=approve_form,
         return_form=ReturnForm(),
         flagged=flagged,
-        users_by_id=intake_queries.users_by_id(db, {standing.submitted_by_id} if standing else set()),
+        verified=verified,
+        unverified=unverified,
+        users_by_id=intake_queries.users_by_id(
+            db, ({standing.submitted_by_id} if standing else set()) | {v.by_id for v in verified if v.by_id}),
     )
 
 

@@ -12,15 +12,15 @@ from flask import flash, jsonify, redirect, render_template, request, url_for
 from sar.bundle import documents, jobs
 from sar.core import audit
 from sar.core.db import utcnow
-from sar.core.errors import SarError, ValidationError
+from sar.core.errors import Conflict, SarError, ValidationError
 from sar.intake import clock
 from sar.intake import queries as intake_queries
 from sar.intake import requests as req_uc
 from sar.models import User
 from sar.release import approvals
-from sar.workflow import approval_state, transitions
-from sar.workflow.status import ALLOWED_TRANSITIONS, RequestStatus
-from web.auth import current_user, staff_required
+from sar.workflow import approval_state, manual
+from sar.workflow.status import RequestStatus
+from web.auth import current_user, role_required, staff_required
 from web.db import get_session
 from web.errors import sentence
 from web.staff import bp
@@ -139,11 +139,9 @@ def _case_context(db, req, user: User) -> dict:
         (u.id, f"{u.name} ({u.role})") for u in intake_queries.staff_users(db, actor=user)
     ]
     moves = TransitionForm()
-    moves.to.choices = [
-        (s.value, s.title)
-        for s in sorted(ALLOWED_TRANSITIONS[RequestStatus(req.status)])
-        if s not in (RequestStatus.awaiting_approval, RequestStatus.approved, RequestStatus.released)
-    ]
+    # Only the moves staff may make by hand (sar.workflow.status.MANUAL_TRANSITIONS), and only for the roles
+    # that may make them: approval and release have their own buttons and use cases.
+    moves.to.choices = _manual_choices(req) if user.role in manual.MANUAL_ROLES else []
     items = documents.list_bundle(db, req, include_removed=True)
     standing = approval_state.standing_approval(db, req)
     return {
@@ -244,19 +242,28 @@ def assign(reference: str):
     return back_to(req, "details")
 
 
+def _manual_choices(req) -> list[tuple[str, str]]:
+    return [(s.value, s.title) for s in manual.manual_choices(req)]
+
+
 @bp.route("/requests/<reference>/status", methods=["POST"])
-@staff_required
+@role_required(*manual.MANUAL_ROLES)
 def change_status(reference: str):
-    """Move the request to another status allowed by the transition table."""
+    """Move the request by hand to a status in ``sar.workflow.status.MANUAL_TRANSITIONS`` (checked again in sar)."""
     req = load(reference, audited=False)
     form = TransitionForm()
-    form.to.choices = [(s.value, s.title) for s in RequestStatus]
+    form.to.choices = _manual_choices(req)
     if not form.validate_on_submit():
+        wanted = request.form.get("to", "")
+        if "to" in form.errors and wanted in RequestStatus.__members__:
+            return fail(f"{RequestStatus(wanted).title} cannot be set by hand from "
+                        f"{RequestStatus(req.status).title.lower()}: "
+                        "approval and release happen only through their own steps.", req, "details")
         return fail(form_errors(form) or "Give a reason for the change.", req, "details")
     try:
-        transitions.transition(get_session(), req, form.to.data, actor=current_user(), reason=form.reason.data,
-                               now=utcnow())
-    except SarError as exc:
+        manual.set_status_by_hand(get_session(), req, form.to.data, actor=current_user(), reason=form.reason.data,
+                                    now=utcnow())
+    except (ValidationError, Conflict) as exc:  # NotPermitted (an admin) becomes a 403 page
         return fail(exc, req, "details")
     get_session().commit()
     flash(f"Status changed to {RequestStatus(form.to.data).title}.", "success")
