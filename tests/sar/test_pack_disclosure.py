@@ -145,7 +145,7 @@ def _letter_context(requester_name: str) -> dict:
             "received_on": date(2026, 2, 20), "due_on": date(2026, 3, 20), "extended": False,
             "documents": [{"title": requester_name, "first_page": 1, "last_page": 2}], "page_count": 2,
             "removed_count": 0, "withheld": False, "codes": [], "officer_name": requester_name,
-            "officer_title": "## Officer"}
+            "officer_title": "## Officer", "authority": None, "identity_verified_on": None}
 
 
 def test_a_name_cannot_inject_headings_or_page_breaks_into_a_letter(settings):
