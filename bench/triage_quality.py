@@ -18,10 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "triage_eval"))
 
 from cases import CASES  # noqa: E402
 
-try:
-    from triage import triage
-except ImportError:  # before the triage package existed
-    from sar.triage import triage
+from triage import triage
 
 PERSONAL = {"sar", "rectification", "erasure", "restriction", "objection", "portability"}
 

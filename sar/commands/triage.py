@@ -6,8 +6,8 @@ import json
 
 import click
 
-from sar.triage import REQUESTER_TYPES
-from sar.triage import triage as triage_request
+from triage import REQUESTER_TYPES
+from triage import triage as triage_request
 
 
 @click.command("triage")

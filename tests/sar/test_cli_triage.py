@@ -7,7 +7,7 @@ import json
 import pytest
 
 from sar.cli import main
-from sar.triage import REQUESTER_TYPES
+from triage import REQUESTER_TYPES
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

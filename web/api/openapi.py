@@ -10,7 +10,7 @@ from typing import Any
 
 from sar.requests import REGIMES
 from sar.status import RequestStatus
-from sar.triage import REQUESTER_TYPES
+from triage import REQUESTER_TYPES
 
 
 def _ref(name: str) -> dict[str, str]:

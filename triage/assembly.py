@@ -1,0 +1,201 @@
+"""Assembly: clauses into parts, and the public ``triage`` entry point."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from triage.context import Context, build_context
+from triage.cues.lexicon import find
+from triage.cues.personal import CHILD_DATA, OWN, SAR_EXPLICIT
+from triage.cues.requester import AGENT
+from triage.cues.requests import CONNECTOR, DECLARATIVE, REQUEST_MARK
+from triage.cues.topics import FOI_TOPIC
+from triage.model import CHECKS, REQUESTER_TYPES, RIGHTS, TriagePart, TriageResult
+from triage.normalise import normalise
+from triage.rules import PR_CHECKS, Label, agent_label, classify, quote, sar_label
+from triage.splitting import HARD_SPLIT, clause_spans
+from triage.statutory import STATUTORY_BASIS, statutory_route
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    label: Label
+    request: bool
+
+
+def _is_request(norm: str, label: Label) -> bool:
+    if label.regime in RIGHTS or label.regime in ("foi-internal-review", "eir-reconsideration"):
+        return True
+    if REQUEST_MARK.search(norm) or CONNECTOR.search(norm):
+        return True
+    if re.search(r"\b(?:i|we) (?:asked|requested|made|submitted|sent|received)\b", norm):
+        return False
+    return not DECLARATIVE.search(norm)
+
+
+def _pieces(text: str, ctx: Context) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    for a, b in clause_spans(text):
+        orig = text[a:b]
+        norm = normalise(orig)
+        whole = classify(norm, orig, ctx, norm)
+        request = _is_request(norm, whole)
+        # A review request quotes the topic of the original request; it is not a second request.
+        # Likewise "a copy of my data in a machine-readable form" is one portability request.
+        review = whole.regime in ("foi-internal-review", "eir-reconsideration", "portability")
+        sub = [] if review else _sub_split(text, a, b, norm, ctx)
+        if len({p.label.regime for p in sub if p.label.regime}) > 1:
+            for p in sub:
+                p.request = request
+            pieces.extend(sub)
+        else:
+            pieces.append(_Piece(a, b, whole, request))
+    return pieces
+
+
+COST_TAIL = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+|any\s+)?(?:total\s+)?"
+    r"(?:costs?|spend|spending|expenditure|price|budget|how much)\b",
+    re.I,
+)
+ANAPHORA = re.compile(r"\b(?:it|this|that|these|those|them)\s*[?.!]?\s*$", re.I)
+
+
+def _sub_split(text: str, a: int, b: int, clause_norm: str, ctx: Context) -> list[_Piece]:
+    """Split a clause at commas and "and" when its pieces belong to different regimes."""
+    cuts = [a] + [a + m.end() for m in HARD_SPLIT.finditer(text[a:b].lower())] + [b]
+    out: list[_Piece] = []
+    for x, y in zip(cuts, cuts[1:], strict=False):
+        if not text[x:y].strip(" ,.;"):
+            continue
+        piece = normalise(text[x:y])
+        label = classify(piece, text[x:y], ctx, clause_norm)
+        # "... and how much the council paid for it": a short FOI-cue piece that points back at the
+        # previous piece's subject belongs to that piece.
+        if label.weak or (label.regime == "foi" and len(piece.split()) <= 10 and ANAPHORA.search(piece)):
+            label = Label(None, [], set())
+        # "... flooding incidents and the cost of repairs": the cost of an environmental matter is EIR too
+        # (reg 2(1)(e)), so a short cost phrase right after an EIR piece stays with it.
+        prior = next((p.label.regime for p in reversed(out) if p.label.regime), None)
+        tail = COST_TAIL.search(piece)
+        if label.regime == "foi" and prior == "eir" and len(piece.split()) <= 8 and tail \
+                and not find(FOI_TOPIC, piece[tail.end():]):
+            label = Label(None, [], set())
+        out.append(_Piece(x, y, label, True))
+    return out
+
+
+def _assemble(text: str, pieces: list[_Piece], ctx: Context) -> list[TriagePart]:
+    for before, p in zip(pieces, pieces[1:], strict=False):
+        # "My children were on a plan in 2010. I want to know what was said." asks about the background.
+        if p.request and not p.label.regime and before.label.regime and not before.request \
+                and not before.label.weak and REQUEST_MARK.search(normalise(text[p.start:p.end])):
+            before.request = True
+    live = [p for p in pieces if p.label.regime and p.request]
+    strong = [p for p in live if not p.label.weak]
+    if strong and any(p.label.regime != "foi" for p in strong):
+        # A weak FOI question only stands beside other parts when it is its own sentence.
+        live = [p for p in live if not p.label.weak or p.end - p.start > 15]
+    if not live:
+        live = [p for p in pieces if p.label.regime]
+    if not live:
+        return [_default(text, ctx)]
+    keep = {id(p) for p in live}
+    # Background clauses attach forward to the part they introduce; trailing ones attach backward.
+    groups: list[list[_Piece]] = []
+    pending: list[_Piece] = []
+    for p in pieces:
+        if id(p) not in keep:
+            pending.append(p)
+            continue
+        if groups and groups[-1][-1].label.regime == p.label.regime and not pending:
+            groups[-1].append(p)
+        elif groups and groups[-1][-1].label.regime == p.label.regime:
+            groups[-1].extend(pending + [p])
+        else:
+            if groups and pending and not CONNECTOR.search(text[pending[0].start:pending[0].end]) \
+                    and all(q.request for q in pending):
+                groups[-1].extend(pending)
+                pending = []
+            groups.append(pending + [p])
+        pending = []
+    if pending:
+        groups[-1].extend(pending)
+    parts = []
+    for group in groups:
+        regime = next(p.label.regime for p in group if id(p) in keep)
+        reasons: list[str] = []
+        checks: set[str] = set()
+        for p in group:
+            if id(p) in keep:
+                reasons.extend(r for r in p.label.reasons if r not in reasons)
+                checks |= p.label.checks
+        excerpt = EXCERPT_EDGE.sub("", text[group[0].start:group[-1].end].strip(" \t\n,;"))
+        parts.append(_part(regime, reasons, checks, excerpt, ctx))
+    return parts
+
+
+EXCERPT_EDGE = re.compile(r"[\s,;]+(?:and|&|plus|but|or)$|^(?:and|&|plus|but)\s+", re.I)
+
+
+def _part(regime: str, reasons: list[str], checks: set[str], excerpt: str, ctx: Context) -> TriagePart:
+    if ctx.vexatious:
+        reasons = reasons + [f"T-7: possible repeat or vexatious request ({quote(ctx.vexatious)}); flag for a "
+                             "human decision (FOIA s.14, EIR reg 12(4)(b), Art 12(5)); never auto-refuse"]
+        checks = checks | {"flag_vexatious_review"}
+    return TriagePart(regime, tuple(reasons), excerpt, tuple(c for c in CHECKS if c in checks))
+
+
+def _default(text: str, ctx: Context) -> TriagePart:
+    """No cue at all: fall back on who is asking, then on the regime the requester named, then FOIA."""
+    excerpt = text.strip()
+    personal = ctx.subject_3p or ctx.care_leaver or ctx.adoption or ctx.parent or ctx.solicitor or ctx.agent
+    if ctx.requester_type in ("data_subject", "parent", "solicitor") or personal:
+        if ctx.parent:
+            label = Label("sar", ["T-4: parent asks for records with no other cue; check parental "
+                                   "responsibility and the child's competence"],
+                           set(PR_CHECKS))
+        elif ctx.solicitor or ctx.agent:
+            label = agent_label(ctx.solicitor or ctx.agent or "", ctx)
+        else:
+            label = sar_label("T-1: the data subject asks for records with no other cue", {"identity"}, ctx)
+        return _part("sar", label.reasons, label.checks, excerpt, ctx)
+    if ctx.eir_mentioned:
+        return _part("eir", ["T-2: request made under the EIR with no other cue"], set(), excerpt, ctx)
+    return _part("foi", ["T-0 / T-3: a request for recorded information with no personal-data, environmental "
+                         "or third-party cue defaults to FOIA"], set(), excerpt, ctx)
+
+
+def triage(text: str, requester_type: str | None = None) -> TriageResult:
+    """Split ``text`` into parts and route each to a regime (rulebook §2, T-0..T-7, and §1.4).
+
+    ``requester_type`` is one of :data:`REQUESTER_TYPES` or ``None`` (work it out from the words).
+    Police, court, Children's Guardian and regulator requesters (given or recognised in the text) make the
+    whole request one ``third-party`` part (T-5). Raises :class:`ValueError` for empty text or an unknown
+    requester type.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("request text is empty; paste the words of the request")
+    if requester_type is not None and requester_type not in REQUESTER_TYPES:
+        raise ValueError(f"unknown requester type {requester_type!r}; "
+                         f"expected one of {', '.join(REQUESTER_TYPES)}")
+    norm = normalise(text)
+    ctx = build_context(norm, requester_type)
+    statutory = statutory_route(norm, text, ctx)
+    if statutory:
+        kind, words = statutory
+        # A parent who mentions the MASH, or a support worker making a SAR for a care leaver, is not a
+        # statutory requester: the words of the request decide.
+        soft = kind in ("safeguarding", "ico", "ombudsman", "court_direction", "police_investigation")
+        personal = any(find(p, norm) for p in (OWN, SAR_EXPLICIT, AGENT, CHILD_DATA))
+        # "How many staff work in the MASH?" is an FOI question about a safeguarding body.
+        personal = personal or (kind == "safeguarding" and find(FOI_TOPIC, norm) is not None)
+        if not (soft and requester_type is None and personal):
+            reason = (f"T-5 / §1.4: statutory third-party request ({quote(words)}); "
+                      f"{STATUTORY_BASIS.get(kind, kind)}; not FOI and not SAR: route to the "
+                      "disclosure-decision workflow")
+            return TriageResult((_part("third-party", [reason], set(), text.strip(), ctx),))
+    return TriageResult(tuple(_assemble(text, _pieces(text, ctx), ctx)))
