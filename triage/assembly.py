@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from triage.boilerplate import blank_boilerplate
 from triage.context import Context, build_context
 from triage.cues.lexicon import find
 from triage.cues.personal import CHILD_DATA, OWN, SAR_EXPLICIT
@@ -146,6 +147,8 @@ def _part(regime: str, reasons: list[str], checks: set[str], excerpt: str, ctx: 
         reasons = reasons + [f"T-7: possible repeat or vexatious request ({quote(ctx.vexatious)}); flag for a "
                              "human decision (FOIA s.14, EIR reg 12(4)(b), Art 12(5)); never auto-refuse"]
         checks = checks | {"flag_vexatious_review"}
+    # Blanked boilerplate leaves runs of spaces and empty lines behind.
+    excerpt = re.sub(r"\n\s*\n\s*", "\n\n", re.sub(r"[ \t]{2,}", " ", excerpt)).strip()
     return TriagePart(regime, tuple(reasons), excerpt, tuple(c for c in CHECKS if c in checks))
 
 
@@ -182,6 +185,8 @@ def triage(text: str, requester_type: str | None = None) -> TriageResult:
     if requester_type is not None and requester_type not in REQUESTER_TYPES:
         raise ValueError(f"unknown requester type {requester_type!r}; "
                          f"expected one of {', '.join(REQUESTER_TYPES)}")
+    # Footers, salutations and signatures are blanked, not cut, so excerpts keep their offsets.
+    text = blank_boilerplate(text)
     norm = normalise(text)
     ctx = build_context(norm, requester_type)
     statutory = statutory_route(norm, text, ctx)
