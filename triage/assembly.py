@@ -12,8 +12,9 @@ from triage.cues.personal import CHILD_DATA, OWN, SAR_EXPLICIT
 from triage.cues.requester import AGENT
 from triage.cues.requests import CONNECTOR, DECLARATIVE, REQUEST_MARK
 from triage.cues.topics import FOI_TOPIC
-from triage.model import CHECKS, REQUESTER_TYPES, RIGHTS, TriagePart, TriageResult
+from triage.model import CHECKS, CONFIDENCES, REQUESTER_TYPES, RIGHTS, TriagePart, TriageResult
 from triage.normalise import normalise
+from triage.reviews import REVIEW_ASK, review_request
 from triage.rules import PR_CHECKS, Label, agent_label, classify, quote, sar_label
 from triage.splitting import HARD_SPLIT, clause_spans
 from triage.statutory import STATUTORY_BASIS, statutory_route
@@ -135,21 +136,34 @@ def _assemble(text: str, pieces: list[_Piece], ctx: Context) -> list[TriagePart]
                 reasons.extend(r for r in p.label.reasons if r not in reasons)
                 checks |= p.label.checks
         excerpt = EXCERPT_EDGE.sub("", text[group[0].start:group[-1].end].strip(" \t\n,;"))
-        parts.append(_part(regime, reasons, checks, excerpt, ctx))
+        confidence = min((p.label.confidence for p in group if id(p) in keep), key=CONFIDENCES.index)
+        parts.append(_part(regime, reasons, checks, excerpt, ctx, confidence=confidence))
     return parts
 
 
 EXCERPT_EDGE = re.compile(r"[\s,;]+(?:and|&|plus|but|or)$|^(?:and|&|plus|but)\s+", re.I)
 
 
-def _part(regime: str, reasons: list[str], checks: set[str], excerpt: str, ctx: Context) -> TriagePart:
+def _part(regime: str, reasons: list[str], checks: set[str], excerpt: str, ctx: Context, *,
+          confidence: str = "high", original: tuple[tuple[str, str], ...] = ()) -> TriagePart:
     if ctx.vexatious:
         reasons = reasons + [f"T-7: possible repeat or vexatious request ({quote(ctx.vexatious)}); flag for a "
                              "human decision (FOIA s.14, EIR reg 12(4)(b), Art 12(5)); never auto-refuse"]
         checks = checks | {"flag_vexatious_review"}
     # Blanked boilerplate leaves runs of spaces and empty lines behind.
     excerpt = re.sub(r"\n\s*\n\s*", "\n\n", re.sub(r"[ \t]{2,}", " ", excerpt)).strip()
-    return TriagePart(regime, tuple(reasons), excerpt, tuple(c for c in CHECKS if c in checks))
+    if confidence != "high":
+        reasons = reasons + [f"confidence {confidence}: the decision rests on weak evidence; check the regime"]
+    return TriagePart(regime, tuple(reasons), excerpt, tuple(c for c in CHECKS if c in checks),
+                      confidence=confidence, original=original)
+
+
+def _without(text: str, parts: list[TriagePart]) -> str:
+    """``text`` less the excerpts of ``parts`` (the review's own words when a new ask stands beside it)."""
+    rest = text
+    for part in parts:
+        rest = rest.replace(part.excerpt, " ")
+    return EXCERPT_EDGE.sub("", rest.strip(" \t\n,;")).strip(" \t\n,;")
 
 
 def _default(text: str, ctx: Context) -> TriagePart:
@@ -165,11 +179,12 @@ def _default(text: str, ctx: Context) -> TriagePart:
             label = agent_label(ctx.solicitor or ctx.agent or "", ctx)
         else:
             label = sar_label("T-1: the data subject asks for records with no other cue", {"identity"}, ctx)
-        return _part("sar", label.reasons, label.checks, excerpt, ctx)
+        return _part("sar", label.reasons, label.checks, excerpt, ctx, confidence="low")
     if ctx.eir_mentioned:
-        return _part("eir", ["T-2: request made under the EIR with no other cue"], set(), excerpt, ctx)
+        return _part("eir", ["T-2: request made under the EIR with no other cue"], set(), excerpt, ctx,
+                     confidence="low")
     return _part("foi", ["T-0 / T-3: a request for recorded information with no personal-data, environmental "
-                         "or third-party cue defaults to FOIA"], set(), excerpt, ctx)
+                         "or third-party cue defaults to FOIA"], set(), excerpt, ctx, confidence="low")
 
 
 def triage(text: str, requester_type: str | None = None) -> TriageResult:
@@ -185,10 +200,24 @@ def triage(text: str, requester_type: str | None = None) -> TriageResult:
     if requester_type is not None and requester_type not in REQUESTER_TYPES:
         raise ValueError(f"unknown requester type {requester_type!r}; "
                          f"expected one of {', '.join(REQUESTER_TYPES)}")
+    received = text
     # Footers, salutations and signatures are blanked, not cut, so excerpts keep their offsets.
     text = blank_boilerplate(text)
     norm = normalise(text)
     ctx = build_context(norm, requester_type)
+    # Decide for the request as a whole first: a review request is one part, whatever topic it quotes.
+    review = review_request(norm, received)
+    if review:
+        # Topic words in a review quote the original request; only a new personal-data ask stands beside it.
+        first = _part(review.regime, review.reasons, {"identity"} if review.regime == "sar" else set(),
+                      text.strip(), ctx, confidence=review.confidence, original=review.original)
+        personal = [p for p in _assemble(text, _pieces(text, ctx), ctx)
+                    if p.regime in ("sar", *RIGHTS) and p.regime != review.regime
+                    and not REVIEW_ASK.find(normalise(p.excerpt))]
+        if personal:
+            first = _part(review.regime, review.reasons, set(first.checks), _without(text, personal), ctx,
+                          confidence=review.confidence, original=review.original)
+        return TriageResult((first, *personal))
     statutory = statutory_route(norm, text, ctx)
     if statutory:
         kind, words = statutory
@@ -202,5 +231,7 @@ def triage(text: str, requester_type: str | None = None) -> TriageResult:
             reason = (f"T-5 / §1.4: statutory third-party request ({quote(words)}); "
                       f"{STATUTORY_BASIS.get(kind, kind)}; not FOI and not SAR: route to the "
                       "disclosure-decision workflow")
-            return TriageResult((_part("third-party", [reason], set(), text.strip(), ctx),))
+            # The fallback (an agency named beside a person, no self-identification) is a reading to confirm.
+            confidence = "medium" if " ... " in words else "high"
+            return TriageResult((_part("third-party", [reason], set(), text.strip(), ctx, confidence=confidence),))
     return TriageResult(tuple(_assemble(text, _pieces(text, ctx), ctx)))

@@ -43,6 +43,13 @@ class Label:
     reasons: list[str]
     checks: set[str]
     weak: bool = False
+    #: "high", "medium" or "low" (see triage.model.CONFIDENCES); a weak cue is never above "low".
+    strength: str | None = None
+
+    @property
+    def confidence(self) -> str:
+        """The label's confidence: its own strength, or "low" for a weak cue and "high" otherwise."""
+        return self.strength or ("low" if self.weak else "high")
 
 
 def quote(words: str) -> str:
@@ -85,6 +92,13 @@ def classify(norm: str, orig: str, ctx: Context, clause_norm: str) -> Label:
     return Label(None, [], set())
 
 
+# Asking about reviews (their procedure, numbers, outcomes) rather than for one: a FOIA question (T-3).
+ABOUT_REVIEWS = re.compile(
+    r"\b(?:internal reviews?|reconsiderations?) (?:procedure|process|polic\w*|guidance|figures|statistics|"
+    r"completed|carried out|received|conducted|upheld)\b|\b(?:how many|number of|polic\w* on|procedure for|"
+    r"statistics on|figures for) (?:\w+ ){0,2}?(?:internal reviews?|reconsiderations?)\b",
+)
+
 PR_CHECKS = frozenset({"identity", "parental_responsibility", "child_competence"})
 
 
@@ -93,6 +107,8 @@ def _review_label(norm: str, orig: str, ctx: Context, clause_norm: str) -> Label
     review = find(REVIEW, norm)
     if not review or not (review in ("internal review", "reconsideration") or ctx.request_context):
         return None
+    if review in ("internal review", "reconsideration") and ABOUT_REVIEWS.search(norm):
+        return None  # "your internal review procedure", "how many internal reviews": asks about reviews
     if find(OWN, norm) or find(SAR_EXPLICIT, norm) or find(CHILD_DATA, norm):
         return Label("sar", [f"G-9 / Art 15: review of or complaint about a SAR response ({quote(review)})"],
                       {"identity"})

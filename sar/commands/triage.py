@@ -27,7 +27,8 @@ def triage(text: str, requester_type: str | None, as_json: bool) -> None:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         return
     for n, part in enumerate(result.parts, 1):
-        click.echo(f"{n}. {part.regime}: {part.excerpt}")
+        flag = " (check this)" if part.check else ""
+        click.echo(f"{n}. {part.regime} [confidence {part.confidence}{flag}]: {part.excerpt}")
         for reason in part.reasons:
             click.echo(f"   - {reason}")
         if part.checks:

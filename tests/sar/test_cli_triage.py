@@ -24,7 +24,7 @@ def test_json_output_has_parts_in_order(capsys: pytest.CaptureFixture[str]) -> N
     data = json.loads(out)
     assert [p["regime"] for p in data["parts"]] == ["sar", "foi", "eir"]
     for part in data["parts"]:
-        assert set(part) == {"regime", "reasons", "excerpt", "checks"}
+        assert set(part) == {"regime", "reasons", "excerpt", "checks", "confidence", "check", "original"}
         assert part["reasons"] and part["excerpt"]
     assert data["parts"][0]["checks"] == ["identity"]
 
@@ -37,6 +37,9 @@ def test_json_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
         "reasons": ["T-3: information held by the council ('how many')"],
         "excerpt": "How many children are in care?",
         "checks": [],
+        "confidence": "high",
+        "check": False,
+        "original": {},
     }]}
 
 

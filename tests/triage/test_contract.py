@@ -50,7 +50,7 @@ def test_to_dict_shape() -> None:
     assert list(d) == ["parts"]
     assert [p["regime"] for p in d["parts"]] == ["sar", "foi"]
     for part in d["parts"]:
-        assert set(part) == {"regime", "reasons", "excerpt", "checks"}
+        assert set(part) == {"regime", "reasons", "excerpt", "checks", "confidence", "check", "original"}
         assert isinstance(part["reasons"], list) and isinstance(part["checks"], list)
     assert d["parts"][0]["excerpt"] == "Please send me my file"
     assert d["parts"][1]["excerpt"] == "your policy on contact."
