@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from sar import audit, clock
 import triage as triage_mod
+from sar import audit, clock
 from sar.errors import Conflict, InvalidTransition, ValidationError
 from sar.models import CHANNELS, Party, ReferenceCounter, Request, Role, StatusChange, User
 from sar.permissions import require_staff, require_view

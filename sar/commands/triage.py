@@ -27,8 +27,9 @@ def triage(text: str, requester_type: str | None, as_json: bool) -> None:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         return
     for n, part in enumerate(result.parts, 1):
-        flag = " (check this)" if part.check else ""
-        click.echo(f"{n}. {part.regime} [confidence {part.confidence}{flag}]: {part.excerpt}")
+        click.echo(f"{n}. {part.regime}: {part.excerpt}")
+        if part.check:
+            click.echo(f"   confidence {part.confidence}: check this part's regime")
         for reason in part.reasons:
             click.echo(f"   - {reason}")
         if part.checks:
