@@ -52,6 +52,15 @@ FUZZY_TARGETS = (
     "correspondence", "documents", "procedure", "procedures", "expenditure", "number", "complaints",
     "request", "please", "noise", "file", "files", "copy", "erase", "survey",
 )
+# Cue words that alone can open a regime or a route (a right, EIR, a review, a SAR, a statutory or agent
+# requester): typo repair may reach these only by an adjacent swap (see _fix_word).
+TRIGGERS = frozenset(
+    {"rectify", "rectification", "erasure", "erase", "delete", "restrict", "restriction", "objection",
+     "portability", "machine", "readable", "asbestos", "pollution", "environmental", "contaminated",
+     "contamination", "flooding", "emissions", "noise", "planning", "traffic", "review", "internal",
+     "reconsider", "deceased", "adopted", "adoption", "solicitor", "solicitors", "journalist", "guardian",
+     "safeguarding", "subject", "access", "correct", "incorrect", "inaccurate", "survey"}
+)
 PROTECTED = frozenset(
     {"police", "floor", "flies", "person", "records", "record", "numbers", "copies", "filed", "fire",
      "fine", "five", "noisy", "noises", "nose", "reviews", "reviewed", "social", "accessed", "deleted",
@@ -81,11 +90,31 @@ def _osa(a: str, b: str) -> int:
 
 
 @lru_cache(maxsize=4096)
+def _swapped(word: str, target: str) -> bool:
+    """Whether ``word`` is ``target`` with two adjacent letters swapped (the commonest typing slip)."""
+    if len(word) != len(target):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == target[diff[1]] \
+        and word[diff[1]] == target[diff[0]]
+
+
 def _fix_word(word: str) -> str:
+    """The cue word ``word`` was meant to be, or ``word`` itself.
+
+    A word one slip from a cue word is read as the cue word, except that a regime TRIGGER is only ever
+    reached by swapping two adjacent letters ("rectifciation", "asbsetos"): a dropped, added or changed
+    letter too often turns a real word into a trigger ("reunification" is not "rectification", "delate"
+    is not "delete"), and a false trigger opens the wrong regime. Short words are never corrected.
+    """
     if len(word) < 5 or word in PROTECTED or word in FUZZY_TARGETS:
         return word
     for target in FUZZY_TARGETS:
         if target[0] != word[0] or abs(len(target) - len(word)) > 1:
+            continue
+        if target in TRIGGERS:
+            if len(word) >= 6 and _swapped(word, target):
+                return target
             continue
         if _osa(word, target) <= (1 if len(target) < 10 else 2):
             return target
