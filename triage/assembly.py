@@ -28,9 +28,20 @@ class _Piece:
     request: bool
 
 
+# Reporting what others did or what one read ("I recently read that some councils have deleted ..."): a
+# mention of a right's verb, not an ask.
+BACKGROUND_REPORT = re.compile(
+    r"^\s*(?:i|we) (?:recently |have |had )?(?:read|heard|saw|seen|noticed|understand|learned|learnt|was told)"
+    r"\b|\b(?:some|other|many) (?:councils|authorities|local authorities)\b",
+)
+
+
 def _is_request(norm: str, label: Label) -> bool:
-    if label.regime in RIGHTS or label.regime in ("foi-internal-review", "eir-reconsideration"):
+    if label.regime in ("foi-internal-review", "eir-reconsideration"):
         return True
+    if label.regime in RIGHTS:
+        # A right is asked for, not reported: "I read that councils have deleted files in error" is background.
+        return not BACKGROUND_REPORT.search(norm)
     if REQUEST_MARK.search(norm) or CONNECTOR.search(norm):
         return True
     if re.search(r"\b(?:i|we) (?:asked|requested|made|submitted|sent|received)\b", norm):
@@ -93,7 +104,7 @@ def _sub_split(text: str, a: int, b: int, clause_norm: str, ctx: Context) -> lis
 def _assemble(text: str, pieces: list[_Piece], ctx: Context) -> list[TriagePart]:
     for before, p in zip(pieces, pieces[1:], strict=False):
         # "My children were on a plan in 2010. I want to know what was said." asks about the background.
-        if p.request and not p.label.regime and before.label.regime and not before.request \
+        if p.request and not p.label.regime and before.label.regime not in (None, *RIGHTS) and not before.request \
                 and not before.label.weak and REQUEST_MARK.search(normalise(text[p.start:p.end])):
             before.request = True
     live = [p for p in pieces if p.label.regime and p.request]
@@ -102,7 +113,8 @@ def _assemble(text: str, pieces: list[_Piece], ctx: Context) -> list[TriagePart]
         # A weak FOI question only stands beside other parts when it is its own sentence.
         live = [p for p in live if not p.label.weak or p.end - p.start > 15]
     if not live:
-        live = [p for p in pieces if p.label.regime]
+        # No clause reads as an ask: fall back on the topics mentioned, but a right only ever comes from an ask.
+        live = [p for p in pieces if p.label.regime and p.label.regime not in RIGHTS]
     if not live:
         return [_default(text, ctx)]
     keep = {id(p) for p in live}

@@ -13,9 +13,11 @@ from triage.cues.personal import (
     CLIENT_DATA,
     FOI_ABOUT_SARS,
     NAMED,
+    NOT_ABOUT_ME,
     OWN,
     PLACE,
     REL_DATA,
+    RIGHTS_SUBJECT,
     SAR_EXPLICIT,
     THIRD_GROUP,
     THIRD_POSS,
@@ -99,6 +101,13 @@ ABOUT_REVIEWS = re.compile(
     r"statistics on|figures for) (?:\w+ ){0,2}?(?:internal reviews?|reconsiderations?)\b",
 )
 
+# Asking how rights requests are handled or counted ("the procedure when a family asks for records to be
+# corrected", "how many records were deleted in error") is not exercising a right.
+ABOUT_RIGHTS = re.compile(
+    r"\b(?:procedures?|(?:the|your|a) process|processes|polic(?:y|ies)|guidance|how many|number of|statistics|"
+    r"figures|whether any|how often|training)\b|^\s*(?:were|was|have|has|had|did) any\b",
+)
+
 PR_CHECKS = frozenset({"identity", "parental_responsibility", "child_competence"})
 
 
@@ -125,6 +134,11 @@ def _review_label(norm: str, orig: str, ctx: Context, clause_norm: str) -> Label
 def _rights_label(norm: str, orig: str, ctx: Context, clause_norm: str) -> Label | None:
     """UK GDPR Arts 16-21 (G-8). Erasing a part the requester says is wrong is rectification (Art 16)."""
     rights_norm = PURPOSE_CUT.sub("", norm)
+    # A right is exercised over the requester's own data (or a child's or client's): with no one's data in
+    # the clause, or when the clause asks how such requests are handled, it is a question for FOIA.
+    if not (ctx.data_subject_named or RIGHTS_SUBJECT.search(NOT_ABOUT_ME.sub(" ", rights_norm))) \
+            or ABOUT_RIGHTS.search(rights_norm) or ABOUT_RIGHTS.search(clause_norm):
+        return None
     who = _who(norm, ctx)
     port = find(PORT, rights_norm)
     if port:
@@ -189,7 +203,7 @@ def _personal_label(norm: str, orig: str, ctx: Context, clause_norm: str) -> Lab
             return agent_label(f"{rel}; {ctx.agent}", ctx)
         return Label("foi", [f"T-1 / FOIA s.40(2): asks for another person's records ({quote(rel)}); "
                               "disclosure to the world will almost always be refused under s.40(2)"], set())
-    if third:
+    if third and not (ABOUT_RIGHTS.search(clause_norm) and not (ctx.subject_3p or ctx.parent or ctx.agent)):
         return third_person_label(third, ctx)
     named = NAMED_POSS.search(orig)
     if named and not PLACE.search(named.group(1)):
@@ -259,17 +273,6 @@ def _named_person(orig: str) -> str | None:
     return None
 
 
-# "send me", "my request", "my local school": first-person words that do not make the records the requester's.
-NOT_ABOUT_ME = re.compile(
-    r"\b(?:send|sent|email|e-mail|give|provide|tell|let|forward|show|inform|advise|contact|help|post|"
-    r"write to|"
-    r"copy|ring|call|phone)\s+me\b|\b(?:to|for) me\b|"
-    r"\bmy (?:request|email|e-mail|letter|question|enquiry|complaint|local|"
-    r"area|council|mp|councillor|solicitor|behalf|view|opinion|previous|last|foia|eir|understanding|"
-    r"research|dissertation|studies|article|story|address is|name is|details are|contact details|"
-    r"phone number is)\b",
-    re.I,
-)
 
 
 ME = re.compile(

@@ -49,7 +49,8 @@ SAR_EXPLICIT = cue(
 FOI_ABOUT_SARS = cue(
     "foi_about_sars", "T-3", "asks about the council's handling of subject access requests",
     r"\b(?:polic(?:y|ies)|procedures?|process(?:es)?|guidance|how many|number of|statistics|figures|"
-    r"performance|compliance|handl(?:e|ing)|backlog|timeliness|training)\b[^.;]{0,40}\b(?:subject access|"
+    r"performance|compliance|handl(?:e|ing)|backlog|timeliness|training|fees?|charges?|charging|how long|"
+    r"time ?limits?|deadlines?|forms?|templates?)\b[^.;]{0,40}\b(?:subject access|"
     r"d?sars?)\b",
     r"\b(?:subject access|d?sar) requests (?:did|were|have|has|received|made|answered|completed|late|"
     r"on time|in)\b",
@@ -135,4 +136,22 @@ DECEASED_REL = re.compile(
     rf"({REL}|{CHILD})\s*\(deceased\)|(?:deceased|dead)\s+({REL}|{CHILD})\b|"
     rf"({REL}|{CHILD})'s (?:death|funeral|passing|inquest)\b)",
     re.I,
+)
+
+# "send me", "my request", "my local school": first-person words that do not make the records the requester's.
+NOT_ABOUT_ME = re.compile(
+    r"\b(?:send|sent|email|e-mail|give|provide|tell|let|forward|show|inform|advise|contact|help|post|"
+    r"write to|"
+    r"copy|ring|call|phone)\s+me\b|\b(?:to|for) me\b|"
+    r"\bmy (?:request|email|e-mail|letter|question|enquiry|complaint|local|"
+    r"area|council|mp|councillor|solicitor|behalf|view|opinion|previous|last|foia|eir|understanding|"
+    r"research|dissertation|studies|article|story|address is|name is|details are|contact details|"
+    r"phone number is)\b",
+    re.I,
+)
+
+# Whose data a right acts on: the requester's, or a child's, client's or the subject of a third-person note.
+RIGHTS_SUBJECT = re.compile(
+    r"\b(?:me|my|myself|mine|our|us|we|i)\b|\b(?:his|her|their) (?:own )?(?:[\w-]+ )?(?:data|information|"
+    r"records?|files?|details|notes|name|address)\b|\b(?:client|son|daughter|child|children)(?:'s|s')",
 )

@@ -109,7 +109,12 @@ PORT = cue(
     "port", "§1.3 G-8 / UK GDPR Art 20", "asks for their data in a portable form",
     r"\bportab(?:le|ility)\b|\bmachine[- ]?readable\b|\bstructured,? commonly[- ]used\b"
     r"|\bart(?:icle)?\.? ?20\b",
+    # A file format is portability only for the requester's own data ("my records as a CSV"), never for
+    # "the spreadsheet you use" or "the figures in Excel".
+    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?(?:data|information|records?|files?|details)\b[^.;]{0,60}?"
     r"\b(?:csv|json|xml|spreadsheet|excel)\b(?: format| file)?",
+    r"\b(?:csv|json|xml|spreadsheet|excel)\b[^.;]{0,40}?\b(?:of|with|containing) (?:all )?(?:my|our)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:data|information|records?|files?|details)\b",
     r"\b(?:transfer|transmit|port|move|send|pass|forward)\w*\s+(?:\w+\s+){0,3}?(?:my|our|the)\s+(?:[\w-]+\s+)"
     r"{0,2}?(?:data|information|records?|files?)\s+(?:\w+\s+){0,4}?(?:directly )?to\s+(?:my |the |a )?"
     r"(?:new|another|other|different|next)\b",
