@@ -11,7 +11,7 @@ from triage.cues.lexicon import find
 from triage.cues.personal import CHILD_DATA, OWN, SAR_EXPLICIT
 from triage.cues.requester import AGENT
 from triage.cues.requests import CONNECTOR, DECLARATIVE, REQUEST_MARK
-from triage.cues.topics import FOI_TOPIC
+from triage.cues.topics import BACK_REFERENCE, FOI_TOPIC, generic_foi
 from triage.model import CHECKS, CONFIDENCES, REQUESTER_TYPES, RIGHTS, TriagePart, TriageResult
 from triage.normalise import normalise
 from triage.reviews import REVIEW_ASK, review_request
@@ -77,9 +77,14 @@ COST_TAIL = re.compile(
 ANAPHORA = re.compile(r"\b(?:it|this|that|these|those|them)\s*[?.!]?\s*$", re.I)
 
 
+BETWEEN = re.compile(r"\bbetween\s+(?:[\w'-]+\s+){0,4}?[\w'-]+$")
+
+
 def _sub_split(text: str, a: int, b: int, clause_norm: str, ctx: Context) -> list[_Piece]:
     """Split a clause at commas and "and" when its pieces belong to different regimes."""
-    cuts = [a] + [a + m.end() for m in HARD_SPLIT.finditer(text[a:b].lower())] + [b]
+    # "between the council and the developer" is one noun phrase: never cut at its "and".
+    cuts = [a] + [a + m.end() for m in HARD_SPLIT.finditer(text[a:b].lower())
+                  if not BETWEEN.search(text[a:a + m.start()].lower())] + [b]
     out: list[_Piece] = []
     for x, y in zip(cuts, cuts[1:], strict=False):
         if not text[x:y].strip(" ,.;"):
@@ -101,12 +106,38 @@ def _sub_split(text: str, a: int, b: int, clause_norm: str, ctx: Context) -> lis
     return out
 
 
+def _carry_topic(text: str, pieces: list[_Piece]) -> None:
+    """Carry an environmental topic into follow-up clauses that point back at it (in place).
+
+    "Of these, how many ...", "For the same period, how many ...", "Please provide the 2018 figures as
+    well" ask about the subject of the clause before; their only FOI cue is an amount or a count, so
+    they take the earlier clause's regime (T-2) instead of opening an FOI part.
+    """
+    topic: _Piece | None = None
+    for p in pieces:
+        if not p.label.regime or not p.request:
+            continue
+        words = normalise(text[p.start:p.end])
+        if topic is not None and p.label.regime == "foi" and generic_foi(words) and BACK_REFERENCE.search(words):
+            cue = BACK_REFERENCE.search(words).group(0)
+            p.label = Label(topic.label.regime, [f"T-2: follow-up about the subject of the clause before "
+                                                 f"({quote(cue)}); carried from "
+                                                 f"{quote(' '.join(text[topic.start:topic.end].split())[:60])}"],
+                            set(topic.label.checks))
+            continue
+        if p.label.regime == "eir":
+            topic = p
+        elif p.label.regime == "foi":
+            topic = None
+
+
 def _assemble(text: str, pieces: list[_Piece], ctx: Context) -> list[TriagePart]:
     for before, p in zip(pieces, pieces[1:], strict=False):
         # "My children were on a plan in 2010. I want to know what was said." asks about the background.
         if p.request and not p.label.regime and before.label.regime not in (None, *RIGHTS) and not before.request \
                 and not before.label.weak and REQUEST_MARK.search(normalise(text[p.start:p.end])):
             before.request = True
+    _carry_topic(text, pieces)
     live = [p for p in pieces if p.label.regime and p.request]
     strong = [p for p in live if not p.label.weak]
     if strong and any(p.label.regime != "foi" for p in strong):

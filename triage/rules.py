@@ -34,7 +34,7 @@ from triage.cues.rights import (
     RECTIFY,
     RESTRICT,
 )
-from triage.cues.topics import ENV, FOI_TOPIC, FOI_WEAK, PERSONAL_REF
+from triage.cues.topics import ENV, FOI_TOPIC, FOI_WEAK, GENERIC_FOI, PERSONAL_REF
 
 
 @dataclass
@@ -215,8 +215,15 @@ def _topic_label(norm: str, orig: str, ctx: Context, clause_norm: str) -> Label 
     """T-2 / T-3 topic words, then the weaker personal cues that only count when no topic word does."""
     env = find(ENV, norm)
     if env:
-        return Label("eir", [f"T-2 / EIR reg 2(1): environmental information ({quote(env)}); FOIA s.39 "
-                              "applies"], set())
+        reasons = [f"T-2 / EIR reg 2(1): environmental information ({quote(env)}); FOIA s.39 applies"]
+        # Both an environmental subject and a subject of its own for FOIA in one clause: T-2 decides for
+        # EIR, but the reading is arguable, so the alternative is recorded and an officer should confirm.
+        subject = find(FOI_TOPIC, GENERIC_FOI.sub(" ", norm))
+        if subject:
+            reasons.append(f"T-2 / T-3: FOIA is arguable ({quote(subject)}); EIR chosen because the "
+                           "information is on an environmental measure or its effects (alternative: foi)")
+            return Label("eir", reasons, set(), strength="medium")
+        return Label("eir", reasons, set())
     foi = find(FOI_TOPIC, norm)
     if foi:
         extra = (f" about a third party ({quote(ctx.third_party_desc)}); s.40(2) will likely apply"

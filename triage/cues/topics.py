@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from triage.cues.lexicon import CHILD, cue
+from triage.cues.lexicon import CHILD, cue, find
 
 # T-2: environmental information, EIR reg 2(1).
 ENV = cue(
@@ -36,14 +36,32 @@ ENV = cue(
     r"\bdamp\b|\bmou?ld\b|\bmast\b|\bradiation\b|\bbiodiversity\b|\bwildlife\b|\becology\b"
     r"|\btree (?:preservation|"
     r"felling|survey|planting)\b|\btrees? (?:cut|felled|removed|planted|were|was)\b|\bfelling\b",
-    r"\bsmoke\b(?! alarms?| detectors?)|\bbonfires?\b|\bburning (?:waste|rubbish)\b|\bfouling\b|\bvermin\b|"
+    # Smoke in the air is an emission; tobacco smoke in a home is about a child's care, not the elements.
+    r"(?<!cigarette )(?<!tobacco )(?<!second-hand )(?<!passive )\bsmoke\b(?! alarms?| detectors?)|"
+    r"\bbonfires?\b|\bburning (?:waste|rubbish)\b|\bfouling\b|\bvermin\b|"
     r"\brats\b|\bpest control\b|\bknotweed\b|\binvasive species\b",
     r"\bland (?:next to|at|behind|adjacent|near|off|on|beside)\b|\bderelict\b|\bbrownfield\b|"
     r"\bvacant (?:land|site|plot)\b|\bplaygrounds?\b|\bresurfac\w*\b",
     r"\blead (?:testing|levels?|contamination)\b",
     r"\bgrounds maintenance\b",
-    r"\bgreen (?:space|spaces|belt)\b|\bplaying fields?\b|\ballotments?\b|\bcontaminated land\b|\bsoil\b",
+    r"\bgreen (?:space|spaces|belt)\b|\bplaying fields?\b|\ballotments?\b|\bcontaminated land\b",
+    # Soil as the element (reg 2(1)(a)), not "soil" in a figure of speech ("British soil").
+    r"\bsoil (?:samples?|sampling|tests?|testing|surveys?|investigations?|quality|contamination|reports?|analysis)\b|"
+    r"\b(?:contaminated|polluted) soil\b|\btopsoil\b",
     r"\b(?:sale|disposal|use) of (?:council |the )?land\b|\blight pollution\b|\bair conditioning\b",
+    # Reg 2(1)(a) land, landscape, natural sites and (c) measures affecting them: trees and their
+    # protection, planning and land-use decisions of every kind, and site investigations.
+    r"(?<!family )(?<!decision )\btrees?\b(?!'s| (?:children's|centre|center|house|school|primary|academy|"
+    r"nursery|close|lane|road|court|farm|lodge|hall|way|drive|avenue|street|park|surgery|ward|unit)\b)|\bprun(?:e|ed|ing)\b|\bhedge(?:s|rows?)\b|\bverges?\b",
+    r"\bconservation areas?\b|\bpreservation orders?\b|\btpos?\b|\blisted buildings?\b",
+    r"\blawful development\b|\bcertificates? of lawfulness\b|\bprior approval\b|\bpermitted development\b|"
+    r"\bplanning (?:conditions?|obligations?|agreements?|applications?)\b|\bsection 106\b|\bs106\b|"
+    r"\bhardstanding\b|\bunauthorised (?:development|building|extension|use)\b",
+    r"\b(?:ground|site) investigations?\b|\becolog\w*\b|\bbat (?:roosts?|surveys?)\b",
+    # Reg 2(1)(b) substances and (c) measures: winter gritting spreads salt on land and into water; air
+    # quality is measured by diffusion tubes.
+    r"\bgritting\b|\bgrit(?:ting)? bins?\b|\broad salt\b|\bsalt (?:spread|bins?|stocks?)\b|\bde-?icing\b",
+    r"\bdiffusion tubes?\b|\bair (?:monitors?|monitoring stations?)\b",
 )
 # T-3: general information the council holds (aggregate, policy, money, organisation).
 FOI_TOPIC = cue(
@@ -90,3 +108,27 @@ FOI_WEAK = cue(
 PERSONAL_REF = re.compile(
     rf"\b(?:me|my|myself|i was|i am|his|her|him|their|them|our|us|{CHILD})\b", re.I
 )
+
+# FOI cue words that name no subject of their own: an amount, a count, a period, the council's papers.
+# Beside an environmental subject (or pointing back at one) they ask about that subject (T-2 mixed
+# requests are split only where the requester asks for different things).
+GENERIC_FOI = re.compile(
+    r"\b(?:how many|how much|numbers? of|statistics?|stats|figures?|breakdown|totals?|percentage|proportion|"
+    r"average|per (?:year|annum|month)|each of the|in (?:each of )?the (?:last|past) (?:\w+ )?(?:years?|months?)|"
+    r"financial years?|costs?|spend|spent|spending|expenditure|budgets?|paid|the council's|your council's|"
+    r"the (?:local )?authority's|(?:correspondence|e-?mails?|letters?|communications?) between (?:the council|"
+    r"your|the department|officers)|minutes|invoices?)\b"
+)
+# Pointing back at an earlier clause's subject: "of these", "the above", "the same period", "these trees".
+BACK_REFERENCE = re.compile(
+    r"\b(?:of (?:these|those|them)|the above|for the above|above (?:\w+ )?(?:figures|complaints|cases|"
+    r"applications|orders)|the same (?:period|years?|months?|time|dates?|figures|information)|these|those|"
+    r"such|the (?:\d{4}(?:/\d{2,4})? )?(?:figures|numbers|data|information|breakdown) (?:as well|too|also)|"
+    r"as well|likewise|similarly)\b"
+)
+
+
+def generic_foi(norm: str) -> bool:
+    """Whether every FOI cue in ``norm`` is generic (an amount, count or period with no subject of its own)."""
+    return find(FOI_TOPIC, norm) is not None and find(FOI_TOPIC, GENERIC_FOI.sub(" ", norm)) is None
+
