@@ -41,9 +41,13 @@ _ORIGINAL_FOI = re.compile(
     re.I)
 
 # Identifiers of the original request (read from the text as received, before boilerplate is blanked).
+# A reference is either labelled ("your ref X12/3") or stands alone with an upper-case prefix used by
+# councils for information requests (this product's own prefixes among them: FOI, FOIR, EIR, EIRR, SAR,
+# RECT, ERAS, REST, OBJ, PORT, TPD).
 _REFERENCE = re.compile(
     r"\b(?:(?:our|your|the)\s+)?ref(?:erence)?(?:\s+(?:no|number))?\.?\s*[:#]?\s*"
-    r"([A-Z0-9][A-Z0-9/_-]*\d[A-Z0-9/_-]*)|\b((?:FOI|FOIR|FOIA|EIR|SAR|DSAR|IR)[-/ ]?\d[\w/-]*)\b", re.I)
+    r"([A-Z0-9][A-Z0-9/_-]*\d[A-Z0-9/_-]*)", re.I)
+_PREFIXED = re.compile(r"\b((?:FOIR|FOIA|FOI|EIRR|EIR|DSAR|SAR|RECT|ERAS|REST|OBJ|PORT|TPD|IR)[-/ ]?\d[\w/-]*)")
 _DATE = re.compile(
     r"\b(?:response|reply|letter|e-?mail|decision|refusal|request)\s+(?:of|dated|sent on|sent|received on|on|"
     r"from)\s+(\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})")
@@ -64,9 +68,9 @@ class Review:
 def original_request(text: str) -> tuple[tuple[str, str], ...]:
     """``(("reference", ...), ("date", ...), ("title", ...), ("url", ...))`` for those the text gives."""
     found: list[tuple[str, str]] = []
-    ref = _REFERENCE.search(text)
+    ref = _REFERENCE.search(text) or _PREFIXED.search(text)
     if ref:
-        found.append(("reference", (ref.group(1) or ref.group(2)).strip(".,;")))
+        found.append(("reference", ref.group(1).strip(".,;")))
     for key, pattern in (("date", _DATE), ("title", _TITLE)):
         m = pattern.search(text)
         if m:
