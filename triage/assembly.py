@@ -277,4 +277,27 @@ def triage(text: str, requester_type: str | None = None) -> TriageResult:
             # The fallback (an agency named beside a person, no self-identification) is a reading to confirm.
             confidence = "medium" if " ... " in words else "high"
             return TriageResult((_part("third-party", [reason], set(), text.strip(), ctx, confidence=confidence),))
-    return TriageResult(tuple(_assemble(text, _pieces(text, ctx), ctx)))
+    return TriageResult(_one_part_per_regime(_assemble(text, _pieces(text, ctx), ctx)))
+
+
+def _one_part_per_regime(parts: list[TriagePart]) -> tuple[TriagePart, ...]:
+    """Merge parts of the same regime: a request is split only where it asks under different regimes.
+
+    The merged part keeps the first part's place, joins the excerpts with an ellipsis, and takes the union
+    of reasons and checks and the lowest confidence.
+    """
+    merged: dict[str, TriagePart] = {}
+    for part in parts:
+        first = merged.get(part.regime)
+        if first is None:
+            merged[part.regime] = part
+            continue
+        merged[part.regime] = TriagePart(
+            part.regime,
+            tuple(dict.fromkeys(first.reasons + part.reasons)),
+            f"{first.excerpt} … {part.excerpt}",
+            tuple(c for c in CHECKS if c in set(first.checks) | set(part.checks)),
+            confidence=min(first.confidence, part.confidence, key=CONFIDENCES.index),
+            original=first.original or part.original,
+        )
+    return tuple(merged.values())

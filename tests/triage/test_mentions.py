@@ -29,6 +29,10 @@ ROWS = [
     ("sar-fee", "What fee do you charge for a subject access request?", {"foi"}),
     ("sar-past", "Last year I made a subject access request, which is how I learned you use a scanning "
      "company. Please name the company and give the contract value.", {"foi"}),
+    ("sar-team-background", "I emailed the Subject Access Requests team last month but had no reply. Please "
+     "send the council's complaints policy.", {"foi"}),
+    ("sar-team-asked", "Please pass my subject access request to the right team: I want my social care "
+     "records.", {"sar"}),
     ("sar-mailbox", "Please tell me how many staff work in the Subject Access Requests team.", {"foi"}),
     ("sar-website-says", "Your website says a subject access request can take three months. How many were "
      "extended in 2024?", {"foi"}),

@@ -40,8 +40,10 @@ OWN = cue(
 # Strong, explicit naming of the right of access.
 SAR_EXPLICIT = cue(
     "sar_explicit", "T-1 / UK GDPR Art 15", "the right of access named",
-    r"\b(?:data )?subject access\b",
-    r"\bd?sar\b",
+    # A team, mailbox or officer named after requests is where one writes, not a request made.
+    r"\b(?:data )?subject access\b(?!(?: requests?)? (?:team|unit|mailbox|inbox|officers?|department|"
+    r"co-?ordinators?|lead|email address)\b)",
+    r"\bd?sar\b(?!s? (?:team|unit|mailbox|inbox|officers?|department|co-?ordinators?|lead)\b)",
     r"\bright of access\b",
     r"\bart(?:icle)?\.? ?15\b",
     r"\baccess to (?:my )?(?:own )?(?:personal )?(?:records|files?|data)\b",
