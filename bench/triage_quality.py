@@ -16,7 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "triage_eval"))
 
-from cases import CASES  # noqa: E402
+
+import cases  # noqa: E402
+import cases_fresh  # noqa: E402
 
 from triage import triage
 
@@ -26,7 +28,11 @@ PERSONAL = {"sar", "rectification", "erasure", "restriction", "objection", "port
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss with its reasons")
+    parser.add_argument("--set", choices=("main", "fresh", "all"), default="main",
+                        help="main: cases.py (68); fresh: cases_fresh.py (20, written after tuning); all")
     args = parser.parse_args()
+    chosen = {"main": cases.CASES, "fresh": cases_fresh.CASES, "all": cases.CASES + cases_fresh.CASES}
+    CASES = chosen[args.set]
     exact = baseline = 0
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     spurious_personal = []
