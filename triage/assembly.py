@@ -213,6 +213,12 @@ def _default(text: str, ctx: Context) -> TriagePart:
     """No cue at all: fall back on who is asking, then on the regime the requester named, then FOIA."""
     excerpt = text.strip()
     personal = ctx.subject_3p or ctx.care_leaver or ctx.adoption or ctx.parent or ctx.solicitor or ctx.agent
+    if ctx.deceased and ctx.requester_type is None and not ctx.child_requester:
+        # T-1 deceased: with no cue for whose records, a request that says the person has died is not one
+        # for personal data (a parent's SAR would be the wrong default); the officer confirms.
+        return _part("foi", [f"T-1 deceased: records of a person who has died ({quote(ctx.deceased)}) are not "
+                             "personal data; FOIA with s.41, s.44 and s.40(2) for living relatives"], set(),
+                     excerpt, ctx, confidence="low")
     if ctx.requester_type in ("data_subject", "parent", "solicitor") or personal:
         if ctx.parent:
             label = Label("sar", ["T-4: parent asks for records with no other cue; check parental "

@@ -68,3 +68,14 @@ def test_plain_environmental_request_is_confident() -> None:
 def test_default_fallback_is_low_confidence() -> None:
     part = triage("Please send me the thing we discussed.").parts[0]
     assert part.confidence == "low" and part.check
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Please give the number of fixed penalty notices for littering in 2024.", {"eir"}),
+    # T-1 deceased: no cue for whose records, but the person has died, so not a parent's SAR by default
+    ("My late father was a foster carer for the council in the 1980s. Please send any records you hold "
+     "about his time as a carer.", {"foi"}),
+    ("I am a foster carer. Please send me the records you hold about my time as a carer.", {"sar"}),
+])
+def test_second_batch_mechanisms(text: str, expected: set[str]) -> None:
+    assert set(triage(text).regimes) == expected, triage(text).to_dict()

@@ -18,7 +18,7 @@ ENV = cue(
     r"\bfloods?\b|\bflooding\b|\bflood risk\b|\bdrainage\b|\bsewage\b|\bsewers?\b"
     r"|\bwater (?:quality|supply|testing)\b",
     r"\bdrinking water\b|\brivers?\b",
-    r"\bwaste\b(?! of)|\brecycling\b|\blandfill\b|\bfly-?tipping\b|\blitter\b|\bbins? collections?\b",
+    r"\bwaste\b(?! of)|\brecycling\b|\blandfill\b|\bfly-?tipping\b|\blitter(?:ing)?\b|\bbins? collections?\b",
     r"\bplanning (?:application|applications|permission|consent|committee|officers?|department|decision|"
     r"enforcement|policy|history|records?|file|documents?|approval|appeal)\b|\blocal plan\b"
     r"|\bchange of use\b",
