@@ -75,6 +75,8 @@ def test_default_fallback_is_low_confidence() -> None:
     # T-1 deceased: no cue for whose records, but the person has died, so not a parent's SAR by default
     ("My late father was a foster carer for the council in the 1980s. Please send any records you hold "
      "about his time as a carer.", {"foi"}),
+    ("How many sites were remediated in the last five years?", {"eir"}),
+    ("What remedies were offered after complaints were upheld in 2024?", {"foi"}),
     ("I am a foster carer. Please send me the records you hold about my time as a carer.", {"sar"}),
 ])
 def test_second_batch_mechanisms(text: str, expected: set[str]) -> None:

@@ -57,7 +57,7 @@ ENV = cue(
     r"\blawful development\b|\bcertificates? of lawfulness\b|\bprior approval\b|\bpermitted development\b|"
     r"\bplanning (?:conditions?|obligations?|agreements?|applications?)\b|\bsection 106\b|\bs106\b|"
     r"\bhardstanding\b|\bunauthorised (?:development|building|extension|use)\b",
-    r"\b(?:ground|site) investigations?\b|\becolog\w*\b|\bbat (?:roosts?|surveys?)\b",
+    r"\bremediat(?:ed|ion|e|ing)\b|\b(?:ground|site) investigations?\b|\becolog\w*\b|\bbat (?:roosts?|surveys?)\b",
     # Reg 2(1)(b) substances and (c) measures: winter gritting spreads salt on land and into water; air
     # quality is measured by diffusion tubes.
     r"\bgritting\b|\bgrit(?:ting)? bins?\b|\broad salt\b|\bsalt (?:spread|bins?|stocks?)\b|\bde-?icing\b",
