@@ -233,8 +233,10 @@ def _topic_label(norm: str, orig: str, ctx: Context, clause_norm: str) -> Label 
     if loose:
         if _dead_child(loose, ctx):
             return deceased_label(loose, ctx)
+        # Records and a child in one clause, without "my son's file": a reading to confirm.
         return Label("sar", [f"T-4: parent or carer asks for records about their child ({quote(loose)}); check "
-                              "parental responsibility and the child's competence"], set(PR_CHECKS))
+                              "parental responsibility and the child's competence"], set(PR_CHECKS),
+                     strength="medium")
     group = find(THIRD_GROUP, norm)
     if group and (ctx.solicitor or ctx.agent or ctx.parent or ctx.journalist):
         return third_person_label(group, ctx)
@@ -243,8 +245,10 @@ def _topic_label(norm: str, orig: str, ctx: Context, clause_norm: str) -> Label 
         return third_person_label(named, ctx, named=True)
     mine = _first_person_records(norm)
     if mine:
-        return sar_label(f"T-1: records and the requester in one request ({quote(mine)}); read as their own "
-                          "data", {"identity"}, ctx)
+        label = sar_label(f"T-1: records and the requester in one request ({quote(mine)}); read as their "
+                          "own data", {"identity"}, ctx)
+        label.strength = "medium"  # no possessive ties the records to the requester: confirm
+        return label
     if (ctx.journalist or ctx.requester_type == "member_of_public") and ctx.third_party_desc:
         return Label("foi", [f"T-1 / FOIA s.40(2): asks about a third party's case "
                               f"({quote(ctx.third_party_desc)}); s.40(2) will likely apply"], set())
@@ -359,7 +363,10 @@ def third_person_label(words: str, ctx: Context, *, named: bool = False) -> Labe
     if ctx.subject_3p or ctx.requester_type == "data_subject" or ctx.has_dob or ctx.care_leaver \
             or not named:
         cue = ctx.subject_3p or ctx.care_leaver or "third-person note"
-        return sar_label(f"T-1: request noted in the third person for the requester's own records "
+        label = sar_label(f"T-1: request noted in the third person for the requester's own records "
                           f"({quote(words)}; {quote(cue)})", {"identity"}, ctx)
+        if not (ctx.subject_3p or ctx.care_leaver or ctx.requester_type == "data_subject"):
+            label.strength = "medium"  # "her records" with nothing saying she is the requester: confirm
+        return label
     return Label("foi", [f"T-1 / FOIA s.40(2): asks for a named person's records ({quote(words)}) with no sign "
                           "that the requester is that person or acts for them"], set())

@@ -81,3 +81,14 @@ def test_default_fallback_is_low_confidence() -> None:
 ])
 def test_second_batch_mechanisms(text: str, expected: set[str]) -> None:
     assert set(triage(text).regimes) == expected, triage(text).to_dict()
+
+
+@pytest.mark.parametrize("text,confidence", [
+    ("Please send her records.", "medium"),       # whose records? nothing says she is the requester
+    ("Caller wants her file.", "high"),           # a phone note: she is the caller
+    ("Please send me my file.", "high"),
+])
+def test_loose_personal_readings_ask_for_a_check(text: str, confidence: str) -> None:
+    part = triage(text).parts[0]
+    assert part.regime == "sar" and part.confidence == confidence
+    assert part.check == (confidence != "high")
