@@ -1,6 +1,7 @@
 """Boilerplate that is not part of what a requester asks: site footers, greetings, sign-offs, hand-overs.
 
-Request-site footers, e-mail salutations, sign-offs and signatures, and a review request's hand-over line.
+Request-site footers, e-mail salutations, sign-offs and signatures, quoted lines of an earlier message, and
+a review request's hand-over line.
 
 Provenance of the word lists: the footer lines are the standing text that public FOI request sites
 (Alaveteli-based, such as the UK's WhatDoTheyKnow) append to every message they relay, as seen on any
@@ -59,6 +60,9 @@ _SIGN_OFF = re.compile(
     r"\s*$",
     re.I,
 )
+# An e-mail reply quotes the earlier message: ">"-prefixed lines and the "On <date>, <name> wrote:" line
+# that introduces them are the council's or the requester's earlier words, not this message's ask.
+_QUOTED = re.compile(r"^[ \t]*>[^\n]*$|^[ \t]*on [^\n]{4,120} wrote:[ \t]*$", re.I | re.M)
 _SENT_FROM = re.compile(r"\(?\bsent from my [\w ]{2,30}\)?", re.I)
 
 
@@ -69,7 +73,7 @@ def _blank(text: str, a: int, b: int) -> str:
 def blank_boilerplate(text: str) -> str:
     """``text`` with site footers, hand-over lines, salutations and sign-offs blanked (same length)."""
     out = text
-    for pattern in (_SITE_LINE, _HANDOVER, _SENT_FROM, _SALUTATION):
+    for pattern in (_SITE_LINE, _HANDOVER, _QUOTED, _SENT_FROM, _SALUTATION):
         for m in pattern.finditer(out):
             out = _blank(out, m.start(), m.end())
     m = _SIGN_OFF.search(out)

@@ -29,7 +29,10 @@ FOOTER = (
      "I ask for a review", "conducts Freedom of Information"),
     ("How many staff work in the team?\n\nYours faithfully,\n\nA. Person", "How many staff", "A. Person"),
     ("Hi, can you send the policy. Thanks, Sam", "can you send the policy", "Sam"),
+    ("Please send the 2024 figures too.\n\nOn 3 March 2025, Info Team wrote:\n> We are treating your "
+     "request as a subject access request.", "2024 figures", "subject access"),
     # negative rows: words that only look like boilerplate stay
+    ("Please send the figures > 100 as well.", "figures > 100", None),
     ("Please send the advice you received from the ICO about CCTV.", "received from the ICO", None),
     ("Thanks to your help last year, I now ask for the 2024 figures.", "Thanks to your help", None),
 ])
