@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from triage.cues.lexicon import find
-from triage.cues.personal import DECEASED, DECEASED_REL, NOT_ABOUT_ME, RIGHTS_SUBJECT, THIRD_PARTY_DESC
+from triage.cues.personal import DECEASED, DECEASED_REL, RECIPIENT_ME, RIGHTS_SUBJECT, THIRD_PARTY_DESC
 from triage.cues.requester import (
     ADOPTION,
     AGENT,
@@ -75,5 +75,5 @@ def build_context(norm: str, requester_type: str | None) -> Context:
         vexatious=find(VEXATIOUS, norm, negatable=False),
         has_dob=bool(re.search(r"\bdob\b|\bdate of birth\b|\bborn (?:on|in)\b", norm)),
         request_context=bool(REQUEST_CONTEXT.search(norm)),
-        data_subject_named=bool(RIGHTS_SUBJECT.search(NOT_ABOUT_ME.sub(" ", norm))),
+        data_subject_named=bool(RIGHTS_SUBJECT.search(RECIPIENT_ME.sub(" ", norm))),
     )

@@ -28,7 +28,19 @@ REVIEW_ASK = cue(
     r"\breconsider\w*\b[^.;]{0,60}\breg(?:ulation)?\.? ?11\b|\breg(?:ulation)?\.? ?11\b[^.;]{0,60}"
     r"\breconsider\w*\b",
     r"\b(?:make|making) representations under\b",
+    # A complaint about how a request was handled is an internal review (s.45 Code) when the request is an
+    # information request; see _ABOUT_A_REQUEST.
+    r"\b(?:complain\w*|unhappy|dissatisfied|not (?:happy|satisfied))\s+(?:\w+\s+){0,3}?(?:about|with|regarding|"
+    r"over)\s+(?:how|the way)\s+(?:you|the council|your (?:team|department|office))\s+(?:have\s+)?(?:handled|"
+    r"dealt with|answered|responded to|processed)\b",
+    r"\b(?:complain\w*|unhappy|dissatisfied|not (?:happy|satisfied))\s+(?:\w+\s+){0,3}?(?:about|with|regarding)"
+    r"\s+(?:the|your) handling of\b",
 )
+# The thing reviewed or handled was an information request or its answer (not a social-work case, a
+# service decision or a service complaint).
+_ABOUT_A_REQUEST = re.compile(
+    r"\b(?:foia|eir|d?sar|subject access|request|requests|information request|ref(?:erence)?|asked for|"
+    r"response|reply|answer|refus\w*|withh\w*|exempt\w*|exceptions?|redact\w*)\b", re.I)
 # What the original request was, in the requester's words ("my FOI request", "my request under the EIR").
 _ORIGINAL_SAR = re.compile(
     r"\bmy (?:data )?subject access request\b|\bmy d?sar\b|\bmy request for (?:my|our) (?:own )?(?:records|file|"
@@ -88,7 +100,7 @@ def review_request(norm: str, original_text: str) -> Review | None:
     received (the hand-over line of a request site carries the thread address that links the original).
     """
     ask = REVIEW_ASK.find(norm)
-    if not ask:
+    if not ask or not _ABOUT_A_REQUEST.search(norm):
         return None
     original = original_request(original_text)
     link = ("; linked to the original request (" + ", ".join(f"{k} {v!r}" for k, v in original) + ")"

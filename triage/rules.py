@@ -16,6 +16,7 @@ from triage.cues.personal import (
     NOT_ABOUT_ME,
     OWN,
     PLACE,
+    RECIPIENT_ME,
     REL_DATA,
     RIGHTS_SUBJECT,
     SAR_EXPLICIT,
@@ -136,7 +137,7 @@ def _rights_label(norm: str, orig: str, ctx: Context, clause_norm: str) -> Label
     rights_norm = PURPOSE_CUT.sub("", norm)
     # A right is exercised over the requester's own data (or a child's or client's): with no one's data in
     # the clause, or when the clause asks how such requests are handled, it is a question for FOIA.
-    if not (ctx.data_subject_named or RIGHTS_SUBJECT.search(NOT_ABOUT_ME.sub(" ", rights_norm))) \
+    if not (ctx.data_subject_named or RIGHTS_SUBJECT.search(RECIPIENT_ME.sub(" ", rights_norm))) \
             or ABOUT_RIGHTS.search(rights_norm) or ABOUT_RIGHTS.search(clause_norm):
         return None
     who = _who(norm, ctx)

@@ -20,6 +20,7 @@ ROWS = [
      "corrected, and the number of such requests in 2024.", {"foi"}),
     ("rect-count", "Please give the number of children whose records had to be rectified after the system "
      "change.", {"foi"}),
+    ("erase-own-email", "Please could you delete my email address from your mailing list.", {"erasure"}),
     ("erase-own", "Please delete all the personal data you hold about me.", {"erasure"}),
     ("erase-report", "I recently read that some councils have deleted old case files in error. Were any "
      "records destroyed in error in 2023?", {"foi"}),

@@ -25,7 +25,13 @@ ROWS = [
      "missing.", {"sar"}),
     ("rv-plus-own-file", "I want an internal review of your handling of my FOI request about contracts, and I "
      "also want a copy of my own file.", {"foi-internal-review", "sar"}),
-    # negative: reviews mentioned, not asked for
+    ("rv-complaint-handling", "I made an FOI request in January (ref FOI-2211) and have had no reply. I want "
+     "to complain about how you handled it.", {"foi-internal-review"}),
+    ("rv-sar-handling", "I'm unhappy with how you handled my subject access request, pages are missing.",
+     {"sar"}),
+    # negative: reviews mentioned, not asked for; a complaint about a social-work case is not a review
+    ("rv-service-complaint", "I want to complain about how you handled my son's case conference and I want "
+     "a copy of the minutes.", {"sar"}),
     ("rv-procedure", "How does your internal review procedure work? Please send it and the number of "
      "internal reviews completed in 2024.", {"foi"}),
     ("rv-statistics", "How many internal reviews did children's services carry out last year?", {"foi"}),
@@ -74,3 +80,5 @@ def test_foi_review_of_environmental_topic_records_the_alternative() -> None:
 def test_original_request_finds_nothing_in_plain_text() -> None:
     assert original_request("Please send me the policy.") == ()
     assert review_request(" please send me the policy ", "Please send me the policy.") is None
+    # a review verb with no information request in sight is a service complaint, not a review
+    assert review_request(" please review your decision to close the youth club ", "") is None

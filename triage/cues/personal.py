@@ -157,3 +157,9 @@ RIGHTS_SUBJECT = re.compile(
     r"\b(?:me|my|myself|mine|our|us|we|i)\b|\b(?:his|her|their) (?:own )?(?:[\w-]+ )?(?:data|information|"
     r"records?|files?|details|notes|name|address)\b|\b(?:client|son|daughter|child|children)(?:'s|s')",
 )
+# "send me", "tell me": the requester as the recipient of an answer, not as the person whose data it is.
+RECIPIENT_ME = re.compile(
+    r"\b(?:send|sent|email|e-mail|give|provide|tell|let|forward|show|inform|advise|contact|help|post|"
+    r"write to|copy|ring|call|phone)\s+me\b|\b(?:to|for) me\b",
+    re.I,
+)
