@@ -201,6 +201,12 @@ def _part(regime: str, reasons: list[str], checks: set[str], excerpt: str, ctx: 
                       confidence=confidence, original=original)
 
 
+NEW_ASK = re.compile(
+    r"^\s*(?:separately|in addition|additionally|as a (?:separate|new) request|this is a new request|i would "
+    r"also like|i also (?:want|request|ask)|also,? (?:please|could you|can you))\b"
+)
+
+
 def _without(text: str, parts: list[TriagePart]) -> str:
     """``text`` less the excerpts of ``parts`` (the review's own words when a new ask stands beside it)."""
     rest = text
@@ -260,9 +266,12 @@ def triage(text: str, requester_type: str | None = None) -> TriageResult:
         # Topic words in a review quote the original request; only a new personal-data ask stands beside it.
         first = _part(review.regime, review.reasons, {"identity"} if review.regime == "sar" else set(),
                       text.strip(), ctx, confidence=review.confidence, original=review.original)
+        # A new FOI or EIR question asked "separately" or "as a new request" is a new request too (the s.45
+        # Code and ICO practice treat new questions in a review request as a new request).
         personal = [p for p in _assemble(text, _pieces(text, ctx), ctx)
-                    if p.regime in ("sar", *RIGHTS) and p.regime != review.regime
-                    and not REVIEW_ASK.find(normalise(p.excerpt))]
+                    if p.regime != review.regime and not REVIEW_ASK.find(normalise(p.excerpt))
+                    and (p.regime in ("sar", *RIGHTS)
+                         or (p.regime in ("foi", "eir") and NEW_ASK.search(normalise(p.excerpt))))]
         if personal:
             first = _part(review.regime, review.reasons, set(first.checks), _without(text, personal), ctx,
                           confidence=review.confidence, original=review.original)

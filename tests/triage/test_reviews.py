@@ -29,6 +29,11 @@ ROWS = [
      "to complain about how you handled it.", {"foi-internal-review"}),
     ("rv-sar-handling", "I'm unhappy with how you handled my subject access request, pages are missing.",
      {"sar"}),
+    ("rv-plus-new-question", "Please carry out an internal review of my FOI request ref FOI-88; you missed "
+     "question 2. Separately, please tell me how many foster carers you had in 2024.",
+     {"foi-internal-review", "foi"}),
+    ("rv-reason-quotes-topic", "Please carry out an internal review of my FOI request ref FOI-88. You said "
+     "you hold no figures on foster carers, but your annual report has them.", {"foi-internal-review"}),
     # negative: reviews mentioned, not asked for; a complaint about a social-work case is not a review
     ("rv-service-complaint", "I want to complain about how you handled my son's case conference and I want "
      "a copy of the minutes.", {"sar"}),
