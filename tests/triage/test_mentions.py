@@ -24,6 +24,10 @@ ROWS = [
     ("erase-own", "Please delete all the personal data you hold about me.", {"erasure"}),
     ("erase-report", "I recently read that some councils have deleted old case files in error. Were any "
      "records destroyed in error in 2023?", {"foi"}),
+    ("sar-who-on-my-case", "Under FOI please send me the names of all social workers who worked on my "
+     "case.", {"sar"}),
+    ("foi-who-on-a-case", "Please send the number of social workers who worked on child protection cases in "
+     "2024.", {"foi"}),
     # SAR (Art 15): made, not mentioned
     ("sar-made", "I am making a subject access request for my social care records.", {"sar"}),
     ("sar-heading", "Subject access request. Please send everything you hold on me.", {"sar"}),

@@ -9,6 +9,9 @@ from triage.cues.lexicon import ABOUT, CHILD, HOLD, MOD, NOUN, OWN_MOD, REL, cue
 # T-1: the requester's own personal data.
 OWN = cue(
     "own", "T-1", "the requester's own personal data",
+    # Who worked on the requester's case is part of the requester's record ("the social workers on my case").
+    r"\b(?:worked on|involved (?:in|with)|allocated to|assigned to|dealt with|responsible for) (?:my|our) "
+    r"(?:case|file|family|assessment|child protection plan|care)\b",
     rf"\b(?:my|our|mine)\s+(?!(?:{CHILD}|{REL}|client)(?:'s|s'|s)?\b){OWN_MOD}{NOUN}\b",
     rf"\b(?:{NOUN}|{HOLD})\b[^.;?!]{{0,70}}?\b{ABOUT}\s+(?:me|myself|us)\b",
     r"\bpersonal (?:data|information|details)\b[^.;]{0,30}\b(?:about|on|of) me\b",
