@@ -21,6 +21,8 @@ ROWS = [
      {"eir"}),
     ("ecologist", "Please send the comments of the council's ecologist on the new school site.", {"eir"}),
     ("gritting", "How much did the council spend on gritting last winter?", {"eir"}),
+    ("gritted", "Please send the list of roads gritted by the council.", {"eir"}),
+    ("grit-figure", "Please send the 'true grit' resilience training materials for foster carers.", {"foi"}),
     ("diffusion-tubes", "Please send the diffusion tube readings for Station Road.", {"eir"}),
     # soil and smoke as elements, not as figures of speech or as a child's home life
     ("soil-sampling", "Please send the soil sampling results for the nursery site.", {"eir"}),

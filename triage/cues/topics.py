@@ -60,7 +60,7 @@ ENV = cue(
     r"\bremediat(?:ed|ion|e|ing)\b|\b(?:ground|site) investigations?\b|\becolog\w*\b|\bbat (?:roosts?|surveys?)\b",
     # Reg 2(1)(b) substances and (c) measures: winter gritting spreads salt on land and into water; air
     # quality is measured by diffusion tubes.
-    r"\bgritting\b|\bgrit(?:ting)? bins?\b|\broad salt\b|\bsalt (?:spread|bins?|stocks?)\b|\bde-?icing\b",
+    r"\bgrit(?:ting|ted|ters?)\b|\bgrit(?:ting)? bins?\b|\broad salt\b|\bsalt (?:spread|bins?|stocks?)\b|\bde-?icing\b",
     r"\bdiffusion tubes?\b|\bair (?:monitors?|monitoring stations?)\b",
 )
 # T-3: general information the council holds (aggregate, policy, money, organisation).
