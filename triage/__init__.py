@@ -15,9 +15,11 @@ Contract:
 - The result is advice for a human triager, not a decision: the rules are named cues and pattern rules,
   chosen for breadth, so unusual phrasings can be misrouted and the caseworker can override any part.
 
-Layout, by concern: :mod:`.normalise` (matching form, boilerplate), :mod:`.cues` (named cues),
-:mod:`.statutory` (T-5 routes), :mod:`.context` (who is asking), :mod:`.rules` (a clause's regime),
-:mod:`.splitting` (clauses), :mod:`.assembly` (request, then parts).
+Layout, by concern: :mod:`.boilerplate` (footers, greetings, signatures, quoted mail blanked),
+:mod:`.normalise` (matching form, safe typo repair), :mod:`.cues` (named cues), :mod:`.statutory` (T-5
+routes), :mod:`.reviews` (review requests, decided for the whole request and linked to the original),
+:mod:`.context` (who is asking), :mod:`.rules` (a clause's regime), :mod:`.splitting` (clauses),
+:mod:`.assembly` (the request first, then one part per regime).
 """
 
 from triage.assembly import triage

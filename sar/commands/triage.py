@@ -30,6 +30,8 @@ def triage(text: str, requester_type: str | None, as_json: bool) -> None:
         click.echo(f"{n}. {part.regime}: {part.excerpt}")
         if part.check:
             click.echo(f"   confidence {part.confidence}: check this part's regime")
+        if part.original:
+            click.echo("   about an earlier request: " + "; ".join(f"{k} {v}" for k, v in part.original))
         for reason in part.reasons:
             click.echo(f"   - {reason}")
         if part.checks:

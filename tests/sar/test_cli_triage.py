@@ -84,3 +84,13 @@ def test_every_requester_type_is_a_choice(capsys: pytest.CaptureFixture[str], re
     code, out, _ = run(capsys, "--json", "--requester-type", requester_type,
                        "--text", "Please send the file.")
     assert code == 0 and json.loads(out)["parts"]
+
+
+def test_readable_output_flags_weak_parts_and_names_the_original(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "--text", "Your ref FOI-2026-0004. I disagree with the refusal. Please carry out an "
+                                      "internal review.")
+    lines = out.splitlines()
+    assert lines[0].startswith("1. foi-internal-review: ")
+    assert "   about an earlier request: reference FOI-2026-0004" in lines
+    _, out, _ = run(capsys, "--text", "Please send me the papers we talked about.")
+    assert "   confidence low: check this part's regime" in out.splitlines()
