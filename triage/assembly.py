@@ -179,7 +179,8 @@ def _assemble(text: str, pieces: list[_Piece], ctx: Context) -> list[TriagePart]
                 reasons.extend(r for r in p.label.reasons if r not in reasons)
                 checks |= p.label.checks
         excerpt = EXCERPT_EDGE.sub("", text[group[0].start:group[-1].end].strip(" \t\n,;"))
-        confidence = min((p.label.confidence for p in group if id(p) in keep), key=CONFIDENCES.index)
+        # The weakest clause decides how far the part can be trusted (CONFIDENCES runs strongest first).
+        confidence = max((p.label.confidence for p in group if id(p) in keep), key=CONFIDENCES.index)
         parts.append(_part(regime, reasons, checks, excerpt, ctx, confidence=confidence))
     return parts
 
@@ -268,14 +269,14 @@ def triage(text: str, requester_type: str | None = None) -> TriageResult:
                       text.strip(), ctx, confidence=review.confidence, original=review.original)
         # A new FOI or EIR question asked "separately" or "as a new request" is a new request too (the s.45
         # Code and ICO practice treat new questions in a review request as a new request).
-        personal = [p for p in _assemble(text, _pieces(text, ctx), ctx)
+        beside = [p for p in _assemble(text, _pieces(text, ctx), ctx)
                     if p.regime != review.regime and not REVIEW_ASK.find(normalise(p.excerpt))
                     and (p.regime in ("sar", *RIGHTS)
                          or (p.regime in ("foi", "eir") and NEW_ASK.search(normalise(p.excerpt))))]
-        if personal:
-            first = _part(review.regime, review.reasons, set(first.checks), _without(text, personal), ctx,
+        if beside:
+            first = _part(review.regime, review.reasons, set(first.checks), _without(text, beside), ctx,
                           confidence=review.confidence, original=review.original)
-        return TriageResult((first, *personal))
+        return TriageResult((first, *_one_part_per_regime(beside)))
     statutory = statutory_route(norm, text, ctx)
     if statutory:
         kind, words = statutory
@@ -312,7 +313,7 @@ def _one_part_per_regime(parts: list[TriagePart]) -> tuple[TriagePart, ...]:
             tuple(dict.fromkeys(first.reasons + part.reasons)),
             f"{first.excerpt} … {part.excerpt}",
             tuple(c for c in CHECKS if c in set(first.checks) | set(part.checks)),
-            confidence=min(first.confidence, part.confidence, key=CONFIDENCES.index),
+            confidence=max(first.confidence, part.confidence, key=CONFIDENCES.index),
             original=first.original or part.original,
         )
     return tuple(merged.values())
