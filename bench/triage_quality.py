@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "triage_eval"))
 
 import cases  # noqa: E402
 import cases_fresh  # noqa: E402
+import cases_third  # noqa: E402
 
 from triage import triage
 
@@ -28,10 +29,12 @@ PERSONAL = {"sar", "rectification", "erasure", "restriction", "objection", "port
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss with its reasons")
-    parser.add_argument("--set", choices=("main", "fresh", "all"), default="main",
-                        help="main: cases.py (68); fresh: cases_fresh.py (20, written after tuning); all")
+    parser.add_argument("--set", choices=("main", "fresh", "third", "all"), default="main",
+                        help="main: cases.py (68); fresh: cases_fresh.py (20, written after tuning); third: "
+                             "cases_third.py (12, written after all tuning, never tuned against); all")
     args = parser.parse_args()
-    chosen = {"main": cases.CASES, "fresh": cases_fresh.CASES, "all": cases.CASES + cases_fresh.CASES}
+    chosen = {"main": cases.CASES, "fresh": cases_fresh.CASES, "third": cases_third.CASES,
+              "all": cases.CASES + cases_fresh.CASES + cases_third.CASES}
     CASES = chosen[args.set]
     exact = baseline = 0
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
