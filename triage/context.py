@@ -19,6 +19,7 @@ from triage.cues.requester import (
     VEXATIOUS,
 )
 from triage.cues.requests import REQUEST_CONTEXT
+from triage.cues.rights import INACCURATE
 from triage.cues.topics import ENV
 
 
@@ -46,6 +47,8 @@ class Context:
     request_context: bool
     #: The requester speaks of themselves, a child or a client anywhere in the request (rights need a subject).
     data_subject_named: bool = False
+    #: The requester says something in their data is wrong, anywhere in the request (quote or None).
+    inaccuracy: str | None = None
 
 
 def build_context(norm: str, requester_type: str | None) -> Context:
@@ -76,4 +79,5 @@ def build_context(norm: str, requester_type: str | None) -> Context:
         has_dob=bool(re.search(r"\bdob\b|\bdate of birth\b|\bborn (?:on|in)\b", norm)),
         request_context=bool(REQUEST_CONTEXT.search(norm)),
         data_subject_named=bool(RIGHTS_SUBJECT.search(RECIPIENT_ME.sub(" ", norm))),
+        inaccuracy=find(INACCURATE, norm),
     )

@@ -152,6 +152,9 @@ def _rights_label(norm: str, orig: str, ctx: Context, clause_norm: str) -> Label
         return right_label("erasure", "Art 17", erase, who)
     inaccurate = find(INACCURATE, rights_norm)
     erase = find(ERASE_PART, rights_norm)
+    # "That is untrue. I want that statement removed": the wrongness said in an earlier sentence counts.
+    if erase and not inaccurate and ctx.inaccuracy:
+        return right_label("rectification", "Art 16", f"{ctx.inaccuracy} ... {erase}", who)
     if erase and not inaccurate:
         return right_label("erasure", "Art 17", erase, who)
     objection = find(OBJECT, rights_norm)

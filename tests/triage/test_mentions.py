@@ -21,6 +21,9 @@ ROWS = [
     ("rect-count", "Please give the number of children whose records had to be rectified after the system "
      "change.", {"foi"}),
     ("erase-own-email", "Please could you delete my email address from your mailing list.", {"erasure"}),
+    ("rect-wrong-then-remove", "The report says my partner has a drug problem. That is untrue. I want that "
+     "statement removed from my file.", {"rectification"}),
+    ("erase-part-not-wrong", "I want that statement removed from my file.", {"erasure"}),
     ("erase-own", "Please delete all the personal data you hold about me.", {"erasure"}),
     ("erase-report", "I recently read that some councils have deleted old case files in error. Were any "
      "records destroyed in error in 2023?", {"foi"}),

@@ -60,7 +60,7 @@ ERASE_STRONG = cue(
 ERASE_PART = cue(
     "erase_part", "§1.3 G-8 / UK GDPR Art 17", "asks for part of a record to be erased",
     r"\b(?:referrals?|entry|entries|allegations?|comments?|references?|reports?|records? of|notes?|"
-    r"mentions?)\b"
+    r"mentions?|statements?|sentences?|paragraphs?|claims?|remarks?)\b"
     r"[^.;]{0,40}?\b(?:removed|deleted|erased|taken out|struck out|expunged|destroyed)\b",
     rf"\b{ERASE_VERB}\s+(?:it|them|these|those|this|everything|all of (?:it|them))\b",
     rf"\b(?:it|them|these|those|this|that|everything)\s+(?:all\s+)?(?:to be\s+|be\s+|being\s+)?"
