@@ -6,8 +6,8 @@ import json
 
 import click
 
-from sar.triage import REQUESTER_TYPES
-from sar.triage import triage as triage_request
+from triage import REQUESTER_TYPES
+from triage import triage as triage_request
 
 
 @click.command("triage")
@@ -28,6 +28,10 @@ def triage(text: str, requester_type: str | None, as_json: bool) -> None:
         return
     for n, part in enumerate(result.parts, 1):
         click.echo(f"{n}. {part.regime}: {part.excerpt}")
+        if part.check:
+            click.echo(f"   confidence {part.confidence}: check this part's regime")
+        if part.original:
+            click.echo("   about an earlier request: " + "; ".join(f"{k} {v}" for k, v in part.original))
         for reason in part.reasons:
             click.echo(f"   - {reason}")
         if part.checks:

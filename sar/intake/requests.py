@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sar import triage as triage_mod
+import triage as triage_mod
 from sar.core import audit
 from sar.core.db import LONDON
 from sar.core.errors import Conflict, ValidationError
@@ -119,15 +119,16 @@ def open_request(
         result = triage_mod.triage(description, requester.type)
     except ValueError as exc:
         raise ValidationError(str(exc)) from None
-    parts = [{"regime": p.regime, "reasons": list(p.reasons), "excerpt": p.excerpt, "checks": list(p.checks)}
-             for p in result.parts]
+    parts = [p.to_dict() for p in result.parts]
     if regime is not None:
         if regime not in PREFIXES:
             raise ValidationError(f"unknown regime {regime!r}; choose one of {', '.join(PREFIXES)}")
         parts = [{"regime": regime, "reasons": [f"set by staff at intake (triage said "
                                                  f"{', '.join(p['regime'] for p in parts)})"],
-                  "excerpt": description, "checks": sorted({c for p in parts for c in p["checks"]})}]
+                  "excerpt": description, "checks": sorted({c for p in parts for c in p["checks"]}),
+                  "confidence": "high", "check": False, "original": {}}]
     received_on = received_on_for(received_at)
+    linked = _linked_original(session, parts)
     created: list[Request] = []
     for index, part in enumerate(parts):
         req = Request(
@@ -142,7 +143,8 @@ def open_request(
             owner_id=owner.id if owner is not None else None,
             assigned_officer_id=assigned_officer.id if assigned_officer is not None else None,
             requester_type=requester.type,
-            triage={"parts": parts, "part_index": index, "full_text": description, "override": None},
+            triage={"parts": parts, "part_index": index, "full_text": description, "override": None,
+                    "linked_request": linked},
             created_at=now,
             updated_at=now,
         )
@@ -228,6 +230,17 @@ def assign(session: Session, request: Request, officer: User, *, actor: User, no
     request.updated_at = now
     audit.record(session, "request.assign", actor=actor, now=now, request_id=request.id,
                  target=request.reference, detail={"from": old, "to": officer.id})
+
+
+def _linked_original(session: Session, parts: list[dict]) -> dict | None:
+    """The request a review or complaint is about, when the requester quoted one of our references."""
+    for part in parts:
+        ref = (part.get("original") or {}).get("reference")
+        if ref:
+            original = session.scalar(select(Request).where(func.upper(Request.reference) == ref.upper()))
+            if original is not None:
+                return {"id": original.id, "reference": original.reference}
+    return None
 
 
 def override_triage(session: Session, request: Request, regime: str, *, actor: User, reason: str,

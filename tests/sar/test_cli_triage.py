@@ -7,7 +7,7 @@ import json
 import pytest
 
 from cli.main import main
-from sar.triage import REQUESTER_TYPES
+from triage import REQUESTER_TYPES
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -24,7 +24,7 @@ def test_json_output_has_parts_in_order(capsys: pytest.CaptureFixture[str]) -> N
     data = json.loads(out)
     assert [p["regime"] for p in data["parts"]] == ["sar", "foi", "eir"]
     for part in data["parts"]:
-        assert set(part) == {"regime", "reasons", "excerpt", "checks"}
+        assert set(part) == {"regime", "reasons", "excerpt", "checks", "confidence", "check", "original"}
         assert part["reasons"] and part["excerpt"]
     assert data["parts"][0]["checks"] == ["identity"]
 
@@ -37,6 +37,9 @@ def test_json_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
         "reasons": ["T-3: information held by the council ('how many')"],
         "excerpt": "How many children are in care?",
         "checks": [],
+        "confidence": "high",
+        "check": False,
+        "original": {},
     }]}
 
 
@@ -81,3 +84,13 @@ def test_every_requester_type_is_a_choice(capsys: pytest.CaptureFixture[str], re
     code, out, _ = run(capsys, "--json", "--requester-type", requester_type,
                        "--text", "Please send the file.")
     assert code == 0 and json.loads(out)["parts"]
+
+
+def test_readable_output_flags_weak_parts_and_names_the_original(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "--text", "Your ref FOI-2026-0004. I disagree with the refusal. Please carry out an "
+                                      "internal review.")
+    lines = out.splitlines()
+    assert lines[0].startswith("1. foi-internal-review: ")
+    assert "   about an earlier request: reference FOI-2026-0004" in lines
+    _, out, _ = run(capsys, "--text", "Please send me the papers we talked about.")
+    assert "   confidence low: check this part's regime" in out.splitlines()

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from deadlines import REGIMES
-from sar.triage import REQUESTER_TYPES
 from sar.workflow.status import RequestStatus
+from triage import REQUESTER_TYPES
 
 
 def _ref(name: str) -> dict[str, str]:
