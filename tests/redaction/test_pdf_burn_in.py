@@ -14,7 +14,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from redaction import pdf
+from redaction import pdf, pdf_core
 from redaction.errors import VerificationError
 from redaction.types import BurnInBox
 from tests.redaction import pdf_factory as F
@@ -304,11 +304,11 @@ def test_parallel_ocr_matches_serial(monkeypatch):
         doc.insert_pdf(scan)
     data = doc.tobytes()
     serial = pdf.extract(data)
-    monkeypatch.setattr(pdf, "_PARALLEL_OCR_MIN", 2)
-    monkeypatch.setattr(pdf, "_cpu_count", lambda: 2)
+    monkeypatch.setattr(pdf_core, "_PARALLEL_OCR_MIN", 2)
+    monkeypatch.setattr(pdf_core, "_cpu_count", lambda: 2)
     calls = []
-    real = pdf._in_children
-    monkeypatch.setattr(pdf, "_in_children", lambda f, jobs: calls.append(f) or real(f, jobs))
+    real = pdf_core._in_children
+    monkeypatch.setattr(pdf_core, "_in_children", lambda f, jobs: calls.append(f) or real(f, jobs))
 
     assert pdf.extract(data) == serial
     problems = pdf.verify(data, [S], ocr=True)
