@@ -24,31 +24,9 @@ from redaction.pdf_core import (
     _union,
     _unrotated_rect,
 )
+from redaction.pdf_sanitise import keep_only_allowed, reencode_images, strip_accessibility_text
 from redaction.pdf_verify import verify
 from redaction.types import BurnInBox
-
-_CATALOG_KEYS_TO_DROP = (
-    # Each can carry text that page redaction never touches: bookmarks (Outlines), tagged-PDF
-    # alternate text (StructTreeRoot), scripts and attachments (Names, OpenAction, AA), form data
-    # incl. XFA (AcroForm), XMP (Metadata), application private data (PieceInfo), article threads.
-    "Outlines",
-    "StructTreeRoot",
-    "MarkInfo",
-    "Names",
-    "Dests",
-    "OpenAction",
-    "AA",
-    "AcroForm",
-    "Metadata",
-    "PieceInfo",
-    "Threads",
-    "SpiderInfo",
-    "Collection",
-    "URI",
-)
-_PAGE_KEYS_TO_DROP = ("Annots", "AA", "PieceInfo", "Metadata", "Thumb", "B")
-
-
 
 # --------------------------------------------------------------------------------------------
 # Burn-in
@@ -72,7 +50,7 @@ def _withhold_page(doc: pymupdf.Document, page: pymupdf.Page, label: str) -> Non
     page keeps only its boxes and rotation: contents and resources are emptied, and garbage
     collection on save drops every object the page used to reference.
     """
-    for key in ("Contents", "Resources", *_PAGE_KEYS_TO_DROP):
+    for key in ("Contents", "Resources"):
         doc.xref_set_key(page.xref, key, "null")
     doc.xref_set_key(page.xref, "Resources", "<<>>")
     text = f"Page withheld: {label}" if label else "Page withheld"
@@ -80,19 +58,19 @@ def _withhold_page(doc: pymupdf.Document, page: pymupdf.Page, label: str) -> Non
 
 
 def _strip_document(doc: pymupdf.Document) -> None:
-    """Remove document-level places where text can hide and that page redaction never sees."""
-    cat = doc.pdf_catalog()
-    for key in _CATALOG_KEYS_TO_DROP:
-        if doc.xref_get_key(cat, key)[0] != "null":
-            doc.xref_set_key(cat, key, "null")
+    """Remove every place where text can hide that page redaction never sees.
+
+    Annotations and widgets are deleted (they were baked into page content), then the catalog,
+    page tree, pages, resources, images and forms are cut down to an allow-list of keys
+    (``pdf_sanitise.keep_only_allowed``): bookmarks, names trees, page labels, thumbnails,
+    structure tree, scripts, private ``/PieceInfo`` data and any key not yet invented all go.
+    """
     for page in doc:
         for annot in list(page.annots()):
             page.delete_annot(annot)
         for widget in list(page.widgets()):
             page.delete_widget(widget)
-        for key in _PAGE_KEYS_TO_DROP:
-            if doc.xref_get_key(page.xref, key)[0] != "null":
-                doc.xref_set_key(page.xref, key, "null")
+    keep_only_allowed(doc)
 
 
 def _strip_object_metadata(doc: pymupdf.Document) -> None:
@@ -342,6 +320,8 @@ def burn_in(
     label_boxes: bool = False,
     name: str = "document.pdf",
     ocr_check: bool = True,
+    people: Sequence[str] = (),
+    kept_text: str = "",
 ) -> bytes:
     """``burn_in_report`` returning only the PDF bytes (same arguments, same errors)."""
     return burn_in_report(
@@ -352,6 +332,8 @@ def burn_in(
         label_boxes=label_boxes,
         name=name,
         ocr_check=ocr_check,
+        people=people,
+        kept_text=kept_text,
     ).data
 
 
@@ -364,16 +346,20 @@ def burn_in_report(
     label_boxes: bool = False,
     name: str = "document.pdf",
     ocr_check: bool = True,
+    people: Sequence[str] = (),
+    kept_text: str = "",
 ) -> BurnInResult:
     """Permanently remove the given areas and pages and return a sanitised, verified PDF.
 
-    Follows redaction-notes §2.6: bake; one black redaction per box (with its ``label`` in small
-    white type when ``label_boxes``); withheld pages replaced by a "Page withheld: <label>" notice;
+    Follows redaction-notes §2.6: optional content flattened to what is shown on screen *and* in
+    print, layers removed; bake; one black redaction per box (with its ``label`` in small white
+    type when ``label_boxes``); withheld pages replaced by a "Page withheld: <label>" notice;
     off-page, invisible and transparent text removed; one redaction pass per page that removes
     text, blanks image pixels and removes touched line art; ``scrub`` of metadata, XMP,
-    attachments, JavaScript, links, thumbnails and hidden text; remaining annotations, bookmarks
-    and tagged-PDF structure dropped; a full (never incremental) save with garbage collection.
-    The output is then checked with :func:`verify` against ``removed_strings``.
+    attachments, JavaScript, links, thumbnails and hidden text; marked-content replacement text
+    (ActualText, Alt, E) stripped; every image re-encoded from its pixels; the structure cut down
+    to an allow-list (``pdf_sanitise``); a full (never incremental) save with garbage collection.
+    The output is then checked with :func:`verify` against ``removed_strings`` and ``people``.
 
     :param data: original PDF. :param boxes: areas to remove (unrotated page coordinates, as
         produced by ``extract``/``boxes_for_span``).
@@ -381,6 +367,9 @@ def burn_in_report(
     :param removed_strings: every string the boxes are meant to remove; none may survive.
     :param label_boxes: print each box's label inside it.
     :param name: file name for messages.
+    :param people: names of the people redacted: verification also looks for every variant of
+        each (surname, first name, initials, reversed; ``pdf_verify.person_variants``).
+    :param kept_text: text deliberately kept; a person variant occurring in it is not looked for.
     :param ocr_check: also OCR the output's scanned pages and fail if a removed string can still
         be read in the picture (only when Tesseract is installed; about 1 s per scanned page).
     :returns: the redacted PDF.
@@ -388,7 +377,8 @@ def burn_in_report(
     :raises VerificationError: the output still contains a removed string or other hidden data.
     :raises NotAPdfError, EncryptedPdfError: see ``open_checked``.
     """
-    doc, _ = _open_prepared(data, name)
+    doc, prepared = _open_prepared(data, name, release=True)
+    notes = [n for n in prepared if "optional-content" in n]
     with doc:
         pages = doc.page_count
         by_page: dict[int, list[BurnInBox]] = defaultdict(list)
@@ -423,11 +413,18 @@ def burn_in_report(
         )
         doc.set_metadata({})
         doc.del_xml_metadata()
+        stripped = strip_accessibility_text(doc)
+        if stripped:
+            notes.append(
+                f"{stripped} accessibility text entr(y/ies) (ActualText, Alt, E) removed: they are not "
+                "what the page shows and were never analysed"
+            )
+        reencode_images(doc)
         _strip_document(doc)
         out = _save(doc)
-    problems = verify(out, removed_strings, name=name, ocr=ocr_check)
+    problems = verify(out, removed_strings, people=people, kept_text=kept_text, name=name, ocr=ocr_check)
     if problems:
         raise VerificationError(problems)
-    return BurnInResult(out)
+    return BurnInResult(out, notes=tuple(notes))
 
 

@@ -26,6 +26,7 @@ from typing import Any
 import pymupdf
 
 from redaction.errors import EncryptedPdfError, NotAPdfError
+from redaction.pdf_sanitise import expose_optional_content, flatten_optional_content
 
 # Whitespace kept so offsets match what a reader sees; ligatures kept as single glyphs so that
 # one glyph is one box (we expand them ourselves, see _normalise_char); clipped to the MediaBox
@@ -104,35 +105,33 @@ def open_checked(data: bytes, name: str) -> pymupdf.Document:
 
 
 def _all_layers_on(doc: pymupdf.Document) -> tuple[pymupdf.Document, int]:
-    """Make every optional-content layer visible; return the document to use and how many were off.
+    """Make all optional content visible; return the document to use and how many layers were off.
 
-    Text in a switched-off layer is invisible to extraction but still in the file. MuPDF only
-    honours a changed default configuration after a reload, so in that case the document is
-    saved to memory and reopened (and the passed-in document closed).
+    Used by ``verify``: every layer's content is shown, including content shown only while
+    another layer is off (see ``pdf_sanitise.expose_optional_content``).
     """
     try:
         ocgs = doc.get_ocgs()
     except (RuntimeError, ValueError):  # pragma: no cover - damaged OCProperties
-        return doc, 0
+        ocgs = {}
     off = sum(1 for info in ocgs.values() if not info.get("on", True))
-    if not off:
-        return doc, 0
-    doc.set_layer(-1, basestate="ON", on=list(ocgs), off=[])
-    reloaded = pymupdf.open(stream=doc.tobytes(garbage=0), filetype="pdf")
-    doc.close()
-    return reloaded, off
+    doc, _ = expose_optional_content(doc)
+    return doc, off
 
 
-def _open_prepared(data: bytes, name: str) -> tuple[pymupdf.Document, list[str]]:
+def _open_prepared(data: bytes, name: str, *, release: bool = False) -> tuple[pymupdf.Document, list[str]]:
     """Open ``data`` and bring it into the state both extract and burn_in work on.
 
     Returns the document and notes for the reviewer. Steps, in order:
 
     1. Apply redaction marks already in the file: baking them would only *draw* their overlay
        over text that is still there, so a reviewer would see black where text survives.
-    2. Switch every optional-content layer on, so text in a hidden layer is extracted, analysed
-       and removable instead of lingering unseen in the content stream. MuPDF only honours a
-       changed default configuration after a reload, so the file is saved and reopened then.
+    2. Optional content. For analysis (``release=False``) the content of every layer is made
+       visible, whatever its state, so text in a hidden, print-only or view-only layer, or shown
+       only while another layer is off, is extracted and analysed. For burn-in (``release=True``)
+       it is flattened to what is shown on screen *and* in print by default and the layers are
+       removed (``pdf_sanitise.flatten_optional_content``). Removing content never moves other
+       content, so boxes found in analysis stay valid.
     3. Bake annotations and form fields into page content (notes §2.6 step 1), so FreeText and
        field values become ordinary, redactable text.
 
@@ -153,9 +152,19 @@ def _open_prepared(data: bytes, name: str) -> tuple[pymupdf.Document, list[str]]
                 graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
                 text=pymupdf.PDF_REDACT_TEXT_REMOVE,
             )
-    doc, off = _all_layers_on(doc)
-    if off:
-        notes.append(f"{off} hidden layer(s) switched on so that their text is analysed and redacted")
+    if release:
+        doc, removed = flatten_optional_content(doc)
+        if removed:
+            notes.append(
+                f"{removed} optional-content section(s) not shown both on screen and in print were removed"
+            )
+    else:
+        doc, hidden = expose_optional_content(doc)
+        if hidden:
+            notes.append(
+                f"{hidden} hidden layer(s) (switched off, print-only or view-only): their content is "
+                "analysed here and removed at burn-in"
+            )
     doc.bake(annots=True, widgets=True)
     return doc, notes
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 import pymupdf
 
 from redaction import pdf_core
+from redaction.names import name_tokens
 from redaction.pdf_core import (
     _OCR_DPI,
     _VERIFY_FLAGS,
@@ -19,6 +20,8 @@ from redaction.pdf_core import (
     _tessdata,
     open_checked,
 )
+from redaction.pdf_sanitise import disallowed_structure
+from redaction.pdf_syntax import readable_strings
 
 # Minimum normalised length for plain substring search in verify(); shorter strings are matched
 # as whole tokens only. Short first names ("Sam", "Eve") occur inside ordinary words ("Sample",
@@ -27,6 +30,9 @@ _SUBSTRING_MIN = 5
 # Whitespace-insensitive matching catches a name split across lines or text spans, but is only
 # safe for strings long enough not to occur by accident once spaces are gone.
 _NOSPACE_MIN = 6
+# A number is also looked for as its bare digits from this many digits up (fewer would match dates,
+# page numbers and amounts by accident).
+_DIGITS_MIN = 6
 
 # --------------------------------------------------------------------------------------------
 # Verification
@@ -39,13 +45,22 @@ def _normalise(text: str) -> str:
 
 
 class _Needles:
-    """The removed strings, prepared for fast repeated searching."""
+    """The removed strings and the people behind them, prepared for fast repeated searching.
 
-    def __init__(self, strings: Iterable[str]) -> None:
+    Besides each removed string (as before: 5+ characters anywhere, shorter ones as whole
+    tokens, 6+ also with spaces ignored), the verifier looks for the *person*: every variant of
+    each name in ``people`` (see ``person_variants``) as a whole word, and the bare digits of
+    every removed number of 6+ digits with its separators ignored ("07700 900481" is found as
+    "07700-900-481" or "07700900481"). A variant that also occurs in ``kept_text`` (text the
+    reviewer deliberately keeps, e.g. a shared surname) cannot be absent and is not looked for.
+    """
+
+    def __init__(self, strings: Iterable[str], people: Iterable[str] = (), kept_text: str = "") -> None:
         self.substr: list[tuple[str, str]] = []
         self.nospace: list[tuple[str, str]] = []
         short: list[tuple[str, str]] = []
-        for s in dict.fromkeys(strings):
+        strings = list(dict.fromkeys(strings))
+        for s in strings:
             n = _normalise(s)
             if not n:
                 continue
@@ -56,62 +71,92 @@ class _Needles:
             compact = n.replace(" ", "")
             if len(compact) >= _NOSPACE_MIN and compact != n:
                 self.nospace.append((s, compact))
-        self.short = [(s, re.compile(rf"(?<!\w){re.escape(n)}(?!\w)")) for s, n in short]
+        kept = _normalise(kept_text)
+        known = {n for _, n in self.substr} | {n for _, n in short}
+        words: list[tuple[str, str]] = []
+        for person in dict.fromkeys(people):
+            for v in person_variants(person):
+                n = _normalise(v)
+                if n and n not in known and not re.search(rf"(?<!\w){re.escape(n)}(?!\w)", kept):
+                    known.add(n)
+                    words.append((f"{v} (a form of {person!r})", n))
+        self.short = [(s, re.compile(rf"(?<!\w){re.escape(n)}(?!\w)")) for s, n in short + words]
+        self.digits: list[tuple[str, str]] = []
+        for s in strings:
+            d = re.sub(r"\D", "", s)
+            if len(d) >= _DIGITS_MIN and len(d) * 2 >= len(re.sub(r"\s", "", s)):
+                self.digits.append((s, d))
 
     def __bool__(self) -> bool:
-        return bool(self.substr or self.short)
+        return bool(self.substr or self.short or self.digits)
 
     def find(self, text: str) -> list[str]:
-        """Original strings found in ``text`` (any case, any whitespace)."""
+        """Original strings (or person variants) found in ``text`` (any case, any whitespace)."""
         hay = _normalise(text)
         found = [s for s, n in self.substr if n in hay]
         found += [s for s, rx in self.short if rx.search(hay)]
         if self.nospace:
             compact = hay.replace(" ", "")
             found += [s for s, n in self.nospace if n in compact and s not in found]
+        if self.digits:
+            # Separators between digits go, letters stay: "0770 0900 481" is the number again,
+            # "page 1 of 2" next to "34" is not glued into a longer number.
+            runs = re.sub(r"(?<=\d)[\s\-./()]+(?=\d)", "", hay)
+            found += [s for s, d in self.digits if d in runs and s not in found]
         return list(dict.fromkeys(found))
 
 
-_HEX_STRING = re.compile(rb"<([0-9A-Fa-f\s]{4,})>")
+def person_variants(name: str) -> list[str]:
+    """The forms a person's name can take on a page: full, each part, reversed, initials.
+
+    ``"Mrs Jo-Anne Smith"`` -> "Jo-Anne Smith", "Smith Jo-Anne", "Smith, Jo-Anne", "Jo-Anne",
+    "Smith", "J Smith", "J. Smith", "JS", "J.S.", "J S". Titles and possessives are dropped
+    (``names.name_tokens``); one-letter parts are never looked for on their own.
+    """
+    tokens = name_tokens(name) or tuple(name.split())
+    tokens = tuple(t for t in tokens if t)
+    if not tokens:
+        return []
+    out = [" ".join(tokens)]
+    out += [t for t in tokens if len(t.strip(".")) >= 2]
+    if len(tokens) >= 2:
+        first, last = tokens[0], tokens[-1]
+        out += [f"{last} {first}", f"{last}, {first}", f"{first[0]} {last}", f"{first[0]}. {last}"]
+        initials = [t[0] for t in tokens]
+        out += ["".join(initials), ".".join(initials) + ".", " ".join(initials)]
+    return list(dict.fromkeys(out))
+
+
 _JS_KEY = re.compile(r"/(JS|JavaScript)\b")
 
 
-def _decoded_strings(obj: str) -> str:
-    """PDF hex strings in an object's source, decoded, so a UTF-16 title can be searched too."""
-    out = []
-    for m in _HEX_STRING.finditer(obj.encode("latin-1", "replace")):
-        digits = re.sub(rb"\s", b"", m.group(1)).decode()
-        # An odd final digit is followed by an implied 0 (PDF 32000 7.3.4.3).
-        raw = bytes.fromhex(digits + "0" * (len(digits) % 2))
-        if raw.startswith(b"\xfe\xff"):
-            out.append(raw[2:].decode("utf-16-be", "replace"))
-        else:
-            out.append(raw.decode("latin-1"))
-    return " ".join(out)
-
-
-def _decode_literal(obj: str) -> str:
-    # UTF-16BE literal strings carry a BOM and NULs between ASCII letters; dropping NULs makes
-    # "(\xfe\xff\x00C\x00h...)" searchable as "Ch...". Escapes are left as they are.
-    return obj.replace("\x00", "")
-
-
 def verify(
-    data: bytes, removed_strings: Sequence[str], *, name: str = "document.pdf", ocr: bool = False
+    data: bytes,
+    removed_strings: Sequence[str],
+    *,
+    people: Sequence[str] = (),
+    kept_text: str = "",
+    name: str = "document.pdf",
+    ocr: bool = False,
 ) -> list[str]:
     """Independently check a redacted PDF before release (redaction-notes §3.3).
 
     Re-opens ``data`` from scratch and reports, in plain words:
 
-    * any removed string found in the page text, in the low-level text trace (which includes
-      off-page and invisible text), in bookmarks, or in the raw source of any object or
-      non-image, non-font stream. Matching is case-insensitive and whitespace-normalised;
-      strings of 5 or more characters match anywhere, shorter ones only as whole tokens (so
-      "Sam" is not "found" in "Sample");
+    * any removed string, any variant of a person in ``people`` and the bare digits of any
+      removed number (see ``_Needles``) found in what a reader can recover: the page text, the
+      low-level text trace (which includes off-page, clipped and invisible text), bookmarks,
+      and the decoded *strings* of every object and non-image, non-font stream. PDF syntax
+      itself (operators, type names such as ``/Page``) is never searched, so an ordinary word
+      that happens to be a PDF keyword does not block a release. Matching is case-insensitive
+      and whitespace-normalised; strings of 5 or more characters match anywhere, shorter ones
+      and person variants only as whole tokens (so "Sam" is not "found" in "Sample");
     * invisible, transparent or off-page text, or text under a drawn black box, still present;
     * switched-off optional-content layers;
     * any annotation, form field or link;
     * non-empty Info metadata, XMP, embedded files or JavaScript;
+    * any key of the catalog, page tree, pages, resources, images or forms outside the release
+      allow-list (``pdf_sanitise``): page labels, names trees, thumbnails, private data ...;
     * more than one ``%%EOF`` (an incremental update or linearisation: an earlier revision may
       still hold the original text);
     * with ``ocr`` (and Tesseract installed), any removed string that OCR still reads in the
@@ -119,12 +164,14 @@ def verify(
 
     :param data: the PDF to check (normally ``burn_in`` output).
     :param removed_strings: every string that must no longer be recoverable.
+    :param people: names of the people redacted; every variant of each is looked for too.
+    :param kept_text: text deliberately kept; person variants occurring in it are not looked for.
     :param name: file name for messages.
     :param ocr: also OCR scanned pages (about 1 s a page); silently skipped without Tesseract.
     :returns: problems; ``[]`` means clean. Problem strings may quote removed text.
     :raises NotAPdfError, EncryptedPdfError: see ``open_checked``.
     """
-    needles = _Needles(removed_strings)
+    needles = _Needles(removed_strings, people, kept_text)
     problems: list[str] = []
     eofs = bytes(data).count(b"%%EOF")
     if eofs > 1:
@@ -148,6 +195,8 @@ def verify(
                 problems.append("document Info dictionary still holds entries")
         if doc.get_xml_metadata().strip() or doc.xref_get_key(doc.pdf_catalog(), "Metadata")[0] != "null":
             problems.append("XMP metadata is present")
+        for found in disallowed_structure(doc)[:5]:
+            problems.append(f"structure outside the release allow-list: {found}")
         if doc.embfile_count():
             problems.append(f"{doc.embfile_count()} embedded file(s) present")
         toc = " \n ".join(entry[1] for entry in doc.get_toc(simple=True))
@@ -216,6 +265,7 @@ def _scan_objects(doc: pymupdf.Document, needles: _Needles) -> list[str]:
     """Search the source of every object and non-image, non-font stream for leftovers."""
     problems: list[str] = []
     js = embedded = xmp = False
+    syntax = _syntax_streams(doc)
     for xref in range(1, doc.xref_length()):
         try:
             obj = doc.xref_object(xref, compressed=True)
@@ -232,8 +282,7 @@ def _scan_objects(doc: pymupdf.Document, needles: _Needles) -> list[str]:
             problems.append(f"XMP metadata stream present (object {xref})")
         if not needles:
             continue
-        haystack = obj + " " + _decoded_strings(obj) + " " + _decode_literal(obj)
-        for s in needles.find(haystack):
+        for s in needles.find(readable_strings(obj.encode("latin-1", "replace"))):
             problems.append(f"object {xref} still contains {s!r}")
         if doc.xref_is_stream(xref) and not _is_binary_stream(obj):
             try:
@@ -241,11 +290,37 @@ def _scan_objects(doc: pymupdf.Document, needles: _Needles) -> list[str]:
             except RuntimeError:  # pragma: no cover - undecodable filter
                 continue
             if raw:
-                source = raw.decode("latin-1")
-                # Hex strings too: simple fonts' <48656c6c6f> Tj is plain Latin-1 in disguise.
-                for s in needles.find(_decode_literal(source) + " " + _decoded_strings(source)):
+                # Content streams and CMaps are syntax: only their strings are readable (hex
+                # strings too: simple fonts' <48656c6c6f> Tj is Latin-1 in disguise). Any other
+                # stream (XMP, scripts, files) is read as text, the way a reader would.
+                text = readable_strings(raw) if xref in syntax else raw.decode("latin-1").replace("\x00", "")
+                for s in needles.find(text):
                     problems.append(f"stream {xref} still contains {s!r}")
     return problems
+
+
+_SYNTAX_STREAM = re.compile(r"/Subtype\s*/Form\b|/PatternType\b|/Type\s*/CMap\b|/CMapName\b|/ShadingType\b")
+_REF = re.compile(r"(\d+)\s+0\s+R")
+
+
+def _syntax_streams(doc: pymupdf.Document) -> set[int]:
+    """Streams written in PDF syntax: page contents, forms, patterns, CMaps, Type3 glyph procedures."""
+    out: set[int] = set()
+    for page in doc:
+        out.update(page.get_contents())
+    for xref in range(1, doc.xref_length()):
+        try:
+            obj = doc.xref_object(xref, compressed=True)
+        except RuntimeError:  # pragma: no cover - free entries in damaged files
+            continue
+        if doc.xref_is_stream(xref) and _SYNTAX_STREAM.search(obj):
+            out.add(xref)
+        elif "/CharProcs" in obj:
+            kind, value = doc.xref_get_key(xref, "CharProcs")
+            if kind == "xref":
+                value = doc.xref_object(int(value.split()[0]), compressed=True)
+            out.update(int(m.group(1)) for m in _REF.finditer(value))
+    return out
 
 
 def _is_binary_stream(obj: str) -> bool:
