@@ -28,7 +28,7 @@ import pymupdf
 from redaction.pdf_burn import BurnInResult, burn_in, burn_in_report
 from redaction.pdf_core import _insert_display_text, _save, ocr_available, open_checked
 from redaction.pdf_extract import boxes_for_span, extract, page_count, page_size, pdf_info, render_page_png
-from redaction.pdf_verify import verify
+from redaction.pdf_verify import person_variants, verify
 
 __all__ = [
     "BurnInResult",
@@ -42,6 +42,7 @@ __all__ = [
     "page_count",
     "page_size",
     "pdf_info",
+    "person_variants",
     "render_page_png",
     "stamp_pages",
     "verify",

@@ -14,7 +14,9 @@ from redaction.errors import VerificationError
 from redaction.pdf_core import (
     _NO_PAGES,
     _dark_covers,
+    _drawn_glyphs,
     _insert_display_text,
+    _not_drawn,
     _open_prepared,
     _overlaps,
     _Quad,
@@ -132,7 +134,8 @@ def _removal_rects(
     """Rectangles that remove exactly the glyphs that must go, and as little else as possible.
 
     A glyph goes when its centre lies inside one of ``boxes``, or when it is hidden (``3 Tr``,
-    fully transparent, outside the visible page, or under one of the dark ``covers``). MuPDF
+    fully transparent, outside the visible page, clipped away or squashed to zero width, see
+    ``_drawn_glyphs``, or under one of the dark ``covers``). MuPDF
     removes every glyph whose full line-height box *touches* a redaction rectangle, so redacting
     with the boxes themselves also takes letters of the lines above and below whenever lines are
     tight (measured on the sample case files: "He g[ave his] mobile"). Thin bands through the
@@ -140,6 +143,7 @@ def _removal_rects(
     ``pymupdf.Rect``: this loop sees every glyph near a box and Rect arithmetic is ten times slower.
     """
     vx0, vy0, vx1, vy1 = _unrotated_rect(page)
+    drawn = _drawn_glyphs(page)
     out: list[pymupdf.Rect] = []
     for span in trace:
         chars = span["chars"]
@@ -151,7 +155,8 @@ def _removal_rects(
         sbox = (sx0, sy0, sx1, sy1)
         near = [b for b in boxes if _overlaps(b, sbox)]
         over = [c for c in covers if c[0] > span["seqno"] and _overlaps(c[1], sbox)]
-        if not (hidden or near or off_page or over):
+        clipped = not hidden and any(_not_drawn(c, drawn) for c in chars)
+        if not (hidden or near or off_page or over or clipped):
             continue
         run: list[_Quad] = []
         run_key: object = None
@@ -170,6 +175,8 @@ def _removal_rects(
                 key = "off-page"
             elif over and _under(cx, cy, span["seqno"], over):
                 key = "covered"
+            elif clipped and _not_drawn(ch, drawn):
+                key = "clipped"
             else:
                 for i, b in enumerate(near):
                     if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:

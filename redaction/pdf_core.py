@@ -281,11 +281,14 @@ def _hidden_spans(
 ) -> list[tuple[str, pymupdf.Rect]]:
     """Text a reader cannot see but a machine can.
 
-    Kinds: ``off-page``, ``invisible`` (``3 Tr``), ``transparent`` (opacity 0) and ``covered``
-    (under a later dark rectangle, see ``_dark_covers``). Returns ``(kind, rect)`` per offending
-    span, ``rect`` in unrotated page coordinates covering only the offending characters.
+    Kinds: ``off-page``, ``invisible`` (``3 Tr``), ``transparent`` (opacity 0), ``clipped``
+    (clipped away or drawn at zero size or zero horizontal scale, see ``_drawn_glyphs``) and
+    ``covered`` (under a later dark rectangle, see ``_dark_covers``). Returns ``(kind, rect)``
+    per offending span, ``rect`` in unrotated page coordinates covering only the offending
+    characters.
     """
     visible = _unrotated_rect(page)
+    drawn = _drawn_glyphs(page)
     found: list[tuple[str, pymupdf.Rect]] = []
     for span in trace:
         if not span["chars"]:
@@ -300,6 +303,9 @@ def _hidden_spans(
         off = [] if visible.contains(rect) else [c[3] for c in span["chars"] if not visible.contains(c[3])]
         if off:
             found.append(("off-page", _union(off)))
+        clipped = [c[3] for c in span["chars"] if _not_drawn(c, drawn) and visible.contains(c[3])]
+        if clipped:
+            found.append(("clipped", _union(clipped)))
         over = [c for c in covers if c[0] > span["seqno"] and _overlaps(c[1], span["bbox"])]
         if over:
             under = [c[3] for c in span["chars"] if _under(*_centre(c[3]), -1, over)]
@@ -307,6 +313,34 @@ def _hidden_spans(
                 found.append(("covered", _union(under)))
     return found
 
+
+
+def _drawn_glyphs(page: pymupdf.Page) -> set[tuple[int, int]]:
+    """Origins (rounded to whole points) of the glyphs MuPDF's text device actually draws.
+
+    Extraction with ``_TEXT_FLAGS`` honours the clipping path and drops glyphs of zero size or
+    zero horizontal scale (``0 Tz``); the low-level text trace does not. A traced glyph that is
+    not drawn is therefore text a reader cannot see: clipped away or squashed to nothing.
+    """
+    raw = page.get_text("rawdict", flags=_TEXT_FLAGS)
+    return {
+        (round(ch["origin"][0]), round(ch["origin"][1]))
+        for block in raw.get("blocks", ())
+        for line in block.get("lines", ())
+        for span in line.get("spans", ())
+        for ch in span.get("chars", ())
+    }
+
+
+def _not_drawn(ch: tuple[Any, ...], drawn: set[tuple[int, int]]) -> bool:
+    """True for a traced non-space glyph with no drawn glyph at (or within a point of) its origin."""
+    if ch[0] <= 32 or chr(ch[0]).isspace():
+        return False
+    x, y = ch[2]
+    if not (_sane(x, y, x, y)):
+        return False
+    rx, ry = round(x), round(y)
+    return not any((rx + dx, ry + dy) in drawn for dx in (-1, 0, 1) for dy in (-1, 0, 1))
 
 
 def _sticky_notes(page: pymupdf.Page) -> list[str]:

@@ -210,6 +210,7 @@ def _page_notes(page: pymupdf.Page, trace: list[dict[str, Any]]) -> list[str]:
         ("off-page", "lie outside the visible page"),
         ("invisible", "are invisible (3 Tr, e.g. an OCR layer)"),
         ("transparent", "are fully transparent"),
+        ("clipped", "are clipped away or squashed to zero width"),
         ("covered", "are hidden under black boxes drawn over them (not a real redaction)"),
     ):
         if counts[reason]:

@@ -268,6 +268,11 @@ def expose_optional_content(doc: pymupdf.Document) -> tuple[pymupdf.Document, in
         return doc, 0
     states = _ocg_states(doc)
     hidden = sum(1 for shown in states.values() if not shown)
+    hidden += sum(
+        1
+        for xref in range(1, doc.xref_length())
+        if doc.xref_get_key(xref, "Type")[1] == "/OCMD" and not _shown(doc, xref, states)
+    )
     doc.xref_set_key(doc.pdf_catalog(), "OCProperties", "null")
     reloaded = pymupdf.open(stream=doc.tobytes(garbage=0), filetype="pdf")
     doc.close()

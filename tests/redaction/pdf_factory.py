@@ -239,3 +239,130 @@ def many_pages(pages: int = 20, names: tuple[str, ...] = ("Charlie Fletcher", "S
             page.insert_text((60, y), line, fontsize=10)
             y += 24
     return _bytes(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# Held-out hiding channels (issue 8), written as raw PDF objects where PyMuPDF has no builder.
+
+
+def _append_content(doc: pymupdf.Document, page: pymupdf.Page, content: bytes) -> None:
+    """Add a raw content stream after the page's own (the page's /helv font is in its resources)."""
+    xref = doc.get_new_xref()
+    doc.update_object(xref, "<<>>")
+    doc.update_stream(xref, content)
+    refs = " ".join(f"{x} 0 R" for x in [*page.get_contents(), xref])
+    doc.xref_set_key(page.xref, "Contents", f"[{refs}]")
+
+
+def _new_object(doc: pymupdf.Document, source: str, stream: bytes | None = None) -> int:
+    xref = doc.get_new_xref()
+    doc.update_object(xref, source)
+    if stream is not None:
+        doc.update_stream(xref, stream)
+    return xref
+
+
+def _pdf_string(text: str) -> str:
+    return "(" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+
+def actual_text(secret: str = SECRET) -> bytes:
+    """Marked content whose /ActualText replacement names someone the glyphs do not show."""
+    doc, page = _new()
+    _append_content(
+        doc, page, f"/Span <</ActualText {_pdf_string(secret)}>> BDC BT /helv 11 Tf 72 500 Td (the visitor) Tj ET EMC"
+        .encode("latin-1"),
+    )
+    return _bytes(doc)
+
+
+def private_structure(secret: str = SECRET) -> bytes:
+    """The name in places a deny-list misses: page labels, a private page key, a layer's name."""
+    doc, page = _new()
+    cat = doc.pdf_catalog()
+    doc.xref_set_key(cat, "PageLabels", f"<</Nums[0 <</S/D/P {_pdf_string(secret + ' ')}>>]>>")
+    doc.xref_set_key(page.xref, "SARPrivateNote", _pdf_string(secret))
+    ocg = doc.add_ocg(f"Notes by {secret}", on=True)
+    page.insert_text((72, 650), "Layered remark", fontsize=11, oc=ocg)
+    return _bytes(doc)
+
+
+def _layered(secret: str, ocg_source: str, *, membership: str | None = None) -> bytes:
+    """Text in a marked section governed by an OCG (or a membership dictionary over it)."""
+    doc, page = _new()
+    ocg = doc.add_ocg("Base layer", on=True)  # creates /OCProperties
+    target = _new_object(doc, ocg_source)
+    ocgs = doc.xref_get_key(doc.pdf_catalog(), "OCProperties/OCGs")[1].strip("[]")
+    doc.xref_set_key(doc.pdf_catalog(), "OCProperties/OCGs", f"[{ocgs} {target} 0 R]")
+    governing = target
+    if membership is not None:
+        governing = _new_object(doc, membership.replace("TARGET", f"{ocg} 0 R"))
+    kind, res = doc.xref_get_key(page.xref, "Resources")
+    holder = int(res.split()[0]) if kind == "xref" else page.xref
+    key = "Properties" if kind == "xref" else "Resources/Properties"
+    props = doc.xref_get_key(holder, key)
+    entries = props[1].strip("<>") if props[0] == "dict" else ""
+    doc.xref_set_key(holder, key, f"<<{entries}/MCX {governing} 0 R>>")
+    _append_content(doc, page, f"/OC /MCX BDC BT /helv 11 Tf 72 600 Td (Layer note {secret}) Tj ET EMC".encode())
+    return _bytes(doc)
+
+
+def print_only_layer(secret: str = SECRET) -> bytes:
+    """A layer that is on, but whose usage says: printed, not viewed."""
+    return _layered(
+        secret, "<</Type/OCG/Name(Print)/Usage<</View<</ViewState/OFF>>/Print<</PrintState/ON>>>>>>"
+    )
+
+
+def shown_when_other_layer_off(secret: str = SECRET) -> bytes:
+    """Content shown only while another (default-on) layer is switched off (OCMD /AllOff)."""
+    return _layered(secret, "<</Type/OCG/Name(Other)>>", membership="<</Type/OCMD/OCGs[TARGET]/P/AllOff>>")
+
+
+def jpeg_with_comment(secret: str = SECRET) -> bytes:
+    """A JPEG photo whose comment (COM) and EXIF-style APP1 segments hold the name."""
+    doc, page = _new()
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 30), False)
+    pix.clear_with(180)
+    jpeg = pix.tobytes("jpg")
+    payload = secret.encode("latin-1")
+    com = b"\xff\xfe" + (len(payload) + 2).to_bytes(2, "big") + payload
+    exif = b"Exif\x00\x00" + b"ImageDescription=" + payload
+    app1 = b"\xff\xe1" + (len(exif) + 2).to_bytes(2, "big") + exif
+    page.insert_image(pymupdf.Rect(300, 100, 400, 175), stream=jpeg[:2] + app1 + com + jpeg[2:])
+    return _bytes(doc)
+
+
+def image_with_alternate(secret: str = SECRET) -> bytes:
+    """An image with a print-only /Alternates version (here carrying the name in its comment)."""
+    data = jpeg_with_comment(secret)
+    doc = pymupdf.open("pdf", data)
+    page = doc[0]
+    main = page.get_images()[0][0]
+    alternate = _new_object(doc, doc.xref_object(main), doc.xref_stream_raw(main))
+    doc.xref_set_key(main, "Alternates", f"[<</Image {alternate} 0 R/DefaultForPrinting true>>]")
+    doc.xref_set_key(main, "Name", _pdf_string(secret))
+    return _bytes(doc)
+
+
+def clipped_variant(secret: str = SECRET) -> bytes:
+    """The name shown in the body, plus its surname and initial clipped away and at zero scale."""
+    first, last = secret.split()[0], secret.split()[-1]
+    doc, page = _new()
+    page.insert_text((72, 120), f"Present: {secret}.", fontsize=10)
+    _append_content(
+        doc,
+        page,
+        (
+            f"q 0 0 1 1 re W n BT /helv 11 Tf 72 300 Td ({last.upper()}, {first[0]}.) Tj ET Q "
+            f"BT /helv 11 Tf 0 Tz 72 320 Td ({first[0]}. {last}) Tj ET"
+        ).encode("latin-1"),
+    )
+    return _bytes(doc)
+
+
+def word_page() -> bytes:
+    """A page whose text never says the PDF keywords it is built from (Page, Type, Font ...)."""
+    doc, page = _new()
+    page.insert_text((72, 120), "Nothing here names anyone.", fontsize=10)
+    return _bytes(doc)

@@ -57,6 +57,10 @@ def recoverable(data: bytes, secret: str = S) -> list[str]:
             raw = (doc.xref_stream(xref) or b"").lower()
             if needle.encode() in raw or compact.encode() in raw:
                 found.append(f"stream {xref}")
+            # Undecoded bytes too: a JPEG's comment and EXIF segments are not in its pixels.
+            undecoded = (doc.xref_stream_raw(xref) or b"").lower()
+            if needle.encode() in undecoded or compact.encode() in undecoded:
+                found.append(f"raw stream {xref}")
             if needle.encode("utf-16-be") in (doc.xref_stream(xref) or b""):
                 found.append(f"stream {xref} utf-16")
     meta = " ".join(v or "" for v in doc.metadata.values()).lower()
