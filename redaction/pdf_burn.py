@@ -22,12 +22,14 @@ from redaction.pdf_core import (
     _Quad,
     _sane,
     _save,
+    _tessdata,
     _under,
     _union,
     _unrotated_rect,
 )
+from redaction.pdf_raster import rasterise_pages
 from redaction.pdf_sanitise import keep_only_allowed, reencode_images, strip_accessibility_text
-from redaction.pdf_verify import verify
+from redaction.pdf_verify import OCR_PROBLEM, person_variants, verify
 from redaction.types import BurnInBox
 
 # --------------------------------------------------------------------------------------------
@@ -329,6 +331,7 @@ def burn_in(
     ocr_check: bool = True,
     people: Sequence[str] = (),
     kept_text: str = "",
+    rasterise: bool = True,
 ) -> bytes:
     """``burn_in_report`` returning only the PDF bytes (same arguments, same errors)."""
     return burn_in_report(
@@ -341,6 +344,7 @@ def burn_in(
         ocr_check=ocr_check,
         people=people,
         kept_text=kept_text,
+        rasterise=rasterise,
     ).data
 
 
@@ -355,6 +359,7 @@ def burn_in_report(
     ocr_check: bool = True,
     people: Sequence[str] = (),
     kept_text: str = "",
+    rasterise: bool = True,
 ) -> BurnInResult:
     """Permanently remove the given areas and pages and return a sanitised, verified PDF.
 
@@ -377,6 +382,10 @@ def burn_in_report(
     :param people: names of the people redacted: verification also looks for every variant of
         each (surname, first name, initials, reversed; ``pdf_verify.person_variants``).
     :param kept_text: text deliberately kept; a person variant occurring in it is not looked for.
+    :param rasterise: when OCR of the output still reads a removed string or person variant on a
+        page (its text layer could not locate it), black out the words OCR locates and replace the
+        page by its picture with an OCR text layer (``pdf_raster``), listed in the result's
+        ``rasterised_pages`` and ``notes``; with False such a page fails verification instead.
     :param ocr_check: also OCR the output's scanned pages and fail if a removed string can still
         be read in the picture (only when Tesseract is installed; about 1 s per scanned page).
     :returns: the redacted PDF.
@@ -430,8 +439,19 @@ def burn_in_report(
         _strip_document(doc)
         out = _save(doc)
     problems = verify(out, removed_strings, people=people, kept_text=kept_text, name=name, ocr=ocr_check)
+    shown = sorted({int(m.group(1)) - 1 for p in problems if (m := OCR_PROBLEM.match(p))})
+    tessdata = _tessdata() if ocr_check else None
+    rasterised: tuple[int, ...] = ()
+    if shown and tessdata and rasterise:
+        # The picture still shows what the text layer no longer holds: locate it by OCR, black
+        # it out and replace those pages by pictures of themselves (pdf_raster), then check again.
+        targets = [*removed_strings, *(v for person in people for v in person_variants(person))]
+        out, raster_notes = rasterise_pages(out, shown, targets, tessdata, name=name)
+        notes.extend(raster_notes)
+        rasterised = tuple(shown)
+        problems = verify(out, removed_strings, people=people, kept_text=kept_text, name=name, ocr=ocr_check)
     if problems:
         raise VerificationError(problems)
-    return BurnInResult(out, notes=tuple(notes))
+    return BurnInResult(out, rasterised_pages=rasterised, notes=tuple(notes))
 
 

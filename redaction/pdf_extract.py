@@ -24,6 +24,7 @@ from redaction.pdf_core import (
     _unrotated_rect,
     open_checked,
 )
+from redaction.pdf_shown import disagreements, visual_check_reasons, word_boxes
 from redaction.types import Box, ExtractedDocument, PageText
 
 # --------------------------------------------------------------------------------------------
@@ -276,14 +277,27 @@ def extract(data: bytes, name: str = "document.pdf", *, ocr: bool = True) -> Ext
                 else:
                     source = "none"
                     notes.append(f"page {n} has no text layer and needs OCR or manual review")
-            elif _is_scan(page, text):
-                notes.append(
-                    f"page {n}: images cover most of the page and may contain text that is not in "
-                    "the text layer; review the page visually"
-                )
+            else:
+                reasons = visual_check_reasons(page)
+                if reasons and tessdata:
+                    text, boxes = _add_shown_words(page, text, boxes, tessdata, notes)
+                elif reasons:
+                    notes.append(
+                        f"page {n} may show text that is not in its text layer ({', '.join(reasons)}) "
+                        "and OCR is not installed; review the page visually"
+                    )
+                if _is_scan(page, text):
+                    notes.append(
+                        f"page {n}: images cover most of the page and may contain text that is not in "
+                        "the text layer; review the page visually"
+                    )
             pages.append(PageText(page.number, text, boxes, rect.width, rect.height, source))
         if to_ocr and tessdata:
             for index, (text, boxes) in _ocr_pages(doc, data, name, to_ocr, tessdata).items():
+                # Fax strips and stamps may run sideways: read the picture turned too.
+                text, boxes = _add_shown_words(
+                    doc[index], text, boxes, tessdata, page_problems[index], rotations=(90, 180, 270)
+                )
                 old = pages[index]
                 pages[index] = PageText(index, text, boxes, old.width, old.height, "ocr")
                 page_problems[index].append(
@@ -293,6 +307,46 @@ def extract(data: bytes, name: str = "document.pdf", *, ocr: bool = True) -> Ext
                 )
         problems.extend(p for index in sorted(page_problems) for p in page_problems[index])
         return ExtractedDocument(name=name, pages=tuple(pages), problems=tuple(problems))
+
+
+def _add_shown_words(
+    page: pymupdf.Page,
+    text: str,
+    boxes: tuple[Box | None, ...],
+    tessdata: str,
+    notes: list[str],
+    rotations: tuple[int, ...] = (0, 90, 180, 270),
+) -> tuple[str, tuple[Box | None, ...]]:
+    """Append the words the page shows but its text layer lacks (``pdf_shown``) as a new block.
+
+    The words get boxes over where they are drawn, so detection and review treat them like any
+    other text and burn-in removes them with their glyphs, pixels and line art.
+    """
+    layer = None
+    if rotations != (0, 90, 180, 270):  # an OCR'd page: compare with its upright reading
+        layer = _layer_from(text, boxes)
+    found = disagreements(page, tessdata, layer, rotations)
+    if not found:
+        return text, boxes
+    notes.append(
+        f"page {page.number + 1}: {len(found)} word(s) shown on the page are not in its text layer "
+        "(drawn as outlines or pictures, or mapped to other letters); they were read by OCR and added "
+        "to the analysed text"
+    )
+    parts, out = [text], list(boxes)
+    for word, rect in found:
+        parts.append(("\n\n" if len(parts) == 1 else "\n") + word)
+        out.extend([None, None] if len(parts) == 2 else [None])
+        out.extend(word_boxes(word, rect))
+    return "".join(parts), tuple(out)
+
+
+def _layer_from(text: str, boxes: tuple[Box | None, ...]) -> dict[str, Any]:
+    """A minimal rawdict holding ``text`` with its boxes, for comparison in ``pdf_shown``."""
+    chars = [
+        {"c": c, "bbox": (b.x0, b.y0, b.x1, b.y1)} for c, b in zip(text, boxes, strict=True) if b is not None
+    ]
+    return {"blocks": [{"lines": [{"spans": [{"chars": chars}]}]}]}
 
 
 def _ocr_pages(

@@ -15,12 +15,14 @@ from redaction.pdf_core import (
     _all_layers_on,
     _dark_covers,
     _hidden_spans,
+    _image_cover,
     _is_scan,
     _normalise_char,
     _tessdata,
     open_checked,
 )
 from redaction.pdf_sanitise import disallowed_structure
+from redaction.pdf_shown import shown_words, visual_check_reasons
 from redaction.pdf_syntax import readable_strings
 
 # Minimum normalised length for plain substring search in verify(); shorter strings are matched
@@ -159,8 +161,12 @@ def verify(
       allow-list (``pdf_sanitise``): page labels, names trees, thumbnails, private data ...;
     * more than one ``%%EOF`` (an incremental update or linearisation: an earlier revision may
       still hold the original text);
-    * with ``ocr`` (and Tesseract installed), any removed string that OCR still reads in the
-      picture of a scanned page (no text layer, or mostly covered by images).
+    * with ``ocr`` (and Tesseract installed), any removed string or person variant that OCR
+      still reads in the picture of a page: scanned pages (no text layer, or mostly covered by
+      images) are read upright and turned 90, 180 and 270 degrees; pages that can show text
+      their text layer lacks (``pdf_shown.visual_check_reasons``: images, Type3 or unmapped
+      fonts, lettering in outlines, glyphs out of order) are read at all four rotations. Plain
+      text pages are not rendered (about a second per rendering and rotation).
 
     :param data: the PDF to check (normally ``burn_in`` output).
     :param removed_strings: every string that must no longer be recoverable.
@@ -184,6 +190,7 @@ def verify(
         problems.append(f"{off} optional-content layer(s) are switched off, hiding their content")
     tessdata = _tessdata() if ocr else None
     scans: list[int] = []
+    turned: list[tuple[int, tuple[int, ...]]] = []
     with doc:
         for key, value in doc.metadata.items():
             if key not in ("format", "encryption") and value:
@@ -212,6 +219,8 @@ def verify(
                 problems.append(f"page {n}: links remain")
             trace = page.get_texttrace()
             hidden = _hidden_spans(page, trace, _dark_covers(page))
+            if _is_own_ocr_layer(page, trace):
+                hidden = [h for h in hidden if h[0] != "invisible"]
             if hidden:
                 kinds = sorted({reason for reason, _ in hidden})
                 problems.append(f"page {n}: {len(hidden)} {'/'.join(kinds)} text span(s) remain")
@@ -225,13 +234,46 @@ def verify(
                         problems.append(f"page {n}: hidden or low-level text still contains {s!r}")
                 if tessdata and _is_scan(page, text):
                     scans.append(page.number)
+                    turned.append((page.number, (90, 180, 270)))
+                elif tessdata and visual_check_reasons(page):
+                    turned.append((page.number, (0, 90, 180, 270)))
         if scans and tessdata:
             for index, text in sorted(_ocr_texts(doc, data, name, scans, tessdata).items()):
                 for s in needles.find(text):
-                    problems.append(f"page {index + 1}: the page image still reads {s!r} (OCR)")
+                    problems.append(ocr_problem(index, s))
+        for index, rotations in turned if tessdata else ():
+            words = " ".join(w for w, _, _ in shown_words(doc[index], tessdata, rotations))
+            for s in needles.find(words):
+                problem = ocr_problem(index, s)
+                if problem not in problems:
+                    problems.append(problem)
         problems.extend(_scan_objects(doc, needles))
     return problems
 
+
+
+OCR_PROBLEM = re.compile(r"^page (\d+): the page image still reads .* \(OCR\)$")
+
+
+def ocr_problem(index: int, found: str) -> str:
+    """The problem reported when OCR still reads ``found`` on 0-based page ``index`` (see ``OCR_PROBLEM``)."""
+    return f"page {index + 1}: the page image still reads {found!r} (OCR)"
+
+
+def _is_own_ocr_layer(page: pymupdf.Page, trace: list[dict]) -> bool:
+    """True for a page burn-in rasterised: one picture over the whole page, under a Tesseract layer.
+
+    Burn-in removes every invisible span of the original, so invisible text on such a page can
+    only be the OCR layer made from the already-redacted picture (``pdf_raster``); its text is
+    still searched for removed strings like any other page text.
+    """
+    invisible = [s for s in trace if s["chars"] and s["type"] == 3]
+    return (
+        bool(invisible)
+        and all(s["font"] == "GlyphLessFont" for s in invisible)
+        and len(page.get_images(full=False)) == 1
+        and _image_cover(page) >= 0.99
+    )
 
 
 def _ocr_texts(

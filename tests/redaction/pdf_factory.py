@@ -366,3 +366,69 @@ def word_page() -> bytes:
     doc, page = _new()
     page.insert_text((72, 120), "Nothing here names anyone.", fontsize=10)
     return _bytes(doc)
+
+
+# Drawn but not in the text layer.
+
+
+def _lettering_page(text: str, fontsize: float = 24) -> pymupdf.Document:
+    doc = pymupdf.open()
+    page = doc.new_page(width=A4[0], height=A4[1])
+    page.insert_text((72, 200), text, fontsize=fontsize)
+    return doc
+
+
+def vector_outlines(secret: str = SECRET) -> bytes:
+    """The name drawn as vector outlines (no text layer for it), beside ordinary text."""
+    svg = _lettering_page(secret)[0].get_svg_image(text_as_path=True)
+    outlines = pymupdf.open("svg", svg.encode())
+    pdf = pymupdf.open("pdf", outlines.convert_to_pdf())
+    doc, page = _new()
+    page.show_pdf_page(page.rect, pdf, 0)
+    return _bytes(doc)
+
+
+def rotated_image_text(secret: str = SECRET, angle: int = 90) -> bytes:
+    """A picture of the name, turned sideways (a fax strip or stamp), on a born-digital page."""
+    lettering = _lettering_page(secret, 28)[0]
+    pix = lettering.get_pixmap(dpi=150, clip=pymupdf.Rect(60, 160, 400, 215))
+    doc, page = _new()
+    page.insert_image(pymupdf.Rect(450, 200, 520, 700), pixmap=pix, rotate=angle)
+    return _bytes(doc)
+
+
+def lying_tounicode(secret: str = SECRET) -> bytes:
+    """An embedded font whose ToUnicode map gives every glyph of the name the same letter."""
+    doc, page = _new()
+    page.insert_font(fontname="Fx", fontbuffer=pymupdf.Font("helv").buffer)
+    page.insert_text((72, 200), secret, fontname="Fx", fontsize=20)
+    for xref, _ext, ftype, _base, name, *_ in page.get_fonts(full=True):
+        if name == "Fx":
+            kind, value = doc.xref_get_key(xref, "ToUnicode")
+            cmap_xref = int(value.split()[0])
+            gids = sorted({c[1] for s in page.get_texttrace() if s["font"].endswith("Helvetica") or True
+                           for c in s["chars"]})
+            entries = "\n".join(f"<{g:04x}> <0078>" for g in gids)
+            doc.update_stream(
+                cmap_xref,
+                (
+                    "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                    "1 begincodespacerange <0000> <ffff> endcodespacerange\n"
+                    f"{len(gids)} beginbfchar\n{entries}\nendbfchar\nendcmap end end\n"
+                ).encode(),
+            )
+    return _bytes(doc)
+
+
+def out_of_order_glyphs(secret: str = SECRET) -> bytes:
+    """The name's glyphs shown in a scrambled order, each placed where it belongs."""
+    doc, page = _new()
+    font = pymupdf.Font("helv")
+    x, placed = 72.0, []
+    for ch in secret:
+        placed.append((ch, x))
+        x += font.text_length(ch, fontsize=20)
+    order = placed[1::2] + placed[0::2]  # every other glyph first
+    ops = " ".join(f"1 0 0 1 {px:.2f} 250 Tm ({ch}) Tj" for ch, px in order)
+    _append_content(doc, page, f"BT /helv 20 Tf {ops} ET".encode("latin-1"))
+    return _bytes(doc)
