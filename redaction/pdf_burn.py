@@ -26,9 +26,11 @@ from redaction.pdf_core import (
     _under,
     _union,
     _unrotated_rect,
+    open_checked,
 )
 from redaction.pdf_raster import rasterise_pages
 from redaction.pdf_sanitise import keep_only_allowed, reencode_images, strip_accessibility_text
+from redaction.pdf_shown import visual_check_reasons
 from redaction.pdf_verify import OCR_PROBLEM, person_variants, verify
 from redaction.types import BurnInBox
 
@@ -452,6 +454,22 @@ def burn_in_report(
         problems = verify(out, removed_strings, people=people, kept_text=kept_text, name=name, ocr=ocr_check)
     if problems:
         raise VerificationError(problems)
+    if not tessdata:
+        notes.extend(_unverified_pages(out, name))
     return BurnInResult(out, rasterised_pages=rasterised, notes=tuple(notes))
+
+
+def _unverified_pages(data: bytes, name: str) -> list[str]:
+    """Pages whose picture verification could not read (no OCR): one note each, for a human check."""
+    notes = []
+    with open_checked(data, name) as doc:
+        for page in doc:
+            reasons = visual_check_reasons(page)
+            if reasons:
+                notes.append(
+                    f"page {page.number + 1}: could not be verified by OCR ({', '.join(reasons)}); "
+                    "check by eye that no redacted text is still shown"
+                )
+    return notes
 
 
