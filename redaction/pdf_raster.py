@@ -39,12 +39,22 @@ def _tokens(strings: Iterable[str]) -> set[str]:
 
 
 def rasterise_pages(
-    data: bytes, pages: Sequence[int], strings: Iterable[str], tessdata: str, *, name: str = "document.pdf"
+    data: bytes,
+    pages: Sequence[int],
+    strings: Iterable[str],
+    tessdata: str | None,
+    *,
+    name: str = "document.pdf",
+    reason: str | None = None,
 ) -> tuple[bytes, list[str]]:
     """Redact the located words of ``strings`` on ``pages`` and replace each page by its picture.
 
     :param strings: removed strings and person variants; a word read on the page that equals
-        one of their words (3+ letters, or a number's 6+ digits) is blacked out.
+        one of their words (3+ letters, or a number's 6+ digits) is blacked out. Empty: nothing
+        is located, the page is only turned into a picture.
+    :param tessdata: Tesseract data for locating words and the OCR text layer; None gives a
+        picture without a text layer.
+    :param reason: the note's explanation instead of the default (OCR still read removed text).
     :returns: the new PDF and one note per page for the reviewer and the schedule.
     """
     targets = _tokens(strings)
@@ -54,7 +64,7 @@ def rasterise_pages(
             page = doc[index]
             rects = [
                 r + (-_PAD, -_PAD, _PAD, _PAD)
-                for word, r, _ in shown_words(page, tessdata)
+                for word, r, _ in (shown_words(page, tessdata) if targets and tessdata else ())
                 if _fold(word) in targets or re.sub(r"\D", "", word) in targets
             ]
             for r in rects:
@@ -69,14 +79,22 @@ def rasterise_pages(
             page.set_rotation(0)
             pix = page.get_pixmap(dpi=_DPI, alpha=False, annots=False)
             pix.set_dpi(_DPI, _DPI)
-            with pymupdf.open("pdf", pix.pdfocr_tobytes(language="eng", tessdata=tessdata)) as picture:
+            if tessdata:
+                picture = pymupdf.open("pdf", pix.pdfocr_tobytes(language="eng", tessdata=tessdata))
+            else:
+                picture = pymupdf.open()
+                picture.new_page(width=page.rect.width, height=page.rect.height).insert_image(
+                    pymupdf.Rect(0, 0, page.rect.width, page.rect.height), pixmap=pix
+                )
+            with picture:
                 doc.insert_pdf(picture, start_at=index)
             doc.delete_page(index + 1)
             doc[index].set_rotation(rotation)
-            notes.append(
-                f"page {index + 1}: still showed redacted text that its text layer did not locate; "
-                f"{len(rects)} area(s) found by OCR were blacked out and the page was replaced by a "
-                "picture of itself with an OCR text layer"
+            layer = "with an OCR text layer" if tessdata else "without a text layer (OCR is not installed)"
+            why = reason or (
+                f"still showed redacted text that its text layer did not locate; {len(rects)} area(s) "
+                "found by OCR were blacked out"
             )
+            notes.append(f"page {index + 1}: {why}; the page was replaced by a picture of itself {layer}")
         keep_only_allowed(doc)  # insert_pdf brings page labels along
         return _save(doc), notes

@@ -10,8 +10,9 @@ burn-in removes them like any other text (glyphs, pixels and touched line art go
 
 Cost: about a second per orientation for a page at ``_DPI`` on our 2-core machines, so only pages
 that can show text the text layer lacks are read (``visual_check_reasons``): pages with images,
-Type3 fonts, fonts without a usable ToUnicode map, substantial curve drawing (text as outlines),
-or glyphs laid out out of order. Plain born-digital pages of ordinary fonts are never rendered.
+Type3 fonts, fonts without a usable ToUnicode map or giving different glyphs one letter,
+substantial curve drawing (text as outlines), soft masks, or glyphs laid out out of order.
+Plain born-digital pages of ordinary fonts are never rendered.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 
 import pymupdf
 
-from redaction.pdf_core import _TEXT_FLAGS, _normalise_char
+from redaction.pdf_core import _TEXT_FLAGS, _normalise_char, has_soft_masks
 from redaction.types import Box
 
 _DPI = 150
@@ -91,6 +92,8 @@ def visual_check_reasons(page: pymupdf.Page) -> list[str]:
         reasons.append("images")
     reasons += _fonts_without_text(page)
     reasons += _same_letter_glyphs(page)
+    if has_soft_masks(page):
+        reasons.append("soft-mask groups (lettering can be drawn through a mask)")
     curves = 0
     for kind, _ in page.get_bboxlog():
         if kind in ("fill-path", "stroke-path"):

@@ -402,12 +402,11 @@ def lying_tounicode(secret: str = SECRET) -> bytes:
     doc, page = _new()
     page.insert_font(fontname="Fx", fontbuffer=pymupdf.Font("helv").buffer)
     page.insert_text((72, 200), secret, fontname="Fx", fontsize=20)
-    for xref, _ext, ftype, _base, name, *_ in page.get_fonts(full=True):
+    for xref, _ext, _type, _base, name, *_ in page.get_fonts(full=True):
         if name == "Fx":
             kind, value = doc.xref_get_key(xref, "ToUnicode")
             cmap_xref = int(value.split()[0])
-            gids = sorted({c[1] for s in page.get_texttrace() if s["font"].endswith("Helvetica") or True
-                           for c in s["chars"]})
+            gids = sorted({c[1] for s in page.get_texttrace() for c in s["chars"]})
             entries = "\n".join(f"<{g:04x}> <0078>" for g in gids)
             doc.update_stream(
                 cmap_xref,
@@ -431,4 +430,27 @@ def out_of_order_glyphs(secret: str = SECRET) -> bytes:
     order = placed[1::2] + placed[0::2]  # every other glyph first
     ops = " ".join(f"1 0 0 1 {px:.2f} 250 Tm ({ch}) Tj" for ch, px in order)
     _append_content(doc, page, f"BT /helv 20 Tf {ops} ET".encode("latin-1"))
+    return _bytes(doc)
+
+
+def soft_mask_text(secret: str = SECRET) -> bytes:
+    """The name as lettering made by a luminosity soft mask: white text on a black background in
+    the mask group, through which a black rectangle is painted. The text is in the group only."""
+    doc, page = _new()
+    kind, res = doc.xref_get_key(page.xref, "Resources")
+    font = doc.xref_get_key(int(res.split()[0]) if kind == "xref" else page.xref,
+                            "Font/helv" if kind == "xref" else "Resources/Font/helv")[1]
+    group = _new_object(
+        doc,
+        f"<</Type/XObject/Subtype/Form/BBox[0 0 595 842]/Group<</S/Transparency/CS/DeviceGray>>"
+        f"/Resources<</Font<</helv {font}>>>>>>",
+        f"0 g 0 0 595 842 re f 1 g BT /helv 24 Tf 72 500 Td ({secret}) Tj ET".encode("latin-1"),
+    )
+    gs = _new_object(doc, f"<</Type/ExtGState/SMask<</Type/Mask/S/Luminosity/G {group} 0 R>>>>")
+    holder = int(res.split()[0]) if kind == "xref" else page.xref
+    key = "ExtGState" if kind == "xref" else "Resources/ExtGState"
+    existing = doc.xref_get_key(holder, key)
+    entries = existing[1].strip("<>") if existing[0] == "dict" else ""
+    doc.xref_set_key(holder, key, f"<<{entries}/GSmask {gs} 0 R>>")
+    _append_content(doc, page, b"q /GSmask gs 0 g 60 485 420 45 re f Q")
     return _bytes(doc)

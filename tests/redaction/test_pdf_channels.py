@@ -125,3 +125,23 @@ def test_burn_in_report_names_what_was_stripped():
     assert result.rasterised_pages == ()
     result = pdf.burn_in_report(F.print_only_layer(), [], removed_strings=[])
     assert any("optional-content" in n for n in result.notes)
+
+
+def test_mask_background_is_not_a_fake_black_box():
+    # The mask group's black background used to count as a black box over every earlier line,
+    # so all of the page's text was reported "covered" and removed at burn-in.
+    data = F.soft_mask_text()
+    assert not any("black boxes" in p and "2 text span" in p for p in pdf.extract(data).problems)
+    text = pdf.extract(pdf.burn_in(data, secret_boxes(data), removed_strings=[S])).pages[0].text
+    assert "family home" in text and "Case record" in text
+
+
+def test_text_in_a_soft_mask_group_is_gone_when_its_lettering_is_redacted():
+    data = F.soft_mask_text()
+    assert S in pdf.extract(data).pages[0].text  # the mask's text is analysed
+    result = pdf.burn_in_report(data, secret_boxes(data), removed_strings=[S], people=[S])
+    assert recoverable(result.data) == [] and recoverable(result.data, "Fletcher") == []
+    assert result.rasterised_pages == (0,)
+    assert any("soft mask" in n for n in result.notes)
+    # Negative row: a page with a soft mask but no redaction stays as it is (not rasterised).
+    assert pdf.burn_in_report(data, [], removed_strings=[]).rasterised_pages == ()
