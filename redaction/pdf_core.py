@@ -323,7 +323,10 @@ def _under(cx: float, cy: float, seqno: int, covers: Sequence[tuple[int, _Quad]]
 
 
 def _hidden_spans(
-    page: pymupdf.Page, trace: list[dict[str, Any]], covers: Sequence[tuple[int, _Quad]] = ()
+    page: pymupdf.Page,
+    trace: list[dict[str, Any]],
+    covers: Sequence[tuple[int, _Quad]] = (),
+    drawn: set[tuple[int, int]] | None = None,
 ) -> list[tuple[str, pymupdf.Rect]]:
     """Text a reader cannot see but a machine can.
 
@@ -334,7 +337,8 @@ def _hidden_spans(
     characters.
     """
     visible = _unrotated_rect(page)
-    drawn = _drawn_glyphs(page)
+    if drawn is None:
+        drawn = _drawn_glyphs(page)
     found: list[tuple[str, pymupdf.Rect]] = []
     for span in trace:
         if not span["chars"]:
@@ -361,14 +365,15 @@ def _hidden_spans(
 
 
 
-def _drawn_glyphs(page: pymupdf.Page) -> set[tuple[int, int]]:
+def _drawn_glyphs(page: pymupdf.Page, raw: dict[str, Any] | None = None) -> set[tuple[int, int]]:
     """Origins (rounded to whole points) of the glyphs MuPDF's text device actually draws.
 
     Extraction with ``_TEXT_FLAGS`` honours the clipping path and drops glyphs of zero size or
     zero horizontal scale (``0 Tz``); the low-level text trace does not. A traced glyph that is
     not drawn is therefore text a reader cannot see: clipped away or squashed to nothing.
     """
-    raw = page.get_text("rawdict", flags=_TEXT_FLAGS)
+    if raw is None:
+        raw = page.get_text("rawdict", flags=_TEXT_FLAGS)
     return {
         (round(ch["origin"][0]), round(ch["origin"][1]))
         for block in raw.get("blocks", ())
@@ -380,12 +385,14 @@ def _drawn_glyphs(page: pymupdf.Page) -> set[tuple[int, int]]:
 
 def _not_drawn(ch: tuple[Any, ...], drawn: set[tuple[int, int]]) -> bool:
     """True for a traced non-space glyph with no drawn glyph at (or within a point of) its origin."""
-    if ch[0] <= 32 or chr(ch[0]).isspace():
-        return False
     x, y = ch[2]
-    if not (_sane(x, y, x, y)):
+    if ch[0] <= 32 or not -_FAR < x < _FAR or not -_FAR < y < _FAR:
         return False
     rx, ry = round(x), round(y)
+    if (rx, ry) in drawn:  # the common case, one lookup
+        return False
+    if chr(ch[0]).isspace():
+        return False
     return not any((rx + dx, ry + dy) in drawn for dx in (-1, 0, 1) for dy in (-1, 0, 1))
 
 

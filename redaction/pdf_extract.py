@@ -14,6 +14,7 @@ from redaction.pdf_core import (
     _OCR_DPI,
     _TEXT_FLAGS,
     _dark_covers,
+    _drawn_glyphs,
     _hidden_spans,
     _is_scan,
     _normalise_char,
@@ -200,12 +201,14 @@ def _text_from_rawdict(raw: dict[str, Any]) -> tuple[str, tuple[Box | None, ...]
 
 
 
-def _page_notes(page: pymupdf.Page, trace: list[dict[str, Any]]) -> list[str]:
+def _page_notes(
+    page: pymupdf.Page, trace: list[dict[str, Any]], drawn: set[tuple[int, int]] | None = None
+) -> list[str]:
     """Reviewer notes about text that exists but is not what a reader sees."""
     n = page.number + 1
     notes: list[str] = []
     counts: dict[str, int] = defaultdict(int)
-    for reason, _ in _hidden_spans(page, trace, _dark_covers(page)):
+    for reason, _ in _hidden_spans(page, trace, _dark_covers(page), drawn):
         counts[reason] += 1
     for reason, label in (
         ("off-page", "lie outside the visible page"),
@@ -260,11 +263,12 @@ def extract(data: bytes, name: str = "document.pdf", *, ocr: bool = True) -> Ext
             rect = _unrotated_rect(page)
             try:
                 tp = page.get_textpage(flags=_TEXT_FLAGS)
-                text, boxes, unmapped = _text_from_rawdict(page.get_text("rawdict", textpage=tp))
+                raw = page.get_text("rawdict", textpage=tp)
+                text, boxes, unmapped = _text_from_rawdict(raw)
                 trace = page.get_texttrace()
             except RuntimeError as exc:
                 raise NotAPdfError(f"{name}: page {n} could not be read: {exc}") from exc
-            notes.extend(_page_notes(page, trace))
+            notes.extend(_page_notes(page, trace, _drawn_glyphs(page, raw)))
             source = "text"
             if unmapped and unmapped >= 0.2 * max(1, len(text.strip())):
                 notes.append(
@@ -278,7 +282,7 @@ def extract(data: bytes, name: str = "document.pdf", *, ocr: bool = True) -> Ext
                     source = "none"
                     notes.append(f"page {n} has no text layer and needs OCR or manual review")
             else:
-                reasons = visual_check_reasons(page)
+                reasons = visual_check_reasons(page, trace, raw)
                 if reasons and tessdata:
                     text, boxes = _add_shown_words(page, text, boxes, tessdata, notes)
                 elif reasons:

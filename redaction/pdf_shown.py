@@ -55,13 +55,14 @@ def _fonts_without_text(page: pymupdf.Page) -> list[str]:
     return out
 
 
-def _out_of_order(page: pymupdf.Page) -> bool:
+def _out_of_order(page: pymupdf.Page, raw: dict[str, Any] | None = None) -> bool:
     """True when glyphs of one horizontal line are shown out of order.
 
     MuPDF starts a new extracted line whenever the next glyph is placed behind the previous one,
     so a scrambled word comes out as several lines on the same baseline whose extents interleave.
     """
-    raw = page.get_text("rawdict", flags=_TEXT_FLAGS)
+    if raw is None:
+        raw = page.get_text("rawdict", flags=_TEXT_FLAGS)
     lines = []
     for block in raw.get("blocks", ()):
         for line in block.get("lines", ()):
@@ -75,23 +76,28 @@ def _out_of_order(page: pymupdf.Page) -> bool:
     return False
 
 
-def _same_letter_glyphs(page: pymupdf.Page) -> list[str]:
+def _same_letter_glyphs(page: pymupdf.Page, trace: list[dict[str, Any]] | None = None) -> list[str]:
     """Fonts whose text layer gives three or more different glyphs the same letter (a lying map)."""
     seen: dict[tuple[str, int], set[int]] = {}
-    for span in page.get_texttrace():
+    for span in page.get_texttrace() if trace is None else trace:
         for ch in span["chars"]:
             if ch[0] > 32 and ch[0] != 0xFFFD and ch[1] > 0:
                 seen.setdefault((span["font"], ch[0]), set()).add(ch[1])
     return sorted({f"font {font} maps different glyphs to one letter" for (font, _), g in seen.items() if len(g) >= 3})
 
 
-def visual_check_reasons(page: pymupdf.Page) -> list[str]:
-    """Why a page's picture may hold text its text layer lacks; ``[]`` means trust the text layer."""
+def visual_check_reasons(
+    page: pymupdf.Page, trace: list[dict[str, Any]] | None = None, raw: dict[str, Any] | None = None
+) -> list[str]:
+    """Why a page's picture may hold text its text layer lacks; ``[]`` means trust the text layer.
+
+    ``trace`` and ``raw`` (``get_texttrace()`` and a ``_TEXT_FLAGS`` rawdict) are reused when given.
+    """
     reasons = []
     if page.get_images(full=False):
         reasons.append("images")
     reasons += _fonts_without_text(page)
-    reasons += _same_letter_glyphs(page)
+    reasons += _same_letter_glyphs(page, trace)
     if has_soft_masks(page):
         reasons.append("soft-mask groups (lettering can be drawn through a mask)")
     curves = 0
@@ -102,7 +108,7 @@ def visual_check_reasons(page: pymupdf.Page) -> list[str]:
         curves = sum(1 for d in page.get_drawings() for item in d["items"] if item[0] == "c")
         if curves >= _CURVES_MIN:
             reasons.append(f"{curves} curve segments (possibly text drawn as outlines)")
-    if _out_of_order(page):
+    if _out_of_order(page, raw):
         reasons.append("glyphs shown out of order")
     return reasons
 

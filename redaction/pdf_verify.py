@@ -11,9 +11,11 @@ from redaction import pdf_core
 from redaction.names import name_tokens
 from redaction.pdf_core import (
     _OCR_DPI,
+    _TEXT_FLAGS,
     _VERIFY_FLAGS,
     _all_layers_on,
     _dark_covers,
+    _drawn_glyphs,
     _hidden_spans,
     _image_cover,
     _is_scan,
@@ -218,7 +220,8 @@ def verify(
             if page.first_link is not None:
                 problems.append(f"page {n}: links remain")
             trace = page.get_texttrace()
-            hidden = _hidden_spans(page, trace, _dark_covers(page))
+            raw = page.get_text("rawdict", flags=_TEXT_FLAGS)
+            hidden = _hidden_spans(page, trace, _dark_covers(page), _drawn_glyphs(page, raw))
             if _is_own_ocr_layer(page, trace):
                 hidden = [h for h in hidden if h[0] != "invisible"]
             if hidden:
@@ -235,7 +238,7 @@ def verify(
                 if tessdata and _is_scan(page, text):
                     scans.append(page.number)
                     turned.append((page.number, (90, 180, 270)))
-                elif tessdata and visual_check_reasons(page):
+                elif tessdata and visual_check_reasons(page, trace, raw):
                     turned.append((page.number, (0, 90, 180, 270)))
         if scans and tessdata:
             for index, text in sorted(_ocr_texts(doc, data, name, scans, tessdata).items()):
