@@ -45,7 +45,8 @@ def _fonts_without_text(page: pymupdf.Page) -> list[str]:
     """Type3 fonts, and composite or symbolic fonts with no ToUnicode map."""
     doc = page.parent
     out = []
-    for xref, _ext, ftype, name, _resource, encoding, *_ in page.get_fonts(full=True):
+    for xref, _ext, ftype, basefont, resource, encoding, *_ in page.get_fonts(full=True):
+        name = basefont or resource
         if ftype == "Type3":
             out.append(f"Type3 font {name}")
         elif xref and doc.xref_get_key(xref, "ToUnicode")[0] == "null" and (

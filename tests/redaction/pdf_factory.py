@@ -454,3 +454,23 @@ def soft_mask_text(secret: str = SECRET) -> bytes:
     doc.xref_set_key(holder, key, f"<<{entries}/GSmask {gs} 0 R>>")
     _append_content(doc, page, b"q /GSmask gs 0 g 60 485 420 45 re f Q")
     return _bytes(doc)
+
+
+def type3_font() -> bytes:
+    """Text in a Type3 font (glyphs are drawing procedures; here filled squares)."""
+    doc, page = _new()
+    proc = _new_object(doc, "<<>>", b"1000 0 0 0 1000 1000 d1 0 0 800 800 re f")
+    font = _new_object(
+        doc,
+        f"<</Type/Font/Subtype/Type3/FontBBox[0 0 1000 1000]/FontMatrix[0.001 0 0 0.001 0 0]"
+        f"/CharProcs<</a {proc} 0 R>>/Encoding<</Type/Encoding/Differences[97/a]>>"
+        f"/FirstChar 97/LastChar 97/Widths[1000]/Resources<<>>>>",
+    )
+    kind, res = doc.xref_get_key(page.xref, "Resources")
+    holder = int(res.split()[0]) if kind == "xref" else page.xref
+    key = "Font/T3" if kind == "xref" else "Resources/Font/T3"
+    fonts = doc.xref_get_key(holder, key.rsplit("/", 1)[0])
+    entries = fonts[1].strip("<>") if fonts[0] == "dict" else ""
+    doc.xref_set_key(holder, key.rsplit("/", 1)[0], f"<<{entries}/T3 {font} 0 R>>")
+    _append_content(doc, page, b"BT /T3 20 Tf 72 300 Td (aaaa) Tj ET")
+    return _bytes(doc)

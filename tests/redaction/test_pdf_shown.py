@@ -40,6 +40,11 @@ def test_page_is_marked_for_a_visual_check(case):
     assert visual_check_reasons(page)
 
 
+def test_type3_font_page_is_marked_for_a_visual_check():
+    page = pymupdf.open(stream=F.type3_font(), filetype="pdf")[0]
+    assert any("Type3" in r for r in visual_check_reasons(page))
+
+
 def test_plain_text_page_is_never_rendered():
     # Negative row: ordinary born-digital text needs no OCR (and costs none).
     page = pymupdf.open(stream=F.body_text(), filetype="pdf")[0]
