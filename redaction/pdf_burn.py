@@ -30,7 +30,12 @@ from redaction.pdf_core import (
     open_checked,
 )
 from redaction.pdf_raster import rasterise_pages
-from redaction.pdf_sanitise import keep_only_allowed, reencode_images, strip_accessibility_text
+from redaction.pdf_sanitise import (
+    keep_only_allowed,
+    reencode_images,
+    strip_accessibility_text,
+    strip_pattern_text,
+)
 from redaction.pdf_shown import visual_check_reasons
 from redaction.pdf_verify import OCR_PROBLEM, person_variants, verify
 from redaction.types import BurnInBox
@@ -409,6 +414,9 @@ def burn_in_report(
             if not 0 <= p < pages:
                 raise ValueError(f"{name}: withheld page {p} but the document has {pages} pages")
         _strip_object_metadata(doc)
+        patterned = strip_pattern_text(doc)
+        if patterned:
+            notes.append(f"{patterned} text object(s) painted as pattern texture (never in the text layer) removed")
         masked: list[int] = []
         for page in doc:
             pno = page.number

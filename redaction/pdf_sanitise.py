@@ -239,6 +239,35 @@ def _value_ranges(data: bytes, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def strip_pattern_text(doc: pymupdf.Document) -> int:
+    """Remove text objects (``BT`` ... ``ET``) from tiling-pattern cells; return how many.
+
+    Text in a pattern cell is painted as a fill texture: it is not in the text layer, so it is
+    never analysed, and area redaction does not reach into patterns. It is never content a
+    reader needs, so burn-in removes it everywhere (the page's own text is untouched).
+    """
+    removed = 0
+    for xref in range(1, doc.xref_length()):
+        if not doc.xref_is_stream(xref) or doc.xref_get_key(xref, "PatternType")[1] != "1":
+            continue
+        data = doc.xref_stream(xref) or b""
+        cuts, start = [], None
+        for tok in tokens(data):
+            if tok.kind != "num_or_op":
+                continue
+            if tok.value == b"BT" and start is None:
+                start = tok.start
+            elif tok.value == b"ET" and start is not None:
+                cuts.append((start, tok.end))
+                start = None
+        if start is not None:
+            cuts.append((start, len(data)))
+        if cuts:
+            removed += len(cuts)
+            doc.update_stream(xref, _cut(data, cuts))
+    return removed
+
+
 # --------------------------------------------------------------------------------------------
 # Optional content
 

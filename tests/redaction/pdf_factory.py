@@ -474,3 +474,23 @@ def type3_font() -> bytes:
     doc.xref_set_key(holder, key.rsplit("/", 1)[0], f"<<{entries}/T3 {font} 0 R>>")
     _append_content(doc, page, b"BT /T3 20 Tf 72 300 Td (aaaa) Tj ET")
     return _bytes(doc)
+
+
+def tiling_pattern_text(secret: str = SECRET) -> bytes:
+    """The name shown in the body, and its surname inside a tiling pattern's cell."""
+    last = secret.split()[-1]
+    doc, page = _new()
+    page.insert_text((72, 120), f"Present: {secret}.", fontsize=10)
+    kind, res = doc.xref_get_key(page.xref, "Resources")
+    holder = int(res.split()[0]) if kind == "xref" else page.xref
+    prefix = "" if kind == "xref" else "Resources/"
+    font = doc.xref_get_key(holder, f"{prefix}Font/helv")[1]
+    pattern = _new_object(
+        doc,
+        f"<</Type/Pattern/PatternType 1/PaintType 1/TilingType 1/BBox[0 0 200 40]/XStep 200/YStep 40"
+        f"/Resources<</Font<</helv {font}>>>>>>",
+        f"0.9 g BT /helv 9 Tf 2 10 Td ({last.upper()}) Tj ET".encode("latin-1"),
+    )
+    doc.xref_set_key(holder, f"{prefix}Pattern", f"<</Pat {pattern} 0 R>>")
+    _append_content(doc, page, b"q /Pattern cs /Pat scn 72 560 400 80 re f Q")
+    return _bytes(doc)

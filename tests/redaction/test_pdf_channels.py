@@ -145,3 +145,15 @@ def test_text_in_a_soft_mask_group_is_gone_when_its_lettering_is_redacted():
     assert any("soft mask" in n for n in result.notes)
     # Negative row: a page with a soft mask but no redaction stays as it is (not rasterised).
     assert pdf.burn_in_report(data, [], removed_strings=[]).rasterised_pages == ()
+
+
+def test_text_in_a_tiling_pattern_is_removed():
+    data = F.tiling_pattern_text()
+    assert recoverable(data, "FLETCHER")
+    result = pdf.burn_in_report(data, secret_boxes(data), removed_strings=[S], people=[S])
+    assert recoverable(result.data, "Fletcher") == []
+    assert any("pattern" in n for n in result.notes)
+    # Negative row: the pattern itself (its fill) and the page's own text stay.
+    doc = pymupdf.open(stream=result.data, filetype="pdf")
+    assert "family home" in doc[0].get_text()
+    assert any("Pattern" in doc.xref_object(x) for x in range(1, doc.xref_length()))
