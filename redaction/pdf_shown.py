@@ -87,6 +87,52 @@ def _same_letter_glyphs(page: pymupdf.Page, trace: list[dict[str, Any]] | None =
     return sorted({f"font {font} maps different glyphs to one letter" for (font, _), g in seen.items() if len(g) >= 3})
 
 
+def _key(name: str) -> str:
+    """A font name without subset prefix, spaces, hyphens or case ("ABCDEF+Nimbus Sans-Regular")."""
+    return re.sub(r"[\s\-_]", "", name.split("+", 1)[-1]).casefold()
+
+
+def _tounicode_disagrees(page: pymupdf.Page, trace: list[dict[str, Any]]) -> list[str]:
+    """Embedded TrueType fonts whose ToUnicode map contradicts the font's own character map.
+
+    The text trace gives, per glyph, the letter the ToUnicode map claims and the glyph drawn;
+    the font program's cmap says which glyph that letter really is. When many disagree, the map
+    lies (the page shows other letters than its text layer says). Fonts without a usable cmap
+    (many subsets) cannot be checked this way and are skipped.
+    """
+    doc = page.parent
+    fonts: dict[str, pymupdf.Font] = {}
+    for xref, ext, _type, basefont, _resource, *_ in page.get_fonts(full=True):
+        if ext not in ("ttf", "cid") or not xref:
+            continue
+        try:
+            buffer = doc.extract_font(xref)[3]
+            if buffer:
+                fonts[_key(basefont)] = pymupdf.Font(fontbuffer=buffer)
+        except (RuntimeError, ValueError):
+            continue
+    if not fonts:
+        return []
+    checked: dict[str, list[int]] = {}
+    for span in trace:
+        font = fonts.get(_key(span["font"]))
+        if font is None:
+            continue
+        counts = checked.setdefault(span["font"], [0, 0])
+        for ch in span["chars"]:
+            if ch[0] <= 32 or ch[1] <= 0:
+                continue
+            real = font.has_glyph(ch[0])
+            if real:
+                counts[0] += 1
+                counts[1] += real != ch[1]
+    return [
+        f"font {name} has a ToUnicode map that contradicts its glyphs"
+        for name, (total, wrong) in checked.items()
+        if wrong >= 3 and wrong >= 0.3 * total
+    ]
+
+
 def visual_check_reasons(
     page: pymupdf.Page, trace: list[dict[str, Any]] | None = None, raw: dict[str, Any] | None = None
 ) -> list[str]:
@@ -98,7 +144,9 @@ def visual_check_reasons(
     if page.get_images(full=False):
         reasons.append("images")
     reasons += _fonts_without_text(page)
+    trace = page.get_texttrace() if trace is None else trace
     reasons += _same_letter_glyphs(page, trace)
+    reasons += _tounicode_disagrees(page, trace)
     if has_soft_masks(page):
         reasons.append("soft-mask groups (lettering can be drawn through a mask)")
     curves = 0

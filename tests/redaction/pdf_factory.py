@@ -494,3 +494,26 @@ def tiling_pattern_text(secret: str = SECRET) -> bytes:
     doc.xref_set_key(holder, f"{prefix}Pattern", f"<</Pat {pattern} 0 R>>")
     _append_content(doc, page, b"q /Pattern cs /Pat scn 72 560 400 80 re f Q")
     return _bytes(doc)
+
+
+def permuted_tounicode(secret: str = SECRET, decoy_shift: int = 1) -> bytes:
+    """An embedded font whose ToUnicode map consistently names other letters (each one along)."""
+    doc, page = _new()
+    page.insert_font(fontname="Fx", fontbuffer=pymupdf.Font("helv").buffer)
+    page.insert_text((72, 200), secret, fontname="Fx", fontsize=20)
+    for xref, _ext, _type, _base, name, *_ in page.get_fonts(full=True):
+        if name == "Fx":
+            cmap_xref = int(doc.xref_get_key(xref, "ToUnicode")[1].split()[0])
+            pairs = {c[1]: c[0] for s in page.get_texttrace() if "Nimbus" in s["font"] for c in s["chars"]}
+            entries = "\n".join(
+                f"<{g:04x}> <{(u + decoy_shift if u > 32 else u):04x}>" for g, u in sorted(pairs.items())
+            )
+            doc.update_stream(
+                cmap_xref,
+                (
+                    "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                    "1 begincodespacerange <0000> <ffff> endcodespacerange\n"
+                    f"{len(pairs)} beginbfchar\n{entries}\nendbfchar\nendcmap end end\n"
+                ).encode(),
+            )
+    return _bytes(doc)

@@ -23,6 +23,7 @@ DRAWN = {
     "rotated_image_90": F.rotated_image_text,
     "rotated_image_270": lambda: F.rotated_image_text(angle=270),
     "lying_tounicode": F.lying_tounicode,
+    "permuted_tounicode": F.permuted_tounicode,
     "out_of_order_glyphs": F.out_of_order_glyphs,
 }
 
