@@ -26,9 +26,9 @@ from redaction.pdf_core import (
     _under,
     _union,
     _unrotated_rect,
-    has_soft_masks,
     open_checked,
 )
+from redaction.pdf_masks import has_soft_masks
 from redaction.pdf_raster import rasterise_pages
 from redaction.pdf_sanitise import (
     keep_only_allowed,

@@ -24,7 +24,8 @@ from typing import Any
 
 import pymupdf
 
-from redaction.pdf_core import _TEXT_FLAGS, _normalise_char, has_soft_masks
+from redaction.pdf_core import _TEXT_FLAGS, _normalise_char
+from redaction.pdf_masks import has_soft_masks
 from redaction.types import Box
 
 _DPI = 150

@@ -10,6 +10,7 @@ import pymupdf
 import pytest
 
 from redaction import pdf
+from tests.redaction import channel_factory as C
 from tests.redaction import pdf_factory as F
 from tests.redaction.test_pdf_burn_in import recoverable, secret_boxes
 
@@ -18,12 +19,12 @@ S = F.SECRET
 # Channels whose content never reaches the reviewer's text: burn-in with no boxes at all must
 # still leave nothing of the name.
 UNSEEN = {
-    "actual_text": F.actual_text,  # marked-content replacement text
-    "private_structure": F.private_structure,  # page labels, private page key, layer name
-    "print_only_layer": F.print_only_layer,  # on, but printed and not viewed
-    "shown_when_other_layer_off": F.shown_when_other_layer_off,  # OCMD /AllOff
-    "jpeg_comment_and_exif": F.jpeg_with_comment,  # metadata segments inside the JPEG
-    "image_alternate": F.image_with_alternate,  # print-only alternate image, image /Name
+    "actual_text": C.actual_text,  # marked-content replacement text
+    "private_structure": C.private_structure,  # page labels, private page key, layer name
+    "print_only_layer": C.print_only_layer,  # on, but printed and not viewed
+    "shown_when_other_layer_off": C.shown_when_other_layer_off,  # OCMD /AllOff
+    "jpeg_comment_and_exif": C.jpeg_with_comment,  # metadata segments inside the JPEG
+    "image_alternate": C.image_with_alternate,  # print-only alternate image, image /Name
 }
 
 
@@ -38,15 +39,15 @@ def test_channel_leaves_no_trace_even_without_boxes(case):
 
 def test_kept_content_survives_the_sanitising():
     # Negative rows: what a reader sees stays.
-    out = pdf.extract(pdf.burn_in(F.actual_text(), [], removed_strings=[])).pages[0].text
+    out = pdf.extract(pdf.burn_in(C.actual_text(), [], removed_strings=[])).pages[0].text
     assert "the visitor" in out  # the marked section is kept, only its replacement text goes
-    out = pdf.extract(pdf.burn_in(F.private_structure(), [], removed_strings=[])).pages[0].text
+    out = pdf.extract(pdf.burn_in(C.private_structure(), [], removed_strings=[])).pages[0].text
     assert "Layered remark" in out  # an ON layer shown on screen and in print is flattened, kept
-    doc = pymupdf.open(stream=pdf.burn_in(F.jpeg_with_comment(), [], removed_strings=[]), filetype="pdf")
+    doc = pymupdf.open(stream=pdf.burn_in(C.jpeg_with_comment(), [], removed_strings=[]), filetype="pdf")
     assert len(doc[0].get_images()) == 1  # the picture itself stays
 
 
-@pytest.mark.parametrize("builder", [F.print_only_layer, F.shown_when_other_layer_off])
+@pytest.mark.parametrize("builder", [C.print_only_layer, C.shown_when_other_layer_off])
 def test_content_of_every_layer_is_analysed(builder):
     # Content shown only while another layer is off used to vanish when all layers were switched
     # on for analysis, so it was neither seen nor redacted.
@@ -56,7 +57,7 @@ def test_content_of_every_layer_is_analysed(builder):
 
 
 def test_release_has_no_layers_left():
-    out = pdf.burn_in(F.shown_when_other_layer_off(), secret_boxes(F.shown_when_other_layer_off()),
+    out = pdf.burn_in(C.shown_when_other_layer_off(), secret_boxes(C.shown_when_other_layer_off()),
                       removed_strings=[S])
     doc = pymupdf.open(stream=out, filetype="pdf")
     assert doc.xref_get_key(doc.pdf_catalog(), "OCProperties")[0] == "null"
@@ -70,14 +71,14 @@ def test_layer_shown_on_screen_and_in_print_is_kept_by_flattening():
 
 
 def test_allow_list_is_checked_by_verify():
-    problems = pdf.verify(F.private_structure(), [])
+    problems = pdf.verify(C.private_structure(), [])
     assert any("allow-list" in p and "PageLabels" in p for p in problems), problems
     assert not [p for p in pdf.verify(pdf.burn_in(F.body_text(), [], removed_strings=[]), []) if "allow-list" in p]
 
 
 def test_clipped_and_zero_scale_text_is_removed():
     # Only the visible name is boxed; a clipped "FLETCHER, C." and a 0 Tz "C. Fletcher" were kept.
-    data = F.clipped_variant()
+    data = C.clipped_variant()
     assert any("clipped" in p for p in pdf.extract(data).problems)
     out = pdf.burn_in(data, secret_boxes(data), removed_strings=[S], people=[S])
     assert recoverable(out, "Fletcher") == []
@@ -112,32 +113,32 @@ def test_person_variants():
 
 def test_pdf_syntax_is_never_taken_for_text():
     # "/Type /Page", "/Font", "/Contents" are syntax, not something a reader can recover.
-    assert pdf.verify(F.word_page(), ["Page", "Font", "Contents", "Resources"]) == []
+    assert pdf.verify(C.word_page(), ["Page", "Font", "Contents", "Resources"]) == []
     # Positive row: the same word written on the page is found.
-    doc = pymupdf.open(stream=F.word_page(), filetype="pdf")
+    doc = pymupdf.open(stream=C.word_page(), filetype="pdf")
     doc[0].insert_text((72, 700), "Page turner", fontsize=10)
     assert any("'Page'" in p for p in pdf.verify(doc.tobytes(), ["Page"]))
 
 
 def test_burn_in_report_names_what_was_stripped():
-    result = pdf.burn_in_report(F.actual_text(), [], removed_strings=[])
+    result = pdf.burn_in_report(C.actual_text(), [], removed_strings=[])
     assert any("ActualText" in n for n in result.notes)
     assert result.rasterised_pages == ()
-    result = pdf.burn_in_report(F.print_only_layer(), [], removed_strings=[])
+    result = pdf.burn_in_report(C.print_only_layer(), [], removed_strings=[])
     assert any("optional-content" in n for n in result.notes)
 
 
 def test_mask_background_is_not_a_fake_black_box():
     # The mask group's black background used to count as a black box over every earlier line,
     # so all of the page's text was reported "covered" and removed at burn-in.
-    data = F.soft_mask_text()
+    data = C.soft_mask_text()
     assert not any("black boxes" in p and "2 text span" in p for p in pdf.extract(data).problems)
     text = pdf.extract(pdf.burn_in(data, secret_boxes(data), removed_strings=[S])).pages[0].text
     assert "family home" in text and "Case record" in text
 
 
 def test_text_in_a_soft_mask_group_is_gone_when_its_lettering_is_redacted():
-    data = F.soft_mask_text()
+    data = C.soft_mask_text()
     assert S in pdf.extract(data).pages[0].text  # the mask's text is analysed
     result = pdf.burn_in_report(data, secret_boxes(data), removed_strings=[S], people=[S])
     assert recoverable(result.data) == [] and recoverable(result.data, "Fletcher") == []
@@ -148,7 +149,7 @@ def test_text_in_a_soft_mask_group_is_gone_when_its_lettering_is_redacted():
 
 
 def test_text_in_a_tiling_pattern_is_removed():
-    data = F.tiling_pattern_text()
+    data = C.tiling_pattern_text()
     assert recoverable(data, "FLETCHER")
     result = pdf.burn_in_report(data, secret_boxes(data), removed_strings=[S], people=[S])
     assert recoverable(result.data, "Fletcher") == []

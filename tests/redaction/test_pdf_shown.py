@@ -14,17 +14,18 @@ import pytest
 from redaction import pdf
 from redaction.errors import VerificationError
 from redaction.pdf_shown import shown_words, visual_check_reasons
+from tests.redaction import channel_factory as C
 from tests.redaction import pdf_factory as F
 from tests.redaction.test_pdf_burn_in import needs_tesseract, secret_boxes
 
 S = F.SECRET
 DRAWN = {
-    "vector_outlines": F.vector_outlines,
-    "rotated_image_90": F.rotated_image_text,
-    "rotated_image_270": lambda: F.rotated_image_text(angle=270),
-    "lying_tounicode": F.lying_tounicode,
-    "permuted_tounicode": F.permuted_tounicode,
-    "out_of_order_glyphs": F.out_of_order_glyphs,
+    "vector_outlines": C.vector_outlines,
+    "rotated_image_90": C.rotated_image_text,
+    "rotated_image_270": lambda: C.rotated_image_text(angle=270),
+    "lying_tounicode": C.lying_tounicode,
+    "permuted_tounicode": C.permuted_tounicode,
+    "out_of_order_glyphs": C.out_of_order_glyphs,
 }
 
 
@@ -42,7 +43,7 @@ def test_page_is_marked_for_a_visual_check(case):
 
 
 def test_type3_font_page_is_marked_for_a_visual_check():
-    page = pymupdf.open(stream=F.type3_font(), filetype="pdf")[0]
+    page = pymupdf.open(stream=C.type3_font(), filetype="pdf")[0]
     assert any("Type3" in r for r in visual_check_reasons(page))
 
 
@@ -69,7 +70,7 @@ def test_drawn_name_is_analysed_and_burnt_out(case):
 @needs_tesseract
 def test_page_that_still_shows_the_name_is_rasterised_and_reported():
     # Only "Charlie" is boxed: "Fletcher" is still drawn, and nothing in the text layer says where.
-    data = F.vector_outlines()
+    data = C.vector_outlines()
     result = pdf.burn_in_report(data, secret_boxes(data, "Charlie"), removed_strings=[], people=[S])
     assert result.rasterised_pages == (0,)
     assert any("page 1" in n and "picture" in n for n in result.notes)
@@ -81,6 +82,6 @@ def test_page_that_still_shows_the_name_is_rasterised_and_reported():
 
 @needs_tesseract
 def test_without_the_fallback_the_page_is_refused():
-    data = F.vector_outlines()
+    data = C.vector_outlines()
     with pytest.raises(VerificationError):
         pdf.burn_in(data, secret_boxes(data, "Charlie"), removed_strings=[], people=[S], rasterise=False)

@@ -114,11 +114,11 @@ def test_encrypted_and_missing_files_are_named(tmp_path):
 def test_every_page_burn_in_changed_or_could_not_verify_is_warned(tmp_path):
     # Issue 8: `sar redact` warned in 1 of 17 held-out cases. Burn-in's own notes (layers
     # removed, accessibility text stripped, pages rasterised or not verifiable) are warnings too.
-    from tests.redaction import pdf_factory as F
+    from tests.redaction import channel_factory as C
 
     layered, drawn = tmp_path / "layered.pdf", tmp_path / "drawn.pdf"
-    layered.write_bytes(F.print_only_layer("Dana Whitcombe"))
-    drawn.write_bytes(F.vector_outlines("Dana Whitcombe"))
+    layered.write_bytes(C.print_only_layer("Dana Whitcombe"))
+    drawn.write_bytes(C.vector_outlines("Dana Whitcombe"))
     res = run("--subject-name", "A B", "--out", tmp_path / "o", layered)
     assert res.returncode == 0, res.stderr
     assert "warning: layered.pdf" in res.stderr and "optional-content section(s)" in res.stderr
