@@ -163,6 +163,10 @@ NON_NAME = NON_NAME | frozenset(
     """log logs logbook session sessions transcript register triage form forms statement statements diary
     sheet schedule bundle appendix agenda supervised""".split()
 )
+# Salutation and honorific forms of address ("Dear Sir or Madam", "Dear Sirs"): general English
+# letter-writing convention, not names. The OCR'd letter path lost "Madam" as a person without them.
+SALUTATION_WORDS = frozenset("madam madame mesdames sirs gentlemen ladies".split())
+NON_NAME = NON_NAME | SALUTATION_WORDS
 # "Foster carers", "kinship carer", "birth parents": a role phrase, whatever the first word is.
 ROLE_PHRASE = re.compile(
     r"(?:foster|kinship|respite|adoptive|birth|connected|supervising)\s+(?:carers?|parents?|mother|father|"

@@ -96,6 +96,23 @@ def verifiable_strings(document: ExtractedDocument, proposals: Sequence[Proposal
     return list(dict.fromkeys(out))
 
 
+def kept_text(document: ExtractedDocument, proposals: Sequence[Proposal]) -> str:
+    """The document's text with every proposed span blanked: what is deliberately kept.
+
+    Verification looks for every variant of each redacted person except those that occur in
+    this text (a surname shared with a kept street name cannot be absent from the output).
+    """
+    parts = []
+    for page in document.pages:
+        chars = list(page.text)
+        for p in proposals:
+            if p.page == page.page_index:
+                for i in range(p.start, min(p.end, len(chars))):
+                    chars[i] = " "
+        parts.append("".join(chars))
+    return "\n".join(parts)
+
+
 def schedule_entries(proposals: Sequence[Proposal]) -> list[dict]:
     """The requester-facing schedule: one JSON object per proposal, pages 1-based."""
     return [
@@ -182,12 +199,14 @@ def redact(
             raise click.ClickException(str(exc)) from None
         for (path, data, document), plan in zip(loaded, plans, strict=True):
             try:
-                _write(path, data, document, plan.proposals, out, label_codes)
+                notes = _write(path, data, document, plan.proposals, out, label_codes)
             except (PdfError, ValueError, OSError) as exc:
                 failed += 1
                 click.echo(f"sar: error: {path}: {_why(exc)}", err=True)
                 continue
-            for problem in plan.problems:
+            # Every page burn-in rasterised or could not verify by OCR is named (issue 8), as is
+            # every page-level problem found in analysis.
+            for problem in [*plan.problems, *notes]:
                 click.echo(f"sar: warning: {path.name}: {problem}", err=True)
     if failed:
         click.echo(f"sar: {failed} of {len(files)} file(s) failed", err=True)
@@ -215,7 +234,8 @@ def _write(
     proposals: Sequence[Proposal],
     out: Path,
     label_codes: bool,
-) -> None:
+) -> list[str]:
+    """Burn ``proposals`` into ``path`` and write it and its schedule; return burn-in notes to warn about."""
     withheld = {
         p.page: p.code
         for p in proposals
@@ -227,17 +247,20 @@ def _write(
         if p.page not in withheld
         for box in p.boxes
     ]
-    redacted = pdf.burn_in(
+    result = pdf.burn_in_report(
         data,
         boxes,
         withheld_pages=withheld,
         removed_strings=verifiable_strings(document, proposals),
         label_boxes=label_codes,
         name=path.name,
+        people=sorted({p.text for p in proposals if p.entity_type == "PERSON" and p.page not in withheld}),
+        kept_text=kept_text(document, proposals),
     )
-    (out / path.name).write_bytes(redacted)
+    (out / path.name).write_bytes(result.data)
     schedule = json.dumps(schedule_entries(proposals), indent=2, ensure_ascii=False)
     (out / f"{path.name}.redactions.json").write_text(schedule + "\n", encoding="utf-8")
+    return list(result.notes)
 
 
 def _why(exc: Exception) -> str:

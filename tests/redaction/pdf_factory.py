@@ -239,3 +239,4 @@ def many_pages(pages: int = 20, names: tuple[str, ...] = ("Charlie Fletcher", "S
             page.insert_text((60, y), line, fontsize=10)
             y += 24
     return _bytes(doc)
+
