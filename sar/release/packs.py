@@ -131,20 +131,25 @@ def _inside(box: Box, boxes: Sequence[Sequence[float]]) -> bool:
     return any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
 
-def _strings_to_verify(plans: Sequence[_ItemPlan], originals: dict[int, bytes]) -> tuple[list[str],
-                                                                                         list[str]]:
+def _strings_to_verify(plans: Sequence[_ItemPlan], originals: dict[int, bytes]
+                       ) -> tuple[list[str], list[str], dict[int, str]]:
     """Split the accepted redactions' texts into those the released bundle must not contain and warnings.
 
     A text that is also visible where nobody redacted it (a reviewer rejected that occurrence, or
     an ordinary word equals a redacted first name) cannot be absent from the output, so it is left
     out of the check, as ``sar redact`` does; each such text is returned as a warning naming the
     document and page, for the manager to see. Every other accepted text is verified.
+
+    :return: ``(to verify, warnings, kept text by item id)``; the kept text is each document's text
+        with every accepted redaction blanked, which the burn-in's person search must not look for
+        (a surname that is also a kept street name cannot be absent from the output).
     """
     texts = sorted({" ".join(r.text.split()) for p in plans for r in p.redactions
                     if r.text and r.text.strip()})
     if not texts:
-        return [], []
+        return [], [], {}
     residual: list[tuple[str, int, str, str]] = []
+    kept: dict[int, list[str]] = defaultdict(list)
     for plan in plans:
         skip = {page for page, m in plan.marks.items() if m.mark != "disclose"}
         extracted = pdf.extract(originals[plan.item.id], plan.item.filename, ocr=False)
@@ -154,6 +159,7 @@ def _strings_to_verify(plans: Sequence[_ItemPlan], originals: dict[int, bytes]) 
             covered = [b for r in plan.redactions if r.page == page.page_index for b in r.boxes]
             chars = [" " if box is not None and _inside(box, covered) else ch
                      for ch, box in zip(page.text, page.char_boxes, strict=True)]
+            kept[plan.item.id].append("".join(chars))
             folded = _fold("".join(chars))
             residual.append((plan.item.filename, page.page_index + 1, folded, folded.replace(" ", "")))
     verify, warnings = [], []
@@ -165,7 +171,17 @@ def _strings_to_verify(plans: Sequence[_ItemPlan], originals: dict[int, bytes]) 
             continue
         where = ", ".join(f"{name} p.{page}" for name, page in seen[:5])
         warnings.append(f"{text!r} is redacted elsewhere but still visible at {where}")
-    return verify, warnings
+    return verify, warnings, {item_id: "\n".join(pages) for item_id, pages in kept.items()}
+
+
+def _people(plan: _ItemPlan, withheld: dict[int, str]) -> list[str]:
+    """The people redacted in one document, for the burn-in's search for every form of their name.
+
+    A name redacted on a page released whole stands for a person; one on a withheld page does not
+    need searching for, since that page is blanked entirely.
+    """
+    return sorted({" ".join(r.text.split()) for r in plan.redactions
+                   if r.entity_type == "PERSON" and r.text and r.text.strip() and r.page not in withheld})
 
 
 def _is_whole_page(red: Redaction) -> bool:
@@ -252,7 +268,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
     store = FileStore(settings.storage_dir)
     ref = request.reference
     originals = {p.item.id: store.get(p.item.document.sha256) for p in plans}
-    removed_strings, warnings = _strings_to_verify(plans, originals)
+    removed_strings, warnings, kept_text = _strings_to_verify(plans, originals)
     # Every string redacted anywhere in the bundle: no text the pack writes itself may contain one.
     needles = sorted({_fold(r.text) for p in plans for r in p.redactions if r.text and r.text.strip()})
     _check_titles(plans, needles)
@@ -263,6 +279,9 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
     parts: list[tuple[str, bytes]] = []
     next_page = 1
     removed_total = 0
+    # Pages released as a picture of themselves (with an OCR text layer) because what they show
+    # could not be matched to their text: the schedule says so (issue 8, redaction-notes §3.3).
+    image_pages: list[dict] = []
     for index, plan in enumerate(plans, start=1):
         item = plan.item
         label = release_title(item, index)
@@ -285,10 +304,16 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         # survives in objects shared with kept pages.
         blank = {**withheld, **{p: "removed" for p in removed}}
         try:
-            out = pdf.burn_in(originals[item.id], boxes, withheld_pages=blank,
-                              removed_strings=removed_strings, label_boxes=True, name=item.filename)
+            burnt = pdf.burn_in_report(originals[item.id], boxes, withheld_pages=blank,
+                                       removed_strings=removed_strings, label_boxes=True, name=item.filename,
+                                       people=_people(plan, blank), kept_text=kept_text.get(item.id, ""))
         except VerificationError as exc:
             raise PackVerificationFailed(exc.problems) from exc
+        out = burnt.data
+        image_pages += [{"page": numbering[p], "document": label, "document_page": p + 1}
+                        for p in burnt.rasterised_pages if p in numbering]
+        # Staff-only: what the burn-in changed besides the boxes (layers flattened, pictures made).
+        warnings += [f"{label}: {note}" for note in burnt.notes]
         keep = [p for p in range(n_pages) if p not in removed]
         removed_total += len(removed)
         for r in plan.redactions:
@@ -336,7 +361,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
     }
     template = letters.letter_template_for(request.regime)
     letter_text = letters.render_cover_letter(settings, request.regime, context)
-    schedule_text = letters.render_schedule(settings, {**context, "rows": rows,
+    schedule_text = letters.render_schedule(settings, {**context, "rows": rows, "image_pages": image_pages,
                                                        "codes": letters.code_key([r.code for r in rows])})
     letter_pdf = text_pdf([letter_text])
     schedule_pdf = text_pdf([schedule_text])
@@ -363,6 +388,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         "files": {name: hashlib.sha256(content).hexdigest() for name, content in sorted(files.items())},
         "bundle_pages": page_count,
         "removed_pages": removed_total,
+        "image_pages": [p["page"] for p in image_pages],
         # Staff-only: accepted texts still visible elsewhere (a missed or rejected occurrence).
         "warnings": warnings,
     }

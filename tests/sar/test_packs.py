@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 
 import pytest
@@ -11,10 +12,11 @@ from sqlalchemy import func, select
 
 from redaction import pdf
 from redaction.errors import VerificationError
-from sar.bundle import redactions
+from sar.bundle import documents, redactions
 from sar.core.errors import Conflict
-from sar.models import ResponsePack
+from sar.models import Redaction, ResponsePack
 from sar.release import packs
+from tests.redaction import channel_factory as channels
 from tests.sar._docs import (
     PAGE_ONE,
     PAGE_THREE,
@@ -165,7 +167,7 @@ def test_failed_verification_writes_no_pack(session, settings, now, team, monkey
     def leaky(*args, **kwargs):
         raise VerificationError([f"page 1: {THIRD_PARTY!r} is still extractable"])
 
-    monkeypatch.setattr(packs.pdf, "burn_in", leaky)
+    monkeypatch.setattr(packs.pdf, "burn_in_report", leaky)
     with pytest.raises(packs.PackVerificationFailed, match="failed verification") as err:
         packs.build_pack(session, req, actor=team.officer, now=now, settings=settings)
     assert isinstance(err.value, Conflict) and err.value.problems
@@ -220,3 +222,50 @@ def test_whole_page_legal_advice_is_released_as_a_withheld_page(session, setting
     assert f"{req.reference} — Page 1 of 2" in pages[0].text
     rows = list(csv.DictReader(io.StringIO(files[f"{req.reference}-redaction-schedule.csv"].decode())))
     assert [(r["page"], r["kind"], r["code"]) for r in rows] == [("1", "withheld", "SCH2-P19-LPP")]
+
+
+# -- Pages the burn-in had to reproduce as pictures are named in the schedule (issue 8) ----------
+
+needs_tesseract = pytest.mark.skipif(not pdf.ocr_available(), reason="tesseract not installed")
+
+
+def _drawn_name_redaction(session, settings, item, now, *, cover: str, text: str):
+    """An accepted PERSON redaction of ``text`` whose boxes cover only the word ``cover`` on the page."""
+    page = documents.extracted_text(settings, item, ocr=True).pages[0]
+    m = re.search(re.escape(cover), page.text)
+    assert m, page.text  # the drawn name was read into the analysed text (pdf_shown)
+    boxes = [list(b.as_tuple()) for b in pdf.boxes_for_span(page, m.start(), m.end())]
+    red = Redaction(bundle_item_id=item.id, page=0, start=m.start(), end=m.end(), boxes=boxes, text=text,
+                    entity_type="PERSON", code="SCH2-P16-THIRD-PARTY", reason="third party", source="manual",
+                    recognizer="test", score=1.0, status="accepted", created_at=now)
+    session.add(red)
+    session.flush()
+    return red
+
+
+@needs_tesseract
+def test_a_page_still_showing_a_redacted_person_is_released_as_a_picture_and_the_schedule_says_so(
+        session, settings, now, team):
+    # The person's name is drawn as outlines (no text layer); the reviewer's box covers only the
+    # first name. The burn-in looks for every form of the person's name, finds the surname still
+    # shown, and releases that page as a picture: the requester is told which page and why.
+    req = sar_request(session, settings, team, now)
+    item = documents.add_document(session, req, channels.vector_outlines(), "visit.pdf", actor=team.officer,
+                                  now=now, settings=settings, title="Visit notes")
+    _drawn_name_redaction(session, settings, item, now, cover="Charlie", text=channels.SECRET)
+    pack = packs.build_pack(session, req, actor=team.officer, now=now, settings=settings)
+    files = packs.pack_files(packs.pack_bytes(settings, pack))
+    schedule = _text(files[f"{req.reference}-redaction-schedule.pdf"])
+    assert "Pages reproduced as images" in schedule
+    assert "Page 1 (Visit notes, page 1) is a picture of the page" in schedule
+    assert pack.manifest["image_pages"] == [1]
+    assert any("Visit notes" in w and "picture" in w for w in pack.manifest["warnings"])
+    bundle = files[f"{req.reference}-bundle.pdf"]
+    assert pdf.verify(bundle, [], people=[channels.SECRET], ocr=True) == []
+    assert "Fletcher" not in _text(bundle)
+
+
+def test_a_page_whose_text_is_all_covered_is_not_reproduced_as_a_picture(built):
+    _req, pack, files, _items = built
+    assert pack.manifest["image_pages"] == []
+    assert "Pages reproduced as images" not in _text(files[f"{_req.reference}-redaction-schedule.pdf"])
