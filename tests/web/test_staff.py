@@ -230,3 +230,19 @@ def test_pack_screen_lists_manager_codes_and_offers_the_zip_only_after_approval(
     assert post(manager_client, f"/staff/requests/{reference}/approve", {"pack_sha256": sha}).status_code == 302
     pack = manager_client.get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
     assert "Download the pack (zip)" in pack
+
+
+def test_a_manager_who_prepared_the_pack_gets_no_buttons_and_is_refused(web):
+    """The pack screen follows ``sar.release.approvals.may_decide``: preparing the pack is one's own work."""
+    manager = web.user("manager")
+    manager_client = web.login(manager)
+    reference = web.new_request(manager_client)
+    web.upload(manager_client, reference, sample_pdf("case00_email_1.pdf"), "email.pdf")
+    officer_client = web.login(web.user("officer"))
+    assert post(officer_client, f"/staff/requests/{reference}/submit", {"note": "ready"}).status_code == 302
+    pack = manager_client.get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
+    assert 'id="approve"' not in pack and "another manager must approve it" in pack
+    sha = re.search(r'id="pack-sha">([0-9a-f]{64})<', pack).group(1)
+    assert post(manager_client, f"/staff/requests/{reference}/approve", {"pack_sha256": sha}).status_code == 403
+    other = web.login(web.user("manager"))
+    assert 'id="approve"' in other.get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
