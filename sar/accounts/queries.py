@@ -11,7 +11,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from sar.core.permissions import require_staff
-from sar.models import AuditEvent, Role, User
+from sar.models import CASEWORK_ROLES, AuditEvent, User
 
 
 def logged_out_since(session: Session, user_id: int, since: datetime) -> bool:
@@ -36,7 +36,7 @@ def staff_users(session: Session, *, actor: User) -> list[User]:
     return list(
         session.scalars(
             select(User)
-            .where(User.role.in_([Role.officer.value, Role.manager.value]), User.is_active.is_(True))
+            .where(User.role.in_([r.value for r in CASEWORK_ROLES]), User.is_active.is_(True))
             .order_by(User.name)
         )
     )

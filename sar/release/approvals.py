@@ -31,7 +31,17 @@ from sar.core.permissions import require_role, require_staff, require_view
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.messaging import download_links, notifications
-from sar.models import Approval, AuditEvent, DownloadLink, OutboxEmail, Request, ResponsePack, Role, User
+from sar.models import (
+    CASEWORK_ROLES,
+    Approval,
+    AuditEvent,
+    DownloadLink,
+    OutboxEmail,
+    Request,
+    ResponsePack,
+    Role,
+    User,
+)
 from sar.release import entitlement, packs
 from sar.workflow.approval_state import STANDING_STATUSES, lock_request, standing_approval
 from sar.workflow.status import RequestStatus
@@ -82,7 +92,7 @@ def submit_for_approval(session: Session, request: Request, *, actor: User, now:
         verification, already submitted, closed ...), or the pack cannot be built (undecided
         proposals, no documents, failed verification: see :func:`sar.release.packs.build_pack`).
     """
-    require_role(actor, Role.officer, Role.manager)
+    require_role(actor, *CASEWORK_ROLES)
     lock_request(session, request)
     status = RequestStatus(request.status)
     if status not in (RequestStatus.received, RequestStatus.in_progress, RequestStatus.in_review):

@@ -26,7 +26,7 @@ from redaction.errors import VerificationError
 from redaction.pdf_compose import select_pages, text_pdf
 from redaction.types import Box, BurnInBox
 from sar.core import audit
-from sar.core.db import LONDON
+from sar.core.dates import london_date
 from sar.core.errors import Conflict, NotFound
 from sar.core.permissions import require_staff
 from sar.core.settings import Settings
@@ -330,7 +330,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
     page_count = pdf.page_count(bundle)
 
     withheld_codes = [r.code for r in rows if r.kind in ("redaction", "withheld")]
-    letter_date = now.astimezone(LONDON).date()
+    letter_date = london_date(now)
     subject = request.party("data_subject")
     requester = request.party("requester")
     context = {
@@ -338,7 +338,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         "requester_name": requester.name if requester else "Sir or Madam",
         "subject_name": subject.name if subject else None,
         # Only what was verified, by whom and when, is claimed (sar.release.entitlement, rulebook T-4).
-        **entitlement.letter_context(session, request, london_date=lambda at: at.astimezone(LONDON).date()),
+        **entitlement.letter_context(session, request, london_date=london_date),
         "received_on": request.received_on, "due_on": request.due_on, "extended": bool(request.extended),
         "documents": documents, "page_count": page_count, "removed_count": removed_total,
         "withheld": bool(withheld_codes), "codes": letters.code_key(withheld_codes),

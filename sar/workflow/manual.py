@@ -14,14 +14,13 @@ from datetime import datetime
 
 from sar.core.errors import Conflict, InvalidTransition, ValidationError
 from sar.core.permissions import require_role
-from sar.models import Request, Role, StatusChange, User
+from sar.models import CASEWORK_ROLES, Request, StatusChange, User
 from sar.workflow import approval_state
 from sar.workflow.status import MANUAL_TRANSITIONS, WORKFLOW_ONLY_MOVES, RequestStatus
 from sar.workflow.transitions import transition
 
-#: Who may change a status by hand: the caseworkers. Administrators manage accounts and have no
-#: need to know a case's progress; requesters withdraw through their own route.
-MANUAL_ROLES = (Role.officer, Role.manager)
+#: Who may change a status by hand: the caseworkers (requesters withdraw through their own route).
+MANUAL_ROLES = CASEWORK_ROLES
 
 
 def manual_choices(request: Request) -> list[RequestStatus]:

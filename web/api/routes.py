@@ -95,7 +95,7 @@ def list_requests() -> Response:
     result = intake_queries.list_requests(session, g.api_user, page=page, per_page=per_page,
                                        status=request.args.get("status") or None)
     session.commit()  # the token's last use
-    return jsonify(items=[schemas.request_brief(r) for r in result.items], page=result.page,
+    return jsonify(items=[requests_uc.as_brief(r) for r in result.items], page=result.page,
                    per_page=result.per_page, total=result.total)
 
 

@@ -13,7 +13,7 @@ from sar.bundle import redactions
 from sar.core import audit
 from sar.core.db import utcnow
 from sar.core.errors import NotFound
-from sar.models import Role
+from sar.models import CASEWORK_ROLES
 from sar.release import approvals, entitlement, packs
 from sar.workflow import approval_state
 from web.auth import current_user, role_required, staff_required
@@ -26,7 +26,7 @@ ANCHOR = "approval"
 
 
 @bp.route("/requests/<reference>/submit", methods=["POST"])
-@role_required(Role.officer.value, Role.manager.value)
+@role_required(*CASEWORK_ROLES)
 def submit(reference: str):
     """Build the pack and submit it for a manager's approval."""
     req = load(reference, audited=False)

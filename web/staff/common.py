@@ -13,6 +13,7 @@ from typing import Any
 
 from flask import Response, current_app, flash, redirect, url_for
 
+from sar.core.dates import london_date
 from sar.core.db import utcnow
 from sar.core.errors import SarError
 from sar.intake import requests as req_uc
@@ -32,7 +33,7 @@ def settings():
 
 
 def london_today():
-    return req_uc.received_on_for(utcnow())
+    return london_date(utcnow())
 
 
 def load(reference: str, *, audited: bool = True):

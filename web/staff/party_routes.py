@@ -11,7 +11,7 @@ from flask import Response
 
 from sar.core.db import utcnow
 from sar.intake import parties
-from sar.models import Role
+from sar.models import CASEWORK_ROLES
 from web.auth import current_user, role_required, staff_required
 from web.db import get_session
 from web.staff import bp
@@ -150,7 +150,7 @@ def party_evidence_upload(reference: str):
 
 
 @bp.route("/requests/<reference>/parties/<int:party_id>/evidence/<kind>.pdf")
-@role_required(Role.officer.value, Role.manager.value)
+@role_required(*CASEWORK_ROLES)
 def party_evidence_document(reference: str, party_id: int, kind: str):
     """Open a party's identity or authority document (officers and managers; the read is audited)."""
     req = load(reference, audited=False)

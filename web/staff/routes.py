@@ -13,7 +13,7 @@ from sar.accounts import queries as account_queries
 from sar.bundle import documents, jobs
 from sar.bundle import queries as bundle_queries
 from sar.core import audit
-from sar.core.db import utcnow
+from sar.core.db import LONDON, utcnow
 from sar.core.errors import Conflict, ValidationError
 from sar.intake import clock, parties
 from sar.intake import queries as intake_queries
@@ -92,7 +92,7 @@ def new_request():
     """Log a request that arrived by letter, e-mail, phone or in person."""
     form = LogRequestForm()
     if request.method == "GET":
-        form.received_at.data = utcnow().astimezone(req_uc.LONDON).replace(second=0, microsecond=0, tzinfo=None)
+        form.received_at.data = utcnow().astimezone(LONDON).replace(second=0, microsecond=0, tzinfo=None)
     if form.validate_on_submit():
         db = get_session()
         user = current_user()
