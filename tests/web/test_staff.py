@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from sar.bundle import redactions
 from sar.models import AuditEvent, BundleItem, Redaction, Request
 from tests.web.test_ui_support import flashes, post, sample_pdf
 from tests.web.test_ui_support import web as web_fixture
@@ -246,3 +247,27 @@ def test_a_manager_who_prepared_the_pack_gets_no_buttons_and_is_refused(web):
     assert post(manager_client, f"/staff/requests/{reference}/approve", {"pack_sha256": sha}).status_code == 403
     other = web.login(web.user("manager"))
     assert 'id="approve"' in other.get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
+
+
+def test_redaction_totals_count_only_documents_still_in_the_bundle(web):
+    """The review totals are ``sar.bundle.redactions.review_counts``: a removed document's redactions drop out."""
+    from sar.core.db import utcnow
+    from sar.models import User
+
+    officer = web.user("officer")
+    client = web.login(officer)
+    reference = web.new_request(client)
+    web.upload(client, reference, sample_pdf("case00_placement_1.pdf"), "placement.pdf")
+    with web.factory() as session:
+        req = session.query(Request).filter_by(reference=reference).one()
+        item = session.query(BundleItem).filter_by(request_id=req.id).one()
+        redactions.add_manual_redaction(session, item, 0, [[60, 200, 300, 215]], "SCH2-P16-THIRD-PARTY",
+                                        "neighbour's address", actor=session.get(User, officer.id), now=utcnow(),
+                                        settings=web.settings)
+        session.commit()
+        item_id = item.id
+    totals = re.search(r'id="redaction-totals">([^<]*)<', case_page(client, reference)).group(1)
+    assert "1 accepted" in totals
+    post(client, f"/staff/requests/{reference}/documents/{item_id}/remove", {"reason": "sent in error"})
+    totals = re.search(r'id="redaction-totals">([^<]*)<', case_page(client, reference)).group(1)
+    assert totals.startswith("0 waiting") and "0 accepted" in totals

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import flash, jsonify, redirect, render_template, request, url_for
 
 from sar.accounts import queries as account_queries
-from sar.bundle import documents, jobs
+from sar.bundle import documents, jobs, redactions
 from sar.bundle import queries as bundle_queries
 from sar.core import audit
 from sar.core.db import LONDON, utcnow
@@ -164,6 +164,8 @@ def _case_context(db, req, user: User) -> dict:
         "transition_form": moves,
         "items": items,
         "redaction_counts": bundle_queries.redaction_counts(db, [i.id for i in items]),
+        # Totals over the documents still in the bundle (a removed document's proposals wait for nobody).
+        "review_totals": redactions.review_counts(db, req),
         "job": bundle_queries.latest_job(db, req.id, actor=user),
         "approvals": approvals.list_approvals(db, req),
         "standing": standing,
