@@ -6,11 +6,12 @@ from sar.models.document import BundleItem, Document, PageMark
 from sar.models.mail import HolidayOverride, OutboxEmail, ReferenceCounter, Reminder
 from sar.models.redaction import Job, Redaction, RedactionDecision
 from sar.models.request import CHANNELS, PARTY_ROLES, ClockEvent, Party, Request, StatusChange
-from sar.models.user import STAFF_ROLES, ApiToken, Role, StaffMember, User
+from sar.models.user import CASEWORK_ROLES, STAFF_ROLES, ApiToken, Role, StaffMember, User
 
 __all__ = [
     "CHANNELS",
     "PARTY_ROLES",
+    "CASEWORK_ROLES",
     "STAFF_ROLES",
     "ApiToken",
     "Approval",
