@@ -96,7 +96,7 @@ def client_key() -> str:
 # --- the current user ------------------------------------------------------------------------------
 
 #: Endpoints a staff member who must still enrol in two-factor may use (issue 15: required in production).
-ENROL_ENDPOINTS = frozenset({"auth.two_factor", "auth.logout", "auth.index", "static"})
+ENROL_ENDPOINTS = frozenset({"auth.two_factor", "auth.logout", "auth.login", "auth.index", "static"})
 #: A password-checked sign-in must give its second factor within this time.
 SECOND_FACTOR_MINUTES = 5
 DEVICE_COOKIE = "sardesk_device"

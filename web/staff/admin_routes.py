@@ -11,7 +11,7 @@ import secrets
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectField, StringField
+from wtforms import EmailField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 from sar.accounts import admin, totp, users
@@ -21,6 +21,7 @@ from sar.models import Role, User
 from web.auth import current_user, role_required
 from web.db import get_session
 from web.errors import sentence
+from web.portal.forms import Select
 from web.staff import bp
 from web.staff.common import settings
 
@@ -31,12 +32,12 @@ ROLE_CHOICES = [(r.value, r.value.capitalize()) for r in Role]
 class CreateUserForm(FlaskForm):
     name = StringField("Full name", validators=[DataRequired(), Length(max=200)])
     email = EmailField("E-mail address", validators=[DataRequired(), Length(max=320)])
-    role = SelectField("Role", choices=ROLE_CHOICES, default=Role.officer.value)
+    role = Select("Role", choices=ROLE_CHOICES, default=Role.officer.value)
     job_title = StringField("Job title (shown in letters)", validators=[Optional(), Length(max=200)])
 
 
 class RoleForm(FlaskForm):
-    role = SelectField("Role", choices=ROLE_CHOICES)
+    role = Select("Role", choices=ROLE_CHOICES)
 
 
 class PlainForm(FlaskForm):
