@@ -84,6 +84,10 @@ class Settings:
     :param api_token_days: ``SAR_API_TOKEN_DAYS``: lifetime of a new API token.
     :param reset_link_minutes: ``SAR_RESET_LINK_MINUTES``: lifetime of a password-reset link.
     :param verify_link_hours: ``SAR_VERIFY_LINK_HOURS``: lifetime of an e-mail address check link.
+    :param requester_requests_per_day: ``SAR_REQUESTER_REQUESTS_PER_DAY``: requests one requester account may
+        submit in 24 hours (0: no limit).
+    :param requester_upload_mb_per_day: ``SAR_REQUESTER_UPLOAD_MB_PER_DAY``; ``staff_upload_mb_per_day``:
+        ``SAR_STAFF_UPLOAD_MB_PER_DAY``: megabytes one account may upload in 24 hours (0: no limit).
     """
 
     database_url: str = f"sqlite:///{DEFAULT_VAR / 'sar.db'}"
@@ -116,6 +120,10 @@ class Settings:
     api_token_days: int = 90
     reset_link_minutes: int = 60
     verify_link_hours: int = 48
+    #: Per-account quotas over 24 hours (issue 15); 0 switches one off.
+    requester_requests_per_day: int = 10
+    requester_upload_mb_per_day: int = 100
+    staff_upload_mb_per_day: int = 5000
     templates_dir: Path = field(default=REPO_ROOT / "templates")
 
     @classmethod
@@ -139,6 +147,12 @@ class Settings:
             minimums[attr] = _int(name, getattr(base, attr))
             if not 8 <= minimums[attr] <= 64:
                 raise ConfigError(f"{name} must be between 8 and 64, got {minimums[attr]}")
+        for name, attr in (("SAR_REQUESTER_REQUESTS_PER_DAY", "requester_requests_per_day"),
+                           ("SAR_REQUESTER_UPLOAD_MB_PER_DAY", "requester_upload_mb_per_day"),
+                           ("SAR_STAFF_UPLOAD_MB_PER_DAY", "staff_upload_mb_per_day")):
+            minimums[attr] = _int(name, getattr(base, attr))
+            if minimums[attr] < 0:
+                raise ConfigError(f"{name} must be 0 (no limit) or more, got {minimums[attr]}")
         lifetimes = {}
         for name, attr in (("SAR_API_TOKEN_DAYS", "api_token_days"), ("SAR_RESET_LINK_MINUTES", "reset_link_minutes"),
                            ("SAR_VERIFY_LINK_HOURS", "verify_link_hours")):
