@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sar.models import LoginThrottle
@@ -59,15 +60,24 @@ def _delay(failures: int, free: int, cap: timedelta) -> timedelta | None:
     return min(timedelta(seconds=2 ** min(failures - free - 1, 20)), cap)
 
 
+def _insert(session: Session, key: str, now: datetime) -> LoginThrottle:
+    # Two first failures for one key at once: the loser of the unique key reads the winner's row.
+    try:
+        with session.begin_nested():
+            row = LoginThrottle(key=key, failures=0, last_failure_at=now)
+            session.add(row)
+            session.flush()
+        return row
+    except IntegrityError:
+        return _row(session, key)
+
+
 def record_failure(session: Session, email: str, ip: str, *, now: datetime) -> None:
     """Count a failed sign-in against both counters and set their waits (flushes)."""
     acct_key, ip_key = keys(email, ip)
     for key, free, cap in ((acct_key, ACCOUNT_IP_FREE, ACCOUNT_IP_MAX_WAIT), (ip_key, IP_FREE, IP_MAX_WAIT)):
-        row = _row(session, key)
-        if row is None:
-            row = LoginThrottle(key=key, failures=0, last_failure_at=now)
-            session.add(row)
-        elif now - row.last_failure_at > FORGET_AFTER:
+        row = _row(session, key) or _insert(session, key, now)
+        if now - row.last_failure_at > FORGET_AFTER:
             row.failures = 0
         row.failures += 1
         row.last_failure_at = now
