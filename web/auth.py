@@ -264,11 +264,10 @@ def index():
 def _wait_page(form, template: str, wait: int):
     minutes, seconds = divmod(wait, 60)
     when = f"{minutes} minute{'s' if minutes != 1 else ''}" if minutes else f"{seconds} seconds"
-    form_field = form.password if hasattr(form, "password") else form.code
-    form_field.errors = list(form_field.errors) + [
+    target = form.password if hasattr(form, "password") else form.code
+    target.errors = list(target.errors) + [
         f"Too many wrong attempts. Wait {when} before trying again; this slows guessing and ends by itself."]
-    response = render_template(template, form=form), 429
-    return response
+    return render_template(template, form=form), 429
 
 
 @bp.route("/login", methods=["GET", "POST"])
