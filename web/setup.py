@@ -91,7 +91,7 @@ def configure(app: Flask) -> None:
     app.jinja_env.filters.update(date=_date, datetime=_datetime, status_title=_status_title, humanise=_humanise)
     app.jinja_env.globals.update(council_name=settings.council_name, regime_label=_regime_label)
 
-    from web import auth, errors
+    from web import account_routes, auth, errors  # noqa: F401  (account_routes registers on auth.bp)
 
     errors.init_app(app)
     auth.init_app(app)
@@ -100,7 +100,7 @@ def configure(app: Flask) -> None:
     # so the views may import their package without an import cycle).
     from web.portal import bp as portal_bp
     from web.portal import routes as _portal_views  # noqa: F401
-    from web.staff import approval_routes, document_routes, party_routes, review_routes  # noqa: F401
+    from web.staff import admin_routes, approval_routes, document_routes, party_routes, review_routes  # noqa: F401
     from web.staff import bp as staff_bp
     from web.staff import routes as _staff_views  # noqa: F401
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from redaction import pdf
 from redaction.errors import EncryptedPdfError, NotAPdfError
 from redaction.types import ExtractedDocument
+from sar.accounts import quotas
 from sar.core import audit
 from sar.core.errors import Conflict, NotFound, NotPermitted, ValidationError
 from sar.core.permissions import require_staff, require_view
@@ -92,7 +93,8 @@ def add_document(session: Session, request: Request, data: bytes, filename: str,
         or blank: "Document N" (``sar.release.packs.release_title``). The file name never leaves the council.
     :return: the new bundle item (``item.document.page_count`` is the page count).
     :raises ValidationError: empty, not a PDF (only PDF is supported for now), encrypted or damaged,
-        unknown purpose, or the same file is already in this bundle.
+        unknown purpose, the same file is already in this bundle, or the account's upload quota is used
+        up (``sar.accounts.quotas.QuotaExceeded``).
     :raises NotPermitted: a requester adding a case record. :raises NotFound: a requester adding
         to someone else's request.
     :raises Conflict: the request is released or closed.
@@ -108,6 +110,7 @@ def add_document(session: Session, request: Request, data: bytes, filename: str,
     filename = _clean_filename(filename)
     title = clean_title(title)
     pages = _check_pdf(bytes(data), filename)
+    quotas.check_upload_quota(session, actor, len(data), settings=settings, now=now)
     sha = hashlib.sha256(data).hexdigest()
     doc = session.scalars(select(Document).where(Document.sha256 == sha)).first()
     if doc is not None:

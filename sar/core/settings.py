@@ -77,6 +77,17 @@ class Settings:
         older than this is taken to have lost its worker, failed, and may be run again.
     :param job_heartbeat_seconds: ``SAR_JOB_HEARTBEAT_SECONDS``: how often a running job beats.
     :param council_nation: the council's nation for SAR roll-forward (rulebook H-3).
+    :param password_min_staff: ``SAR_PASSWORD_MIN_STAFF``, at least 8 (NCSC's floor); 12 by default (ASVS V2.1.1).
+    :param password_min_requester: ``SAR_PASSWORD_MIN_REQUESTER``, at least 8; 10 by default.
+    :param staff_two_factor_required: ``SAR_STAFF_2FA`` = ``required`` or ``optional``; required by default
+        in production, optional in demo and test.
+    :param api_token_days: ``SAR_API_TOKEN_DAYS``: lifetime of a new API token.
+    :param reset_link_minutes: ``SAR_RESET_LINK_MINUTES``: lifetime of a password-reset link.
+    :param verify_link_hours: ``SAR_VERIFY_LINK_HOURS``: lifetime of an e-mail address check link.
+    :param requester_requests_per_day: ``SAR_REQUESTER_REQUESTS_PER_DAY``: requests one requester account may
+        submit in 24 hours (0: no limit).
+    :param requester_upload_mb_per_day: ``SAR_REQUESTER_UPLOAD_MB_PER_DAY``; ``staff_upload_mb_per_day``:
+        ``SAR_STAFF_UPLOAD_MB_PER_DAY``: megabytes one account may upload in 24 hours (0: no limit).
     """
 
     database_url: str = f"sqlite:///{DEFAULT_VAR / 'sar.db'}"
@@ -100,6 +111,19 @@ class Settings:
     due_soon_working_days: int = 5
     download_link_hours: int = 72
     secure_cookies: bool = False
+    #: Issue 15 (NCSC password guidance, ASVS V2.1.1): minimum password lengths, no composition rules.
+    password_min_staff: int = 12
+    password_min_requester: int = 10
+    #: TOTP for staff. :meth:`from_env` (how every deployment is configured) makes it required unless
+    #: ``SAR_ENV`` is demo or test; a Settings built directly (tests) leaves it optional unless told.
+    staff_two_factor_required: bool = False
+    api_token_days: int = 90
+    reset_link_minutes: int = 60
+    verify_link_hours: int = 48
+    #: Per-account quotas over 24 hours (issue 15); 0 switches one off.
+    requester_requests_per_day: int = 10
+    requester_upload_mb_per_day: int = 100
+    staff_upload_mb_per_day: int = 5000
     templates_dir: Path = field(default=REPO_ROOT / "templates")
 
     @classmethod
@@ -113,8 +137,33 @@ class Settings:
         environment = (_env("SAR_ENV", base.environment) or "").strip().lower()
         if environment not in ENVIRONMENTS:
             raise ConfigError(f"SAR_ENV must be one of {', '.join(sorted(ENVIRONMENTS))}, got {environment!r}")
+        two_factor = (_env("SAR_STAFF_2FA") or ("optional" if environment in NON_PRODUCTION_ENVS
+                                                 else "required")).strip().lower()
+        if two_factor not in ("required", "optional"):
+            raise ConfigError(f"SAR_STAFF_2FA must be 'required' or 'optional', got {two_factor!r}")
+        minimums = {}
+        for name, attr in (("SAR_PASSWORD_MIN_STAFF", "password_min_staff"),
+                           ("SAR_PASSWORD_MIN_REQUESTER", "password_min_requester")):
+            minimums[attr] = _int(name, getattr(base, attr))
+            if not 8 <= minimums[attr] <= 64:
+                raise ConfigError(f"{name} must be between 8 and 64, got {minimums[attr]}")
+        for name, attr in (("SAR_REQUESTER_REQUESTS_PER_DAY", "requester_requests_per_day"),
+                           ("SAR_REQUESTER_UPLOAD_MB_PER_DAY", "requester_upload_mb_per_day"),
+                           ("SAR_STAFF_UPLOAD_MB_PER_DAY", "staff_upload_mb_per_day")):
+            minimums[attr] = _int(name, getattr(base, attr))
+            if minimums[attr] < 0:
+                raise ConfigError(f"{name} must be 0 (no limit) or more, got {minimums[attr]}")
+        lifetimes = {}
+        for name, attr in (("SAR_API_TOKEN_DAYS", "api_token_days"), ("SAR_RESET_LINK_MINUTES", "reset_link_minutes"),
+                           ("SAR_VERIFY_LINK_HOURS", "verify_link_hours")):
+            lifetimes[attr] = _int(name, getattr(base, attr))
+            if lifetimes[attr] < 1:
+                raise ConfigError(f"{name} must be at least 1, got {lifetimes[attr]}")
         return replace(
             base,
+            staff_two_factor_required=two_factor == "required",
+            **minimums,
+            **lifetimes,
             database_url=_env("SAR_DATABASE_URL") or _env("DATABASE_URL") or base.database_url,
             storage_dir=Path(storage) if storage else base.storage_dir,
             # Unset in production stays empty, so check_secret_key can say "not set".

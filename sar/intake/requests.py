@@ -13,9 +13,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import triage as triage_mod
+from sar.accounts import quotas
 from sar.core import audit
 from sar.core.dates import london_date
-from sar.core.errors import Conflict, ValidationError
+from sar.core.errors import Conflict, NotPermitted, ValidationError
 from sar.core.permissions import require_staff, require_view
 from sar.core.settings import Settings
 from sar.intake import clock
@@ -97,8 +98,13 @@ def open_request(
 
     :param regime: force a regime (staff only); otherwise the triage decides.
     :raises ValidationError: empty description, unknown channel or regime, receipt in the future.
-    :raises NotPermitted: a requester logging on someone else's behalf.
+    :raises NotPermitted: a requester logging on someone else's behalf, or whose e-mail address is not
+        yet confirmed (issue 15: the address must be proven before a request is accepted from it).
+    :raises sar.accounts.quotas.QuotaExceeded: a requester over their requests-per-day quota.
     """
+    if actor is not None and actor.role == Role.requester and actor.email_verified_at is None:
+        raise NotPermitted("confirm your e-mail address first: open the link we sent you")
+    quotas.check_request_quota(session, actor, settings=settings, now=now)
     description = (description or "").strip()
     if not description:
         raise ValidationError("describe the information you want")

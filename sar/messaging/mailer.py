@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sar.core.errors import Conflict, NotFound
 from sar.core.settings import Settings
-from sar.messaging import download_links
+from sar.messaging import account_links, download_links
 from sar.models import OutboxEmail, Reminder
 
 log = logging.getLogger(__name__)
@@ -103,13 +103,16 @@ def _claim(session_factory: sessionmaker, row_id: int, seen: int, now: datetime,
             return None
         row = session.execute(
             select(OutboxEmail.to_addr, OutboxEmail.subject, OutboxEmail.body_text, OutboxEmail.created_at,
-                   OutboxEmail.download_link_id)
+                   OutboxEmail.download_link_id, OutboxEmail.account_link_id)
             .where(OutboxEmail.id == row_id)
         ).one()
         body = row.body_text
         if row.download_link_id is not None:
             token = download_links.mint_token(session, row.download_link_id)
             body = download_links.fill_slot(body, download_links.link_url(base_url, token))
+        if row.account_link_id is not None:
+            token, purpose = account_links.mint_token(session, row.account_link_id)
+            body = account_links.fill_slot(body, account_links.link_url(base_url, purpose, token))
         return _Claimed(row_id, seen + 1, row.to_addr, row.subject, body, row.created_at)
 
 

@@ -106,6 +106,7 @@ def queue_email(
     now: datetime,
     settings: Settings | None = None,
     download_link_id: int | None = None,
+    account_link_id: int | None = None,
 ) -> OutboxEmail:
     """Render ``template`` and add an unsent e-mail to the outbox in the caller's transaction (flushes).
 
@@ -120,6 +121,8 @@ def queue_email(
     :param settings: templates directory and council name; defaults to ``Settings.from_env()``.
     :param download_link_id: a download link whose token the mailer mints at send time and writes in
         place of ``sar.messaging.download_links.LINK_SLOT`` (pass that slot as the link in ``context``).
+    :param account_link_id: the same for a password-reset or address-check link
+        (``sar.messaging.account_links.LINK_SLOT``).
     :return: the new row, with its id.
     :raises ValidationError: no or malformed recipient, a multi-line subject or an over-long kind.
     :raises jinja2.TemplateError: the template is missing or uses an undefined variable.
@@ -142,6 +145,7 @@ def queue_email(
         created_at=now,
         attempts=0,
         download_link_id=download_link_id,
+        account_link_id=account_link_id,
     )
     session.add(email)
     session.flush()

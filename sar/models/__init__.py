@@ -6,13 +6,24 @@ from sar.models.document import BundleItem, Document, PageMark
 from sar.models.mail import HolidayOverride, OutboxEmail, ReferenceCounter, Reminder
 from sar.models.redaction import Job, Redaction, RedactionDecision
 from sar.models.request import CHANNELS, PARTY_ROLES, ClockEvent, Party, Request, StatusChange
-from sar.models.user import CASEWORK_ROLES, STAFF_ROLES, ApiToken, Role, StaffMember, User
+from sar.models.user import (
+    CASEWORK_ROLES,
+    STAFF_ROLES,
+    AccountLink,
+    ApiToken,
+    LoginThrottle,
+    RecoveryCode,
+    Role,
+    StaffMember,
+    User,
+)
 
 __all__ = [
     "CHANNELS",
     "PARTY_ROLES",
     "CASEWORK_ROLES",
     "STAFF_ROLES",
+    "AccountLink",
     "ApiToken",
     "Approval",
     "AuditEvent",
@@ -23,12 +34,14 @@ __all__ = [
     "DownloadLink",
     "HolidayOverride",
     "Job",
+    "LoginThrottle",
     "OutboxEmail",
     "PageMark",
     "Party",
     "Redaction",
     "RedactionDecision",
     "ReferenceCounter",
+    "RecoveryCode",
     "Reminder",
     "Request",
     "ResponsePack",

@@ -30,6 +30,8 @@ class OutboxEmail(Base):
     #: A download link whose token the mailer mints when it sends the row and writes into the body in
     #: place of ``sar.messaging.download_links.LINK_SLOT``; the plain token is never stored (only its hash).
     download_link_id: Mapped[int | None] = mapped_column(ForeignKey("download_links.id"))
+    #: Likewise for a password-reset or address-check link (``sar.messaging.account_links``).
+    account_link_id: Mapped[int | None] = mapped_column(ForeignKey("account_links.id"))
 
 
 class Reminder(Base):

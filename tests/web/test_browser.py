@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from sar.accounts import users
 from sar.bundle import documents
@@ -25,7 +26,8 @@ from sar.bundle.redactions import MANAGER_CODES
 from sar.core.db import make_engine, make_session_factory, utcnow
 from sar.core.settings import REPO_ROOT, Settings
 from sar.intake import requests as req_uc
-from sar.models import BundleItem, Redaction, Request, User
+from sar.messaging import account_links
+from sar.models import BundleItem, OutboxEmail, Redaction, Request, User
 from sar.release import approvals
 from tests.factories import PASSWORD
 
@@ -221,6 +223,15 @@ def sign_out(driver) -> None:
     by_css(driver, "#email")
 
 
+def verify_token(factory, email: str) -> str:
+    """The token of the newest address-check e-mail to ``email``, minted as the mailer does when it sends."""
+    with factory.begin() as session:
+        row = session.scalars(select(OutboxEmail).where(OutboxEmail.to_addr == email,
+                                                        OutboxEmail.account_link_id.is_not(None))
+                              .order_by(OutboxEmail.id.desc())).first()
+        return account_links.mint_token(session, row.account_link_id)[0]
+
+
 def make_staff(factory, role: str, email: str, name: str) -> User:
     with factory() as session:
         user = users.create_user(
@@ -258,6 +269,9 @@ def test_request_to_release_journey(driver, server, factory, downloads):
     fill(driver, "#confirm", "a long pass phrase")
     shot("register")
     submit(driver, "main form button[type=submit]")
+    assert "Check your e-mail" in by_css(driver, "h1").text  # issue 15: the address is confirmed first
+    sign_in(driver, server, "rowan@example.org", "a long pass phrase")
+    driver.get(server.url + "/verify/" + verify_token(factory, "rowan@example.org"))
     by_css(driver, "#description")
     choose(driver, "#requester_type", "data_subject")
     fill(

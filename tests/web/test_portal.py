@@ -6,10 +6,12 @@ import io
 import re
 import zipfile
 
+from sqlalchemy import select
+
 from sar.bundle import documents
 from sar.core.db import utcnow
-from sar.messaging import download_links
-from sar.models import AuditEvent, BundleItem, Request, User
+from sar.messaging import account_links, download_links
+from sar.models import AuditEvent, BundleItem, OutboxEmail, Request, User
 from sar.release import approvals
 from tests.web.test_ui_support import csrf_token, flashes, post, sample_pdf
 from tests.web.test_ui_support import web as web_fixture
@@ -18,15 +20,33 @@ web = web_fixture  # the fixture, used by name
 
 
 def register(web, email="alex@example.org", name="Alex Parent"):
+    """Register, confirm the address with the link the e-mail carries, and sign in (issue 15)."""
     client = web.client()
     response = post(
         client,
         "/register",
         {"name": name, "email": email, "password": "a long pass phrase", "confirm": "a long pass phrase"},
     )
+    assert response.status_code == 200, response.get_data(as_text=True)[:2000]
+    assert "Check your e-mail" in response.get_data(as_text=True)
+    response = post(client, "/login", {"email": email, "password": "a long pass phrase"})
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    response = client.get("/verify/" + verify_token(web, email))
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]
     assert response.location.endswith("/portal/new")
     return client
+
+
+def verify_token(web, email: str) -> str:
+    """The token of the newest address-check e-mail to ``email``, minted as the mailer does when it sends."""
+    with web.factory.begin() as session:
+        row = session.scalars(select(OutboxEmail).where(OutboxEmail.to_addr == email.lower(),
+                                                        OutboxEmail.account_link_id.is_not(None))
+                              .order_by(OutboxEmail.id.desc())).first()
+        assert row is not None, f"no address-check e-mail to {email}"
+        token, purpose = account_links.mint_token(session, row.account_link_id)
+        assert purpose == "verify"
+        return token
 
 
 def submit(client, **fields) -> str:
@@ -53,20 +73,37 @@ def test_register_then_submit_shows_reference_and_acknowledgement(web):
     assert "Response due" in detail.get_data(as_text=True)
 
 
-def test_register_refuses_duplicate_email_next_to_the_field(web):
+def test_registering_a_taken_address_answers_as_for_a_new_one(web):
+    # Issue 15: registration no longer reveals which addresses have accounts (staff included); the owner
+    # of the address is told by e-mail instead.
     register(web)
-    response = post(
-        web.client(),
-        "/register",
-        {
-            "name": "X",
-            "email": "ALEX@example.org",
-            "password": "a long pass phrase",
-            "confirm": "a long pass phrase",
-        },
-    )
-    assert response.status_code == 200
-    assert 'id="email-error"' in response.get_data(as_text=True)
+    web.user("manager", email="maya@example.gov.uk")
+    pages = []
+    for email in ("ALEX@example.org", "maya@example.gov.uk", "brand.new@example.org"):
+        response = post(web.client(), "/register", {"name": "X Y", "email": email, "password": "a long pass phrase",
+                                                    "confirm": "a long pass phrase"})
+        assert response.status_code == 200
+        pages.append(re.sub(r'name="csrf-token" content="[^"]+"', "", response.get_data(as_text=True)))
+    assert pages[0] == pages[1] == pages[2]
+    assert 'id="email-error"' not in pages[0]
+    with web.factory() as session:
+        kinds = [row.kind for row in session.scalars(select(OutboxEmail).where(
+            OutboxEmail.to_addr.in_(["alex@example.org", "maya@example.gov.uk"])).order_by(OutboxEmail.id))]
+    assert kinds.count("account_exists") == 2
+
+
+def test_an_unconfirmed_address_cannot_submit_a_request(web):
+    client = web.client()
+    post(client, "/register", {"name": "Una Confirmed", "email": "una@example.org",
+                               "password": "a long pass phrase", "confirm": "a long pass phrase"})
+    assert post(client, "/login", {"email": "una@example.org", "password": "a long pass phrase"}).status_code == 302
+    page = client.get("/portal/new")
+    assert page.status_code == 403 and "Confirm your e-mail address first" in page.get_data(as_text=True)
+    response = post(client, "/portal/new", {"requester_type": "data_subject", "description": "My records please."},
+                    content_type="multipart/form-data")
+    assert response.status_code == 403
+    client.get("/verify/" + verify_token(web, "una@example.org"))
+    assert client.get("/portal/new").status_code == 200
 
 
 def test_parent_request_with_identity_and_authority_evidence(web):
@@ -187,5 +224,5 @@ def test_portal_pages_escape_what_requesters_type(web):
 
 def test_flash_after_registration(web):
     client = register(web)
-    assert "Your account has been created" in " ".join(flashes(client.get("/portal/new")))
+    assert "your e-mail address is confirmed" in " ".join(flashes(client.get("/portal/new")))
     csrf_token(client)

@@ -50,7 +50,8 @@ def world(tmp_path_factory):
     tokens = {}
     with web.factory() as session:
         for role in ROLES:
-            tokens[role] = create_token(session, session.merge(users[role]), now=NOW, label="matrix")
+            # Made at the fixed NOW, so they must outlive the run (tokens expire: issue 15).
+            tokens[role] = create_token(session, session.merge(users[role]), now=NOW, label="matrix", days=3650)
         session.commit()
     yield web, users, clients, tokens
     app.extensions["sar_engine"].dispose()

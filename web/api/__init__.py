@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from flask import Blueprint, Response, g, jsonify, request
+from flask import Blueprint, Response, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from redaction.errors import EncryptedPdfError, NotAPdfError, VerificationError
@@ -66,10 +66,10 @@ def _authenticate() -> Response | None:
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         return error_response(401, "send an API token: Authorization: Bearer <token> (sar user token EMAIL)")
-    user = user_for_token(get_session(), token.strip(), now=now())
+    user = user_for_token(get_session(), token.strip(), now=now(), settings=current_app.config["SAR_SETTINGS"])
     if user is None:
         get_session().rollback()
-        return error_response(401, "the API token is not valid (unknown, revoked or the account is disabled)")
+        return error_response(401, "the API token is not valid (unknown, expired, revoked or the account is disabled)")
     g.api_user = user
     return None
 

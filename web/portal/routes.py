@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 
-from sar.accounts import users
+from sar.accounts import admin as accounts_admin
+from sar.accounts.passwords import minimum_length
 from sar.core.db import utcnow
 from sar.core.errors import SarError, ValidationError
 from sar.intake import parties, requester_view
@@ -17,7 +18,7 @@ from sar.intake import requests as req_uc
 from sar.messaging import queries as messaging_queries
 from sar.models import Request
 from sar.release import approvals
-from web.auth import client_key, current_user, limiter, requester_required, sign_in
+from web.auth import LogoutForm, client_key, current_user, limiter, requester_required
 from web.db import get_session
 from web.errors import sentence
 from web.portal import bp
@@ -56,25 +57,18 @@ def register():
             abort(429)
         limiter("register").hit(key)
         db = get_session()
-        now = utcnow()
         try:
-            user = users.create_user(
-                db,
-                email=form.email.data,
-                name=form.name.data,
-                password=form.password.data,
-                role="requester",
-                now=now,
-                actor=None,
-            )
+            # The same page follows whether or not the address already has an account (no enumeration):
+            # a new address gets a confirmation link, a known one an e-mail saying it has an account.
+            accounts_admin.register_requester(db, email=form.email.data, name=form.name.data,
+                                              password=form.password.data, settings=settings(), now=utcnow())
         except ValidationError as exc:
-            form.email.errors = list(form.email.errors) + [sentence(exc)]
+            target = form.password if "password" in str(exc) else form.email
+            target.errors = list(target.errors) + [sentence(exc)]
         else:
             db.commit()
-            sign_in(user, now)
-            flash("Your account has been created. You can now make a request.", "success")
-            return redirect(url_for("portal.new_request"))
-    return render_template("portal/register.html", form=form)
+            return render_template("auth/check_email.html", what="register")
+    return render_template("portal/register.html", form=form, min_length=minimum_length("requester", settings()))
 
 
 @bp.route("/portal/")
@@ -94,6 +88,8 @@ def new_request():
     """Make a request, optionally attaching proof of identity and authority."""
     user = current_user()
     form = NewRequestForm()
+    if user.email_verified_at is None:
+        return render_template("portal/verify_first.html", resend_form=LogoutForm()), 403
     if form.validate_on_submit():
         identity = _pdf_upload(form.identity_document)
         authority = _pdf_upload(form.authority_document)
