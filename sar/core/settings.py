@@ -77,6 +77,8 @@ class Settings:
         older than this is taken to have lost its worker, failed, and may be run again.
     :param job_heartbeat_seconds: ``SAR_JOB_HEARTBEAT_SECONDS``: how often a running job beats.
     :param council_nation: the council's nation for SAR roll-forward (rulebook H-3).
+    :param retention_schedule: ``SAR_RETENTION_SCHEDULE``: a JSON retention schedule replacing the
+        packaged one (``sar.retention.schedule``); None uses the packaged default.
     """
 
     database_url: str = f"sqlite:///{DEFAULT_VAR / 'sar.db'}"
@@ -101,6 +103,7 @@ class Settings:
     download_link_hours: int = 72
     secure_cookies: bool = False
     templates_dir: Path = field(default=REPO_ROOT / "templates")
+    retention_schedule: Path | None = None
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -132,6 +135,7 @@ class Settings:
             due_soon_working_days=_int("SAR_DUE_SOON_DAYS", base.due_soon_working_days),
             download_link_hours=_int("SAR_DOWNLOAD_LINK_HOURS", base.download_link_hours),
             secure_cookies=_env("SAR_SECURE_COOKIES", "0") == "1",
+            retention_schedule=Path(_env("SAR_RETENTION_SCHEDULE")) if _env("SAR_RETENTION_SCHEDULE") else None,
             environment=environment,
             db_connect_timeout_seconds=_float("SAR_DB_CONNECT_TIMEOUT", base.db_connect_timeout_seconds),
             db_statement_timeout_seconds=_float("SAR_DB_STATEMENT_TIMEOUT", base.db_statement_timeout_seconds),

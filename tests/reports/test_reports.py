@@ -47,7 +47,8 @@ def test_timeliness_per_regime(session, quarter):
         == (1, 2, 1, 4, 4)
     total = _row(t, "all")
     assert (total["received"], total["closed"], total["answered"], total["on time"]) == (6, 5, 4, 2)
-    assert (total["median days taken"], total["90th percentile days taken"], total["median days late"]) == (36.5, 56, 4.5)
+    assert (total["median days taken"], total["90th percentile days taken"], total["median days late"]) \
+        == (36.5, 56, 4.5)
 
 
 def test_open_and_overdue_now_with_age_bands(session, quarter):
