@@ -29,10 +29,12 @@ PDF_ROWS_PER_PAGE = 28
 #: CSV export prefixes them with an apostrophe (OWASP "CSV Injection").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-_RC = {"svg.hashsalt": "sar-desk", "svg.fonttype": "none", "font.size": 9}
+#: Text stays text in the SVG (screen readers, search) and in the PDF (TrueType, so it can be copied).
+_RC = {"svg.hashsalt": "sar-desk", "svg.fonttype": "none", "pdf.fonttype": 42, "font.size": 9}
 
 
-def _fmt(value: Any) -> str:
+def fmt(value: Any) -> str:
+    """A cell for people: "—" for no value, floats without trailing zeros."""
     if value is None:
         return "—"
     if isinstance(value, float):
@@ -119,7 +121,7 @@ def _table_page(pdf: PdfPages, table: Table, rows: list[tuple], continued: bool,
     ax = fig.add_axes((0.05, 0.05, 0.9, top - 0.05))
     ax.axis("off")
     if rows:
-        t = ax.table(cellText=[[_fmt(v) for v in r] for r in rows], colLabels=list(table.columns),
+        t = ax.table(cellText=[[fmt(v) for v in r] for r in rows], colLabels=list(table.columns),
                      loc="upper center", cellLoc="left")
         t.auto_set_font_size(False)
         t.set_fontsize(6 if len(table.columns) > 8 else 7)
