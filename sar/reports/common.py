@@ -6,12 +6,12 @@ import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from functools import cache
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import DateTime, Select, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from sar.core.db import LONDON
 from sar.models import ClosureRecord, Request, StatusChange, TeamMembership
 from sar.reports.filters import ReportFilter
 from sar.workflow.status import RequestStatus
@@ -49,24 +49,56 @@ class Answered:
     answered_on: date
 
 
+def answered_ids(f: ReportFilter) -> Select:
+    """A SELECT of the ids of requests answered (released or refused) in the period, for ``IN (...)``."""
+    return scoped(select(Request.id).select_from(Request).join(StatusChange, StatusChange.request_id == Request.id)
+                  .where(StatusChange.to_status.in_(ANSWER_STATUSES), StatusChange.at >= f.start_utc,
+                         StatusChange.at < f.end_utc), f)
+
+
 def answered_in(session: Session, f: ReportFilter) -> list[Answered]:
     """Requests whose response (release or refusal) went out in the period, from the status changes."""
+    # The raw timestamp type skips the per-row conversion of UTCDateTime; london_date copes with either form.
+    at = type_coerce(StatusChange.at, DateTime(timezone=True))
     stmt = scoped(
-        select(Request.id, Request.regime, Request.received_on, Request.due_on, StatusChange.at)
+        select(Request.id, Request.regime, Request.received_on, Request.due_on, at)
         .select_from(Request).join(StatusChange, StatusChange.request_id == Request.id)
         .where(StatusChange.to_status.in_(ANSWER_STATUSES), StatusChange.at >= f.start_utc,
                StatusChange.at < f.end_utc), f)
     seen: dict[int, Answered] = {}
-    for rid, regime, received_on, due_on, at in session.execute(stmt):
-        on = london_date(at)
+    for rid, regime, received_on, due_on, when in session.execute(stmt):
+        on = london_date(when)
         if rid not in seen or on < seen[rid].answered_on:
             seen[rid] = Answered(rid, regime, received_on, due_on, on)
     return list(seen.values())
 
 
+@cache
+def _bst(year: int) -> tuple[datetime, datetime]:
+    """UTC (naive) instants British Summer Time starts and ends in ``year``.
+
+    01:00 GMT on the last Sunday of March and of October (Summer Time Act 1972 as amended by the
+    Summer Time Order 2002).
+    """
+    def last_sunday(month: int) -> datetime:
+        day = datetime(year, month, 31, 1)
+        return day - timedelta(days=(day.weekday() + 1) % 7)
+
+    return last_sunday(3), last_sunday(10)
+
+
 def london_date(at: datetime) -> date:
-    """The Europe/London calendar date of an aware UTC time (rulebook C1)."""
-    return at.astimezone(LONDON).date()
+    """The Europe/London calendar date of an instant (rulebook C1); a naive value is taken as UTC.
+
+    Computed from the BST rule rather than through zoneinfo, because reports convert tens of thousands
+    of timestamps; ``tests/reports`` checks it against zoneinfo over several years.
+    """
+    if at.tzinfo is not None:
+        at = at.replace(tzinfo=None) - at.utcoffset()
+    start, end = _bst(at.year)
+    if start <= at < end:
+        at += timedelta(hours=1)
+    return at.date()
 
 
 def median(values: Sequence[float]) -> float | None:

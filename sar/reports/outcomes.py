@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, String, cast, func, select
 from sqlalchemy.orm import Session
 
 from sar.models import (
@@ -28,19 +28,19 @@ from sar.reports.common import ALL_REGIMES, scoped
 from sar.reports.filters import Chart, Report, ReportFilter, Table
 
 
-def _closed_ids(session: Session, f: ReportFilter) -> dict[int, tuple[str, str, list]]:
-    """Requests whose closure record was made in the period: id -> (regime, outcome, codes)."""
-    stmt = scoped(select(Request.id, Request.regime, ClosureRecord.outcome, ClosureRecord.codes)
-                  .select_from(Request), f)
-    stmt = stmt.where(ClosureRecord.recorded_at >= f.start_utc, ClosureRecord.recorded_at < f.end_utc)
-    return {rid: (regime, outcome, codes or []) for rid, regime, outcome, codes in session.execute(stmt)}
+def _closed(f: ReportFilter) -> Select:
+    """A SELECT of the ids of requests whose closure record was made in the period (for ``IN (...)``)."""
+    return scoped(select(Request.id).select_from(Request), f).where(
+        ClosureRecord.recorded_at >= f.start_utc, ClosureRecord.recorded_at < f.end_utc)
 
 
-def _outcome_table(closed: dict[int, tuple[str, str, list]]) -> Table:
+def _outcome_table(session: Session, f: ReportFilter) -> Table:
     counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(OUTCOMES, 0))
-    for regime, outcome, _codes in closed.values():
-        counts[regime][outcome] += 1
-        counts[ALL_REGIMES][outcome] += 1
+    stmt = scoped(select(Request.regime, ClosureRecord.outcome, func.count()).select_from(Request), f).where(
+        ClosureRecord.recorded_at >= f.start_utc, ClosureRecord.recorded_at < f.end_utc)
+    for regime, outcome, n in session.execute(stmt.group_by(Request.regime, ClosureRecord.outcome)):
+        counts[regime][outcome] += n
+        counts[ALL_REGIMES][outcome] += n
     keys = sorted(k for k in counts if k != ALL_REGIMES) + ([ALL_REGIMES] if counts else [])
     return Table("outcomes", "Outcomes by regime", ("regime", *OUTCOMES, "total"),
                  [(k, *(counts[k][o] for o in OUTCOMES), sum(counts[k].values())) for k in keys],
@@ -49,29 +49,35 @@ def _outcome_table(closed: dict[int, tuple[str, str, list]]) -> Table:
                       "ncnd: neither confirm nor deny.")
 
 
-def _code_table(session: Session, closed: dict[int, tuple[str, str, list]]) -> Table:
+def _code_table(session: Session, f: ReportFilter) -> tuple[Table, Table]:
     requests: dict[tuple[str, str], set[int]] = defaultdict(set)
     redactions: dict[tuple[str, str], int] = defaultdict(int)
     pages: dict[tuple[str, str], int] = defaultdict(int)
-    ids = sorted(closed)
-    for rid, (regime, _outcome, codes) in closed.items():
-        for code in codes:
+    closed = _closed(f)
+    # Codes cited in closure records; most records cite none, so only those with some are read.
+    cited = scoped(select(Request.id, Request.regime, ClosureRecord.codes).select_from(Request), f).where(
+        ClosureRecord.recorded_at >= f.start_utc, ClosureRecord.recorded_at < f.end_utc,
+        cast(ClosureRecord.codes, String) != "[]")
+    for rid, regime, codes in session.execute(cited):
+        for code in codes or []:
             requests[(regime, code)].add(rid)
-    for start in range(0, len(ids), 5000):
-        chunk = ids[start:start + 5000]
-        live = (BundleItem.request_id.in_(chunk), BundleItem.removed_at.is_(None))
-        for rid, code in session.execute(
-                select(BundleItem.request_id, Redaction.code).join(Redaction, Redaction.bundle_item_id == BundleItem.id)
-                .where(*live, Redaction.status == "accepted", Redaction.superseded_at.is_(None))):
-            key = (closed[rid][0], code)
-            requests[key].add(rid)
-            redactions[key] += 1
-        for rid, code in session.execute(
-                select(BundleItem.request_id, PageMark.code).join(PageMark, PageMark.bundle_item_id == BundleItem.id)
-                .where(*live, PageMark.mark == "withheld", PageMark.code.is_not(None))):
-            key = (closed[rid][0], code)
-            requests[key].add(rid)
-            pages[key] += 1
+    live = (BundleItem.request_id.in_(closed), BundleItem.removed_at.is_(None))
+    for rid, regime, code, n in session.execute(
+            select(BundleItem.request_id, Request.regime, Redaction.code, func.count())
+            .join(Request, Request.id == BundleItem.request_id)
+            .join(Redaction, Redaction.bundle_item_id == BundleItem.id)
+            .where(*live, Redaction.status == "accepted", Redaction.superseded_at.is_(None))
+            .group_by(BundleItem.request_id, Request.regime, Redaction.code)):
+        requests[(regime, code)].add(rid)
+        redactions[(regime, code)] += n
+    for rid, regime, code, n in session.execute(
+            select(BundleItem.request_id, Request.regime, PageMark.code, func.count())
+            .join(Request, Request.id == BundleItem.request_id)
+            .join(PageMark, PageMark.bundle_item_id == BundleItem.id)
+            .where(*live, PageMark.mark == "withheld", PageMark.code.is_not(None))
+            .group_by(BundleItem.request_id, Request.regime, PageMark.code)):
+        requests[(regime, code)].add(rid)
+        pages[(regime, code)] += n
     rows = [(regime, code, len(requests[(regime, code)]), redactions.get((regime, code), 0),
              pages.get((regime, code), 0)) for regime, code in sorted(requests)]
     totals: dict[str, list] = {}
@@ -104,7 +110,6 @@ def _complaint_table(session: Session, f: ReportFilter) -> Table:
 
 def outcomes(session: Session, f: ReportFilter, *, now: datetime) -> Report:
     """The outcomes and exemptions report for ``f``."""
-    closed = _closed_ids(session, f)
-    codes, codes_all = _code_table(session, closed)
+    codes, codes_all = _code_table(session, f)
     return Report("outcomes", "Outcomes and exemptions", f, now,
-                  [_outcome_table(closed), codes_all, codes, _complaint_table(session, f)])
+                  [_outcome_table(session, f), codes_all, codes, _complaint_table(session, f)])

@@ -18,7 +18,17 @@ from sqlalchemy.orm import Session
 
 from deadlines.rules import EVENT_PAIRS
 from sar.models import ClockEvent, Request, StatusChange
-from sar.reports.common import ALL_REGIMES, Answered, answered_in, london_date, median, pct, percentile, scoped
+from sar.reports.common import (
+    ALL_REGIMES,
+    Answered,
+    answered_ids,
+    answered_in,
+    london_date,
+    median,
+    pct,
+    percentile,
+    scoped,
+)
 from sar.reports.filters import Chart, Report, ReportFilter, Table
 from sar.workflow.status import OPEN_STATUSES, RequestStatus
 
@@ -44,26 +54,22 @@ TIMELINESS_COLUMNS = (
 )
 
 
-def _stops(session: Session, ids: list[int]) -> tuple[dict[int, list[tuple[date, date | None]]], set[int]]:
-    """Each request's clock stops as (asked, answered) and the set of extended requests."""
+def _stops(session: Session, f: ReportFilter) -> tuple[dict[int, list[tuple[date, date | None]]], set[int]]:
+    """The clock stops, as (asked, answered), and the set of extended requests, of the requests answered in ``f``."""
     stops: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
     extended: set[int] = set()
-    if not ids:
-        return stops, extended
     open_: dict[tuple[int, str], date] = {}
-    for chunk_start in range(0, len(ids), 5000):
-        chunk = ids[chunk_start:chunk_start + 5000]
-        rows = session.execute(
-            select(ClockEvent.request_id, ClockEvent.kind, ClockEvent.occurred_on)
-            .where(ClockEvent.request_id.in_(chunk), ClockEvent.voided_at.is_(None))
-            .order_by(ClockEvent.request_id, ClockEvent.occurred_on, ClockEvent.id))
-        for rid, kind, on in rows:
-            if kind == "extended":
-                extended.add(rid)
-            elif kind in _STARTS:
-                open_[(rid, kind)] = on
-            elif kind in _ENDS and (rid, _ENDS[kind]) in open_:
-                stops[rid].append((open_.pop((rid, _ENDS[kind])), on))
+    rows = session.execute(
+        select(ClockEvent.request_id, ClockEvent.kind, ClockEvent.occurred_on)
+        .where(ClockEvent.request_id.in_(answered_ids(f)), ClockEvent.voided_at.is_(None))
+        .order_by(ClockEvent.request_id, ClockEvent.occurred_on, ClockEvent.id))
+    for rid, kind, on in rows:
+        if kind == "extended":
+            extended.add(rid)
+        elif kind in _STARTS:
+            open_[(rid, kind)] = on
+        elif kind in _ENDS and (rid, _ENDS[kind]) in open_:
+            stops[rid].append((open_.pop((rid, _ENDS[kind])), on))
     for (rid, _kind), asked in open_.items():
         stops[rid].append((asked, None))
     return stops, extended
@@ -117,7 +123,7 @@ def timeliness(session: Session, f: ReportFilter, *, now: datetime) -> Report:
                .where(_FINISH, StatusChange.at >= f.start_utc, StatusChange.at < f.end_utc), f)
         .group_by(Request.regime)).all())
     answered = answered_in(session, f)
-    stops, extended = _stops(session, sorted(a.request_id for a in answered))
+    stops, extended = _stops(session, f)
     by_regime: dict[str, list[Answered]] = defaultdict(list)
     for a in answered:
         by_regime[a.regime].append(a)

@@ -128,3 +128,19 @@ def test_only_managers_and_admins_run_reports_and_runs_are_audited(session, quar
 def test_bad_filters_get_a_clear_error(args, message):
     with pytest.raises(ValidationError, match=message):
         parse_filter(*args)
+
+
+def test_london_date_follows_the_bst_rule_like_zoneinfo():
+    from datetime import UTC, datetime, timedelta
+
+    from sar.core.db import LONDON
+    from sar.reports.common import london_date
+
+    at = datetime(2024, 1, 1, tzinfo=UTC)
+    while at < datetime(2028, 1, 1, tzinfo=UTC):
+        assert london_date(at) == at.astimezone(LONDON).date(), at
+        assert london_date(at.replace(tzinfo=None)) == at.astimezone(LONDON).date(), at  # naive is UTC
+        at += timedelta(minutes=30)
+    # 23:30 UTC on 30 June is already 1 July in London (BST); on 30 January it is still 30 January.
+    assert london_date(datetime(2026, 6, 30, 23, 30, tzinfo=UTC)) == date(2026, 7, 1)
+    assert london_date(datetime(2026, 1, 30, 23, 30, tzinfo=UTC)) == date(2026, 1, 30)
