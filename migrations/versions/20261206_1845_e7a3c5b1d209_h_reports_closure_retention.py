@@ -1,4 +1,5 @@
-"""Closure records, teams, complaint cases, legal holds, disposal certificates and report indexes (branch h-reports).
+"""Closure records, teams, complaint cases, legal holds, disposal certificates, disclosure-log entries and report
+indexes (branch h-reports).
 
 The reports (issue 18) read closure records, status changes and clock events; the two indexes let
 them select by period without scanning every request on PostgreSQL.
@@ -111,6 +112,43 @@ def upgrade() -> None:
         sa.UniqueConstraint('request_id', name=op.f('uq_disposal_certificates_request_id')),
     )
 
+    op.create_table(
+        'disclosure_entries',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('request_id', sa.Integer(), nullable=False),
+        sa.Column('reference', sa.String(length=40), nullable=False),
+        sa.Column('regime', sa.String(length=30), nullable=False),
+        sa.Column('title', sa.String(length=200), nullable=False),
+        sa.Column('request_text', sa.Text(), nullable=False),
+        sa.Column('response_text', sa.Text(), nullable=False),
+        sa.Column('removed', sa.JSON(), nullable=False),
+        sa.Column('status', sa.String(length=20), nullable=False),
+        sa.Column('prepared_by_id', sa.Integer(), nullable=False),
+        sa.Column('prepared_at', UTCDateTime(), nullable=False),
+        sa.Column('approved_by_id', sa.Integer(), nullable=True),
+        sa.Column('published_at', UTCDateTime(), nullable=True),
+        sa.Column('withdrawn_by_id', sa.Integer(), nullable=True),
+        sa.Column('withdrawn_at', UTCDateTime(), nullable=True),
+        sa.Column('withdraw_reason', sa.Text(), nullable=True),
+        sa.CheckConstraint("status IN ('draft','published','withdrawn')",
+                           name=op.f('ck_disclosure_entries_status_known')),
+        sa.CheckConstraint('approved_by_id IS NULL OR approved_by_id != prepared_by_id',
+                           name=op.f('ck_disclosure_entries_no_self_approval')),
+        sa.ForeignKeyConstraint(['approved_by_id'], ['users.id'],
+                                name=op.f('fk_disclosure_entries_approved_by_id_users')),
+        sa.ForeignKeyConstraint(['prepared_by_id'], ['users.id'],
+                                name=op.f('fk_disclosure_entries_prepared_by_id_users')),
+        sa.ForeignKeyConstraint(['request_id'], ['requests.id'],
+                                name=op.f('fk_disclosure_entries_request_id_requests')),
+        sa.ForeignKeyConstraint(['withdrawn_by_id'], ['users.id'],
+                                name=op.f('fk_disclosure_entries_withdrawn_by_id_users')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_disclosure_entries')),
+    )
+    with op.batch_alter_table('disclosure_entries', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_disclosure_entries_request_id'), ['request_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_disclosure_entries_status'), ['status'], unique=False)
+        batch_op.create_index(batch_op.f('ix_disclosure_entries_published_at'), ['published_at'], unique=False)
+
     with op.batch_alter_table('status_changes', schema=None) as batch_op:
         batch_op.create_index('ix_status_changes_to_status_at', ['to_status', 'at'], unique=False)
     with op.batch_alter_table('requests', schema=None) as batch_op:
@@ -122,6 +160,11 @@ def downgrade() -> None:
         batch_op.drop_index('ix_requests_received_on')
     with op.batch_alter_table('status_changes', schema=None) as batch_op:
         batch_op.drop_index('ix_status_changes_to_status_at')
+    with op.batch_alter_table('disclosure_entries', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_disclosure_entries_published_at'))
+        batch_op.drop_index(batch_op.f('ix_disclosure_entries_status'))
+        batch_op.drop_index(batch_op.f('ix_disclosure_entries_request_id'))
+    op.drop_table('disclosure_entries')
     op.drop_table('disposal_certificates')
     with op.batch_alter_table('legal_holds', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_legal_holds_request_id'))

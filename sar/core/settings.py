@@ -77,6 +77,8 @@ class Settings:
         older than this is taken to have lost its worker, failed, and may be run again.
     :param job_heartbeat_seconds: ``SAR_JOB_HEARTBEAT_SECONDS``: how often a running job beats.
     :param council_nation: the council's nation for SAR roll-forward (rulebook H-3).
+    :param disclosure_keep_officer_names: ``SAR_DISCLOSURE_KEEP_OFFICER_NAMES=1``: keep council
+        officers' names in responses published to the disclosure log (default: replace them too).
     :param retention_schedule: ``SAR_RETENTION_SCHEDULE``: a JSON retention schedule replacing the
         packaged one (``sar.retention.schedule``); None uses the packaged default.
     """
@@ -104,6 +106,7 @@ class Settings:
     secure_cookies: bool = False
     templates_dir: Path = field(default=REPO_ROOT / "templates")
     retention_schedule: Path | None = None
+    disclosure_keep_officer_names: bool = False
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -135,6 +138,7 @@ class Settings:
             due_soon_working_days=_int("SAR_DUE_SOON_DAYS", base.due_soon_working_days),
             download_link_hours=_int("SAR_DOWNLOAD_LINK_HOURS", base.download_link_hours),
             secure_cookies=_env("SAR_SECURE_COOKIES", "0") == "1",
+            disclosure_keep_officer_names=_env("SAR_DISCLOSURE_KEEP_OFFICER_NAMES", "0") == "1",
             retention_schedule=Path(_env("SAR_RETENTION_SCHEDULE")) if _env("SAR_RETENTION_SCHEDULE") else None,
             environment=environment,
             db_connect_timeout_seconds=_float("SAR_DB_CONNECT_TIMEOUT", base.db_connect_timeout_seconds),

@@ -114,3 +114,35 @@ class DisposalCertificate(Base):
     documents_removed: Mapped[int] = mapped_column(Integer, default=0)
     packs_removed: Mapped[int] = mapped_column(Integer, default=0)
     detail: Mapped[dict] = mapped_column(JSON)
+
+
+class DisclosureEntry(Base):
+    """A released FOI/EIR response published (or being prepared for) the public disclosure log.
+
+    ``request_text`` and ``response_text`` are the texts after the PII re-scan, as the manager
+    approved them; ``removed`` lists what the scan replaced (kind and position, never the text).
+    Withdrawing keeps the row (status ``withdrawn``) so the record of publication is never lost.
+    """
+
+    __tablename__ = "disclosure_entries"
+    __table_args__ = (
+        CheckConstraint("status IN ('draft','published','withdrawn')", name="status_known"),
+        CheckConstraint("approved_by_id IS NULL OR approved_by_id != prepared_by_id", name="no_self_approval"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
+    reference: Mapped[str] = mapped_column(String(40))
+    regime: Mapped[str] = mapped_column(String(30))
+    title: Mapped[str] = mapped_column(String(200))
+    request_text: Mapped[str] = mapped_column(Text)
+    response_text: Mapped[str] = mapped_column(Text)
+    removed: Mapped[list] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    prepared_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    prepared_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    withdraw_reason: Mapped[str | None] = mapped_column(Text)
