@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from sqlalchemy import func, select
 
 from cli.commands._common import session_scope, settings
 from cli.commands.deadline import IsoDate
 from sar.core.db import utcnow
 from sar.core.errors import ValidationError
-from sar.reports import REPORTS, ReportFilter, run_report
+from sar.models import User
+from sar.reports import REPORTS, ReportFilter, closure, run_report
 from sar.reports.render import fmt, to_csv, to_pdf
 
 
@@ -74,4 +76,21 @@ def report(name, date_from, date_to, regimes, team, as_csv, out) -> None:
         click.echo(text, nl=False)
 
 
-COMMANDS = [report]
+
+@click.command("team")
+@click.argument("email")
+@click.argument("team_name", metavar="TEAM", required=False, default="")
+@click.option("--by", "by", required=True, help="e-mail of the manager or admin making the change")
+def team(email, team_name, by) -> None:
+    """Put the member of staff EMAIL in TEAM for reports by team (no TEAM: in no team)."""
+    with session_scope() as session:
+        users = {u.email.lower(): u for u in session.scalars(select(User).where(
+            func.lower(User.email).in_([email.strip().lower(), by.strip().lower()])))}
+        user, actor = users.get(email.strip().lower()), users.get(by.strip().lower())
+        if user is None or actor is None:
+            raise click.ClickException(f"no user with e-mail {email if user is None else by}")
+        closure.set_team(session, user, team_name, actor=actor, now=utcnow())
+    click.echo(f"{email} is now in {team_name or 'no team'}")
+
+
+COMMANDS = [report, team]

@@ -106,3 +106,13 @@ def test_retention_dry_run_then_manager_approved_disposal(committed):
         assert session.query(DisposalCertificate).filter_by(request_id=req.id).count() == 1
         assert req.received_on == date(2025, 6, 2) and req.status == "withdrawn"
     engine.dispose()
+
+
+def test_team_membership_from_the_cli(committed):
+    url = committed[0]
+    ok = run("team", "officer@example.gov.uk", "Adult Records", "--by", "approver@example.gov.uk", url=url)
+    assert ok.returncode == 0 and "Adult Records" in ok.stdout
+    res = run("report", "workload", "--from", "2026-01-01", "--to", "2026-03-31", "--team", "Adult Records", url=url)
+    assert res.returncode == 0
+    refused = run("team", "approver@example.gov.uk", "X", "--by", "officer@example.gov.uk", url=url)
+    assert refused.returncode == 1 and "manager" in refused.stderr

@@ -107,3 +107,35 @@ def test_api_json_and_csv_for_managers_only(web, quarter):
 ])
 def test_the_page_defaults_to_the_last_complete_quarter(today, expected):
     assert last_quarter(today) == expected
+
+
+def test_api_records_closures_and_complaints(web, quarter):
+    with web.factory() as session:
+        from sar.models import User
+
+        officer = session.get(User, quarter.officer1.id)
+        requester = web.user("requester")
+        tokens = {"officer": create_token(session, officer, now=dataset.NOW, label="t"),
+                  "requester": create_token(session, session.get(User, requester.id), now=dataset.NOW, label="t")}
+        session.commit()
+    client = web.client()
+    ref_c, ref_f = quarter.requests["C"].reference, quarter.requests["F"].reference
+
+    def call(method, path, who="officer", **kw):
+        return client.open(path, method=method, headers={"Authorization": f"Bearer {tokens[who]}"}, **kw)
+
+    done = call("PUT", f"/api/requests/{ref_c}/closure", json={"outcome": "not_held", "codes": ["FOIA-S12"]})
+    assert done.status_code == 200 and done.get_json()["team"] == dataset.TEAM_1
+    assert call("PUT", f"/api/requests/{ref_f}/closure", json={"outcome": "full"}).status_code == 400  # still open
+    assert call("PUT", f"/api/requests/{ref_c}/closure", json={"outcome": "lost"}).status_code == 400
+    assert call("PUT", f"/api/requests/{ref_c}/closure", "requester", json={"outcome": "full"}).status_code == 404
+    case = call("POST", f"/api/requests/{ref_c}/complaints", json={"kind": "ico_complaint", "opened_on": "2026-03-01"})
+    assert case.status_code == 201
+    decided = call("POST", f"/api/complaints/{case.get_json()['id']}/outcome",
+                   json={"outcome": "upheld", "closed_on": "2026-03-20"})
+    assert decided.get_json()["outcome"] == "upheld"
+    again = call("POST", f"/api/complaints/{case.get_json()['id']}/outcome",
+                 json={"outcome": "upheld", "closed_on": "2026-03-20"})
+    assert again.status_code == 409
+    assert call("POST", f"/api/requests/{ref_c}/complaints", json={"kind": "ico_complaint",
+                                                                   "opened_on": "soon"}).status_code == 400
