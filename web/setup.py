@@ -102,7 +102,14 @@ def configure(app: Flask) -> None:
     from web.portal import disclosure_routes as _disclosure_log  # noqa: F401
     from web.portal import routes as _portal_views  # noqa: F401
     from web.staff import bp as staff_bp
-    from web.staff import disclosure_routes, document_routes, party_routes, report_routes, review_routes  # noqa: F401
+    from web.staff import (  # noqa: F401
+        closure_routes,
+        disclosure_routes,
+        document_routes,
+        party_routes,
+        report_routes,
+        review_routes,
+    )
     from web.staff import routes as _staff_views  # noqa: F401
 
     app.register_blueprint(portal_bp)

@@ -20,6 +20,7 @@ from sar.models import (
     OUTCOMES,
     ClosureRecord,
     ComplaintCase,
+    LegalHold,
     Request,
     Role,
     TeamMembership,
@@ -122,3 +123,16 @@ def decide_complaint(session: Session, case: ComplaintCase, outcome: str, *, clo
     audit.record(session, "complaint.decide", actor=actor, now=now, request_id=case.request_id,
                  target=f"complaint:{case.id}", detail={"outcome": outcome, "closed_on": closed_on.isoformat()})
     return case
+
+
+def closure_summary(session: Session, request: Request) -> dict:
+    """What the case page shows about a request's ending: its closure record, complaints and legal holds."""
+    from_db = session.scalar(select(ClosureRecord).where(ClosureRecord.request_id == request.id))
+    complaints = list(session.scalars(select(ComplaintCase).where(ComplaintCase.request_id == request.id)
+                                      .order_by(ComplaintCase.id)))
+    holds = list(session.scalars(select(LegalHold).where(LegalHold.request_id == request.id)
+                                 .order_by(LegalHold.id)))
+    return {"record": from_db, "complaints": complaints, "holds": holds,
+            "finished": RequestStatus(request.status) in FINISHED_STATUSES,
+            "outcomes": OUTCOMES, "complaint_kinds": COMPLAINT_KINDS,
+            "complaint_outcomes": [o for o in COMPLAINT_OUTCOMES if o != "pending"]}
