@@ -144,3 +144,19 @@ def test_london_date_follows_the_bst_rule_like_zoneinfo():
     # 23:30 UTC on 30 June is already 1 July in London (BST); on 30 January it is still 30 January.
     assert london_date(datetime(2026, 6, 30, 23, 30, tzinfo=UTC)) == date(2026, 7, 1)
     assert london_date(datetime(2026, 1, 30, 23, 30, tzinfo=UTC)) == date(2026, 1, 30)
+
+
+def test_csv_neutralises_formulas_and_charts_are_deterministic_svg():
+    from datetime import UTC, datetime
+
+    from sar.reports.filters import Chart, Report, Table
+    from sar.reports.render import chart_svg, to_csv
+
+    table = Table("officers", "Workload by officer", ("officer", "answered"),
+                  [("=HYPERLINK(\"x\")", 3), ("Ann Officer", 1), ("-1+2", 0)], Chart("officer", ("answered",)))
+    report = Report("workload", "Workload", Q1, datetime(2026, 4, 1, tzinfo=UTC), [table])
+    text = to_csv(report)
+    assert "'=HYPERLINK" in text and "'-1+2" in text and "\r\nAnn Officer,1\r\n" in text
+    svg = chart_svg(table)
+    assert svg == chart_svg(table)  # no dates or random ids: the same rows draw the same picture
+    assert "<script" not in svg and "Ann Officer" in svg  # labels stay text (svg.fonttype none)
