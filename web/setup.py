@@ -108,6 +108,7 @@ def configure(app: Flask) -> None:
         document_routes,
         party_routes,
         report_routes,
+        retention_routes,
         review_routes,
     )
     from web.staff import routes as _staff_views  # noqa: F401
