@@ -99,8 +99,19 @@ def configure(app: Flask) -> None:
     # Importing the view modules registers their views on the blueprints (the packages hold only bp,
     # so the views may import their package without an import cycle).
     from web.portal import bp as portal_bp
+    from web.portal import disclosure_routes as _disclosure_log  # noqa: F401
     from web.portal import routes as _portal_views  # noqa: F401
-    from web.staff import admin_routes, approval_routes, document_routes, party_routes, review_routes  # noqa: F401
+    from web.staff import (  # noqa: F401  # noqa: F401
+        admin_routes,
+        approval_routes,
+        closure_routes,
+        disclosure_routes,
+        document_routes,
+        party_routes,
+        report_routes,
+        retention_routes,
+        review_routes,
+    )
     from web.staff import bp as staff_bp
     from web.staff import routes as _staff_views  # noqa: F401
 
@@ -111,6 +122,7 @@ def configure(app: Flask) -> None:
 
 def _register_api(app: Flask) -> None:
     from web.api import bp as api_bp
+    from web.api import report_routes as _api_report_views  # noqa: F401
     from web.api import routes as _api_views  # noqa: F401  (registers the views on bp)
 
     csrf.exempt(api_bp)  # bearer tokens, never cookies: CSRF does not apply

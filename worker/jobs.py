@@ -28,6 +28,7 @@ from sar.bundle import jobs as bundle_jobs
 from sar.core.db import LONDON, engine_for, make_session_factory, utcnow
 from sar.core.settings import Settings
 from sar.messaging import mailer, reminders
+from sar.retention import weekly_review
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,8 @@ ACKNOWLEDGEMENTS = "sar.acknowledgements"
 REMINDERS = "sar.reminders"
 DAILY_DIGEST = "sar.daily_digest"
 BACKGROUND_JOBS = "sar.background_jobs"
-JOB_IDS = (OUTBOX, ACKNOWLEDGEMENTS, REMINDERS, DAILY_DIGEST, BACKGROUND_JOBS)
+RETENTION_REVIEW = "sar.retention_review"
+JOB_IDS = (OUTBOX, ACKNOWLEDGEMENTS, REMINDERS, DAILY_DIGEST, BACKGROUND_JOBS, RETENTION_REVIEW)
 BACKGROUND_JOBS_NAME = "background jobs (redaction proposals)"
 
 #: Test hook: seconds to wait between outgoing e-mails (lets a test kill the worker mid-batch).
@@ -164,6 +166,11 @@ def send_daily_digest() -> int:
     return _then_send(_run_sweeps(reminders.send_daily_digest))
 
 
+def review_retention() -> int:
+    """List the request files due for disposal to every manager (Mondays 07:30); deletes nothing."""
+    return _then_send(_run_sweeps(weekly_review))
+
+
 def _fail_stale_background_jobs() -> None:
     rt = runtime()
     try:
@@ -230,6 +237,8 @@ def register_jobs(scheduler: BaseScheduler, session_factory: sessionmaker, setti
     catch_up = {"next_run_time": now} if digest_catch_up(now) else {}
     scheduler.add_job(send_daily_digest, CronTrigger(hour=DIGEST_HOUR, minute=0, timezone="Europe/London"),
                       id=DAILY_DIGEST, name="daily digest for managers", replace_existing=True, **catch_up)
+    scheduler.add_job(review_retention, CronTrigger(day_of_week="mon", hour=7, minute=30, timezone="Europe/London"),
+                      id=RETENTION_REVIEW, name="weekly retention review (dry run)", replace_existing=True)
     return list(JOB_IDS)
 
 

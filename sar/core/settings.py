@@ -88,6 +88,10 @@ class Settings:
         submit in 24 hours (0: no limit).
     :param requester_upload_mb_per_day: ``SAR_REQUESTER_UPLOAD_MB_PER_DAY``; ``staff_upload_mb_per_day``:
         ``SAR_STAFF_UPLOAD_MB_PER_DAY``: megabytes one account may upload in 24 hours (0: no limit).
+    :param disclosure_keep_officer_names: ``SAR_DISCLOSURE_KEEP_OFFICER_NAMES=1``: keep council
+        officers' names in responses published to the disclosure log (default: replace them too).
+    :param retention_schedule: ``SAR_RETENTION_SCHEDULE``: a JSON retention schedule replacing the
+        packaged one (``sar.retention.schedule``); None uses the packaged default.
     """
 
     database_url: str = f"sqlite:///{DEFAULT_VAR / 'sar.db'}"
@@ -125,6 +129,8 @@ class Settings:
     requester_upload_mb_per_day: int = 100
     staff_upload_mb_per_day: int = 5000
     templates_dir: Path = field(default=REPO_ROOT / "templates")
+    retention_schedule: Path | None = None
+    disclosure_keep_officer_names: bool = False
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -181,6 +187,8 @@ class Settings:
             due_soon_working_days=_int("SAR_DUE_SOON_DAYS", base.due_soon_working_days),
             download_link_hours=_int("SAR_DOWNLOAD_LINK_HOURS", base.download_link_hours),
             secure_cookies=_env("SAR_SECURE_COOKIES", "0") == "1",
+            disclosure_keep_officer_names=_env("SAR_DISCLOSURE_KEEP_OFFICER_NAMES", "0") == "1",
+            retention_schedule=Path(_env("SAR_RETENTION_SCHEDULE")) if _env("SAR_RETENTION_SCHEDULE") else None,
             environment=environment,
             db_connect_timeout_seconds=_float("SAR_DB_CONNECT_TIMEOUT", base.db_connect_timeout_seconds),
             db_statement_timeout_seconds=_float("SAR_DB_STATEMENT_TIMEOUT", base.db_statement_timeout_seconds),

@@ -59,3 +59,12 @@ class FileStore:
     def exists(self, sha256: str) -> bool:
         """Return whether the blob is stored."""
         return self.path_for(sha256).exists()
+
+    def delete(self, sha256: str) -> bool:
+        """Remove the blob (retention disposal only: blobs are otherwise immutable); return whether it existed."""
+        path = self.path_for(sha256)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            return False
+        return True

@@ -5,6 +5,17 @@ from sar.models.audit import AuditEvent, AuditHead
 from sar.models.document import BundleItem, Document, PageMark
 from sar.models.mail import HolidayOverride, OutboxEmail, ReferenceCounter, Reminder
 from sar.models.redaction import Job, Redaction, RedactionDecision
+from sar.models.reporting import (
+    COMPLAINT_KINDS,
+    COMPLAINT_OUTCOMES,
+    OUTCOMES,
+    ClosureRecord,
+    ComplaintCase,
+    DisclosureEntry,
+    DisposalCertificate,
+    LegalHold,
+    TeamMembership,
+)
 from sar.models.request import CHANNELS, PARTY_ROLES, ClockEvent, Party, Request, StatusChange
 from sar.models.user import (
     CASEWORK_ROLES,
@@ -19,6 +30,15 @@ from sar.models.user import (
 )
 
 __all__ = [
+    "COMPLAINT_KINDS",
+    "COMPLAINT_OUTCOMES",
+    "OUTCOMES",
+    "ClosureRecord",
+    "ComplaintCase",
+    "DisclosureEntry",
+    "DisposalCertificate",
+    "LegalHold",
+    "TeamMembership",
     "CHANNELS",
     "PARTY_ROLES",
     "CASEWORK_ROLES",

@@ -31,6 +31,8 @@ class Request(Base):
         ),
         CheckConstraint("status != 'released' OR released_at IS NOT NULL", name="released_has_time"),
         Index("ix_requests_status_due_on", "status", "due_on"),
+        # Reports select requests received in a period (sar.reports).
+        Index("ix_requests_received_on", "received_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -140,6 +142,8 @@ class StatusChange(Base):
     """Who moved a request between statuses, when and why (written only by ``transition``)."""
 
     __tablename__ = "status_changes"
+    #: Reports find when requests were answered by the move into released / refused (sar.reports).
+    __table_args__ = (Index("ix_status_changes_to_status_at", "to_status", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)

@@ -78,7 +78,10 @@ def test_registering_twice_keeps_one_job_per_stable_id(engine, factory, worker_s
         digest = stored[jobs.DAILY_DIGEST].trigger
         assert isinstance(digest, CronTrigger) and str(digest.timezone) == "Europe/London"
         assert str(digest) == "cron[hour='7', minute='0']"
-        intervals = [i for i in jobs.JOB_IDS if i != jobs.DAILY_DIGEST]
+        retention = stored[jobs.RETENTION_REVIEW].trigger
+        assert isinstance(retention, CronTrigger) and str(retention.timezone) == "Europe/London"
+        assert str(retention) == "cron[day_of_week='mon', hour='7', minute='30']"
+        intervals = [i for i in jobs.JOB_IDS if i not in (jobs.DAILY_DIGEST, jobs.RETENTION_REVIEW)]
         assert all(isinstance(stored[i].trigger, IntervalTrigger) for i in intervals)
         for job in stored.values():
             assert job.coalesce is True and job.max_instances == 1 and job.misfire_grace_time == 300

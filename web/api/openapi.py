@@ -341,6 +341,44 @@ def openapi_document() -> dict[str, Any]:
                      "headers": {"Content-Disposition": {"schema": {"type": "string"}}}}},
             params=ref,
             extra={"409": _error("No pack built yet (staff), or not released yet (requester).")})},
+        # Issue 18: reports (managers and admins) and what they are built on (staff).
+        "/api/reports/{name}": {"get": _op(
+            "A report (timeliness, outcomes, workload) as JSON, or CSV with `Accept: text/csv`. Managers and "
+            "admins; audited.",
+            {"200": {"description": "The report: its filter and tables (columns and rows).",
+                     "content": {"application/json": {"schema": {"type": "object"}},
+                                 "text/csv": {"schema": {"type": "string"}}}}},
+            params=[{"name": "name", "in": "path", "required": True,
+                     "schema": {"enum": ["timeliness", "outcomes", "workload"]}},
+                    {"name": "from", "in": "query", "required": True, "schema": {"type": "string", "format": "date"}},
+                    {"name": "to", "in": "query", "required": True, "schema": {"type": "string", "format": "date"}},
+                    {"name": "regime", "in": "query", "schema": {"type": "string"},
+                     "description": "Comma-separated regimes."},
+                    {"name": "team", "in": "query", "schema": {"type": "string"}}])},
+        "/api/requests/{reference}/closure": {"put": _op(
+            "Record how a finished request ended (staff): outcome full, part, refused, not_held, ncnd, withdrawn "
+            "or lapsed, and any codes cited without a redaction.",
+            {"200": _json({"type": "object"}, "Recorded.")}, params=ref,
+            body={"application/json": {"schema": {
+                "type": "object", "required": ["outcome"],
+                "properties": {"outcome": {"type": "string"}, "codes": {"type": "array", "items": {"type": "string"}},
+                               "note": {"type": "string"}}}}})},
+        "/api/requests/{reference}/complaints": {"post": _op(
+            "Open an internal review or ICO complaint about how the request was answered (staff).",
+            {"201": _json({"type": "object"}, "Opened.")}, params=ref,
+            body={"application/json": {"schema": {
+                "type": "object", "required": ["kind", "opened_on"],
+                "properties": {"kind": {"enum": ["internal_review", "ico_complaint"]},
+                               "opened_on": {"type": "string", "format": "date"}}}}})},
+        "/api/complaints/{case_id}/outcome": {"post": _op(
+            "Record the outcome of an internal review or ICO complaint (staff); decided once.",
+            {"200": _json({"type": "object"}, "Decided.")},
+            params=[{"name": "case_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+            body={"application/json": {"schema": {
+                "type": "object", "required": ["outcome", "closed_on"],
+                "properties": {"outcome": {"enum": ["upheld", "partly_upheld", "not_upheld", "withdrawn"]},
+                               "closed_on": {"type": "string", "format": "date"}}}}},
+            extra=_CONFLICT)},
     }
     return {
         "openapi": "3.1.0",

@@ -1,0 +1,51 @@
+"""The retention page: the dry-run list of files due for disposal, and a manager's approval to dispose.
+
+Viewing is for managers and admins; approving is for managers (``sar.retention.disposal.APPROVER_ROLES``).
+Nothing is disposed of unless the manager ticks it in the list and confirms.
+"""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+
+from sar.core import audit
+from sar.core.db import LONDON, utcnow
+from sar.core.errors import SarError, ValidationError
+from sar.retention import dispose_due, review
+from web.auth import current_user, role_required
+from web.db import get_session
+from web.errors import sentence
+from web.staff import bp
+from web.staff.common import settings
+
+
+@bp.route("/retention")
+@role_required("manager", "admin")
+def retention():
+    db, now = get_session(), utcnow()
+    items = review(db, settings=settings(), today=now.astimezone(LONDON).date())
+    audit.record(db, "retention.review", actor=current_user(), now=now,
+                 detail={"due": len(items), "blocked": sum(1 for i in items if not i.disposable)})
+    db.commit()
+    return render_template("staff/retention.html", items=items)
+
+
+@bp.route("/retention/dispose", methods=["POST"])
+@role_required("manager")
+def retention_dispose():
+    db = get_session()
+    references = request.form.getlist("reference")
+    try:
+        if not references:
+            raise ValidationError("tick the request files to dispose of")
+        if request.form.get("confirm") != "yes":
+            raise ValidationError("confirm that the ticked files are to be disposed of")
+        certs = dispose_due(db, approved_by=current_user(), settings=settings(), now=utcnow(), references=references)
+    except SarError as exc:
+        db.rollback()
+        flash(sentence(str(exc)), "error")
+        return redirect(url_for("staff.retention"))
+    db.commit()
+    flash(f"Disposed of {len(certs)} request file(s): certificates "
+          f"{', '.join(str(c.id) for c in certs)}.", "success")
+    return redirect(url_for("staff.retention"))
