@@ -82,8 +82,8 @@ def test_api_json_and_csv_for_managers_only(web, quarter):
 
         manager = session.get(User, quarter.manager.id)
         officer = session.get(User, quarter.officer1.id)
-        tokens = {"manager": create_token(session, manager, now=dataset.NOW, label="t"),
-                  "officer": create_token(session, officer, now=dataset.NOW, label="t")}
+        tokens = {"manager": create_token(session, manager, now=dataset.NOW, label="t", days=3650),
+                  "officer": create_token(session, officer, now=dataset.NOW, label="t", days=3650)}
         session.commit()
     client = web.client()
 
@@ -115,8 +115,8 @@ def test_api_records_closures_and_complaints(web, quarter):
 
         officer = session.get(User, quarter.officer1.id)
         requester = web.user("requester")
-        tokens = {"officer": create_token(session, officer, now=dataset.NOW, label="t"),
-                  "requester": create_token(session, session.get(User, requester.id), now=dataset.NOW, label="t")}
+        tokens = {"officer": create_token(session, officer, now=dataset.NOW, label="t", days=3650),
+                  "requester": create_token(session, session.get(User, requester.id), now=dataset.NOW, label="t", days=3650)}
         session.commit()
     client = web.client()
     ref_c, ref_f = quarter.requests["C"].reference, quarter.requests["F"].reference
