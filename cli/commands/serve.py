@@ -26,6 +26,7 @@ def serve(host: str, port: int, with_worker: bool) -> None:
     # Refuse before starting anything, with one line (the web process would refuse too).
     try:
         settings().check_secret_key()
+        settings().check_audit_key()
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from None
     worker = None
