@@ -350,7 +350,7 @@ def _run_proposals(session_factory: sessionmaker, job_id: int, *, settings: Sett
         raise ValidationError("the bundle has no case-record documents")
     n_docs = len(inputs)
     _set_progress(session_factory, job_id, 0, 2 * n_docs, "reading the documents")
-    store = FileStore(settings.storage_dir)
+    store = FileStore.for_settings(settings)
     extracted = []
     for i, (_, name, sha) in enumerate(inputs, start=1):
         extracted.append(pdf.extract(store.get(sha), name))

@@ -257,7 +257,7 @@ def release(session: Session, request: Request, *, actor: User, now: datetime,
     if pack.sha256 != approval.pack_sha256:
         raise Conflict("the pack is not the one that was approved")
     try:
-        FileStore(settings.storage_dir).get(pack.sha256)  # re-hashes the stored bytes
+        FileStore.for_settings(settings).get(pack.sha256)  # re-hashes the stored bytes
     except (OSError, FileNotFoundError) as exc:
         raise Conflict(f"the approved pack file cannot be read intact: {exc}") from None
     transition(session, request, RequestStatus.released, actor=actor, now=now,
@@ -342,7 +342,7 @@ def pack_for_download(session: Session, request: Request, *, actor: User | None,
         pack = current_pack(session, request)
         if pack is None or pack.released_at is None:
             raise Conflict("your response has not been released yet")
-    data = FileStore(settings.storage_dir).get(pack.sha256)
+    data = FileStore.for_settings(settings).get(pack.sha256)
     if link is not None:
         link.download_count = (link.download_count or 0) + 1
     audit.record(session, "pack.download", actor=actor, now=now, request_id=request.id,

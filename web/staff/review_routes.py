@@ -70,7 +70,7 @@ def _cached_png(key: tuple, render) -> bytes:
 
 def _pack_files(pack) -> dict[str, bytes]:
     """The files inside a stored pack zip (its bytes are checked against the hash on read)."""
-    with zipfile.ZipFile(io.BytesIO(FileStore(settings().storage_dir).get(pack.sha256))) as zf:
+    with zipfile.ZipFile(io.BytesIO(FileStore.for_settings(settings()).get(pack.sha256))) as zf:
         return {name: zf.read(name) for name in zf.namelist()}
 
 
