@@ -14,6 +14,7 @@ from flask import Response, current_app, g, jsonify, request, url_for
 
 from sar.bundle import documents, jobs, redactions
 from sar.bundle import queries as bundle_queries
+from sar.core import audit, audit_search
 from sar.core import health as health_checks
 from sar.core.errors import ValidationError
 from sar.core.settings import Settings
@@ -93,6 +94,10 @@ def list_requests() -> Response:
                        total=own.total)
     result = bundle_queries.list_requests(session, g.api_user, page=page, per_page=per_page,
                                        status=request.args.get("status") or None)
+    # The list names data subjects and requesters: an audited read, like the dashboard's searches.
+    audit.record(session, "request.list", actor=g.api_user, now=now(),
+                 detail={"page": result.page, "status": request.args.get("status") or "all",
+                         "references": [r.reference for r in result.items]})
     session.commit()  # the token's last use
     return jsonify(items=[schemas.request_brief(r) for r in result.items], page=result.page,
                    per_page=result.per_page, total=result.total)
@@ -210,6 +215,9 @@ def list_redactions(reference: str) -> Response:
     session = get_session()
     out = [schemas.redaction_out(row) for row in
            bundle_queries.list_redactions(session, req, actor=g.api_user, status=status)]
+    # The listing quotes the withheld text itself: an audited read like opening the page.
+    audit.record(session, "redaction.list", actor=g.api_user, now=now(), request_id=req.id, target=req.reference,
+                 detail={"status": status or "all", "count": len(out)})
     session.commit()
     return jsonify(items=out, total=len(out))
 
@@ -293,6 +301,28 @@ def download_pack(reference: str) -> Response:
     response.headers["Content-Disposition"] = f'attachment; filename="{_safe_filename(filename)}"'
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.get("/audit")
+def audit_events() -> Response:
+    """The audit log for managers and admins, filtered by ``person``, ``request``, ``action``, ``from``, ``to``.
+
+    JSON pages (``page``, ``per_page``) by default; every matching event as CSV with ``Accept: text/csv``.
+    Each search and export is itself recorded in the log.
+    """
+    session = get_session()
+    filters = audit_search.parse_filter(request.args)
+    if request.accept_mimetypes.best_match(["application/json", "text/csv"]) == "text/csv":
+        body = audit_search.export_csv(session, filters, actor=g.api_user, now=now())
+        session.commit()
+        response = Response(body, mimetype="text/csv")
+        response.headers["Content-Disposition"] = 'attachment; filename="audit-log.csv"'
+        return response
+    page_no, per_page = schemas.page_args()
+    page = audit_search.search(session, filters, actor=g.api_user, now=now(), page=page_no, per_page=per_page)
+    session.commit()
+    return jsonify(items=[schemas.audit_event_out(row.event, row.reference) for row in page.rows],
+                   page=page.page, per_page=page.per_page, total=page.total)
 
 
 def _safe_filename(name: str) -> str:
