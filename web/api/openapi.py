@@ -337,8 +337,11 @@ def openapi_document() -> dict[str, Any]:
                 "properties": {"to": {"type": "string", "enum": _STATUS_ENUM}, "reason": {"type": "string"}}}}},
             extra={"409": _error("Not a move that can be made by hand from the current status.")})},
         "/api/requests/{reference}/submit": {"post": _op(
-            "Build the response pack and submit it for approval (officer or manager). Body optional.",
-            {"201": _json(_ref("Approval"), "Submitted; approve this `pack_sha256`.")}, params=ref,
+            "Start a background job that builds the response pack and submits it for approval (officer or "
+            "manager). Body optional. When the job is done its `result` holds `approval_id`, `pack_sha256` "
+            "(approve this) and `status`.",
+            {"202": {**_json({"type": "object", "properties": {"job": _ref("Job")}}, "Started; poll it."),
+                     "headers": {"Location": {"schema": {"type": "string"}}}}}, params=ref,
             body={"application/json": {"schema": {"type": "object",
                                                   "properties": {"note": {"type": "string"}}}}},
             extra={"409": _error("Undecided proposals, no documents, failed leak check, not in progress or "

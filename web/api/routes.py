@@ -257,14 +257,20 @@ def change_status(reference: str):
 
 @bp.post("/requests/<reference>/submit")
 def submit(reference: str) -> Response:
-    """Build the response pack and submit it, by its hash, for a manager's approval."""
+    """Queue a background job that builds the response pack and submits it, by its hash, for approval.
+
+    The quick checks (role, state, entitlement, documents, undecided proposals) answer at once (403,
+    409); the build itself, minutes for a large bundle, never runs inside the request: poll the job,
+    whose ``result`` holds ``approval_id``, ``pack_sha256`` and the request's ``status`` when done.
+    """
     body = schemas.json_body() if request.data else {}
     req = _load(reference)
-    approval = approvals.submit_for_approval(get_session(), req, actor=g.api_user, now=now(),
-                                             settings=_settings(), note=schemas.text(body, "note") or "")
-    out = {"status": req.status, "pack_sha256": approval.pack_sha256, "approval_id": approval.id}
+    job = jobs.start_pack_job(get_session(), req, actor=g.api_user, now=now(), note=schemas.text(body, "note") or "",
+                              stale=jobs.stale_after(_settings()))
     get_session().commit()
-    return _created(out)
+    _run_in_background(job.id)
+    url = url_for("api.get_job", job_id=job.id)
+    return _created({"job": schemas.job_out(job, url)}, url, status=202)
 
 
 @bp.post("/requests/<reference>/approve")
