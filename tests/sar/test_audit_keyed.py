@@ -244,3 +244,10 @@ def test_cli_anchor_then_verify_reports_truncation(fresh_db_url, tmp_path):
     assert bad.returncode == 1 and "truncated" in bad.stderr
     nokey = _sar(fresh_db_url, "audit", "verify", SAR_AUDIT_KEY="")
     assert nokey.returncode == 1 and "SAR_AUDIT_KEY" in nokey.stderr
+
+
+def test_a_command_that_writes_audit_rows_refuses_without_a_key_in_one_line(fresh_db_url):
+    done = _sar(fresh_db_url, "user", "add", "new.officer@example.org", "--name", "New Officer", "--role", "officer",
+                "--password", "a long enough passphrase 42", SAR_AUDIT_KEY="")
+    assert done.returncode == 1 and "SAR_AUDIT_KEY is not set" in done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
