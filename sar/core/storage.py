@@ -73,7 +73,7 @@ class FileStore:
     def for_settings(cls, settings: Settings) -> FileStore:
         """The store ``settings`` describe (directory, encryption on/off, key ring)."""
         keys = parse_storage_keys(settings.storage_keys) if settings.storage_keys else {}
-        if settings.environment not in NON_PRODUCTION_ENVS and any(
+        if settings.storage_encryption and settings.environment not in NON_PRODUCTION_ENVS and any(
                 secret == DEMO_STORAGE_KEY for _, secret in settings.storage_keys):
             raise ConfigError("SAR_STORAGE_KEY contains the published demo key")
         return cls(settings.storage_dir, keys=keys, encrypt=settings.storage_encryption)

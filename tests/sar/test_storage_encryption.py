@@ -74,6 +74,7 @@ def test_bad_keys_and_missing_keys_are_clear_errors(tmp_path):
         FileStore.for_settings(prod)
     demo = replace(prod, environment="demo")
     assert FileStore.for_settings(demo).encrypt
+    assert not FileStore.for_settings(replace(prod, storage_encryption=False)).encrypt  # off: nothing to refuse
 
 
 def test_upload_through_the_use_case_is_encrypted(session, settings, now, tmp_path):
