@@ -23,12 +23,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Debian's chromium + chromedriver for the browser tests; tesseract for OCR of scanned pages.
+# Debian's chromium + chromedriver for the browser tests; tesseract for OCR of scanned pages;
+# postgresql-client (pg_dump/pg_restore/psql) for `sar backup`/`sar restore` and deploy/postgres-roles.sql.
 # Installed only when missing, so a prepared machine does not touch apt.
 system-deps:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v tesseract >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v tesseract >/dev/null \
+	    || ! command -v pg_dump >/dev/null || ! command -v pg_restore >/dev/null || ! command -v psql >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver tesseract-ocr tesseract-ocr-eng >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver tesseract-ocr tesseract-ocr-eng postgresql-client >/dev/null; \
 	fi
 
 DEMO_DB ?= sqlite:///$(CURDIR)/var/sar.db

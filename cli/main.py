@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from cli.commands import audit, db, deadline, demo, redact, report, retention, serve, triage, user
+from cli.commands import audit, db, deadline, demo, ops, redact, report, retention, serve, triage, user
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,7 +18,7 @@ def cli() -> None:
     """SAR Desk: information-rights requests from arrival to release."""
 
 
-for _module in (db, user, demo, serve, audit, deadline, triage, redact, report, retention):
+for _module in (db, user, demo, serve, audit, deadline, triage, redact, report, retention, ops):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

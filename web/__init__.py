@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from sar.core import audit
 from sar.core.settings import Settings
 
 
@@ -12,10 +13,13 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     :param settings: configuration; defaults to ``Settings.from_env()``.
     :raises ConfigError: the secret key is missing or the published demo key outside
-        ``SAR_ENV=demo``/``test`` (sessions signed with a known key can be forged).
+        ``SAR_ENV=demo``/``test`` (sessions signed with a known key can be forged); likewise the
+        audit key (``SAR_AUDIT_KEY``).
     """
     settings = settings or Settings.from_env()
     settings.check_secret_key()
+    settings.check_audit_key()
+    audit.use_keys(settings.audit_keys)
     app = Flask(__name__, template_folder=str(settings.templates_dir), static_folder="static")
     app.config.update(
         SAR_SETTINGS=settings,

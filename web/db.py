@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, has_request_context, request
 from sqlalchemy.orm import Session
 
+from sar.core import audit
 from sar.core.db import engine_for, make_session_factory
 
 
@@ -17,9 +18,16 @@ def init_app(app: Flask) -> None:
 
 
 def get_session() -> Session:
-    """The session for the current request (created on first use)."""
+    """The session for the current request (created on first use).
+
+    Every audit event recorded through it carries the client's IP address and user agent. The IP
+    is the peer address as the WSGI server reports it: behind a reverse proxy, run the server with
+    the proxy's forwarding applied (e.g. werkzeug's ProxyFix) so this is the browser's address.
+    """
     if "db_session" not in g:
         g.db_session = current_app.extensions["sar_session_factory"]()
+        if has_request_context():
+            audit.set_client(g.db_session, request.remote_addr, request.user_agent.string)
     return g.db_session
 
 

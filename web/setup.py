@@ -101,9 +101,10 @@ def configure(app: Flask) -> None:
     from web.portal import bp as portal_bp
     from web.portal import disclosure_routes as _disclosure_log  # noqa: F401
     from web.portal import routes as _portal_views  # noqa: F401
-    from web.staff import (  # noqa: F401  # noqa: F401
+    from web.staff import (  # noqa: F401
         admin_routes,
         approval_routes,
+        audit_routes,
         closure_routes,
         disclosure_routes,
         document_routes,

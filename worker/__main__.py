@@ -24,7 +24,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy import Engine
 
 from sar.core.db import engine_for, make_session_factory
-from sar.core.settings import Settings
+from sar.core.settings import ConfigError, Settings
 from sar.messaging import reminders
 from worker import jobs
 
@@ -59,6 +59,7 @@ def run_once(settings: Settings, session_factory) -> dict[str, int]:
         if not sent:
             break
     counts["background_jobs"] = jobs.run_background_jobs()
+    counts["audit_anchor"] = jobs.anchor_audit_log()
     return counts
 
 
@@ -78,6 +79,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _configure_logging()
     settings = Settings.from_env()
+    try:
+        settings.check_audit_key()
+    except ConfigError as exc:
+        log.error("%s", exc)
+        return 2
     engine = engine_for(settings)
     session_factory = make_session_factory(engine)
 

@@ -25,6 +25,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.orm import Session, sessionmaker
 
 from sar.bundle import jobs as bundle_jobs
+from sar.core import audit, audit_anchor
 from sar.core.db import LONDON, engine_for, make_session_factory, utcnow
 from sar.core.settings import Settings
 from sar.messaging import mailer, reminders
@@ -39,7 +40,8 @@ REMINDERS = "sar.reminders"
 DAILY_DIGEST = "sar.daily_digest"
 BACKGROUND_JOBS = "sar.background_jobs"
 RETENTION_REVIEW = "sar.retention_review"
-JOB_IDS = (OUTBOX, ACKNOWLEDGEMENTS, REMINDERS, DAILY_DIGEST, BACKGROUND_JOBS, RETENTION_REVIEW)
+AUDIT_ANCHOR = "sar.audit_anchor"
+JOB_IDS = (OUTBOX, ACKNOWLEDGEMENTS, REMINDERS, DAILY_DIGEST, BACKGROUND_JOBS, RETENTION_REVIEW, AUDIT_ANCHOR)
 BACKGROUND_JOBS_NAME = "background jobs (redaction proposals)"
 
 #: Test hook: seconds to wait between outgoing e-mails (lets a test kill the worker mid-batch).
@@ -76,6 +78,7 @@ def configure(settings: Settings, session_factory: sessionmaker) -> None:
     global _runtime
     with _runtime_lock:
         _runtime = Runtime(settings, session_factory)
+    audit.use_keys(settings.audit_keys)
 
 
 def runtime() -> Runtime:
@@ -210,6 +213,21 @@ def run_background_jobs() -> int:
     return ran
 
 
+def anchor_audit_log() -> int:
+    """Append the audit chain's head to ``SAR_AUDIT_ANCHOR_FILE`` (every ``SAR_AUDIT_ANCHOR_MINUTES``).
+
+    :return: 1 if an anchor was written, 0 if anchoring is off or the head has not moved.
+    """
+    rt = runtime()
+    if rt.settings.audit_anchor_path is None:
+        return 0
+    with rt.session_factory() as session:
+        written = audit_anchor.write_anchor(session, rt.settings.audit_anchor_path, now=utcnow())
+    if written:
+        log.info("anchored the audit log at seq %d in %s", written.seq, rt.settings.audit_anchor_path)
+    return 1 if written else 0
+
+
 # --- registration ---------------------------------------------------------------------------------------
 
 
@@ -228,6 +246,8 @@ def register_jobs(scheduler: BaseScheduler, session_factory: sessionmaker, setti
         (ACKNOWLEDGEMENTS, acknowledge_requests, 60, "acknowledge new requests"),
         (REMINDERS, send_reminders, 15 * 60, "due-soon and notice reminders, overdue escalations"),
         (BACKGROUND_JOBS, run_background_jobs, 5, BACKGROUND_JOBS_NAME),
+        # Registered always (a no-op while SAR_AUDIT_ANCHOR_FILE is unset), so the job store's rows are stable.
+        (AUDIT_ANCHOR, anchor_audit_log, max(settings.audit_anchor_minutes * 60, 1), "anchor the audit log"),
     )
     for job_id, func, seconds, name in interval_jobs:
         scheduler.add_job(func, IntervalTrigger(seconds=seconds, timezone="UTC"), id=job_id, name=name,

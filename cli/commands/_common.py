@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from sar.core.db import engine_for, make_session_factory
 from sar.core.errors import SarError
-from sar.core.settings import Settings
+from sar.core.settings import ConfigError, Settings
 
 
 def settings() -> Settings:
@@ -31,7 +31,7 @@ def session_scope(cfg: Settings | None = None) -> Iterator[Session]:
     try:
         with factory.begin() as session:
             yield session
-    except SarError as exc:
+    except (SarError, ConfigError) as exc:  # ConfigError: e.g. no SAR_AUDIT_KEY to sign the audit log with
         raise click.ClickException(str(exc)) from None
     except (OperationalError, ProgrammingError) as exc:
         first = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)

@@ -20,7 +20,7 @@ from redaction import pdf
 from redaction.errors import EncryptedPdfError, NotAPdfError
 from redaction.types import ExtractedDocument
 from sar.accounts import quotas
-from sar.core import audit
+from sar.core import audit, scanning
 from sar.core.errors import Conflict, NotFound, NotPermitted, ValidationError
 from sar.core.permissions import require_staff, require_view
 from sar.core.plain_text import one_line
@@ -109,6 +109,8 @@ def add_document(session: Session, request: Request, data: bytes, filename: str,
         require_staff(actor)
     filename = _clean_filename(filename)
     title = clean_title(title)
+    # Scanned before it is parsed (PyMuPDF never opens malware), stored or recorded.
+    scanning.scan_upload(settings.clamav_command, bytes(data), filename)
     pages = _check_pdf(bytes(data), filename)
     quotas.check_upload_quota(session, actor, len(data), settings=settings, now=now)
     sha = hashlib.sha256(data).hexdigest()
@@ -123,7 +125,7 @@ def add_document(session: Session, request: Request, data: bytes, filename: str,
         approval_state.prepare_change(session, request, actor=actor, now=now, what=f"document {filename} added")
     elif request.status in FINISHED_STATUSES:
         raise Conflict(f"request {request.reference} is {request.status}; documents can no longer be added")
-    FileStore(settings.storage_dir).put(bytes(data))
+    FileStore.for_settings(settings).put(bytes(data))
     reused = doc is not None
     if doc is None:
         doc = Document(sha256=sha, size_bytes=len(data), media_type="application/pdf", page_count=pages,
@@ -258,7 +260,7 @@ def document_bytes(settings: Settings, item: BundleItem) -> bytes:
 
     :raises FileNotFoundError: the stored file is missing. :raises OSError: it is corrupt.
     """
-    return FileStore(settings.storage_dir).get(item.document.sha256)
+    return FileStore.for_settings(settings).get(item.document.sha256)
 
 
 #: Extracted text by (document sha256, ocr): documents never change, so extraction is cached.

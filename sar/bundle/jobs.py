@@ -1,4 +1,7 @@
-"""Background jobs with pollable progress; today one kind: computing redaction proposals for a bundle.
+"""Background jobs with pollable progress: redaction proposals, and building and submitting a pack.
+
+A large bundle takes minutes to propose, burn in and verify, which must never run inside an HTTP
+request: :func:`start_proposal_job` and :func:`start_pack_job` queue the work.
 
 A job row is queued by a use case in the caller's transaction (:func:`start_proposal_job`) and run
 later by the worker (:func:`run_next_job`) or directly (:func:`run_job`). Running is split into
@@ -36,13 +39,15 @@ from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.models import STAFF_ROLES, BundleItem, Job, Request, User
 from sar.models import StaffMember as StaffRow
-from sar.release import packs
+from sar.release import approvals, packs
 from sar.workflow import approval_state
 from sar.workflow.status import EDITABLE_STATUSES
 
 log = logging.getLogger(__name__)
 
 PROPOSAL_JOB = "redaction_proposals"
+PACK_JOB = "pack_submission"
+JOB_KINDS = (PROPOSAL_JOB, PACK_JOB)
 ACTIVE_STATUSES = ("queued", "running")
 #: A running job whose heartbeat is older than this is assumed to belong to a dead worker.
 STALE_AFTER = timedelta(seconds=Settings.job_stale_seconds)
@@ -184,6 +189,33 @@ def start_proposal_job(session: Session, request: Request, *, actor: User, now: 
     return job
 
 
+def start_pack_job(session: Session, request: Request, *, actor: User, now: datetime, note: str = "",
+                   stale: timedelta = STALE_AFTER) -> Job:
+    """Queue a job that builds the response pack and submits it for approval (as ``actor``).
+
+    The quick checks run now (:func:`sar.release.approvals.check_submittable`), so a request that
+    cannot be submitted is refused at once; the job re-checks everything under the request's lock.
+
+    :raises NotPermitted: the actor is not an officer or manager.
+    :raises Conflict: a pack job for this request is already queued or running, or the request
+        cannot be submitted (state, entitlement, no documents, undecided proposals).
+    """
+    approvals.check_submittable(session, request, actor=actor)
+    _fail_stale(session, now=now, older_than=stale, request_id=request.id)
+    active = session.scalars(select(Job).where(Job.request_id == request.id, Job.kind == PACK_JOB,
+                                               Job.status.in_(ACTIVE_STATUSES))).first()
+    if active is not None:
+        raise Conflict("the response pack is already being built for this request")
+    job = Job(kind=PACK_JOB, request_id=request.id, status="queued", progress_done=0, progress_total=0,
+              message="waiting for the worker", result={"note": (note or "").strip()[:5000]},
+              created_by_id=actor.id, created_at=now)
+    session.add(job)
+    session.flush()
+    audit.record(session, "job.start", actor=actor, now=now, request_id=request.id, target=f"job:{job.id}",
+                 detail={"kind": PACK_JOB})
+    return job
+
+
 def get_job(session: Session, job_id: int, *, request: Request | None = None) -> Job:
     """Return a job by id (optionally checking it belongs to ``request``).
 
@@ -220,7 +252,7 @@ def claim_job(session_factory: sessionmaker, job_id: int, *, now: datetime) -> b
 
 
 def claim_next_job(session_factory: sessionmaker, *, now_fn: Callable[[], datetime],
-                   kinds: tuple[str, ...] = (PROPOSAL_JOB,)) -> int | None:
+                   kinds: tuple[str, ...] = JOB_KINDS) -> int | None:
     """Claim the oldest queued job of ``kinds``; return its id, or None when there is nothing to do."""
     for _ in range(5):  # another worker may win the race for the oldest job; then try the next
         with session_factory.begin() as session:
@@ -305,8 +337,13 @@ def run_job(session_factory: sessionmaker, job_id: int, *, settings: Settings, n
         return "skipped"
     try:
         with Heartbeat(session_factory, job_id, interval=settings.job_heartbeat_seconds, now_fn=now_fn):
-            result, message = _run_proposals(session_factory, job_id, settings=settings, now_fn=now_fn,
-                                             engine=engine)
+            with session_factory() as session:
+                kind = session.scalar(select(Job.kind).where(Job.id == job_id))
+            if kind == PACK_JOB:
+                result, message = _run_pack(session_factory, job_id, settings=settings, now_fn=now_fn)
+            else:
+                result, message = _run_proposals(session_factory, job_id, settings=settings, now_fn=now_fn,
+                                                 engine=engine)
     except Exception as exc:  # noqa: BLE001 - any failure must end the job, with its reason
         log.exception("job %s failed", job_id)
         _finish(session_factory, job_id, "failed", str(exc) or type(exc).__name__, now_fn())
@@ -350,7 +387,7 @@ def _run_proposals(session_factory: sessionmaker, job_id: int, *, settings: Sett
         raise ValidationError("the bundle has no case-record documents")
     n_docs = len(inputs)
     _set_progress(session_factory, job_id, 0, 2 * n_docs, "reading the documents")
-    store = FileStore(settings.storage_dir)
+    store = FileStore.for_settings(settings)
     extracted = []
     for i, (_, name, sha) in enumerate(inputs, start=1):
         extracted.append(pdf.extract(store.get(sha), name))
@@ -394,4 +431,28 @@ def _run_proposals(session_factory: sessionmaker, job_id: int, *, settings: Sett
         audit.record(session, "redaction.propose", actor=creator, now=now, request_id=request.id,
                      target=f"job:{job.id}", detail={k: v for k, v in result.items() if k != "problems"}
                      | {"problems": len(problems)})
+    return True, message
+
+
+def _run_pack(session_factory: sessionmaker, job_id: int, *, settings: Settings,
+              now_fn: Callable[[], datetime]) -> tuple[bool, str]:
+    """Build and submit the pack in one transaction (all or nothing), as the job's creator."""
+    _set_progress(session_factory, job_id, 0, 1, "building, burning in and verifying the pack")
+    now = now_fn()
+    with session_factory.begin() as session:
+        job = session.get(Job, job_id, with_for_update=True)
+        if job is None or job.status != "running":
+            raise Conflict("this job was stopped before it finished; no pack was submitted")
+        request = session.get(Request, job.request_id)
+        creator = session.get(User, job.created_by_id) if job.created_by_id else None
+        note = (job.result or {}).get("note", "")
+        approval = approvals.submit_for_approval(session, request, actor=creator, now=now, settings=settings,
+                                                 note=note)
+        message = "pack built and submitted for approval"
+        job.status = "done"
+        job.finished_at = now
+        job.progress_done = job.progress_total = 1
+        job.message = message
+        job.result = {"note": note, "approval_id": approval.id, "pack_sha256": approval.pack_sha256,
+                      "status": request.status}
     return True, message

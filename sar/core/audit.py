@@ -1,8 +1,21 @@
-"""Append-only, tamper-evident audit log.
+"""Append-only, tamper-evident audit log, keyed so it holds against the database's own users.
 
-Every read of a case, every change and every download calls :func:`record`. Each row's hash covers
-the previous row's hash and its own canonical payload, and :class:`~sar.models.AuditHead` holds the
-last sequence number and hash, so altering, deleting or truncating rows is caught by :func:`verify`.
+Every read of a case, every change and every download calls :func:`record`. Each row's MAC is
+``HMAC-SHA256(key, prev_mac + canonical payload)`` with a key from configuration
+(``SAR_AUDIT_KEY``), never from the database, and the row records the id of the key that signed it,
+so keys can be rotated (old rows verify with their own key id's key from the keyring). Someone who
+can write to the database but does not hold the key cannot re-sign a row they altered.
+:class:`~sar.models.AuditHead` holds the last sequence number and MAC; a truncation that also
+rewinds the head is caught against the anchors the worker writes outside the database
+(:mod:`sar.core.audit_anchor`).
+
+Rows written before the chain was keyed (migration ``h_auditops``) have ``key_id`` NULL and are
+checked by their plain SHA-256 hash only; they must form an unbroken prefix of the chain: a legacy
+row after the first keyed row is reported as tampering (otherwise anyone could append or rewrite rows
+as "legacy"). The number of legacy rows is pinned in every anchor, too.
+
+Each event also records the client's IP address and user agent when the adapter supplied them
+(:func:`set_client`).
 
 Appends are serialised: :func:`record` first takes the chain's writer lock for the rest of the
 caller's transaction (a PostgreSQL advisory transaction lock; on SQLite the database's single write
@@ -13,6 +26,7 @@ sessions take the same sequence number (``UNIQUE constraint failed: audit_events
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import logging
 import time
@@ -25,6 +39,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from sar.core.settings import ConfigError, Settings
 from sar.models import AuditEvent, AuditHead, User
 
 GENESIS = "0" * 64
@@ -33,7 +48,39 @@ CHAIN_LOCK_KEY = int.from_bytes(b"SARAUDIT", "big")
 #: Tries at taking SQLite's write lock; each try already waits up to the busy timeout.
 LOCK_ATTEMPTS = 3
 
+#: Longest client IP / user agent kept (the column sizes).
+MAX_IP = 64
+MAX_USER_AGENT = 400
+#: ``session.info`` key under which the adapter puts the client of the current HTTP request.
+CLIENT_INFO = "sar_audit_client"
+
 log = logging.getLogger(__name__)
+
+_keyring: tuple[tuple[str, str], ...] | None = None
+
+
+def use_keys(keys: tuple[tuple[str, str], ...]) -> None:
+    """Set this process's audit keyring (current key first); adapters call it with their settings."""
+    global _keyring
+    _keyring = tuple(keys)
+
+
+def keyring() -> tuple[tuple[str, str], ...]:
+    """Return this process's keyring: as set by :func:`use_keys`, else ``SAR_AUDIT_KEY`` from the environment.
+
+    :raises ConfigError: no key is configured (production without ``SAR_AUDIT_KEY``).
+    """
+    global _keyring
+    if _keyring is None:
+        _keyring = Settings.from_env().audit_keys
+    if not _keyring:
+        raise ConfigError("SAR_AUDIT_KEY is not set: the audit log cannot be signed or verified")
+    return _keyring
+
+
+def set_client(session: Session, ip: str | None, user_agent: str | None) -> None:
+    """Record, for the rest of this session, the client whose HTTP request it serves (web adapter)."""
+    session.info[CLIENT_INFO] = ((ip or "")[:MAX_IP], (user_agent or "")[:MAX_USER_AGENT])
 
 
 def _lock_chain(session: Session) -> None:
@@ -65,7 +112,7 @@ def _canonical(payload: dict[str, Any]) -> str:
 
 def _payload(row: AuditEvent) -> dict[str, Any]:
     at = row.at.astimezone(UTC).isoformat(timespec="microseconds")
-    return {
+    payload = {
         "seq": row.seq,
         "at": at,
         "actor_id": row.actor_id,
@@ -75,10 +122,30 @@ def _payload(row: AuditEvent) -> dict[str, Any]:
         "target": row.target,
         "detail": row.detail,
     }
+    if row.key_id is not None:
+        # Keyed rows also sign who signed them and the client; legacy rows keep their old payload.
+        payload.update(key_id=row.key_id, client_ip=row.client_ip or "", user_agent=row.user_agent or "")
+    return payload
+
+
+def _legacy_hash(prev_hash: str, row: AuditEvent) -> str:
+    """The unkeyed SHA-256 of rows written before the chain was keyed."""
+    return hashlib.sha256((prev_hash + _canonical(_payload(row))).encode()).hexdigest()
+
+
+def _mac(secret: str, prev_hash: str, row: AuditEvent) -> str:
+    message = (prev_hash + _canonical(_payload(row))).encode()
+    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
 
 
 def _hash(prev_hash: str, row: AuditEvent) -> str:
-    return hashlib.sha256((prev_hash + _canonical(_payload(row))).encode()).hexdigest()
+    """The MAC (keyed rows, with the key named by ``row.key_id``) or legacy hash a row should carry.
+
+    :raises KeyError: the row's key id is not in the keyring.
+    """
+    if row.key_id is None:
+        return _legacy_hash(prev_hash, row)
+    return _mac(dict(keyring())[row.key_id], prev_hash, row)
 
 
 def actor_label(actor: User | None) -> str:
@@ -117,6 +184,8 @@ def record(
         session.add(head)
     # Round-trip detail through JSON now so the hashed payload equals what the database returns.
     clean_detail = json.loads(_canonical(detail or {}))
+    key_id, _secret = keyring()[0]
+    client_ip, user_agent = session.info.get(CLIENT_INFO, ("", ""))
     row = AuditEvent(
         seq=head.last_seq + 1,
         at=now.astimezone(UTC),
@@ -127,6 +196,9 @@ def record(
         target=target,
         detail=clean_detail,
         prev_hash=head.last_hash,
+        key_id=key_id,
+        client_ip=client_ip,
+        user_agent=user_agent,
     )
     row.hash = _hash(head.last_hash, row)
     session.add(row)
@@ -145,6 +217,9 @@ class VerifyResult:
     first_bad_seq: int | None = None
     first_bad_id: int | None = None
     problem: str = ""
+    #: rows before the first keyed row, checked by hash only (written before the chain was keyed).
+    legacy: int = 0
+    last_hash: str = GENESIS
 
 
 def _rows(session: Session, batch: int = 2000) -> Iterator[AuditEvent]:
@@ -160,22 +235,43 @@ def _rows(session: Session, batch: int = 2000) -> Iterator[AuditEvent]:
         session.expunge_all()
 
 
-def verify(session: Session) -> VerifyResult:
+def verify(session: Session, pins: dict[int, str] | None = None) -> VerifyResult:
     """Re-check the whole chain from the first row.
 
-    :return: a :class:`VerifyResult` naming the first row whose hash, link or sequence is wrong,
+    :param pins: MACs recorded outside the database (anchors) by sequence number; a row whose MAC
+        differs from its pin was rewritten (even if re-signed by someone holding the key).
+    :return: a :class:`VerifyResult` naming the first row whose MAC, link, key or sequence is wrong,
         or the tail if rows after the last one were deleted.
+    :raises ConfigError: no audit key is configured.
     """
+    ring = dict(keyring())
     prev_hash = GENESIS
     expected_seq = 1
     checked = 0
+    legacy = 0
+    keyed_seen = False
+    pins = pins or {}
     for row in _rows(session):
         if row.seq != expected_seq:
-            return VerifyResult(False, checked, expected_seq, None, f"row seq {expected_seq} is missing")
+            return VerifyResult(False, checked, expected_seq, None, f"row seq {expected_seq} is missing", legacy)
         if row.prev_hash != prev_hash:
-            return VerifyResult(False, checked, row.seq, row.id, "link to the previous row is broken")
+            return VerifyResult(False, checked, row.seq, row.id, "link to the previous row is broken", legacy)
+        if row.key_id is None:
+            if keyed_seen:
+                return VerifyResult(False, checked, row.seq, row.id,
+                                    "unkeyed row after the chain was keyed (rewritten as legacy)", legacy)
+            legacy += 1
+        else:
+            keyed_seen = True
+            if row.key_id not in ring:
+                return VerifyResult(False, checked, row.seq, row.id,
+                                    f"signed with key id {row.key_id!r}, which is not in SAR_AUDIT_KEY", legacy)
         if _hash(prev_hash, row) != row.hash:
-            return VerifyResult(False, checked, row.seq, row.id, "row content does not match its hash")
+            return VerifyResult(False, checked, row.seq, row.id,
+                                "row content does not match its MAC (keyed hash)", legacy)
+        if row.seq in pins and pins[row.seq] != row.hash:
+            return VerifyResult(False, checked, row.seq, row.id,
+                                "row differs from the anchor recorded for it: the chain was rewritten", legacy)
         prev_hash = row.hash
         expected_seq += 1
         checked += 1
@@ -189,8 +285,18 @@ def verify(session: Session) -> VerifyResult:
             checked + 1,
             None,
             f"the log ends at seq {checked} but the head records seq {last_seq}: rows were removed",
+            legacy,
         )
-    return VerifyResult(True, checked)
+    return VerifyResult(True, checked, legacy=legacy, last_hash=prev_hash)
+
+
+def legacy_rows(session: Session) -> int:
+    """How many rows precede the first keyed row (checked by hash only)."""
+    first_keyed = session.scalar(select(AuditEvent.seq).where(AuditEvent.key_id.is_not(None))
+                                 .order_by(AuditEvent.seq).limit(1))
+    if first_keyed is not None:
+        return first_keyed - 1
+    return session.scalar(select(AuditHead.last_seq).where(AuditHead.id == 1)) or 0
 
 
 def events_for_request(session: Session, request_id: int, limit: int = 500) -> list[AuditEvent]:

@@ -18,6 +18,13 @@ DEFAULT_VAR = REPO_ROOT / "var"
 #: The secret key a fresh checkout runs with. It is published (it is in this file), so anyone can
 #: forge a session signed with it: only the demo and the tests may run with it.
 DEMO_SECRET_KEY = "dev-only-insecure-secret-change-me"
+#: The audit chain's MAC key a fresh checkout runs with (published, like the demo secret key): only
+#: the demo and the tests may sign the audit log with it. Its key id is recorded on every row.
+DEMO_AUDIT_KEY_ID = "dev"
+DEMO_AUDIT_KEY = "dev-only-insecure-audit-key"
+#: The documents-at-rest key a fresh checkout runs with when encryption is on (published; demo/test).
+DEMO_STORAGE_KEY_ID = "dev"
+DEMO_STORAGE_KEY = "ZGV2LW9ubHktaW5zZWN1cmUtc3RvcmFnZS1rZXkhISE="  # base64 of 32 bytes
 #: ``SAR_ENV`` values that may run without a secret key of their own.
 NON_PRODUCTION_ENVS = frozenset({"demo", "test"})
 ENVIRONMENTS = NON_PRODUCTION_ENVS | {"production"}
@@ -48,6 +55,33 @@ def _float(name: str, default: float) -> float:
     if value < 0:
         raise ConfigError(f"{name} must not be negative, got {raw!r}")
     return value
+
+
+def parse_keyring(name: str, raw: str | None) -> tuple[tuple[str, str], ...]:
+    """Parse a keyring setting ``"id1:secret1,id2:secret2"``; the first entry is the current key.
+
+    Older keys stay in the ring so rows (or files) written with them still verify (or decrypt) after
+    a rotation: to rotate, put the new key first and keep the old ones after it.
+
+    :raises ConfigError: an entry without an id, a repeated id, or an empty secret.
+    """
+    if raw is None:
+        return ()
+    ring: list[tuple[str, str]] = []
+    for entry in raw.split(","):
+        entry = entry.strip()
+        if not entry:
+            continue
+        key_id, sep, secret = entry.partition(":")
+        key_id, secret = key_id.strip(), secret.strip()
+        if not sep or not key_id or not secret:
+            raise ConfigError(f"{name} entries must be KEY_ID:SECRET separated by commas, got {entry[:12]!r}...")
+        if len(key_id) > 40 or not key_id.replace("-", "").replace("_", "").replace(".", "").isalnum():
+            raise ConfigError(f"{name}: key id {key_id!r} must be up to 40 letters, digits, '-', '_' or '.'")
+        if any(key_id == known for known, _ in ring):
+            raise ConfigError(f"{name}: key id {key_id!r} appears twice")
+        ring.append((key_id, secret))
+    return tuple(ring)
 
 
 def _int(name: str, default: int) -> int:
@@ -92,6 +126,17 @@ class Settings:
         officers' names in responses published to the disclosure log (default: replace them too).
     :param retention_schedule: ``SAR_RETENTION_SCHEDULE``: a JSON retention schedule replacing the
         packaged one (``sar.retention.schedule``); None uses the packaged default.
+    :param audit_keys: ``SAR_AUDIT_KEY``: the audit chain's HMAC keyring ``id:secret[,id:secret]``,
+        current key first (see :func:`parse_keyring`). It lives outside the database, so someone who
+        can write to the database cannot re-sign rows they altered. Demo/test default to a published
+        dev key; production must set it (:meth:`check_audit_key`).
+    :param audit_anchor_path: ``SAR_AUDIT_ANCHOR_FILE``: the append-only file the worker writes the
+        chain head to (``sar audit verify`` checks the chain against it); empty disables anchoring.
+    :param audit_anchor_minutes: ``SAR_AUDIT_ANCHOR_MINUTES``: how often the worker anchors.
+    :param storage_encryption: ``SAR_STORAGE_ENCRYPTION=1`` encrypts documents at rest (AES-GCM).
+    :param storage_keys: ``SAR_STORAGE_KEY``: keyring ``id:base64-32-bytes[,...]``, current first.
+    :param clamav_command: ``SAR_CLAMAV``: the scanner command run on every upload (e.g.
+        ``clamdscan --no-summary --fdpass``); empty disables scanning.
     """
 
     database_url: str = f"sqlite:///{DEFAULT_VAR / 'sar.db'}"
@@ -131,6 +176,12 @@ class Settings:
     templates_dir: Path = field(default=REPO_ROOT / "templates")
     retention_schedule: Path | None = None
     disclosure_keep_officer_names: bool = False
+    audit_keys: tuple[tuple[str, str], ...] = ((DEMO_AUDIT_KEY_ID, DEMO_AUDIT_KEY),)
+    audit_anchor_path: Path | None = None
+    audit_anchor_minutes: float = 60.0
+    storage_encryption: bool = False
+    storage_keys: tuple[tuple[str, str], ...] = ((DEMO_STORAGE_KEY_ID, DEMO_STORAGE_KEY),)
+    clamav_command: str = ""
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -165,11 +216,22 @@ class Settings:
             lifetimes[attr] = _int(name, getattr(base, attr))
             if lifetimes[attr] < 1:
                 raise ConfigError(f"{name} must be at least 1, got {lifetimes[attr]}")
+        non_production = environment in NON_PRODUCTION_ENVS
+        anchor = _env("SAR_AUDIT_ANCHOR_FILE")
         return replace(
             base,
             staff_two_factor_required=two_factor == "required",
             **minimums,
             **lifetimes,
+            # Unset in production stays empty, so check_audit_key can say "not set".
+            audit_keys=parse_keyring("SAR_AUDIT_KEY", _env("SAR_AUDIT_KEY"))
+            or (base.audit_keys if non_production else ()),
+            audit_anchor_path=Path(anchor) if anchor else None,
+            audit_anchor_minutes=_float("SAR_AUDIT_ANCHOR_MINUTES", base.audit_anchor_minutes),
+            storage_encryption=_env("SAR_STORAGE_ENCRYPTION", "0") == "1",
+            storage_keys=parse_keyring("SAR_STORAGE_KEY", _env("SAR_STORAGE_KEY"))
+            or (base.storage_keys if non_production else ()),
+            clamav_command=_env("SAR_CLAMAV", "") or "",
             database_url=_env("SAR_DATABASE_URL") or _env("DATABASE_URL") or base.database_url,
             storage_dir=Path(storage) if storage else base.storage_dir,
             # Unset in production stays empty, so check_secret_key can say "not set".
@@ -215,3 +277,19 @@ class Settings:
             return
         raise ConfigError(f"{problem}: set it to a long random value (e.g. `python -c \"import secrets; "
                           f"print(secrets.token_urlsafe(48))\"`), or SAR_ENV=demo for a local demo")
+
+    def check_audit_key(self) -> None:
+        """Refuse to run with no audit key, or the published one, outside the demo and the tests.
+
+        :raises ConfigError: with a one-line message saying what to set.
+        """
+        if self.environment in NON_PRODUCTION_ENVS:
+            return
+        if not self.audit_keys:
+            problem = "SAR_AUDIT_KEY is not set"
+        elif any(secret == DEMO_AUDIT_KEY for _, secret in self.audit_keys):
+            problem = "SAR_AUDIT_KEY contains the published demo key"
+        else:
+            return
+        raise ConfigError(f"{problem}: set it to KEY_ID:SECRET with a long random secret (e.g. "
+                          f"`2026a:$(python -c \"import secrets; print(secrets.token_urlsafe(48))\")`)")

@@ -419,7 +419,7 @@ def open_evidence(session: Session, request: Request, party: Party, kind: str, *
             BundleItem.purpose == _PURPOSE[kind]).order_by(BundleItem.id.desc())).first()
     if item is None:
         raise NotFound(f"no {kind} document is recorded for {party.name}")
-    data = FileStore(settings.storage_dir).get(item.document.sha256)
+    data = FileStore.for_settings(settings).get(item.document.sha256)
     audit.record(session, "evidence.view", actor=actor, now=now, request_id=request.id, target=f"party:{party.id}",
                  detail={"kind": kind, "document_id": document_id, "party": party.name, "role": party.role})
     return item, data

@@ -13,8 +13,10 @@ from sar.models.base import Base, UTCDateTime
 class AuditEvent(Base):
     """One audited read, change or download.
 
-    ``hash = sha256(prev_hash + canonical JSON of this row's payload)``, so altering or deleting any
-    row breaks the chain from that row on; ``sar audit verify`` names the first broken row.
+    ``hash = HMAC-SHA256(key[key_id], prev_hash + canonical JSON of this row's payload)`` (rows with
+    ``key_id`` NULL predate keying and carry a plain SHA-256), so altering or deleting any row breaks
+    the chain from that row on; ``sar audit verify`` names the first broken row. The app's database
+    role may INSERT and SELECT these rows but not UPDATE or DELETE them (deploy/postgres-roles.sql).
     """
 
     __tablename__ = "audit_events"
@@ -31,6 +33,11 @@ class AuditEvent(Base):
     detail: Mapped[dict] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    #: the id (in the ``SAR_AUDIT_KEY`` keyring) of the key that signed this row; NULL: legacy row.
+    key_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    #: the client of the HTTP request that caused the event ("" for the CLI and the worker).
+    client_ip: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    user_agent: Mapped[str] = mapped_column(String(400), default="", server_default="")
 
 
 class AuditHead(Base):

@@ -81,6 +81,35 @@ def list_approvals(session: Session, request: Request) -> list[Approval]:
     return list(session.scalars(query))
 
 
+def _check_submittable_state(session: Session, request: Request) -> RequestStatus:
+    status = RequestStatus(request.status)
+    if status not in (RequestStatus.received, RequestStatus.in_progress, RequestStatus.in_review):
+        raise Conflict(f"request {request.reference} is {status.title.lower()}; only a request in progress "
+                       "or in review can be submitted for approval")
+    entitlement.require_entitled(session, request)
+    return status
+
+
+def check_submittable(session: Session, request: Request, *, actor: User) -> None:
+    """The quick checks :func:`submit_for_approval` makes before the (long) pack build, without building.
+
+    Lets a caller queue the build as a background job and refuse at once what would fail anyway.
+
+    :raises NotPermitted: the actor is not an officer or manager.
+    :raises Conflict: the request's state or entitlement does not allow it, there are no case-record
+        documents, or proposals are still undecided.
+    """
+    require_role(actor, Role.officer, Role.manager)
+    _check_submittable_state(session, request)
+    items = packs.release_items(session, request)
+    if not items:
+        raise Conflict("there are no case-record documents in the bundle to release")
+    waiting = packs.undecided_count(session, [i.id for i in items])
+    if waiting:
+        raise Conflict(f"{waiting} proposed redaction{'s' if waiting != 1 else ''} still "
+                       f"need{'s' if waiting == 1 else ''} a decision before the pack can be built")
+
+
 def submit_for_approval(session: Session, request: Request, *, actor: User, now: datetime, settings: Settings,
                         note: str = "") -> Approval:
     """Build the response pack and submit that exact pack (by hash) to a manager.
@@ -94,11 +123,7 @@ def submit_for_approval(session: Session, request: Request, *, actor: User, now:
     """
     require_role(actor, *CASEWORK_ROLES)
     lock_request(session, request)
-    status = RequestStatus(request.status)
-    if status not in (RequestStatus.received, RequestStatus.in_progress, RequestStatus.in_review):
-        raise Conflict(f"request {request.reference} is {status.title.lower()}; only a request in progress "
-                       "or in review can be submitted for approval")
-    entitlement.require_entitled(session, request)
+    status = _check_submittable_state(session, request)
     pack = packs.build_pack(session, request, actor=actor, now=now, settings=settings)
     path = {RequestStatus.received: [RequestStatus.in_progress, RequestStatus.in_review],
             RequestStatus.in_progress: [RequestStatus.in_review], RequestStatus.in_review: []}[status]
@@ -289,7 +314,7 @@ def release(session: Session, request: Request, *, actor: User, now: datetime,
     if pack.sha256 != approval.pack_sha256:
         raise Conflict("the pack is not the one that was approved")
     try:
-        FileStore(settings.storage_dir).get(pack.sha256)  # re-hashes the stored bytes
+        FileStore.for_settings(settings).get(pack.sha256)  # re-hashes the stored bytes
     except (OSError, FileNotFoundError) as exc:
         raise Conflict(f"the approved pack file cannot be read intact: {exc}") from None
     transition(session, request, RequestStatus.released, actor=actor, now=now,
@@ -374,7 +399,7 @@ def pack_for_download(session: Session, request: Request, *, actor: User | None,
         pack = current_pack(session, request)
         if pack is None or pack.released_at is None:
             raise Conflict("your response has not been released yet")
-    data = FileStore(settings.storage_dir).get(pack.sha256)
+    data = FileStore.for_settings(settings).get(pack.sha256)
     if link is not None:
         link.download_count = (link.download_count or 0) + 1
     audit.record(session, "pack.download", actor=actor, now=now, request_id=request.id,

@@ -275,7 +275,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         raise Conflict(f"{waiting} proposed redaction{'s' if waiting != 1 else ''} still "
                        f"need{'s' if waiting == 1 else ''} a decision before the pack can be built")
     plans = _plans(session, items)
-    store = FileStore(settings.storage_dir)
+    store = FileStore.for_settings(settings)
     ref = request.reference
     originals = {p.item.id: store.get(p.item.document.sha256) for p in plans}
     removed_strings, warnings, kept_text = _strings_to_verify(plans, originals)
@@ -416,7 +416,7 @@ def pack_bytes(settings: Settings, pack: ResponsePack) -> bytes:
 
     :raises FileNotFoundError: not stored. :raises OSError: corrupt.
     """
-    return FileStore(settings.storage_dir).get(pack.sha256)
+    return FileStore.for_settings(settings).get(pack.sha256)
 
 
 def pack_files(data: bytes) -> dict[str, bytes]:

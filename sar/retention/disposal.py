@@ -269,7 +269,7 @@ def dispose(session: Session, request: Request, *, approved_by: User, settings: 
                                                    "due_on": item.dispose_after.isoformat(),
                                                    "documents_removed": cert.documents_removed,
                                                    "packs_removed": cert.packs_removed})
-    store = FileStore(settings.storage_dir)
+    store = FileStore.for_settings(settings)
     for sha in sorted((doc_shas - keep) | (pack_shas - keep_packs)):
         store.delete(sha)
     return cert

@@ -116,7 +116,8 @@ def test_api_records_closures_and_complaints(web, quarter):
         officer = session.get(User, quarter.officer1.id)
         requester = web.user("requester")
         tokens = {"officer": create_token(session, officer, now=dataset.NOW, label="t", days=3650),
-                  "requester": create_token(session, session.get(User, requester.id), now=dataset.NOW, label="t", days=3650)}
+                  "requester": create_token(session, session.get(User, requester.id), now=dataset.NOW, label="t",
+                                            days=3650)}
         session.commit()
     client = web.client()
     ref_c, ref_f = quarter.requests["C"].reference, quarter.requests["F"].reference

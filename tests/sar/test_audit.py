@@ -82,7 +82,7 @@ def test_rehashed_forgery_without_head_is_caught(session):
 
 
 def _run_cli(url, *args):
-    env = {"SAR_DATABASE_URL": url, "PATH": "/usr/bin:/bin"}
+    env = {"SAR_DATABASE_URL": url, "PATH": "/usr/bin:/bin", "SAR_ENV": "test"}
     return subprocess.run([str(REPO_ROOT / ".venv/bin/sar"), *args], capture_output=True, text=True, env=env,
                           timeout=120)
 

@@ -107,7 +107,7 @@ def api_on_new_database(tmp_dir: Path) -> Iterator[Api]:
     """An :class:`Api` on a database of its own, for a module of tests that only read or reject input."""
     url, drop = _create_database(tmp_dir)
     migrate.upgrade(url)
-    api = make_api(url, replace(Settings(), secret_key="test-secret", smtp_port=0), tmp_dir)
+    api = make_api(url, replace(Settings(), secret_key="test-secret", smtp_port=0, environment="test"), tmp_dir)
     try:
         yield api
     finally:

@@ -176,9 +176,12 @@ def _verify_authority(api: Api, reference: str) -> None:
 
 
 def _submit(api: Api, reference: str) -> str:
+    # The pack is built by a background job, never inside the request (issue 15).
     response = api.post(f"/api/requests/{reference}/submit", json={"note": "ready for QA"})
-    assert response.status_code == 201, response.get_json()
-    body = response.get_json()
+    assert response.status_code == 202, response.get_json()
+    job = api.wait_for_job(response.headers["Location"])
+    assert job["status"] == "done", job
+    body = job["result"]
     assert body["status"] == "awaiting_approval" and len(body["pack_sha256"]) == 64
     return body["pack_sha256"]
 

@@ -177,7 +177,7 @@ def test_secure_cookies_setting_marks_the_session_cookie_secure(tmp_path, fresh_
     from sar.core.settings import Settings
     from web import create_app
 
-    app = create_app(replace(Settings(), database_url=fresh_db_url, storage_dir=tmp_path / "s",
+    app = create_app(replace(Settings(), environment="test", database_url=fresh_db_url, storage_dir=tmp_path / "s",
                              secret_key="k", secure_cookies=True))
     client = app.test_client()
     response = client.get("/login", base_url="https://sar.example.gov.uk")

@@ -75,6 +75,7 @@ class LiveServer:
 def settings(tmp_path, fresh_db_url) -> Settings:
     return replace(
         Settings(),
+        environment="test",  # the published dev audit key (Settings.check_audit_key)
         database_url=fresh_db_url,
         storage_dir=tmp_path / "storage",
         secret_key="browser-test-secret",

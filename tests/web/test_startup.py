@@ -17,7 +17,7 @@ STRONG = "k3Yx-" + "q" * 40
 
 
 def _env(monkeypatch, **values: str) -> None:
-    for name in ("SAR_ENV", "SAR_SECRET_KEY"):
+    for name in ("SAR_ENV", "SAR_SECRET_KEY", "SAR_AUDIT_KEY"):
         monkeypatch.delenv(name, raising=False)
     for name, value in values.items():
         monkeypatch.setenv(name, value)
@@ -40,7 +40,7 @@ def test_production_refuses_a_missing_or_published_key(monkeypatch, env, problem
 
 
 @pytest.mark.parametrize("env", [
-    {"SAR_SECRET_KEY": STRONG},
+    {"SAR_SECRET_KEY": STRONG, "SAR_AUDIT_KEY": "2026a:" + STRONG},
     {"SAR_ENV": "demo"},
     {"SAR_ENV": "test"},
     {"SAR_ENV": "Demo", "SAR_SECRET_KEY": DEMO_SECRET_KEY},
@@ -52,6 +52,17 @@ def test_own_key_or_an_explicit_demo_or_test_environment_starts(monkeypatch, env
     app = create_app(replace(settings, database_url=f"sqlite:///{tmp_path / 'x.db'}"))
     assert app.config["SECRET_KEY"] == (env.get("SAR_SECRET_KEY") or DEMO_SECRET_KEY)
     app.extensions["sar_engine"].dispose()
+
+
+@pytest.mark.parametrize(("audit_key", "problem"), [
+    (None, "SAR_AUDIT_KEY is not set"),
+    ("dev:dev-only-insecure-audit-key", "published demo key"),
+])
+def test_production_refuses_a_missing_or_published_audit_key(monkeypatch, audit_key, problem):
+    """The audit chain's HMAC key must come from the council's own configuration (issue 15)."""
+    _env(monkeypatch, SAR_SECRET_KEY=STRONG, **({"SAR_AUDIT_KEY": audit_key} if audit_key else {}))
+    with pytest.raises(ConfigError, match=problem):
+        create_app(Settings.from_env())
 
 
 def test_unknown_environment_is_refused(monkeypatch):

@@ -40,8 +40,8 @@ def world(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("status-matrix")
     url, drop = _create_database(tmp)
     migrate.upgrade(url)
-    settings = replace(Settings(), database_url=url, storage_dir=tmp / "storage", secret_key="test-secret",
-                       smtp_port=0)
+    settings = replace(Settings(), environment="test", database_url=url, storage_dir=tmp / "storage",
+                       secret_key="test-secret", smtp_port=0)
     app = create_app(settings)
     app.config.update(TESTING=True)
     web = Web(app, settings)

@@ -111,6 +111,7 @@ def web(tmp_path, fresh_db_url) -> Iterator[Web]:
     """A fresh app on a fresh, migrated database whose commits are real (CSRF stays on)."""
     settings = replace(
         Settings(),
+        environment="test",  # the published dev audit key (Settings.check_audit_key)
         database_url=fresh_db_url,
         storage_dir=tmp_path / "storage",
         secret_key="test-secret",

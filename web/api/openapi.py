@@ -241,6 +241,27 @@ _HEALTH = {"type": "object", "properties": {
     "failed": {"type": "array", "items": {"enum": ["database", "storage"]}}}}
 
 
+_AUDIT_EVENT = {"type": "object", "properties": {
+    "seq": {"type": "integer"}, "at": {"type": "string", "format": "date-time"},
+    "actor_id": {"type": ["integer", "null"]}, "actor": {"type": "string"}, "action": {"type": "string"},
+    "request": {"type": ["string", "null"]}, "target": {"type": "string"}, "detail": {"type": "object"},
+    "client_ip": {"type": "string"}, "user_agent": {"type": "string"},
+    "key_id": {"type": ["string", "null"], "description": "Signing key id; null for rows from before keying."}}}
+_AUDIT_PAGE = {"type": "object", "properties": {
+    "items": {"type": "array", "items": _AUDIT_EVENT}, "page": {"type": "integer"},
+    "per_page": {"type": "integer"}, "total": {"type": "integer"}}}
+_AUDIT_PARAMS = [
+    {"name": "person", "in": "query", "schema": {"type": "string"}, "description": "Name or e-mail (part of)."},
+    {"name": "request", "in": "query", "schema": {"type": "string"}, "description": "A request reference."},
+    {"name": "action", "in": "query", "schema": {"type": "string"},
+     "description": "An action (`request.view`) or a prefix of one (`request`)."},
+    {"name": "from", "in": "query", "schema": _DATE, "description": "First London day, inclusive."},
+    {"name": "to", "in": "query", "schema": _DATE, "description": "Last London day, inclusive."},
+    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+    {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200}},
+]
+
+
 def openapi_document() -> dict[str, Any]:
     """Return the OpenAPI 3.1 document (a plain dict, ready for ``jsonify``)."""
     ref = [_REF_PARAM]
@@ -316,8 +337,11 @@ def openapi_document() -> dict[str, Any]:
                 "properties": {"to": {"type": "string", "enum": _STATUS_ENUM}, "reason": {"type": "string"}}}}},
             extra={"409": _error("Not a move that can be made by hand from the current status.")})},
         "/api/requests/{reference}/submit": {"post": _op(
-            "Build the response pack and submit it for approval (officer or manager). Body optional.",
-            {"201": _json(_ref("Approval"), "Submitted; approve this `pack_sha256`.")}, params=ref,
+            "Start a background job that builds the response pack and submits it for approval (officer or "
+            "manager). Body optional. When the job is done its `result` holds `approval_id`, `pack_sha256` "
+            "(approve this) and `status`.",
+            {"202": {**_json({"type": "object", "properties": {"job": _ref("Job")}}, "Started; poll it."),
+                     "headers": {"Location": {"schema": {"type": "string"}}}}}, params=ref,
             body={"application/json": {"schema": {"type": "object",
                                                   "properties": {"note": {"type": "string"}}}}},
             extra={"409": _error("Undecided proposals, no documents, failed leak check, not in progress or "
@@ -379,6 +403,13 @@ def openapi_document() -> dict[str, Any]:
                 "properties": {"outcome": {"enum": ["upheld", "partly_upheld", "not_upheld", "withdrawn"]},
                                "closed_on": {"type": "string", "format": "date"}}}}},
             extra=_CONFLICT)},
+        "/api/audit": {"get": _op(
+            "The audit log (managers and admins), newest first; every matching event as CSV with "
+            "`Accept: text/csv`. The search or export is itself audited.",
+            {"200": {"description": "A page of events (JSON), or all matching events (CSV).",
+                     "content": {"application/json": {"schema": _AUDIT_PAGE},
+                                 "text/csv": {"schema": {"type": "string"}}}}},
+            params=_AUDIT_PARAMS)},
     }
     return {
         "openapi": "3.1.0",

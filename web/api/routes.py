@@ -14,6 +14,7 @@ from flask import Response, current_app, g, jsonify, request, url_for
 
 from sar.bundle import documents, jobs, redactions
 from sar.bundle import queries as bundle_queries
+from sar.core import audit, audit_search
 from sar.core import health as health_checks
 from sar.core.errors import ValidationError
 from sar.core.settings import Settings
@@ -94,6 +95,10 @@ def list_requests() -> Response:
                        total=own.total)
     result = intake_queries.list_requests(session, g.api_user, page=page, per_page=per_page,
                                        status=request.args.get("status") or None)
+    # The list names data subjects and requesters: an audited read, like the dashboard's searches.
+    audit.record(session, "request.list", actor=g.api_user, now=now(),
+                 detail={"page": result.page, "status": request.args.get("status") or "all",
+                         "references": [r.reference for r in result.items]})
     session.commit()  # the token's last use
     return jsonify(items=[requests_uc.as_brief(r) for r in result.items], page=result.page,
                    per_page=result.per_page, total=result.total)
@@ -211,6 +216,9 @@ def list_redactions(reference: str) -> Response:
     session = get_session()
     out = [schemas.redaction_out(row) for row in
            bundle_queries.list_redactions(session, req, actor=g.api_user, status=status)]
+    # The listing quotes the withheld text itself: an audited read like opening the page.
+    audit.record(session, "redaction.list", actor=g.api_user, now=now(), request_id=req.id, target=req.reference,
+                 detail={"status": status or "all", "count": len(out)})
     session.commit()
     return jsonify(items=out, total=len(out))
 
@@ -250,14 +258,20 @@ def change_status(reference: str):
 
 @bp.post("/requests/<reference>/submit")
 def submit(reference: str) -> Response:
-    """Build the response pack and submit it, by its hash, for a manager's approval."""
+    """Queue a background job that builds the response pack and submits it, by its hash, for approval.
+
+    The quick checks (role, state, entitlement, documents, undecided proposals) answer at once (403,
+    409); the build itself, minutes for a large bundle, never runs inside the request: poll the job,
+    whose ``result`` holds ``approval_id``, ``pack_sha256`` and the request's ``status`` when done.
+    """
     body = schemas.json_body() if request.data else {}
     req = _load(reference)
-    approval = approvals.submit_for_approval(get_session(), req, actor=g.api_user, now=now(),
-                                             settings=_settings(), note=schemas.text(body, "note") or "")
-    out = {"status": req.status, "pack_sha256": approval.pack_sha256, "approval_id": approval.id}
+    job = jobs.start_pack_job(get_session(), req, actor=g.api_user, now=now(), note=schemas.text(body, "note") or "",
+                              stale=jobs.stale_after(_settings()))
     get_session().commit()
-    return _created(out)
+    _run_in_background(job.id)
+    url = url_for("api.get_job", job_id=job.id)
+    return _created({"job": schemas.job_out(job, url)}, url, status=202)
 
 
 @bp.post("/requests/<reference>/approve")
@@ -294,6 +308,28 @@ def download_pack(reference: str) -> Response:
     response.headers["Content-Disposition"] = f'attachment; filename="{_safe_filename(filename)}"'
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.get("/audit")
+def audit_events() -> Response:
+    """The audit log for managers and admins, filtered by ``person``, ``request``, ``action``, ``from``, ``to``.
+
+    JSON pages (``page``, ``per_page``) by default; every matching event as CSV with ``Accept: text/csv``.
+    Each search and export is itself recorded in the log.
+    """
+    session = get_session()
+    filters = audit_search.parse_filter(request.args)
+    if request.accept_mimetypes.best_match(["application/json", "text/csv"]) == "text/csv":
+        body = audit_search.export_csv(session, filters, actor=g.api_user, now=now())
+        session.commit()
+        response = Response(body, mimetype="text/csv")
+        response.headers["Content-Disposition"] = 'attachment; filename="audit-log.csv"'
+        return response
+    page_no, per_page = schemas.page_args()
+    page = audit_search.search(session, filters, actor=g.api_user, now=now(), page=page_no, per_page=per_page)
+    session.commit()
+    return jsonify(items=[schemas.audit_event_out(row.event, row.reference) for row in page.rows],
+                   page=page.page, per_page=page.per_page, total=page.total)
 
 
 def _safe_filename(name: str) -> str:

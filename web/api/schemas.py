@@ -222,3 +222,20 @@ def redaction_out(row: Any) -> dict[str, Any]:
         "flagged_for_manager": row.flagged_for_manager,
         "boxes": r.boxes,
     }
+
+
+def audit_event_out(event: Any, reference: str | None) -> dict[str, Any]:
+    """One audit event for ``GET /api/audit``."""
+    return {
+        "seq": event.seq,
+        "at": event.at.isoformat(),
+        "actor_id": event.actor_id,
+        "actor": event.actor_label,
+        "action": event.action,
+        "request": reference,
+        "target": event.target,
+        "detail": event.detail,
+        "client_ip": event.client_ip,
+        "user_agent": event.user_agent,
+        "key_id": event.key_id,
+    }

@@ -68,6 +68,12 @@ def dashboard():
         regime=args.get("regime") or None,
         query=args.get("q") or None,
     )
+    if args.get("q"):
+        # A search by name reads who is on which case: audited, with what was found.
+        audit.record(db, "request.search", actor=user, now=utcnow(),
+                     detail={"query": args.get("q"), "tab": page.tab, "matches": page.total,
+                             "references": [r.reference for r in page.rows]})
+        db.commit()
     counts = intake_queries.tab_counts(db, actor=user, today=today, settings=settings())
     by_regime = req_uc.counts_by_regime(db, user)
     states = {r.id: clock.deadline_state(r, today, settings()) for r in page.rows}
