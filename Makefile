@@ -23,12 +23,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Debian's chromium + chromedriver for the browser tests; tesseract for OCR of scanned pages.
+# Debian's chromium + chromedriver for the browser tests; tesseract for OCR of scanned pages;
+# LibreOffice (headless, no GUI) to convert Word, OpenDocument, RTF and spreadsheets to PDF (issue 17).
 # Installed only when missing, so a prepared machine does not touch apt.
 system-deps:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v tesseract >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v tesseract >/dev/null \
+	  || ! command -v soffice >/dev/null || [ ! -e /usr/lib/libreoffice/program/libsclo.so ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver tesseract-ocr tesseract-ocr-eng >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver tesseract-ocr tesseract-ocr-eng \
+	    libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null; \
 	fi
 
 DEMO_DB ?= sqlite:///$(CURDIR)/var/sar.db
