@@ -1,4 +1,7 @@
-"""Background jobs with pollable progress; today one kind: computing redaction proposals for a bundle.
+"""Background jobs with pollable progress: redaction proposals, and conversion of uploads to PDF.
+
+Conversion jobs are queued and run by ``sar.bundle.conversion`` (issue 17); this module claims,
+heartbeats and finishes both kinds.
 
 A job row is queued by a use case in the caller's transaction (:func:`start_proposal_job`) and run
 later by the worker (:func:`run_next_job`) or directly (:func:`run_job`). Running is split into
@@ -28,7 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from redaction import pdf
 from redaction.context import KnownParty, RedactionContext, StaffMember, Subject
-from sar.bundle import redactions
+from sar.bundle import conversion, redactions
 from sar.core import audit
 from sar.core.errors import Conflict, NotFound, ValidationError
 from sar.core.permissions import require_staff
@@ -43,6 +46,9 @@ from sar.workflow.status import EDITABLE_STATUSES
 log = logging.getLogger(__name__)
 
 PROPOSAL_JOB = "redaction_proposals"
+CONVERT_JOB = conversion.CONVERT_JOB
+#: Every kind of job a worker runs.
+JOB_KINDS = (PROPOSAL_JOB, CONVERT_JOB)
 ACTIVE_STATUSES = ("queued", "running")
 #: A running job whose heartbeat is older than this is assumed to belong to a dead worker.
 STALE_AFTER = timedelta(seconds=Settings.job_stale_seconds)
@@ -220,7 +226,7 @@ def claim_job(session_factory: sessionmaker, job_id: int, *, now: datetime) -> b
 
 
 def claim_next_job(session_factory: sessionmaker, *, now_fn: Callable[[], datetime],
-                   kinds: tuple[str, ...] = (PROPOSAL_JOB,)) -> int | None:
+                   kinds: tuple[str, ...] = JOB_KINDS) -> int | None:
     """Claim the oldest queued job of ``kinds``; return its id, or None when there is nothing to do."""
     for _ in range(5):  # another worker may win the race for the oldest job; then try the next
         with session_factory.begin() as session:
@@ -305,8 +311,13 @@ def run_job(session_factory: sessionmaker, job_id: int, *, settings: Settings, n
         return "skipped"
     try:
         with Heartbeat(session_factory, job_id, interval=settings.job_heartbeat_seconds, now_fn=now_fn):
-            result, message = _run_proposals(session_factory, job_id, settings=settings, now_fn=now_fn,
-                                             engine=engine)
+            if _kind(session_factory, job_id) == CONVERT_JOB:
+                result, message = conversion.run_conversion(
+                    session_factory, job_id, settings=settings, now_fn=now_fn,
+                    progress=lambda done, total, text: _set_progress(session_factory, job_id, done, total, text))
+            else:
+                result, message = _run_proposals(session_factory, job_id, settings=settings, now_fn=now_fn,
+                                                 engine=engine)
     except Exception as exc:  # noqa: BLE001 - any failure must end the job, with its reason
         log.exception("job %s failed", job_id)
         _finish(session_factory, job_id, "failed", str(exc) or type(exc).__name__, now_fn())
@@ -315,6 +326,11 @@ def run_job(session_factory: sessionmaker, job_id: int, *, settings: Settings, n
         _finish(session_factory, job_id, "failed", "interrupted", now_fn())
         raise
     return "done" if result else "failed"
+
+
+def _kind(session_factory: sessionmaker, job_id: int) -> str | None:
+    with session_factory.begin() as session:
+        return session.scalar(select(Job.kind).where(Job.id == job_id))
 
 
 def run_next_job(session_factory: sessionmaker, *, settings: Settings, now_fn: Callable[[], datetime],

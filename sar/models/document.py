@@ -11,7 +11,12 @@ from sar.models.base import Base, UTCDateTime
 
 
 class Document(Base):
-    """Original bytes, stored content-addressed under the storage directory and never modified."""
+    """A reviewable PDF, stored content-addressed under the storage directory and never modified.
+
+    A file that arrived in another format (Word, e-mail, image, spreadsheet; issue 17) is converted
+    to PDF once: ``sha256`` is then the converted PDF, and ``source_sha256``/``source_media_type``
+    name the original, stored unchanged beside it. For an uploaded PDF both are NULL.
+    """
 
     __tablename__ = "documents"
 
@@ -21,6 +26,8 @@ class Document(Base):
     media_type: Mapped[str] = mapped_column(String(100), default="application/pdf")
     page_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    source_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    source_media_type: Mapped[str | None] = mapped_column(String(100))
 
 
 class BundleItem(Base):
@@ -46,6 +53,8 @@ class BundleItem(Base):
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     removed_reason: Mapped[str | None] = mapped_column(Text)
+    #: The e-mail this document was attached to (issue 17), or NULL.
+    attached_to_id: Mapped[int | None] = mapped_column(ForeignKey("bundle_items.id"), index=True)
 
     document: Mapped[Document] = relationship()
 
