@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from sar.models import AuditEvent, BundleItem, Redaction, Request
+from tests import formats_factory as ff
 from tests.web.test_ui_support import flashes, post, sample_pdf
 from tests.web.test_ui_support import web as web_fixture
 
@@ -45,15 +46,32 @@ def test_log_a_request_shows_errors_next_to_fields(web):
     assert 'id="requester_name-error"' in html and "There is a problem" in html
 
 
-def test_upload_refuses_non_pdf_with_a_clear_message(web):
+def test_upload_refuses_a_damaged_or_unknown_file_with_a_clear_message(web):
+    # Issue 17: other formats are accepted, but a file that is not what it says is refused, naming it.
     client = web.login(web.user("officer"))
     reference = web.new_request(client)
     response = web.upload(client, reference, b"PK\x03\x04 this is a docx", "notes.docx")
     assert response.status_code == 302
     messages = flashes(client.get(response.location))
-    assert any("notes.docx is not a PDF" in m for m in messages), messages
+    assert any("notes.docx is named as a Word document but its content is not one" in m for m in messages), messages
+    response = web.upload(client, reference, b"plain text", "notes.txt")
+    assert any("notes.txt: this type of file is not supported" in m for m in flashes(client.get(response.location)))
     with web.factory() as session:
         assert session.query(BundleItem).count() == 0
+
+
+def test_upload_of_an_image_is_converted_in_the_background_and_listed(web):
+    client = web.login(web.user("officer"))
+    reference = web.new_request(client)
+    response = web.upload(client, reference, ff.text_image(["Scanned letter"]), "scan.png")
+    messages = flashes(client.get(response.location))
+    assert any("Converting 1 file to PDF" in m for m in messages), messages
+    page = client.get(f"/staff/requests/{reference}").get_data(as_text=True)
+    assert "scan.png" in page and "converted to PDF, original kept" in page and "Converting documents" in page
+    assert 'accept=".pdf,.docx' in page
+    with web.factory() as session:
+        [item] = session.query(BundleItem).all()
+        assert item.document.source_media_type == "image/png"
 
 
 def test_upload_reorder_and_remove_documents(web):

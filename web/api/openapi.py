@@ -275,10 +275,18 @@ def openapi_document() -> dict[str, Any]:
             {"201": _json(_ref("ClockEventResult"), "Recorded; the request with its new due date.")},
             params=ref, body=_body("ClockEventIn"), extra=_CONFLICT)},
         "/api/requests/{reference}/documents": {"post": _op(
-            "Add a PDF to the bundle (staff). Voids a standing approval.",
-            {"201": _json(_ref("Document"), "Stored.")}, params=ref,
+            "Add a document to the bundle (staff). Voids a standing approval. A PDF is stored at once; Word "
+            "(.docx, .doc), OpenDocument, RTF, e-mail (.eml, .msg: each attachment becomes a document linked "
+            "to it), images (JPEG, PNG, TIFF, HEIC), spreadsheets (.xlsx, .csv) and zips of these are "
+            "converted to PDF by a background job (the original is kept unchanged); its result lists what was "
+            "added and each file that could not be, with the reason.",
+            {"201": _json(_ref("Document"), "Stored (a PDF)."),
+             "202": _json({"type": "object", "properties": {"job": _ref("Job")}},
+                          "Queued for conversion; poll the job (Location).")}, params=ref,
             body={"multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
-                "file": {"type": "string", "format": "binary", "contentMediaType": "application/pdf"},
+                "file": {"type": "string", "format": "binary"},
+                "purpose": {"type": "string", "enum": ["case_record", "identity_evidence", "authority_evidence",
+                                                       "request_letter"], "default": "case_record"},
                 "title": {"type": "string", "maxLength": 200,
                           "description": "The title it is released under (default \"Document N\")."}}}}},
             extra={**_CONFLICT, "413": _error("The upload is larger than the server accepts.")})},

@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Response, current_app, g, jsonify, request, url_for
 
-from sar.bundle import documents, jobs, redactions
+from sar.bundle import conversion, documents, jobs, redactions
 from sar.bundle import queries as bundle_queries
 from sar.core import health as health_checks
 from sar.core.errors import ValidationError
@@ -149,17 +149,28 @@ def add_clock_event(reference: str) -> Response:
 
 @bp.post("/requests/<reference>/documents")
 def upload_document(reference: str) -> Response:
-    """Add a PDF to the request's bundle (multipart field ``file``; optional ``title``, the release title)."""
+    """Add a document to the request's bundle (multipart field ``file``; optional ``title`` and ``purpose``).
+
+    A PDF is added at once (201, the document). Word, OpenDocument, RTF, e-mail (.eml, .msg), images,
+    spreadsheets and zips of these are converted by a background job (202, the job to poll; its
+    result lists the documents added and the files that could not be, with the reason).
+    """
     upload = request.files.get("file")
     if upload is None:
-        raise ValidationError("send the PDF as the multipart/form-data field 'file'")
+        raise ValidationError("send the file as the multipart/form-data field 'file'")
     req = _load(reference)
-    item = documents.add_document(get_session(), req, upload.read(), upload.filename or "document.pdf",
-                                  actor=g.api_user, now=now(), settings=_settings(),
-                                  title=request.form.get("title"))
-    out = schemas.document_out(item)
+    received = conversion.receive_upload(get_session(), req, upload.read(), upload.filename or "document",
+                                         actor=g.api_user, now=now(), settings=_settings(),
+                                         purpose=request.form.get("purpose") or "case_record",
+                                         title=request.form.get("title"))
+    if received.item is not None:
+        out = schemas.document_out(received.item)
+        get_session().commit()
+        return _created(out)
     get_session().commit()
-    return _created(out)
+    _run_in_background(received.job.id)
+    url = url_for("api.get_job", job_id=received.job.id)
+    return _created({"job": schemas.job_out(received.job, url)}, url, status=202)
 
 
 @bp.patch("/requests/<reference>/documents/<int:item_id>")

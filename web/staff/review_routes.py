@@ -12,7 +12,7 @@ from flask import Response, abort, current_app, flash, redirect, render_template
 
 from redaction import pdf as rpdf  # same import form as sar.bundle.documents
 from redaction.codes import EXEMPTION_CODES
-from sar.bundle import documents, jobs, redactions
+from sar.bundle import conversion, documents, jobs, redactions
 from sar.core import audit
 from sar.core.db import utcnow
 from sar.core.errors import NotFound, SarError, ValidationError
@@ -86,30 +86,30 @@ def _png_response(data: bytes) -> Response:
 @bp.route("/requests/<reference>/documents", methods=["POST"])
 @staff_required
 def upload(reference: str):
-    """Add a PDF to the bundle (other formats are refused with a clear message)."""
+    """Add a document: a PDF at once, other formats (and zips) converted by a background job."""
     req = load(reference, audited=False)
     form = UploadForm()
     if not form.validate_on_submit():
-        return fail(form_errors(form) or "Choose a PDF file to upload.", req, "documents")
+        return fail(form_errors(form) or "Choose a file to upload.", req, "documents")
     storage = form.file.data
     data = storage.read()
     try:
-        item = documents.add_document(
-            get_session(),
-            req,
-            data,
-            storage.filename or "document.pdf",
-            actor=current_user(),
-            now=utcnow(),
-            settings=settings(),
-            purpose=form.purpose.data,
-            title=form.title.data,
-        )
+        received = conversion.receive_upload(get_session(), req, data, storage.filename or "document",
+                                             actor=current_user(), now=utcnow(), settings=settings(),
+                                             purpose=form.purpose.data, title=form.title.data)
     except SarError as exc:
         get_session().rollback()
         flash(sentence(exc), "error")
         return back_to(req, "documents")
     get_session().commit()
+    if received.job is not None:
+        background.run_in_background(current_app._get_current_object(), session_factory(), received.job.id,
+                                     settings())
+        n = received.job.progress_total
+        flash(f"Converting {n} file{'s' if n != 1 else ''} to PDF. You can keep working; this page shows the "
+              "progress.", "info")
+        return back_to(req, "documents")
+    item = received.item
     pages = item.document.page_count
     flash(f"{item.filename} added ({pages} page{'s' if pages != 1 else ''}).", "success")
     return back_to(req, "documents")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import flash, jsonify, redirect, render_template, request, url_for
 
-from sar.bundle import documents, jobs
+from sar.bundle import conversion, documents, jobs
 from sar.core import audit
 from sar.core.db import utcnow
 from sar.core.errors import Conflict, SarError, ValidationError
@@ -152,6 +152,7 @@ def _case_context(db, req, user: User) -> dict:
         "items": items,
         "redaction_counts": intake_queries.redaction_counts(db, [i.id for i in items]),
         "job": intake_queries.latest_job(db, req.id, actor=user),
+        "upload_accept": ",".join(conversion.ACCEPTED_EXTENSIONS),
         "approvals": approvals.list_approvals(db, req),
         "standing": standing,
         "pack": approvals.current_pack(db, req),

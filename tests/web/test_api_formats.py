@@ -1,0 +1,32 @@
+"""Issue 17 through the API: non-PDF uploads answer with the conversion job, which adds the documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests import formats_factory as ff
+from tests.web.test_api_helpers import Api, api_on_new_database
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory) -> Iterator[Api]:
+    with api_on_new_database(tmp_path_factory.mktemp("api-formats")) as api:
+        yield api
+
+
+def test_an_email_upload_answers_with_its_conversion_job_and_adds_the_email_and_its_attachment(api):
+    ref = api.new_request()["reference"]
+    data = ff.eml(sender="duty@council.example", to="team@council.example", cc="", subject="Referral",
+                  body="See the scan.", attachments=[("scan.png", "image/png", ff.text_image(["Scan"]))])
+    response = api.upload(ref, "referral.eml", data)
+    assert response.status_code == 202, response.get_json()
+    job = response.get_json()["job"]
+    assert job["kind"] == "conversion" and response.headers["Location"].endswith(f"/api/jobs/{job['id']}")
+    finished = api.wait_for_job(job["url"])
+    assert finished["status"] == "done", finished
+    added = finished["result"]["added"]
+    assert [a["filename"] for a in added] == ["referral.eml", "scan.png"]
+    assert added[1]["attached_to"] == added[0]["item_id"]
+    assert finished["result"]["failed"] == []
