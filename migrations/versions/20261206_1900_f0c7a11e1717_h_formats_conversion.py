@@ -1,8 +1,9 @@
-"""Records in other formats (branch h-formats, issue 17).
+"""Records in other formats, and the search log (branch h-formats, issue 17).
 
 ``documents.source_sha256`` / ``source_media_type``: the original of a document converted to PDF
 (kept unchanged in the file store). ``bundle_items.attached_to_id``: the e-mail an attachment came
 with. ``jobs.params``: what a background job works on (a conversion's stored originals).
+``search_records``: the search on record (rulebook G-6), append-only.
 
 Revision ID: f0c7a11e1717
 Revises: d15c105e0a01
@@ -12,6 +13,8 @@ Create Date: 2026-12-06 19:00:00
 import sqlalchemy as sa
 from alembic import op
 
+import sar.models.base
+
 revision = 'f0c7a11e1717'
 down_revision = 'd15c105e0a01'
 branch_labels = None
@@ -19,6 +22,32 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        'search_records',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('request_id', sa.Integer(), nullable=False),
+        sa.Column('place', sa.String(length=40), nullable=False),
+        sa.Column('place_detail', sa.String(length=200), nullable=False),
+        sa.Column('terms', sa.Text(), nullable=False),
+        sa.Column('date_from', sa.Date(), nullable=True),
+        sa.Column('date_to', sa.Date(), nullable=True),
+        sa.Column('searched_on', sa.Date(), nullable=False),
+        sa.Column('searched_by_id', sa.Integer(), nullable=False),
+        sa.Column('result', sa.String(length=20), nullable=False),
+        sa.Column('found_count', sa.Integer(), nullable=False),
+        sa.Column('notes', sa.Text(), nullable=False),
+        sa.Column('recorded_by_id', sa.Integer(), nullable=False),
+        sa.Column('recorded_at', sar.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.CheckConstraint("result IN ('found','none_found')", name=op.f('ck_search_records_result_known')),
+        sa.CheckConstraint('found_count >= 0', name=op.f('ck_search_records_found_count_not_negative')),
+        sa.ForeignKeyConstraint(['request_id'], ['requests.id'], name=op.f('fk_search_records_request_id_requests')),
+        sa.ForeignKeyConstraint(['searched_by_id'], ['users.id'], name=op.f('fk_search_records_searched_by_id_users')),
+        sa.ForeignKeyConstraint(['recorded_by_id'], ['users.id'], name=op.f('fk_search_records_recorded_by_id_users')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_search_records')),
+    )
+    with op.batch_alter_table('search_records', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_search_records_request_id'), ['request_id'], unique=False)
+
     with op.batch_alter_table('documents', schema=None) as batch_op:
         batch_op.add_column(sa.Column('source_sha256', sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column('source_media_type', sa.String(length=100), nullable=True))
@@ -35,6 +64,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('search_records', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_search_records_request_id'))
+    op.drop_table('search_records')
+
     with op.batch_alter_table('jobs', schema=None) as batch_op:
         batch_op.drop_column('params')
 

@@ -6,6 +6,7 @@ from sar.models.document import BundleItem, Document, PageMark
 from sar.models.mail import HolidayOverride, OutboxEmail, ReferenceCounter, Reminder
 from sar.models.redaction import Job, Redaction, RedactionDecision
 from sar.models.request import CHANNELS, PARTY_ROLES, ClockEvent, Party, Request, StatusChange
+from sar.models.search import SearchRecord
 from sar.models.user import STAFF_ROLES, ApiToken, Role, StaffMember, User
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "Request",
     "ResponsePack",
     "Role",
+    "SearchRecord",
     "StaffMember",
     "StatusChange",
     "User",

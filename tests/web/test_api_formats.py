@@ -30,3 +30,16 @@ def test_an_email_upload_answers_with_its_conversion_job_and_adds_the_email_and_
     assert [a["filename"] for a in added] == ["referral.eml", "scan.png"]
     assert added[1]["attached_to"] == added[0]["item_id"]
     assert finished["result"]["failed"] == []
+
+
+def test_the_search_log_through_the_api(api):
+    ref = api.new_request()["reference"]
+    response = api.post(f"/api/requests/{ref}/searches", json={
+        "place": "shared_drive", "place_detail": "team drive", "terms": "surname", "date_from": "2024-01-01",
+        "date_to": "2024-12-31", "result": "found", "found_count": 4})
+    assert response.status_code == 201, response.get_json()
+    assert response.get_json()["search"]["found_count"] == 4
+    bad = api.post(f"/api/requests/{ref}/searches", json={"place": "shared_drive", "result": "found"})
+    assert bad.status_code == 400 and "how many" in bad.get_json()["error"]
+    listed = api.get(f"/api/requests/{ref}/searches").get_json()["searches"]
+    assert [(s["place"], s["result"], s["terms"]) for s in listed] == [("shared_drive", "found", "surname")]

@@ -21,6 +21,7 @@ from sar.intake import clock, requester_view
 from sar.intake import requests as requests_uc
 from sar.models import Request, Role
 from sar.release import approvals
+from sar.searching import searches
 from sar.workflow import manual
 from web.api import bp, now, schemas
 from web.api.openapi import openapi_document
@@ -171,6 +172,36 @@ def upload_document(reference: str) -> Response:
     _run_in_background(received.job.id)
     url = url_for("api.get_job", job_id=received.job.id)
     return _created({"job": schemas.job_out(received.job, url)}, url, status=202)
+
+
+@bp.get("/requests/<reference>/searches")
+def list_searches(reference: str) -> Response:
+    """The request's search log (staff): where records were looked for, and what was found (rulebook G-6)."""
+    req = _load(reference, audit_read=True)
+    return jsonify({"searches": [searches.search_out(s) for s in
+                                 searches.list_searches(get_session(), req, actor=g.api_user)]})
+
+
+@bp.post("/requests/<reference>/searches")
+def record_search(reference: str) -> Response:
+    """Log one search of a system or place (staff); append-only."""
+    body = schemas.json_body()
+    count = body.get("found_count")
+    if count is not None and (not isinstance(count, int) or isinstance(count, bool)):
+        raise ValidationError("'found_count' must be a whole number")
+    searched_by = body.get("searched_by_id")
+    if searched_by is not None and (not isinstance(searched_by, int) or isinstance(searched_by, bool)):
+        raise ValidationError("'searched_by_id' must be a user id")
+    req = _load(reference)
+    row = searches.record_search(
+        get_session(), req, actor=g.api_user, now=now(), place=schemas.text(body, "place", required=True),
+        result=schemas.text(body, "result", required=True), place_detail=schemas.text(body, "place_detail") or "",
+        terms=schemas.text(body, "terms") or "", notes=schemas.text(body, "notes") or "",
+        date_from=body.get("date_from"), date_to=body.get("date_to"), searched_on=body.get("searched_on"),
+        searched_by_id=searched_by, found_count=count)
+    out = searches.search_out(row)
+    get_session().commit()
+    return _created({"search": out}, url_for("api.list_searches", reference=req.reference))
 
 
 @bp.patch("/requests/<reference>/documents/<int:item_id>")
