@@ -3,7 +3,8 @@
 ``documents.source_sha256`` / ``source_media_type``: the original of a document converted to PDF
 (kept unchanged in the file store). ``bundle_items.attached_to_id``: the e-mail an attachment came
 with. ``jobs.params``: what a background job works on (a conversion's stored originals).
-``search_records``: the search on record (rulebook G-6), append-only.
+``search_records``: the search on record (rulebook G-6), append-only. ``duplicate_proposals``:
+near-duplicate pages and quoted e-mails proposed for a reviewer to confirm.
 
 Revision ID: f0c7a11e1717
 Revises: d15c105e0a01
@@ -48,6 +49,37 @@ def upgrade() -> None:
     with op.batch_alter_table('search_records', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_search_records_request_id'), ['request_id'], unique=False)
 
+    op.create_table(
+        'duplicate_proposals',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('request_id', sa.Integer(), nullable=False),
+        sa.Column('kind', sa.String(length=10), nullable=False),
+        sa.Column('bundle_item_id', sa.Integer(), nullable=False),
+        sa.Column('page', sa.Integer(), nullable=False),
+        sa.Column('of_item_id', sa.Integer(), nullable=False),
+        sa.Column('of_page', sa.Integer(), nullable=False),
+        sa.Column('score', sa.Float(), nullable=False),
+        sa.Column('status', sa.String(length=20), nullable=False),
+        sa.Column('created_at', sar.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column('decided_by_id', sa.Integer(), nullable=True),
+        sa.Column('decided_at', sar.models.base.UTCDateTime(timezone=True), nullable=True),
+        sa.CheckConstraint("status IN ('proposed','confirmed','rejected')",
+                           name=op.f('ck_duplicate_proposals_status_known')),
+        sa.CheckConstraint("kind IN ('page','quoted')", name=op.f('ck_duplicate_proposals_kind_known')),
+        sa.ForeignKeyConstraint(['request_id'], ['requests.id'],
+                                name=op.f('fk_duplicate_proposals_request_id_requests')),
+        sa.ForeignKeyConstraint(['bundle_item_id'], ['bundle_items.id'],
+                                name=op.f('fk_duplicate_proposals_bundle_item_id_bundle_items')),
+        sa.ForeignKeyConstraint(['of_item_id'], ['bundle_items.id'],
+                                name=op.f('fk_duplicate_proposals_of_item_id_bundle_items')),
+        sa.ForeignKeyConstraint(['decided_by_id'], ['users.id'],
+                                name=op.f('fk_duplicate_proposals_decided_by_id_users')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_duplicate_proposals')),
+    )
+    with op.batch_alter_table('duplicate_proposals', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_duplicate_proposals_request_id'), ['request_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_duplicate_proposals_bundle_item_id'), ['bundle_item_id'], unique=False)
+
     with op.batch_alter_table('documents', schema=None) as batch_op:
         batch_op.add_column(sa.Column('source_sha256', sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column('source_media_type', sa.String(length=100), nullable=True))
@@ -64,6 +96,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('duplicate_proposals', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_duplicate_proposals_bundle_item_id'))
+        batch_op.drop_index(batch_op.f('ix_duplicate_proposals_request_id'))
+    op.drop_table('duplicate_proposals')
+
     with op.batch_alter_table('search_records', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_search_records_request_id'))
     op.drop_table('search_records')

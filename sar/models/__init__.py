@@ -2,7 +2,7 @@
 
 from sar.models.approval import Approval, DownloadLink, ResponsePack
 from sar.models.audit import AuditEvent, AuditHead
-from sar.models.document import BundleItem, Document, PageMark
+from sar.models.document import BundleItem, Document, DuplicateProposal, PageMark
 from sar.models.mail import HolidayOverride, OutboxEmail, ReferenceCounter, Reminder
 from sar.models.redaction import Job, Redaction, RedactionDecision
 from sar.models.request import CHANNELS, PARTY_ROLES, ClockEvent, Party, Request, StatusChange
@@ -21,6 +21,7 @@ __all__ = [
     "ClockEvent",
     "Document",
     "DownloadLink",
+    "DuplicateProposal",
     "HolidayOverride",
     "Job",
     "OutboxEmail",

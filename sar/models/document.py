@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sar.models.base import Base, UTCDateTime
@@ -76,3 +76,32 @@ class PageMark(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DuplicateProposal(Base):
+    """A proposed "duplicate of page X" (issue 17), found by text shingles, for a reviewer to confirm.
+
+    ``page`` of ``bundle_item_id`` repeats ``of_page`` of ``of_item_id`` (both 0-based); ``kind`` is
+    ``page`` (near-identical page) or ``quoted`` (the whole document is contained in the other, e.g.
+    an e-mail quoted in its reply; ``page`` and ``of_page`` are then 0). Confirming one marks the
+    page(s) ``duplicate`` (``PageMark``); rejecting keeps them. Decisions are kept, never deleted.
+    """
+
+    __tablename__ = "duplicate_proposals"
+    __table_args__ = (
+        CheckConstraint("status IN ('proposed','confirmed','rejected')", name="status_known"),
+        CheckConstraint("kind IN ('page','quoted')", name="kind_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    bundle_item_id: Mapped[int] = mapped_column(ForeignKey("bundle_items.id"), index=True)
+    page: Mapped[int] = mapped_column(Integer)
+    of_item_id: Mapped[int] = mapped_column(ForeignKey("bundle_items.id"))
+    of_page: Mapped[int] = mapped_column(Integer)
+    score: Mapped[float] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(20), default="proposed")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,122 @@
+"""Near-duplicate pages and quoted e-mails in a bundle: proposed by text shingles, confirmed by a reviewer.
+
+Issue 17. :func:`propose_duplicates` compares the text of every page of the case records
+(``redaction.duplicates``) and stores a :class:`~sar.models.DuplicateProposal` for each page that
+nearly repeats an earlier one ("duplicate of page X") and each document that is almost wholly
+quoted in a longer one (an e-mail and the reply that quotes it). Nothing is left out until a
+reviewer confirms: :func:`decide_duplicate` then marks the page(s) ``duplicate`` through
+``sar.bundle.redactions.mark_page`` (audited, voids a standing approval like any page decision),
+with the reason naming the page it repeats. A rejected proposal is kept and not proposed again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from redaction import duplicates as shingling
+from sar.bundle import documents, redactions
+from sar.core import audit
+from sar.core.errors import NotFound, ValidationError
+from sar.core.permissions import require_staff
+from sar.core.settings import Settings
+from sar.models import BundleItem, DuplicateProposal, Request, User
+from sar.release import packs
+
+DECISIONS = ("confirmed", "rejected")
+_ACTIONS = {"confirmed": "duplicate.confirm", "rejected": "duplicate.reject"}
+
+
+def _page_label(item: BundleItem, page: int) -> str:
+    return f"{item.filename} page {page + 1}"
+
+
+def propose_duplicates(session: Session, request: Request, *, settings: Settings, actor: User,
+                       now: datetime) -> list[DuplicateProposal]:
+    """Find near-duplicate pages and quoted documents among the case records and store new proposals.
+
+    Uses each page's text layer, or its OCR text where the page was scanned (OCR results are cached
+    per document). A pair already proposed, confirmed or rejected is not proposed again.
+
+    :return: the proposals added by this run. :raises NotPermitted: the actor is not staff.
+    """
+    require_staff(actor)
+    items = packs.release_items(session, request)
+    pages: list[tuple[tuple[int, int], str]] = []
+    texts: list[tuple[int, str]] = []
+    by_id = {item.id: item for item in items}
+    for item in items:
+        extracted = documents.extracted_text(settings, item, ocr=True)
+        pages.extend(((item.id, p.page_index), p.text) for p in extracted.pages)
+        texts.append((item.id, "\n".join(p.text for p in extracted.pages)))
+    known = {(p.kind, p.bundle_item_id, p.page, p.of_item_id, p.of_page) for p in session.scalars(
+        select(DuplicateProposal).where(DuplicateProposal.request_id == request.id))}
+    found = [("page", m.page[0], m.page[1], m.of_page[0], m.of_page[1], m.score)
+             for m in shingling.duplicate_pages(pages)]
+    # A document already paired page by page with another is a copy, not a quotation: one proposal is enough.
+    paired = {frozenset((f[1], f[3])) for f in found}
+    found += [("quoted", c.document, 0, c.within, 0, c.share) for c in shingling.contained_documents(texts)
+              if frozenset((c.document, c.within)) not in paired]
+    added = []
+    for kind, item_id, page, of_item, of_page, score in found:
+        if (kind, item_id, page, of_item, of_page) in known:
+            continue
+        row = DuplicateProposal(request_id=request.id, kind=kind, bundle_item_id=item_id, page=page,
+                                of_item_id=of_item, of_page=of_page, score=score, status="proposed",
+                                created_at=now)
+        session.add(row)
+        added.append(row)
+    session.flush()
+    audit.record(session, "duplicate.propose", actor=actor, now=now, request_id=request.id, target="bundle",
+                 detail={"proposed": len(added), "pages": len(pages), "documents": len(by_id)})
+    return added
+
+
+def list_duplicates(session: Session, request: Request, *, status: str | None = None) -> list[DuplicateProposal]:
+    """The request's duplicate proposals (optionally of one status), in bundle order."""
+    query = select(DuplicateProposal).where(DuplicateProposal.request_id == request.id)
+    if status is not None:
+        query = query.where(DuplicateProposal.status == status)
+    return list(session.scalars(query.order_by(DuplicateProposal.id)))
+
+
+def decide_duplicate(session: Session, request: Request, proposal_id: int, decision: str, *, actor: User,
+                     now: datetime) -> DuplicateProposal:
+    """Confirm (mark the page, or every page of a quoted document, ``duplicate``) or reject a proposal.
+
+    :raises NotFound: no such proposal on this request. :raises ValidationError: unknown decision,
+        or already decided. :raises NotPermitted: not staff. :raises Conflict: the request can no
+        longer change (from ``mark_page``).
+    """
+    require_staff(actor)
+    row = session.get(DuplicateProposal, proposal_id)
+    if row is None or row.request_id != request.id:
+        raise NotFound("no such duplicate proposal on this request")
+    if decision not in DECISIONS:
+        raise ValidationError("decide 'confirmed' or 'rejected'")
+    if row.status != "proposed":
+        raise ValidationError(f"this proposal was already {row.status}")
+    item, of_item = session.get(BundleItem, row.bundle_item_id), session.get(BundleItem, row.of_item_id)
+    if decision == "confirmed":
+        if row.kind == "page":
+            redactions.mark_page(session, item, row.page, "duplicate", actor=actor, now=now,
+                                 reason=f"duplicate of {_page_label(of_item, row.of_page)}")
+        else:
+            for page in range(item.document.page_count):
+                redactions.mark_page(session, item, page, "duplicate", actor=actor, now=now,
+                                     reason=f"quoted in full in {of_item.filename}")
+    row.status, row.decided_by_id, row.decided_at = decision, actor.id, now
+    session.flush()
+    audit.record(session, _ACTIONS[decision], actor=actor, now=now, request_id=request.id, target=f"duplicate:{row.id}",
+                 detail={"kind": row.kind, "item": row.bundle_item_id, "page": row.page + 1,
+                         "of_item": row.of_item_id, "of_page": row.of_page + 1, "score": row.score})
+    return row
+
+
+def duplicate_out(row: DuplicateProposal) -> dict[str, Any]:
+    """A JSON-ready view of one proposal (staff only)."""
+    return {"id": row.id, "kind": row.kind, "item_id": row.bundle_item_id, "page": row.page,
+            "of_item_id": row.of_item_id, "of_page": row.of_page, "score": row.score, "status": row.status}

@@ -1,0 +1,68 @@
+"""Near-duplicates in a bundle (issue 17): proposed from real PDFs and converted e-mails, confirmed by a reviewer."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from redaction import pdf_convert
+from sar.bundle import documents, duplicates
+from sar.core.errors import ValidationError
+from sar.models import PageMark
+from sar.release import packs
+from tests import formats_factory as ff
+from tests.redaction.test_duplicates import LETTER, OTHER
+from tests.sar._docs import add_pdf, make_team, sar_request
+
+
+@pytest.fixture
+def team(session):
+    return make_team(session)
+
+
+@pytest.fixture
+def req(session, settings, now, team):
+    return sar_request(session, settings, team, now)
+
+
+def test_the_same_letter_twice_is_proposed_then_confirmed_and_left_out_of_the_pack(session, settings, now, team,
+                                                                                  req):
+    first = add_pdf(session, req, team, now, settings, LETTER, OTHER, filename="letter.pdf")
+    again = add_pdf(session, req, team, now, settings, LETTER.upper() + " ", filename="letter-copy.pdf")
+    [prop] = duplicates.propose_duplicates(session, req, settings=settings, actor=team.officer, now=now)
+    assert (prop.kind, prop.bundle_item_id, prop.page, prop.of_item_id, prop.of_page) == (
+        "page", again.id, 0, first.id, 0)
+    assert session.scalars(select(PageMark)).all() == []  # nothing is left out before a reviewer confirms
+    assert duplicates.propose_duplicates(session, req, settings=settings, actor=team.officer, now=now) == []
+    duplicates.decide_duplicate(session, req, prop.id, "confirmed", actor=team.officer, now=now)
+    [mark] = session.scalars(select(PageMark)).all()
+    assert (mark.bundle_item_id, mark.page, mark.mark) == (again.id, 0, "duplicate")
+    assert mark.reason == "duplicate of letter.pdf page 1"
+    with pytest.raises(ValidationError, match="already confirmed"):
+        duplicates.decide_duplicate(session, req, prop.id, "rejected", actor=team.officer, now=now)
+    pack = packs.build_pack(session, req, actor=team.officer, now=now, settings=settings)
+    assert pack.page_count == 2
+
+
+def test_a_rejected_proposal_leaves_the_page_in(session, settings, now, team, req):
+    add_pdf(session, req, team, now, settings, LETTER, filename="a.pdf")
+    add_pdf(session, req, team, now, settings, LETTER + " PS.", filename="b.pdf")
+    [prop] = duplicates.propose_duplicates(session, req, settings=settings, actor=team.officer, now=now)
+    duplicates.decide_duplicate(session, req, prop.id, "rejected", actor=team.officer, now=now)
+    assert session.scalars(select(PageMark)).all() == []
+    assert duplicates.propose_duplicates(session, req, settings=settings, actor=team.officer, now=now) == []
+
+
+def test_an_email_quoted_in_its_reply_is_proposed_as_quoted(session, settings, now, team, req):
+    first = pdf_convert.convert(ff.eml(sender="a@council.example", to="b@example.org", cc="", subject="Contact",
+                                       body=LETTER), "first.eml")
+    reply = pdf_convert.convert(ff.eml(sender="b@example.org", to="a@council.example", cc="", subject="Re: Contact",
+                                       body="Saturday suits me.\n\nYou wrote:\n" + "\n".join(
+                                           "> " + line for line in LETTER.split(". "))), "reply.eml")
+    items = []
+    for name, raw, conv in (("first.eml", b"first", first), ("reply.eml", b"reply", reply)):
+        items.append(documents.add_converted(session, req, original=raw, original_media_type="message/rfc822",
+                                             converted_pdf=conv.pdf, page_count=conv.page_count, filename=name,
+                                             actor=team.officer, now=now, settings=settings))
+    props = duplicates.propose_duplicates(session, req, settings=settings, actor=team.officer, now=now)
+    assert [(p.kind, p.bundle_item_id, p.of_item_id) for p in props] == [("quoted", items[0].id, items[1].id)]
