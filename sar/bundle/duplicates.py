@@ -11,21 +11,25 @@ with the reason naming the page it repeats. A rejected proposal is kept and not 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from redaction import duplicates as shingling
+from redaction import pdf
 from sar.bundle import documents, redactions
 from sar.core import audit
-from sar.core.errors import NotFound, ValidationError
+from sar.core.errors import Conflict, NotFound, ValidationError
 from sar.core.permissions import require_staff
 from sar.core.settings import Settings
-from sar.models import BundleItem, DuplicateProposal, Request, User
+from sar.core.storage import FileStore
+from sar.models import BundleItem, DuplicateProposal, Job, Request, User
 from sar.release import packs
 
+DUPLICATE_JOB = "duplicates"
 DECISIONS = ("confirmed", "rejected")
 _ACTIONS = {"confirmed": "duplicate.confirm", "rejected": "duplicate.reject"}
 
@@ -34,24 +38,30 @@ def _page_label(item: BundleItem, page: int) -> str:
     return f"{item.filename} page {page + 1}"
 
 
-def propose_duplicates(session: Session, request: Request, *, settings: Settings, actor: User,
-                       now: datetime) -> list[DuplicateProposal]:
+def propose_duplicates(session: Session, request: Request, *, settings: Settings, actor: User | None,
+                       now: datetime, page_texts: dict[int, list[str]] | None = None) -> list[DuplicateProposal]:
     """Find near-duplicate pages and quoted documents among the case records and store new proposals.
 
     Uses each page's text layer, or its OCR text where the page was scanned (OCR results are cached
     per document). A pair already proposed, confirmed or rejected is not proposed again.
 
+    :param page_texts: each item's page texts, already read (by :func:`run_duplicate_job`, outside
+        any transaction); read here when None. :param actor: None when run by the worker for the
+        job's creator (checked when the job was started).
     :return: the proposals added by this run. :raises NotPermitted: the actor is not staff.
     """
-    require_staff(actor)
+    if actor is not None:
+        require_staff(actor)
     items = packs.release_items(session, request)
+    if page_texts is None:
+        page_texts = read_page_texts(settings, items)
     pages: list[tuple[tuple[int, int], str]] = []
     texts: list[tuple[int, str]] = []
     by_id = {item.id: item for item in items}
     for item in items:
-        extracted = documents.extracted_text(settings, item, ocr=True)
-        pages.extend(((item.id, p.page_index), p.text) for p in extracted.pages)
-        texts.append((item.id, "\n".join(p.text for p in extracted.pages)))
+        item_pages = page_texts.get(item.id, [])
+        pages.extend(((item.id, n), text) for n, text in enumerate(item_pages))
+        texts.append((item.id, "\n".join(item_pages)))
     known = {(p.kind, p.bundle_item_id, p.page, p.of_item_id, p.of_page) for p in session.scalars(
         select(DuplicateProposal).where(DuplicateProposal.request_id == request.id))}
     found = [("page", m.page[0], m.page[1], m.of_page[0], m.of_page[1], m.score)
@@ -73,6 +83,61 @@ def propose_duplicates(session: Session, request: Request, *, settings: Settings
     audit.record(session, "duplicate.propose", actor=actor, now=now, request_id=request.id, target="bundle",
                  detail={"proposed": len(added), "pages": len(pages), "documents": len(by_id)})
     return added
+
+
+def read_page_texts(settings: Settings, items: list[BundleItem]) -> dict[int, list[str]]:
+    """Each item's page texts (text layer, or OCR for scanned pages; slow for scans, cached per document)."""
+    return {item.id: [p.text for p in documents.extracted_text(settings, item, ocr=True).pages] for item in items}
+
+
+def start_duplicate_job(session: Session, request: Request, *, actor: User, now: datetime) -> Job:
+    """Queue a background job that runs :func:`propose_duplicates` (OCR of scans can take minutes).
+
+    :raises NotPermitted: not staff. :raises Conflict: one is already queued or running.
+    :raises ValidationError: no case records to compare.
+    """
+    require_staff(actor)
+    active = session.scalars(select(Job).where(Job.request_id == request.id, Job.kind == DUPLICATE_JOB,
+                                               Job.status.in_(("queued", "running")))).first()
+    if active is not None:
+        raise Conflict("duplicates are already being looked for in this bundle")
+    if len(packs.release_items(session, request)) == 0:
+        raise ValidationError("add the case-record documents before looking for duplicates")
+    job = Job(kind=DUPLICATE_JOB, request_id=request.id, status="queued", progress_done=0, progress_total=2,
+              message="waiting for the worker", created_by_id=actor.id, created_at=now)
+    session.add(job)
+    session.flush()
+    audit.record(session, "job.start", actor=actor, now=now, request_id=request.id, target=f"job:{job.id}",
+                 detail={"kind": DUPLICATE_JOB})
+    return job
+
+
+def run_duplicate_job(session_factory: sessionmaker, job_id: int, *, settings: Settings,
+                      now_fn: Callable[[], datetime], progress: Callable[[int, int, str], None]) -> tuple[bool, str]:
+    """Read every page (outside any transaction), then store the new proposals and finish the job."""
+    with session_factory.begin() as session:
+        job = session.get(Job, job_id)
+        if job is None or job.kind != DUPLICATE_JOB:
+            raise NotFound(f"duplicate job {job_id} does not exist")
+        request = session.get(Request, job.request_id)
+        refs = [(item.id, item.filename, item.document.sha256) for item in packs.release_items(session, request)]
+    progress(0, 2, "reading the pages")
+    store = FileStore(settings.storage_dir)
+    page_texts = {item_id: [p.text for p in pdf.extract(store.get(sha), name, ocr=True).pages]
+                  for item_id, name, sha in refs}
+    progress(1, 2, "comparing the pages")
+    with session_factory.begin() as session:
+        job = session.get(Job, job_id, with_for_update=True)
+        if job.status != "running":
+            raise Conflict("this job was stopped before it finished")
+        request = session.get(Request, job.request_id)
+        now = now_fn()
+        added = propose_duplicates(session, request, settings=settings, actor=None, now=now, page_texts=page_texts)
+        message = f"{len(added)} possible duplicate{'s' if len(added) != 1 else ''} to check"
+        job.status, job.finished_at, job.message = "done", now, message
+        job.progress_done = job.progress_total = 2
+        job.result = {"proposed": len(added)}
+    return True, message
 
 
 def list_duplicates(session: Session, request: Request, *, status: str | None = None) -> list[DuplicateProposal]:

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from redaction import pdf
 from redaction.context import KnownParty, RedactionContext, StaffMember, Subject
-from sar.bundle import conversion, redactions
+from sar.bundle import conversion, duplicates, redactions
 from sar.core import audit
 from sar.core.errors import Conflict, NotFound, ValidationError
 from sar.core.permissions import require_staff
@@ -47,8 +47,10 @@ log = logging.getLogger(__name__)
 
 PROPOSAL_JOB = "redaction_proposals"
 CONVERT_JOB = conversion.CONVERT_JOB
-#: Every kind of job a worker runs.
-JOB_KINDS = (PROPOSAL_JOB, CONVERT_JOB)
+DUPLICATE_JOB = duplicates.DUPLICATE_JOB
+#: Every kind of job a worker runs, and the function that runs each kind other than proposals.
+JOB_KINDS = (PROPOSAL_JOB, CONVERT_JOB, DUPLICATE_JOB)
+_RUNNERS = {CONVERT_JOB: conversion.run_conversion, DUPLICATE_JOB: duplicates.run_duplicate_job}
 ACTIVE_STATUSES = ("queued", "running")
 #: A running job whose heartbeat is older than this is assumed to belong to a dead worker.
 STALE_AFTER = timedelta(seconds=Settings.job_stale_seconds)
@@ -311,8 +313,9 @@ def run_job(session_factory: sessionmaker, job_id: int, *, settings: Settings, n
         return "skipped"
     try:
         with Heartbeat(session_factory, job_id, interval=settings.job_heartbeat_seconds, now_fn=now_fn):
-            if _kind(session_factory, job_id) == CONVERT_JOB:
-                result, message = conversion.run_conversion(
+            runner = _RUNNERS.get(_kind(session_factory, job_id))
+            if runner is not None:
+                result, message = runner(
                     session_factory, job_id, settings=settings, now_fn=now_fn,
                     progress=lambda done, total, text: _set_progress(session_factory, job_id, done, total, text))
             else:

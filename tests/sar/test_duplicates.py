@@ -66,3 +66,23 @@ def test_an_email_quoted_in_its_reply_is_proposed_as_quoted(session, settings, n
                                              actor=team.officer, now=now, settings=settings))
     props = duplicates.propose_duplicates(session, req, settings=settings, actor=team.officer, now=now)
     assert [(p.kind, p.bundle_item_id, p.of_item_id) for p in props] == [("quoted", items[0].id, items[1].id)]
+
+
+def test_finding_duplicates_runs_as_a_background_job(session, settings, now, team, req):
+    from sqlalchemy.orm import sessionmaker
+
+    from sar.bundle import jobs
+    from sar.core.errors import Conflict
+
+    add_pdf(session, req, team, now, settings, LETTER, filename="a.pdf")
+    add_pdf(session, req, team, now, settings, LETTER.upper(), filename="b.pdf")
+    job = duplicates.start_duplicate_job(session, req, actor=team.officer, now=now)
+    with pytest.raises(Conflict, match="already being looked for"):
+        duplicates.start_duplicate_job(session, req, actor=team.officer, now=now)
+    session.flush()
+    factory = sessionmaker(bind=session.connection(), join_transaction_mode="create_savepoint",
+                           expire_on_commit=False)
+    assert jobs.run_job(factory, job.id, settings=settings, now_fn=lambda: now) == "done"
+    session.expire_all()
+    assert job.message == "1 possible duplicate to check"
+    assert len(duplicates.list_duplicates(session, req, status="proposed")) == 1

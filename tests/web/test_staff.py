@@ -248,3 +248,32 @@ def test_pack_screen_lists_manager_codes_and_offers_the_zip_only_after_approval(
     assert post(manager_client, f"/staff/requests/{reference}/approve", {"pack_sha256": sha}).status_code == 302
     pack = manager_client.get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
     assert "Download the pack (zip)" in pack
+
+
+def test_record_a_search_and_confirm_a_proposed_duplicate_in_the_browser_flow(web):
+    from redaction.pdf_compose import text_pdf
+    from sar.models import DuplicateProposal, PageMark, SearchRecord
+    from tests.redaction.test_duplicates import LETTER
+
+    client = web.login(web.user("officer"))
+    reference = web.new_request(client)
+    response = post(client, f"/staff/requests/{reference}/searches",
+                    {"place": "email", "place_detail": "duty mailbox", "terms": "surname", "result": "found",
+                     "found_count": "3", "date_from": "2024-01-01", "date_to": "2024-12-31"})
+    assert any("Search recorded" in m for m in flashes(client.get(response.location)))
+    response = post(client, f"/staff/requests/{reference}/searches", {"place": "email", "result": "found"})
+    assert any("Say how many records were found" in m for m in flashes(client.get(response.location)))
+    page = client.get(f"/staff/requests/{reference}").get_data(as_text=True)
+    assert "duty mailbox" in page and "found 3" in page
+    web.upload(client, reference, text_pdf([LETTER]), "letter.pdf")
+    web.upload(client, reference, text_pdf([LETTER.upper()]), "letter-scan.pdf")
+    post(client, f"/staff/requests/{reference}/duplicates/find", {})
+    page = client.get(f"/staff/requests/{reference}").get_data(as_text=True)
+    assert "letter-scan.pdf page 1 looks like a duplicate of letter.pdf page 1" in page
+    with web.factory() as session:
+        [proposal] = session.query(DuplicateProposal).all()
+        assert session.query(SearchRecord).count() == 1
+    post(client, f"/staff/requests/{reference}/duplicates/{proposal.id}", {"decision": "confirmed"})
+    with web.factory() as session:
+        [mark] = session.query(PageMark).all()
+        assert (mark.mark, mark.reason) == ("duplicate", "duplicate of letter.pdf page 1")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import flash, jsonify, redirect, render_template, request, url_for
 
-from sar.bundle import conversion, documents, jobs
+from sar.bundle import conversion, documents, duplicates, jobs
 from sar.core import audit
 from sar.core.db import utcnow
 from sar.core.errors import Conflict, SarError, ValidationError
@@ -18,6 +18,7 @@ from sar.intake import queries as intake_queries
 from sar.intake import requests as req_uc
 from sar.models import User
 from sar.release import approvals
+from sar.searching import searches
 from sar.workflow import approval_state, manual
 from sar.workflow.status import RequestStatus
 from web.auth import current_user, role_required, staff_required
@@ -144,6 +145,7 @@ def _case_context(db, req, user: User) -> dict:
     moves.to.choices = _manual_choices(req) if user.role in manual.MANUAL_ROLES else []
     items = documents.list_bundle(db, req, include_removed=True)
     standing = approval_state.standing_approval(db, req)
+    search_log = searches.list_searches(db, req, actor=user)
     return {
         "override_form": override,
         "clock_form": clock_form,
@@ -153,12 +155,16 @@ def _case_context(db, req, user: User) -> dict:
         "redaction_counts": intake_queries.redaction_counts(db, [i.id for i in items]),
         "job": intake_queries.latest_job(db, req.id, actor=user),
         "upload_accept": ",".join(conversion.ACCEPTED_EXTENSIONS),
+        "search_log": search_log,
+        "search_places": searches.PLACES,
+        "duplicate_proposals": duplicates.list_duplicates(db, req),
         "approvals": approvals.list_approvals(db, req),
         "standing": standing,
         "pack": approvals.current_pack(db, req),
         "events": audit.events_for_request(db, req.id, limit=300),
         "emails": intake_queries.correspondence(db, req.id, actor=user),
-        "users_by_id": intake_queries.users_by_id(db, _people_ids(req, standing)),
+        "users_by_id": intake_queries.users_by_id(db, _people_ids(req, standing)
+                                                  | {s.searched_by_id for s in search_log}),
         "today": london_today(),
         "deadline_state": clock.deadline_state(req, london_today(), settings()),
         **party_context(db, req),
