@@ -74,6 +74,7 @@ test-postgres: install
 bench: install
 	$(BIN)/python bench/redaction_quality.py
 	$(BIN)/python bench/redaction_speed.py
+	$(BIN)/python bench/conversion_speed.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
