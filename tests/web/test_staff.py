@@ -277,3 +277,19 @@ def test_record_a_search_and_confirm_a_proposed_duplicate_in_the_browser_flow(we
     with web.factory() as session:
         [mark] = session.query(PageMark).all()
         assert (mark.mark, mark.reason) == ("duplicate", "duplicate of letter.pdf page 1")
+
+
+def test_the_approving_manager_sees_the_search_log_or_its_absence(web):
+    from redaction.pdf_compose import text_pdf
+
+    officer_client = web.login(web.user("officer"))
+    reference = web.new_request(officer_client)
+    web.upload(officer_client, reference, text_pdf(["A case note with nothing to redact."]), "note.pdf")
+    assert post(officer_client, f"/staff/requests/{reference}/submit", {"note": "ready"}).status_code == 302
+    manager_client = web.login(web.user("manager"))
+    pack = manager_client.get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
+    assert 'id="no-search-log"' in pack
+    post(officer_client, f"/staff/requests/{reference}/searches",
+         {"place": "paper_files", "place_detail": "archive box 12", "result": "none_found"})
+    pack = manager_client.get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
+    assert 'id="no-search-log"' not in pack and "archive box 12" in pack and "none found" in pack

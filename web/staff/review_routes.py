@@ -20,6 +20,7 @@ from sar.core.storage import FileStore
 from sar.intake import queries as intake_queries
 from sar.models import Role
 from sar.release import approvals, entitlement
+from sar.searching import searches
 from sar.workflow import approval_state
 from web.auth import current_user, role_required, staff_required
 from web.db import get_session, session_factory
@@ -499,6 +500,7 @@ def pack_view(reference: str):
         and standing.submitted_by_id != user.id
     )
     approve_form = ApproveForm(pack_sha256=pack.sha256)
+    search_log = searches.list_searches(db, req, actor=user)  # the manager sees the search on approval (G-6)
     return render_template(
         "staff/pack.html",
         req=req,
@@ -514,8 +516,11 @@ def pack_view(reference: str):
         flagged=flagged,
         verified=verified,
         unverified=unverified,
+        search_log=search_log,
+        search_places=searches.PLACES,
         users_by_id=intake_queries.users_by_id(
-            db, ({standing.submitted_by_id} if standing else set()) | {v.by_id for v in verified if v.by_id}),
+            db, ({standing.submitted_by_id} if standing else set()) | {v.by_id for v in verified if v.by_id}
+            | {s.searched_by_id for s in search_log}),
     )
 
 
