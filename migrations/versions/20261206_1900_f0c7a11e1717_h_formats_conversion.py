@@ -4,7 +4,8 @@
 (kept unchanged in the file store). ``bundle_items.attached_to_id``: the e-mail an attachment came
 with. ``jobs.params``: what a background job works on (a conversion's stored originals).
 ``search_records``: the search on record (rulebook G-6), append-only. ``duplicate_proposals``:
-near-duplicate pages and quoted e-mails proposed for a reviewer to confirm.
+near-duplicate pages and quoted e-mails proposed for a reviewer to confirm. ``record_calls``: calls
+for records to other teams, chased by the worker.
 
 Revision ID: f0c7a11e1717
 Revises: d15c105e0a01
@@ -23,6 +24,32 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        'record_calls',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('request_id', sa.Integer(), nullable=False),
+        sa.Column('team', sa.String(length=200), nullable=False),
+        sa.Column('what', sa.Text(), nullable=False),
+        sa.Column('contact_email', sa.String(length=254), nullable=False),
+        sa.Column('due_on', sa.Date(), nullable=False),
+        sa.Column('status', sa.String(length=20), nullable=False),
+        sa.Column('created_by_id', sa.Integer(), nullable=False),
+        sa.Column('created_at', sar.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column('last_chased_on', sa.Date(), nullable=True),
+        sa.Column('chase_count', sa.Integer(), nullable=False),
+        sa.Column('answered_by_id', sa.Integer(), nullable=True),
+        sa.Column('answered_at', sar.models.base.UTCDateTime(timezone=True), nullable=True),
+        sa.Column('answer_note', sa.Text(), nullable=False),
+        sa.CheckConstraint("status IN ('open','answered','withdrawn')", name=op.f('ck_record_calls_status_known')),
+        sa.ForeignKeyConstraint(['request_id'], ['requests.id'], name=op.f('fk_record_calls_request_id_requests')),
+        sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_record_calls_created_by_id_users')),
+        sa.ForeignKeyConstraint(['answered_by_id'], ['users.id'], name=op.f('fk_record_calls_answered_by_id_users')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_record_calls')),
+    )
+    with op.batch_alter_table('record_calls', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_record_calls_request_id'), ['request_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_record_calls_due_on'), ['due_on'], unique=False)
+
     op.create_table(
         'search_records',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -96,6 +123,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('record_calls', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_record_calls_due_on'))
+        batch_op.drop_index(batch_op.f('ix_record_calls_request_id'))
+    op.drop_table('record_calls')
+
     with op.batch_alter_table('duplicate_proposals', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_duplicate_proposals_bundle_item_id'))
         batch_op.drop_index(batch_op.f('ix_duplicate_proposals_request_id'))

@@ -6,7 +6,7 @@ from sar.models.document import BundleItem, Document, DuplicateProposal, PageMar
 from sar.models.mail import HolidayOverride, OutboxEmail, ReferenceCounter, Reminder
 from sar.models.redaction import Job, Redaction, RedactionDecision
 from sar.models.request import CHANNELS, PARTY_ROLES, ClockEvent, Party, Request, StatusChange
-from sar.models.search import SearchRecord
+from sar.models.search import RecordCall, SearchRecord
 from sar.models.user import STAFF_ROLES, ApiToken, Role, StaffMember, User
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "OutboxEmail",
     "PageMark",
     "Party",
+    "RecordCall",
     "Redaction",
     "RedactionDecision",
     "ReferenceCounter",

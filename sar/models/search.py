@@ -38,3 +38,29 @@ class SearchRecord(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RecordCall(Base):
+    """A call for records: another team or service asked for a request's records by an internal date.
+
+    ``status``: ``open``, ``answered`` or ``withdrawn`` (never deleted). "Overdue" is derived from
+    ``due_on``, never stored; ``last_chased_on``/``chase_count`` record the worker's reminders.
+    """
+
+    __tablename__ = "record_calls"
+    __table_args__ = (CheckConstraint("status IN ('open','answered','withdrawn')", name="status_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
+    team: Mapped[str] = mapped_column(String(200))
+    what: Mapped[str] = mapped_column(Text)
+    contact_email: Mapped[str] = mapped_column(String(254), default="")
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_chased_on: Mapped[date | None] = mapped_column(Date)
+    chase_count: Mapped[int] = mapped_column(Integer, default=0)
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answer_note: Mapped[str] = mapped_column(Text, default="")

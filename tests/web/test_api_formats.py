@@ -43,3 +43,22 @@ def test_the_search_log_through_the_api(api):
     assert bad.status_code == 400 and "how many" in bad.get_json()["error"]
     listed = api.get(f"/api/requests/{ref}/searches").get_json()["searches"]
     assert [(s["place"], s["result"], s["terms"]) for s in listed] == [("shared_drive", "found", "surname")]
+
+
+def test_calls_for_records_through_the_api(api):
+    ref = api.new_request()["reference"]
+    due = api.get(f"/api/requests/{ref}").get_json()["due"]
+    from datetime import date, timedelta
+
+    internal = (date.fromisoformat(due) - timedelta(days=7)).isoformat()
+    response = api.post(f"/api/requests/{ref}/record-calls",
+                        json={"team": "Youth justice", "what": "Case notes", "due_on": internal})
+    assert response.status_code == 201, response.get_json()
+    call = response.get_json()["record_call"]
+    assert (call["status"], call["overdue"]) == ("open", False)
+    answered = api.post(f"/api/requests/{ref}/record-calls", json={"answer": call["id"], "found_count": 0})
+    assert answered.status_code == 200 and answered.get_json()["record_call"]["status"] == "answered"
+    [listed] = api.get(f"/api/requests/{ref}/record-calls").get_json()["record_calls"]
+    assert listed["status"] == "answered"
+    [search] = api.get(f"/api/requests/{ref}/searches").get_json()["searches"]
+    assert (search["place"], search["result"]) == ("other_team", "none_found")

@@ -17,7 +17,7 @@ from sar.bundle import queries as bundle_queries
 from sar.core import health as health_checks
 from sar.core.errors import ValidationError
 from sar.core.settings import Settings
-from sar.intake import clock, requester_view
+from sar.intake import clock, record_calls, requester_view
 from sar.intake import requests as requests_uc
 from sar.models import Request, Role
 from sar.release import approvals
@@ -202,6 +202,44 @@ def record_search(reference: str) -> Response:
     out = searches.search_out(row)
     get_session().commit()
     return _created({"search": out}, url_for("api.list_searches", reference=req.reference))
+
+
+@bp.get("/requests/<reference>/record-calls")
+def list_record_calls(reference: str) -> Response:
+    """The request's calls for records to other teams (staff), with whether each is overdue."""
+    req = _load(reference, audit_read=True)
+    today = now().astimezone(schemas.LONDON).date()
+    return jsonify({"record_calls": [record_calls.call_out(c, today) for c in
+                                     record_calls.list_calls(get_session(), req, actor=g.api_user)]})
+
+
+@bp.post("/requests/<reference>/record-calls")
+def create_record_call(reference: str) -> Response:
+    """Ask another team for records, or record a team's answer.
+
+    A new call: ``team``, ``what``, ``due_on``, optional ``contact_email`` (e-mailed, and chased by the
+    worker after ``due_on``). An answer: ``{"answer": id, "found_count": n, "note": ...}`` (upload the
+    records themselves with POST .../documents).
+    """
+    body = schemas.json_body()
+    req = _load(reference)
+    if "answer" in body:
+        call_id, count = body.get("answer"), body.get("found_count", 0)
+        if not isinstance(call_id, int) or not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            raise ValidationError("'answer' must be a call id and 'found_count' a whole number")
+        call = record_calls.answer_call(get_session(), req, call_id, found_count=count,
+                                        note=schemas.text(body, "note") or "", actor=g.api_user, now=now())
+        status = 200
+    else:
+        call = record_calls.create_call(
+            get_session(), req, team=schemas.text(body, "team", required=True, max_len=200),
+            what=schemas.text(body, "what", required=True), due_on=schemas.date_field(body, "due_on", required=True),
+            contact_email=schemas.text(body, "contact_email", max_len=254) or "", actor=g.api_user, now=now(),
+            settings=_settings())
+        status = 201
+    out = record_calls.call_out(call, now().astimezone(schemas.LONDON).date())
+    get_session().commit()
+    return _created({"record_call": out}, url_for("api.list_record_calls", reference=req.reference), status=status)
 
 
 @bp.patch("/requests/<reference>/documents/<int:item_id>")
