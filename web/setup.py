@@ -101,7 +101,7 @@ def configure(app: Flask) -> None:
     from web.portal import bp as portal_bp
     from web.portal import routes as _portal_views  # noqa: F401
     from web.staff import bp as staff_bp
-    from web.staff import document_routes, party_routes, review_routes, search_routes  # noqa: F401
+    from web.staff import document_routes, party_routes, records_routes, review_routes  # noqa: F401
     from web.staff import routes as _staff_views  # noqa: F401
 
     app.register_blueprint(portal_bp)

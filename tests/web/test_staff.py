@@ -293,3 +293,20 @@ def test_the_approving_manager_sees_the_search_log_or_its_absence(web):
          {"place": "paper_files", "place_detail": "archive box 12", "result": "none_found"})
     pack = manager_client.get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
     assert 'id="no-search-log"' not in pack and "archive box 12" in pack and "none found" in pack
+
+
+def test_order_the_bundle_by_date_from_the_case_page(web):
+    from redaction.pdf_compose import text_pdf
+
+    client = web.login(web.user("officer"))
+    reference = web.new_request(client)
+    web.upload(client, reference, text_pdf(["Note written on 9 May 2025."]), "may.pdf")
+    web.upload(client, reference, text_pdf(["Note written on 2 January 2024."]), "january.pdf")
+    assert 'id="order-form"' in client.get(f"/staff/requests/{reference}").get_data(as_text=True)
+    response = post(client, f"/staff/requests/{reference}/documents/order", {"by": "date"})
+    assert any("Bundle reordered" in m for m in flashes(client.get(response.location)))
+    with web.factory() as session:
+        req = session.query(Request).filter_by(reference=reference).one()
+        names = [i.filename for i in session.query(BundleItem).filter_by(request_id=req.id)
+                 .order_by(BundleItem.position)]
+    assert names == ["january.pdf", "may.pdf"]

@@ -1,4 +1,4 @@
-"""Staff views for the search on record and near-duplicate proposals (issue 17).
+"""Staff views for the search on record, near-duplicate proposals and bundle ordering (issue 17).
 
 Each view calls one use case (``sar.searching.searches``, ``sar.bundle.duplicates``), commits and
 goes back to the "Search and duplicates" section of the case page. Finding duplicates reads every
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import current_app, flash, request
 
-from sar.bundle import duplicates
+from sar.bundle import duplicates, ordering
 from sar.core.db import utcnow
 from sar.core.errors import SarError, ValidationError
 from sar.searching import searches
@@ -77,3 +77,18 @@ def decide_duplicate(reference: str, proposal_id: int):
     get_session().commit()
     flash("Duplicate decision saved.", "success")
     return back_to(req, ANCHOR)
+
+
+@bp.route("/requests/<reference>/documents/order", methods=["POST"])
+@staff_required
+def order_documents(reference: str):
+    """Order the bundle by the documents' dates or by type; the order is saved (and can be changed by hand)."""
+    req = load(reference, audited=False)
+    try:
+        ordering.order_bundle(get_session(), req, request.form.get("by", ""), settings=settings(),
+                              actor=current_user(), now=utcnow())
+    except SarError as exc:
+        return fail(exc, req, "documents")
+    get_session().commit()
+    flash("Bundle reordered.", "success")
+    return back_to(req, "documents")
