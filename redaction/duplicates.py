@@ -123,3 +123,23 @@ def contained_documents(documents: Sequence[tuple[Hashable, str]], *, threshold:
         if best is not None:
             out.append(Containment(key, documents[best[0]][0], round(best[1], 3)))
     return out
+
+
+def duplicate_pictures(pages: Sequence[tuple[Hashable, int | None]], *, max_distance: int) -> list[PageMatch]:
+    """Pages whose perceptual hashes (``redaction.pdf_hash``) are within ``max_distance`` bits of an earlier one.
+
+    For pages with too little text for :func:`duplicate_pages` (handwriting, photos, forms). Pages
+    hashed None (blank) are skipped. Score: 1 - distance / 64.
+    """
+    kept: list[tuple[Hashable, int]] = []
+    out = []
+    for key, value in pages:
+        if value is None:
+            continue
+        best = min(((bin(value ^ other).count("1"), of) for of, other in kept), default=None,
+                   key=lambda pair: pair[0])
+        if best is not None and best[0] <= max_distance:
+            out.append(PageMatch(key, best[1], round(1 - best[0] / 64, 3)))
+            continue
+        kept.append((key, value))
+    return out

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from redaction import duplicates as shingling
-from redaction import pdf
+from redaction import pdf, pdf_hash
 from sar.bundle import documents, redactions
 from sar.core import audit
 from sar.core.errors import Conflict, NotFound, ValidationError
@@ -39,7 +39,8 @@ def _page_label(item: BundleItem, page: int) -> str:
 
 
 def propose_duplicates(session: Session, request: Request, *, settings: Settings, actor: User | None,
-                       now: datetime, page_texts: dict[int, list[str]] | None = None) -> list[DuplicateProposal]:
+                       now: datetime, page_texts: dict[int, list[str]] | None = None,
+                       page_pictures: dict[int, list[int | None]] | None = None) -> list[DuplicateProposal]:
     """Find near-duplicate pages and quoted documents among the case records and store new proposals.
 
     Uses each page's text layer, or its OCR text where the page was scanned (OCR results are cached
@@ -55,9 +56,13 @@ def propose_duplicates(session: Session, request: Request, *, settings: Settings
     items = packs.release_items(session, request)
     if page_texts is None:
         page_texts = read_page_texts(settings, items)
+    if page_pictures is None:
+        page_pictures = read_page_pictures(settings, [(i.id, i.document.sha256) for i in items])
     pages: list[tuple[tuple[int, int], str]] = []
     texts: list[tuple[int, str]] = []
     by_id = {item.id: item for item in items}
+    positions = {(item.id, n): (rank, n) for rank, item in enumerate(items)
+                 for n in range(item.document.page_count)}
     for item in items:
         item_pages = page_texts.get(item.id, [])
         pages.extend(((item.id, n), text) for n, text in enumerate(item_pages))
@@ -66,6 +71,12 @@ def propose_duplicates(session: Session, request: Request, *, settings: Settings
         select(DuplicateProposal).where(DuplicateProposal.request_id == request.id))}
     found = [("page", m.page[0], m.page[1], m.of_page[0], m.of_page[1], m.score)
              for m in shingling.duplicate_pages(pages)]
+    # Pages with too little text to compare (handwriting, photos) are compared as pictures instead.
+    text_poor = [((item_id, n), value) for item_id, values in page_pictures.items() for n, value in enumerate(values)
+                 if len(shingling.shingles(page_texts.get(item_id, [""] * (n + 1))[n])) < shingling.MIN_SHINGLES]
+    text_poor.sort(key=lambda pair: positions.get(pair[0], (0, 0)))
+    found += [("page", m.page[0], m.page[1], m.of_page[0], m.of_page[1], m.score)
+              for m in shingling.duplicate_pictures(text_poor, max_distance=pdf_hash.MAX_DISTANCE)]
     # A document already paired page by page with another is a copy, not a quotation: one proposal is enough.
     paired = {frozenset((f[1], f[3])) for f in found}
     found += [("quoted", c.document, 0, c.within, 0, c.share) for c in shingling.contained_documents(texts)
@@ -88,6 +99,12 @@ def propose_duplicates(session: Session, request: Request, *, settings: Settings
 def read_page_texts(settings: Settings, items: list[BundleItem]) -> dict[int, list[str]]:
     """Each item's page texts (text layer, or OCR for scanned pages; slow for scans, cached per document)."""
     return {item.id: [p.text for p in documents.extracted_text(settings, item, ocr=True).pages] for item in items}
+
+
+def read_page_pictures(settings: Settings, refs: list[tuple[int, str]]) -> dict[int, list[int | None]]:
+    """Each document's page hashes (``redaction.pdf_hash``), by item id; ``refs`` are (item id, sha256)."""
+    store = FileStore(settings.storage_dir)
+    return {item_id: pdf_hash.page_hashes(store.get(sha)) for item_id, sha in refs}
 
 
 def start_duplicate_job(session: Session, request: Request, *, actor: User, now: datetime) -> Job:
@@ -125,6 +142,7 @@ def run_duplicate_job(session_factory: sessionmaker, job_id: int, *, settings: S
     store = FileStore(settings.storage_dir)
     page_texts = {item_id: [p.text for p in pdf.extract(store.get(sha), name, ocr=True).pages]
                   for item_id, name, sha in refs}
+    page_pictures = read_page_pictures(settings, [(item_id, sha) for item_id, _, sha in refs])
     progress(1, 2, "comparing the pages")
     with session_factory.begin() as session:
         job = session.get(Job, job_id, with_for_update=True)
@@ -132,7 +150,8 @@ def run_duplicate_job(session_factory: sessionmaker, job_id: int, *, settings: S
             raise Conflict("this job was stopped before it finished")
         request = session.get(Request, job.request_id)
         now = now_fn()
-        added = propose_duplicates(session, request, settings=settings, actor=None, now=now, page_texts=page_texts)
+        added = propose_duplicates(session, request, settings=settings, actor=None, now=now, page_texts=page_texts,
+                                   page_pictures=page_pictures)
         message = f"{len(added)} possible duplicate{'s' if len(added) != 1 else ''} to check"
         job.status, job.finished_at, job.message = "done", now, message
         job.progress_done = job.progress_total = 2

@@ -35,3 +35,10 @@ def test_an_email_quoted_in_its_reply_is_contained_in_it():
     found = d.contained_documents([("first", LETTER), ("reply", reply), ("other", OTHER)])
     assert [(c.document, c.within) for c in found] == [("first", "reply")]
     assert d.contained_documents([("first", LETTER), ("other", OTHER)]) == []
+
+
+def test_pictures_match_within_the_distance_and_blank_pages_never_match():
+    near, far = 0b1011 << 40, (0b1011 << 40) ^ 0b111
+    matches = d.duplicate_pictures([("a", near), ("blank1", None), ("b", far), ("blank2", None)], max_distance=3)
+    assert [(m.page, m.of_page) for m in matches] == [("b", "a")]
+    assert d.duplicate_pictures([("a", near), ("b", far)], max_distance=2) == []

@@ -209,3 +209,10 @@ def test_html_only_eml_body_is_reduced_to_text_without_scripts():
 def test_not_an_email_is_refused():
     with pytest.raises(ConversionError, match=r"x\.eml"):
         pdf_convert.convert(b"\x00\x01\x02 binary", "x.eml")
+
+
+def test_damaged_outlook_message_is_a_clear_error():
+    # No Outlook writer exists to build a real .msg in a test; the damaged path is checked against the real reader.
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000
+    with pytest.raises(ConversionError, match=r"mail\.msg is damaged or password-protected"):
+        pdf_convert.convert(data, "mail.msg")

@@ -86,3 +86,34 @@ def test_finding_duplicates_runs_as_a_background_job(session, settings, now, tea
     session.expire_all()
     assert job.message == "1 possible duplicate to check"
     assert len(duplicates.list_duplicates(session, req, status="proposed")) == 1
+
+
+def _drawing(seed: int, shift: int = 0) -> bytes:
+    """A page of scribbles (no text OCR can read), like a child's drawing or a handwritten form."""
+    import io
+    import random
+
+    from PIL import Image, ImageDraw
+
+    rng = random.Random(seed)
+    img = Image.new("L", (620, 877), 255)
+    draw = ImageDraw.Draw(img)
+    for _ in range(25):
+        x, y = rng.randrange(40, 560), rng.randrange(40, 800)
+        draw.ellipse((x + shift, y + shift, x + shift + rng.randrange(30, 160), y + shift + rng.randrange(30, 160)),
+                     outline=0, width=6)
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", dpi=(75, 75))
+    return buf.getvalue()
+
+
+def test_a_rescanned_page_without_text_is_matched_by_its_picture(session, settings, now, team, req):
+    for name, data in (("drawing.png", _drawing(1)), ("other.png", _drawing(2)), ("drawing-rescan.png",
+                                                                                  _drawing(1, shift=2))):
+        out = pdf_convert.convert(data, name)
+        documents.add_converted(session, req, original=data, original_media_type="image/png", converted_pdf=out.pdf,
+                                page_count=out.page_count, filename=name, actor=team.officer, now=now,
+                                settings=settings)
+    items = documents.list_bundle(session, req)
+    props = duplicates.propose_duplicates(session, req, settings=settings, actor=team.officer, now=now)
+    assert [(p.bundle_item_id, p.of_item_id) for p in props] == [(items[2].id, items[0].id)]
