@@ -58,7 +58,9 @@ def create_call(session: Session, request: Request, *, team: str, what: str, due
         raise ValidationError("give the internal due date (YYYY-MM-DD)")
     if due_on < _today(now):
         raise ValidationError("the internal due date is in the past")
-    if request.due_on is not None and due_on >= request.due_on:
+    # Before the response is due, so the records can still be reviewed in time. A request already
+    # overdue still needs its records: any future date is then accepted (the case page shows it late).
+    if request.due_on is not None and request.due_on > _today(now) and due_on >= request.due_on:
         raise ValidationError(f"the internal due date must be before the response is due ({request.due_on})")
     call = RecordCall(request_id=request.id, team=team, what=what, due_on=due_on,
                       contact_email=(contact_email or "").strip(), status="open", created_by_id=actor.id,

@@ -68,3 +68,9 @@ def test_the_worker_chases_an_overdue_call_once_a_day_until_it_is_answered(sessi
     assert (logged.place, logged.place_detail, logged.found_count) == ("other_team", "Fostering team", 3)
     with pytest.raises(ValidationError, match="already answered"):
         record_calls.withdraw_call(session, req, call.id, reason="x", actor=team.officer, now=late)
+
+
+def test_an_overdue_request_can_still_ask_for_records(session, settings, now, team, req):
+    late = now.replace(year=2027)
+    call = _call(session, req, team, late, settings, due_on=date(2027, 3, 9))
+    assert call.status == "open"

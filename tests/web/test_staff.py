@@ -310,3 +310,27 @@ def test_order_the_bundle_by_date_from_the_case_page(web):
         names = [i.filename for i in session.query(BundleItem).filter_by(request_id=req.id)
                  .order_by(BundleItem.position)]
     assert names == ["january.pdf", "may.pdf"]
+
+
+def test_ask_another_team_for_records_and_record_the_answer_from_the_case_page(web):
+    from datetime import date, timedelta
+
+    from sar.models import RecordCall, SearchRecord
+
+    client = web.login(web.user("officer"))
+    reference = web.new_request(client)
+    due = (date.today() + timedelta(days=5)).isoformat()
+    response = post(client, f"/staff/requests/{reference}/record-calls",
+                    {"team": "Fostering team", "what": "Carer visit notes", "due_on": due})
+    assert any("Call for records sent" in m for m in flashes(client.get(response.location)))
+    response = post(client, f"/staff/requests/{reference}/record-calls", {"team": "X", "what": "Y", "due_on": "soon"})
+    assert any("YYYY-MM-DD" in m for m in flashes(client.get(response.location)))
+    page = client.get(f"/staff/requests/{reference}").get_data(as_text=True)
+    assert "Fostering team" in page and "Carer visit notes" in page
+    with web.factory() as session:
+        [call] = session.query(RecordCall).all()
+    post(client, f"/staff/requests/{reference}/record-calls/{call.id}/answer", {"found_count": "2", "note": "posted"})
+    with web.factory() as session:
+        assert session.get(RecordCall, call.id).status == "answered"
+        [logged] = session.query(SearchRecord).all()
+        assert (logged.place, logged.found_count) == ("other_team", 2)

@@ -7,11 +7,14 @@ page (OCR for scans), so it runs as a background job like redaction proposals.
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import current_app, flash, request
 
 from sar.bundle import duplicates, ordering
 from sar.core.db import utcnow
 from sar.core.errors import SarError, ValidationError
+from sar.intake import record_calls
 from sar.searching import searches
 from web.auth import current_user, staff_required
 from web.db import get_session, session_factory
@@ -28,6 +31,13 @@ def _count(value: str | None) -> int | None:
     if not value.isdigit():
         raise ValidationError("the number of records found must be a whole number")
     return int(value)
+
+
+def _day(value: str | None) -> date:
+    try:
+        return date.fromisoformat((value or "").strip())
+    except ValueError:
+        raise ValidationError("give the internal due date (YYYY-MM-DD)") from None
 
 
 @bp.route("/requests/<reference>/searches", methods=["POST"])
@@ -92,3 +102,36 @@ def order_documents(reference: str):
     get_session().commit()
     flash("Bundle reordered.", "success")
     return back_to(req, "documents")
+
+
+@bp.route("/requests/<reference>/record-calls", methods=["POST"])
+@staff_required
+def create_record_call(reference: str):
+    """Ask another team or service for this request's records by an internal date."""
+    req = load(reference, audited=False)
+    form = request.form
+    try:
+        due = _day(form.get("due_on"))
+        record_calls.create_call(get_session(), req, team=form.get("team", ""), what=form.get("what", ""),
+                                 due_on=due, contact_email=form.get("contact_email", ""), actor=current_user(),
+                                 now=utcnow(), settings=settings())
+    except SarError as exc:
+        return fail(exc, req, ANCHOR)
+    get_session().commit()
+    flash("Call for records sent.", "success")
+    return back_to(req, ANCHOR)
+
+
+@bp.route("/requests/<reference>/record-calls/<int:call_id>/answer", methods=["POST"])
+@staff_required
+def answer_record_call(reference: str, call_id: int):
+    """Record a team's answer (upload the records themselves with the ordinary upload)."""
+    req = load(reference, audited=False)
+    try:
+        record_calls.answer_call(get_session(), req, call_id, found_count=_count(request.form.get("found_count")) or 0,
+                                 note=request.form.get("note", ""), actor=current_user(), now=utcnow())
+    except SarError as exc:
+        return fail(exc, req, ANCHOR)
+    get_session().commit()
+    flash("Answer recorded in the search log.", "success")
+    return back_to(req, ANCHOR)

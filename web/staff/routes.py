@@ -13,7 +13,7 @@ from sar.bundle import conversion, documents, duplicates, jobs
 from sar.core import audit
 from sar.core.db import utcnow
 from sar.core.errors import Conflict, SarError, ValidationError
-from sar.intake import clock
+from sar.intake import clock, record_calls
 from sar.intake import queries as intake_queries
 from sar.intake import requests as req_uc
 from sar.models import User
@@ -158,6 +158,7 @@ def _case_context(db, req, user: User) -> dict:
         "search_log": search_log,
         "search_places": searches.PLACES,
         "duplicate_proposals": duplicates.list_duplicates(db, req),
+        "record_calls": record_calls.list_calls(db, req, actor=user),
         "approvals": approvals.list_approvals(db, req),
         "standing": standing,
         "pack": approvals.current_pack(db, req),
