@@ -50,6 +50,10 @@ ACCEPTED_EXTENSIONS = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".xlsx", ".ods",
                        ".jpeg", ".png", ".tif", ".tiff", ".heic", ".zip")
 
 
+class _Stopped(Conflict):
+    """The job was failed as stale (its heartbeat stopped) while it ran: stop, store nothing more."""
+
+
 @dataclass(frozen=True)
 class Received:
     """What :func:`receive_upload` did: a PDF added at once (``item``) or a conversion queued (``job``)."""
@@ -138,7 +142,7 @@ def receive_upload(session: Session, request: Request, data: bytes, filename: st
     :raises NotPermitted: the actor is not staff (requesters upload PDF evidence only).
     :raises Conflict: the request is finished.
     """
-    filename = documents._clean_filename(filename)
+    filename = documents.clean_filename(filename)
     _check_size(data, filename)
     if data.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return Received(item=documents.add_document(session, request, data, filename, actor=actor, now=now,
@@ -261,16 +265,16 @@ def run_conversion(session_factory: sessionmaker, job_id: int, *, settings: Sett
             with session_factory.begin() as session:
                 job = session.get(Job, job_id, with_for_update=True)
                 if job.status != "running":
-                    raise Conflict("this job was stopped before it finished")
+                    raise _Stopped("this job was stopped before it finished")
                 request = session.get(Request, request_id)
                 actor = session.get(User, creator_id)
                 _store_tree(session, request, tree, actor=actor, now=now_fn(), settings=settings,
                             purpose=params.get("purpose", "case_record"), title=params.get("title"),
                             attached_to=None, added=stored)
             added.extend(stored)
+        except _Stopped:
+            raise
         except SarError as exc:
-            if isinstance(exc, Conflict) and "stopped" in str(exc):
-                raise
             failed.append({"filename": name, "reason": str(exc)})
     progress(len(files), len(files), "finishing")
     now = now_fn()

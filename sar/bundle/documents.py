@@ -68,8 +68,8 @@ def _check_pdf(data: bytes, filename: str) -> int:
         raise ValidationError(f"{filename} is damaged and cannot be read as a PDF ({exc})") from None
 
 
-def _clean_filename(filename: str) -> str:
-    # Keep only the last path component: browsers and clients send anything.
+def clean_filename(filename: str) -> str:
+    """The last path component of an uploaded file's name, trimmed (browsers and clients send anything)."""
     name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
     return name[:255] or "document.pdf"
 
@@ -105,7 +105,7 @@ def add_document(session: Session, request: Request, data: bytes, filename: str,
             raise NotPermitted("only council staff add case records; you can add identity or authority evidence")
     else:
         require_staff(actor)
-    filename = _clean_filename(filename)
+    filename = clean_filename(filename)
     title = clean_title(title)
     pages = _check_pdf(bytes(data), filename)
     sha = hashlib.sha256(data).hexdigest()
@@ -186,7 +186,7 @@ def add_converted(session: Session, request: Request, *, original: bytes, origin
     if purpose not in PURPOSES:
         raise ValidationError(f"unknown document purpose {purpose!r}; choose one of {', '.join(PURPOSES)}")
     require_staff(actor)
-    filename = _clean_filename(filename)
+    filename = clean_filename(filename)
     title = clean_title(title)
     source_sha = hashlib.sha256(original).hexdigest()
     doc = session.scalars(select(Document).where(Document.source_sha256 == source_sha)
