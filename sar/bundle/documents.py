@@ -188,22 +188,24 @@ def add_converted(session: Session, request: Request, *, original: bytes, origin
     require_staff(actor)
     filename = clean_filename(filename)
     title = clean_title(title)
-    source_sha = hashlib.sha256(original).hexdigest()
-    doc = session.scalars(select(Document).where(Document.source_sha256 == source_sha)
-                          .order_by(Document.id)).first()
+    # A PDF found in a zip or attached to an e-mail is its own original: no separate source is recorded.
+    source_sha = None if original == converted_pdf else hashlib.sha256(original).hexdigest()
+    doc = None if source_sha is None else session.scalars(
+        select(Document).where(Document.source_sha256 == source_sha).order_by(Document.id)).first()
     pdf_sha = hashlib.sha256(converted_pdf).hexdigest()
     if doc is None:
         doc = session.scalars(select(Document).where(Document.sha256 == pdf_sha)).first()
     _check_not_in_bundle(session, request, doc, filename)
     _prepare_for(session, request, purpose, actor=actor, now=now, filename=filename)
     store = FileStore(settings.storage_dir)
-    store.put(original)
+    if source_sha is not None:
+        store.put(original)
     reused = doc is not None
     if doc is None:
         store.put(converted_pdf)
         doc = Document(sha256=pdf_sha, size_bytes=len(converted_pdf), media_type="application/pdf",
                        page_count=page_count, created_at=now, source_sha256=source_sha,
-                       source_media_type=original_media_type)
+                       source_media_type=original_media_type if source_sha else None)
         session.add(doc)
         session.flush()
     return append_document(session, request, doc, filename, actor=actor, now=now, purpose=purpose, title=title,

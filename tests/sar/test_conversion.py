@@ -214,3 +214,11 @@ def test_worker_claims_conversion_jobs(session, factory, settings, now, team, re
     assert jobs.run_next_job(factory, settings=settings, now_fn=lambda: now) == received.job.id
     assert len(_items(session, req)) == 1
     assert FileStore(settings.storage_dir).exists(_items(session, req)[0].document.source_sha256)
+
+
+def test_a_pdf_inside_a_zip_is_stored_as_itself_without_a_separate_original(session, factory, settings, now, team,
+                                                                            req):
+    data = ff.zip_of([("letter.pdf", pdf_bytes("A letter."))])
+    _run(session, factory, settings, now, _receive(session, req, team, now, settings, data, "letters.zip").job)
+    [item] = _items(session, req)
+    assert (item.document.source_sha256, item.document.source_media_type) == (None, None)
