@@ -24,13 +24,16 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # Debian's chromium + chromedriver for the browser tests; tesseract for OCR of scanned pages;
-# postgresql-client (pg_dump/pg_restore/psql) for `sar backup`/`sar restore` and deploy/postgres-roles.sql.
+# postgresql-client (pg_dump/pg_restore/psql) for `sar backup`/`sar restore` and deploy/postgres-roles.sql;
+# LibreOffice (headless, no GUI) to convert Word, OpenDocument, RTF and spreadsheets to PDF (issue 17).
 # Installed only when missing, so a prepared machine does not touch apt.
 system-deps:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v tesseract >/dev/null \
-	    || ! command -v pg_dump >/dev/null || ! command -v pg_restore >/dev/null || ! command -v psql >/dev/null; then \
+	    || ! command -v pg_dump >/dev/null || ! command -v pg_restore >/dev/null || ! command -v psql >/dev/null \
+	    || ! command -v soffice >/dev/null || [ ! -e /usr/lib/libreoffice/program/libsclo.so ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver tesseract-ocr tesseract-ocr-eng postgresql-client >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver tesseract-ocr tesseract-ocr-eng \
+	    postgresql-client libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null; \
 	fi
 
 DEMO_DB ?= sqlite:///$(CURDIR)/var/sar.db
@@ -73,6 +76,7 @@ test-postgres: install
 bench: install
 	$(BIN)/python bench/redaction_quality.py
 	$(BIN)/python bench/redaction_speed.py
+	$(BIN)/python bench/conversion_speed.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -32,3 +32,15 @@ class VerificationError(PdfError):
         summary = "; ".join(self.problems[:5])
         more = f" (+{len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
         super().__init__(f"redacted PDF failed verification: {summary}{more}")
+
+
+class ConversionError(PdfError):
+    """A file could not be converted to PDF (``redaction.pdf_convert``).
+
+    It is damaged, password-protected, too large, or of a type SAR Desk does not read; the message
+    names the file and the reason.
+    """
+
+
+class UnsupportedFormatError(ConversionError):
+    """The file is of a type no converter reads, or its content is not what its name says."""

@@ -109,6 +109,7 @@ def configure(app: Flask) -> None:
         disclosure_routes,
         document_routes,
         party_routes,
+        records_routes,  # noqa: F401
         report_routes,
         retention_routes,
         review_routes,

@@ -28,6 +28,7 @@ from sar.bundle import jobs as bundle_jobs
 from sar.core import audit, audit_anchor
 from sar.core.db import LONDON, engine_for, make_session_factory, utcnow
 from sar.core.settings import Settings
+from sar.intake import record_calls
 from sar.messaging import mailer, reminders
 from sar.retention import weekly_review
 
@@ -157,9 +158,9 @@ def acknowledge_requests() -> int:
 
 
 def send_reminders() -> int:
-    """Due-soon reminders, extension/refusal notice reminders and overdue escalations (every 15 min)."""
+    """Reminders: due soon, extension/refusal notices, overdue escalations, overdue calls for records (every 15 min)."""
     total = _run_sweeps(reminders.remind_due_soon, reminders.remind_extension_notice,
-                        reminders.escalate_overdue)
+                        reminders.escalate_overdue, record_calls.chase_record_calls)
     _fail_stale_background_jobs()
     return _then_send(total)
 

@@ -69,8 +69,8 @@ def _check_pdf(data: bytes, filename: str) -> int:
         raise ValidationError(f"{filename} is damaged and cannot be read as a PDF ({exc})") from None
 
 
-def _clean_filename(filename: str) -> str:
-    # Keep only the last path component: browsers and clients send anything.
+def clean_filename(filename: str) -> str:
+    """The last path component of an uploaded file's name, trimmed (browsers and clients send anything)."""
     name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
     return name[:255] or "document.pdf"
 
@@ -107,7 +107,7 @@ def add_document(session: Session, request: Request, data: bytes, filename: str,
             raise NotPermitted("only council staff add case records; you can add identity or authority evidence")
     else:
         require_staff(actor)
-    filename = _clean_filename(filename)
+    filename = clean_filename(filename)
     title = clean_title(title)
     # Scanned before it is parsed (PyMuPDF never opens malware), stored or recorded.
     scanning.scan_upload(settings.clamav_command, bytes(data), filename)
@@ -115,16 +115,8 @@ def add_document(session: Session, request: Request, data: bytes, filename: str,
     quotas.check_upload_quota(session, actor, len(data), settings=settings, now=now)
     sha = hashlib.sha256(data).hexdigest()
     doc = session.scalars(select(Document).where(Document.sha256 == sha)).first()
-    if doc is not None:
-        existing = session.scalars(select(BundleItem).where(
-            BundleItem.request_id == request.id, BundleItem.document_id == doc.id,
-            BundleItem.removed_at.is_(None))).first()
-        if existing is not None:
-            raise ValidationError(f"{filename} is already in this bundle (as {existing.filename})")
-    if purpose == "case_record":
-        approval_state.prepare_change(session, request, actor=actor, now=now, what=f"document {filename} added")
-    elif request.status in FINISHED_STATUSES:
-        raise Conflict(f"request {request.reference} is {request.status}; documents can no longer be added")
+    _check_not_in_bundle(session, request, doc, filename)
+    _prepare_for(session, request, purpose, actor=actor, now=now, filename=filename)
     FileStore.for_settings(settings).put(bytes(data))
     reused = doc is not None
     if doc is None:
@@ -132,18 +124,105 @@ def add_document(session: Session, request: Request, data: bytes, filename: str,
                        created_at=now)
         session.add(doc)
         session.flush()
+    return append_document(session, request, doc, filename, actor=actor, now=now, purpose=purpose, title=title,
+                           reused=reused)
+
+
+def _check_not_in_bundle(session: Session, request: Request, doc: Document | None, filename: str) -> None:
+    if doc is None:
+        return
+    existing = session.scalars(select(BundleItem).where(
+        BundleItem.request_id == request.id, BundleItem.document_id == doc.id,
+        BundleItem.removed_at.is_(None))).first()
+    if existing is not None:
+        raise ValidationError(f"{filename} is already in this bundle (as {existing.filename})")
+
+
+def _prepare_for(session: Session, request: Request, purpose: str, *, actor: User, now: datetime,
+                 filename: str) -> None:
+    # Adding a case record voids a standing approval; evidence can be added until the request is finished.
+    if purpose == "case_record":
+        approval_state.prepare_change(session, request, actor=actor, now=now, what=f"document {filename} added")
+    elif request.status in FINISHED_STATUSES:
+        raise Conflict(f"request {request.reference} is {request.status}; documents can no longer be added")
+
+
+def append_document(session: Session, request: Request, doc: Document, filename: str, *, actor: User,
+                    now: datetime, purpose: str, title: str | None, reused: bool,
+                    attached_to: BundleItem | None = None) -> BundleItem:
+    """Append an already stored document to the end of ``request``'s bundle; audited.
+
+    The caller has checked the actor, the purpose and that the request may change (for a converted
+    document, :mod:`sar.bundle.conversion` does, through :func:`add_converted`).
+
+    :param attached_to: the e-mail this document was attached to, if any.
+    """
     last = session.scalar(select(func.max(BundleItem.position)).where(BundleItem.request_id == request.id))
     item = BundleItem(request_id=request.id, document_id=doc.id, filename=filename, title=title,
-                      position=(last or 0) + 1, purpose=purpose, uploaded_by_id=actor.id, uploaded_at=now)
+                      position=(last or 0) + 1, purpose=purpose, uploaded_by_id=actor.id if actor else None,
+                      uploaded_at=now, attached_to_id=attached_to.id if attached_to is not None else None)
     item.document = doc
     session.add(item)
     request.updated_at = now
     session.flush()
+    detail = {"filename": filename, "title": title, "sha256": doc.sha256, "pages": doc.page_count,
+              "purpose": purpose, "reused": reused}
+    if doc.source_sha256:
+        detail |= {"original_sha256": doc.source_sha256, "original_media_type": doc.source_media_type}
+    if attached_to is not None:
+        detail["attached_to"] = f"item:{attached_to.id}"
     audit.record(session, "document.add", actor=actor, now=now, request_id=request.id,
-                 target=f"item:{item.id}",
-                 detail={"filename": filename, "title": title, "sha256": sha, "pages": pages, "purpose": purpose,
-                         "reused": reused})
+                 target=f"item:{item.id}", detail=detail)
     return item
+
+
+def add_converted(session: Session, request: Request, *, original: bytes, original_media_type: str,
+                  converted_pdf: bytes, page_count: int, filename: str, actor: User, now: datetime,
+                  settings: Settings, purpose: str = "case_record", title: str | None = None,
+                  attached_to: BundleItem | None = None) -> BundleItem:
+    """Store a document converted to PDF (issue 17) beside its unchanged original and append it.
+
+    The same original uploaded again (to any request) reuses the first conversion, so a document has
+    one PDF and its redaction boxes stay valid. Same checks as :func:`add_document`.
+
+    :raises ValidationError: unknown purpose, or the same original is already in this bundle.
+    :raises NotPermitted: the actor is not staff. :raises Conflict: the request can no longer change.
+    """
+    if purpose not in PURPOSES:
+        raise ValidationError(f"unknown document purpose {purpose!r}; choose one of {', '.join(PURPOSES)}")
+    require_staff(actor)
+    filename = clean_filename(filename)
+    title = clean_title(title)
+    # A PDF found in a zip or attached to an e-mail is its own original: no separate source is recorded.
+    source_sha = None if original == converted_pdf else hashlib.sha256(original).hexdigest()
+    doc = None if source_sha is None else session.scalars(
+        select(Document).where(Document.source_sha256 == source_sha).order_by(Document.id)).first()
+    pdf_sha = hashlib.sha256(converted_pdf).hexdigest()
+    if doc is None:
+        doc = session.scalars(select(Document).where(Document.sha256 == pdf_sha)).first()
+    _check_not_in_bundle(session, request, doc, filename)
+    _prepare_for(session, request, purpose, actor=actor, now=now, filename=filename)
+    store = FileStore(settings.storage_dir)
+    if source_sha is not None:
+        store.put(original)
+    reused = doc is not None
+    if doc is None:
+        store.put(converted_pdf)
+        doc = Document(sha256=pdf_sha, size_bytes=len(converted_pdf), media_type="application/pdf",
+                       page_count=page_count, created_at=now, source_sha256=source_sha,
+                       source_media_type=original_media_type if source_sha else None)
+        session.add(doc)
+        session.flush()
+    return append_document(session, request, doc, filename, actor=actor, now=now, purpose=purpose, title=title,
+                           reused=reused, attached_to=attached_to)
+
+
+def original_bytes(settings: Settings, item: BundleItem) -> tuple[bytes, str]:
+    """The bytes and media type of the file as it arrived (the PDF itself when it arrived as PDF)."""
+    doc = item.document
+    if doc.source_sha256:
+        return FileStore(settings.storage_dir).get(doc.source_sha256), doc.source_media_type or ""
+    return FileStore(settings.storage_dir).get(doc.sha256), doc.media_type
 
 
 def set_title(session: Session, item: BundleItem, title: str | None, *, actor: User, now: datetime) -> BundleItem:

@@ -1,7 +1,9 @@
-"""Background jobs with pollable progress: redaction proposals, and building and submitting a pack.
+"""Background jobs with pollable progress: proposals, pack builds, conversions and duplicate searches.
 
-A large bundle takes minutes to propose, burn in and verify, which must never run inside an HTTP
-request: :func:`start_proposal_job` and :func:`start_pack_job` queue the work.
+A large bundle takes minutes to propose, burn in and verify, and a Word file seconds to convert, which must
+never run inside an HTTP request: :func:`start_proposal_job` and :func:`start_pack_job` queue the work, and
+``sar.bundle.conversion`` / ``sar.bundle.duplicates`` queue theirs (issue 17); this module claims,
+heartbeats and finishes every kind.
 
 A job row is queued by a use case in the caller's transaction (:func:`start_proposal_job`) and run
 later by the worker (:func:`run_next_job`) or directly (:func:`run_job`). Running is split into
@@ -31,7 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from redaction import pdf
 from redaction.context import KnownParty, RedactionContext, StaffMember, Subject
-from sar.bundle import redactions
+from sar.bundle import conversion, duplicates, redactions
 from sar.core import audit
 from sar.core.errors import Conflict, NotFound, ValidationError
 from sar.core.permissions import require_staff
@@ -47,7 +49,12 @@ log = logging.getLogger(__name__)
 
 PROPOSAL_JOB = "redaction_proposals"
 PACK_JOB = "pack_submission"
-JOB_KINDS = (PROPOSAL_JOB, PACK_JOB)
+CONVERT_JOB = conversion.CONVERT_JOB
+DUPLICATE_JOB = duplicates.DUPLICATE_JOB
+#: Every kind of job a worker runs.
+JOB_KINDS = (PROPOSAL_JOB, PACK_JOB, CONVERT_JOB, DUPLICATE_JOB)
+#: The function that runs each kind that reports its own progress.
+_RUNNERS = {CONVERT_JOB: conversion.run_conversion, DUPLICATE_JOB: duplicates.run_duplicate_job}
 ACTIVE_STATUSES = ("queued", "running")
 #: A running job whose heartbeat is older than this is assumed to belong to a dead worker.
 STALE_AFTER = timedelta(seconds=Settings.job_stale_seconds)
@@ -337,10 +344,14 @@ def run_job(session_factory: sessionmaker, job_id: int, *, settings: Settings, n
         return "skipped"
     try:
         with Heartbeat(session_factory, job_id, interval=settings.job_heartbeat_seconds, now_fn=now_fn):
-            with session_factory() as session:
-                kind = session.scalar(select(Job.kind).where(Job.id == job_id))
+            kind = _kind(session_factory, job_id)
+            runner = _RUNNERS.get(kind)
             if kind == PACK_JOB:
                 result, message = _run_pack(session_factory, job_id, settings=settings, now_fn=now_fn)
+            elif runner is not None:
+                result, message = runner(
+                    session_factory, job_id, settings=settings, now_fn=now_fn,
+                    progress=lambda done, total, text: _set_progress(session_factory, job_id, done, total, text))
             else:
                 result, message = _run_proposals(session_factory, job_id, settings=settings, now_fn=now_fn,
                                                  engine=engine)
@@ -352,6 +363,11 @@ def run_job(session_factory: sessionmaker, job_id: int, *, settings: Settings, n
         _finish(session_factory, job_id, "failed", "interrupted", now_fn())
         raise
     return "done" if result else "failed"
+
+
+def _kind(session_factory: sessionmaker, job_id: int) -> str | None:
+    with session_factory.begin() as session:
+        return session.scalar(select(Job.kind).where(Job.id == job_id))
 
 
 def run_next_job(session_factory: sessionmaker, *, settings: Settings, now_fn: Callable[[], datetime],

@@ -2,7 +2,7 @@
 
 from sar.models.approval import Approval, DownloadLink, ResponsePack
 from sar.models.audit import AuditEvent, AuditHead
-from sar.models.document import BundleItem, Document, PageMark
+from sar.models.document import BundleItem, Document, DuplicateProposal, PageMark
 from sar.models.mail import HolidayOverride, OutboxEmail, ReferenceCounter, Reminder
 from sar.models.redaction import Job, Redaction, RedactionDecision
 from sar.models.reporting import (
@@ -17,6 +17,7 @@ from sar.models.reporting import (
     TeamMembership,
 )
 from sar.models.request import CHANNELS, PARTY_ROLES, ClockEvent, Party, Request, StatusChange
+from sar.models.search import RecordCall, SearchRecord
 from sar.models.user import (
     CASEWORK_ROLES,
     STAFF_ROLES,
@@ -52,12 +53,14 @@ __all__ = [
     "ClockEvent",
     "Document",
     "DownloadLink",
+    "DuplicateProposal",
     "HolidayOverride",
     "Job",
     "LoginThrottle",
     "OutboxEmail",
     "PageMark",
     "Party",
+    "RecordCall",
     "Redaction",
     "RedactionDecision",
     "ReferenceCounter",
@@ -66,6 +69,7 @@ __all__ = [
     "Request",
     "ResponsePack",
     "Role",
+    "SearchRecord",
     "StaffMember",
     "StatusChange",
     "User",

@@ -33,6 +33,7 @@ from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.models import BundleItem, PageMark, Redaction, Request, ResponsePack, User
 from sar.release import entitlement, letters
+from sar.searching import searches
 
 #: Every file in a pack zip carries this timestamp, so the zip's hash depends only on its contents.
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
@@ -368,6 +369,8 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         "documents": documents, "page_count": page_count, "removed_count": removed_total,
         "withheld": bool(withheld_codes), "codes": letters.code_key(withheld_codes),
         "officer_name": actor.name, "officer_title": actor.job_title or "Information Rights Team",
+        # The kinds of places searched, from the search log (rulebook G-6); never terms, people or counts.
+        "search_summary": searches.letter_summary(searches.search_records(session, request)),
     }
     template = letters.letter_template_for(request.regime)
     letter_text = letters.render_cover_letter(settings, request.regime, context)

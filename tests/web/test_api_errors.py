@@ -285,7 +285,9 @@ def test_upload_needs_a_file_and_a_pdf(api):
     ref = api.new_request()["reference"]
     assert "file" in _error(api.post(f"/api/requests/{ref}/documents", data={},
                                      content_type="multipart/form-data"), 400)
-    assert "not a PDF" in _error(api.upload(ref, "notes.docx", b"PK\x03\x04 not a pdf at all"), 400)
+    assert "notes.docx is named as a Word document but its content is not one" in _error(
+        api.upload(ref, "notes.docx", b"PK\x03\x04 not a pdf at all"), 400)
+    assert "notes.txt: this type of file is not supported" in _error(api.upload(ref, "notes.txt", b"text"), 400)
     _error(api.upload(ref, "empty.pdf", b""), 400)
     response = api.upload(ref, "visit.pdf", _pdf())
     assert response.status_code == 201, response.get_json()

@@ -7,6 +7,7 @@ import re
 from sar.bundle import redactions
 from sar.core.db import utcnow
 from sar.models import AuditEvent, BundleItem, Redaction, Request, User
+from tests import formats_factory as ff
 from tests.web.test_ui_support import flashes, post, sample_pdf
 from tests.web.test_ui_support import web as web_fixture
 
@@ -47,15 +48,32 @@ def test_log_a_request_shows_errors_next_to_fields(web):
     assert 'id="requester_name-error"' in html and "There is a problem" in html
 
 
-def test_upload_refuses_non_pdf_with_a_clear_message(web):
+def test_upload_refuses_a_damaged_or_unknown_file_with_a_clear_message(web):
+    # Issue 17: other formats are accepted, but a file that is not what it says is refused, naming it.
     client = web.login(web.user("officer"))
     reference = web.new_request(client)
     response = web.upload(client, reference, b"PK\x03\x04 this is a docx", "notes.docx")
     assert response.status_code == 302
     messages = flashes(client.get(response.location))
-    assert any("notes.docx is not a PDF" in m for m in messages), messages
+    assert any("notes.docx is named as a Word document but its content is not one" in m for m in messages), messages
+    response = web.upload(client, reference, b"plain text", "notes.txt")
+    assert any("notes.txt: this type of file is not supported" in m for m in flashes(client.get(response.location)))
     with web.factory() as session:
         assert session.query(BundleItem).count() == 0
+
+
+def test_upload_of_an_image_is_converted_in_the_background_and_listed(web):
+    client = web.login(web.user("officer"))
+    reference = web.new_request(client)
+    response = web.upload(client, reference, ff.text_image(["Scanned letter"]), "scan.png")
+    messages = flashes(client.get(response.location))
+    assert any("Converting 1 file to PDF" in m for m in messages), messages
+    page = client.get(f"/staff/requests/{reference}").get_data(as_text=True)
+    assert "scan.png" in page and "converted to PDF, original kept" in page and "Converting documents" in page
+    assert 'accept=".pdf,.docx' in page
+    with web.factory() as session:
+        [item] = session.query(BundleItem).all()
+        assert item.document.source_media_type == "image/png"
 
 
 def test_upload_reorder_and_remove_documents(web):
@@ -262,3 +280,87 @@ def test_redaction_totals_count_only_documents_still_in_the_bundle(web):
     post(client, f"/staff/requests/{reference}/documents/{item_id}/remove", {"reason": "sent in error"})
     totals = re.search(r'id="redaction-totals">([^<]*)<', case_page(client, reference)).group(1)
     assert totals.startswith("0 waiting") and "0 accepted" in totals
+def test_record_a_search_and_confirm_a_proposed_duplicate_in_the_browser_flow(web):
+    from redaction.pdf_compose import text_pdf
+    from sar.models import DuplicateProposal, PageMark, SearchRecord
+    from tests.redaction.test_duplicates import LETTER
+
+    client = web.login(web.user("officer"))
+    reference = web.new_request(client)
+    response = post(client, f"/staff/requests/{reference}/searches",
+                    {"place": "email", "place_detail": "duty mailbox", "terms": "surname", "result": "found",
+                     "found_count": "3", "date_from": "2024-01-01", "date_to": "2024-12-31"})
+    assert any("Search recorded" in m for m in flashes(client.get(response.location)))
+    response = post(client, f"/staff/requests/{reference}/searches", {"place": "email", "result": "found"})
+    assert any("Say how many records were found" in m for m in flashes(client.get(response.location)))
+    page = client.get(f"/staff/requests/{reference}").get_data(as_text=True)
+    assert "duty mailbox" in page and "found 3" in page
+    web.upload(client, reference, text_pdf([LETTER]), "letter.pdf")
+    web.upload(client, reference, text_pdf([LETTER.upper()]), "letter-scan.pdf")
+    post(client, f"/staff/requests/{reference}/duplicates/find", {})
+    page = client.get(f"/staff/requests/{reference}").get_data(as_text=True)
+    assert "letter-scan.pdf page 1 looks like a duplicate of letter.pdf page 1" in page
+    with web.factory() as session:
+        [proposal] = session.query(DuplicateProposal).all()
+        assert session.query(SearchRecord).count() == 1
+    post(client, f"/staff/requests/{reference}/duplicates/{proposal.id}", {"decision": "confirmed"})
+    with web.factory() as session:
+        [mark] = session.query(PageMark).all()
+        assert (mark.mark, mark.reason) == ("duplicate", "duplicate of letter.pdf page 1")
+
+
+def test_the_approving_manager_sees_the_search_log_or_its_absence(web):
+    from redaction.pdf_compose import text_pdf
+
+    officer_client = web.login(web.user("officer"))
+    reference = web.new_request(officer_client)
+    web.upload(officer_client, reference, text_pdf(["A case note with nothing to redact."]), "note.pdf")
+    assert post(officer_client, f"/staff/requests/{reference}/submit", {"note": "ready"}).status_code == 302
+    manager_client = web.login(web.user("manager"))
+    pack = manager_client.get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
+    assert 'id="no-search-log"' in pack
+    post(officer_client, f"/staff/requests/{reference}/searches",
+         {"place": "paper_files", "place_detail": "archive box 12", "result": "none_found"})
+    pack = manager_client.get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
+    assert 'id="no-search-log"' not in pack and "archive box 12" in pack and "none found" in pack
+
+
+def test_order_the_bundle_by_date_from_the_case_page(web):
+    from redaction.pdf_compose import text_pdf
+
+    client = web.login(web.user("officer"))
+    reference = web.new_request(client)
+    web.upload(client, reference, text_pdf(["Note written on 9 May 2025."]), "may.pdf")
+    web.upload(client, reference, text_pdf(["Note written on 2 January 2024."]), "january.pdf")
+    assert 'id="order-form"' in client.get(f"/staff/requests/{reference}").get_data(as_text=True)
+    response = post(client, f"/staff/requests/{reference}/documents/order", {"by": "date"})
+    assert any("Bundle reordered" in m for m in flashes(client.get(response.location)))
+    with web.factory() as session:
+        req = session.query(Request).filter_by(reference=reference).one()
+        names = [i.filename for i in session.query(BundleItem).filter_by(request_id=req.id)
+                 .order_by(BundleItem.position)]
+    assert names == ["january.pdf", "may.pdf"]
+
+
+def test_ask_another_team_for_records_and_record_the_answer_from_the_case_page(web):
+    from datetime import date, timedelta
+
+    from sar.models import RecordCall, SearchRecord
+
+    client = web.login(web.user("officer"))
+    reference = web.new_request(client)
+    due = (date.today() + timedelta(days=5)).isoformat()
+    response = post(client, f"/staff/requests/{reference}/record-calls",
+                    {"team": "Fostering team", "what": "Carer visit notes", "due_on": due})
+    assert any("Call for records sent" in m for m in flashes(client.get(response.location)))
+    response = post(client, f"/staff/requests/{reference}/record-calls", {"team": "X", "what": "Y", "due_on": "soon"})
+    assert any("YYYY-MM-DD" in m for m in flashes(client.get(response.location)))
+    page = client.get(f"/staff/requests/{reference}").get_data(as_text=True)
+    assert "Fostering team" in page and "Carer visit notes" in page
+    with web.factory() as session:
+        [call] = session.query(RecordCall).all()
+    post(client, f"/staff/requests/{reference}/record-calls/{call.id}/answer", {"found_count": "2", "note": "posted"})
+    with web.factory() as session:
+        assert session.get(RecordCall, call.id).status == "answered"
+        [logged] = session.query(SearchRecord).all()
+        assert (logged.place, logged.found_count) == ("other_team", 2)

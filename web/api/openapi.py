@@ -215,6 +215,24 @@ SCHEMAS: dict[str, Any] = {
 }
 
 
+_SEARCH_IN = {"type": "object", "required": ["place", "result"], "properties": {
+    "place": {"type": "string", "enum": ["case_management", "email", "shared_drive", "paper_files", "other_team",
+                                         "other"]},
+    "place_detail": {"type": "string", "maxLength": 200}, "terms": {"type": "string"},
+    "date_from": _DATE, "date_to": _DATE, "searched_on": _DATE, "searched_by_id": {"type": "integer"},
+    "result": {"type": "string", "enum": ["found", "none_found"]}, "found_count": {"type": "integer", "minimum": 0},
+    "notes": {"type": "string"}}}
+_SEARCH = {"type": "object", "properties": {**_SEARCH_IN["properties"], "id": {"type": "integer"},
+                                            "recorded_at": {"type": "string", "format": "date-time"}}}
+_RECORD_CALL_IN = {"type": "object", "required": ["team", "what", "due_on"], "properties": {
+    "team": {"type": "string", "maxLength": 200}, "what": {"type": "string"}, "due_on": _DATE,
+    "contact_email": {"type": "string", "format": "email"}}}
+_RECORD_CALL = {"type": "object", "properties": {
+    **_RECORD_CALL_IN["properties"], "id": {"type": "integer"},
+    "status": {"type": "string", "enum": ["open", "answered", "withdrawn"]}, "overdue": {"type": "boolean"},
+    "chase_count": {"type": "integer"}, "answer_note": {"type": "string"}}}
+
+
 def _op(summary: str, responses: dict[str, Any], *, body: dict[str, Any] | None = None,
         params: list[dict[str, Any]] | None = None, public: bool = False,
         extra: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -296,10 +314,18 @@ def openapi_document() -> dict[str, Any]:
             {"201": _json(_ref("ClockEventResult"), "Recorded; the request with its new due date.")},
             params=ref, body=_body("ClockEventIn"), extra=_CONFLICT)},
         "/api/requests/{reference}/documents": {"post": _op(
-            "Add a PDF to the bundle (staff). Voids a standing approval.",
-            {"201": _json(_ref("Document"), "Stored.")}, params=ref,
+            "Add a document to the bundle (staff). Voids a standing approval. A PDF is stored at once; Word "
+            "(.docx, .doc), OpenDocument, RTF, e-mail (.eml, .msg: each attachment becomes a document linked "
+            "to it), images (JPEG, PNG, TIFF, HEIC), spreadsheets (.xlsx, .csv) and zips of these are "
+            "converted to PDF by a background job (the original is kept unchanged); its result lists what was "
+            "added and each file that could not be, with the reason.",
+            {"201": _json(_ref("Document"), "Stored (a PDF)."),
+             "202": _json({"type": "object", "properties": {"job": _ref("Job")}},
+                          "Queued for conversion; poll the job (Location).")}, params=ref,
             body={"multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
-                "file": {"type": "string", "format": "binary", "contentMediaType": "application/pdf"},
+                "file": {"type": "string", "format": "binary"},
+                "purpose": {"type": "string", "enum": ["case_record", "identity_evidence", "authority_evidence",
+                                                       "request_letter"], "default": "case_record"},
                 "title": {"type": "string", "maxLength": 200,
                           "description": "The title it is released under (default \"Document N\")."}}}}},
             extra={**_CONFLICT, "413": _error("The upload is larger than the server accepts.")})},
@@ -310,6 +336,26 @@ def openapi_document() -> dict[str, Any]:
             params=[*ref, {"name": "item_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
             body={"application/json": {"schema": {"type": "object", "required": ["title"], "properties": {
                 "title": {"type": ["string", "null"], "maxLength": 200}}}}}, extra=_CONFLICT)},
+        "/api/requests/{reference}/searches": {
+            "get": _op("The search log (staff): where the records were searched for, and what was found "
+                       "(rulebook G-6).", {"200": _json({"type": "object", "properties": {"searches": {
+                           "type": "array", "items": _SEARCH}}}, "The log, oldest first.")}, params=ref),
+            "post": _op("Log one search (staff); append-only.",
+                        {"201": _json({"type": "object", "properties": {"search": _SEARCH}}, "Logged.")},
+                        params=ref, body={"application/json": {"schema": _SEARCH_IN}})},
+        "/api/requests/{reference}/record-calls": {
+            "get": _op("Calls for records to other teams (staff), with whether each is overdue.",
+                       {"200": _json({"type": "object", "properties": {"record_calls": {
+                           "type": "array", "items": _RECORD_CALL}}}, "The calls.")}, params=ref),
+            "post": _op("Ask another team for records (e-mailed, chased by the worker after due_on), or record "
+                        "a team's answer ({answer, found_count, note}); the answer is logged in the search log.",
+                        {"201": _json({"type": "object", "properties": {"record_call": _RECORD_CALL}}, "Asked."),
+                         "200": _json({"type": "object", "properties": {"record_call": _RECORD_CALL}},
+                                      "Answered.")},
+                        params=ref, body={"application/json": {"schema": {"oneOf": [_RECORD_CALL_IN, {
+                            "type": "object", "required": ["answer"], "properties": {
+                                "answer": {"type": "integer"}, "found_count": {"type": "integer", "minimum": 0},
+                                "note": {"type": "string"}}}]}}}, extra=_CONFLICT)},
         "/api/requests/{reference}/redactions/propose": {"post": _op(
             "Start a background job proposing redactions for every document in the bundle (staff).",
             {"202": {**_json({"type": "object", "properties": {"job": _ref("Job")}}, "Started; poll it."),

@@ -12,17 +12,18 @@ from typing import Any
 
 from flask import Response, current_app, g, jsonify, request, url_for
 
-from sar.bundle import documents, jobs, redactions
+from sar.bundle import conversion, documents, jobs, redactions
 from sar.bundle import queries as bundle_queries
 from sar.core import audit, audit_search
 from sar.core import health as health_checks
 from sar.core.errors import ValidationError
 from sar.core.settings import Settings
-from sar.intake import clock, requester_view
+from sar.intake import clock, record_calls, requester_view
 from sar.intake import queries as intake_queries
 from sar.intake import requests as requests_uc
 from sar.models import Request, Role
 from sar.release import approvals
+from sar.searching import searches
 from sar.workflow import manual
 from web.api import bp, now, schemas
 from web.api.openapi import openapi_document
@@ -155,17 +156,96 @@ def add_clock_event(reference: str) -> Response:
 
 @bp.post("/requests/<reference>/documents")
 def upload_document(reference: str) -> Response:
-    """Add a PDF to the request's bundle (multipart field ``file``; optional ``title``, the release title)."""
+    """Add a document to the request's bundle (multipart field ``file``; optional ``title`` and ``purpose``).
+
+    A PDF is added at once (201, the document). Word, OpenDocument, RTF, e-mail (.eml, .msg), images,
+    spreadsheets and zips of these are converted by a background job (202, the job to poll; its
+    result lists the documents added and the files that could not be, with the reason).
+    """
     upload = request.files.get("file")
     if upload is None:
-        raise ValidationError("send the PDF as the multipart/form-data field 'file'")
+        raise ValidationError("send the file as the multipart/form-data field 'file'")
     req = _load(reference)
-    item = documents.add_document(get_session(), req, upload.read(), upload.filename or "document.pdf",
-                                  actor=g.api_user, now=now(), settings=_settings(),
-                                  title=request.form.get("title"))
-    out = schemas.document_out(item)
+    received = conversion.receive_upload(get_session(), req, upload.read(), upload.filename or "document",
+                                         actor=g.api_user, now=now(), settings=_settings(),
+                                         purpose=request.form.get("purpose") or "case_record",
+                                         title=request.form.get("title"))
+    if received.item is not None:
+        out = schemas.document_out(received.item)
+        get_session().commit()
+        return _created(out)
     get_session().commit()
-    return _created(out)
+    _run_in_background(received.job.id)
+    url = url_for("api.get_job", job_id=received.job.id)
+    return _created({"job": schemas.job_out(received.job, url)}, url, status=202)
+
+
+@bp.get("/requests/<reference>/searches")
+def list_searches(reference: str) -> Response:
+    """The request's search log (staff): where records were looked for, and what was found (rulebook G-6)."""
+    req = _load(reference, audit_read=True)
+    return jsonify({"searches": [searches.search_out(s) for s in
+                                 searches.list_searches(get_session(), req, actor=g.api_user)]})
+
+
+@bp.post("/requests/<reference>/searches")
+def record_search(reference: str) -> Response:
+    """Log one search of a system or place (staff); append-only."""
+    body = schemas.json_body()
+    count = body.get("found_count")
+    if count is not None and (not isinstance(count, int) or isinstance(count, bool)):
+        raise ValidationError("'found_count' must be a whole number")
+    searched_by = body.get("searched_by_id")
+    if searched_by is not None and (not isinstance(searched_by, int) or isinstance(searched_by, bool)):
+        raise ValidationError("'searched_by_id' must be a user id")
+    req = _load(reference)
+    row = searches.record_search(
+        get_session(), req, actor=g.api_user, now=now(), place=schemas.text(body, "place", required=True),
+        result=schemas.text(body, "result", required=True), place_detail=schemas.text(body, "place_detail") or "",
+        terms=schemas.text(body, "terms") or "", notes=schemas.text(body, "notes") or "",
+        date_from=body.get("date_from"), date_to=body.get("date_to"), searched_on=body.get("searched_on"),
+        searched_by_id=searched_by, found_count=count)
+    out = searches.search_out(row)
+    get_session().commit()
+    return _created({"search": out}, url_for("api.list_searches", reference=req.reference))
+
+
+@bp.get("/requests/<reference>/record-calls")
+def list_record_calls(reference: str) -> Response:
+    """The request's calls for records to other teams (staff), with whether each is overdue."""
+    req = _load(reference, audit_read=True)
+    today = now().astimezone(schemas.LONDON).date()
+    return jsonify({"record_calls": [record_calls.call_out(c, today) for c in
+                                     record_calls.list_calls(get_session(), req, actor=g.api_user)]})
+
+
+@bp.post("/requests/<reference>/record-calls")
+def create_record_call(reference: str) -> Response:
+    """Ask another team for records, or record a team's answer.
+
+    A new call: ``team``, ``what``, ``due_on``, optional ``contact_email`` (e-mailed, and chased by the
+    worker after ``due_on``). An answer: ``{"answer": id, "found_count": n, "note": ...}`` (upload the
+    records themselves with POST .../documents).
+    """
+    body = schemas.json_body()
+    req = _load(reference)
+    if "answer" in body:
+        call_id, count = body.get("answer"), body.get("found_count", 0)
+        if not isinstance(call_id, int) or not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            raise ValidationError("'answer' must be a call id and 'found_count' a whole number")
+        call = record_calls.answer_call(get_session(), req, call_id, found_count=count,
+                                        note=schemas.text(body, "note") or "", actor=g.api_user, now=now())
+        status = 200
+    else:
+        call = record_calls.create_call(
+            get_session(), req, team=schemas.text(body, "team", required=True, max_len=200),
+            what=schemas.text(body, "what", required=True), due_on=schemas.date_field(body, "due_on", required=True),
+            contact_email=schemas.text(body, "contact_email", max_len=254) or "", actor=g.api_user, now=now(),
+            settings=_settings())
+        status = 201
+    out = record_calls.call_out(call, now().astimezone(schemas.LONDON).date())
+    get_session().commit()
+    return _created({"record_call": out}, url_for("api.list_record_calls", reference=req.reference), status=status)
 
 
 @bp.patch("/requests/<reference>/documents/<int:item_id>")

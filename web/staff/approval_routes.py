@@ -15,6 +15,7 @@ from sar.core.db import utcnow
 from sar.core.errors import NotFound
 from sar.models import CASEWORK_ROLES
 from sar.release import approvals, entitlement, packs
+from sar.searching import searches
 from sar.workflow import approval_state
 from web.auth import current_user, role_required, staff_required
 from web.db import get_session
@@ -54,12 +55,14 @@ def pack_view(reference: str):
     # What entitles the requester to this pack, and who checked it (rulebook G-2, T-4; §1.4).
     verified = entitlement.verifications(db, req)
     unverified = entitlement.problems(req)
+    search_log = searches.list_searches(db, req, actor=user)  # the manager sees the search on approval (G-6)
     db.commit()
     if pack is None:
         flash("No pack has been built for this request yet.", "info")
         return back_to(req, ANCHOR)
     preview = packs.pack_preview(settings(), pack, req)
-    people = ({standing.submitted_by_id} if standing else set()) | {v.by_id for v in verified if v.by_id}
+    people = (({standing.submitted_by_id} if standing else set()) | {v.by_id for v in verified if v.by_id}
+              | {s.searched_by_id for s in search_log})
     return render_template(
         "staff/pack.html",
         req=req,
@@ -75,6 +78,8 @@ def pack_view(reference: str):
         flagged=flagged,
         verified=verified,
         unverified=unverified,
+        search_log=search_log,
+        search_places=searches.PLACES,
         users_by_id=account_queries.users_by_id(db, people),
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from sar.bundle import documents, jobs
+from sar.bundle import conversion, documents, jobs
 from sar.core.db import utcnow
 from sar.core.errors import ValidationError
 from web.auth import current_user, staff_required
@@ -19,21 +19,28 @@ ANCHOR = "documents"
 @bp.route("/requests/<reference>/documents", methods=["POST"])
 @staff_required
 def upload(reference: str):
-    """Add a PDF to the bundle (other formats are refused with a clear message)."""
+    """Add a document: a PDF at once, other formats (and zips) kept as sent and converted by a background job."""
     req = load(reference, audited=False)
     form = UploadForm()
 
     def add(db):
         storage = form.file.data
-        return documents.add_document(db, req, storage.read(), storage.filename or "document.pdf",
-                                      actor=current_user(), now=utcnow(), settings=settings(),
-                                      purpose=form.purpose.data, title=form.title.data)
+        return conversion.receive_upload(db, req, storage.read(), storage.filename or "document",
+                                         actor=current_user(), now=utcnow(), settings=settings(),
+                                         purpose=form.purpose.data, title=form.title.data)
 
-    def added(item) -> str:
+    def added(received) -> str:
+        if received.job is not None:
+            background.run_in_background(current_app._get_current_object(), session_factory(), received.job.id,
+                                         settings())
+            n = received.job.progress_total
+            return (f"Converting {n} file{'s' if n != 1 else ''} to PDF. You can keep working; this page shows "
+                    "the progress.")
+        item = received.item
         pages = item.document.page_count
         return f"{item.filename} added ({pages} page{'s' if pages != 1 else ''})."
 
-    return form_post(form, add, req=req, anchor=ANCHOR, invalid=errors_or("Choose a PDF file to upload."),
+    return form_post(form, add, req=req, anchor=ANCHOR, invalid=errors_or("Choose a file to upload."),
                      success=added)
 
 

@@ -93,7 +93,8 @@ class TransitionForm(FlaskForm):
 
 
 class UploadForm(FlaskForm):
-    file = FileField("PDF document", validators=[FileRequired("Choose a PDF file to upload.")])
+    # Any format sar.bundle.conversion reads (the server decides by content): PDF, Word, e-mail, images, ...
+    file = FileField("Document", validators=[FileRequired("Choose a file to upload.")])
     purpose = Select(
         "What is it?",
         choices=[

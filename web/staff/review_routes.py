@@ -16,7 +16,13 @@ from web.auth import current_user, staff_required
 from web.db import get_session
 from web.staff import bp
 from web.staff.common import cached_png, form_errors, form_post, load, png_response, settings
-from web.staff.forms import DecideForm, EntityForm, ManualBoxForm, NoteForm, PageMarkForm
+from web.staff.forms import (
+    DecideForm,
+    EntityForm,
+    ManualBoxForm,
+    NoteForm,
+    PageMarkForm,
+)
 
 #: Pixels per PDF point on the review screen (the boxes are drawn over the image at this scale).
 ZOOM = 1.5

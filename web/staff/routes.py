@@ -10,17 +10,18 @@ from __future__ import annotations
 from flask import flash, jsonify, redirect, render_template, request, url_for
 
 from sar.accounts import queries as account_queries
-from sar.bundle import documents, jobs, redactions
+from sar.bundle import conversion, documents, duplicates, jobs, redactions
 from sar.bundle import queries as bundle_queries
 from sar.core import audit
 from sar.core.db import LONDON, utcnow
 from sar.core.errors import Conflict, ValidationError
-from sar.intake import clock, parties
+from sar.intake import clock, parties, record_calls
 from sar.intake import queries as intake_queries
 from sar.intake import requests as req_uc
 from sar.messaging import queries as messaging_queries
 from sar.models import User
 from sar.release import approvals
+from sar.searching import searches
 from sar.workflow import approval_state, manual
 from sar.workflow.status import RequestStatus
 from web.auth import current_user, role_required, staff_required
@@ -163,6 +164,7 @@ def _case_context(db, req, user: User) -> dict:
     moves.to.choices = _manual_choices(req) if user.role in manual.MANUAL_ROLES else []
     items = documents.list_bundle(db, req, include_removed=True)
     standing = approval_state.standing_approval(db, req)
+    search_log = searches.list_searches(db, req, actor=user)
     return {
         "override_form": override,
         "clock_form": clock_form,
@@ -173,12 +175,18 @@ def _case_context(db, req, user: User) -> dict:
         # Totals over the documents still in the bundle (a removed document's proposals wait for nobody).
         "review_totals": redactions.review_counts(db, req),
         "job": bundle_queries.latest_job(db, req.id, actor=user),
+        "upload_accept": ",".join(conversion.ACCEPTED_EXTENSIONS),
+        "search_log": search_log,
+        "search_places": searches.PLACES,
+        "duplicate_proposals": duplicates.list_duplicates(db, req),
+        "record_calls": record_calls.list_calls(db, req, actor=user),
         "approvals": approvals.list_approvals(db, req),
         "standing": standing,
         "pack": approvals.current_pack(db, req),
         "events": audit.events_for_request(db, req.id, limit=300),
         "emails": messaging_queries.correspondence(db, req.id, actor=user),
-        "users_by_id": account_queries.users_by_id(db, _people_ids(req, standing)),
+        "users_by_id": account_queries.users_by_id(db, _people_ids(req, standing)
+                                                   | {s.searched_by_id for s in search_log}),
         "today": london_today(),
         "deadline_state": clock.deadline_state(req, london_today(), settings()),
         **_party_context(db, req),

@@ -9,6 +9,7 @@
   var bar = document.getElementById("job-bar");
   var text = document.getElementById("job-text");
   var url = box.getAttribute("data-job-url");
+  var unit = box.getAttribute("data-unit") || "pages";
   var failures = 0;
 
   function show(job) {
@@ -23,7 +24,7 @@
     } else if (job.status === "failed") {
       text.textContent = "Failed: " + (job.message || "see the audit trail");
     } else {
-      text.textContent = (job.total ? job.done + " of " + job.total + " pages" : "Starting") +
+      text.textContent = (job.total ? job.done + " of " + job.total + " " + unit : "Starting") +
         (job.message ? " – " + job.message : "");
     }
   }
