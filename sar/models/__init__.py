@@ -4,6 +4,7 @@ from sar.models.approval import Approval, DownloadLink, ResponsePack
 from sar.models.audit import AuditEvent, AuditHead
 from sar.models.document import BundleItem, Document, PageMark
 from sar.models.mail import HolidayOverride, OutboxEmail, ReferenceCounter, Reminder
+from sar.models.outcome import CaseMessage, Letter, Outcome
 from sar.models.redaction import Job, Redaction, RedactionDecision
 from sar.models.request import CHANNELS, PARTY_ROLES, ClockEvent, Party, Request, StatusChange
 from sar.models.user import STAFF_ROLES, ApiToken, Role, StaffMember, User
@@ -17,12 +18,15 @@ __all__ = [
     "AuditEvent",
     "AuditHead",
     "BundleItem",
+    "CaseMessage",
     "ClockEvent",
     "Document",
     "DownloadLink",
     "HolidayOverride",
     "Job",
+    "Letter",
     "OutboxEmail",
+    "Outcome",
     "PageMark",
     "Party",
     "Redaction",

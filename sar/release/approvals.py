@@ -19,6 +19,7 @@ Use cases take ``session``, ``actor`` and ``now``; they flush and never commit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -32,7 +33,7 @@ from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.messaging import download_links, notifications
 from sar.models import Approval, AuditEvent, DownloadLink, OutboxEmail, Request, ResponsePack, Role, User
-from sar.release import entitlement, packs
+from sar.release import closure, entitlement, packs
 from sar.workflow.approval_state import STANDING_STATUSES, lock_request, standing_approval
 from sar.workflow.status import RequestStatus
 from sar.workflow.transitions import transition
@@ -43,9 +44,13 @@ from sar.workflow.transitions import transition
 WORK_ACTIONS = frozenset({
     "document.add", "document.remove", "document.retitle", "bundle.reorder", "redaction.decide",
     "redaction.manual", "redaction.entity", "page.mark", "approval.submit", "party.add", "party.update",
+    # Drafting a decision or editing its letter (issue 13) is preparing what is released.
+    "outcome.draft", "outcome.letter_edit",
 })
 #: Where the web layer serves a download link (one definition, in :mod:`sar.messaging.download_links`).
 DOWNLOAD_PATH = download_links.DOWNLOAD_PATH
+#: Builds and stores a pack for a request: ``(session, request, *, actor, now, settings) -> ResponsePack``.
+PackBuilder = Callable[..., ResponsePack]
 
 @dataclass(frozen=True)
 class ReleaseResult:
@@ -72,8 +77,11 @@ def list_approvals(session: Session, request: Request) -> list[Approval]:
 
 
 def submit_for_approval(session: Session, request: Request, *, actor: User, now: datetime, settings: Settings,
-                        note: str = "") -> Approval:
+                        note: str = "", build: PackBuilder | None = None) -> Approval:
     """Build the response pack and submit that exact pack (by hash) to a manager.
+
+    :param build: what builds the pack: :func:`sar.release.packs.build_pack` (the redacted bundle)
+        unless a decision that sends a letter alone (``sar.release.outcomes``) passes its own builder.
 
     Moves the request to ``awaiting_approval`` through ``in_progress`` and ``in_review`` as needed.
 
@@ -89,7 +97,7 @@ def submit_for_approval(session: Session, request: Request, *, actor: User, now:
         raise Conflict(f"request {request.reference} is {status.title.lower()}; only a request in progress "
                        "or in review can be submitted for approval")
     entitlement.require_entitled(session, request)
-    pack = packs.build_pack(session, request, actor=actor, now=now, settings=settings)
+    pack = (build or packs.build_pack)(session, request, actor=actor, now=now, settings=settings)
     path = {RequestStatus.received: [RequestStatus.in_progress, RequestStatus.in_review],
             RequestStatus.in_progress: [RequestStatus.in_review], RequestStatus.in_review: []}[status]
     for step in [*path, RequestStatus.awaiting_approval]:
@@ -280,6 +288,9 @@ def release(session: Session, request: Request, *, actor: User, now: datetime,
                  target=f"pack:{pack.id}",
                  detail={"pack_sha256": pack.sha256, "link_id": link.id, "expires_at": expires_at.isoformat(),
                          "emailed": bool(email)})
+    # Every release leaves a closure record (issue 13): the outcome drafted for this pack, or the default.
+    closure.record_release(session, request, pack, actor=actor, now=now, settings=settings,
+                           email_id=email.id if email is not None else None)
     return ReleaseResult(pack=pack, link=link, expires_at=expires_at, email=email)
 
 
