@@ -12,7 +12,7 @@ from flask import Response, abort, current_app, flash, redirect, render_template
 from sar.accounts import users
 from sar.core.db import utcnow
 from sar.core.errors import SarError, ValidationError
-from sar.intake import parties, requester_view
+from sar.intake import parties, replies, requester_view
 from sar.intake import queries as intake_queries
 from sar.intake import requests as req_uc
 from sar.models import Request
@@ -167,8 +167,11 @@ def request_detail(reference: str):
     """One of the requester's own requests."""
     db = get_session()
     view = requester_view.requester_view(db, reference, actor=current_user(), now=utcnow())
+    # What we are waiting for from them (issue 13): derived from the clock events, nothing else.
+    waiting = replies.waiting_for(req_uc.get_request(db, reference, actor=current_user(), now=utcnow(),
+                                                     audit_read=False))
     db.commit()
-    return render_template("portal/request.html", view=view)
+    return render_template("portal/request.html", view=view, waiting=waiting)
 
 
 @bp.route("/portal/requests/<reference>/download", methods=["POST"])
