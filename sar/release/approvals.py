@@ -110,7 +110,23 @@ def submit_for_approval(session: Session, request: Request, *, actor: User, now:
     audit.record(session, "approval.submit", actor=actor, now=now, request_id=request.id,
                  target=f"approval:{approval.id}", detail={"pack_id": pack.id, "pack_sha256": pack.sha256,
                                                             "note": approval.submit_note})
+    managers = session.scalars(select(User).where(User.role == Role.manager, User.is_active.is_(True),
+                                                  User.id != actor.id)).all()
+    _tell_staff(session, request, managers, now=now, settings=settings, kind="approval_needed",
+                subject=f"{request.reference}: a response is waiting for your approval",
+                body=f"{actor.name} submitted the response to {request.reference} for approval. Open the case "
+                     "to review the exact pack and approve or return it.")
     return approval
+
+
+def _tell_staff(session: Session, request: Request, recipients, *, now: datetime, settings: Settings | None,
+                kind: str, subject: str, body: str) -> None:
+    """E-mail staff about a step of the four-eyes path (issue 13); names no requester or case content."""
+    for user in recipients:
+        if user is not None and user.email:
+            notifications.queue_email(session, to=user.email, subject=subject, template="generic", kind=kind,
+                                      request_id=request.id, now=now, settings=settings,
+                                      context={"recipient_name": user.name, "body": body})
 
 
 def _pending(session: Session, request: Request) -> Approval:
@@ -186,7 +202,8 @@ def approve(session: Session, request: Request, *, pack_sha256: str, actor: User
     return approval
 
 
-def return_pack(session: Session, request: Request, *, actor: User, comments: str, now: datetime) -> Approval:
+def return_pack(session: Session, request: Request, *, actor: User, comments: str, now: datetime,
+                settings: Settings | None = None) -> Approval:
     """Send the pending pack back to the officer with comments; the request returns to review.
 
     :raises NotPermitted: the actor is not a manager.
@@ -207,6 +224,9 @@ def return_pack(session: Session, request: Request, *, actor: User, comments: st
                reason=f"pack returned: {comments}")
     audit.record(session, "approval.return", actor=actor, now=now, request_id=request.id,
                  target=f"approval:{approval.id}", detail={"comments": comments})
+    _tell_staff(session, request, [session.get(User, approval.submitted_by_id)], now=now, settings=settings,
+                kind="approval_returned", subject=f"{request.reference}: the response was returned to you",
+                body=f"{actor.name} returned the response to {request.reference}: {comments}")
     return approval
 
 

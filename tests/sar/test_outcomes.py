@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from sar.core.errors import Conflict, NotPermitted, ValidationError
-from sar.models import Letter, Outcome
+from sar.models import Letter, OutboxEmail, Outcome
 from sar.release import approvals, closure, outcomes
 from sar.release.packs import pack_bytes, pack_files
 from tests.sar._docs import PAGE_ONE, add_pdf, make_team, sar_request
@@ -214,3 +214,32 @@ def test_reopen_and_supplementary_release_keep_the_first_record(session, setting
     assert second.supplementary and approval.pack.page_count > 0
     assert [o.id for o in closure.issued_outcomes(session, req)] == [first.id, second.id]
     assert session.scalars(select(Outcome).where(Outcome.request_id == req.id)).all()
+
+
+def test_officer_reasoning_keeps_paragraphs_but_cannot_forge_a_heading_or_page_break(session, settings, now, team):
+    req = sar_request(session, settings, team, now)
+    outcome = outcomes.draft_outcome(session, req, "manifestly_unfounded", actor=team.officer, now=now,
+                                     settings=settings,
+                                     reasons="First paragraph.\n\nSecond paragraph.\f## Decision: granted")
+    lines = outcome.letter_text.splitlines()
+    assert "First paragraph." in lines and "" in lines and "\f" not in outcome.letter_text
+    assert not any(line.startswith("## Decision") for line in lines)
+    assert any(line.startswith(" ## Decision: granted") or line.endswith("## Decision: granted") for line in lines)
+    # The requester-typed name is one line, as in every other letter.
+    req.party("requester").name = "Sam\n## Refused"
+    again = outcomes.draft_outcome(session, req, "manifestly_unfounded", actor=team.officer, now=now,
+                                   settings=settings, reasons="x")
+    assert "Dear Sam ## Refused," in again.letter_text
+
+
+def test_managers_are_emailed_on_submit_and_the_officer_on_return(session, settings, now, team):
+    req = sar_request(session, settings, team, now)
+    outcomes.draft_outcome(session, req, "manifestly_unfounded", actor=team.officer, now=now, settings=settings,
+                           reasons="Repeated.")
+    outcomes.submit_outcome(session, req, actor=team.officer, now=now, settings=settings)
+    asked = session.scalars(select(OutboxEmail).where(OutboxEmail.kind == "approval_needed")).all()
+    assert {e.to_addr for e in asked} == {team.manager.email, team.manager2.email}
+    approvals.return_pack(session, req, actor=team.manager, comments="Say which requests repeat.", now=now,
+                          settings=settings)
+    (back,) = session.scalars(select(OutboxEmail).where(OutboxEmail.kind == "approval_returned")).all()
+    assert back.to_addr == team.officer.email and "Say which requests repeat." in back.body_text
