@@ -1,12 +1,12 @@
-"""Outcomes (the closure record), letters as sent, and requester replies / case notes (branch h-outcomes).
+"""Outcomes (the closure record), letters as sent, requester replies / case notes, linked cases (branch h-outcomes).
 
 outcomes: the decision on a request and, once issued, whether it was on time (issue 13).
 letters: every stage and outcome letter exactly as sent. case_messages: portal replies and
-staff-only notes.
+staff-only notes. case_links: internal reviews, reconsiderations and complaints linked to a request.
 
 Revision ID: e3a7c2b9f104
 Revises: d15c105e0a01
-Create Date: 2026-12-06 18:55:04.241284
+Create Date: 2026-12-06 19:13:19.015844
 """
 
 import sqlalchemy as sa
@@ -22,6 +22,28 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table('case_links',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('request_id', sa.Integer(), nullable=False),
+    sa.Column('linked_request_id', sa.Integer(), nullable=True),
+    sa.Column('kind', sa.String(length=30), nullable=False),
+    sa.Column('received_on', sa.Date(), nullable=False),
+    sa.Column('due_on', sa.Date(), nullable=True),
+    sa.Column('external_reference', sa.String(length=100), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sar.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('closed_at', sar.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.CheckConstraint("kind IN ('internal_review','reconsideration','sar_complaint','ico_complaint','ico_decision')", name=op.f('ck_case_links_kind_known')),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_case_links_created_by_id_users')),
+    sa.ForeignKeyConstraint(['linked_request_id'], ['requests.id'], name=op.f('fk_case_links_linked_request_id_requests')),
+    sa.ForeignKeyConstraint(['request_id'], ['requests.id'], name=op.f('fk_case_links_request_id_requests')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_links'))
+    )
+    with op.batch_alter_table('case_links', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_links_linked_request_id'), ['linked_request_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_links_request_id'), ['request_id'], unique=False)
+
     op.create_table('case_messages',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('request_id', sa.Integer(), nullable=False),
@@ -114,3 +136,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_case_messages_request_id'))
 
     op.drop_table('case_messages')
+    with op.batch_alter_table('case_links', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_links_request_id'))
+        batch_op.drop_index(batch_op.f('ix_case_links_linked_request_id'))
+
+    op.drop_table('case_links')

@@ -4,7 +4,7 @@ from sar.models.approval import Approval, DownloadLink, ResponsePack
 from sar.models.audit import AuditEvent, AuditHead
 from sar.models.document import BundleItem, Document, PageMark
 from sar.models.mail import HolidayOverride, OutboxEmail, ReferenceCounter, Reminder
-from sar.models.outcome import CaseMessage, Letter, Outcome
+from sar.models.outcome import CaseLink, CaseMessage, Letter, Outcome
 from sar.models.redaction import Job, Redaction, RedactionDecision
 from sar.models.request import CHANNELS, PARTY_ROLES, ClockEvent, Party, Request, StatusChange
 from sar.models.user import STAFF_ROLES, ApiToken, Role, StaffMember, User
@@ -18,6 +18,7 @@ __all__ = [
     "AuditEvent",
     "AuditHead",
     "BundleItem",
+    "CaseLink",
     "CaseMessage",
     "ClockEvent",
     "Document",

@@ -107,3 +107,31 @@ class CaseMessage(Base):
     #: The clock events the reply recorded (e.g. clarification_received).
     clock_event_ids: Mapped[list] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CaseLink(Base):
+    """A case that follows another: FOIA internal review, EIR reconsideration, SAR complaint, ICO complaint.
+
+    A review or reconsideration is a request of its own (``linked_request_id``) with its own clock
+    (rulebook F-8, E-6); a complaint to the council or the ICO is tracked here with the date the
+    officer or the ICO set (``due_on``). Visible from both sides; it can lead to a supplementary
+    release on the original (reopen it).
+    """
+
+    __tablename__ = "case_links"
+    __table_args__ = (
+        CheckConstraint("kind IN ('internal_review','reconsideration','sar_complaint','ico_complaint',"
+                        "'ico_decision')", name="kind_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
+    linked_request_id: Mapped[int | None] = mapped_column(ForeignKey("requests.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    received_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    external_reference: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

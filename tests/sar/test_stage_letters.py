@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from sar.core.errors import Conflict, NotFound, NotPermitted, ValidationError
-from sar.intake import clock, replies, stage_letters
+from sar.intake import clock, linked_cases, replies, stage_letters
 from sar.models import ClockEvent, Letter, OutboxEmail
 from sar.release import approvals, closure, correspondence, outcomes
 from tests.factories import make_user
@@ -179,3 +179,30 @@ def test_notes_are_staff_only(session, settings, now, team):
     assert replies.messages(session, req, actor=team.requester) == []
     assert [n.body for n in replies.messages(session, req, actor=team.manager, notes=True)] == [
         "Spoke to the team manager."]
+
+
+def test_internal_review_is_a_linked_case_with_its_own_clock_leading_to_a_supplementary_release(
+        session, settings, now, team):
+    foi = sar_request(session, settings, team, now, regime="foi")
+    outcomes.draft_outcome(session, foi, "not_held", actor=team.officer, now=now, settings=settings,
+                           search={"systems": "finance ledgers", "result": "Nothing found."})
+    approval = outcomes.submit_outcome(session, foi, actor=team.officer, now=now, settings=settings)
+    approvals.approve(session, foi, pack_sha256=approval.pack_sha256, actor=team.manager, now=now)
+    approvals.release(session, foi, actor=team.manager, now=now, settings=settings)
+    later = now + timedelta(days=14)
+    with pytest.raises(ValidationError, match="does not follow"):
+        linked_cases.open_linked_case(session, foi, "reconsideration", actor=team.officer, now=later,
+                                      settings=settings, received_at=later, description="Please look again.")
+    link = linked_cases.open_linked_case(session, foi, "internal_review", actor=team.officer, now=later,
+                                         settings=settings, received_at=later, description="Please look again.")
+    review = session.get(type(foi), link.linked_request_id)
+    assert review.regime == "foi-internal-review" and link.due_on == review.due_on > foi.due_on
+    assert [x.id for x in linked_cases.links_for(session, review, actor=team.officer)] == [link.id]
+    assert [x.id for x in linked_cases.links_for(session, foi, actor=team.officer)] == [link.id]
+    with pytest.raises(ValidationError, match="ICO set"):
+        linked_cases.open_linked_case(session, foi, "ico_complaint", actor=team.officer, now=later,
+                                      settings=settings, received_at=later, description="Complaint.")
+    outcomes.reopen(session, foi, actor=team.officer, now=later, reason="The review found the ledgers.")
+    second = outcomes.draft_outcome(session, foi, "refused_exempt", actor=team.officer, now=later,
+                                    settings=settings, exemption_rows=[{"key": "s.21", "reasoning": "Published."}])
+    assert second.supplementary and "supplementary" in second.letter_text
