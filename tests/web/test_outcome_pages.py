@@ -79,3 +79,20 @@ def test_foi_cost_limit_recorded_and_submitted_from_the_staff_page(web):
     note = post(officer, f"/staff/requests/{ref}/notes", {"body": "Discussed with the finance team."})
     assert note.status_code == 302
     assert "Discussed with the finance team." in officer.get(f"/staff/requests/{ref}/outcome").get_data(as_text=True)
+
+
+def test_internal_review_logged_from_the_staff_page_is_visible_from_both_sides(web):
+    officer = web.login(web.user("officer"))
+    ref = web.new_request(officer, regime="foi", description="Spending on agency staff in 2025.")
+    bad = post(officer, f"/staff/requests/{ref}/links", {"kind": "internal_review", "received_on": "2026-13-01",
+                                                         "description": "Look again."})
+    assert bad.status_code == 400
+    done = post(officer, f"/staff/requests/{ref}/links", {"kind": "internal_review", "received_on": "2026-03-20",
+                                                          "description": "Please look again."})
+    assert done.status_code == 302, done.get_data(as_text=True)[:2000]
+    page = officer.get(f"/staff/requests/{ref}/outcome").get_data(as_text=True)
+    assert "FOIA internal review" in page
+    with web.factory() as session:
+        review = session.query(Request).filter_by(regime="foi-internal-review").one()
+        review_ref = review.reference
+    assert ref in officer.get(f"/staff/requests/{review_ref}/outcome").get_data(as_text=True)

@@ -9,14 +9,14 @@ back to the page (errors shown at the top, nothing saved).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 from flask import Response, flash, redirect, render_template, request, url_for
 
 from sar.core.db import utcnow
 from sar.core.errors import SarError, ValidationError
-from sar.intake import clock, replies, stage_letters
-from sar.models import Outcome, Role
+from sar.intake import clock, linked_cases, replies, stage_letters
+from sar.models import Outcome, Request, Role
 from sar.release import closure, correspondence, exemptions, outcomes
 from sar.release.outcome_kinds import OUTCOME_KINDS, kinds_for
 from web.auth import current_user, role_required, staff_required
@@ -44,9 +44,19 @@ def _page(req, *, letter_draft=None, outcome_form=None, status: int = 200):
                                                            if fam in s.families],
         "events": [e for e in req.clock_events], "letter_draft": letter_draft, "outcome_form": outcome_form or {},
         "art19_outstanding": outcomes.art19_outstanding, "reopenable": req.status in ("released", "refused", "closed"),
+        "links": linked_cases.links_for(db, req, actor=actor),
+        "link_kinds": {k: v for k, v in linked_cases.LINK_KINDS.items() if req.regime in v.originals},
+        "all_link_kinds": linked_cases.LINK_KINDS, "references": _references(db, req),
     }
     db.commit()
     return render_template("staff/outcome.html", **context), status
+
+
+def _references(db, req) -> dict[int, str]:
+    """Reference of every request linked to ``req`` (for the links table)."""
+    ids = {x for link in linked_cases.links_for(db, req, actor=current_user())
+           for x in (link.request_id, link.linked_request_id) if x}
+    return {r.id: r.reference for r in db.query(Request).filter(Request.id.in_(ids))} if ids else {}
 
 
 def _fail(req, exc: SarError | str, **kw):
@@ -222,6 +232,29 @@ def art19_sent(reference: str, outcome_id: int):
         return _fail(req, exc)
     get_session().commit()
     return _back(req, "outcome")
+
+
+@bp.route("/requests/<reference>/links", methods=["POST"])
+@_officer_or_manager
+def linked_case_add(reference: str):
+    """Log an internal review, reconsideration or complaint linked to this request."""
+    req = load(reference, audited=False)
+    form = request.form
+    try:
+        received = datetime.combine(date.fromisoformat(form.get("received_on") or ""), time(12), tzinfo=UTC)
+        due = date.fromisoformat(form["due_on"]) if form.get("due_on") else None
+        received = min(received, utcnow())
+        linked_cases.open_linked_case(get_session(), req, form.get("kind", ""), actor=current_user(), now=utcnow(),
+                                      settings=settings(), received_at=received,
+                                      description=form.get("description", ""), due_on=due,
+                                      external_reference=form.get("external_reference", ""))
+    except ValueError:
+        return _fail(req, ValidationError("give the dates as dates"))
+    except SarError as exc:
+        return _fail(req, exc)
+    get_session().commit()
+    flash("Linked case logged.", "success")
+    return _back(req, "linked")
 
 
 @bp.route("/requests/<reference>/letters/<int:letter_id>.pdf")
