@@ -2,7 +2,8 @@
 
 outcomes: the decision on a request and, once issued, whether it was on time (issue 13).
 letters: every stage and outcome letter exactly as sent. case_messages: portal replies and
-staff-only notes. case_links: internal reviews, reconsiderations and complaints linked to a request.
+staff-only notes. clock_events.until: the estimate of a FOIA public-interest extension (F-3).
+case_links: internal reviews, reconsiderations and complaints linked to a request.
 
 Revision ID: e3a7c2b9f104
 Revises: d15c105e0a01
@@ -22,6 +23,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('clock_events', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('until', sa.Date(), nullable=True))
+
     op.create_table('case_links',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('request_id', sa.Integer(), nullable=False),
@@ -123,6 +127,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('clock_events', schema=None) as batch_op:
+        batch_op.drop_column('until')
+
     with op.batch_alter_table('letters', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_letters_request_id'))
 

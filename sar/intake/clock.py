@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import deadlines
+import deadlines.rules
 from deadlines.rules import EVENT_PAIRS
 from sar.core import audit
 from sar.core.errors import Conflict, NotFound, ValidationError
@@ -71,11 +72,32 @@ def compute(session: Session | None, request: Request, settings: Settings,
 
 
 def recompute_due(session: Session, request: Request, *, settings: Settings) -> deadlines.Computation:
-    """Recompute and store ``due_on`` and its explanation for ``request``."""
+    """Recompute and store ``due_on`` and its explanation for ``request``.
+
+    A standing FOIA public-interest extension with an estimate (``ClockEvent.until``, rulebook F-3)
+    makes the due date that estimate when it is earlier than the clock's cap; the cap is kept in the
+    explanation as ``pit_cap``.
+    """
     result = compute(session, request, settings)
     request.due_on = result.due
     request.due_detail = result.to_dict()
+    estimate = next((e.until for e in request.clock_events
+                     if e.kind == "extended" and e.voided_at is None and e.until is not None), None)
+    if estimate is not None and result.due is not None and estimate < result.due:
+        request.due_on = estimate
+        request.due_detail = {**request.due_detail, "due": estimate.isoformat(), "pit_cap": result.due.isoformat(),
+                              "explanation": [*request.due_detail.get("explanation", []),
+                                              f"public-interest extension (F-3): decision estimated by "
+                                              f"{estimate.isoformat()}; the most allowed is {result.due.isoformat()}"]}
     return result
+
+
+def pit_cap(session: Session | None, request: Request, on: date, settings: Settings) -> date | None:
+    """The latest due date a FOIA public-interest extension recorded ``on`` allows (F-3: 20 more working days)."""
+    try:
+        return compute(session, request, settings, extra_event=deadlines.ClockEvent("extended", on)).due
+    except deadlines.DeadlineError as exc:
+        raise ValidationError(str(exc)) from None
 
 
 def record_clock_event(
@@ -88,24 +110,36 @@ def record_clock_event(
     reason: str,
     now: datetime,
     settings: Settings,
+    until: date | None = None,
 ) -> ClockEvent:
     """Record a clock event, recompute the due date and move the status where the event implies it.
 
     :param kind: one of ``deadlines.EVENT_KINDS`` (``id_requested``, ``clarification_received``,
         ``fee_paid``, ``extended`` ...).
     :param on: the calendar date the event happened (not the date it was typed in).
+    :param until: for a FOIA public-interest extension (``extended`` on a FOIA request), the estimated
+        decision date (F-3), after the current due date and no later than :func:`pit_cap`.
     :raises ValidationError: unknown kind, a date in the future or before receipt, or an impossible
         order (e.g. "received" with no "requested"), with the clock's own explanation.
     :raises Conflict: the request is closed.
     :raises NotPermitted: the actor is not staff.
     """
     require_staff(actor)
+    if until is not None:
+        if kind != "extended" or request.regime not in deadlines.rules.FOI_REGIMES:
+            raise ValidationError("an estimated date applies only to a FOIA public-interest extension (F-3)")
+        cap = pit_cap(session, request, on, settings)
+        if cap is not None and until > cap:
+            raise ValidationError(f"the estimated date cannot be later than {cap.isoformat()}, 20 working days "
+                                  "after the original due date (F-3)")
+        if request.due_on is not None and until <= request.due_on:
+            raise ValidationError("the estimated date must be after the current due date")
     return _record(session, request, kind, on, actor=actor, reason=reason, now=now, settings=settings,
-                   status_actor=actor)
+                   status_actor=actor, until=until)
 
 
 def _record(session: Session, request: Request, kind: str, on: date, *, actor: User, reason: str, now: datetime,
-            settings: Settings, status_actor: User | None) -> ClockEvent:
+            settings: Settings, status_actor: User | None, until: date | None = None) -> ClockEvent:
     """Record one clock event (see :func:`record_clock_event`); ``status_actor`` makes the status moves."""
     if kind not in deadlines.EVENT_KINDS:
         raise ValidationError(f"unknown clock event {kind!r}; choose one of {', '.join(deadlines.EVENT_KINDS)}")
@@ -120,7 +154,7 @@ def _record(session: Session, request: Request, kind: str, on: date, *, actor: U
     # The cover letter states the dates, so a pack approved before this event no longer tells the truth.
     void_approval_if_any(session, request, actor=status_actor, now=now, reason=f"clock event {kind} recorded")
     event = ClockEvent(request_id=request.id, kind=kind, occurred_on=on, actor_id=actor.id,
-                       reason=(reason or "").strip(), recorded_at=now)
+                       reason=(reason or "").strip(), recorded_at=now, until=until)
     session.add(event)
     request.clock_events.append(event)
     if kind == "extended":
@@ -131,6 +165,7 @@ def _record(session: Session, request: Request, kind: str, on: date, *, actor: U
     session.flush()
     audit.record(session, "clock.event", actor=actor, now=now, request_id=request.id, target=request.reference,
                  detail={"kind": kind, "on": on.isoformat(), "reason": event.reason,
+                         "until": until.isoformat() if until else None,
                          "due_before": old_due.isoformat() if old_due else None,
                          "due_after": result.due.isoformat() if result.due else None})
     target = _STATUS_AFTER.get(kind)

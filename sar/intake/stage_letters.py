@@ -27,7 +27,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-import deadlines
 from sar.core.db import LONDON
 from sar.core.errors import ValidationError
 from sar.core.permissions import require_role
@@ -97,10 +96,7 @@ def _spec(request: Request, kind: str) -> tuple[StageLetter, str]:
 def _extension_due(session: Session | None, request: Request, on: date, settings: Settings,
                    chosen: date | None) -> date:
     """The due date after an extension recorded ``on``: the clock's cap, or an earlier chosen estimate (F-3)."""
-    try:
-        cap = clock.compute(session, request, settings, extra_event=deadlines.ClockEvent("extended", on)).due
-    except deadlines.DeadlineError as exc:
-        raise ValidationError(str(exc)) from None
+    cap = clock.pit_cap(session, request, on, settings)
     if chosen is None:
         return cap
     if cap is not None and chosen > cap:
@@ -137,7 +133,10 @@ def draft(session: Session, request: Request, kind: str, *, actor: User, now: da
             raise ValidationError("a FOIA public-interest extension names the qualified exemption (s.17(2))")
         chosen = fields.get("new_due")
         chosen = date.fromisoformat(chosen) if isinstance(chosen, str) and chosen else chosen
+        if chosen is not None and ctx["family"] != "foi":
+            raise ValidationError("only a FOIA public-interest extension takes an estimated date (F-3)")
         ctx["new_due"] = _extension_due(session, request, now.astimezone(LONDON).date(), settings, chosen)
+        ctx["estimate"] = chosen
     asked = clock.outstanding_asks(request)
     ctx["asked_on"] = asked[-1].occurred_on if asked else request.received_on
     text = letters.render(settings, template, ctx)
@@ -163,7 +162,7 @@ def send(session: Session, request: Request, kind: str, *, actor: User, now: dat
         on = posted_on if dispatch == "post" and posted_on is not None else now.astimezone(LONDON).date()
         reason = f"{d.subject} sent by {'post' if dispatch == 'post' else 'e-mail'}"
         event = clock.record_clock_event(session, request, d.clock_event, on, actor=actor, reason=reason, now=now,
-                                         settings=settings)
+                                         settings=settings, until=d.context.get("estimate"))
     return correspondence.send(session, request, kind=kind, template=d.template, subject=d.subject, text=body,
                                edited=text is not None and body != d.text, dispatch=dispatch, posted_on=posted_on,
                                actor=actor, now=now, settings=settings,

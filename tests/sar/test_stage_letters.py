@@ -206,3 +206,22 @@ def test_internal_review_is_a_linked_case_with_its_own_clock_leading_to_a_supple
     second = outcomes.draft_outcome(session, foi, "refused_exempt", actor=team.officer, now=later,
                                     settings=settings, exemption_rows=[{"key": "s.21", "reasoning": "Published."}])
     assert second.supplementary and "supplementary" in second.letter_text
+
+
+def test_foi_pit_extension_due_date_is_the_chosen_estimate_within_the_cap(session, settings, now, team):
+    req = sar_request(session, settings, team, now, regime="foi")
+    due = req.due_on
+    cap = clock.pit_cap(session, req, now.date(), settings)
+    assert cap > due
+    letter = stage_letters.send(session, req, "extension", actor=team.officer, now=now, settings=settings,
+                                fields={"reasons": "x", "exemption": "s.43(2)", "new_due": "2026-04-10"})
+    assert req.due_on == date(2026, 4, 10) and req.due_detail["pit_cap"] == cap.isoformat()
+    event = session.get(ClockEvent, letter.clock_event_id)
+    assert event.until == date(2026, 4, 10)
+    clock.void_clock_event(session, req, event.id, actor=team.officer, reason="wrong exemption", now=now,
+                           settings=settings)
+    assert req.due_on == due
+    with pytest.raises(ValidationError, match="only to a FOIA"):
+        sar = sar_request(session, settings, team, now)
+        clock.record_clock_event(session, sar, "extended", now.date(), actor=team.officer, reason="x", now=now,
+                                 settings=settings, until=date(2026, 5, 1))

@@ -23,10 +23,11 @@ from web.auth import current_user, role_required, staff_required
 from web.db import get_session
 from web.errors import sentence
 from web.staff import bp
-from web.staff.common import load, settings
+from web.staff.common import load, london_today, settings
 
 #: Rows of the exemption table on the form (more can be cited through the API).
 EXEMPTION_ROWS = 4
+FINISHED = ("released", "closed", "withdrawn", "refused")
 _officer_or_manager = role_required(Role.officer.value, Role.manager.value)
 
 
@@ -47,9 +48,20 @@ def _page(req, *, letter_draft=None, outcome_form=None, status: int = 200):
         "links": linked_cases.links_for(db, req, actor=actor),
         "link_kinds": {k: v for k, v in linked_cases.LINK_KINDS.items() if req.regime in v.originals},
         "all_link_kinds": linked_cases.LINK_KINDS, "references": _references(db, req),
+        "pit_cap": _pit_cap(db, req),
     }
     db.commit()
     return render_template("staff/outcome.html", **context), status
+
+
+def _pit_cap(db, req):
+    """The latest estimate a FOIA public-interest extension sent today could give (F-3), shown on the form."""
+    if correspondence.family(req.regime) != "foi" or req.extended or req.status in FINISHED:
+        return None
+    try:
+        return clock.pit_cap(db, req, london_today(), settings())
+    except SarError:
+        return None
 
 
 def _references(db, req) -> dict[int, str]:
