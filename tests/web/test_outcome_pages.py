@@ -76,6 +76,9 @@ def test_foi_cost_limit_recorded_and_submitted_from_the_staff_page(web):
     assert "Ask for one financial year." in page and 'id="submit-outcome"' in page
     submitted = post(officer, f"/staff/requests/{ref}/outcome/submit", {"note": ""})
     assert submitted.status_code == 302 and _request(web, ref)[0] == "awaiting_approval"
+    manager = web.login(web.user("manager"))
+    pack_page = manager.get(f"/staff/requests/{ref}/pack")
+    assert pack_page.status_code == 200 and "decision-letter.pdf" in pack_page.get_data(as_text=True)
     note = post(officer, f"/staff/requests/{ref}/notes", {"body": "Discussed with the finance team."})
     assert note.status_code == 302
     assert "Discussed with the finance team." in officer.get(f"/staff/requests/{ref}/outcome").get_data(as_text=True)
