@@ -225,3 +225,14 @@ def test_foi_pit_extension_due_date_is_the_chosen_estimate_within_the_cap(sessio
         sar = sar_request(session, settings, team, now)
         clock.record_clock_event(session, sar, "extended", now.date(), actor=team.officer, reason="x", now=now,
                                  settings=settings, until=date(2026, 5, 1))
+
+
+def test_clarification_letter_promises_a_pause_only_for_access_requests(session, settings, now, team):
+    pause = "does not count towards the time"
+    sar = sar_request(session, settings, team, now)
+    erasure = sar_request(session, settings, team, now, regime="erasure")
+    text = {r.regime: stage_letters.draft(session, r, "clarification", actor=team.officer, now=now,
+                                          settings=settings, fields={"question": "Which records?"}).text
+            for r in (sar, erasure)}
+    # G-5: the Art 12A stop-the-clock applies to Art 15 requests only.
+    assert pause in text["sar"] and pause not in text["erasure"]
