@@ -19,13 +19,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sar.bundle import documents
 from sar.core import audit
 from sar.core.db import LONDON
 from sar.core.errors import Conflict, NotPermitted, ValidationError
 from sar.core.permissions import require_staff, require_view
 from sar.core.settings import Settings
-from sar.intake import clock
+from sar.intake import clock, parties
 from sar.messaging import notifications
 from sar.models import CaseMessage, Outcome, Request, Role, User
 from sar.release import closure
@@ -98,16 +97,12 @@ def reply(session: Session, request: Request, *, actor: User, now: datetime, set
     for up in uploads:
         if up.evidence not in EVIDENCE:
             raise ValidationError(f"say what the file {up.filename} shows: identity or authority")
-        purpose, ask = EVIDENCE[up.evidence]
-        item = documents.add_document(session, request, up.data, up.filename, actor=actor, now=now,
-                                      settings=settings, purpose=purpose)
+        _, ask = EVIDENCE[up.evidence]
+        # Into the evidence (never the bundle), marked received on the party it is for (audited).
+        item = parties.attach_evidence(session, request, up.data, up.filename, up.evidence, actor=actor, now=now,
+                                       settings=settings)
         items.append(item.id)
         answered.add(ask)
-        for party in request.parties:
-            status_field = "identity_status" if up.evidence == "identity" else "authority_status"
-            if party.role != "third_party" and getattr(party, status_field) == "requested":
-                setattr(party, status_field, "received")
-                setattr(party, f"{up.evidence}_document_id", item.document_id)
     if body:
         answered.add("clarification_requested")
     if accept_fee:

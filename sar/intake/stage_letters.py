@@ -32,7 +32,7 @@ from sar.core.errors import ValidationError
 from sar.core.permissions import require_role
 from sar.core.plain_text import MultilineText
 from sar.core.settings import Settings
-from sar.intake import clock
+from sar.intake import clock, parties
 from sar.models import Letter, Request, Role, User
 from sar.release import correspondence, letters
 
@@ -67,6 +67,8 @@ STAGE_LETTERS: Mapping[str, StageLetter] = {
     "transfer": StageLetter("stage_transfer.txt", "Your request may be held by another authority", None,
                             ("transfer_to",), frozenset({"foi", "eir"})),
 }
+#: Letters that ask for evidence -> the evidence kind they ask for.
+EVIDENCE_ASKED = {"id_request": "identity", "authority_request": "authority"}
 #: Acknowledgement template per family; rights requests share the SAR text.
 _ACK_FAMILY = {"foi": "foi", "eir": "eir", "sar": "sar", "third_party": "third_party"}
 
@@ -157,6 +159,13 @@ def send(session: Session, request: Request, kind: str, *, actor: User, now: dat
     """
     d = draft(session, request, kind, actor=actor, now=now, settings=settings, fields=fields)
     body = correspondence.clean_text(text) if text is not None else d.text
+    evidence = EVIDENCE_ASKED.get(kind)
+    if evidence is not None:
+        # Asking for it means it must be verified before anything is released (G-2, T-4; sar.release.entitlement).
+        party = parties.evidence_party(request, evidence)
+        if party is not None and getattr(party, f"{evidence}_status") in ("not_required", "rejected"):
+            parties.record_evidence(session, party, evidence, "requested", actor=actor, now=now,
+                                    note=f"{d.subject} sent")
     event = None
     if d.clock_event is not None:
         on = posted_on if dispatch == "post" and posted_on is not None else now.astimezone(LONDON).date()

@@ -43,10 +43,12 @@ def test_acknowledgement_is_one_text_per_regime_without_internal_text(session, s
 def test_id_request_stops_the_sar_clock_and_the_portal_upload_restarts_it(session, settings, now, team):
     req = sar_request(session, settings, team, now)
     due_before = req.due_on
-    req.party("requester").identity_status = "requested"
+    assert req.party("requester").identity_status == "not_required"
     letter = stage_letters.send(session, req, "id_request", actor=team.officer, now=now, settings=settings,
                                 fields={"what_we_need": "A copy of your passport or driving licence."})
     assert letter.clock_event_id is not None and req.status == "awaiting_verification"
+    # Having asked, the council must verify it before releasing anything (G-2, T-4).
+    assert req.party("requester").identity_status == "requested"
     assert _events(req) == [("id_requested", now.date())]
     assert [w["kind"] for w in replies.waiting_for(req)] == ["id_requested"]
     later = now + timedelta(days=10)
@@ -57,6 +59,10 @@ def test_id_request_stops_the_sar_clock_and_the_portal_upload_restarts_it(sessio
     assert req.due_on > due_before and req.due_on == date(2026, 4, 13)
     assert message.item_ids and req.party("requester").identity_status == "received"
     assert replies.waiting_for(req) == []
+    with pytest.raises(Conflict, match="identity"):
+        outcomes.draft_outcome(session, req, "manifestly_unfounded", actor=team.officer, now=later,
+                               settings=settings, reasons="Repeated.")
+        outcomes.submit_outcome(session, req, actor=team.officer, now=later, settings=settings)
 
 
 def test_clarification_reply_restarts_the_foi_clock(session, settings, now, team):
