@@ -243,3 +243,25 @@ def test_managers_are_emailed_on_submit_and_the_officer_on_return(session, setti
                           settings=settings)
     (back,) = session.scalars(select(OutboxEmail).where(OutboxEmail.kind == "approval_returned")).all()
     assert back.to_addr == team.officer.email and "Say which requests repeat." in back.body_text
+
+
+def test_a_review_decision_points_to_the_ico_not_to_another_review(session, settings, now, team):
+    foi = sar_request(session, settings, team, now, regime="foi")
+    review = sar_request(session, settings, team, now, regime="foi-internal-review")
+    rows = [{"key": "s.21", "reasoning": "It is published on our website."}]
+    first = outcomes.draft_outcome(session, foi, "refused_exempt", actor=team.officer, now=now, settings=settings,
+                                   exemption_rows=rows).letter_text
+    final = outcomes.draft_outcome(session, review, "refused_exempt", actor=team.officer, now=now,
+                                   settings=settings, exemption_rows=rows).letter_text
+    assert "ask for an internal review" in first and "ask for an internal review" not in final
+    assert "our final response" in final and "section 50" in final
+
+
+def test_no_personal_data_letter_cites_art15_only_for_access(session, settings, now, team):
+    search = {"systems": "records", "result": "Nothing found."}
+    sar = outcomes.draft_outcome(session, sar_request(session, settings, team, now), "no_personal_data",
+                                 actor=team.officer, now=now, settings=settings, search=search).letter_text
+    erasure = outcomes.draft_outcome(session, sar_request(session, settings, team, now, regime="erasure"),
+                                     "no_personal_data", actor=team.officer, now=now, settings=settings,
+                                     search=search).letter_text
+    assert "Article 15(1)" in sar and "Article 15" not in erasure
