@@ -77,3 +77,17 @@ def test_requester_withdraws(api):
     assert out.status_code == 200 and out.get_json()["status"] == "withdrawn"
     assert out.get_json()["closure"]["kind"] == "withdrawn"
     assert api.post(f"/api/requests/{ref}/withdraw", "alice").status_code == 409
+
+
+def test_internal_review_logged_through_the_api_is_linked_both_ways(api):
+    ref = api.new_request(regime="foi", description="How much was spent on agency staff in 2025?")["reference"]
+    assert api.post(f"/api/requests/{ref}/links", json={"kind": "reconsideration", "received": "2026-03-02",
+                                                        "description": "x"}).status_code == 400
+    made = api.post(f"/api/requests/{ref}/links", json={"kind": "internal_review", "received": "2026-03-02",
+                                                        "description": "Please review the refusal."})
+    assert made.status_code == 201, made.get_json()
+    review = made.get_json()["linked_request"]
+    assert review and made.get_json()["due_on"]
+    assert [x["original"] for x in api.get(f"/api/requests/{review}/links").get_json()["items"]] == [ref]
+    assert api.post(f"/api/requests/{ref}/links", "alice", json={"kind": "internal_review", "received": "2026-03-02",
+                                                                 "description": "x"}).status_code == 404

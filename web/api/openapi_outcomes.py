@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sar.intake.linked_cases import LINK_KINDS
 from sar.intake.stage_letters import STAGE_LETTERS
 from sar.release.outcome_kinds import OUTCOME_KINDS
 
@@ -56,6 +57,16 @@ SCHEMAS: dict[str, Any] = {
                        "edited": {"type": "boolean"}, "dispatch": {"enum": ["email", "post"]},
                        "posted_on": {"type": ["string", "null"], "format": "date"}, "sent_at": _STR,
                        "clock_event_id": {"type": ["integer", "null"]}, "outcome_id": {"type": ["integer", "null"]}}},
+    "Link": {
+        "type": "object",
+        "properties": {"id": {"type": "integer"}, "kind": _STR, "label": _STR, "original": _STR,
+                       "linked_request": {"type": ["string", "null"]}, "received_on": _DATE,
+                       "due_on": {"type": ["string", "null"], "format": "date"}, "external_reference": _STR}},
+    "LinkIn": {
+        "type": "object", "required": ["kind", "received", "description"],
+        "properties": {"kind": {"enum": sorted(LINK_KINDS)}, "received": _DATE, "description": _STR,
+                       "due_on": {**_DATE, "description": "The date the ICO or the officer set (ICO: required)."},
+                       "external_reference": _STR}},
     "Message": {
         "type": "object",
         "properties": {"id": {"type": "integer"}, "body": _STR, "item_ids": {"type": "array"},
@@ -130,6 +141,14 @@ def paths(op, json, ref, error, ref_param) -> dict[str, Any]:
             "Reopen a released, refused or closed request with a reason (for a supplementary release).",
             {"200": json({"type": "object", "properties": {"status": _STR}}, "Reopened.")},
             params=params, body=reason_body(True), extra=conflict)},
+        "/api/requests/{reference}/links": {
+            "get": op("Cases linked to or from the request.",
+                      {"200": json({"type": "object", "properties": {"items": {"type": "array", "items": ref("Link")}}},
+                                   "Links.")}, params=params),
+            "post": op("Log a linked case (officer or manager): an internal review or EIR reconsideration opens a "
+                       "request of its own with its own clock (F-8, E-6); a complaint or ICO case carries the "
+                       "date set.",
+                       {"201": json(ref("Link"), "Logged.")}, params=params, body=body("LinkIn"))},
         "/api/requests/{reference}/events/{event_id}": {"delete": op(
             "Withdraw a mistaken clock event or extension with a reason (kept and audited; due date recomputed).",
             {"200": json({"type": "object", "properties": {"due_on": _DATE}}, "Withdrawn.")},

@@ -13,7 +13,7 @@ from flask import Response, current_app, g, jsonify, request
 from sar.core.errors import ValidationError
 from sar.core.permissions import require_staff
 from sar.core.settings import Settings
-from sar.intake import clock, replies, stage_letters
+from sar.intake import clock, linked_cases, replies, stage_letters
 from sar.intake import requests as requests_uc
 from sar.models import CaseMessage, Letter, Outcome, Request
 from sar.release import closure, correspondence, outcomes
@@ -213,3 +213,42 @@ def void_event(reference: str, event_id: int) -> Response:
            "due_on": req.due_on.isoformat() if req.due_on else None}
     get_session().commit()
     return jsonify(out)
+
+
+def link_out(link) -> dict[str, Any]:
+    """A linked case, with the references of both sides."""
+    session = get_session()
+    original = session.get(Request, link.request_id)
+    linked = session.get(Request, link.linked_request_id) if link.linked_request_id else None
+    return {"id": link.id, "kind": link.kind, "label": linked_cases.LINK_KINDS[link.kind].label,
+            "original": original.reference, "linked_request": linked.reference if linked else None,
+            "received_on": link.received_on.isoformat(), "due_on": link.due_on.isoformat() if link.due_on else None,
+            "external_reference": link.external_reference}
+
+
+@bp.get("/requests/<reference>/links")
+def list_links(reference: str) -> Response:
+    """Cases linked to or from the request (internal review, reconsideration, complaints)."""
+    req = _load(reference)
+    rows = linked_cases.links_for(get_session(), req, actor=g.api_user)
+    out = [link_out(x) for x in rows]
+    get_session().commit()
+    return jsonify(items=out)
+
+
+@bp.post("/requests/<reference>/links")
+def add_link(reference: str) -> Response:
+    """Log an internal review, EIR reconsideration, SAR complaint or ICO case linked to the request."""
+    body = schemas.json_body()
+    kind = schemas.text(body, "kind", required=True, max_len=30)
+    received = schemas.date_field(body, "received", required=True)
+    req = _load(reference)
+    link = linked_cases.open_linked_case(
+        get_session(), req, kind, actor=g.api_user, now=now(), settings=_settings(),
+        received_at=schemas.received_at_for(received, now()),
+        description=schemas.text(body, "description", required=True, max_len=20_000),
+        due_on=schemas.date_field(body, "due_on"),
+        external_reference=schemas.text(body, "external_reference", max_len=100) or "")
+    out = link_out(link)
+    get_session().commit()
+    return _created(out)
