@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 
 from deadlines.calendar import UK, WorkingCalendar, iter_days
 from deadlines.errors import DeadlineError
+from deadlines.events import PairedEvents, PassResult, fmt, group_events, pending, stopped
 from deadlines.overrides import OVERRIDES
 from deadlines.rules import (
     DATA_RIGHTS_REGIMES,
     EIR_REGIMES,
-    EVENT_PAIRS,
     FOI_REGIMES,
     MONTHS_EXTENDED,
     MONTHS_STANDARD,
@@ -27,48 +26,9 @@ from deadlines.rules import (
 )
 from deadlines.values import ClockConfig, ClockEvent, Computation, require_date
 
-_START_KINDS = {start: end for start, end in EVENT_PAIRS}
-_END_KINDS = {end: start for start, end in EVENT_PAIRS}
 _ONE_DAY = dt.timedelta(days=1)
 #: DUAA s.76 (Art 12A, statutory stop-the-clock) commenced on 5 Feb 2026 under SI 2026/82 (§1.3).
 ART_12A_COMMENCEMENT = dt.date(2026, 2, 5)
-
-
-def fmt(day: dt.date) -> str:
-    """``Fri 02 Jan 2026``: the date format used in every explanation line."""
-    return day.strftime("%a %d %b %Y")
-
-
-@dataclass(frozen=True)
-class _Interval:
-    """One asked/answered pair; ``end`` is ``None`` while the answer is awaited."""
-
-    start_kind: str
-    start: dt.date
-    end: dt.date | None
-
-
-@dataclass
-class _Events:
-    """Events grouped by pair, after order validation."""
-
-    pairs: dict[str, list[_Interval]] = field(default_factory=dict)
-    extended_on: dt.date | None = None
-
-    def of(self, start_kind: str) -> list[_Interval]:
-        return self.pairs.get(start_kind, [])
-
-
-@dataclass
-class _Result:
-    """What one pass of a regime's rule produces (before the H-2 comparison)."""
-
-    relevant_time: dt.date | None
-    due: dt.date | None
-    secondary: dict[str, dt.date] = field(default_factory=dict)
-    explanation: list[str] = field(default_factory=list)
-    #: Alternative readings that may become the outer limit (C6), by name.
-    alternatives: dict[str, dt.date] = field(default_factory=dict)
 
 
 def compute(
@@ -95,10 +55,10 @@ def compute(
     if regime not in REGIMES:
         raise DeadlineError(f"unknown regime {regime!r}; use one of: {', '.join(REGIMES)}")
     require_date(received, "received")
-    grouped = _group_events(received, events)
+    grouped = group_events(received, events)
     is_extended = extended or grouped.extended_on is not None
 
-    def run(known_on: dt.date | None) -> _Result:
+    def run(known_on: dt.date | None) -> PassResult:
         if regime in FOI_REGIMES or regime in EIR_REGIMES:
             return _working_day_clock(regime, received, grouped, is_extended, config, known_on)
         if regime in DATA_RIGHTS_REGIMES:
@@ -148,82 +108,17 @@ def deadline_state(
     return "on_track"
 
 
-# --- events ---------------------------------------------------------------------------------------------
-
-
-def _group_events(received: dt.date, events: Sequence[ClockEvent]) -> _Events:
-    """Validate the order of ``events`` and pair each question with its answer."""
-    for event in events:
-        if not isinstance(event, ClockEvent):
-            raise DeadlineError(f"events must be ClockEvent values, not {type(event).__name__}")
-        if event.on < received:
-            raise DeadlineError(
-                f"{event.kind} on {event.on.isoformat()} is before the request was received "
-                f"on {received.isoformat()}"
-            )
-    # Same-day question and answer is fine: sort questions before answers on the same date.
-    ordered = sorted(events, key=lambda e: (e.on, 0 if e.kind in _START_KINDS else 1))
-    grouped = _Events()
-    open_: dict[str, _Interval] = {}
-    for event in ordered:
-        if event.kind == "extended":
-            if grouped.extended_on is not None:
-                raise DeadlineError(
-                    f"extended recorded twice ({grouped.extended_on.isoformat()} and {event.on.isoformat()})"
-                )
-            grouped.extended_on = event.on
-        elif event.kind in _START_KINDS:
-            if event.kind in open_:
-                raise DeadlineError(
-                    f"{event.kind} on {event.on.isoformat()} while the {event.kind} of "
-                    f"{open_[event.kind].start.isoformat()} is still unanswered"
-                )
-            open_[event.kind] = _Interval(event.kind, event.on, None)
-        else:
-            start_kind = _END_KINDS[event.kind]
-            if start_kind not in open_:
-                later = [e for e in ordered if e.kind == start_kind and e.on > event.on]
-                if later:
-                    raise DeadlineError(
-                        f"{event.kind} on {event.on.isoformat()} is before "
-                        f"{start_kind} on {later[0].on.isoformat()}"
-                    )
-                raise DeadlineError(f"{event.kind} on {event.on.isoformat()} without an earlier {start_kind}")
-            interval = open_.pop(start_kind)
-            grouped.pairs.setdefault(start_kind, []).append(_Interval(start_kind, interval.start, event.on))
-    for interval in open_.values():
-        grouped.pairs.setdefault(interval.start_kind, []).append(interval)
-    return grouped
-
-
-def _pending(grouped: _Events, start_kinds: Sequence[str]) -> _Interval | None:
-    """The earliest unanswered question among ``start_kinds``, if any."""
-    waiting = [i for k in start_kinds for i in grouped.of(k) if i.end is None]
-    return min(waiting, key=lambda i: i.start) if waiting else None
-
-
-def _stopped(result: _Result, interval: _Interval, rule: str) -> _Result:
-    answer = _START_KINDS[interval.start_kind]
-    result.due = None
-    result.secondary["stopped_since"] = interval.start
-    result.explanation.append(
-        f"clock stopped: {interval.start_kind} on {fmt(interval.start)} and no {answer} yet; "
-        f"the deadline is unknown until it is recorded ({rule})"
-    )
-    return result
-
-
 # --- FOIA / EIR ------------------------------------------------------------------------------------------
 
 
 def _working_day_clock(
     regime: str,
     received: dt.date,
-    grouped: _Events,
+    grouped: PairedEvents,
     extended: bool,
     config: ClockConfig,
     known_on: dt.date | None,
-) -> _Result:
+) -> PassResult:
     """FOIA/EIR family: the n-th working day after the date of receipt in the UK union (F-1, E-1, C2, C3)."""
     is_foi = regime in FOI_REGIMES
     standard, longer = WORKING_DAY_PERIODS[regime]
@@ -233,7 +128,7 @@ def _working_day_clock(
         )
     cal = WorkingCalendar.uk(config.extra_holidays, known_on)
     rule = {"foi": "F-1", "eir": "E-1", "foi-internal-review": "F-8", "eir-reconsideration": "E-6"}[regime]
-    result = _Result(relevant_time=received, due=None)
+    result = PassResult(relevant_time=received, due=None)
     say = result.explanation.append
     say(
         f"{REGIME_LABELS[regime]} ({rule}): due by working day {longer if extended else standard} "
@@ -259,7 +154,7 @@ def _working_day_clock(
             result.relevant_time = None
             if is_foi:  # F-4: closing after 3 months' silence is usual practice (VERIFY)
                 result.secondary["clarification_lapses"] = interval.start + relativedelta(months=3)
-            return _stopped(result, interval, clar_rule)
+            return stopped(result, interval, clar_rule)
         start = max(start, interval.end)
         say(
             f"clarification asked {fmt(interval.start)} and received {fmt(interval.end)}: treated as a new "
@@ -285,7 +180,7 @@ def _working_day_clock(
                 if is_foi
                 else cal.add_working_days(interval.start, 60)
             )
-            return _stopped(result, interval, fee_rule)
+            return stopped(result, interval, fee_rule)
         window = {d for d in iter_days(interval.start, interval.end) if cal.is_working_day(d) and d > start}
         disregard |= window
         say(
@@ -353,15 +248,15 @@ def _working_day_clock(
 def _month_clock(
     regime: str,
     received: dt.date,
-    grouped: _Events,
+    grouped: PairedEvents,
     extended: bool,
     config: ClockConfig,
     known_on: dt.date | None,
-) -> _Result:
+) -> PassResult:
     """Data rights: one month (three if extended) from the relevant time, rolled forward (G-1 to G-5)."""
     cal = WorkingCalendar.for_nation(config.sar_nation, config.extra_holidays, known_on)
     union = WorkingCalendar.uk(config.extra_holidays, known_on)
-    result = _Result(relevant_time=received, due=None)
+    result = PassResult(relevant_time=received, due=None)
     say = result.explanation.append
     say(
         f"{REGIME_LABELS[regime]} (G-1, C4{', G-8' if regime != 'sar' else ''}): one calendar month "
@@ -371,7 +266,7 @@ def _month_clock(
 
     # G-2: the relevant time is the latest of receipt, ID receipt, authority receipt and fee payment.
     relevant = received
-    blocking = _pending(grouped, ("id_requested", "authority_requested", "fee_notice"))
+    blocking = pending(grouped, ("id_requested", "authority_requested", "fee_notice"))
     for kind, what in (
         ("id_requested", "identity"),
         ("authority_requested", "authority"),
@@ -386,7 +281,7 @@ def _month_clock(
                 )
     if blocking is not None:
         result.relevant_time = None
-        return _stopped(result, blocking, "G-2")
+        return stopped(result, blocking, "G-2")
     result.relevant_time = relevant
     say(f"relevant time {fmt(relevant)} (G-2)")
 
@@ -406,7 +301,7 @@ def _month_clock(
                 "(VERIFY the SI 2026/82 transitional provision, §1.3)"
             )
         if interval.end is None:
-            return _stopped(result, interval, "G-5")
+            return stopped(result, interval, "G-5")
         # Days before the relevant time were not running anyway, so only the overlap pauses the clock.
         first = max(interval.start, relevant)
         inclusive = max((interval.end - first).days + 1, 0)
@@ -492,11 +387,11 @@ def _roll(cal: WorkingCalendar, end: dt.date, say: Callable[[str], None]) -> dt.
 def _third_party_clock(
     regime: str,
     received: dt.date,
-    grouped: _Events,
+    grouped: PairedEvents,
     extended: bool,
     config: ClockConfig,
     known_on: dt.date | None,
-) -> _Result:
+) -> PassResult:
     """§1.4 requests: no statutory clock; an internal SLA in the council's working days."""
     if extended or grouped.pairs:
         raise DeadlineError(
@@ -505,7 +400,7 @@ def _third_party_clock(
     cal = WorkingCalendar.for_nation(config.sar_nation, config.extra_holidays, known_on)
     n = config.third_party_sla_working_days
     due = cal.add_working_days(received, n)
-    result = _Result(relevant_time=received, due=due)
+    result = PassResult(relevant_time=received, due=due)
     say = result.explanation.append
     say(
         f"{REGIME_LABELS[regime]}: internal service level of {n} working days in {cal.label} (§1.4); "
@@ -522,8 +417,8 @@ def _third_party_clock(
 
 
 def _apply_h2(
-    result: _Result, received: dt.date, config: ClockConfig, run: Callable[[dt.date | None], _Result]
-) -> _Result:
+    result: PassResult, received: dt.date, config: ClockConfig, run: Callable[[dt.date | None], PassResult]
+) -> PassResult:
     """H-2: compare with the deadline ignoring holidays proclaimed after receipt; return the one tracked."""
     late = [
         row

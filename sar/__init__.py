@@ -20,7 +20,7 @@ particular pages stay in each capability's ``queries`` module.
 from sar.accounts.users import authenticate, create_token, create_user, user_for_token
 from sar.bundle.documents import add_document, list_bundle, remove_from_bundle, reorder_bundle
 from sar.bundle.jobs import run_next_job, start_proposal_job
-from sar.bundle.redactions import add_manual_redaction, decide_entity, decide_redaction, mark_page
+from sar.bundle.redactions import accept_page, add_manual_redaction, decide_entity, decide_redaction, mark_page
 from sar.core.audit import verify as verify_audit_chain
 from sar.intake.clock import record_clock_event
 from sar.intake.parties import add_party, attach_evidence, record_evidence, update_party
@@ -36,6 +36,7 @@ from sar.workflow.transitions import transition
 __all__ = [
     "SWEEPS",
     "RequestStatus",
+    "accept_page",
     "add_document",
     "add_manual_redaction",
     "add_party",

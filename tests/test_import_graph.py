@@ -7,6 +7,9 @@ function-local imports included, so a cycle cannot hide inside a function either
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import grimp
 
 PROJECT = ("cli", "web", "worker", "sar", "deadlines", "redaction")
@@ -68,3 +71,51 @@ def test_a_cycle_through_a_third_module_or_a_package_is_found():
     graph.add_import(importer="pkg.d", imported="pkg")  # a package and its own module
     graph.add_import(importer="pkg.d", imported="other")  # one way only: no cycle
     assert import_cycles(graph, ("pkg", "other")) == [["pkg", "pkg.d"], ["pkg.a", "pkg.b", "pkg.c"]]
+
+
+def _pyproject_layers(name: str) -> list[str]:
+    config = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"] if c["name"] == name)
+    return contract["layers"]
+
+
+def upward_imports(graph: grimp.ImportGraph, container: str, layers: list[str]) -> list[tuple[str, str]]:
+    """Direct imports from a module of a lower layer (``a | b``: one layer) into a higher one, sorted."""
+    rank = {f"{container}.{name.strip()}": i for i, layer in enumerate(layers) for name in layer.split("|")}
+
+    def layer_of(module: str) -> int | None:
+        parts = module.split(".")
+        return rank.get(".".join(parts[:2])) if len(parts) >= 2 else None
+
+    found = []
+    for module in sorted(graph.modules):
+        low = layer_of(module)
+        if low is None:
+            continue
+        for imported in graph.find_modules_directly_imported_by(module):
+            high = layer_of(imported)
+            if high is not None and high < low:
+                found.append((module, imported))
+    return sorted(found)
+
+
+def test_sar_capabilities_import_only_downwards():
+    """intake → bundle → release → messaging → workflow | accounts → core → models (issue 9).
+
+    The same order as import-linter's "sar capability order" layers contract, read from pyproject; this
+    also sees function-local imports.
+    """
+    layers = _pyproject_layers("sar capability order")
+    assert layers[0] == "intake" and layers[-1] == "models"
+    graph = grimp.build_graph("sar", exclude_type_checking_imports=True)
+    assert upward_imports(graph, "sar", layers) == []
+
+
+def test_an_upward_import_is_found():
+    graph = grimp.ImportGraph()
+    for module in ("pkg", "pkg.top", "pkg.top.a", "pkg.mid", "pkg.side", "pkg.low.b"):
+        graph.add_module(module)
+    graph.add_import(importer="pkg.top.a", imported="pkg.low.b")  # downwards: fine
+    graph.add_import(importer="pkg.low.b", imported="pkg.mid")  # upwards
+    graph.add_import(importer="pkg.side", imported="pkg.top")  # a package outside the layers: not checked
+    assert upward_imports(graph, "pkg", ["top", "mid | other", "low"]) == [("pkg.low.b", "pkg.mid")]

@@ -35,10 +35,10 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField
 from wtforms.validators import DataRequired, Length
 
+from sar.accounts import queries as account_queries
 from sar.accounts import users
 from sar.core import audit
 from sar.core.db import utcnow
-from sar.intake import queries as intake_queries
 from sar.models import Role, User
 from web.db import get_session
 
@@ -127,7 +127,7 @@ def _load_user() -> None:
         or issued is None
         or session.get("fp") != _fingerprint(user)
         or now - issued > timedelta(hours=ABSOLUTE_SESSION_HOURS)
-        or intake_queries.logged_out_since(db, user.id, issued)
+        or account_queries.logged_out_since(db, user.id, issued)
     ):
         session.clear()
         return

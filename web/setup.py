@@ -101,8 +101,8 @@ def configure(app: Flask) -> None:
     from web.portal import bp as portal_bp
     from web.portal import reply_routes as _portal_reply_views  # noqa: F401
     from web.portal import routes as _portal_views  # noqa: F401
+    from web.staff import approval_routes, document_routes, outcome_routes, party_routes, review_routes  # noqa: F401
     from web.staff import bp as staff_bp
-    from web.staff import document_routes, outcome_routes, party_routes, review_routes  # noqa: F401
     from web.staff import routes as _staff_views  # noqa: F401
 
     app.register_blueprint(portal_bp)

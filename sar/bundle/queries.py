@@ -1,7 +1,8 @@
-"""Read-only look-ups the JSON API needs that the use-case modules do not provide.
+"""Look-ups of a request's bundle: its proposal jobs, its redactions (by page, by request, counted) and page marks.
 
-Every function only reads and checks visibility with :mod:`sar.core.permissions`, so a requester's
-token never reaches another requester's request (NotFound, not NotPermitted).
+Every function only reads. Those that take ``actor`` check it with :mod:`sar.core.permissions`, so a
+requester's token never reaches another requester's request (NotFound, not NotPermitted); the others
+take ids the caller has already reached through an audited, permission-checked request.
 """
 
 from __future__ import annotations
@@ -11,43 +12,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from redaction.codes import EXEMPTION_CODES
 from sar.bundle import redactions
-from sar.core.errors import NotFound, ValidationError
-from sar.core.permissions import require_staff, require_view, visible_requests
-from sar.models import BundleItem, Job, Redaction, Request, User
-from sar.workflow.status import RequestStatus
-
-#: Codes whose redactions the approving manager confirms (``redaction.codes``: serious harm etc.).
-MANAGER_CODES = frozenset(c.code for c in EXEMPTION_CODES.values() if c.needs_manager_decision)
-
-
-@dataclass(frozen=True)
-class RequestPage:
-    """One page of the requests an actor may see, newest first."""
-
-    items: list[Request]
-    total: int
-    page: int
-    per_page: int
-
-
-def list_requests(session: Session, actor: User, *, page: int = 1, per_page: int = 50,
-                  status: str | None = None) -> RequestPage:
-    """Return one page of the requests ``actor`` may see (staff: all; requester: their own).
-
-    :param status: only requests in this status.
-    :raises ValidationError: unknown status.
-    """
-    stmt = visible_requests(actor)
-    if status is not None:
-        if status not in RequestStatus.__members__:
-            raise ValidationError(f"unknown status {status!r}; choose one of {', '.join(RequestStatus)}")
-        stmt = stmt.where(Request.status == status)
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    stmt = stmt.order_by(Request.id.desc()).offset((page - 1) * per_page).limit(per_page)
-    items = list(session.scalars(stmt))
-    return RequestPage(items=items, total=total, page=page, per_page=per_page)
+from sar.bundle.redactions import MANAGER_CODES
+from sar.core.errors import NotFound
+from sar.core.permissions import require_staff, require_view
+from sar.models import BundleItem, Job, PageMark, Redaction, Request, User
 
 
 def get_job(session: Session, job_id: int, *, actor: User) -> Job:
@@ -114,3 +83,68 @@ def list_redactions(session: Session, request: Request, *, actor: User,
     """
     require_staff(actor)
     return redaction_rows(session, redactions.list_redactions(session, request, status=status))
+
+
+def job_for_request(session: Session, job_id: int, *, actor: User) -> Job | None:
+    """Return a background job for progress polling (staff only), or None."""
+    require_staff(actor)
+    return session.get(Job, job_id)
+
+
+def latest_job(session: Session, request_id: int, *, actor: User, kind: str | None = None) -> Job | None:
+    """Return the request's most recent background job, or None."""
+    require_staff(actor)
+    stmt = select(Job).where(Job.request_id == request_id)
+    if kind:
+        stmt = stmt.where(Job.kind == kind)
+    return session.scalars(stmt.order_by(Job.id.desc()).limit(1)).first()
+
+
+def queued_job_ids(session: Session) -> list[int]:
+    """Ids of jobs still queued, oldest first (for the web's background runner to sweep)."""
+    return list(session.scalars(select(Job.id).where(Job.status == "queued").order_by(Job.id)))
+
+
+def redaction_counts(session: Session, item_ids: list[int]) -> dict[int, dict[str, int]]:
+    """Live (not superseded) redactions per bundle item and status: ``{item_id: {"proposed": 3, ...}}``."""
+    if not item_ids:
+        return {}
+    rows = session.execute(
+        select(Redaction.bundle_item_id, Redaction.status, func.count())
+        .where(Redaction.bundle_item_id.in_(item_ids), Redaction.superseded_at.is_(None))
+        .group_by(Redaction.bundle_item_id, Redaction.status)
+    )
+    out: dict[int, dict[str, int]] = {}
+    for item_id, status, n in rows:
+        out.setdefault(item_id, {})[status] = n
+    return out
+
+
+def redactions_for_page(session: Session, item_id: int, page: int) -> list:
+    """Live (not superseded) redactions on one page of a bundle item, top to bottom."""
+    rows = list(
+        session.scalars(
+            select(Redaction)
+            .where(
+                Redaction.bundle_item_id == item_id, Redaction.page == page, Redaction.superseded_at.is_(None)
+            )
+            .order_by(Redaction.id)
+        )
+    )
+    return sorted(rows, key=lambda r: (r.boxes[0][1], r.boxes[0][0]) if r.boxes else (0, 0))
+
+
+def page_mark(session: Session, item_id: int, page: int):
+    """The page's mark (withheld, duplicate, not relevant, disclose), or None."""
+    return session.scalars(
+        select(PageMark).where(PageMark.bundle_item_id == item_id, PageMark.page == page)
+    ).first()
+
+
+def redaction_in_request(session: Session, request_id: int, redaction_id: int):
+    """The redaction with this id if it belongs to one of the request's bundle items, else None."""
+    return session.scalars(
+        select(Redaction)
+        .join(BundleItem, BundleItem.id == Redaction.bundle_item_id)
+        .where(Redaction.id == redaction_id, BundleItem.request_id == request_id)
+    ).first()

@@ -34,6 +34,9 @@ if TYPE_CHECKING:  # the engine pulls in spaCy; only its result type is needed h
 
 DECISIONS = ("accepted", "rejected")
 PAGE_MARKS = ("withheld", "duplicate", "not_relevant", "disclose")
+#: Codes whose redactions the approving manager confirms (``needs_manager_decision`` in ``redaction.codes``:
+#: serious harm, the child's expectations, child abuse data, adoption; rulebook §3.2-§3.4).
+MANAGER_CODES = frozenset(c.code for c in EXEMPTION_CODES.values() if c.needs_manager_decision)
 _DEFAULT_MARK_CODES = {"duplicate": "DUPLICATE", "not_relevant": "NOT-RELEVANT"}
 #: Boxes may overhang the page edge by this much (points): glyph boxes are padded.
 _EDGE_TOLERANCE = 2.0
@@ -83,8 +86,7 @@ def require_decider(actor: User, *codes: str | None) -> None:
 
 def flagged_for_manager(session: Session, request: Request) -> list[Redaction]:
     """Live redactions whose code needs a manager's confirmation at approval (serious harm etc.)."""
-    codes = [c.code for c in EXEMPTION_CODES.values() if c.needs_manager_decision]
-    return [r for r in list_redactions(session, request) if r.code in codes]
+    return [r for r in list_redactions(session, request) if r.code in MANAGER_CODES]
 
 
 def codes_for(request: Request) -> list[dict[str, str]]:
@@ -169,6 +171,26 @@ def decide_redaction(session: Session, redaction: Redaction, status: str, *, rea
                  detail={"from": old, "to": {"status": status, "code": new_code}, "reason": reason,
                          "item": item.id, "page": redaction.page + 1})
     return redaction
+
+
+def accept_page(session: Session, item: BundleItem, page: int, *, actor: User, now: datetime) -> int:
+    """Accept every proposal still undecided on one page, top to bottom; return how many.
+
+    Each is decided by :func:`decide_redaction` (same checks, one audit event each) with the reason
+    "accepted on review"; decided or superseded redactions are left as they are.
+
+    :raises NotPermitted: the actor is not staff. :raises Conflict: the request can no longer change.
+    """
+    require_decider(actor)
+    pending = list(session.scalars(
+        select(Redaction).where(Redaction.bundle_item_id == item.id, Redaction.page == page,
+                                Redaction.status == "proposed", Redaction.superseded_at.is_(None))
+        .order_by(Redaction.id)))
+    pending.sort(key=lambda r: (r.boxes[0][1], r.boxes[0][0]) if r.boxes else (0, 0))
+    for redaction in pending:
+        decide_redaction(session, redaction, "accepted", reason="accepted on review", code=None,
+                         actor=actor, now=now)
+    return len(pending)
 
 
 def _valid_boxes(boxes: Sequence[Sequence[float]], width: float, height: float) -> list[list[float]]:

@@ -29,7 +29,7 @@ from sar.core.permissions import require_role, require_staff, require_view
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.intake.requests import received_on_for
-from sar.models import AuditEvent, BundleItem, Party, Request, Role, User
+from sar.models import CASEWORK_ROLES, AuditEvent, BundleItem, Party, Request, Role, User
 from sar.workflow import approval_state
 from sar.workflow.status import FINISHED_STATUSES
 
@@ -406,7 +406,7 @@ def open_evidence(session: Session, request: Request, party: Party, kind: str, *
     :raises ValidationError: unknown kind.
     :raises NotFound: the party is not on this request, or no such document is recorded for it.
     """
-    require_role(actor, Role.officer, Role.manager)
+    require_role(actor, *CASEWORK_ROLES)
     if kind not in EVIDENCE_KINDS:
         raise ValidationError(f"unknown evidence kind {kind!r}; choose identity or authority")
     if party.request_id != request.id:

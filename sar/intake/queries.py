@@ -1,4 +1,4 @@
-"""Read-only queries the web adapter needs that no use case provides yet.
+"""Lists of requests: the staff dashboard (tabs, sorting, search, pages) and the requests an actor may see.
 
 Every function here only reads; permission checks use :mod:`sar.core.permissions` like the use cases.
 """
@@ -6,29 +6,16 @@ Every function here only reads; permission checks use :mod:`sar.core.permissions
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 import deadlines
-from sar.core.permissions import require_staff
+from sar.core.errors import ValidationError
+from sar.core.permissions import require_staff, visible_requests
 from sar.core.settings import Settings
-from sar.messaging.download_links import token_sha
-from sar.models import (
-    AuditEvent,
-    BundleItem,
-    DownloadLink,
-    Job,
-    OutboxEmail,
-    PageMark,
-    Party,
-    Redaction,
-    Request,
-    ResponsePack,
-    Role,
-    User,
-)
+from sar.models import Party, Request, User
 from sar.workflow.status import OPEN_STATUSES, RequestStatus
 
 #: Dashboard tabs: key → label.
@@ -49,22 +36,6 @@ SORTS = {
     "status": Request.status,
 }
 _OPEN = sorted(s.value for s in OPEN_STATUSES)
-
-
-def logged_out_since(session: Session, user_id: int, since: datetime) -> bool:
-    """Return whether ``user_id`` signed out (a ``logout`` audit event) at or after ``since``.
-
-    The web session cookie records when it was issued; a later sign-out anywhere ends it.
-    """
-    return bool(
-        session.scalar(
-            select(
-                exists().where(
-                    AuditEvent.actor_id == user_id, AuditEvent.action == "logout", AuditEvent.at >= since
-                )
-            )
-        )
-    )
 
 
 @dataclass(frozen=True)
@@ -166,110 +137,29 @@ def tab_counts(session: Session, *, actor: User, today: date, settings: Settings
     return out
 
 
-def staff_users(session: Session, *, actor: User) -> list[User]:
-    """Officers and managers who can be assigned requests, by name."""
-    require_staff(actor)
-    return list(
-        session.scalars(
-            select(User)
-            .where(User.role.in_([Role.officer.value, Role.manager.value]), User.is_active.is_(True))
-            .order_by(User.name)
-        )
-    )
+@dataclass(frozen=True)
+class RequestPage:
+    """One page of the requests an actor may see, newest first."""
+
+    items: list[Request]
+    total: int
+    page: int
+    per_page: int
 
 
-def job_for_request(session: Session, job_id: int, *, actor: User) -> Job | None:
-    """Return a background job for progress polling (staff only), or None."""
-    require_staff(actor)
-    return session.get(Job, job_id)
+def list_requests(session: Session, actor: User, *, page: int = 1, per_page: int = 50,
+                  status: str | None = None) -> RequestPage:
+    """Return one page of the requests ``actor`` may see (staff: all; requester: their own).
 
-
-def latest_job(session: Session, request_id: int, *, actor: User, kind: str | None = None) -> Job | None:
-    """Return the request's most recent background job, or None."""
-    require_staff(actor)
-    stmt = select(Job).where(Job.request_id == request_id)
-    if kind:
-        stmt = stmt.where(Job.kind == kind)
-    return session.scalars(stmt.order_by(Job.id.desc()).limit(1)).first()
-
-
-def queued_job_ids(session: Session) -> list[int]:
-    """Ids of jobs still queued, oldest first (for the web's background runner to sweep)."""
-    return list(session.scalars(select(Job.id).where(Job.status == "queued").order_by(Job.id)))
-
-
-def download_link_target(session: Session, token: str) -> tuple[Request, int | None] | None:
-    """Return ``(request, user id the link was made for)`` for a download token, or None if unknown.
-
-    Expiry, revocation and who may use the link are checked by ``sar.release.approvals.pack_for_download``.
+    :param status: only requests in this status.
+    :raises ValidationError: unknown status.
     """
-    if not token or len(token) > 200:
-        return None
-    sha = token_sha(token)
-    row = session.execute(
-        select(Request, DownloadLink.user_id)
-        .join(ResponsePack, ResponsePack.request_id == Request.id)
-        .join(DownloadLink, DownloadLink.pack_id == ResponsePack.id)
-        .where(DownloadLink.token_sha256 == sha)
-    ).first()
-    return (row[0], row[1]) if row else None
-
-
-def redaction_counts(session: Session, item_ids: list[int]) -> dict[int, dict[str, int]]:
-    """Live (not superseded) redactions per bundle item and status: ``{item_id: {"proposed": 3, ...}}``."""
-    if not item_ids:
-        return {}
-    rows = session.execute(
-        select(Redaction.bundle_item_id, Redaction.status, func.count())
-        .where(Redaction.bundle_item_id.in_(item_ids), Redaction.superseded_at.is_(None))
-        .group_by(Redaction.bundle_item_id, Redaction.status)
-    )
-    out: dict[int, dict[str, int]] = {}
-    for item_id, status, n in rows:
-        out.setdefault(item_id, {})[status] = n
-    return out
-
-
-def users_by_id(session: Session, ids: set[int]) -> dict[int, User]:
-    """The users with these ids, for showing names next to ids."""
-    ids = {i for i in ids if i}
-    if not ids:
-        return {}
-    return {u.id: u for u in session.scalars(select(User).where(User.id.in_(ids)))}
-
-
-def redactions_for_page(session: Session, item_id: int, page: int) -> list:
-    """Live (not superseded) redactions on one page of a bundle item, top to bottom."""
-    rows = list(
-        session.scalars(
-            select(Redaction)
-            .where(
-                Redaction.bundle_item_id == item_id, Redaction.page == page, Redaction.superseded_at.is_(None)
-            )
-            .order_by(Redaction.id)
-        )
-    )
-    return sorted(rows, key=lambda r: (r.boxes[0][1], r.boxes[0][0]) if r.boxes else (0, 0))
-
-
-def page_mark(session: Session, item_id: int, page: int):
-    """The page's mark (withheld, duplicate, not relevant, disclose), or None."""
-    return session.scalars(
-        select(PageMark).where(PageMark.bundle_item_id == item_id, PageMark.page == page)
-    ).first()
-
-
-def redaction_in_request(session: Session, request_id: int, redaction_id: int):
-    """The redaction with this id if it belongs to one of the request's bundle items, else None."""
-    return session.scalars(
-        select(Redaction)
-        .join(BundleItem, BundleItem.id == Redaction.bundle_item_id)
-        .where(Redaction.id == redaction_id, BundleItem.request_id == request_id)
-    ).first()
-
-
-def correspondence(session: Session, request_id: int, *, actor: User) -> list:
-    """E-mails written for a request (acknowledgement, reminders, release link), newest first."""
-    require_staff(actor)
-    return list(session.scalars(select(OutboxEmail).where(OutboxEmail.request_id == request_id)
-                                .order_by(OutboxEmail.id.desc()).limit(100)))
+    stmt = visible_requests(actor)
+    if status is not None:
+        if status not in RequestStatus.__members__:
+            raise ValidationError(f"unknown status {status!r}; choose one of {', '.join(RequestStatus)}")
+        stmt = stmt.where(Request.status == status)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    stmt = stmt.order_by(Request.id.desc()).offset((page - 1) * per_page).limit(per_page)
+    items = list(session.scalars(stmt))
+    return RequestPage(items=items, total=total, page=page, per_page=per_page)

@@ -14,12 +14,12 @@ from sqlalchemy.orm import Session
 
 import triage as triage_mod
 from sar.core import audit
-from sar.core.db import LONDON
+from sar.core.dates import london_date
 from sar.core.errors import Conflict, ValidationError
 from sar.core.permissions import require_staff, require_view
 from sar.core.settings import Settings
 from sar.intake import clock
-from sar.models import CHANNELS, Party, ReferenceCounter, Request, Role, StatusChange, User
+from sar.models import CASEWORK_ROLES, CHANNELS, Party, ReferenceCounter, Request, Role, StatusChange, User
 from sar.release import entitlement
 from sar.workflow.approval_state import void_approval_if_any
 from sar.workflow.status import FINISHED_STATUSES, RequestStatus
@@ -44,7 +44,7 @@ def received_on_for(received_at: datetime) -> date:
     """The calendar date of receipt in Europe/London (rulebook C1: 23:30 UTC in BST is the next day)."""
     if received_at.tzinfo is None:
         raise ValidationError("received_at must be timezone-aware")
-    return received_at.astimezone(LONDON).date()
+    return london_date(received_at)
 
 
 def next_reference(session: Session, regime: str, year: int) -> str:
@@ -223,7 +223,7 @@ def assign(session: Session, request: Request, officer: User, *, actor: User, no
     :raises NotPermitted: actor is not staff. :raises ValidationError: the assignee is not staff.
     """
     require_staff(actor)
-    if officer.role not in (Role.officer, Role.manager):
+    if officer.role not in CASEWORK_ROLES:
         raise ValidationError("requests can be assigned only to officers or managers")
     old = request.assigned_officer_id
     request.assigned_officer_id = officer.id
@@ -280,15 +280,21 @@ def counts_by_regime(session: Session, actor: User) -> dict[str, int]:
     return {regime: n for regime, n in rows}
 
 
-def as_summary(req: Request) -> dict[str, Any]:
-    """A JSON-ready summary used by the API and the portal."""
-    detail = req.due_detail or {}
+def as_brief(req: Request) -> dict[str, Any]:
+    """A request as one JSON-ready row of a list: reference, regime, status, received and due dates."""
     return {
         "reference": req.reference,
         "regime": req.regime,
         "status": req.status,
         "received": req.received_on.isoformat(),
         "due": req.due_on.isoformat() if req.due_on else None,
+    }
+
+
+def as_summary(req: Request) -> dict[str, Any]:
+    """:func:`as_brief` with the clock's explanation and the linked parts (JSON-ready)."""
+    detail = req.due_detail or {}
+    return as_brief(req) | {
         "explanation": detail.get("explanation", []),
         "secondary": detail.get("secondary", {}),
         "parts": [p.reference for p in ([req.parent] if req.parent else []) + list(req.parts)],

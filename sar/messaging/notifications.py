@@ -13,7 +13,7 @@ cannot forge paragraphs; staff-written paragraphs are passed as :class:`sar.core
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sqlalchemy.orm import Session
 
-from sar.core.db import LONDON
+from sar.core import dates
 from sar.core.errors import ValidationError
 from sar.core.plain_text import email_value
 from sar.core.settings import Settings
@@ -49,23 +49,18 @@ def _environment(templates_dir: str) -> Environment:
     return env
 
 
+#: What an e-mail says for a date not set yet (a due date while the clock is stopped).
+NOT_YET_KNOWN = "not yet known"
+
+
 def long_date(value: Any) -> str:
-    """Format a date (or ISO date string) the way letters do: ``Friday 27 March 2026``."""
-    if value is None or value == "":
-        return "not yet known"
-    if isinstance(value, str):
-        value = date.fromisoformat(value[:10])
-    return f"{value:%A} {value.day} {value:%B %Y}"
+    """A date in an e-mail: ``Friday 27 March 2026`` (:func:`sar.core.dates.long_date` with the weekday)."""
+    return dates.long_date(value, weekday=True, missing=NOT_YET_KNOWN)
 
 
 def london_time(value: Any) -> str:
-    """Format an aware datetime in London time: ``Friday 27 March 2026 at 14:00`` (dates: ``long_date``)."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    if not isinstance(value, datetime):
-        return long_date(value)
-    local = value.astimezone(LONDON)
-    return f"{long_date(local.date())} at {local:%H:%M}"
+    """An instant in an e-mail, in London time: ``Friday 27 March 2026 at 14:00`` (a date: no time)."""
+    return dates.london_time(value, missing=NOT_YET_KNOWN)
 
 
 def _template_name(template: str) -> str:

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 import deadlines
 from deadlines.rules import DATA_RIGHTS_REGIMES as _DATA_RIGHTS
 from deadlines.rules import REGIME_LABELS
-from sar.core.db import LONDON
+from sar.core.dates import london_date
 from sar.core.errors import ValidationError
 from sar.core.settings import Settings
 from sar.messaging.notifications import queue_email
@@ -70,11 +70,6 @@ REQUESTER_LABELS = {
 
 
 # --- helpers --------------------------------------------------------------------------------------------
-
-
-def london_today(now: datetime) -> date:
-    """The Europe/London calendar date at ``now`` (rulebook C1)."""
-    return now.astimezone(LONDON).date()
 
 
 def staff_request_url(settings: Settings, reference: str) -> str:
@@ -267,7 +262,7 @@ def remind_due_soon(session: Session, *, now: datetime, settings: Settings) -> i
 
     :return: how many e-mails were queued.
     """
-    today = london_today(now)
+    today = london_date(now)
     cal = working_calendar(session)
     horizon = today + timedelta(days=settings.due_soon_working_days * 2 + 14)
     queued = 0
@@ -340,7 +335,7 @@ def remind_extension_notice(session: Session, *, now: datetime, settings: Settin
 
     :return: how many e-mails were queued.
     """
-    today = london_today(now)
+    today = london_date(now)
     cal = working_calendar(session)
     queued = 0
     for req in _open_requests(session, Request.due_on.is_not(None), Request.due_on >= today,
@@ -370,7 +365,7 @@ def escalate_overdue(session: Session, *, now: datetime, settings: Settings) -> 
 
     :return: how many e-mails were queued.
     """
-    today = london_today(now)
+    today = london_date(now)
     managers = _managers(session)
     queued = 0
     for req in _open_requests(session, Request.due_on.is_not(None), Request.due_on < today):
@@ -423,7 +418,7 @@ def send_daily_digest(session: Session, *, now: datetime, settings: Settings) ->
 
     :return: how many digests were queued (0 if today's have gone already).
     """
-    today = london_today(now)
+    today = london_date(now)
     summary = digest_summary(session, today=today, settings=settings)
     # Short enough not to be folded (some mail clients then show a leading space).
     subject = (f"Daily summary {today:%d %b %Y}: {len(summary['overdue'])} overdue, "

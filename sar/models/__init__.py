@@ -7,11 +7,12 @@ from sar.models.mail import HolidayOverride, OutboxEmail, ReferenceCounter, Remi
 from sar.models.outcome import CaseLink, CaseMessage, Letter, Outcome
 from sar.models.redaction import Job, Redaction, RedactionDecision
 from sar.models.request import CHANNELS, PARTY_ROLES, ClockEvent, Party, Request, StatusChange
-from sar.models.user import STAFF_ROLES, ApiToken, Role, StaffMember, User
+from sar.models.user import CASEWORK_ROLES, STAFF_ROLES, ApiToken, Role, StaffMember, User
 
 __all__ = [
     "CHANNELS",
     "PARTY_ROLES",
+    "CASEWORK_ROLES",
     "STAFF_ROLES",
     "ApiToken",
     "Approval",

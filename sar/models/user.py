@@ -21,6 +21,9 @@ class Role(StrEnum):
 
 
 STAFF_ROLES = frozenset({Role.officer, Role.manager, Role.admin})
+#: The caseworkers: who work on requests (are assigned them, prepare and submit packs, open evidence).
+#: Administrators manage accounts and have no need to know a case. A tuple: messages list them in order.
+CASEWORK_ROLES = (Role.officer, Role.manager)
 
 
 class User(Base):

@@ -32,7 +32,17 @@ from sar.core.permissions import require_role, require_staff, require_view
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.messaging import download_links, notifications
-from sar.models import Approval, AuditEvent, DownloadLink, OutboxEmail, Request, ResponsePack, Role, User
+from sar.models import (
+    CASEWORK_ROLES,
+    Approval,
+    AuditEvent,
+    DownloadLink,
+    OutboxEmail,
+    Request,
+    ResponsePack,
+    Role,
+    User,
+)
 from sar.release import closure, entitlement, packs
 from sar.workflow.approval_state import STANDING_STATUSES, lock_request, standing_approval
 from sar.workflow.status import RequestStatus
@@ -90,7 +100,7 @@ def submit_for_approval(session: Session, request: Request, *, actor: User, now:
         verification, already submitted, closed ...), or the pack cannot be built (undecided
         proposals, no documents, failed verification: see :func:`sar.release.packs.build_pack`).
     """
-    require_role(actor, Role.officer, Role.manager)
+    require_role(actor, *CASEWORK_ROLES)
     lock_request(session, request)
     status = RequestStatus(request.status)
     if status not in (RequestStatus.received, RequestStatus.in_progress, RequestStatus.in_review):
@@ -171,6 +181,29 @@ def contributors_since_last_approval(session: Session, request: Request) -> set[
     return set(rows)
 
 
+def _own_work(session: Session, request: Request, approval: Approval, actor: User) -> str | None:
+    """Why ``actor`` may not decide ``approval`` because the pack is their own work, or None (four eyes)."""
+    if approval.submitted_by_id == actor.id:
+        return "nobody approves their own work: you submitted this pack"
+    if actor.id in contributors_since_last_approval(session, request):
+        return "nobody approves their own work: you changed documents or redactions in this pack"
+    return None
+
+
+def may_decide(session: Session, request: Request, actor: User) -> bool:
+    """Whether ``actor`` may approve or return the pending pack now: the rule :func:`approve` enforces.
+
+    True only for a manager who neither submitted nor prepared the pack, while the request awaits
+    approval. It only reads (no lock), so screens can offer the buttons; :func:`approve` checks again.
+    """
+    if actor is None or actor.role != Role.manager or request.status != RequestStatus.awaiting_approval:
+        return False
+    approval = standing_approval(session, request)
+    if approval is None or approval.status != "pending":
+        return False
+    return _own_work(session, request, approval, actor) is None
+
+
 def approve(session: Session, request: Request, *, pack_sha256: str, actor: User, now: datetime,
             comments: str = "") -> Approval:
     """Approve the pending pack, identified by the hash the manager reviewed.
@@ -183,10 +216,9 @@ def approve(session: Session, request: Request, *, pack_sha256: str, actor: User
     require_role(actor, Role.manager)
     approval = _pending(session, request)
     entitlement.require_entitled(session, request, step="approved")
-    if approval.submitted_by_id == actor.id:
-        raise NotPermitted("nobody approves their own work: you submitted this pack")
-    if actor.id in contributors_since_last_approval(session, request):
-        raise NotPermitted("nobody approves their own work: you changed documents or redactions in this pack")
+    own_work = _own_work(session, request, approval, actor)
+    if own_work:
+        raise NotPermitted(own_work)
     if (pack_sha256 or "").strip().lower() != approval.pack_sha256:
         raise Conflict("the pack has changed since you reviewed it; review the current pack and "
                        "approve again")

@@ -13,7 +13,6 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 import jinja2
 
 from redaction.codes import EXEMPTION_CODES
+from sar.core.dates import long_date
 from sar.core.plain_text import letter_value
 from sar.core.settings import Settings
 
@@ -90,13 +90,6 @@ class ScheduleRow:
     def reason(self) -> str:
         """The code's plain-English reason (never the reviewer's free text, which may quote names)."""
         return EXEMPTION_CODES[self.code].reason
-
-
-def long_date(value: date | datetime | None) -> str:
-    """Format a date as in a letter: ``2 March 2026`` (empty for None)."""
-    if value is None:
-        return ""
-    return f"{value.day} {value:%B %Y}"
 
 
 @lru_cache(maxsize=8)

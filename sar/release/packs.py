@@ -7,6 +7,7 @@ Nothing that failed ``redaction.pdf.verify`` is ever stored (redaction-notes §3
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import re
@@ -25,8 +26,8 @@ from redaction.errors import VerificationError
 from redaction.pdf_compose import select_pages, text_pdf
 from redaction.types import Box, BurnInBox
 from sar.core import audit
-from sar.core.db import LONDON
-from sar.core.errors import Conflict
+from sar.core.dates import london_date
+from sar.core.errors import Conflict, NotFound
 from sar.core.permissions import require_staff
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
@@ -39,6 +40,15 @@ ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 REMOVED_MARKS = ("duplicate", "not_relevant")
 #: A document without a staff-entered title is released as "Document N" (N: its place in the pack).
 DEFAULT_TITLE = "Document {n}"
+#: The files of a pack zip, each named ``<REF>-<member>`` (see :func:`member_name`), in zip order.
+MEMBERS = ("bundle.pdf", "cover-letter.pdf", "redaction-schedule.pdf", "redaction-schedule.csv")
+#: The members whose pages the approval screen shows as images.
+PREVIEWABLE = ("bundle", "cover-letter")
+
+
+def member_name(reference: str, member: str) -> str:
+    """The name of ``member`` (one of :data:`MEMBERS`) inside the pack zip of request ``reference``."""
+    return f"{reference}-{member}"
 
 
 class PackVerificationFailed(Conflict):
@@ -350,7 +360,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
     page_count = pdf.page_count(bundle)
 
     withheld_codes = [r.code for r in rows if r.kind in ("redaction", "withheld")]
-    letter_date = now.astimezone(LONDON).date()
+    letter_date = london_date(now)
     subject = request.party("data_subject")
     requester = request.party("requester")
     context = {
@@ -358,7 +368,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         "requester_name": requester.name if requester else "Sir or Madam",
         "subject_name": subject.name if subject else None,
         # Only what was verified, by whom and when, is claimed (sar.release.entitlement, rulebook T-4).
-        **entitlement.letter_context(session, request, london_date=lambda at: at.astimezone(LONDON).date()),
+        **entitlement.letter_context(session, request, london_date=london_date),
         "received_on": request.received_on, "due_on": request.due_on, "extended": bool(request.extended),
         "documents": documents, "page_count": page_count, "removed_count": removed_total,
         "withheld": bool(withheld_codes), "codes": letters.code_key(withheld_codes),
@@ -371,8 +381,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
     letter_pdf = text_pdf([letter_text])
     schedule_pdf = text_pdf([schedule_text])
     schedule_csv = letters.schedule_csv(rows)
-    member_names = [f"{ref}-bundle.pdf", f"{ref}-cover-letter.pdf", f"{ref}-redaction-schedule.pdf",
-                    f"{ref}-redaction-schedule.csv"]
+    member_names = [member_name(ref, member) for member in MEMBERS]
     _check_emitted({"cover letter": letter_text, "redaction schedule": schedule_text,
                     "redaction schedule CSV": schedule_csv.decode("utf-8"),
                     "zip member names": "\n".join(member_names)}, needles)
@@ -419,3 +428,43 @@ def pack_files(data: bytes) -> dict[str, bytes]:
     """Unzip a pack into ``{name: bytes}`` (for previews and tests)."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         return {name: zf.read(name) for name in zf.namelist()}
+
+
+@dataclass(frozen=True)
+class PackPreview:
+    """What the approval screen shows of a stored pack, read from its zip (never rebuilt)."""
+
+    #: Member names of the zip, sorted.
+    files: list[str]
+    bundle_pages: int
+    letter_pages: int
+    #: The redaction schedule CSV as rows (header first), or empty if the pack has none.
+    schedule_rows: list[list[str]]
+
+
+def pack_preview(settings: Settings, pack: ResponsePack, request: Request) -> PackPreview:
+    """The contents of ``pack`` as the manager reviews them before approving (four eyes, §6).
+
+    :raises FileNotFoundError: the pack is not stored. :raises OSError: it is corrupt.
+    """
+    files = pack_files(pack_bytes(settings, pack))
+    bundle = files.get(member_name(request.reference, "bundle.pdf"), b"")
+    letter = files.get(member_name(request.reference, "cover-letter.pdf"), b"")
+    raw_csv = files.get(member_name(request.reference, "redaction-schedule.csv"))
+    rows = list(csv.reader(io.StringIO(raw_csv.decode("utf-8-sig")))) if raw_csv else []
+    return PackPreview(sorted(files), pdf.page_count(bundle) if bundle else 0,
+                       pdf.page_count(letter) if letter else 0, rows)
+
+
+def pack_page_png(settings: Settings, pack: ResponsePack, request: Request, member: str, page: int, *,
+                  zoom: float = 1.0) -> bytes:
+    """A PNG of one page of the pack's bundle or cover letter (``member`` in :data:`PREVIEWABLE`).
+
+    :param page: 0-based page index. :raises NotFound: not a previewable member, or no such page.
+    """
+    if member not in PREVIEWABLE:
+        raise NotFound(f"a pack has no {member} to preview")
+    data = pack_files(pack_bytes(settings, pack)).get(member_name(request.reference, f"{member}.pdf"))
+    if data is None or not 0 <= page < pdf.page_count(data):
+        raise NotFound(f"the pack's {member} has no page {page}")
+    return pdf.render_page_png(data, page, zoom)

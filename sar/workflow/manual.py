@@ -14,20 +14,18 @@ from datetime import datetime
 
 from sar.core.errors import Conflict, InvalidTransition, ValidationError
 from sar.core.permissions import require_role
-from sar.models import Request, Role, StatusChange, User
+from sar.models import CASEWORK_ROLES, Request, StatusChange, User
 from sar.workflow import approval_state
-from sar.workflow.status import MANUAL_TRANSITIONS, WORKFLOW_ONLY_MOVES, RequestStatus
+from sar.workflow.status import WORKFLOW_ONLY_MOVES, RequestStatus, can_set_by_hand
 from sar.workflow.transitions import transition
 
-#: Who may change a status by hand: the caseworkers. Administrators manage accounts and have no
-#: need to know a case's progress; requesters withdraw through their own route.
-MANUAL_ROLES = (Role.officer, Role.manager)
+#: Who may change a status by hand: the caseworkers (requesters withdraw through their own route).
+MANUAL_ROLES = CASEWORK_ROLES
 
 
 def manual_choices(request: Request) -> list[RequestStatus]:
     """The statuses ``request`` may be moved to by hand now, in table order (for forms)."""
-    allowed = MANUAL_TRANSITIONS[RequestStatus(request.status)]
-    return [s for s in RequestStatus if s in allowed]
+    return [s for s in RequestStatus if can_set_by_hand(request.status, s)]
 
 
 def set_status_by_hand(session, request: Request, to: str, *, actor: User, reason: str,
@@ -58,7 +56,7 @@ def set_status_by_hand(session, request: Request, to: str, *, actor: User, reaso
     if owner is not None:
         raise Conflict(f"a request moves from {current.title.lower()} to {target.title.lower()} only when "
                        f"{owner}, never by hand")
-    if target not in MANUAL_TRANSITIONS[current]:
+    if not can_set_by_hand(current, target):
         raise InvalidTransition(current.value, target.value)
     standing = approval_state.standing_approval(session, request)
     if standing is not None:

@@ -21,13 +21,13 @@ import pytest
 
 from sar.accounts import users
 from sar.bundle import documents
+from sar.bundle.redactions import MANAGER_CODES
 from sar.core.db import make_engine, make_session_factory, utcnow
 from sar.core.settings import REPO_ROOT, Settings
 from sar.intake import requests as req_uc
 from sar.models import BundleItem, Redaction, Request, User
 from sar.release import approvals
 from tests.factories import PASSWORD
-from web.staff.review_routes import MANAGER_CODES
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from sar.models import AuditEvent, BundleItem, Redaction, Request
+from sar.bundle import redactions
+from sar.core.db import utcnow
+from sar.models import AuditEvent, BundleItem, Redaction, Request, User
 from tests.web.test_ui_support import flashes, post, sample_pdf
 from tests.web.test_ui_support import web as web_fixture
 
@@ -204,23 +206,27 @@ def test_manager_returns_pack_with_comments(web):
         assert session.query(Request).filter_by(reference=reference).one().status == "in_review"
 
 
-def test_pack_screen_lists_manager_codes_and_offers_the_zip_only_after_approval(web):
-    """Serious-harm decisions are flagged for the approving manager (rulebook §3.2); no zip before approval."""
-    from sar.bundle import redactions
-    from sar.core.db import utcnow
-    from sar.models import BundleItem, User
+def _with_a_drawn_box(web, code: str, reason: str):
+    """An officer's request with one uploaded document and one box drawn on its first page (accepted).
 
+    :return: ``(the officer's client, the reference, the bundle item's id)``.
+    """
     officer = web.user("officer")
-    officer_client = web.login(officer)
-    reference = web.new_request(officer_client)
-    web.upload(officer_client, reference, sample_pdf("case00_placement_1.pdf"), "placement.pdf")
+    client = web.login(officer)
+    reference = web.new_request(client)
+    web.upload(client, reference, sample_pdf("case00_placement_1.pdf"), "placement.pdf")
     with web.factory() as session:
         req = session.query(Request).filter_by(reference=reference).one()
         item = session.query(BundleItem).filter_by(request_id=req.id).one()
-        redactions.add_manual_redaction(session, item, 0, [[60, 200, 300, 215]], "SCH3-SERIOUS-HARM",
-                                        "carers' address", actor=session.get(User, officer.id), now=utcnow(),
-                                        settings=web.settings)
+        redactions.add_manual_redaction(session, item, 0, [[60, 200, 300, 215]], code, reason,
+                                        actor=session.get(User, officer.id), now=utcnow(), settings=web.settings)
         session.commit()
+        return client, reference, item.id
+
+
+def test_pack_screen_lists_manager_codes_and_offers_the_zip_only_after_approval(web):
+    """Serious-harm decisions are flagged for the approving manager (rulebook §3.2); no zip before approval."""
+    officer_client, reference, _ = _with_a_drawn_box(web, "SCH3-SERIOUS-HARM", "carers' address")
     assert post(officer_client, f"/staff/requests/{reference}/submit", {"note": "ready"}).status_code == 302
     manager_client = web.login(web.user("manager"))
     pack = manager_client.get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
@@ -230,3 +236,29 @@ def test_pack_screen_lists_manager_codes_and_offers_the_zip_only_after_approval(
     assert post(manager_client, f"/staff/requests/{reference}/approve", {"pack_sha256": sha}).status_code == 302
     pack = manager_client.get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
     assert "Download the pack (zip)" in pack
+
+
+def test_a_manager_who_prepared_the_pack_gets_no_buttons_and_is_refused(web):
+    """The pack screen follows ``sar.release.approvals.may_decide``: preparing the pack is one's own work."""
+    manager = web.user("manager")
+    manager_client = web.login(manager)
+    reference = web.new_request(manager_client)
+    web.upload(manager_client, reference, sample_pdf("case00_email_1.pdf"), "email.pdf")
+    officer_client = web.login(web.user("officer"))
+    assert post(officer_client, f"/staff/requests/{reference}/submit", {"note": "ready"}).status_code == 302
+    pack = manager_client.get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
+    assert 'id="approve"' not in pack and "another manager must approve it" in pack
+    sha = re.search(r'id="pack-sha">([0-9a-f]{64})<', pack).group(1)
+    assert post(manager_client, f"/staff/requests/{reference}/approve", {"pack_sha256": sha}).status_code == 403
+    other = web.login(web.user("manager"))
+    assert 'id="approve"' in other.get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
+
+
+def test_redaction_totals_count_only_documents_still_in_the_bundle(web):
+    """The review totals are ``sar.bundle.redactions.review_counts``: a removed document's redactions drop out."""
+    client, reference, item_id = _with_a_drawn_box(web, "SCH2-P16-THIRD-PARTY", "neighbour's address")
+    totals = re.search(r'id="redaction-totals">([^<]*)<', case_page(client, reference)).group(1)
+    assert "1 accepted" in totals
+    post(client, f"/staff/requests/{reference}/documents/{item_id}/remove", {"reason": "sent in error"})
+    totals = re.search(r'id="redaction-totals">([^<]*)<', case_page(client, reference)).group(1)
+    assert totals.startswith("0 waiting") and "0 accepted" in totals

@@ -18,6 +18,7 @@ from sar.core import health as health_checks
 from sar.core.errors import ValidationError
 from sar.core.settings import Settings
 from sar.intake import clock, requester_view
+from sar.intake import queries as intake_queries
 from sar.intake import requests as requests_uc
 from sar.models import Request, Role
 from sar.release import approvals
@@ -91,10 +92,10 @@ def list_requests() -> Response:
         session.commit()  # the token's last use
         return jsonify(items=[i.as_dict() for i in own.items], page=own.page, per_page=own.per_page,
                        total=own.total)
-    result = bundle_queries.list_requests(session, g.api_user, page=page, per_page=per_page,
+    result = intake_queries.list_requests(session, g.api_user, page=page, per_page=per_page,
                                        status=request.args.get("status") or None)
     session.commit()  # the token's last use
-    return jsonify(items=[schemas.request_brief(r) for r in result.items], page=result.page,
+    return jsonify(items=[requests_uc.as_brief(r) for r in result.items], page=result.page,
                    per_page=result.per_page, total=result.total)
 
 

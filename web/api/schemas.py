@@ -11,9 +11,10 @@ from typing import Any
 
 from flask import request
 
+from sar.core.dates import london_date
 from sar.core.db import LONDON
 from sar.core.errors import ValidationError
-from sar.intake.requests import PersonIn, as_summary
+from sar.intake.requests import PersonIn, as_brief, as_summary
 from sar.models import Role, User
 
 #: The channel of a requester's own API request; staff may log any channel.
@@ -96,7 +97,7 @@ def received_at_for(day: date, now: datetime) -> datetime:
 
     :raises ValidationError: ``day`` is after today in London.
     """
-    if day > now.astimezone(LONDON).date():
+    if day > london_date(now):
         raise ValidationError("'received' cannot be in the future")
     at = datetime.combine(day, time(RECEIVED_HOUR), tzinfo=LONDON).astimezone(UTC)
     return min(at, now)
@@ -140,7 +141,7 @@ def new_request_fields(body: dict[str, Any], actor: User, now: datetime) -> dict
             "channel": channel or "email",
             "regime": text(body, "regime", max_len=30),
         }
-    if received is not None and received != now.astimezone(LONDON).date():
+    if received is not None and received != london_date(now):
         raise ValidationError("a requester cannot set 'received': a request is received when it is sent")
     if channel not in (None, REQUESTER_CHANNEL):
         raise ValidationError(f"a requester's request always arrives by '{REQUESTER_CHANNEL}'")
@@ -169,17 +170,6 @@ def page_args(default_per_page: int = 50, max_per_page: int = 200) -> tuple[int,
 # -- Output: JSON shapes for the models (documented in web/api/openapi.py) ---------------------
 
 
-def request_brief(req: Any) -> dict[str, Any]:
-    """A request as one row of a list."""
-    return {
-        "reference": req.reference,
-        "regime": req.regime,
-        "status": req.status,
-        "received": req.received_on.isoformat(),
-        "due": req.due_on.isoformat() if req.due_on else None,
-    }
-
-
 def request_detail(req: Any, deadline_state: str) -> dict[str, Any]:
     """A request with its due date, the clock's explanation, its linked parts and its parties."""
     root = req.parent or req
@@ -188,7 +178,7 @@ def request_detail(req: Any, deadline_state: str) -> dict[str, Any]:
         deadline_state=deadline_state,
         channel=req.channel,
         description=req.description,
-        parts=[request_brief(p) for p in [root, *root.parts]],
+        parts=[as_brief(p) for p in [root, *root.parts]],
         parties=[{"role": p.role, "name": p.name} for p in req.parties],
     )
     return out

@@ -13,8 +13,8 @@ from sar.accounts import users
 from sar.core.db import utcnow
 from sar.core.errors import SarError, ValidationError
 from sar.intake import parties, replies, requester_view
-from sar.intake import queries as intake_queries
 from sar.intake import requests as req_uc
+from sar.messaging import queries as messaging_queries
 from sar.models import Request
 from sar.release import approvals
 from web.auth import client_key, current_user, limiter, requester_required, sign_in
@@ -190,7 +190,7 @@ def download_own(reference: str):
 def download(token: str):
     """Download a released pack through the expiring link from the release e-mail (audited)."""
     db = get_session()
-    found = intake_queries.download_link_target(db, token)
+    found = messaging_queries.download_link_target(db, token)
     if found is None:
         abort(404)
     req, link_user_id = found

@@ -11,8 +11,8 @@ import logging
 import threading
 
 from sar.bundle import jobs
+from sar.bundle import queries as bundle_queries
 from sar.core.db import utcnow
-from sar.intake import queries as intake_queries
 
 log = logging.getLogger(__name__)
 _running: set[int] = set()
@@ -37,7 +37,7 @@ def _work(session_factory, job_id: int, settings) -> None:
     _run(session_factory, job_id, settings)
     try:
         with session_factory() as session:
-            queued = intake_queries.queued_job_ids(session)
+            queued = bundle_queries.queued_job_ids(session)
     except Exception:
         log.exception("could not sweep queued jobs")
         return

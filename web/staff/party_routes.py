@@ -1,22 +1,21 @@
 """Staff views for a request's parties: add a party, disclose/redact decision, aliases, evidence.
 
 Each view parses the form, calls one ``sar.intake.parties`` use case, commits and goes back to the
-"Details and parties" section of the case page.
+"Details and parties" section of the case page (:func:`web.staff.common.form_post`). The case page builds
+these forms itself (``routes._party_context``).
 """
 
 from __future__ import annotations
 
-from flask import Response, flash
+from flask import Response
 
 from sar.core.db import utcnow
-from sar.core.errors import SarError
 from sar.intake import parties
-from sar.models import Role
+from sar.models import CASEWORK_ROLES
 from web.auth import current_user, role_required, staff_required
 from web.db import get_session
-from web.errors import sentence
 from web.staff import bp
-from web.staff.common import back_to, fail, form_errors, load, settings
+from web.staff.common import errors_or, form_post, load, settings
 from web.staff.forms import (
     AddPartyForm,
     EvidenceStatusForm,
@@ -37,20 +36,6 @@ def split_list(text: str | None) -> list[str]:
     return [part.strip() for part in (text or "").replace("\n", ",").split(",") if part.strip()]
 
 
-def party_context(db, req) -> dict:
-    """The party forms and evidence notes for the case page."""
-    upload = EvidenceUploadForm()
-    upload.party_id.choices = [(p.id, f"{p.name} ({p.role.replace('_', ' ')})") for p in req.parties]
-    return {
-        "add_party_form": AddPartyForm(),
-        "decision_form": PartyDecisionForm(),
-        "names_form": PartyNamesForm(),
-        "evidence_form": EvidenceStatusForm(),
-        "evidence_upload_form": upload,
-        "evidence_notes": parties.evidence_notes(db, req),
-    }
-
-
 def _received_hint(kind: str) -> str:
     return CLOCK_HINT.format(kind=kind, event=CLOCK_EVENT[kind])
 
@@ -61,11 +46,10 @@ def add_party(reference: str):
     """Add a third party, representative or (if none yet) data subject."""
     req = load(reference, audited=False)
     form = AddPartyForm()
-    if not form.validate_on_submit():
-        return fail(form_errors(form) or "Check the party form.", req, ANCHOR)
-    try:
-        party = parties.add_party(
-            get_session(),
+    return form_post(
+        form,
+        lambda db: parties.add_party(
+            db,
             req,
             role=form.role.data,
             name=form.name.data,
@@ -79,12 +63,19 @@ def add_party(reference: str):
             capacity=form.capacity.data,
             actor=current_user(),
             now=utcnow(),
-        )
-    except SarError as exc:
-        return fail(exc, req, ANCHOR)
-    get_session().commit()
-    flash(f"{party.name} added as {party.role.replace('_', ' ')}.", "success")
-    return back_to(req, ANCHOR)
+        ),
+        req=req, anchor=ANCHOR, invalid=errors_or("Check the party form."),
+        success=lambda party: f"{party.name} added as {party.role.replace('_', ' ')}.",
+    )
+
+
+def _update(req, party_id: int, **changes):
+    """An ``action`` for :func:`form_post`: change one of the request's parties and return it."""
+    def action(db):
+        party = parties.get_party(db, req, party_id, actor=current_user())
+        parties.update_party(db, party, actor=current_user(), now=utcnow(), **changes)
+        return party
+    return action
 
 
 @bp.route("/requests/<reference>/parties/<int:party_id>/decision", methods=["POST"])
@@ -93,18 +84,12 @@ def party_decision(reference: str, party_id: int):
     """Change a third party's disclose/redact decision (voids a standing approval)."""
     req = load(reference, audited=False)
     form = PartyDecisionForm()
-    if not form.validate_on_submit():
-        return fail(form_errors(form) or "Choose disclose or redact.", req, ANCHOR)
-    db = get_session()
-    try:
-        party = parties.get_party(db, req, party_id, actor=current_user())
-        parties.update_party(db, party, actor=current_user(), now=utcnow(), disclose=form.decision.data == "disclose")
-    except SarError as exc:
-        return fail(exc, req, ANCHOR)
-    db.commit()
-    flash(f"{party.name} will be {'disclosed' if party.disclose else 'redacted'}. Run \u201cFind redactions\u201d "
-          "again for the change to reach the proposals.", "success")
-    return back_to(req, ANCHOR)
+    return form_post(
+        form, _update(req, party_id, disclose=form.decision.data == "disclose"),
+        req=req, anchor=ANCHOR, invalid=errors_or("Choose disclose or redact."),
+        success=lambda party: f"{party.name} will be {'disclosed' if party.disclose else 'redacted'}. Run "
+                              "\u201cFind redactions\u201d again for the change to reach the proposals.",
+    )
 
 
 @bp.route("/requests/<reference>/parties/<int:party_id>/names", methods=["POST"])
@@ -113,18 +98,12 @@ def party_names(reference: str, party_id: int):
     """Replace a party's aliases and reference numbers."""
     req = load(reference, audited=False)
     form = PartyNamesForm()
-    if not form.validate_on_submit():
-        return fail(form_errors(form) or "Check the aliases.", req, ANCHOR)
-    db = get_session()
-    try:
-        party = parties.get_party(db, req, party_id, actor=current_user())
-        parties.update_party(db, party, actor=current_user(), now=utcnow(), aliases=split_list(form.aliases.data),
-                             identifiers=split_list(form.identifiers.data))
-    except SarError as exc:
-        return fail(exc, req, ANCHOR)
-    db.commit()
-    flash(f"Other names and reference numbers of {party.name} saved.", "success")
-    return back_to(req, ANCHOR)
+    return form_post(
+        form,
+        _update(req, party_id, aliases=split_list(form.aliases.data), identifiers=split_list(form.identifiers.data)),
+        req=req, anchor=ANCHOR, invalid=errors_or("Check the aliases."),
+        success=lambda party: f"Other names and reference numbers of {party.name} saved.",
+    )
 
 
 @bp.route("/requests/<reference>/parties/<int:party_id>/evidence", methods=["POST"])
@@ -133,22 +112,20 @@ def party_evidence(reference: str, party_id: int):
     """Record the status of a party's identity or authority evidence, with a note."""
     req = load(reference, audited=False)
     form = EvidenceStatusForm()
-    if not form.validate_on_submit():
-        return fail(form_errors(form) or "Check the evidence form.", req, ANCHOR)
-    db = get_session()
     kind, status = form.kind.data, form.status.data
-    try:
+
+    def record(db):
         party = parties.get_party(db, req, party_id, actor=current_user())
         parties.record_evidence(db, party, kind, status, note=form.note.data or "", actor=current_user(),
                                 now=utcnow())
-    except SarError as exc:
-        return fail(exc, req, ANCHOR)
-    db.commit()
-    message = f"{party.name}: {kind} evidence {status.replace('_', ' ')}."
-    if status == "received":
-        message += " " + _received_hint(kind)
-    flash(message, "success")
-    return back_to(req, ANCHOR)
+        return party
+
+    def recorded(party) -> str:
+        message = f"{party.name}: {kind} evidence {status.replace('_', ' ')}."
+        return message + " " + _received_hint(kind) if status == "received" else message
+
+    return form_post(form, record, req=req, anchor=ANCHOR, invalid=errors_or("Check the evidence form."),
+                     success=recorded)
 
 
 @bp.route("/requests/<reference>/parties/evidence-upload", methods=["POST"])
@@ -157,26 +134,23 @@ def party_evidence_upload(reference: str):
     """Store a proof of identity or authority for a party and mark it received."""
     req = load(reference, audited=False)
     form = EvidenceUploadForm()
-    if not form.validate_on_submit():
-        return fail(form_errors(form) or "Choose a PDF file to upload.", req, ANCHOR)
-    db = get_session()
-    storage = form.file.data
-    try:
+
+    def attach(db):
+        storage = form.file.data
         party = parties.get_party(db, req, form.party_id.data, actor=current_user())
         item = parties.attach_evidence(db, req, storage.read(), storage.filename or "evidence.pdf", form.kind.data,
                                        actor=current_user(), now=utcnow(), settings=settings(), party=party)
-    except SarError as exc:
-        db.rollback()
-        flash(sentence(exc), "error")
-        return back_to(req, ANCHOR)
-    db.commit()
-    flash(f"{item.filename} added as {form.kind.data} evidence for {party.name}. "
-          + _received_hint(form.kind.data), "success")
-    return back_to(req, ANCHOR)
+        return party, item
+
+    return form_post(
+        form, attach, req=req, anchor=ANCHOR, invalid=errors_or("Choose a PDF file to upload."),
+        success=lambda done: f"{done[1].filename} added as {form.kind.data} evidence for {done[0].name}. "
+                             + _received_hint(form.kind.data),
+    )
 
 
 @bp.route("/requests/<reference>/parties/<int:party_id>/evidence/<kind>.pdf")
-@role_required(Role.officer.value, Role.manager.value)
+@role_required(*CASEWORK_ROLES)
 def party_evidence_document(reference: str, party_id: int, kind: str):
     """Open a party's identity or authority document (officers and managers; the read is audited)."""
     req = load(reference, audited=False)

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from flask import flash, jsonify, redirect, render_template, request, url_for
 
-from sar.bundle import documents, jobs
+from sar.accounts import queries as account_queries
+from sar.bundle import documents, jobs, redactions
+from sar.bundle import queries as bundle_queries
 from sar.core import audit
-from sar.core.db import utcnow
-from sar.core.errors import Conflict, SarError, ValidationError
-from sar.intake import clock
+from sar.core.db import LONDON, utcnow
+from sar.core.errors import Conflict, ValidationError
+from sar.intake import clock, parties
 from sar.intake import queries as intake_queries
 from sar.intake import requests as req_uc
+from sar.messaging import queries as messaging_queries
 from sar.models import User
 from sar.release import approvals
 from sar.workflow import approval_state, manual
@@ -24,9 +27,19 @@ from web.auth import current_user, role_required, staff_required
 from web.db import get_session
 from web.errors import sentence
 from web.staff import bp
-from web.staff.common import back_to, fail, form_errors, load, london_today, settings
-from web.staff.forms import AssignForm, ClockEventForm, LogRequestForm, OverrideForm, TransitionForm
-from web.staff.party_routes import party_context
+from web.staff.common import errors_or, form_errors, form_post, load, london_today, settings
+from web.staff.forms import (
+    AddPartyForm,
+    AssignForm,
+    ClockEventForm,
+    EvidenceStatusForm,
+    EvidenceUploadForm,
+    LogRequestForm,
+    OverrideForm,
+    PartyDecisionForm,
+    PartyNamesForm,
+    TransitionForm,
+)
 
 PER_PAGE = 25
 
@@ -58,7 +71,7 @@ def dashboard():
     counts = intake_queries.tab_counts(db, actor=user, today=today, settings=settings())
     by_regime = req_uc.counts_by_regime(db, user)
     states = {r.id: clock.deadline_state(r, today, settings()) for r in page.rows}
-    officers = intake_queries.users_by_id(db, {r.assigned_officer_id for r in page.rows})
+    officers = account_queries.users_by_id(db, {r.assigned_officer_id for r in page.rows})
     return render_template(
         "staff/dashboard.html",
         page=page,
@@ -79,7 +92,7 @@ def new_request():
     """Log a request that arrived by letter, e-mail, phone or in person."""
     form = LogRequestForm()
     if request.method == "GET":
-        form.received_at.data = utcnow().astimezone(req_uc.LONDON).replace(second=0, microsecond=0, tzinfo=None)
+        form.received_at.data = utcnow().astimezone(LONDON).replace(second=0, microsecond=0, tzinfo=None)
     if form.validate_on_submit():
         db = get_session()
         user = current_user()
@@ -136,7 +149,7 @@ def _case_context(db, req, user: User) -> dict:
     clock_form.on.data = london_today()
     assign = AssignForm(officer_id=req.assigned_officer_id or 0)
     assign.officer_id.choices = [(0, "Nobody")] + [
-        (u.id, f"{u.name} ({u.role})") for u in intake_queries.staff_users(db, actor=user)
+        (u.id, f"{u.name} ({u.role})") for u in account_queries.staff_users(db, actor=user)
     ]
     moves = TransitionForm()
     # Only the moves staff may make by hand (sar.workflow.status.MANUAL_TRANSITIONS), and only for the roles
@@ -150,17 +163,33 @@ def _case_context(db, req, user: User) -> dict:
         "assign_form": assign,
         "transition_form": moves,
         "items": items,
-        "redaction_counts": intake_queries.redaction_counts(db, [i.id for i in items]),
-        "job": intake_queries.latest_job(db, req.id, actor=user),
+        "redaction_counts": bundle_queries.redaction_counts(db, [i.id for i in items]),
+        # Totals over the documents still in the bundle (a removed document's proposals wait for nobody).
+        "review_totals": redactions.review_counts(db, req),
+        "job": bundle_queries.latest_job(db, req.id, actor=user),
         "approvals": approvals.list_approvals(db, req),
         "standing": standing,
         "pack": approvals.current_pack(db, req),
         "events": audit.events_for_request(db, req.id, limit=300),
-        "emails": intake_queries.correspondence(db, req.id, actor=user),
-        "users_by_id": intake_queries.users_by_id(db, _people_ids(req, standing)),
+        "emails": messaging_queries.correspondence(db, req.id, actor=user),
+        "users_by_id": account_queries.users_by_id(db, _people_ids(req, standing)),
         "today": london_today(),
         "deadline_state": clock.deadline_state(req, london_today(), settings()),
-        **party_context(db, req),
+        **_party_context(db, req),
+    }
+
+
+def _party_context(db, req) -> dict:
+    """The party forms and evidence notes for the case page (their views are in ``party_routes``)."""
+    upload = EvidenceUploadForm()
+    upload.party_id.choices = [(p.id, f"{p.name} ({p.role.replace('_', ' ')})") for p in req.parties]
+    return {
+        "add_party_form": AddPartyForm(),
+        "decision_form": PartyDecisionForm(),
+        "names_form": PartyNamesForm(),
+        "evidence_form": EvidenceStatusForm(),
+        "evidence_upload_form": upload,
+        "evidence_notes": parties.evidence_notes(db, req),
     }
 
 
@@ -178,23 +207,13 @@ def override(reference: str):
     """Override the triage's regime with a reason (audited)."""
     req = load(reference, audited=False)
     form = OverrideForm()
-    if not form.validate_on_submit():
-        return fail(form_errors(form) or "Check the override form.", req, "triage")
-    try:
-        req_uc.override_triage(
-            get_session(),
-            req,
-            form.regime.data,
-            actor=current_user(),
-            reason=form.reason.data,
-            now=utcnow(),
-            settings=settings(),
-        )
-    except SarError as exc:
-        return fail(exc, req, "triage")
-    get_session().commit()
-    flash(f"Regime changed to {form.regime.data}. The due date has been recalculated.", "success")
-    return back_to(req, "triage")
+    return form_post(
+        form,
+        lambda db: req_uc.override_triage(db, req, form.regime.data, actor=current_user(), reason=form.reason.data,
+                                          now=utcnow(), settings=settings()),
+        req=req, anchor="triage", invalid=errors_or("Check the override form."),
+        success=lambda _: f"Regime changed to {form.regime.data}. The due date has been recalculated.",
+    )
 
 
 @bp.route("/requests/<reference>/clock", methods=["POST"])
@@ -203,24 +222,13 @@ def clock_event(reference: str):
     """Record a clock event (ID requested, clarification received, extension ...)."""
     req = load(reference, audited=False)
     form = ClockEventForm()
-    if not form.validate_on_submit():
-        return fail(form_errors(form) or "Check the clock form.", req, "clock")
-    try:
-        clock.record_clock_event(
-            get_session(),
-            req,
-            form.kind.data,
-            form.on.data,
-            actor=current_user(),
-            reason=form.reason.data or "",
-            now=utcnow(),
-            settings=settings(),
-        )
-    except SarError as exc:
-        return fail(exc, req, "clock")
-    get_session().commit()
-    flash("Clock event recorded; the due date has been recalculated.", "success")
-    return back_to(req, "clock")
+    return form_post(
+        form,
+        lambda db: clock.record_clock_event(db, req, form.kind.data, form.on.data, actor=current_user(),
+                                            reason=form.reason.data or "", now=utcnow(), settings=settings()),
+        req=req, anchor="clock", invalid=errors_or("Check the clock form."),
+        success="Clock event recorded; the due date has been recalculated.",
+    )
 
 
 @bp.route("/requests/<reference>/assign", methods=["POST"])
@@ -228,18 +236,14 @@ def clock_event(reference: str):
 def assign(reference: str):
     """Assign the request to an officer."""
     req = load(reference, audited=False)
-    form = AssignForm()
-    db = get_session()
-    officer = db.get(User, request.form.get("officer_id", type=int) or 0)
-    if not form.validate_on_submit() or officer is None:
-        return fail("Choose an officer to assign.", req, "details")
-    try:
-        req_uc.assign(db, req, officer, actor=current_user(), now=utcnow())
-    except SarError as exc:
-        return fail(exc, req, "details")
-    db.commit()
-    flash(f"Assigned to {officer.name}.", "success")
-    return back_to(req, "details")
+    officer = get_session().get(User, request.form.get("officer_id", type=int) or 0)
+    return form_post(
+        AssignForm(),
+        lambda db: req_uc.assign(db, req, officer, actor=current_user(), now=utcnow()),
+        req=req, anchor="details", invalid="Choose an officer to assign.",
+        check=lambda _: None if officer is not None else "Choose an officer to assign.",
+        success=lambda _: f"Assigned to {officer.name}.",
+    )
 
 
 def _manual_choices(req) -> list[tuple[str, str]]:
@@ -253,28 +257,30 @@ def change_status(reference: str):
     req = load(reference, audited=False)
     form = TransitionForm()
     form.to.choices = _manual_choices(req)
-    if not form.validate_on_submit():
+
+    def invalid(form) -> str:
         wanted = request.form.get("to", "")
         if "to" in form.errors and wanted in RequestStatus.__members__:
-            return fail(f"{RequestStatus(wanted).title} cannot be set by hand from "
-                        f"{RequestStatus(req.status).title.lower()}: "
-                        "approval and release happen only through their own steps.", req, "details")
-        return fail(form_errors(form) or "Give a reason for the change.", req, "details")
-    try:
-        manual.set_status_by_hand(get_session(), req, form.to.data, actor=current_user(), reason=form.reason.data,
-                                    now=utcnow())
-    except (ValidationError, Conflict) as exc:  # NotPermitted (an admin) becomes a 403 page
-        return fail(exc, req, "details")
-    get_session().commit()
-    flash(f"Status changed to {RequestStatus(form.to.data).title}.", "success")
-    return back_to(req, "details")
+            return (f"{RequestStatus(wanted).title} cannot be set by hand from "
+                    f"{RequestStatus(req.status).title.lower()}: "
+                    "approval and release happen only through their own steps.")
+        return form_errors(form) or "Give a reason for the change."
+
+    return form_post(
+        form,
+        lambda db: manual.set_status_by_hand(db, req, form.to.data, actor=current_user(), reason=form.reason.data,
+                                             now=utcnow()),
+        req=req, anchor="details", invalid=invalid,
+        catch=(ValidationError, Conflict),  # NotPermitted (an admin) becomes a 403 page
+        success=lambda _: f"Status changed to {RequestStatus(form.to.data).title}.",
+    )
 
 
 @bp.route("/jobs/<int:job_id>")
 @staff_required
 def job_status(job_id: int):
     """Progress of a background job, polled by progress.js."""
-    job = intake_queries.job_for_request(get_session(), job_id, actor=current_user())
+    job = bundle_queries.job_for_request(get_session(), job_id, actor=current_user())
     if job is None:
         return jsonify({"error": "no such job"}), 404
     return jsonify(jobs.job_progress(job))
