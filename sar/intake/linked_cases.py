@@ -102,3 +102,11 @@ def links_for(session: Session, request: Request, *, actor: User) -> list[CaseLi
     return list(session.scalars(select(CaseLink).where(or_(CaseLink.request_id == request.id,
                                                           CaseLink.linked_request_id == request.id))
                                 .order_by(CaseLink.id)))
+
+
+def references(session: Session, links: list[CaseLink]) -> dict[int, str]:
+    """Request id -> reference for both sides of ``links`` (for showing them)."""
+    ids = {x for link in links for x in (link.request_id, link.linked_request_id) if x}
+    if not ids:
+        return {}
+    return dict(session.execute(select(Request.id, Request.reference).where(Request.id.in_(ids))).tuples().all())

@@ -215,13 +215,10 @@ def void_event(reference: str, event_id: int) -> Response:
     return jsonify(out)
 
 
-def link_out(link) -> dict[str, Any]:
-    """A linked case, with the references of both sides."""
-    session = get_session()
-    original = session.get(Request, link.request_id)
-    linked = session.get(Request, link.linked_request_id) if link.linked_request_id else None
+def link_out(link, refs: dict[int, str]) -> dict[str, Any]:
+    """A linked case, with the references of both sides (``refs`` from ``linked_cases.references``)."""
     return {"id": link.id, "kind": link.kind, "label": linked_cases.LINK_KINDS[link.kind].label,
-            "original": original.reference, "linked_request": linked.reference if linked else None,
+            "original": refs[link.request_id], "linked_request": refs.get(link.linked_request_id),
             "received_on": link.received_on.isoformat(), "due_on": link.due_on.isoformat() if link.due_on else None,
             "external_reference": link.external_reference}
 
@@ -231,7 +228,8 @@ def list_links(reference: str) -> Response:
     """Cases linked to or from the request (internal review, reconsideration, complaints)."""
     req = _load(reference)
     rows = linked_cases.links_for(get_session(), req, actor=g.api_user)
-    out = [link_out(x) for x in rows]
+    refs = linked_cases.references(get_session(), rows)
+    out = [link_out(x, refs) for x in rows]
     get_session().commit()
     return jsonify(items=out)
 
@@ -249,6 +247,6 @@ def add_link(reference: str) -> Response:
         description=schemas.text(body, "description", required=True, max_len=20_000),
         due_on=schemas.date_field(body, "due_on"),
         external_reference=schemas.text(body, "external_reference", max_len=100) or "")
-    out = link_out(link)
+    out = link_out(link, linked_cases.references(get_session(), [link]))
     get_session().commit()
     return _created(out)

@@ -16,7 +16,7 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from sar.core.db import utcnow
 from sar.core.errors import SarError, ValidationError
 from sar.intake import clock, linked_cases, replies, stage_letters
-from sar.models import Outcome, Request, Role
+from sar.models import Outcome, Role
 from sar.release import closure, correspondence, exemptions, outcomes
 from sar.release.outcome_kinds import OUTCOME_KINDS, kinds_for
 from web.auth import current_user, role_required, staff_required
@@ -45,9 +45,9 @@ def _page(req, *, letter_draft=None, outcome_form=None, status: int = 200):
                                                            if fam in s.families],
         "events": [e for e in req.clock_events], "letter_draft": letter_draft, "outcome_form": outcome_form or {},
         "art19_outstanding": outcomes.art19_outstanding, "reopenable": req.status in ("released", "refused", "closed"),
-        "links": linked_cases.links_for(db, req, actor=actor),
+        "links": (links := linked_cases.links_for(db, req, actor=actor)),
         "link_kinds": {k: v for k, v in linked_cases.LINK_KINDS.items() if req.regime in v.originals},
-        "all_link_kinds": linked_cases.LINK_KINDS, "references": _references(db, req),
+        "all_link_kinds": linked_cases.LINK_KINDS, "references": linked_cases.references(db, links),
         "pit_cap": _pit_cap(db, req),
     }
     db.commit()
@@ -62,13 +62,6 @@ def _pit_cap(db, req):
         return clock.pit_cap(db, req, london_today(), settings())
     except SarError:
         return None
-
-
-def _references(db, req) -> dict[int, str]:
-    """Reference of every request linked to ``req`` (for the links table)."""
-    ids = {x for link in linked_cases.links_for(db, req, actor=current_user())
-           for x in (link.request_id, link.linked_request_id) if x}
-    return {r.id: r.reference for r in db.query(Request).filter(Request.id.in_(ids))} if ids else {}
 
 
 def _fail(req, exc: SarError | str, **kw):
