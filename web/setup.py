@@ -100,6 +100,7 @@ def configure(app: Flask) -> None:
     # so the views may import their package without an import cycle).
     from web.portal import bp as portal_bp
     from web.portal import disclosure_routes as _disclosure_log  # noqa: F401
+    from web.portal import reply_routes as _portal_reply_views  # noqa: F401
     from web.portal import routes as _portal_views  # noqa: F401
     from web.staff import (  # noqa: F401
         admin_routes,
@@ -108,8 +109,9 @@ def configure(app: Flask) -> None:
         closure_routes,
         disclosure_routes,
         document_routes,
+        outcome_routes,
         party_routes,
-        records_routes,  # noqa: F401
+        records_routes,
         report_routes,
         retention_routes,
         review_routes,
@@ -124,6 +126,7 @@ def configure(app: Flask) -> None:
 
 def _register_api(app: Flask) -> None:
     from web.api import bp as api_bp
+    from web.api import outcome_routes as _outcome_api_views  # noqa: F401
     from web.api import report_routes as _api_report_views  # noqa: F401
     from web.api import routes as _api_views  # noqa: F401  (registers the views on bp)
 

@@ -15,8 +15,9 @@ the templates cannot forget it:
   (a run of them, with the spaces around it, one space).
 * :func:`letter_value`: as :func:`one_line`, and a value starting with the heading marker's
   character is indented by one space, so it can never begin a heading line; it prints as written.
-* :class:`MultilineText`: text a member of staff wrote as paragraphs (a free-text e-mail body)
-  keeps its line breaks, and loses every other control character.
+* :class:`MultilineText`: text a member of staff wrote as paragraphs (a free-text e-mail body, the
+  reasoning of a decision letter) keeps its line breaks, and loses every other control character;
+  in a letter no line of it can start a heading.
 """
 
 from __future__ import annotations
@@ -73,5 +74,8 @@ def letter_value(value: Any) -> Any:
     """Jinja ``finalize`` for letters and schedules laid out by ``text_pdf``: one line, never a heading."""
     if not isinstance(value, str):
         return value
+    if isinstance(value, MultilineText):
+        # Staff-written reasoning keeps its paragraphs; no line of it may become a heading.
+        return "\n".join(" " + ln if ln.startswith(HEADING_CHAR) else ln for ln in paragraphs(value).split("\n"))
     line = one_line(value)
     return " " + line if line.startswith(HEADING_CHAR) else line

@@ -221,13 +221,13 @@ def acknowledge_new_requests(session: Session, *, now: datetime, settings: Setti
             continue
         parts = []
         for part in [req, *req.parts]:
-            detail = part.due_detail or {}
             parts.append({
                 "reference": part.reference,
                 "regime_label": REQUESTER_LABELS.get(part.regime, part.regime),
                 "due_on": part.due_on,
                 "stopped": part.due_on is None,
-                "explanation": list(detail.get("explanation", [])),
+                # The clock's explanation (rule codes, outer limits) is for staff, never the requester.
+                "personal": part.regime in DATA_RIGHTS_REGIMES,
             })
         queued += _send_once(
             session, request_id=req.id, kind="acknowledgement", key="received", recipient=None, to=email,

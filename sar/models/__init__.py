@@ -4,6 +4,7 @@ from sar.models.approval import Approval, DownloadLink, ResponsePack
 from sar.models.audit import AuditEvent, AuditHead
 from sar.models.document import BundleItem, Document, DuplicateProposal, PageMark
 from sar.models.mail import HolidayOverride, OutboxEmail, ReferenceCounter, Reminder
+from sar.models.outcome import CaseLink, CaseMessage, Letter, Outcome
 from sar.models.redaction import Job, Redaction, RedactionDecision
 from sar.models.reporting import (
     COMPLAINT_KINDS,
@@ -50,6 +51,8 @@ __all__ = [
     "AuditEvent",
     "AuditHead",
     "BundleItem",
+    "CaseLink",
+    "CaseMessage",
     "ClockEvent",
     "Document",
     "DownloadLink",
@@ -57,7 +60,9 @@ __all__ = [
     "HolidayOverride",
     "Job",
     "LoginThrottle",
+    "Letter",
     "OutboxEmail",
+    "Outcome",
     "PageMark",
     "Party",
     "RecordCall",

@@ -130,6 +130,9 @@ class ClockEvent(Base):
     occurred_on: Mapped[date] = mapped_column(Date)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reason: Mapped[str] = mapped_column(Text, default="")
+    #: FOIA public-interest extension only (rulebook F-3): the decision date the officer estimated,
+    #: no later than the clock's cap; the due date is this estimate while the event stands.
+    until: Mapped[date | None] = mapped_column(Date)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
     #: Events are never deleted; a mistaken one is voided with a reason and ignored by the clock.
     voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

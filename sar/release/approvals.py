@@ -19,6 +19,7 @@ Use cases take ``session``, ``actor`` and ``now``; they flush and never commit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -42,7 +43,7 @@ from sar.models import (
     Role,
     User,
 )
-from sar.release import entitlement, packs
+from sar.release import closure, entitlement, packs
 from sar.workflow.approval_state import STANDING_STATUSES, lock_request, standing_approval
 from sar.workflow.status import RequestStatus
 from sar.workflow.transitions import transition
@@ -53,9 +54,13 @@ from sar.workflow.transitions import transition
 WORK_ACTIONS = frozenset({
     "document.add", "document.remove", "document.retitle", "bundle.reorder", "redaction.decide",
     "redaction.manual", "redaction.entity", "page.mark", "approval.submit", "party.add", "party.update",
+    # Drafting a decision or editing its letter (issue 13) is preparing what is released.
+    "outcome.draft", "outcome.letter_edit",
 })
 #: Where the web layer serves a download link (one definition, in :mod:`sar.messaging.download_links`).
 DOWNLOAD_PATH = download_links.DOWNLOAD_PATH
+#: Builds and stores a pack for a request: ``(session, request, *, actor, now, settings) -> ResponsePack``.
+PackBuilder = Callable[..., ResponsePack]
 
 @dataclass(frozen=True)
 class ReleaseResult:
@@ -111,8 +116,11 @@ def check_submittable(session: Session, request: Request, *, actor: User) -> Non
 
 
 def submit_for_approval(session: Session, request: Request, *, actor: User, now: datetime, settings: Settings,
-                        note: str = "") -> Approval:
+                        note: str = "", build: PackBuilder | None = None) -> Approval:
     """Build the response pack and submit that exact pack (by hash) to a manager.
+
+    :param build: what builds the pack: :func:`sar.release.packs.build_pack` (the redacted bundle)
+        unless a decision that sends a letter alone (``sar.release.outcomes``) passes its own builder.
 
     Moves the request to ``awaiting_approval`` through ``in_progress`` and ``in_review`` as needed.
 
@@ -124,7 +132,7 @@ def submit_for_approval(session: Session, request: Request, *, actor: User, now:
     require_role(actor, *CASEWORK_ROLES)
     lock_request(session, request)
     status = _check_submittable_state(session, request)
-    pack = packs.build_pack(session, request, actor=actor, now=now, settings=settings)
+    pack = (build or packs.build_pack)(session, request, actor=actor, now=now, settings=settings)
     path = {RequestStatus.received: [RequestStatus.in_progress, RequestStatus.in_review],
             RequestStatus.in_progress: [RequestStatus.in_review], RequestStatus.in_review: []}[status]
     for step in [*path, RequestStatus.awaiting_approval]:
@@ -137,7 +145,23 @@ def submit_for_approval(session: Session, request: Request, *, actor: User, now:
     audit.record(session, "approval.submit", actor=actor, now=now, request_id=request.id,
                  target=f"approval:{approval.id}", detail={"pack_id": pack.id, "pack_sha256": pack.sha256,
                                                             "note": approval.submit_note})
+    managers = session.scalars(select(User).where(User.role == Role.manager, User.is_active.is_(True),
+                                                  User.id != actor.id)).all()
+    _tell_staff(session, request, managers, now=now, settings=settings, kind="approval_needed",
+                subject=f"{request.reference}: a response is waiting for your approval",
+                body=f"{actor.name} submitted the response to {request.reference} for approval. Open the case "
+                     "to review the exact pack and approve or return it.")
     return approval
+
+
+def _tell_staff(session: Session, request: Request, recipients, *, now: datetime, settings: Settings | None,
+                kind: str, subject: str, body: str) -> None:
+    """E-mail staff about a step of the four-eyes path (issue 13); names no requester or case content."""
+    for user in recipients:
+        if user is not None and user.email:
+            notifications.queue_email(session, to=user.email, subject=subject, template="generic", kind=kind,
+                                      request_id=request.id, now=now, settings=settings,
+                                      context={"recipient_name": user.name, "body": body})
 
 
 def _pending(session: Session, request: Request) -> Approval:
@@ -235,7 +259,8 @@ def approve(session: Session, request: Request, *, pack_sha256: str, actor: User
     return approval
 
 
-def return_pack(session: Session, request: Request, *, actor: User, comments: str, now: datetime) -> Approval:
+def return_pack(session: Session, request: Request, *, actor: User, comments: str, now: datetime,
+                settings: Settings | None = None) -> Approval:
     """Send the pending pack back to the officer with comments; the request returns to review.
 
     :raises NotPermitted: the actor is not a manager.
@@ -256,6 +281,9 @@ def return_pack(session: Session, request: Request, *, actor: User, comments: st
                reason=f"pack returned: {comments}")
     audit.record(session, "approval.return", actor=actor, now=now, request_id=request.id,
                  target=f"approval:{approval.id}", detail={"comments": comments})
+    _tell_staff(session, request, [session.get(User, approval.submitted_by_id)], now=now, settings=settings,
+                kind="approval_returned", subject=f"{request.reference}: the response was returned to you",
+                body=f"{actor.name} returned the response to {request.reference}: {comments}")
     return approval
 
 
@@ -337,6 +365,9 @@ def release(session: Session, request: Request, *, actor: User, now: datetime,
                  target=f"pack:{pack.id}",
                  detail={"pack_sha256": pack.sha256, "link_id": link.id, "expires_at": expires_at.isoformat(),
                          "emailed": bool(email)})
+    # Every release leaves a closure record (issue 13): the outcome drafted for this pack, or the default.
+    closure.record_release(session, request, pack, actor=actor, now=now, settings=settings,
+                           email_id=email.id if email is not None else None)
     return ReleaseResult(pack=pack, link=link, expires_at=expires_at, email=email)
 
 

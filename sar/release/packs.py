@@ -203,6 +203,11 @@ def _is_whole_page(red: Redaction) -> bool:
     return x0 <= 0.5 and y0 <= 0.5
 
 
+def zip_files(files: dict[str, bytes]) -> bytes:
+    """Zip ``files`` deterministically (sorted names, fixed timestamp), so the hash depends on the contents only."""
+    return _zip(files)
+
+
 def _zip(files: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:

@@ -58,10 +58,12 @@ ALLOWED_TRANSITIONS: Mapping[RequestStatus, frozenset[RequestStatus]] = {
     S.awaiting_approval: frozenset({S.approved, S.in_review, S.withdrawn}),
     # Any change after approval voids it and the request goes back to review.
     S.approved: frozenset({S.released, S.in_review, S.withdrawn}),
-    S.released: frozenset({S.closed}),
-    S.refused: frozenset({S.closed}),
+    # Reopening a released, refused or closed request (with a reason) is the way to a supplementary
+    # release or a corrected decision (issue 13); withdrawn requests stay withdrawn.
+    S.released: frozenset({S.closed, S.in_progress}),
+    S.refused: frozenset({S.closed, S.in_progress}),
     S.withdrawn: frozenset(),
-    S.closed: frozenset(),
+    S.closed: frozenset({S.in_progress}),
 }
 
 #: Moves that belong to one use case and are never made by hand (the generic status form or
@@ -75,6 +77,9 @@ WORKFLOW_ONLY_MOVES: Mapping[tuple[RequestStatus, RequestStatus], str] = {
     (S.awaiting_approval, S.in_review): "a manager returns the pack, or a change voids the approval",
     (S.approved, S.released): "release the approved pack",
     (S.approved, S.in_review): "a change voids the approval",
+    (S.released, S.in_progress): "reopen the request with a reason",
+    (S.refused, S.in_progress): "reopen the request with a reason",
+    (S.closed, S.in_progress): "reopen the request with a reason",
 }
 
 #: Every move staff may make by hand: the transition table less the workflow-only moves.

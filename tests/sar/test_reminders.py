@@ -45,8 +45,8 @@ def sar_request(session, settings):
 # --- acknowledgement ---------------------------------------------------------------------------------------
 
 
-def test_acknowledgement_goes_once_to_the_requester_with_due_date_and_explanation(session, settings,
-                                                                                sar_request):
+def test_acknowledgement_goes_once_to_the_requester_with_due_date_and_no_internal_text(session, settings,
+                                                                                     sar_request):
     assert sar_request.due_on == DUE
     now = RECEIVED + timedelta(minutes=1)
     assert reminders.acknowledge_new_requests(session, now=now, settings=settings) == 1
@@ -57,10 +57,24 @@ def test_acknowledgement_goes_once_to_the_requester_with_due_date_and_explanatio
     assert "Dear Jamie Example" in email.body_text
     assert "subject access request" in email.body_text
     assert "Wednesday 8 April 2026" in email.body_text
-    assert sar_request.due_detail["explanation"][0] in email.body_text
+    # Issue 13: the clock's explanation (rule codes, outer limits) is for staff only.
+    for line in sar_request.due_detail["explanation"]:
+        assert line not in email.body_text
+    assert "rulebook" not in email.body_text and "G-" not in email.body_text
+    assert "difficult memories" in email.body_text
     assert reminders.acknowledge_new_requests(session, now=now + timedelta(minutes=1), settings=settings) == 0
     reminder = session.scalars(select(Reminder).where(Reminder.kind == "acknowledgement")).one()
     assert reminder.outbox_id == email.id and reminder.request_id == sar_request.id
+
+
+def test_foi_acknowledgement_says_nothing_about_personal_records(session, settings, now):
+    req = make_request(session, settings, now=now, regime="foi",
+                       description="How much did the council spend on agency social workers in 2025?")
+    assert reminders.acknowledge_new_requests(session, now=now, settings=settings) == 1
+    (email,) = outbox(session, "acknowledgement")
+    assert email.request_id == req.id
+    assert "in care" not in email.body_text and "difficult memories" not in email.body_text
+    assert "F-1" not in email.body_text and "working day" not in email.body_text
 
 
 def test_mixed_request_is_acknowledged_once_listing_every_part(session, settings, now):

@@ -13,8 +13,10 @@ from sar.workflow.status import (
     ALLOWED_TRANSITIONS,
     EDITABLE_STATUSES,
     FINISHED_STATUSES,
+    MANUAL_TRANSITIONS,
     OPEN_STATUSES,
     RequestStatus,
+    can_set_by_hand,
     can_transition,
 )
 from sar.workflow.transitions import transition
@@ -39,6 +41,10 @@ EXPECTED = {
     ("approved", "released"), ("approved", "in_review"), ("approved", "withdrawn"),
     ("released", "closed"),
     ("refused", "closed"),
+    # Reopen with a reason (issue 13), workflow-only: sar.release.outcomes.reopen.
+    ("released", "in_progress"),
+    ("refused", "in_progress"),
+    ("closed", "in_progress"),
 }
 
 
@@ -48,8 +54,9 @@ def test_table_matches_the_written_spec():
     assert set(ALLOWED_TRANSITIONS) == set(RequestStatus)
 
 
-def test_terminal_statuses_have_no_way_out():
-    assert ALLOWED_TRANSITIONS[RequestStatus.closed] == frozenset()
+def test_terminal_statuses_have_no_way_out_but_a_reopen():
+    assert ALLOWED_TRANSITIONS[RequestStatus.closed] == frozenset({RequestStatus.in_progress})
+    assert not can_set_by_hand(RequestStatus.closed, RequestStatus.in_progress)
     assert ALLOWED_TRANSITIONS[RequestStatus.withdrawn] == frozenset()
     assert RequestStatus.closed not in OPEN_STATUSES
 
@@ -94,5 +101,7 @@ def test_every_status_is_open_or_finished_and_a_finished_one_can_only_close():
     assert not OPEN_STATUSES & FINISHED_STATUSES
     assert EDITABLE_STATUSES <= OPEN_STATUSES
     for status in FINISHED_STATUSES:
-        assert ALLOWED_TRANSITIONS[status] <= {RequestStatus.closed}, status
+        assert ALLOWED_TRANSITIONS[status] <= {RequestStatus.closed, RequestStatus.in_progress}, status
+        # ... and the way back (a reopen) is never a hand move.
+        assert MANUAL_TRANSITIONS[status] <= {RequestStatus.closed}, status
     assert RequestStatus.in_review not in FINISHED_STATUSES

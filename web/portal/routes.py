@@ -13,7 +13,7 @@ from sar.accounts import admin as accounts_admin
 from sar.accounts.passwords import minimum_length
 from sar.core.db import utcnow
 from sar.core.errors import SarError, ValidationError
-from sar.intake import parties, requester_view
+from sar.intake import parties, replies, requester_view
 from sar.intake import requests as req_uc
 from sar.messaging import queries as messaging_queries
 from sar.models import Request
@@ -163,8 +163,11 @@ def request_detail(reference: str):
     """One of the requester's own requests."""
     db = get_session()
     view = requester_view.requester_view(db, reference, actor=current_user(), now=utcnow())
+    # What we are waiting for from them (issue 13): derived from the clock events, nothing else.
+    waiting = replies.waiting_for(req_uc.get_request(db, reference, actor=current_user(), now=utcnow(),
+                                                     audit_read=False))
     db.commit()
-    return render_template("portal/request.html", view=view)
+    return render_template("portal/request.html", view=view, waiting=waiting)
 
 
 @bp.route("/portal/requests/<reference>/download", methods=["POST"])

@@ -1,0 +1,274 @@
+"""Staff views for a request's outcome and correspondence (issue 13).
+
+One page per request (``/requests/<ref>/outcome``): record the outcome with its grounds and reasons,
+preview and edit its letter, submit it for approval; preview, edit and send stage letters (each
+recording its clock event); read the requester's replies; keep internal notes; reopen; withdraw a
+mistaken clock event; track Art 19 notices. Each POST calls one ``sar`` use case, commits, and comes
+back to the page (errors shown at the top, nothing saved).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+from flask import Response, flash, redirect, render_template, request, url_for
+
+from sar.core.db import utcnow
+from sar.core.errors import SarError, ValidationError
+from sar.intake import clock, linked_cases, replies, stage_letters
+from sar.models import Outcome, Role
+from sar.release import closure, correspondence, exemptions, outcomes
+from sar.release.outcome_kinds import OUTCOME_KINDS, kinds_for
+from web.auth import current_user, role_required, staff_required
+from web.db import get_session
+from web.errors import sentence
+from web.staff import bp
+from web.staff.common import load, london_today, settings
+
+#: Rows of the exemption table on the form (more can be cited through the API).
+EXEMPTION_ROWS = 4
+FINISHED = ("released", "closed", "withdrawn", "refused")
+_officer_or_manager = role_required(Role.officer.value, Role.manager.value)
+
+
+def _page(req, *, letter_draft=None, outcome_form=None, status: int = 200):
+    db = get_session()
+    actor = current_user()
+    fam = correspondence.family(req.regime)
+    context = {
+        "req": req, "kinds": kinds_for(req.regime), "all_kinds": OUTCOME_KINDS,
+        "exemption_choices": list((exemptions.EIR_EXCEPTIONS if fam == "eir" else exemptions.FOIA_EXEMPTIONS).values()),
+        "exemption_rows": EXEMPTION_ROWS, "pending": closure.pending_outcome(db, req),
+        "issued": closure.issued_outcomes(db, req), "letters": correspondence.list_letters(db, req, actor=actor),
+        "replies": replies.messages(db, req, actor=actor), "notes": replies.messages(db, req, actor=actor, notes=True),
+        "waiting": replies.waiting_for(req), "stage_kinds": [k for k, s in stage_letters.STAGE_LETTERS.items()
+                                                           if fam in s.families],
+        "events": [e for e in req.clock_events], "letter_draft": letter_draft, "outcome_form": outcome_form or {},
+        "art19_outstanding": outcomes.art19_outstanding, "reopenable": req.status in ("released", "refused", "closed"),
+        "links": (links := linked_cases.links_for(db, req, actor=actor)),
+        "link_kinds": {k: v for k, v in linked_cases.LINK_KINDS.items() if req.regime in v.originals},
+        "all_link_kinds": linked_cases.LINK_KINDS, "references": linked_cases.references(db, links),
+        "pit_cap": _pit_cap(db, req),
+    }
+    db.commit()
+    return render_template("staff/outcome.html", **context), status
+
+
+def _pit_cap(db, req):
+    """The latest estimate a FOIA public-interest extension sent today could give (F-3), shown on the form."""
+    if correspondence.family(req.regime) != "foi" or req.extended or req.status in FINISHED:
+        return None
+    try:
+        return clock.pit_cap(db, req, london_today(), settings())
+    except SarError:
+        return None
+
+
+def _fail(req, exc: SarError | str, **kw):
+    get_session().rollback()
+    flash(sentence(str(exc)), "error")
+    req = load(req.reference, audited=False)
+    return _page(req, status=400 if isinstance(exc, ValidationError) else 409, **kw)
+
+
+def _back(req, anchor: str):
+    return redirect(url_for("staff.outcome_page", reference=req.reference) + f"#{anchor}")
+
+
+@bp.route("/requests/<reference>/outcome")
+@staff_required
+def outcome_page(reference: str):
+    """The outcome and correspondence page."""
+    return _page(load(reference))
+
+
+def _outcome_fields(form) -> dict:
+    rows = []
+    for n in range(EXEMPTION_ROWS):
+        key = (form.get(f"ex_key_{n}") or "").strip()
+        if key:
+            rows.append({"key": key, "reasoning": form.get(f"ex_reasoning_{n}", ""),
+                         "public_interest": form.get(f"ex_pi_{n}", "")})
+    search = {k: form.get(f"search_{k}", "") for k in ("systems", "terms", "date_range", "result")}
+    detail = {k: form.get(k, "") for k in ("transfer_to", "legal_basis", "public_interest", "statement")}
+    detail["held_here"] = form.get("held_here") == "on"
+    detail["recipients"] = [r.strip() for r in (form.get("recipients") or "").splitlines() if r.strip()]
+    return {"exemption_rows": rows, "search": search if any(search.values()) else None, "detail": detail,
+            "reasons": form.get("reasons", ""), "advice": form.get("advice", "")}
+
+
+@bp.route("/requests/<reference>/outcome", methods=["POST"])
+@_officer_or_manager
+def outcome_record(reference: str):
+    """Record (or replace) the outcome; with ``letter_text`` the officer's edit of the letter is kept."""
+    req = load(reference, audited=False)
+    form = request.form
+    letter_text = form.get("letter_text") if form.get("keep_letter") == "on" else None
+    try:
+        outcomes.draft_outcome(get_session(), req, form.get("kind", ""), actor=current_user(), now=utcnow(),
+                               settings=settings(), letter_text=letter_text, **_outcome_fields(form))
+    except SarError as exc:
+        return _fail(req, exc, outcome_form=form)
+    get_session().commit()
+    flash("Outcome recorded. Check the letter, edit it if needed, then submit it for approval.", "success")
+    return _back(req, "outcome")
+
+
+@bp.route("/requests/<reference>/outcome/letter", methods=["POST"])
+@_officer_or_manager
+def outcome_letter_edit(reference: str):
+    """Save the officer's edit of the draft outcome's letter."""
+    req = load(reference, audited=False)
+    pending = closure.pending_outcome(get_session(), req)
+    try:
+        if pending is None:
+            raise ValidationError("record the outcome first")
+        outcomes.edit_letter(get_session(), pending, request.form.get("letter_text", ""), actor=current_user(),
+                             now=utcnow())
+    except SarError as exc:
+        return _fail(req, exc)
+    get_session().commit()
+    flash("Letter saved.", "success")
+    return _back(req, "outcome")
+
+
+@bp.route("/requests/<reference>/outcome/submit", methods=["POST"])
+@_officer_or_manager
+def outcome_submit(reference: str):
+    """Submit the drafted outcome for a manager's approval (the same four-eyes path as a pack)."""
+    req = load(reference, audited=False)
+    try:
+        outcomes.submit_outcome(get_session(), req, actor=current_user(), now=utcnow(), settings=settings(),
+                                note=request.form.get("note", ""))
+    except SarError as exc:
+        return _fail(req, exc)
+    get_session().commit()
+    flash("Submitted for approval. A manager who did not prepare it must approve it before release.", "success")
+    return redirect(url_for("staff.request_page", reference=req.reference) + "#approval")
+
+
+def _stage_fields(form) -> dict:
+    return {k: form.get(k, "") for k in ("question", "what_we_need", "amount", "fee_basis", "reasons", "exemption",
+                                         "new_due", "transfer_to")}
+
+
+@bp.route("/requests/<reference>/stage-letter", methods=["POST"])
+@_officer_or_manager
+def stage_letter(reference: str):
+    """Preview a stage letter (``action=preview``) or send it (``action=send``, with the edited text)."""
+    req = load(reference, audited=False)
+    form = request.form
+    kind, fields = form.get("kind", ""), _stage_fields(form)
+    db = get_session()
+    try:
+        if form.get("action") != "send":
+            draft = stage_letters.draft(db, req, kind, actor=current_user(), now=utcnow(), settings=settings(),
+                                        fields=fields)
+            db.rollback()
+            return _page(load(reference, audited=False), letter_draft={"kind": kind, "fields": fields,
+                                                                       "text": draft.text, "subject": draft.subject})
+        posted = form.get("posted_on") or None
+        stage_letters.send(db, req, kind, actor=current_user(), now=utcnow(), settings=settings(), fields=fields,
+                           text=form.get("text"), dispatch=form.get("dispatch", "email"),
+                           posted_on=date.fromisoformat(posted) if posted else None)
+    except ValueError:
+        return _fail(req, ValidationError("the posting date must be a date"))
+    except SarError as exc:
+        return _fail(req, exc)
+    db.commit()
+    flash("Letter sent and logged; any clock event it needs has been recorded.", "success")
+    return _back(req, "letters")
+
+
+@bp.route("/requests/<reference>/notes", methods=["POST"])
+@staff_required
+def note_add(reference: str):
+    """Add an internal case note."""
+    req = load(reference, audited=False)
+    try:
+        replies.add_note(get_session(), req, actor=current_user(), body=request.form.get("body", ""), now=utcnow())
+    except SarError as exc:
+        return _fail(req, exc)
+    get_session().commit()
+    return _back(req, "notes")
+
+
+@bp.route("/requests/<reference>/reopen", methods=["POST"])
+@_officer_or_manager
+def request_reopen(reference: str):
+    """Reopen a released, refused or closed request with a reason."""
+    req = load(reference, audited=False)
+    try:
+        outcomes.reopen(get_session(), req, actor=current_user(), now=utcnow(), reason=request.form.get("reason", ""))
+    except SarError as exc:
+        return _fail(req, exc)
+    get_session().commit()
+    flash("Reopened. Record the supplementary outcome when ready.", "success")
+    return _back(req, "outcome")
+
+
+@bp.route("/requests/<reference>/events/<int:event_id>/void", methods=["POST"])
+@_officer_or_manager
+def clock_event_void(reference: str, event_id: int):
+    """Withdraw a mistaken clock event with a reason (the due date is recomputed)."""
+    req = load(reference, audited=False)
+    try:
+        clock.void_clock_event(get_session(), req, event_id, actor=current_user(), now=utcnow(), settings=settings(),
+                               reason=request.form.get("void_reason", ""))
+    except SarError as exc:
+        return _fail(req, exc)
+    get_session().commit()
+    flash("Clock event withdrawn; the due date has been recomputed.", "success")
+    return _back(req, "clock-events")
+
+
+@bp.route("/requests/<reference>/outcomes/<int:outcome_id>/art19", methods=["POST"])
+@_officer_or_manager
+def art19_sent(reference: str, outcome_id: int):
+    """Record that an Art 19 notice went to one recipient."""
+    req = load(reference, audited=False)
+    outcome = get_session().get(Outcome, outcome_id)
+    try:
+        if outcome is None or outcome.request_id != req.id:
+            raise ValidationError("no such outcome on this request")
+        outcomes.mark_art19_sent(get_session(), outcome, request.form.get("recipient", ""), actor=current_user(),
+                                 now=utcnow())
+    except SarError as exc:
+        return _fail(req, exc)
+    get_session().commit()
+    return _back(req, "outcome")
+
+
+@bp.route("/requests/<reference>/links", methods=["POST"])
+@_officer_or_manager
+def linked_case_add(reference: str):
+    """Log an internal review, reconsideration or complaint linked to this request."""
+    req = load(reference, audited=False)
+    form = request.form
+    try:
+        received = datetime.combine(date.fromisoformat(form.get("received_on") or ""), time(12), tzinfo=UTC)
+        due = date.fromisoformat(form["due_on"]) if form.get("due_on") else None
+        received = min(received, utcnow())
+        linked_cases.open_linked_case(get_session(), req, form.get("kind", ""), actor=current_user(), now=utcnow(),
+                                      settings=settings(), received_at=received,
+                                      description=form.get("description", ""), due_on=due,
+                                      external_reference=form.get("external_reference", ""))
+    except ValueError:
+        return _fail(req, ValidationError("give the dates as dates"))
+    except SarError as exc:
+        return _fail(req, exc)
+    get_session().commit()
+    flash("Linked case logged.", "success")
+    return _back(req, "linked")
+
+
+@bp.route("/requests/<reference>/letters/<int:letter_id>.pdf")
+@staff_required
+def letter_pdf_view(reference: str, letter_id: int):
+    """A letter as sent (PDF)."""
+    req = load(reference, audited=False)
+    data = correspondence.letter_pdf(get_session(), req, letter_id, actor=current_user(), settings=settings())
+    get_session().commit()
+    response = Response(data, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'inline; filename="{req.reference}-letter-{letter_id}.pdf"'
+    return response
