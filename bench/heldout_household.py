@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (documents are written one line per printed line)
 """Held-out corpus "household": typewriter-style exports from case-management and partner systems.
 
 usage: .venv/bin/python bench/heldout_household.py [--work DIR] [--build-only]

@@ -29,6 +29,13 @@ from typing import NamedTuple
 from redaction.codes import code_for_regime
 from redaction.context import RedactionContext
 from redaction.detectors.uk import DATE, ENTITIES, POSTCODE, RELATIONSHIPS, STREET_WORDS, TITLES
+from redaction.furniture import (
+    cut_at_label_break,
+    is_label_line,
+    names_an_identifier,
+    on_running_line,
+    running_lines,
+)
 from redaction.names import (
     DISCLOSED,
     NON_NAME,
@@ -124,9 +131,21 @@ def analyse_texts(analyzer, texts: Sequence[str]) -> list[list[Finding]]:
             )
             for r in analyzer.analyze(text, language="en", nlp_artifacts=artifacts, entities=list(ENTITIES))
         ]
-        found.extend(_proper_noun_runs(artifacts.tokens))
-        found.extend(caps_people.get(n, ()))
         english = _english_words(analyzer)
+
+        def is_word(w: str, english: frozenset[str] = english) -> bool:
+            return _is_english(w, english)
+
+        found = [
+            f._replace(end=cut_at_label_break(text, f.start, f.end, is_word)) if f.entity == "PERSON" else f
+            for f in found
+        ]
+        found.extend(
+            f
+            for f in _proper_noun_runs(artifacts.tokens)
+            if not (f.entity == "PROPN_SINGLE" and is_label_line(text, f.start, f.end, is_word))
+        )
+        found.extend(caps_people.get(n, ()))
         found.extend(_unknown_capitals_runs(text, english))
         # A name span in capitals from any recognizer loses its English words ("SMITH ARRIVED").
         found = [_trimmed(f, text, english) for f in found]
@@ -473,7 +492,8 @@ class RedactionEngine:
                 norm, index = normalise(page.text)
                 pages.append(_Page(d, page, norm, index, [], sentence_bounds(norm)))
         self._detect(pages, progress, max(1, int(workers)))
-        candidates = _Decider(pages, context).decide()
+        english = _english_words(self.analyzer)
+        candidates = _Decider(pages, context, lambda w: _is_english(w, english)).decide()
         return self._plans(documents, pages, candidates, context)
 
     # -- phase 1 ----------------------------------------------------------------------------------
@@ -554,9 +574,11 @@ class RedactionEngine:
 class _Decider:
     """Bundle-wide decisions over detected pages (phase 2)."""
 
-    def __init__(self, pages: list[_Page], context: RedactionContext) -> None:
+    def __init__(self, pages: list[_Page], context: RedactionContext, is_word: Callable[[str], bool]) -> None:
         self.pages = pages
         self.context = context
+        #: Is a word ordinary vocabulary (the model's lemma tables)? Used to tell furniture from names.
+        self.is_word = is_word
         self.people = PeopleIndex(context)
         self.by_key = {p.key: p for p in pages}
         # Per page: (start, end, person) of every name occurrence, kept or not.
@@ -694,8 +716,15 @@ class _Decider:
         out: list[Mention] = []
         # A lone proper noun the model did not call a person counts once it recurs in the bundle
         # (first names in notes: "Caspar has...", "Caspar attends...").
+        # Running headers and footers are page furniture, not evidence (redaction.furniture).
+        running = running_lines((p.doc, p.text) for p in pages)
         singles: dict[str, int] = defaultdict(int)
         for page in pages:
+            page.findings = [
+                f
+                for f in page.findings
+                if not (f.entity == "PROPN_SINGLE" and on_running_line(page.text, f.start, running))
+            ]
             for f in page.findings:
                 if f.entity == "PROPN_SINGLE" and not _inside(f.start, f.end, blocked.get(page.key, ())):
                     singles[page.text[f.start : f.end].lower()] += 1
@@ -711,6 +740,12 @@ class _Decider:
                 if _inside(start, end, blocked.get(page.key, ())):
                     continue
                 for m in _split_mention(page, start, end, source):
+                    if len(m.tokens) == 1 and self.is_word(m.tokens[0]) and (
+                        on_running_line(page.text, m.start, running)
+                        or is_label_line(page.text, m.start, m.end, self.is_word)
+                        or names_an_identifier(page.text, m.end)
+                    ):
+                        continue  # a dictionary word in a header, footer or label: furniture
                     out.append(m)
         out.sort(key=lambda m: (m.doc, m.page, m.start, -m.end))
         return out
