@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from redaction.codes import code_for_regime
 from redaction.context import RedactionContext
+from redaction.detectors.ids import ID_ENTITIES
 from redaction.detectors.uk import DATE, ENTITIES, POSTCODE, RELATIONSHIPS, STREET_WORDS, TITLES
 from redaction.furniture import (
     cut_at_label_break,
@@ -35,6 +36,13 @@ from redaction.furniture import (
     names_an_identifier,
     on_running_line,
     running_lines,
+)
+from redaction.lexicon import (
+    ADULT_ONLY_TITLES,
+    ALL_TITLES,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    words,
 )
 from redaction.names import (
     DISCLOSED,
@@ -314,6 +322,7 @@ _IDENTIFIERS = {
     "GP_PRACTICE",
     "CREDIT_CARD",
     "IBAN_CODE",
+    *ID_ENTITIES,
 }
 # Details that are about the subject's case unless shown to be someone else's.
 _KEEP_UNLESS_THIRD = {"CASE_REFERENCE", "SCHOOL", "GP_PRACTICE"}
@@ -325,6 +334,12 @@ _PRIORITY = {
     "UK_NHS": 3,
     "UK_NINO": 3,
     "DATE_OF_BIRTH": 3,
+    # A nine-digit passport or an account number also parses as a phone number.
+    "UK_PASSPORT": 3,
+    "UK_BANK_DETAILS": 3,
+    "UK_PNC": 3,
+    "PRISON_NUMBER": 3,
+    "SOCIAL_HANDLE": 2,
     "PHONE_NUMBER": 4,
     "UK_POSTCODE": 5,
     "SCHOOL": 5,
@@ -348,6 +363,7 @@ _WHAT = {
     "UK_VEHICLE_REGISTRATION": "Vehicle registration",
     "CREDIT_CARD": "Card number",
     "IBAN_CODE": "Bank account",
+    **ID_ENTITIES,
 }
 
 # Words that make a locating detail in the same sentence a possible placement locator. "Carer"
@@ -385,7 +401,6 @@ _ORG_WORD_AFTER = re.compile(
     r"[ \t]+(?:Police|Constabulary|School|Academy|College|Primary|Nursery|Surgery|Practice|Trust|Council|Team|"
     r"Services?|Hospital|Centre|Center|Clinic|University|Foundation|Partnership|Unit|Ward|Court|Road|Street)\b"
 )
-_ADULT_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 _FAMILY = r"(?:" + "|".join(
     sorted((re.escape(r) for r in RELATIONSHIPS if r not in {"child", "baby", "son", "daughter", "friend"}),
            key=len, reverse=True)
@@ -765,7 +780,7 @@ class _Decider:
         # Longest first so "Sara Wells" wins over "Sara"; kept persons before third parties on ties.
         for items in by_first.values():
             items.sort(key=lambda x: (-len(x[0]), x[1].kind == THIRD_PARTY, x[1].key))
-        titles = {t.lower() for t in TITLES} | {"pc", "dc", "ds", "sgt", "dr"}
+        titles = ALL_TITLES
         surname_relatives = {
             p.key[-1]: p
             for p in self.people.third_parties()
@@ -778,15 +793,18 @@ class _Decider:
             i = 0
             while i < len(words):
                 ws, we, wn = words[i]
-                items = by_first.get(text[ws:wn].lower()) if text[ws].isupper() else None
+                lower = text[ws].islower()
+                items = by_first.get(text[ws:wn].lower())
                 hit = None
                 for low, person in items or ():
                     k = len(low)
                     if i + k > len(words):
                         continue
+                    if lower and not self._lower_case_form(person, low):
+                        continue
                     seq = words[i : i + k]
                     if not all(
-                        text[s0:n0].lower() == tok and text[s0].isupper()
+                        text[s0:n0].lower() == tok and (text[s0].islower() if lower else text[s0].isupper())
                         for (s0, _e0, n0), tok in zip(seq, low, strict=True)
                     ):
                         continue
@@ -818,6 +836,13 @@ class _Decider:
                 self.names[page.key].append((start, end, person))
                 i += k
             self.names[page.key].sort(key=lambda x: (x[0], -x[1]))
+
+    def _lower_case_form(self, person: Person, low: tuple[str, ...]) -> bool:
+        """May this third-party name be matched in lower case ("went to see <name>")?
+
+        Only when none of its words is ordinary vocabulary, so "read" the verb is never "Read" the surname.
+        """
+        return person.kind == THIRD_PARTY and all(len(t) >= 3 and not self.is_word(t) for t in low)
 
     @staticmethod
     def _family_plural(text: str, ws: int, we: int, by_first) -> tuple[int, int, Person, int] | None:
@@ -866,7 +891,7 @@ class _Decider:
         if key is not None and key in self._namesake_titles():
             return "named as someone else elsewhere"
         child = self._subject_is_child(page.doc)
-        if title in _ADULT_ONLY_TITLES and child:
+        if title in ADULT_ONLY_TITLES and child:
             return "adult title"
         if _relationship_next_to(text, start, end, child, self._subject_first_names()):
             return "relationship"
@@ -1305,7 +1330,6 @@ def _title_before(text: str, words, i: int, titles) -> tuple[int, str | None, st
     return start, title, initial
 
 
-_ADULT_ONLY_TITLES = frozenset({"mr", "mrs", "ms", "mx"})
 _REL_BEFORE_NAME = re.compile(r"(?:\b([A-Z][\w\-]*)'s\s+)?\b" + _FAMILY + r"\s*(?:,|:|-|is|was|\()?\s*$", re.I)
 _REL_AFTER_NAME = re.compile(
     r"^\s*(?:,|\(|-)?\s*(?:the\s+|her\s+|his\s+|their\s+|([A-Z][\w\-]*)'s\s+)?(?:maternal\s+|paternal\s+|birth\s+)?"
@@ -1364,12 +1388,7 @@ def _split_mention(page: _Page, start: int, end: int, source: str) -> list[Menti
             offset = start + part.start() + chunk.find(piece)
             words = [(m.start(), m.group()) for m in re.finditer(r"\S+", piece)]
             title = None
-            while words and words[0][1].lower().rstrip(".") in {t.lower() for t in TITLES} | {
-                "pc",
-                "dc",
-                "ds",
-                "sgt",
-            }:
+            while words and words[0][1].lower().rstrip(".") in ALL_TITLES:
                 title = words[0][1]
                 words.pop(0)
             tokens = name_tokens(" ".join(w for _, w in words))
@@ -1398,15 +1417,10 @@ def _split_mention(page: _Page, start: int, end: int, source: str) -> list[Menti
 
 # Buildings and offices ("Howden House", "Kendal County Offices") and street words that are not
 # also common surnames ("Busher Walk"; "Hill" or "Green" are left out).
+_AMBIGUOUS_AFTER_NAME = frozenset(words("street_words", "ambiguous-after-name"))
 _BUILDING_AFTER = re.compile(
     r"[ \t]+(?:(?:County|City|Borough|District|Civic)[ \t]+(?:Council|Offices|Hall|Buildings|Centre)|House|Offices|"
-    r"Hall|Chambers|Buildings|" + "|".join(w for w in STREET_WORDS if w not in
-                                          {"Hill", "Park", "Green", "Lane", "Bank", "Dale", "Wood", "Ridge", "Orchard",
-                                           "Dr", "Row", "Way", "Croft", "Gate", "Vale", "Fields", "Meadow", "Brow",
-                                           "Chase", "End", "Side", "Hollow", "Heights", "Yard", "Path", "Copse",
-                                           "Meadows", "Loke", "Leys", "Wynd", "St", "Cross", "Keep", "Mount",
-                                           "Manor", "Lodge", "Corner", "Point", "Nook", "Fold", "Garth", "Grange",
-                                           "Farm", "Court", "Ct", "Pl", "Sq", "Rd", "Ln", "Ave"})
+    r"Hall|Chambers|Buildings|" + "|".join(w for w in STREET_WORDS if w not in _AMBIGUOUS_AFTER_NAME)
     + r")\b"
 )
 _STREET_BEFORE = re.compile(
@@ -1448,20 +1462,7 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
 def _month_in_date(text: str, start: int, end: int) -> bool:
     """True when a name that is also a month ("June") sits next to a day or year number."""
     word = text[start:end].lower()
-    if word not in {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }:
+    if word not in {m.lower() for m in MONTHS}:
         return False
     return bool(
         re.search(r"\d\s*(?:st|nd|rd|th)?\s*$", text[max(0, start - 6) : start])
@@ -1516,7 +1517,7 @@ def _date_key(value: str) -> str:
     return " ".join(value.lower().replace(",", " ").split())
 
 
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = MONTH_ABBREVIATIONS
 
 
 def _same_date(value: str, dob: str) -> bool:

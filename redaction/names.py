@@ -21,13 +21,11 @@ from dataclasses import dataclass, field
 
 from redaction.context import RedactionContext
 from redaction.detectors.uk import STREET_WORDS
+from redaction.lexicon import ALL_TITLES, PROFESSIONAL_TITLES, SURNAME_LIKE_STREET_WORDS
 
 SUBJECT, PROFESSIONAL, THIRD_PARTY, DISCLOSED = "subject", "professional", "third_party", "disclosed"
 
-TITLES = frozenset(
-    {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "pc", "dc", "ds", "di", "sgt", "cllr", "prof"}
-)
-PROFESSIONAL_TITLES = frozenset({"dr", "pc", "dc", "ds", "di", "sgt", "prof"})
+TITLES = ALL_TITLES
 
 # Job titles that make the adjacent name a professional acting in their role. Foster carers,
 # adopters and guardians are deliberately absent: they are third parties.
@@ -88,11 +86,6 @@ _FOSTER_AFTER = re.compile(
     r"^[ \t]*(?:,|\()?[ \t\n]*(?:the\s+|a\s+|\w+'s\s+)?(?:foster\s+carers?|adopters?|"
     r"special\s+guardians?|kinship\s+carers?)\b",
     re.IGNORECASE,
-)
-
-_SURNAME_LIKE_STREET_WORDS = frozenset(
-    """Hill Park Green Lane Bank Fields Meadow Meadows Vale Croft Gate Chase
-    End Side Dale Ridge Orchard Wood Dr Row Way Hollow Brow Heights Yard Path Copse Loke Leys Wynd""".split()
 )
 
 # A child placed for adoption: where they live or go to school is a serious-harm locating detail.
@@ -170,7 +163,7 @@ ROLE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # Street words that are rarely surnames; "Hill", "Green" or "Park" are left out on purpose.
-NON_NAME = NON_NAME | frozenset(w.lower() for w in STREET_WORDS if w not in _SURNAME_LIKE_STREET_WORDS)
+NON_NAME = NON_NAME | frozenset(w.lower() for w in STREET_WORDS if w not in SURNAME_LIKE_STREET_WORDS)
 
 _NAME_TOKEN = re.compile(r"^(?:(?:Mac|Mc|O'|D'|De|Van|Le|La|Fitz)?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|"
                          r"(?:[A-Z]['\u2019])?[A-Z]{2,}(?:['\u2019-][A-Z]{2,})?)$")
