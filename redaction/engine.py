@@ -22,10 +22,11 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import NamedTuple
 
+from redaction.cast import describe_cast
 from redaction.codes import code_for_regime
 from redaction.context import RedactionContext
 from redaction.detectors.ids import ID_ENTITIES
@@ -60,6 +61,7 @@ from redaction.names import (
     name_tokens,
 )
 from redaction.nlp import DEFAULT_MODEL, build_analyzer
+from redaction.sensitive import THIRD_PARTY_SENSITIVE, sensitive_sentences
 from redaction.text import boxes_for_span, normalise, paragraph_bounds, sentence_bounds, to_original
 from redaction.types import Box, ExtractedDocument, PageText, Proposal
 
@@ -84,11 +86,15 @@ class DocumentPlan:
     :param name: the document's name, as given in :class:`ExtractedDocument`.
     :param proposals: proposed redactions; a reviewer accepts or edits them before burn-in.
     :param problems: things a reviewer must check by hand (pages without text, extraction issues).
+    :param cast: the bundle's people as :func:`redaction.cast.describe_cast` gives them (the same
+        for every document of a bundle): status, name forms, evidence, mentions; ``unresolved``
+        people are proposed for redaction and need an officer's decision.
     """
 
     name: str
     proposals: tuple[Proposal, ...]
     problems: tuple[str, ...] = ()
+    cast: tuple[dict, ...] = field(default=(), compare=False, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "proposals", tuple(self.proposals))
@@ -508,8 +514,10 @@ class RedactionEngine:
                 pages.append(_Page(d, page, norm, index, [], sentence_bounds(norm)))
         self._detect(pages, progress, max(1, int(workers)))
         english = _english_words(self.analyzer)
-        candidates = _Decider(pages, context, lambda w: _is_english(w, english)).decide()
-        return self._plans(documents, pages, candidates, context)
+        decider = _Decider(pages, context, lambda w: _is_english(w, english))
+        candidates = decider.decide()
+        cast = tuple(describe_cast(decider.people, {p.key: p.text for p in pages}, [d.name for d in documents]))
+        return self._plans(documents, pages, candidates, context, cast)
 
     # -- phase 1 ----------------------------------------------------------------------------------
 
@@ -549,7 +557,7 @@ class RedactionEngine:
     # -- phase 3 ----------------------------------------------------------------------------------
 
     def _plans(
-        self, documents, pages: list[_Page], candidates: list[_Candidate], context: RedactionContext
+        self, documents, pages: list[_Page], candidates: list[_Candidate], context: RedactionContext, cast
     ) -> list[DocumentPlan]:
         by_doc: dict[int, list[Proposal]] = defaultdict(list)
         for c in candidates:
@@ -582,7 +590,7 @@ class RedactionEngine:
                 if page.source == "none" and not already:
                     problems.append(f"page {page.page_index + 1} has no text layer; review it by eye")
             proposals = sorted(by_doc.get(d, []), key=lambda p: (p.page, p.start, p.end, p.entity_type))
-            plans.append(DocumentPlan(doc.name, tuple(proposals), tuple(problems)))
+            plans.append(DocumentPlan(doc.name, tuple(proposals), tuple(problems), cast))
         return plans
 
 
@@ -634,6 +642,7 @@ class _Decider:
                 )
         out.extend(self._legal_passages(live))
         out.extend(self._name_candidates(live))
+        out.extend(self._sensitive_candidates(live))
         out.extend(self._identifier_candidates(live))
         out = _resolve_overlaps(out)
         return _close_over_documents(out, live)
@@ -1054,6 +1063,30 @@ class _Decider:
                     reason = "Name of another person (third party)."
                 out.append(
                     _Candidate(page, start, end, "PERSON", "SCH2-P16-THIRD-PARTY", reason, 0.85, "PersonTracker")
+                )
+        return out
+
+    def _sensitive_candidates(self, pages: list[_Page]) -> list[_Candidate]:
+        """Whole sentences carrying a third party's sensitive information (rule tp-sensitive-sentence)."""
+        given = {name_tokens(n)[0] for n in self.context.subject.names if name_tokens(n)}
+        out = []
+        for page in pages:
+            names = self.names.get(page.key, ())
+            for start, end, kind in sensitive_sentences(
+                page.text,
+                page.sentences,
+                [(s, e) for s, e, p in names if p.kind == THIRD_PARTY],
+                [(s, e) for s, e, p in names if p.kind == SUBJECT],
+                given,
+                [(s, e) for s, e, p in names if p.kind in (PROFESSIONAL, DISCLOSED)],
+            ):
+                reason = (
+                    f"Another person's sensitive information ({kind}), withheld as a whole sentence "
+                    "(third-party information)."
+                )
+                out.append(
+                    _Candidate(page, start, end, THIRD_PARTY_SENSITIVE, "SCH2-P16-THIRD-PARTY", reason, 0.7,
+                               "ThirdPartySensitiveRule")
                 )
         return out
 
