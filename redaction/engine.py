@@ -411,7 +411,7 @@ _FAMILY = r"(?:" + "|".join(
     sorted((re.escape(r) for r in RELATIONSHIPS if r not in {"child", "baby", "son", "daughter", "friend"}),
            key=len, reverse=True)
 ) + r")"
-# Any relationship word at all, for "Lorcan's friend's mobile is ...": the detail is not Lorcan's.
+# Any relationship word at all, for "<Subject>'s friend's mobile is ...": the detail is not the subject's.
 _FAMILY_WORD = re.compile(
     r"\b(?:" + "|".join(sorted((re.escape(r) for r in RELATIONSHIPS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
@@ -619,7 +619,7 @@ class _Decider:
         live = [p for p in self.pages if p.key not in withheld]
         blocked = self._blocked_spans(self.pages)
         # People are learnt from every page, withheld ones included: a role stated only in a legal
-        # meeting note ("Fiona Greaves (Team Manager)") still makes her a professional elsewhere.
+        # meeting note ("<Given> <Surname> (Team Manager)") still makes her a professional elsewhere.
         mentions = self._mentions(self.pages, blocked)
         self.people.add_mentions(mentions, {p.key: p.text for p in self.pages})
         self._scan_names(live, blocked)
@@ -779,14 +779,14 @@ class _Decider:
 
         Matching is case-insensitive (ALL CAPS forms count) but every word must start with a capital,
         so "read" the verb is not "Read" the surname. A variant may be split over a line break, may
-        carry a title before it ("Mrs Yates") and a possessive after it ("Charlie's").
+        carry a title before it ("Mrs <Surname>") and a possessive after it ("<Given>'s").
         """
         by_first: dict[str, list[tuple[tuple[str, ...], Person]]] = defaultdict(list)
         for person in self.people.persons.values():
             for variant in self.people.variants(person) if person.tokens else ():
                 low = tuple(t.lower() for t in variant)
                 by_first[low[0]].append((low, person))
-        # Longest first so "Sara Wells" wins over "Sara"; kept persons before third parties on ties.
+        # Longest first so "<Given> <Surname>" wins over "<Given>"; kept persons before third parties on ties.
         for items in by_first.values():
             items.sort(key=lambda x: (-len(x[0]), x[1].kind == THIRD_PARTY, x[1].key))
         titles = ALL_TITLES
@@ -885,10 +885,10 @@ class _Decider:
     def _other_with_subject_surname(self, page: _Page, start: int, end: int, title, initial) -> str | None:
         """Why ``title? initial? Surname`` (the subject's surname) names someone else, or ``None``.
 
-        A redactor reads "Mr S. Callaghan" as not Maisie Callaghan when the initial is not hers,
+        A redactor reads "Mr S. <Surname>" as not <Subject> <Surname> when the initial is not hers,
         when the title is an adult's and she is a child on the document's date ("Dear Mr
-        Callaghan"), or when a relationship word sits next to the name ("her father, Mr
-        Callaghan"). A title and surname shown to be someone else once are someone else throughout
+        <Surname>"), or when a relationship word sits next to the name ("her father, Mr
+        <Surname>"). A title and surname shown to be someone else once are someone else throughout
         the bundle.
         """
         if title is None and initial is None:
@@ -953,10 +953,10 @@ class _Decider:
     def _short_and_coordinated_names(self, pages: list[_Page], blocked) -> None:
         """Names the detectors missed that a redactor still reads as a known third party's.
 
-        * A short form of a third party's first name ("Bern" or "Bernie" for Bernadette): the start
-          of the first name (3+ letters), or such a start plus a pet-name ending (-ie, -y, -i, -ee).
-        * A capitalised word joined by "and"/"&" to a third party's name ("living with Bernie and
-          Clive"): another person of the same household.
+        * A short form of a third party's first name: the start of the first name (3+ letters),
+          or such a start plus a pet-name ending (-ie, -y, -i, -ee).
+        * A capitalised word joined by "and"/"&" to a third party's name ("living with <Given> and
+          <Given>"): another person of the same household.
 
         Only capitalised words that do not start a sentence or a line, are not ordinary record words
         and are not part of the subject's or a professional's name; a short form must fit one third
@@ -1021,10 +1021,10 @@ class _Decider:
     def _vocatives(self, pages: list[_Page]) -> None:
         """A lone first name addressing the reader of a letter to a third party is that third party.
 
-        In a letter opening "Dear Mr Callaghan," whose addressee is a third party, a proper noun that
+        In a letter opening "Dear Mr <Surname>," whose addressee is a third party, a proper noun that
         starts a sentence and is followed by a comma and "you"/"your"/"please" ("Shaun, please do
         not ...") names the addressee. It must not be a kept person's name, and when the recipient
-        block gives an initial ("Mr S. Callaghan") it must start with that initial.
+        block gives an initial ("Mr S. <Surname>") it must start with that initial.
         """
         kept = self.people.protected_tokens()
         for page in pages:
@@ -1141,7 +1141,7 @@ class _Decider:
             and not self._third_party_in_sentence(page, f.start)
         ):
             # "Fostering duty line: ...", "Switchboard: ...": the organisation's number, unless a
-            # third party is named before it in the same sentence ("Gordon Rendell, office: ...").
+            # third party is named before it in the same sentence ("<Given> <Surname>, office: ...").
             return "keep-strong"
         if f.entity == "SCHOOL" and owner.kind == SUBJECT and owner.strong:
             # The school named with the subject ("Child: X, School: Y", "X attends Y") is the
@@ -1209,7 +1209,7 @@ class _Decider:
             s, e, person = max(names, key=lambda n: n[1])
             between = page.text[e:start]
             if _FAMILY_WORD.search(between):
-                # "Lorcan's mother's mobile is ...": the detail is the relative's, not Lorcan's.
+                # "<Subject>'s mother's mobile is ...": the detail is the relative's, not the subject's.
                 return _Owner(THIRD_PARTY, False, None)
             others = _PRONOUN.search(between) and not re.match(r"\s*'s\b", page.text[e : e + 3])
             return _Owner(person.kind if person.kind != "disclosed" else SUBJECT, not others, person)
@@ -1344,7 +1344,7 @@ def _organisation_line(page: _Page, start: int, end: int) -> bool:
 
 
 def _title_before(text: str, words, i: int, titles) -> tuple[int, str | None, str | None]:
-    """Start of the name at ``words[i]`` with a title and one initial before it ("Mr S. Callaghan").
+    """Start of the name at ``words[i]`` with a title and one initial before it ("Mr S. <Surname>").
 
     Returns ``(start, title, initial)``; title and initial are ``None`` when absent.
     """
@@ -1376,7 +1376,7 @@ def _relationship_next_to(text: str, start: int, end: int, child: bool, subject_
     """A family relationship word right before or after a name ("her father, Mr X", "Mr X (uncle)").
 
     For a child subject any such word means the name is a relative; for an adult subject only one
-    stated relative to the subject ("Maisie's father") does, as the subject may be a parent.
+    stated relative to the subject ("<Subject>'s father") does, as the subject may be a parent.
     """
     line_start = text.rfind("\n", 0, start) + 1
     before = _REL_BEFORE_NAME.search(text[max(line_start, start - 40) : start])
@@ -1403,7 +1403,7 @@ def _inside(start: int, end: int, spans) -> bool:
 
 
 def _split_mention(page: _Page, start: int, end: int, source: str) -> list[Mention]:
-    """Turn a raw PERSON span into clean mentions ("Andrea and Joseph Parker" gives two)."""
+    """Turn a raw PERSON span into clean mentions ("<Given> and <Given> <Surname>" gives two)."""
     raw = page.text[start:end]
     # A line break that ends a sentence or a table cell separates two names ("Author: A B\nC's ...").
     cuts = {e for _s, e in page.sentences}
@@ -1443,12 +1443,12 @@ def _split_mention(page: _Page, start: int, end: int, source: str) -> list[Menti
             if ROLE_PHRASE.match(page.text, s):
                 continue  # "Foster carers": a role, not a person called Foster
             if _place_or_body(page.text, s, e) and not ROLE_AFTER.match(page.text[e : e + 60]):
-                continue  # "Thames Valley Police", "Hill View Primary": a place or body, not a person
+                continue  # "<County> Police", "<Name> View Primary": a place or body, not a person
             out.append(Mention(page.doc, page.page.page_index, s, e, cleaned, title, source))
     return out
 
 
-# Buildings and offices ("Howden House", "Kendal County Offices") and street words that are not
+# Buildings and offices ("<Name> House", "<Town> County Offices") and street words that are not
 # also common surnames ("Busher Walk"; "Hill" or "Green" are left out).
 _AMBIGUOUS_AFTER_NAME = frozenset(words("street_words", "ambiguous-after-name"))
 _BUILDING_AFTER = re.compile(
@@ -1466,7 +1466,7 @@ def _place_or_body(text: str, start: int, end: int) -> bool:
     """A capitalised word run that names a body, building, street or town, not a person.
 
     Before an organisation word ("Cornwall Police"), or joined by "and" to one ("Devon and Cornwall
-    Police"); before a building or office word ("Howden House", "Kendal County Offices") or a street
+    Police"); before a building or office word ("<Name> House", "<Town> County Offices") or a street
     word that is not a common surname ("Busher Walk"); or the town of an address line, right after
     "<Name> <street word>," or right before a postcode.
     """

@@ -66,7 +66,7 @@ _ORG_BY_BEFORE = re.compile(
     r"service|services|camhs|team|council|nhs)[ \t\n]+by[ \t\n]*$",
     re.IGNORECASE,
 )
-# "Linda Hodgson (Thames Valley Police)", "Philip Armstrong from the health visiting team".
+# "<Given> <Surname> (<County> Police)", "<Given> <Surname> from the health visiting team".
 _ORG_AFTER = re.compile(r"^[ \t]*(?:\(|,?[ \t]*(?:from|of|at|with)[ \t]+)(?:the\s+|a\s+)?(?:[\w'&]+[ \t]+){0,4}?"
                         r"(?:team|service|services|police|constabulary|school|academy|college|surgery|practice|trust|"
                         r"hospital|council|centre|clinic|camhs|nhs|cafcass|probation|nursery)\b", re.IGNORECASE)
@@ -171,7 +171,7 @@ _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
-    """Split a name into tokens without titles or possessives, e.g. ``"Mrs Yates's"`` -> ``("Yates",)``."""
+    """Split a name into tokens without titles or possessives, e.g. ``"Mrs <Surname>'s"`` -> ``("<Surname>",)``."""
     tokens = [_POSSESSIVE.sub("", t.strip(",.;:()")) for t in name.split()]
     tokens = [t for t in tokens if t]
     while tokens and tokens[0].lower().rstrip(".") in TITLES:

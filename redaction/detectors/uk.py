@@ -79,7 +79,7 @@ _NAME_TOKEN = (
 TITLES = words("titles", "courtesy")
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|MR|MRS|MS|MISS|DR)\.?"
 # One or two names, optionally joined to another one or two by "and" or a comma
-# ("Andrea and Joseph Smith", "Mr and Mrs Smith" is handled by the title rule).
+# ("<Given> and <Given> <Surname>", "Mr and Mrs <Surname>" is handled by the title rule).
 _NAMES = (
     r"(?:"
     + _NAME_TOKEN
@@ -307,7 +307,7 @@ class DateOfBirthRecognizer(_RegexRecognizer):
     """A date given as someone's date of birth.
 
     Cues: "DOB", "D.O.B.", "date of birth", "born (on)", and a date in brackets straight after a
-    capitalised word ("Diane (15/07/2013)"), which is how case notes record a child's birthday.
+    capitalised word ("<Given> (15/07/2013)"), which is how case notes record a child's birthday.
     """
 
     ENTITY = "DATE_OF_BIRTH"
@@ -526,7 +526,7 @@ class TitledNameRecognizer(_RegexRecognizer):
 
 
 class RelationshipNameRecognizer(_RegexRecognizer):
-    """Names next to a family or social relationship: "mother, Sara Wells", "Diane (half-sibling)".
+    """Names next to a family or social relationship: "mother, <Given> <Surname>", "<Given> (half-sibling)".
 
     The small spaCy model misses many names; a relationship word beside a capitalised word is a strong
     cue that the word is a third party's name.
