@@ -20,8 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from redaction.context import RedactionContext
-from redaction.detectors.uk import STREET_WORDS
-from redaction.lexicon import ALL_TITLES, PROFESSIONAL_TITLES, SURNAME_LIKE_STREET_WORDS
+from redaction.detectors.uk import RELATIONSHIPS, STREET_WORDS
+from redaction.lexicon import ALL_TITLES, PROFESSIONAL_TITLES, SURNAME_LIKE_STREET_WORDS, alternation, words
 
 SUBJECT, PROFESSIONAL, THIRD_PARTY, DISCLOSED = "subject", "professional", "third_party", "disclosed"
 
@@ -68,8 +68,24 @@ _ORG_BY_BEFORE = re.compile(
 )
 # "<Given> <Surname> (<County> Police)", "<Given> <Surname> from the health visiting team".
 _ORG_AFTER = re.compile(r"^[ \t]*(?:\(|,?[ \t]*(?:from|of|at|with)[ \t]+)(?:the\s+|a\s+)?(?:[\w'&]+[ \t]+){0,4}?"
-                        r"(?:team|service|services|police|constabulary|school|academy|college|surgery|practice|trust|"
-                        r"hospital|council|centre|clinic|camhs|nhs|cafcass|probation|nursery)\b", re.IGNORECASE)
+                        + alternation(words("agency_words")) + r"\b", re.IGNORECASE)
+# "<Name>, Independent Domestic Violence Adviser", "<Name>\nSenior Practitioner": a capitalised job
+# title ending in a role head noun (lexicon/role_heads.txt), possibly wrapped over lines.
+_TITLE_AFTER = re.compile(
+    r"^[ \t]*(?:,|\(|-|\u2013|\u2014)?[ \t]*\n?[ \t]*(?:[A-Z][\w'\-]*[ \t\n]+){0,4}"
+    + alternation(words("role_heads")) + r"\b"
+)
+# A family or caring role inside such a run ("Foster Carer", "Mother") makes it no job title. "Child"
+# and "baby" name the service's clients in many job titles ("Child Protection Adviser"), so they do not.
+_FAMILY_IN = re.compile(r"\b(?:carers?|foster|adopt\w*|guardians?|" + "|".join(
+    re.escape(r) for r in sorted(set(RELATIONSHIPS) - {"child", "baby"}, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE)
+
+
+def _job_title_after(after: str) -> bool:
+    """A professional's job title follows the name (and no family or caring role is part of it)."""
+    m = _TITLE_AFTER.match(after)
+    return bool(m and not _FAMILY_IN.search(m.group()))
 WORK_DOMAIN = re.compile(
     r"@[\w.\-]*\b(?:gov\.uk|nhs\.net|nhs\.uk|police\.uk|sch\.uk|cafcass\.gov\.uk|"
     r"pnn\.police\.uk|cjsm\.net|ac\.uk)\b",
@@ -322,6 +338,11 @@ class PeopleIndex:
             sub = [t.lower() for t in name_tokens(name)]
             if low == sub or (len(low) >= 2 and len(sub) >= 2 and low[0] == sub[0] and low[-1] == sub[-1]):
                 return True
+            # A multi-part surname written in part ("<Given> <First-surname>" for "<Given> <First-surname>
+            # da <Second-surname>"): the given name and the rest in the subject's own order.
+            rest = iter(sub[1:])
+            if len(low) >= 2 and len(sub) > 2 and low[0] == sub[0] and all(t in rest for t in low[1:]):
+                return True
         return False
 
     def resolve_single(self, token: str) -> Person | None:
@@ -351,6 +372,8 @@ class PeopleIndex:
             person.evidence.append(f"title {m.title}")
         elif ROLE_AFTER.match(after):
             person.evidence.append("role after name")
+        elif _job_title_after(after):
+            person.evidence.append("job title after name")
         elif _ROLE_BEFORE.search(before) and not re.search(
             r"foster|adopt|guardian", before[-30:], re.IGNORECASE
         ):

@@ -20,3 +20,14 @@ def test_lower_case_dictionary_word_is_not_taken_for_a_surname():
     plans = propose(note, chat)
     assert "Doran Read" in redacted_texts(plans[0])
     assert "read" not in redacted_texts(plans[1])
+
+
+def test_part_of_a_multi_part_surname_is_still_the_subject():
+    from tests.redaction.engine_support import context
+
+    doc = make_doc("note.pdf", "Case note\nQuillon Brask da Vesk was seen at school. Quillon Brask said he was fine.\n"
+                   "His sister Mira Brask da Vesk was at home.\n")
+    texts = redacted_texts(propose(doc, ctx=context(subject="Quillon Brask da Vesk"))[0])
+    assert "Quillon Brask" not in texts
+    # Negative row: a sibling who shares the multi-part surname is not the subject.
+    assert any(t.startswith("Mira") for t in texts), texts
