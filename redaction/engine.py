@@ -471,13 +471,43 @@ class RedactionEngine:
     :param model: spaCy model package or directory (never downloaded).
     :param score_threshold: Presidio score below which findings are ignored.
 
-    The analyzer is built lazily on first use and then reused.
+    The analyzer is built lazily on first use and then reused, and so is the pool of detection
+    processes (``workers > 1``): keep one engine for the life of a worker process or a CLI call so
+    neither the model nor the pool is loaded twice. :meth:`close` stops the pool.
     """
 
     def __init__(self, *, model: str = DEFAULT_MODEL, score_threshold: float = 0.3) -> None:
         self.model = model
         self.score_threshold = score_threshold
         self._analyzer = None
+        self._executor: ProcessPoolExecutor | None = None
+        self._executor_workers = 0
+
+    def close(self) -> None:
+        """Stop the detection pool, if one was started (the engine stays usable)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+            self._executor, self._executor_workers = None, 0
+
+    def _pool(self, workers: int) -> ProcessPoolExecutor:
+        """The warm pool of ``workers`` detection processes, started on first use.
+
+        Processes are forked from this one after the analyzer is loaded, so they share it instead of
+        loading the model again.
+        """
+        if self._executor is None or self._executor_workers != workers:
+            self.close()
+            import multiprocessing
+
+            _WORKER["analyzer"] = self.analyzer
+            self._executor = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_worker_init,
+                initargs=(self.model, self.score_threshold),
+            )
+            self._executor_workers = workers
+        return self._executor
 
     @property
     def analyzer(self):
@@ -529,22 +559,13 @@ class RedactionEngine:
         if progress:
             progress(0, total)
         if workers > 1 and len(chunks) > 1:
-            import multiprocessing
-
-            ctx = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(
-                max_workers=workers,
-                mp_context=ctx,
-                initializer=_worker_init,
-                initargs=(self.model, self.score_threshold),
-            ) as pool:
-                results = pool.map(_worker_chunk, texts)
-                for chunk, found in zip(chunks, results, strict=True):
-                    for page, f in zip(chunk, found, strict=True):
-                        page.findings = f
-                    done += len(chunk)
-                    if progress:
-                        progress(done, total)
+            results = self._pool(workers).map(_worker_chunk, texts)
+            for chunk, found in zip(chunks, results, strict=True):
+                for page, f in zip(chunk, found, strict=True):
+                    page.findings = f
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
             return
         analyzer = self.analyzer
         for chunk, chunk_texts in zip(chunks, texts, strict=True):

@@ -201,6 +201,8 @@ def redact(
             plans = _propose(engine, documents, context, workers)
         except ModelMissingError as exc:
             raise click.ClickException(str(exc)) from None
+        finally:
+            engine.close()
         for (path, data, document), plan in zip(loaded, plans, strict=True):
             try:
                 _write(path, data, document, plan.proposals, out, label_codes, plan.cast)
