@@ -61,6 +61,7 @@ from redaction.names import (
     name_tokens,
 )
 from redaction.nlp import DEFAULT_MODEL, build_analyzer
+from redaction.rules import Rule, Verdict, first_verdict
 from redaction.sensitive import THIRD_PARTY_SENSITIVE, sensitive_sentences
 from redaction.text import boxes_for_span, normalise, paragraph_bounds, sentence_bounds, to_original
 from redaction.types import Box, ExtractedDocument, PageText, Proposal
@@ -615,6 +616,68 @@ class RedactionEngine:
         return plans
 
 
+class _Occurrence(NamedTuple):
+    """One occurrence of an identifier, as the identifier rules see it."""
+
+    decider: _Decider
+    page: _Page
+    f: Finding
+    owner: _Owner
+    harm: bool
+    subject_ids: set
+    value: str
+
+
+def _dob_verdict(o: _Occurrence) -> Verdict:
+    dob = o.decider.context.subject.dob
+    if dob is not None:
+        return Verdict.KEEP_STRONG if _same_date(o.value, dob) else Verdict.REDACT_STRONG
+    return Verdict.KEEP if o.owner.kind == SUBJECT and o.owner.strong else Verdict.REDACT
+
+
+#: Who an identifier belongs to decides whether it is disclosed (rulebook: a SAR discloses the
+#: subject's own data, DPA 2018 Sch 2 para 16 protects third parties, para 17 covers professionals in
+#: role, Sch 3 serious harm). First rule that applies wins; with none, the detail is redacted (fail
+#: closed: nobody was shown to own it).
+IDENTIFIER_RULES: tuple[Rule, ...] = (
+    Rule("subject-identifier", "A value the case record gives as the subject's own identifier is disclosed "
+         "wherever it appears.",
+         lambda o: Verdict.KEEP_STRONG if _id_key(o.value) in o.subject_ids else None),
+    Rule("service-line-phone", "A phone labelled as a service line (duty line, switchboard, helpline, office) "
+         "is the organisation's, unless a third party is named before it in the same sentence.",
+         lambda o: Verdict.KEEP_STRONG if o.f.entity == "PHONE_NUMBER" and _service_line(o.page.text, o.f.start)
+         and not o.decider._third_party_in_sentence(o.page, o.f.start) else None),
+    Rule("subject-school", "The school named with the subject is the subject's own and disclosed everywhere, "
+         "never a serious-harm locator for someone else.",
+         lambda o: Verdict.KEEP_OWN if o.f.entity == "SCHOOL" and o.owner.kind == SUBJECT and o.owner.strong
+         else None),
+    Rule("serious-harm-locator", "A locating detail in a placement, refuge or adoption context is proposed under "
+         "serious harm (Sch 3) for a manager's decision, unless a professional owns it.",
+         lambda o: Verdict.HARM if o.harm and o.owner.kind != PROFESSIONAL else None),
+    Rule("organisation-contact-line", "A letterhead or an organisation's address line is the organisation's "
+         "contact detail, unless a third party is shown to own it.",
+         lambda o: Verdict.KEEP if o.f.entity in _CONTACT and _organisation_line(o.page, o.f.start, o.f.end)
+         and not (o.owner.kind == THIRD_PARTY and o.owner.strong) else None),
+    Rule("subject-owns-detail", "A detail next to the subject's name (same line, heading, label block or table "
+         "row) is the subject's own and kept wherever it appears.",
+         lambda o: Verdict.KEEP_SUBJECT if o.owner.kind == SUBJECT and o.owner.strong
+         and o.f.entity != "DATE_OF_BIRTH" else None),
+    Rule("email-by-name", "An e-mail address on a work domain, or whose local part is a kept person's name, is "
+         "kept; one with a third party's name is redacted.",
+         lambda o: o.decider._email_verdict(o.value) if o.f.entity == "EMAIL_ADDRESS" else None),
+    Rule("date-of-birth", "A date of birth is kept only when it is the subject's.",
+         lambda o: _dob_verdict(o) if o.f.entity == "DATE_OF_BIRTH" else None),
+    Rule("third-party-owns-detail", "A detail a third party owns is redacted, everywhere it occurs.",
+         lambda o: (Verdict.REDACT_STRONG if o.owner.strong else Verdict.REDACT)
+         if o.owner.kind == THIRD_PARTY else None),
+    Rule("subject-case-detail", "Case references, schools and GP practices are about the subject's case unless "
+         "shown to be someone else's.",
+         lambda o: Verdict.KEEP if o.f.entity in _KEEP_UNLESS_THIRD else None),
+    Rule("kept-person-owns-detail", "A detail the subject or a professional strongly owns is kept.",
+         lambda o: Verdict.KEEP if o.owner.kind in (SUBJECT, PROFESSIONAL) and o.owner.strong else None),
+)
+
+
 class _Decider:
     """Bundle-wide decisions over detected pages (phase 2)."""
 
@@ -1114,7 +1177,7 @@ class _Decider:
     # -- identifiers ------------------------------------------------------------------------------
 
     def _identifier_candidates(self, pages: list[_Page]) -> list[_Candidate]:
-        subject_ids = {_value_key("", v) for v in self.context.subject.identifiers}
+        subject_ids = {_id_key(v) for v in self.context.subject.identifiers}
         occurrences: list[tuple[_Page, Finding, _Owner, bool]] = []
         for page in pages:
             for f in _dedupe_identifiers(page.findings):
@@ -1126,19 +1189,19 @@ class _Decider:
                 harm = f.entity in _LOCATING and self._serious_harm_context(page, f.start)
                 occurrences.append((page, f, owner, harm))
         # Bundle-wide decision per value: a third party's number is redacted everywhere.
-        verdicts: dict[tuple[str, str], str] = {}
+        verdicts: dict[tuple[str, str], Verdict] = {}
         for page, f, owner, harm in occurrences:
             key = _value_key(f.entity, page.text[f.start : f.end])
             verdict = self._verdict(page, f, owner, harm, subject_ids)
-            verdicts[key] = _stronger(verdicts.get(key), verdict)
+            verdicts[key] = max(verdicts.get(key, verdict), verdict)
         out = []
         for page, f, owner, harm in occurrences:
             key = _value_key(f.entity, page.text[f.start : f.end])
             verdict = verdicts[key]
-            if verdict.startswith("keep"):
+            if verdict.keeps:
                 continue
             what = _WHAT.get(f.entity, "Detail")
-            if verdict == "harm" or harm or (owner.person is not None and owner.person.foster):
+            if verdict is Verdict.HARM or harm or (owner.person is not None and owner.person.foster):
                 code = "SCH3-SERIOUS-HARM"
                 reason = (
                     f"{what} that could locate a child's placement, carers or adoptive family; proposed "
@@ -1151,50 +1214,10 @@ class _Decider:
             out.append(_Candidate(page, f.start, f.end, f.entity, code, reason, f.score, f.recognizer))
         return out
 
-    def _verdict(self, page: _Page, f: Finding, owner: _Owner, harm: bool, subject_ids: set) -> str:
-        """``keep-own``, ``keep-strong``, ``keep``, ``redact``, ``redact-strong`` or ``harm`` for one occurrence."""
-        value = page.text[f.start : f.end]
-        if _value_key("", value) in subject_ids:
-            return "keep-strong"
-        if (
-            f.entity == "PHONE_NUMBER"
-            and _service_line(page.text, f.start)
-            and not self._third_party_in_sentence(page, f.start)
-        ):
-            # "Fostering duty line: ...", "Switchboard: ...": the organisation's number, unless a
-            # third party is named before it in the same sentence ("<Given> <Surname>, office: ...").
-            return "keep-strong"
-        if f.entity == "SCHOOL" and owner.kind == SUBJECT and owner.strong:
-            # The school named with the subject ("Child: X, School: Y", "X attends Y") is the
-            # subject's own: disclosed everywhere, never a serious-harm locator for someone else.
-            return "keep-own"
-        if harm and owner.kind != PROFESSIONAL:
-            return "harm"
-        if (
-            f.entity in _CONTACT
-            and _organisation_line(page, f.start, f.end)
-            and not (owner.kind == THIRD_PARTY and owner.strong)
-        ):
-            # A letterhead or a "Surgery / Town AB1 2CD" line: the organisation's contact details.
-            return "keep"
-        if owner.kind == SUBJECT and owner.strong and f.entity != "DATE_OF_BIRTH":
-            # Next to the subject's name (same line, "Re:" heading, the subject's label block or
-            # table row): the subject's own detail, kept wherever else it appears in the bundle.
-            return "keep-subject"
-        if f.entity == "EMAIL_ADDRESS":
-            return self._email_verdict(value)
-        if f.entity == "DATE_OF_BIRTH":
-            dob = self.context.subject.dob
-            if dob is not None:
-                return "keep-strong" if _same_date(value, dob) else "redact-strong"
-            return "keep" if owner.kind == SUBJECT and owner.strong else "redact"
-        if owner.kind == THIRD_PARTY:
-            return "redact-strong" if owner.strong else "redact"
-        if f.entity in _KEEP_UNLESS_THIRD:
-            return "keep"
-        if owner.kind in (SUBJECT, PROFESSIONAL) and owner.strong:
-            return "keep"
-        return "redact"
+    def _verdict(self, page: _Page, f: Finding, owner: _Owner, harm: bool, subject_ids: set) -> Verdict:
+        """The verdict of the first rule of :data:`IDENTIFIER_RULES` that applies to one occurrence."""
+        occ = _Occurrence(self, page, f, owner, harm, subject_ids, page.text[f.start : f.end])
+        return first_verdict(IDENTIFIER_RULES, occ, Verdict.REDACT)[0]
 
     def _third_party_in_sentence(self, page: _Page, pos: int) -> bool:
         sent = next(((s, e) for s, e in page.sentences if s <= pos < e), (0, len(page.text)))
@@ -1202,17 +1225,17 @@ class _Decider:
             p.kind == THIRD_PARTY for s, e, p in self.names.get(page.key, ()) if s >= sent[0] and e <= pos
         )
 
-    def _email_verdict(self, value: str) -> str:
+    def _email_verdict(self, value: str) -> Verdict:
         if WORK_DOMAIN.search(value):
-            return "keep"
+            return Verdict.KEEP
         local = re.split(r"[._\-+\d]+", value.split("@")[0].lower())
         kept = self.people.protected_tokens()
         third = {t for p in self.people.third_parties() for t in p.key if t not in kept}
         if any(t in third for t in local if len(t) > 1):
-            return "redact-strong"
+            return Verdict.REDACT_STRONG
         if any(t in kept for t in local if len(t) > 2):
-            return "keep"
-        return "redact"
+            return Verdict.KEEP
+        return Verdict.REDACT
 
     def _owner(self, page: _Page, start: int, end: int) -> _Owner:
         """The person a detail at ``start..end`` belongs to: nearest name in the same sentence.
@@ -1541,6 +1564,11 @@ def _back_sentences(page: _Page, pos: int, n: int) -> int:
     return starts[-n] if len(starts) >= n else 0
 
 
+def _id_key(value: str) -> str:
+    """An identifier without its separators, case-folded: "401 023 2137" is "4010232137"."""
+    return re.sub(r"[\s\-./]+", "", value).casefold()
+
+
 def _value_key(entity: str, value: str) -> tuple[str, str]:
     """Identity of a detail across the bundle: digits for numbers, folded text otherwise."""
     if entity in ("PHONE_NUMBER", "UK_NHS"):
@@ -1576,15 +1604,6 @@ _MONTH_NAMES = MONTH_ABBREVIATIONS
 
 def _same_date(value: str, dob: str) -> bool:
     return _date_key(value) == _date_key(dob)
-
-
-_RANK = {"keep": 1, "redact": 2, "keep-strong": 3, "redact-strong": 4, "keep-subject": 5, "harm": 6, "keep-own": 7}
-
-
-def _stronger(a: str | None, b: str) -> str:
-    if a is None:
-        return b
-    return a if _RANK[a] >= _RANK[b] else b
 
 
 def _dedupe_identifiers(findings: list[Finding]) -> list[Finding]:
