@@ -1340,7 +1340,7 @@ def _looks_like_heading(line: str) -> bool:
 _SALUTATION = re.compile(r"^[ \t]*Dear[ \t]+(Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+([A-Z][\w'\-]+)[ \t]*,?[ \t]*$", re.MULTILINE)
 _VOCATIVE_AFTER = re.compile(r",[ \t\n]+(?:[^.!?]*\b(?:you|your)\b|please\b)", re.IGNORECASE)
 _CONTACT = frozenset({"UK_ADDRESS", "UK_POSTCODE", "PHONE_NUMBER"})
-# An organisation's name in an address or contact line ("County Hall", "Anytown Surgery"), not a
+# An organisation's name in an address or contact line ("County Hall", "<Town> Surgery"), not a
 # street or building named after one ("School Lane", "Academy House").
 _ORG_CONTACT = re.compile(
     r"\b(?:County\s+Hall|Town\s+Hall|Civic\s+Cent(?:re|er)|(?:County|City|District|Borough)\s+Council|Council|"
@@ -1376,7 +1376,7 @@ def _organisation_line(page: _Page, start: int, end: int) -> bool:
     """True when a contact detail sits on a line naming an organisation (or right under one).
 
     Letterheads ("Children's Services, County Hall, ...") and practice address blocks
-    ("Anytown Surgery" / "Town AB1 2CD") give the organisation's details, which are disclosed.
+    ("<Town> Surgery" / "Town AB1 2CD") give the organisation's details, which are disclosed.
     """
     text = page.text
     line_start = text.rfind("\n", 0, start) + 1

@@ -335,7 +335,7 @@ class DateOfBirthRecognizer(_RegexRecognizer):
 
 
 # Words of job titles: a school or practice name never starts with one ("Designated Safeguarding
-# Lead Anytown Primary School" in a table row is a role followed by the school).
+# Lead <Town> Primary School" in a table row is a role followed by the school).
 ROLE_WORDS = frozenset(
     """designated safeguarding lead head teacher headteacher deputy class senco manager
     officer worker social nurse visitor health gp police constable independent reviewing chair team support
