@@ -754,11 +754,14 @@ class _Decider:
             paragraphs = paragraph_bounds(page.text)
             for m in _LPP_PASSAGE.finditer(page.text):
                 para = next(((s, e) for s, e in paragraphs if s <= m.start() < e), (m.start(), len(page.text)))
+                # The cue may start on a heading line ("Legal" / "Advice from ..."): the passage runs to
+                # the end of the paragraph where the cue ends, not of the heading.
+                last = next((e for s, e in paragraphs if s <= m.end() - 1 < e), para[1])
                 sent = next((s for s, e in page.sentences if s <= m.start() < e), para[0])
                 start = max(para[0], sent)
                 while start < para[1] and page.text[start].isspace():
                     start += 1
-                end = para[1]
+                end = max(para[1], last)
                 while end > start and page.text[end - 1].isspace():
                     end -= 1
                 out.append(
