@@ -69,6 +69,9 @@ _ORG_BY_BEFORE = re.compile(
 # "<Given> <Surname> (<County> Police)", "<Given> <Surname> from the health visiting team".
 _ORG_AFTER = re.compile(r"^[ \t]*(?:\(|,?[ \t]*(?:from|of|at|with)[ \t]+)(?:the\s+|a\s+)?(?:[\w'&]+[ \t]+){0,4}?"
                         + alternation(words("agency_words")) + r"\b", re.IGNORECASE)
+# "collecting <Given> from school", "<Given> at nursery": a place the person goes, not their employer
+# (an affiliation names the body: "from the school", "(school)", "from <Name> School").
+_BARE_PLACE_AFTER = re.compile(r"^[ \t]*(?:from|at|to|in|of|with)[ \t]+(?!(?:the|a|an)\b)[a-z]")
 # "<Name>, Independent Domestic Violence Adviser", "<Name>\nSenior Practitioner": a capitalised job
 # title ending in a role head noun (lexicon/role_heads.txt), possibly wrapped over lines.
 _TITLE_AFTER = re.compile(
@@ -374,11 +377,17 @@ class PeopleIndex:
             person.evidence.append("role after name")
         elif _job_title_after(after):
             person.evidence.append("job title after name")
-        elif _ROLE_BEFORE.search(before) and not re.search(
+        elif (len(m.tokens) > 1 or m.title) and _ROLE_BEFORE.search(before) and not re.search(
             r"foster|adopt|guardian", before[-30:], re.IGNORECASE
         ):
+            # A full name after a role label ("Health visitor: <Given> <Surname>"); a lone given name
+            # there is what the professional reports about ("Health visitor: <Given> is gaining weight").
             person.evidence.append("role before name")
-        elif _ORG_AFTER.match(after) and not re.match(r"^[ \t]*(?:,|\()?[ \t]*(?:of|at)?\s*\d", after):
+        elif (
+            _ORG_AFTER.match(after)
+            and not re.match(r"^[ \t]*(?:,|\()?[ \t]*(?:of|at)?\s*\d", after)
+            and not _BARE_PLACE_AFTER.match(after)
+        ):
             person.evidence.append("named with a professional organisation")
         elif _ORG_BY_BEFORE.search(before):
             person.evidence.append("named as the professional at an organisation")
