@@ -19,13 +19,13 @@ def test_cue_kinds():
 
 
 def test_positive_relation_start_with_health_cue():
-    text = "Visit went well. Her mother had heart surgery in January. Next visit in May."
-    assert spans(text) == ["Her mother had heart surgery in January."]
+    text = "Visit went well. Her mother was diagnosed with cancer in January. Next visit in May."
+    assert spans(text) == ["Her mother was diagnosed with cancer in January."]
 
 
 def test_negative_sentence_about_the_subject_stays():
-    text = "Lorcan was prescribed an inhaler for asthma. Her mother was prescribed antidepressants."
-    assert spans(text) == ["Her mother was prescribed antidepressants."]
+    text = "Lorcan was given medication for asthma. Her mother takes antidepressants."
+    assert spans(text) == ["Her mother takes antidepressants."]
 
 
 def test_negative_no_cue_or_no_third_party():
@@ -55,3 +55,11 @@ def test_professional_reporting_the_information_keeps_their_name():
     # Negative row: without a professional the whole sentence goes.
     got = sensitive_sentences(text, sentence_bounds(text), [(28, 38)], [], ("Lorcan",))
     assert [text[s:e] for s, e, _ in got] == [text]
+
+
+def test_incident_narrative_is_not_a_criminal_record_sentence():
+    """An event in the child's life ("X assaulted the mother", "X was arrested") stays, names aside;
+    a third party's record ("X has convictions for assault") goes whole."""
+    text = "Doran Vesk assaulted the mother. Doran Vesk was arrested. Doran Vesk has convictions for assault."
+    tp = [(0, 10), (33, 43), (58, 68)]
+    assert spans(text, tp=tp) == ["Doran Vesk has convictions for assault."]
