@@ -406,7 +406,10 @@ _LPP_SECTION = re.compile(
 )
 _ORG_WORD_AFTER = re.compile(
     r"[ \t]+(?:Police|Constabulary|School|Academy|College|Primary|Nursery|Surgery|Practice|Trust|Council|Team|"
-    r"Services?|Hospital|Centre|Center|Clinic|University|Foundation|Partnership|Unit|Ward|Court|Road|Street)\b"
+    r"Services?|Hospital|Centre|Center|Clinic|University|Foundation|Partnership|Unit|Ward|Court|Road|Street|"
+    # and any agency word of the lexicon as a name writes it ("<Town> CAMHS", "<Town> Health")
+    + "|".join(sorted({f(w) for w in words("agency_words") for f in (str.title, str.upper)}, key=len, reverse=True))
+    + r")\b"
 )
 _FAMILY = r"(?:" + "|".join(
     sorted((re.escape(r) for r in RELATIONSHIPS if r not in {"child", "baby", "son", "daughter", "friend"}),

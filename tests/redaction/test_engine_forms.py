@@ -31,3 +31,13 @@ def test_part_of_a_multi_part_surname_is_still_the_subject():
     assert "Quillon Brask" not in texts
     # Negative row: a sibling who shares the multi-part surname is not the subject.
     assert any(t.startswith("Mira") for t in texts), texts
+
+
+def test_a_town_before_an_agency_word_is_a_body_not_a_person():
+    letter = make_doc("letter.pdf", "Kestrelford CAMHS, Northshire Health NHS Foundation Trust\nDear Dr Brask,\n"
+                      "Doran Vesk (uncle) attended with Lorcan.\n")
+    other = make_doc("table.pdf", "Dr Quillon Brask\nConsultant Psychiatrist, Kestrelford CAMHS\n")
+    texts = {t for plan in propose(letter, other) for t in redacted_texts(plan)}
+    assert "Kestrelford" not in texts, texts
+    # Negative row: the third party on the same page is still proposed.
+    assert "Doran Vesk" in texts
