@@ -407,8 +407,9 @@ _LPP_SECTION = re.compile(
 _ORG_WORD_AFTER = re.compile(
     r"[ \t]+(?:Police|Constabulary|School|Academy|College|Primary|Nursery|Surgery|Practice|Trust|Council|Team|"
     r"Services?|Hospital|Centre|Center|Clinic|University|Foundation|Partnership|Unit|Ward|Court|Road|Street|"
-    # and any agency word of the lexicon as a name writes it ("<Town> CAMHS", "<Town> Health")
-    + "|".join(sorted({f(w) for w in words("agency_words") for f in (str.title, str.upper)}, key=len, reverse=True))
+    # and the services named after the place they serve ("<Town> CAMHS"; lexicon/agency_words.txt)
+    + "|".join(sorted({f(w) for w in words("agency_words", "after-place") for f in (str.title, str.upper)},
+                      key=len, reverse=True))
     + r")\b"
 )
 _FAMILY = r"(?:" + "|".join(
