@@ -1590,6 +1590,10 @@ def _value_key(entity: str, value: str) -> tuple[str, str]:
 
 
 def _date_key(value: str) -> str:
+    iso = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", value)
+    if iso:
+        y, mo, d = iso.groups()
+        return f"{int(d):02d}/{int(mo):02d}/{y}"
     m = re.match(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})", value)
     if m:
         d, mo, y = m.groups()
@@ -1601,7 +1605,9 @@ def _date_key(value: str) -> str:
     month = next((i + 1 for w in words for i, name in enumerate(_MONTH_NAMES) if w[:3] == name), None)
     nums = [w for w in words if w.isdigit()]
     if month and len(nums) == 2:
-        day, year = (nums[0], nums[1]) if len(nums[1]) == 4 else (nums[1], nums[0])
+        day, year = (nums[1], nums[0]) if len(nums[0]) == 4 else (nums[0], nums[1])
+        if len(year) == 2:  # "5th Jan 87"
+            year = ("19" if int(year) > 30 else "20") + year
         return f"{int(day):02d}/{month:02d}/{year}"
     return " ".join(value.lower().replace(",", " ").split())
 

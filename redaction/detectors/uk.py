@@ -17,12 +17,13 @@ from redaction.detectors.ids import ID_ENTITIES
 from redaction.lexicon import MONTH_RX, words
 from redaction.lexicon import STREET_WORDS as LEX_STREET_WORDS
 
-# A date as case records write it: 03/02/1983, 3.2.83, 3 February 1983, 3rd Feb 1983.
+# A date as case records write it: 03/02/1983, 3.2.83, 3 February 1983, 3rd Feb 1983, 3rd Feb 83, 1983-02-03.
 _MONTHS = MONTH_RX
 DATE = (
-    r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)|"  # ISO 8601, as systems export it
+    r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTHS
-    + r"\.?,?\s+\d{4}|"
+    + r"\.?,?\s+(?:\d{4}|\d{2}(?![ \t]+[a-z]))(?!\d)|"
     + _MONTHS
     + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
 )

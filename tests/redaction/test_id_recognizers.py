@@ -31,3 +31,28 @@ def test_identifier_rows(entity, text, value, found):
     results = shared_engine().analyzer.analyze(text, language="en")
     got = {text[r.start:r.end] for r in results if r.entity_type == entity}
     assert (value in got) is found, (entity, text, got)
+
+
+DOB_ROWS = [
+    ("Partner: Doran Vesk, born 1999-02-17.", "1999-02-17", True),
+    ("Doran Vesk, DOB 5th Jan 87, was present.", "5th Jan 87", True),
+    ("The review on 1999-02-17 was cancelled.", "1999-02-17", False),
+    ("On 3 March 12 children attended the group.", "3 March 12", False),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "found"), DOB_ROWS)
+def test_date_of_birth_in_iso_and_two_digit_year_forms(text, value, found):
+    """Issue 10: DOBs in ISO and written two-digit-year forms; a date without a birth cue is not one."""
+    results = shared_engine().analyzer.analyze(text, language="en")
+    got = {text[r.start:r.end] for r in results if r.entity_type == "DATE_OF_BIRTH"}
+    assert (value in got) is found, got
+
+
+def test_the_subjects_iso_dob_is_kept_and_a_third_partys_redacted():
+    from tests.redaction.engine_support import context, make_doc, propose, redacted_texts
+
+    doc = make_doc("police.pdf", "Police notification\nChild: Lorcan Halloran (DOB 2009-09-09)\n"
+                   "Doran Vesk, the mother's partner, DOB 1983-02-03, was arrested.\n")
+    texts = redacted_texts(propose(doc, ctx=context())[0])
+    assert "1983-02-03" in texts and "2009-09-09" not in texts, texts
