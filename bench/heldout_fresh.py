@@ -363,7 +363,7 @@ def report(corpus: Path, out: Path, truth: dict, sc) -> None:
                     lines.append(f"  OVER {s!r} kept {m}/{n}")
             sched = out / (d["file"] + ".redactions.json")
             truth_words = " ".join(d["must_redact"])
-            for r in json.loads(sched.read_text()) if sched.exists() else []:
+            for r in json.loads(sched.read_text())["redactions"] if sched.exists() else []:
                 t = lig(" ".join(r["text"].split()))
                 if not sc.count(t, truth_words) and not any(sc.count(m, t) for m in d["must_redact"]):
                     lines.append(f"  (unlisted redaction) {t!r} {r['entity_type']} {r['code']}")

@@ -27,7 +27,7 @@ def _clean_name(value: object, what: str) -> str:
 class Subject:
     """The data subject of a SAR.
 
-    :param name: full name as the file records it, e.g. ``"Brandon Wells"``.
+    :param name: full name as the file records it, e.g. ``"<Given> <Surname>"``.
     :param aliases: other names the subject is known by (previous surname, nickname).
     :param dob: date of birth as ``DD/MM/YYYY`` or ``None`` when unknown.
     :param identifiers: the subject's own reference numbers (NHS number, case reference ...);

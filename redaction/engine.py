@@ -22,13 +22,29 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import NamedTuple
 
+from redaction.cast import describe_cast
 from redaction.codes import code_for_regime
 from redaction.context import RedactionContext
+from redaction.detectors.ids import ID_ENTITIES
 from redaction.detectors.uk import DATE, ENTITIES, POSTCODE, RELATIONSHIPS, STREET_WORDS, TITLES
+from redaction.furniture import (
+    cut_at_label_break,
+    is_label_line,
+    names_an_identifier,
+    on_running_line,
+    running_lines,
+)
+from redaction.lexicon import (
+    ADULT_ONLY_TITLES,
+    ALL_TITLES,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    words,
+)
 from redaction.names import (
     DISCLOSED,
     NON_NAME,
@@ -45,6 +61,8 @@ from redaction.names import (
     name_tokens,
 )
 from redaction.nlp import DEFAULT_MODEL, build_analyzer
+from redaction.rules import Rule, Verdict, first_verdict
+from redaction.sensitive import THIRD_PARTY_SENSITIVE, sensitive_sentences
 from redaction.text import boxes_for_span, normalise, paragraph_bounds, sentence_bounds, to_original
 from redaction.types import Box, ExtractedDocument, PageText, Proposal
 
@@ -69,11 +87,15 @@ class DocumentPlan:
     :param name: the document's name, as given in :class:`ExtractedDocument`.
     :param proposals: proposed redactions; a reviewer accepts or edits them before burn-in.
     :param problems: things a reviewer must check by hand (pages without text, extraction issues).
+    :param cast: the bundle's people as :func:`redaction.cast.describe_cast` gives them (the same
+        for every document of a bundle): status, name forms, evidence, mentions; ``unresolved``
+        people are proposed for redaction and need an officer's decision.
     """
 
     name: str
     proposals: tuple[Proposal, ...]
     problems: tuple[str, ...] = ()
+    cast: tuple[dict, ...] = field(default=(), compare=False, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "proposals", tuple(self.proposals))
@@ -124,9 +146,21 @@ def analyse_texts(analyzer, texts: Sequence[str]) -> list[list[Finding]]:
             )
             for r in analyzer.analyze(text, language="en", nlp_artifacts=artifacts, entities=list(ENTITIES))
         ]
-        found.extend(_proper_noun_runs(artifacts.tokens))
-        found.extend(caps_people.get(n, ()))
         english = _english_words(analyzer)
+
+        def is_word(w: str, english: frozenset[str] = english) -> bool:
+            return _is_english(w, english)
+
+        found = [
+            f._replace(end=cut_at_label_break(text, f.start, f.end, is_word)) if f.entity == "PERSON" else f
+            for f in found
+        ]
+        found.extend(
+            f
+            for f in _proper_noun_runs(artifacts.tokens)
+            if not (f.entity == "PROPN_SINGLE" and is_label_line(text, f.start, f.end, is_word))
+        )
+        found.extend(caps_people.get(n, ()))
         found.extend(_unknown_capitals_runs(text, english))
         # A name span in capitals from any recognizer loses its English words ("SMITH ARRIVED").
         found = [_trimmed(f, text, english) for f in found]
@@ -295,6 +329,7 @@ _IDENTIFIERS = {
     "GP_PRACTICE",
     "CREDIT_CARD",
     "IBAN_CODE",
+    *ID_ENTITIES,
 }
 # Details that are about the subject's case unless shown to be someone else's.
 _KEEP_UNLESS_THIRD = {"CASE_REFERENCE", "SCHOOL", "GP_PRACTICE"}
@@ -306,6 +341,12 @@ _PRIORITY = {
     "UK_NHS": 3,
     "UK_NINO": 3,
     "DATE_OF_BIRTH": 3,
+    # A nine-digit passport or an account number also parses as a phone number.
+    "UK_PASSPORT": 3,
+    "UK_BANK_DETAILS": 3,
+    "UK_PNC": 3,
+    "PRISON_NUMBER": 3,
+    "SOCIAL_HANDLE": 2,
     "PHONE_NUMBER": 4,
     "UK_POSTCODE": 5,
     "SCHOOL": 5,
@@ -329,6 +370,7 @@ _WHAT = {
     "UK_VEHICLE_REGISTRATION": "Vehicle registration",
     "CREDIT_CARD": "Card number",
     "IBAN_CODE": "Bank account",
+    **ID_ENTITIES,
 }
 
 # Words that make a locating detail in the same sentence a possible placement locator. "Carer"
@@ -364,14 +406,17 @@ _LPP_SECTION = re.compile(
 )
 _ORG_WORD_AFTER = re.compile(
     r"[ \t]+(?:Police|Constabulary|School|Academy|College|Primary|Nursery|Surgery|Practice|Trust|Council|Team|"
-    r"Services?|Hospital|Centre|Center|Clinic|University|Foundation|Partnership|Unit|Ward|Court|Road|Street)\b"
+    r"Services?|Hospital|Centre|Center|Clinic|University|Foundation|Partnership|Unit|Ward|Court|Road|Street|"
+    # and the services named after the place they serve ("<Town> CAMHS"; lexicon/agency_words.txt)
+    + "|".join(sorted({f(w) for w in words("agency_words", "after-place") for f in (str.title, str.upper)},
+                      key=len, reverse=True))
+    + r")\b"
 )
-_ADULT_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 _FAMILY = r"(?:" + "|".join(
     sorted((re.escape(r) for r in RELATIONSHIPS if r not in {"child", "baby", "son", "daughter", "friend"}),
            key=len, reverse=True)
 ) + r")"
-# Any relationship word at all, for "Lorcan's friend's mobile is ...": the detail is not Lorcan's.
+# Any relationship word at all, for "<Subject>'s friend's mobile is ...": the detail is not the subject's.
 _FAMILY_WORD = re.compile(
     r"\b(?:" + "|".join(sorted((re.escape(r) for r in RELATIONSHIPS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
@@ -431,13 +476,43 @@ class RedactionEngine:
     :param model: spaCy model package or directory (never downloaded).
     :param score_threshold: Presidio score below which findings are ignored.
 
-    The analyzer is built lazily on first use and then reused.
+    The analyzer is built lazily on first use and then reused, and so is the pool of detection
+    processes (``workers > 1``): keep one engine for the life of a worker process or a CLI call so
+    neither the model nor the pool is loaded twice. :meth:`close` stops the pool.
     """
 
     def __init__(self, *, model: str = DEFAULT_MODEL, score_threshold: float = 0.3) -> None:
         self.model = model
         self.score_threshold = score_threshold
         self._analyzer = None
+        self._executor: ProcessPoolExecutor | None = None
+        self._executor_workers = 0
+
+    def close(self) -> None:
+        """Stop the detection pool, if one was started (the engine stays usable)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+            self._executor, self._executor_workers = None, 0
+
+    def _pool(self, workers: int) -> ProcessPoolExecutor:
+        """The warm pool of ``workers`` detection processes, started on first use.
+
+        Processes are forked from this one after the analyzer is loaded, so they share it instead of
+        loading the model again.
+        """
+        if self._executor is None or self._executor_workers != workers:
+            self.close()
+            import multiprocessing
+
+            _WORKER["analyzer"] = self.analyzer
+            self._executor = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_worker_init,
+                initargs=(self.model, self.score_threshold),
+            )
+            self._executor_workers = workers
+        return self._executor
 
     @property
     def analyzer(self):
@@ -473,8 +548,11 @@ class RedactionEngine:
                 norm, index = normalise(page.text)
                 pages.append(_Page(d, page, norm, index, [], sentence_bounds(norm)))
         self._detect(pages, progress, max(1, int(workers)))
-        candidates = _Decider(pages, context).decide()
-        return self._plans(documents, pages, candidates, context)
+        english = _english_words(self.analyzer)
+        decider = _Decider(pages, context, lambda w: _is_english(w, english))
+        candidates = decider.decide()
+        cast = tuple(describe_cast(decider.people, {p.key: p.text for p in pages}, [d.name for d in documents]))
+        return self._plans(documents, pages, candidates, context, cast)
 
     # -- phase 1 ----------------------------------------------------------------------------------
 
@@ -486,22 +564,13 @@ class RedactionEngine:
         if progress:
             progress(0, total)
         if workers > 1 and len(chunks) > 1:
-            import multiprocessing
-
-            ctx = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(
-                max_workers=workers,
-                mp_context=ctx,
-                initializer=_worker_init,
-                initargs=(self.model, self.score_threshold),
-            ) as pool:
-                results = pool.map(_worker_chunk, texts)
-                for chunk, found in zip(chunks, results, strict=True):
-                    for page, f in zip(chunk, found, strict=True):
-                        page.findings = f
-                    done += len(chunk)
-                    if progress:
-                        progress(done, total)
+            results = self._pool(workers).map(_worker_chunk, texts)
+            for chunk, found in zip(chunks, results, strict=True):
+                for page, f in zip(chunk, found, strict=True):
+                    page.findings = f
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
             return
         analyzer = self.analyzer
         for chunk, chunk_texts in zip(chunks, texts, strict=True):
@@ -514,7 +583,7 @@ class RedactionEngine:
     # -- phase 3 ----------------------------------------------------------------------------------
 
     def _plans(
-        self, documents, pages: list[_Page], candidates: list[_Candidate], context: RedactionContext
+        self, documents, pages: list[_Page], candidates: list[_Candidate], context: RedactionContext, cast
     ) -> list[DocumentPlan]:
         by_doc: dict[int, list[Proposal]] = defaultdict(list)
         for c in candidates:
@@ -547,16 +616,80 @@ class RedactionEngine:
                 if page.source == "none" and not already:
                     problems.append(f"page {page.page_index + 1} has no text layer; review it by eye")
             proposals = sorted(by_doc.get(d, []), key=lambda p: (p.page, p.start, p.end, p.entity_type))
-            plans.append(DocumentPlan(doc.name, tuple(proposals), tuple(problems)))
+            plans.append(DocumentPlan(doc.name, tuple(proposals), tuple(problems), cast))
         return plans
+
+
+class _Occurrence(NamedTuple):
+    """One occurrence of an identifier, as the identifier rules see it."""
+
+    decider: _Decider
+    page: _Page
+    f: Finding
+    owner: _Owner
+    harm: bool
+    subject_ids: set
+    value: str
+
+
+def _dob_verdict(o: _Occurrence) -> Verdict:
+    dob = o.decider.context.subject.dob
+    if dob is not None:
+        return Verdict.KEEP_STRONG if _same_date(o.value, dob) else Verdict.REDACT_STRONG
+    return Verdict.KEEP if o.owner.kind == SUBJECT and o.owner.strong else Verdict.REDACT
+
+
+#: Who an identifier belongs to decides whether it is disclosed (rulebook: a SAR discloses the
+#: subject's own data, DPA 2018 Sch 2 para 16 protects third parties, para 17 covers professionals in
+#: role, Sch 3 serious harm). First rule that applies wins; with none, the detail is redacted (fail
+#: closed: nobody was shown to own it).
+IDENTIFIER_RULES: tuple[Rule, ...] = (
+    Rule("subject-identifier", "A value the case record gives as the subject's own identifier is disclosed "
+         "wherever it appears.",
+         lambda o: Verdict.KEEP_STRONG if _id_key(o.value) in o.subject_ids else None),
+    Rule("service-line-phone", "A phone labelled as a service line (duty line, switchboard, helpline, office) "
+         "is the organisation's, unless a third party is named before it in the same sentence.",
+         lambda o: Verdict.KEEP_STRONG if o.f.entity == "PHONE_NUMBER" and _service_line(o.page.text, o.f.start)
+         and not o.decider._third_party_in_sentence(o.page, o.f.start) else None),
+    Rule("subject-school", "The school named with the subject is the subject's own and disclosed everywhere, "
+         "never a serious-harm locator for someone else.",
+         lambda o: Verdict.KEEP_OWN if o.f.entity == "SCHOOL" and o.owner.kind == SUBJECT and o.owner.strong
+         else None),
+    Rule("serious-harm-locator", "A locating detail in a placement, refuge or adoption context is proposed under "
+         "serious harm (Sch 3) for a manager's decision, unless a professional owns it.",
+         lambda o: Verdict.HARM if o.harm and o.owner.kind != PROFESSIONAL else None),
+    Rule("organisation-contact-line", "A letterhead or an organisation's address line is the organisation's "
+         "contact detail, unless a third party is shown to own it.",
+         lambda o: Verdict.KEEP if o.f.entity in _CONTACT and _organisation_line(o.page, o.f.start, o.f.end)
+         and not (o.owner.kind == THIRD_PARTY and o.owner.strong) else None),
+    Rule("subject-owns-detail", "A detail next to the subject's name (same line, heading, label block or table "
+         "row) is the subject's own and kept wherever it appears.",
+         lambda o: Verdict.KEEP_SUBJECT if o.owner.kind == SUBJECT and o.owner.strong
+         and o.f.entity != "DATE_OF_BIRTH" else None),
+    Rule("email-by-name", "An e-mail address on a work domain, or whose local part is a kept person's name, is "
+         "kept; one with a third party's name is redacted.",
+         lambda o: o.decider._email_verdict(o.value) if o.f.entity == "EMAIL_ADDRESS" else None),
+    Rule("date-of-birth", "A date of birth is kept only when it is the subject's.",
+         lambda o: _dob_verdict(o) if o.f.entity == "DATE_OF_BIRTH" else None),
+    Rule("third-party-owns-detail", "A detail a third party owns is redacted, everywhere it occurs.",
+         lambda o: (Verdict.REDACT_STRONG if o.owner.strong else Verdict.REDACT)
+         if o.owner.kind == THIRD_PARTY else None),
+    Rule("subject-case-detail", "Case references, schools and GP practices are about the subject's case unless "
+         "shown to be someone else's.",
+         lambda o: Verdict.KEEP if o.f.entity in _KEEP_UNLESS_THIRD else None),
+    Rule("kept-person-owns-detail", "A detail the subject or a professional strongly owns is kept.",
+         lambda o: Verdict.KEEP if o.owner.kind in (SUBJECT, PROFESSIONAL) and o.owner.strong else None),
+)
 
 
 class _Decider:
     """Bundle-wide decisions over detected pages (phase 2)."""
 
-    def __init__(self, pages: list[_Page], context: RedactionContext) -> None:
+    def __init__(self, pages: list[_Page], context: RedactionContext, is_word: Callable[[str], bool]) -> None:
         self.pages = pages
         self.context = context
+        #: Is a word ordinary vocabulary (the model's lemma tables)? Used to tell furniture from names.
+        self.is_word = is_word
         self.people = PeopleIndex(context)
         self.by_key = {p.key: p for p in pages}
         # Per page: (start, end, person) of every name occurrence, kept or not.
@@ -574,7 +707,7 @@ class _Decider:
         live = [p for p in self.pages if p.key not in withheld]
         blocked = self._blocked_spans(self.pages)
         # People are learnt from every page, withheld ones included: a role stated only in a legal
-        # meeting note ("Fiona Greaves (Team Manager)") still makes her a professional elsewhere.
+        # meeting note ("<Given> <Surname> (Team Manager)") still makes her a professional elsewhere.
         mentions = self._mentions(self.pages, blocked)
         self.people.add_mentions(mentions, {p.key: p.text for p in self.pages})
         self._scan_names(live, blocked)
@@ -597,6 +730,7 @@ class _Decider:
                 )
         out.extend(self._legal_passages(live))
         out.extend(self._name_candidates(live))
+        out.extend(self._sensitive_candidates(live))
         out.extend(self._identifier_candidates(live))
         out = _resolve_overlaps(out)
         return _close_over_documents(out, live)
@@ -624,11 +758,14 @@ class _Decider:
             paragraphs = paragraph_bounds(page.text)
             for m in _LPP_PASSAGE.finditer(page.text):
                 para = next(((s, e) for s, e in paragraphs if s <= m.start() < e), (m.start(), len(page.text)))
+                # The cue may start on a heading line ("Legal" / "Advice from ..."): the passage runs to
+                # the end of the paragraph where the cue ends, not of the heading.
+                last = next((e for s, e in paragraphs if s <= m.end() - 1 < e), para[1])
                 sent = next((s for s, e in page.sentences if s <= m.start() < e), para[0])
                 start = max(para[0], sent)
                 while start < para[1] and page.text[start].isspace():
                     start += 1
-                end = para[1]
+                end = max(para[1], last)
                 while end > start and page.text[end - 1].isspace():
                     end -= 1
                 out.append(
@@ -694,8 +831,15 @@ class _Decider:
         out: list[Mention] = []
         # A lone proper noun the model did not call a person counts once it recurs in the bundle
         # (first names in notes: "Caspar has...", "Caspar attends...").
+        # Running headers and footers are page furniture, not evidence (redaction.furniture).
+        running = running_lines((p.doc, p.text) for p in pages)
         singles: dict[str, int] = defaultdict(int)
         for page in pages:
+            page.findings = [
+                f
+                for f in page.findings
+                if not (f.entity == "PROPN_SINGLE" and on_running_line(page.text, f.start, running))
+            ]
             for f in page.findings:
                 if f.entity == "PROPN_SINGLE" and not _inside(f.start, f.end, blocked.get(page.key, ())):
                     singles[page.text[f.start : f.end].lower()] += 1
@@ -711,6 +855,12 @@ class _Decider:
                 if _inside(start, end, blocked.get(page.key, ())):
                     continue
                 for m in _split_mention(page, start, end, source):
+                    if len(m.tokens) == 1 and self.is_word(m.tokens[0]) and (
+                        on_running_line(page.text, m.start, running)
+                        or is_label_line(page.text, m.start, m.end, self.is_word)
+                        or names_an_identifier(page.text, m.end)
+                    ):
+                        continue  # a dictionary word in a header, footer or label: furniture
                     out.append(m)
         out.sort(key=lambda m: (m.doc, m.page, m.start, -m.end))
         return out
@@ -720,17 +870,17 @@ class _Decider:
 
         Matching is case-insensitive (ALL CAPS forms count) but every word must start with a capital,
         so "read" the verb is not "Read" the surname. A variant may be split over a line break, may
-        carry a title before it ("Mrs Yates") and a possessive after it ("Charlie's").
+        carry a title before it ("Mrs <Surname>") and a possessive after it ("<Given>'s").
         """
         by_first: dict[str, list[tuple[tuple[str, ...], Person]]] = defaultdict(list)
         for person in self.people.persons.values():
             for variant in self.people.variants(person) if person.tokens else ():
                 low = tuple(t.lower() for t in variant)
                 by_first[low[0]].append((low, person))
-        # Longest first so "Sara Wells" wins over "Sara"; kept persons before third parties on ties.
+        # Longest first so "<Given> <Surname>" wins over "<Given>"; kept persons before third parties on ties.
         for items in by_first.values():
             items.sort(key=lambda x: (-len(x[0]), x[1].kind == THIRD_PARTY, x[1].key))
-        titles = {t.lower() for t in TITLES} | {"pc", "dc", "ds", "sgt", "dr"}
+        titles = ALL_TITLES
         surname_relatives = {
             p.key[-1]: p
             for p in self.people.third_parties()
@@ -743,15 +893,18 @@ class _Decider:
             i = 0
             while i < len(words):
                 ws, we, wn = words[i]
-                items = by_first.get(text[ws:wn].lower()) if text[ws].isupper() else None
+                lower = text[ws].islower()
+                items = by_first.get(text[ws:wn].lower())
                 hit = None
                 for low, person in items or ():
                     k = len(low)
                     if i + k > len(words):
                         continue
+                    if lower and not self._lower_case_form(person, low):
+                        continue
                     seq = words[i : i + k]
                     if not all(
-                        text[s0:n0].lower() == tok and text[s0].isupper()
+                        text[s0:n0].lower() == tok and (text[s0].islower() if lower else text[s0].isupper())
                         for (s0, _e0, n0), tok in zip(seq, low, strict=True)
                     ):
                         continue
@@ -783,6 +936,13 @@ class _Decider:
                 self.names[page.key].append((start, end, person))
                 i += k
             self.names[page.key].sort(key=lambda x: (x[0], -x[1]))
+
+    def _lower_case_form(self, person: Person, low: tuple[str, ...]) -> bool:
+        """May this third-party name be matched in lower case ("went to see <name>")?
+
+        Only when none of its words is ordinary vocabulary, so "read" the verb is never "Read" the surname.
+        """
+        return person.kind == THIRD_PARTY and all(len(t) >= 3 and not self.is_word(t) for t in low)
 
     @staticmethod
     def _family_plural(text: str, ws: int, we: int, by_first) -> tuple[int, int, Person, int] | None:
@@ -816,10 +976,10 @@ class _Decider:
     def _other_with_subject_surname(self, page: _Page, start: int, end: int, title, initial) -> str | None:
         """Why ``title? initial? Surname`` (the subject's surname) names someone else, or ``None``.
 
-        A redactor reads "Mr S. Callaghan" as not Maisie Callaghan when the initial is not hers,
+        A redactor reads "Mr S. <Surname>" as not <Subject> <Surname> when the initial is not hers,
         when the title is an adult's and she is a child on the document's date ("Dear Mr
-        Callaghan"), or when a relationship word sits next to the name ("her father, Mr
-        Callaghan"). A title and surname shown to be someone else once are someone else throughout
+        <Surname>"), or when a relationship word sits next to the name ("her father, Mr
+        <Surname>"). A title and surname shown to be someone else once are someone else throughout
         the bundle.
         """
         if title is None and initial is None:
@@ -831,7 +991,7 @@ class _Decider:
         if key is not None and key in self._namesake_titles():
             return "named as someone else elsewhere"
         child = self._subject_is_child(page.doc)
-        if title in _ADULT_ONLY_TITLES and child:
+        if title in ADULT_ONLY_TITLES and child:
             return "adult title"
         if _relationship_next_to(text, start, end, child, self._subject_first_names()):
             return "relationship"
@@ -884,10 +1044,10 @@ class _Decider:
     def _short_and_coordinated_names(self, pages: list[_Page], blocked) -> None:
         """Names the detectors missed that a redactor still reads as a known third party's.
 
-        * A short form of a third party's first name ("Bern" or "Bernie" for Bernadette): the start
-          of the first name (3+ letters), or such a start plus a pet-name ending (-ie, -y, -i, -ee).
-        * A capitalised word joined by "and"/"&" to a third party's name ("living with Bernie and
-          Clive"): another person of the same household.
+        * A short form of a third party's first name: the start of the first name (3+ letters),
+          or such a start plus a pet-name ending (-ie, -y, -i, -ee).
+        * A capitalised word joined by "and"/"&" to a third party's name ("living with <Given> and
+          <Given>"): another person of the same household.
 
         Only capitalised words that do not start a sentence or a line, are not ordinary record words
         and are not part of the subject's or a professional's name; a short form must fit one third
@@ -952,10 +1112,10 @@ class _Decider:
     def _vocatives(self, pages: list[_Page]) -> None:
         """A lone first name addressing the reader of a letter to a third party is that third party.
 
-        In a letter opening "Dear Mr Callaghan," whose addressee is a third party, a proper noun that
+        In a letter opening "Dear Mr <Surname>," whose addressee is a third party, a proper noun that
         starts a sentence and is followed by a comma and "you"/"your"/"please" ("Shaun, please do
         not ...") names the addressee. It must not be a kept person's name, and when the recipient
-        block gives an initial ("Mr S. Callaghan") it must start with that initial.
+        block gives an initial ("Mr S. <Surname>") it must start with that initial.
         """
         kept = self.people.protected_tokens()
         for page in pages:
@@ -997,10 +1157,34 @@ class _Decider:
                 )
         return out
 
+    def _sensitive_candidates(self, pages: list[_Page]) -> list[_Candidate]:
+        """Whole sentences carrying a third party's sensitive information (rule tp-sensitive-sentence)."""
+        given = {name_tokens(n)[0] for n in self.context.subject.names if name_tokens(n)}
+        out = []
+        for page in pages:
+            names = self.names.get(page.key, ())
+            for start, end, kind in sensitive_sentences(
+                page.text,
+                page.sentences,
+                [(s, e) for s, e, p in names if p.kind == THIRD_PARTY],
+                [(s, e) for s, e, p in names if p.kind == SUBJECT],
+                given,
+                [(s, e) for s, e, p in names if p.kind in (PROFESSIONAL, DISCLOSED)],
+            ):
+                reason = (
+                    f"Another person's sensitive information ({kind}), withheld as a whole sentence "
+                    "(third-party information)."
+                )
+                out.append(
+                    _Candidate(page, start, end, THIRD_PARTY_SENSITIVE, "SCH2-P16-THIRD-PARTY", reason, 0.7,
+                               "ThirdPartySensitiveRule")
+                )
+        return out
+
     # -- identifiers ------------------------------------------------------------------------------
 
     def _identifier_candidates(self, pages: list[_Page]) -> list[_Candidate]:
-        subject_ids = {_value_key("", v) for v in self.context.subject.identifiers}
+        subject_ids = {_id_key(v) for v in self.context.subject.identifiers}
         occurrences: list[tuple[_Page, Finding, _Owner, bool]] = []
         for page in pages:
             for f in _dedupe_identifiers(page.findings):
@@ -1012,19 +1196,19 @@ class _Decider:
                 harm = f.entity in _LOCATING and self._serious_harm_context(page, f.start)
                 occurrences.append((page, f, owner, harm))
         # Bundle-wide decision per value: a third party's number is redacted everywhere.
-        verdicts: dict[tuple[str, str], str] = {}
+        verdicts: dict[tuple[str, str], Verdict] = {}
         for page, f, owner, harm in occurrences:
             key = _value_key(f.entity, page.text[f.start : f.end])
             verdict = self._verdict(page, f, owner, harm, subject_ids)
-            verdicts[key] = _stronger(verdicts.get(key), verdict)
+            verdicts[key] = max(verdicts.get(key, verdict), verdict)
         out = []
         for page, f, owner, harm in occurrences:
             key = _value_key(f.entity, page.text[f.start : f.end])
             verdict = verdicts[key]
-            if verdict.startswith("keep"):
+            if verdict.keeps:
                 continue
             what = _WHAT.get(f.entity, "Detail")
-            if verdict == "harm" or harm or (owner.person is not None and owner.person.foster):
+            if verdict is Verdict.HARM or harm or (owner.person is not None and owner.person.foster):
                 code = "SCH3-SERIOUS-HARM"
                 reason = (
                     f"{what} that could locate a child's placement, carers or adoptive family; proposed "
@@ -1037,50 +1221,10 @@ class _Decider:
             out.append(_Candidate(page, f.start, f.end, f.entity, code, reason, f.score, f.recognizer))
         return out
 
-    def _verdict(self, page: _Page, f: Finding, owner: _Owner, harm: bool, subject_ids: set) -> str:
-        """``keep-own``, ``keep-strong``, ``keep``, ``redact``, ``redact-strong`` or ``harm`` for one occurrence."""
-        value = page.text[f.start : f.end]
-        if _value_key("", value) in subject_ids:
-            return "keep-strong"
-        if (
-            f.entity == "PHONE_NUMBER"
-            and _service_line(page.text, f.start)
-            and not self._third_party_in_sentence(page, f.start)
-        ):
-            # "Fostering duty line: ...", "Switchboard: ...": the organisation's number, unless a
-            # third party is named before it in the same sentence ("Gordon Rendell, office: ...").
-            return "keep-strong"
-        if f.entity == "SCHOOL" and owner.kind == SUBJECT and owner.strong:
-            # The school named with the subject ("Child: X, School: Y", "X attends Y") is the
-            # subject's own: disclosed everywhere, never a serious-harm locator for someone else.
-            return "keep-own"
-        if harm and owner.kind != PROFESSIONAL:
-            return "harm"
-        if (
-            f.entity in _CONTACT
-            and _organisation_line(page, f.start, f.end)
-            and not (owner.kind == THIRD_PARTY and owner.strong)
-        ):
-            # A letterhead or a "Surgery / Town AB1 2CD" line: the organisation's contact details.
-            return "keep"
-        if owner.kind == SUBJECT and owner.strong and f.entity != "DATE_OF_BIRTH":
-            # Next to the subject's name (same line, "Re:" heading, the subject's label block or
-            # table row): the subject's own detail, kept wherever else it appears in the bundle.
-            return "keep-subject"
-        if f.entity == "EMAIL_ADDRESS":
-            return self._email_verdict(value)
-        if f.entity == "DATE_OF_BIRTH":
-            dob = self.context.subject.dob
-            if dob is not None:
-                return "keep-strong" if _same_date(value, dob) else "redact-strong"
-            return "keep" if owner.kind == SUBJECT and owner.strong else "redact"
-        if owner.kind == THIRD_PARTY:
-            return "redact-strong" if owner.strong else "redact"
-        if f.entity in _KEEP_UNLESS_THIRD:
-            return "keep"
-        if owner.kind in (SUBJECT, PROFESSIONAL) and owner.strong:
-            return "keep"
-        return "redact"
+    def _verdict(self, page: _Page, f: Finding, owner: _Owner, harm: bool, subject_ids: set) -> Verdict:
+        """The verdict of the first rule of :data:`IDENTIFIER_RULES` that applies to one occurrence."""
+        occ = _Occurrence(self, page, f, owner, harm, subject_ids, page.text[f.start : f.end])
+        return first_verdict(IDENTIFIER_RULES, occ, Verdict.REDACT)[0]
 
     def _third_party_in_sentence(self, page: _Page, pos: int) -> bool:
         sent = next(((s, e) for s, e in page.sentences if s <= pos < e), (0, len(page.text)))
@@ -1088,17 +1232,17 @@ class _Decider:
             p.kind == THIRD_PARTY for s, e, p in self.names.get(page.key, ()) if s >= sent[0] and e <= pos
         )
 
-    def _email_verdict(self, value: str) -> str:
+    def _email_verdict(self, value: str) -> Verdict:
         if WORK_DOMAIN.search(value):
-            return "keep"
+            return Verdict.KEEP
         local = re.split(r"[._\-+\d]+", value.split("@")[0].lower())
         kept = self.people.protected_tokens()
         third = {t for p in self.people.third_parties() for t in p.key if t not in kept}
         if any(t in third for t in local if len(t) > 1):
-            return "redact-strong"
+            return Verdict.REDACT_STRONG
         if any(t in kept for t in local if len(t) > 2):
-            return "keep"
-        return "redact"
+            return Verdict.KEEP
+        return Verdict.REDACT
 
     def _owner(self, page: _Page, start: int, end: int) -> _Owner:
         """The person a detail at ``start..end`` belongs to: nearest name in the same sentence.
@@ -1116,7 +1260,7 @@ class _Decider:
             s, e, person = max(names, key=lambda n: n[1])
             between = page.text[e:start]
             if _FAMILY_WORD.search(between):
-                # "Lorcan's mother's mobile is ...": the detail is the relative's, not Lorcan's.
+                # "<Subject>'s mother's mobile is ...": the detail is the relative's, not the subject's.
                 return _Owner(THIRD_PARTY, False, None)
             others = _PRONOUN.search(between) and not re.match(r"\s*'s\b", page.text[e : e + 3])
             return _Owner(person.kind if person.kind != "disclosed" else SUBJECT, not others, person)
@@ -1203,7 +1347,7 @@ def _looks_like_heading(line: str) -> bool:
 _SALUTATION = re.compile(r"^[ \t]*Dear[ \t]+(Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+([A-Z][\w'\-]+)[ \t]*,?[ \t]*$", re.MULTILINE)
 _VOCATIVE_AFTER = re.compile(r",[ \t\n]+(?:[^.!?]*\b(?:you|your)\b|please\b)", re.IGNORECASE)
 _CONTACT = frozenset({"UK_ADDRESS", "UK_POSTCODE", "PHONE_NUMBER"})
-# An organisation's name in an address or contact line ("County Hall", "Anytown Surgery"), not a
+# An organisation's name in an address or contact line ("County Hall", "<Town> Surgery"), not a
 # street or building named after one ("School Lane", "Academy House").
 _ORG_CONTACT = re.compile(
     r"\b(?:County\s+Hall|Town\s+Hall|Civic\s+Cent(?:re|er)|(?:County|City|District|Borough)\s+Council|Council|"
@@ -1239,7 +1383,7 @@ def _organisation_line(page: _Page, start: int, end: int) -> bool:
     """True when a contact detail sits on a line naming an organisation (or right under one).
 
     Letterheads ("Children's Services, County Hall, ...") and practice address blocks
-    ("Anytown Surgery" / "Town AB1 2CD") give the organisation's details, which are disclosed.
+    ("<Town> Surgery" / "Town AB1 2CD") give the organisation's details, which are disclosed.
     """
     text = page.text
     line_start = text.rfind("\n", 0, start) + 1
@@ -1251,7 +1395,7 @@ def _organisation_line(page: _Page, start: int, end: int) -> bool:
 
 
 def _title_before(text: str, words, i: int, titles) -> tuple[int, str | None, str | None]:
-    """Start of the name at ``words[i]`` with a title and one initial before it ("Mr S. Callaghan").
+    """Start of the name at ``words[i]`` with a title and one initial before it ("Mr S. <Surname>").
 
     Returns ``(start, title, initial)``; title and initial are ``None`` when absent.
     """
@@ -1270,7 +1414,6 @@ def _title_before(text: str, words, i: int, titles) -> tuple[int, str | None, st
     return start, title, initial
 
 
-_ADULT_ONLY_TITLES = frozenset({"mr", "mrs", "ms", "mx"})
 _REL_BEFORE_NAME = re.compile(r"(?:\b([A-Z][\w\-]*)'s\s+)?\b" + _FAMILY + r"\s*(?:,|:|-|is|was|\()?\s*$", re.I)
 _REL_AFTER_NAME = re.compile(
     r"^\s*(?:,|\(|-)?\s*(?:the\s+|her\s+|his\s+|their\s+|([A-Z][\w\-]*)'s\s+)?(?:maternal\s+|paternal\s+|birth\s+)?"
@@ -1284,7 +1427,7 @@ def _relationship_next_to(text: str, start: int, end: int, child: bool, subject_
     """A family relationship word right before or after a name ("her father, Mr X", "Mr X (uncle)").
 
     For a child subject any such word means the name is a relative; for an adult subject only one
-    stated relative to the subject ("Maisie's father") does, as the subject may be a parent.
+    stated relative to the subject ("<Subject>'s father") does, as the subject may be a parent.
     """
     line_start = text.rfind("\n", 0, start) + 1
     before = _REL_BEFORE_NAME.search(text[max(line_start, start - 40) : start])
@@ -1311,7 +1454,7 @@ def _inside(start: int, end: int, spans) -> bool:
 
 
 def _split_mention(page: _Page, start: int, end: int, source: str) -> list[Mention]:
-    """Turn a raw PERSON span into clean mentions ("Andrea and Joseph Parker" gives two)."""
+    """Turn a raw PERSON span into clean mentions ("<Given> and <Given> <Surname>" gives two)."""
     raw = page.text[start:end]
     # A line break that ends a sentence or a table cell separates two names ("Author: A B\nC's ...").
     cuts = {e for _s, e in page.sentences}
@@ -1329,12 +1472,7 @@ def _split_mention(page: _Page, start: int, end: int, source: str) -> list[Menti
             offset = start + part.start() + chunk.find(piece)
             words = [(m.start(), m.group()) for m in re.finditer(r"\S+", piece)]
             title = None
-            while words and words[0][1].lower().rstrip(".") in {t.lower() for t in TITLES} | {
-                "pc",
-                "dc",
-                "ds",
-                "sgt",
-            }:
+            while words and words[0][1].lower().rstrip(".") in ALL_TITLES:
                 title = words[0][1]
                 words.pop(0)
             tokens = name_tokens(" ".join(w for _, w in words))
@@ -1356,22 +1494,17 @@ def _split_mention(page: _Page, start: int, end: int, source: str) -> list[Menti
             if ROLE_PHRASE.match(page.text, s):
                 continue  # "Foster carers": a role, not a person called Foster
             if _place_or_body(page.text, s, e) and not ROLE_AFTER.match(page.text[e : e + 60]):
-                continue  # "Thames Valley Police", "Hill View Primary": a place or body, not a person
+                continue  # "<County> Police", "<Name> View Primary": a place or body, not a person
             out.append(Mention(page.doc, page.page.page_index, s, e, cleaned, title, source))
     return out
 
 
-# Buildings and offices ("Howden House", "Kendal County Offices") and street words that are not
+# Buildings and offices ("<Name> House", "<Town> County Offices") and street words that are not
 # also common surnames ("Busher Walk"; "Hill" or "Green" are left out).
+_AMBIGUOUS_AFTER_NAME = frozenset(words("street_words", "ambiguous-after-name"))
 _BUILDING_AFTER = re.compile(
     r"[ \t]+(?:(?:County|City|Borough|District|Civic)[ \t]+(?:Council|Offices|Hall|Buildings|Centre)|House|Offices|"
-    r"Hall|Chambers|Buildings|" + "|".join(w for w in STREET_WORDS if w not in
-                                          {"Hill", "Park", "Green", "Lane", "Bank", "Dale", "Wood", "Ridge", "Orchard",
-                                           "Dr", "Row", "Way", "Croft", "Gate", "Vale", "Fields", "Meadow", "Brow",
-                                           "Chase", "End", "Side", "Hollow", "Heights", "Yard", "Path", "Copse",
-                                           "Meadows", "Loke", "Leys", "Wynd", "St", "Cross", "Keep", "Mount",
-                                           "Manor", "Lodge", "Corner", "Point", "Nook", "Fold", "Garth", "Grange",
-                                           "Farm", "Court", "Ct", "Pl", "Sq", "Rd", "Ln", "Ave"})
+    r"Hall|Chambers|Buildings|" + "|".join(w for w in STREET_WORDS if w not in _AMBIGUOUS_AFTER_NAME)
     + r")\b"
 )
 _STREET_BEFORE = re.compile(
@@ -1384,7 +1517,7 @@ def _place_or_body(text: str, start: int, end: int) -> bool:
     """A capitalised word run that names a body, building, street or town, not a person.
 
     Before an organisation word ("Cornwall Police"), or joined by "and" to one ("Devon and Cornwall
-    Police"); before a building or office word ("Howden House", "Kendal County Offices") or a street
+    Police"); before a building or office word ("<Name> House", "<Town> County Offices") or a street
     word that is not a common surname ("Busher Walk"); or the town of an address line, right after
     "<Name> <street word>," or right before a postcode.
     """
@@ -1413,20 +1546,7 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
 def _month_in_date(text: str, start: int, end: int) -> bool:
     """True when a name that is also a month ("June") sits next to a day or year number."""
     word = text[start:end].lower()
-    if word not in {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }:
+    if word not in {m.lower() for m in MONTHS}:
         return False
     return bool(
         re.search(r"\d\s*(?:st|nd|rd|th)?\s*$", text[max(0, start - 6) : start])
@@ -1451,6 +1571,11 @@ def _back_sentences(page: _Page, pos: int, n: int) -> int:
     return starts[-n] if len(starts) >= n else 0
 
 
+def _id_key(value: str) -> str:
+    """An identifier without its separators, case-folded: "401 023 2137" is "4010232137"."""
+    return re.sub(r"[\s\-./]+", "", value).casefold()
+
+
 def _value_key(entity: str, value: str) -> tuple[str, str]:
     """Identity of a detail across the bundle: digits for numbers, folded text otherwise."""
     if entity in ("PHONE_NUMBER", "UK_NHS"):
@@ -1465,6 +1590,10 @@ def _value_key(entity: str, value: str) -> tuple[str, str]:
 
 
 def _date_key(value: str) -> str:
+    iso = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", value)
+    if iso:
+        y, mo, d = iso.groups()
+        return f"{int(d):02d}/{int(mo):02d}/{y}"
     m = re.match(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})", value)
     if m:
         d, mo, y = m.groups()
@@ -1476,25 +1605,18 @@ def _date_key(value: str) -> str:
     month = next((i + 1 for w in words for i, name in enumerate(_MONTH_NAMES) if w[:3] == name), None)
     nums = [w for w in words if w.isdigit()]
     if month and len(nums) == 2:
-        day, year = (nums[0], nums[1]) if len(nums[1]) == 4 else (nums[1], nums[0])
+        day, year = (nums[1], nums[0]) if len(nums[0]) == 4 else (nums[0], nums[1])
+        if len(year) == 2:  # "5th Jan 87"
+            year = ("19" if int(year) > 30 else "20") + year
         return f"{int(day):02d}/{month:02d}/{year}"
     return " ".join(value.lower().replace(",", " ").split())
 
 
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = MONTH_ABBREVIATIONS
 
 
 def _same_date(value: str, dob: str) -> bool:
     return _date_key(value) == _date_key(dob)
-
-
-_RANK = {"keep": 1, "redact": 2, "keep-strong": 3, "redact-strong": 4, "keep-subject": 5, "harm": 6, "keep-own": 7}
-
-
-def _stronger(a: str | None, b: str) -> str:
-    if a is None:
-        return b
-    return a if _RANK[a] >= _RANK[b] else b
 
 
 def _dedupe_identifiers(findings: list[Finding]) -> list[Finding]:

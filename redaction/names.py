@@ -20,14 +20,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from redaction.context import RedactionContext
-from redaction.detectors.uk import STREET_WORDS
+from redaction.detectors.uk import RELATIONSHIPS, STREET_WORDS
+from redaction.lexicon import ALL_TITLES, PROFESSIONAL_TITLES, SURNAME_LIKE_STREET_WORDS, alternation, words
 
 SUBJECT, PROFESSIONAL, THIRD_PARTY, DISCLOSED = "subject", "professional", "third_party", "disclosed"
 
-TITLES = frozenset(
-    {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "pc", "dc", "ds", "di", "sgt", "cllr", "prof"}
-)
-PROFESSIONAL_TITLES = frozenset({"dr", "pc", "dc", "ds", "di", "sgt", "prof"})
+TITLES = ALL_TITLES
 
 # Job titles that make the adjacent name a professional acting in their role. Foster carers,
 # adopters and guardians are deliberately absent: they are third parties.
@@ -68,10 +66,29 @@ _ORG_BY_BEFORE = re.compile(
     r"service|services|camhs|team|council|nhs)[ \t\n]+by[ \t\n]*$",
     re.IGNORECASE,
 )
-# "Linda Hodgson (Thames Valley Police)", "Philip Armstrong from the health visiting team".
+# "<Given> <Surname> (<County> Police)", "<Given> <Surname> from the health visiting team".
 _ORG_AFTER = re.compile(r"^[ \t]*(?:\(|,?[ \t]*(?:from|of|at|with)[ \t]+)(?:the\s+|a\s+)?(?:[\w'&]+[ \t]+){0,4}?"
-                        r"(?:team|service|services|police|constabulary|school|academy|college|surgery|practice|trust|"
-                        r"hospital|council|centre|clinic|camhs|nhs|cafcass|probation|nursery)\b", re.IGNORECASE)
+                        + alternation(words("agency_words")) + r"\b", re.IGNORECASE)
+# "collecting <Given> from school", "<Given> at nursery": a place the person goes, not their employer
+# (an affiliation names the body: "from the school", "(school)", "from <Name> School").
+_BARE_PLACE_AFTER = re.compile(r"^[ \t]*(?:from|at|to|in|of|with)[ \t]+(?!(?:the|a|an)\b)[a-z]")
+# "<Name>, Independent Domestic Violence Adviser", "<Name>\nSenior Practitioner": a capitalised job
+# title ending in a role head noun (lexicon/role_heads.txt), possibly wrapped over lines.
+_TITLE_AFTER = re.compile(
+    r"^[ \t]*(?:,|\(|-|\u2013|\u2014)?[ \t]*\n?[ \t]*(?:[A-Z][\w'\-]*[ \t\n]+){0,4}"
+    + alternation(words("role_heads")) + r"\b"
+)
+# A family or caring role inside such a run ("Foster Carer", "Mother") makes it no job title. "Child"
+# and "baby" name the service's clients in many job titles ("Child Protection Adviser"), so they do not.
+_FAMILY_IN = re.compile(r"\b(?:carers?|foster|adopt\w*|guardians?|" + "|".join(
+    re.escape(r) for r in sorted(set(RELATIONSHIPS) - {"child", "baby"}, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE)
+
+
+def _job_title_after(after: str) -> bool:
+    """A professional's job title follows the name (and no family or caring role is part of it)."""
+    m = _TITLE_AFTER.match(after)
+    return bool(m and not _FAMILY_IN.search(m.group()))
 WORK_DOMAIN = re.compile(
     r"@[\w.\-]*\b(?:gov\.uk|nhs\.net|nhs\.uk|police\.uk|sch\.uk|cafcass\.gov\.uk|"
     r"pnn\.police\.uk|cjsm\.net|ac\.uk)\b",
@@ -88,11 +105,6 @@ _FOSTER_AFTER = re.compile(
     r"^[ \t]*(?:,|\()?[ \t\n]*(?:the\s+|a\s+|\w+'s\s+)?(?:foster\s+carers?|adopters?|"
     r"special\s+guardians?|kinship\s+carers?)\b",
     re.IGNORECASE,
-)
-
-_SURNAME_LIKE_STREET_WORDS = frozenset(
-    """Hill Park Green Lane Bank Fields Meadow Meadows Vale Croft Gate Chase
-    End Side Dale Ridge Orchard Wood Dr Row Way Hollow Brow Heights Yard Path Copse Loke Leys Wynd""".split()
 )
 
 # A child placed for adoption: where they live or go to school is a serious-harm locating detail.
@@ -174,7 +186,7 @@ ROLE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # Street words that are rarely surnames; "Hill", "Green" or "Park" are left out on purpose.
-NON_NAME = NON_NAME | frozenset(w.lower() for w in STREET_WORDS if w not in _SURNAME_LIKE_STREET_WORDS)
+NON_NAME = NON_NAME | frozenset(w.lower() for w in STREET_WORDS if w not in SURNAME_LIKE_STREET_WORDS)
 
 _NAME_TOKEN = re.compile(r"^(?:(?:Mac|Mc|O'|D'|De|Van|Le|La|Fitz)?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|"
                          r"(?:[A-Z]['\u2019])?[A-Z]{2,}(?:['\u2019-][A-Z]{2,})?)$")
@@ -182,7 +194,7 @@ _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
-    """Split a name into tokens without titles or possessives, e.g. ``"Mrs Yates's"`` -> ``("Yates",)``."""
+    """Split a name into tokens without titles or possessives, e.g. ``"Mrs <Surname>'s"`` -> ``("<Surname>",)``."""
     tokens = [_POSSESSIVE.sub("", t.strip(",.;:()")) for t in name.split()]
     tokens = [t for t in tokens if t]
     while tokens and tokens[0].lower().rstrip(".") in TITLES:
@@ -333,6 +345,11 @@ class PeopleIndex:
             sub = [t.lower() for t in name_tokens(name)]
             if low == sub or (len(low) >= 2 and len(sub) >= 2 and low[0] == sub[0] and low[-1] == sub[-1]):
                 return True
+            # A multi-part surname written in part ("<Given> <First-surname>" for "<Given> <First-surname>
+            # da <Second-surname>"): the given name and the rest in the subject's own order.
+            rest = iter(sub[1:])
+            if len(low) >= 2 and len(sub) > 2 and low[0] == sub[0] and all(t in rest for t in low[1:]):
+                return True
         return False
 
     def resolve_single(self, token: str) -> Person | None:
@@ -362,11 +379,19 @@ class PeopleIndex:
             person.evidence.append(f"title {m.title}")
         elif ROLE_AFTER.match(after):
             person.evidence.append("role after name")
-        elif _ROLE_BEFORE.search(before) and not re.search(
+        elif _job_title_after(after):
+            person.evidence.append("job title after name")
+        elif (len(m.tokens) > 1 or m.title) and _ROLE_BEFORE.search(before) and not re.search(
             r"foster|adopt|guardian", before[-30:], re.IGNORECASE
         ):
+            # A full name after a role label ("Health visitor: <Given> <Surname>"); a lone given name
+            # there is what the professional reports about ("Health visitor: <Given> is gaining weight").
             person.evidence.append("role before name")
-        elif _ORG_AFTER.match(after) and not re.match(r"^[ \t]*(?:,|\()?[ \t]*(?:of|at)?\s*\d", after):
+        elif (
+            _ORG_AFTER.match(after)
+            and not re.match(r"^[ \t]*(?:,|\()?[ \t]*(?:of|at)?\s*\d", after)
+            and not _BARE_PLACE_AFTER.match(after)
+        ):
             person.evidence.append("named with a professional organisation")
         elif _ORG_BY_BEFORE.search(before):
             person.evidence.append("named as the professional at an organisation")

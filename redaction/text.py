@@ -1,8 +1,8 @@
 """Pure text helpers for the engine: normalisation with an offset map, sentences, paragraphs, boxes.
 
 Detection runs on a normalised copy of each page (ligatures expanded, curly apostrophes straightened)
-so that "Cliﬀord" and "Clifford" are the same name; every span is mapped back to the original page
-text before it becomes a proposal.
+so that a name set with an "ﬀ" ligature and one set without are the same name; every span is mapped
+back to the original page text before it becomes a proposal.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 All files given are one bundle, so a third party found in one file is redacted in all of them.
 For each input ``NAME.pdf`` the command writes ``OUT/NAME.pdf`` (burned in and verified) and
-``OUT/NAME.pdf.redactions.json`` (the schedule of redactions). A file that cannot be read or
+``OUT/NAME.pdf.redactions.json`` (staff-facing: ``{"redactions": [...], "cast": [...]}``, the
+schedule of redactions and the bundle's cast of people with their status and evidence). A file that cannot be read or
 whose output fails verification is reported on stderr by name, the others are still processed,
 and the exit status is 1.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 import click
 
 from redaction import pdf
+from redaction.cast import apply_cast, parse_cast
 from redaction.context import RedactionContext, StaffMember, Subject
 from redaction.errors import PdfError, VerificationError
 from redaction.types import BurnInBox, ExtractedDocument, Proposal
@@ -51,6 +53,14 @@ def _load_staff(path: str | None) -> tuple[StaffMember, ...]:
         except ValueError as exc:
             raise click.BadParameter(f"{path}: entry {i}: {exc}", param_hint="--staff-file") from None
     return tuple(staff)
+
+
+def _load_cast(path: str):
+    """Read and validate a confirmed cast file (see :mod:`redaction.cast`)."""
+    try:
+        return parse_cast(json.loads(Path(path).read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
+        raise click.BadParameter(f"cannot use cast file {path}: {exc}", param_hint="--cast") from None
 
 
 def _fold(text: str) -> str:
@@ -146,6 +156,14 @@ def schedule_entries(proposals: Sequence[Proposal]) -> list[dict]:
     default=None,
     help='JSON list of {"name", "role"} objects: professionals whose names are kept.',
 )
+@click.option(
+    "--cast",
+    "cast_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help='JSON {"people": [{"name", "role", "aliases", "relationship"}]}: a confirmed cast (roles '
+    "subject, professional, third_party, disclosed) that wins over what the engine infers.",
+)
 @click.option("--label-codes", is_flag=True, help="Print the exemption code inside each redaction box.")
 @click.option(
     "--workers",
@@ -162,6 +180,7 @@ def redact(
     aliases: tuple[str, ...],
     identifiers: tuple[str, ...],
     staff_file: str | None,
+    cast_file: str | None,
     label_codes: bool,
     workers: int,
     out_dir: str,
@@ -176,6 +195,8 @@ def redact(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--subject-name/--subject-dob") from None
     context = RedactionContext(subject=subject, staff=_load_staff(staff_file))
+    if cast_file is not None:
+        context = apply_cast(context, _load_cast(cast_file))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -197,9 +218,11 @@ def redact(
             plans = _propose(engine, documents, context, workers)
         except ModelMissingError as exc:
             raise click.ClickException(str(exc)) from None
+        finally:
+            engine.close()
         for (path, data, document), plan in zip(loaded, plans, strict=True):
             try:
-                notes = _write(path, data, document, plan.proposals, out, label_codes)
+                notes = _write(path, data, document, plan.proposals, out, label_codes, plan.cast)
             except (PdfError, ValueError, OSError) as exc:
                 failed += 1
                 click.echo(f"sar: error: {path}: {_why(exc)}", err=True)
@@ -234,8 +257,9 @@ def _write(
     proposals: Sequence[Proposal],
     out: Path,
     label_codes: bool,
+    cast: Sequence[dict] = (),
 ) -> list[str]:
-    """Burn ``proposals`` into ``path`` and write it and its schedule; return burn-in notes to warn about."""
+    """Burn ``proposals`` into ``path`` and write it, its schedule and the bundle's cast; return burn-in notes."""
     withheld = {
         p.page: p.code
         for p in proposals
@@ -258,7 +282,8 @@ def _write(
         kept_text=kept_text(document, proposals),
     )
     (out / path.name).write_bytes(result.data)
-    schedule = json.dumps(schedule_entries(proposals), indent=2, ensure_ascii=False)
+    schedule = json.dumps({"redactions": schedule_entries(proposals), "cast": list(cast)}, indent=2,
+                          ensure_ascii=False)
     (out / f"{path.name}.redactions.json").write_text(schedule + "\n", encoding="utf-8")
     return list(result.notes)
 

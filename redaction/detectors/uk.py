@@ -13,15 +13,17 @@ from collections.abc import Iterable
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-# A date as case records write it: 03/02/1983, 3.2.83, 3 February 1983, 3rd Feb 1983.
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+from redaction.detectors.ids import ID_ENTITIES
+from redaction.lexicon import MONTH_RX, words
+from redaction.lexicon import STREET_WORDS as LEX_STREET_WORDS
+
+# A date as case records write it: 03/02/1983, 3.2.83, 3 February 1983, 3rd Feb 1983, 3rd Feb 83, 1983-02-03.
+_MONTHS = MONTH_RX
 DATE = (
-    r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)|"  # ISO 8601, as systems export it
+    r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTHS
-    + r"\.?,?\s+\d{4}|"
+    + r"\.?,?\s+(?:\d{4}|\d{2}(?![ \t]+[a-z]))(?!\d)|"
     + _MONTHS
     + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
 )
@@ -38,15 +40,7 @@ POSTCODE = (
     r"[A-PR-UWYZ][A-HK-Y][0-9]{2}\s?[0-9][ABD-HJLNP-UW-Z]{2})"
 )
 
-STREET_WORDS = (
-    "Street St Road Rd Avenue Ave Lane Ln Drive Dr Close Way Court Ct Crescent Cres Place Pl Gardens Gdns "
-    "Grove Terrace Walk Row Square Sq Hill Park Rise Mews Green Parade Vale Croft Fields Meadow Meadows "
-    "Boulevard Wharf Yard Gate Hollow Chase End Bank Brow Heights Side Villas Cottages Estate Approach "
-    "Circus Embankment Quay Passage Wynd Loke Leys Ridge Orchard Paddock Path Copse Dale Circle Plaza Point Vista "
-    "Crossing Loop Trail Highway Lodge Manor Corner Corners Cross Fold Garth Nook Mount Spur Keep Gardens Walks "
-    "Broadway Mall Promenade Esplanade Close Avenue Lawn Lawns Glade Grange Farm Cottages Buildings Precinct"
-).split()
-STREET_WORDS = list(dict.fromkeys(STREET_WORDS))
+STREET_WORDS = list(LEX_STREET_WORDS)
 _STREET = r"(?:" + "|".join(STREET_WORDS + [w.upper() for w in STREET_WORDS]) + r")\.?"
 # One capitalised word of an address, Title case or ALL CAPS, with apostrophes and hyphens.
 _CAPWORD = r"(?:[A-Z][A-Za-z'\u2019\-]*[a-zA-Z]|[A-Z])"
@@ -83,10 +77,10 @@ _NAME_TOKEN = (
     r"(?:(?:Mac|Mc|O'|D'|De|Van|Le|La|Fitz)?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|"
     r"(?:[A-Z]['\u2019])?[A-Z]{2,}(?:['\u2019-][A-Z]{2,})?)"
 )
-TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master")
+TITLES = words("titles", "courtesy")
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|MR|MRS|MS|MISS|DR)\.?"
 # One or two names, optionally joined to another one or two by "and" or a comma
-# ("Andrea and Joseph Smith", "Mr and Mrs Smith" is handled by the title rule).
+# ("<Given> and <Given> <Surname>", "Mr and Mrs <Surname>" is handled by the title rule).
 _NAMES = (
     r"(?:"
     + _NAME_TOKEN
@@ -193,6 +187,7 @@ ENTITIES = (
     "CASE_REFERENCE",
     "UK_PASSPORT",
     "UK_DRIVING_LICENCE",
+    *(e for e in ID_ENTITIES if e != "UK_PASSPORT"),
 )
 """Every entity type the configured analyzer can return."""
 
@@ -313,7 +308,7 @@ class DateOfBirthRecognizer(_RegexRecognizer):
     """A date given as someone's date of birth.
 
     Cues: "DOB", "D.O.B.", "date of birth", "born (on)", and a date in brackets straight after a
-    capitalised word ("Diane (15/07/2013)"), which is how case notes record a child's birthday.
+    capitalised word ("<Given> (15/07/2013)"), which is how case notes record a child's birthday.
     """
 
     ENTITY = "DATE_OF_BIRTH"
@@ -341,7 +336,7 @@ class DateOfBirthRecognizer(_RegexRecognizer):
 
 
 # Words of job titles: a school or practice name never starts with one ("Designated Safeguarding
-# Lead Anytown Primary School" in a table row is a role followed by the school).
+# Lead <Town> Primary School" in a table row is a role followed by the school).
 ROLE_WORDS = frozenset(
     """designated safeguarding lead head teacher headteacher deputy class senco manager
     officer worker social nurse visitor health gp police constable independent reviewing chair team support
@@ -532,7 +527,7 @@ class TitledNameRecognizer(_RegexRecognizer):
 
 
 class RelationshipNameRecognizer(_RegexRecognizer):
-    """Names next to a family or social relationship: "mother, Sara Wells", "Diane (half-sibling)".
+    """Names next to a family or social relationship: "mother, <Given> <Surname>", "<Given> (half-sibling)".
 
     The small spaCy model misses many names; a relationship word beside a capitalised word is a strong
     cue that the word is a third party's name.

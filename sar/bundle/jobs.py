@@ -434,7 +434,10 @@ def _run_proposals(session_factory: sessionmaker, job_id: int, *, settings: Sett
                 pairs.append((item, plan))
         stored = redactions.store_proposals(session, request, pairs, now=now)
         problems = [f"{plan.name}: {problem}" for _, plan in pairs for problem in plan.problems]
-        result = {**stored, "documents": len(pairs), "problems": problems}
+        # The bundle's cast (who is who, with evidence; "unresolved" people need a decision) is the
+        # same on every plan; engines that do not resolve one (test fakes) give none.
+        cast = list(getattr(plans[0], "cast", ()) or ()) if plans else []
+        result = {**stored, "documents": len(pairs), "problems": problems, "cast": cast}
         message = f"{stored['stored']} redaction{'s' if stored['stored'] != 1 else ''} proposed"
         if problems:
             message += f"; {len(problems)} problem{'s' if len(problems) != 1 else ''} to check by hand"
@@ -445,8 +448,9 @@ def _run_proposals(session_factory: sessionmaker, job_id: int, *, settings: Sett
         job.result = result
         creator = session.get(User, job.created_by_id) if job.created_by_id else None
         audit.record(session, "redaction.propose", actor=creator, now=now, request_id=request.id,
-                     target=f"job:{job.id}", detail={k: v for k, v in result.items() if k != "problems"}
-                     | {"problems": len(problems)})
+                     target=f"job:{job.id}",
+                     detail={k: v for k, v in result.items() if k not in ("problems", "cast")}
+                     | {"problems": len(problems), "people": len(cast)})
     return True, message
 
 

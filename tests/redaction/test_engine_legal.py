@@ -62,3 +62,16 @@ def test_serious_harm_for_carers_address_phone_and_adoptive_school():
     left = surviving(doc, plan)
     assert "MacLeod" not in left and "Caspar" not in left
     assert "Fellside Primary School" in left and "Eden Valley Surgery" in left
+
+
+def test_advice_whose_cue_starts_on_a_heading_line_is_withheld_to_the_end_of_its_paragraph():
+    """Issue 10: "Legal" as a one-word heading, then "Advice from Legal Services: ..." wrapping over lines."""
+    text = ("Supervision record\nRisk and analysis\nThe risk remains high while he has access to the home.\nLegal\n"
+            "Advice from Legal Services on 29 January: the incidents so far would not on their own meet threshold\n"
+            "for an application, but a further injury with a consistent account would.\nManagement direction\n"
+            "Update the chronology within two weeks.\n")
+    doc = make_doc("supervision.pdf", text)
+    left = surviving(doc, propose(doc)[0])
+    assert "meet threshold" not in left and "consistent account" not in left
+    # Negative rows: the text before and after the advice stays.
+    assert "The risk remains high" in left and "Update the chronology" in left

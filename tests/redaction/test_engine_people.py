@@ -149,3 +149,22 @@ def test_label_blocks_belong_to_the_name_at_their_top():
     left = surviving(doc, propose(doc)[0])
     assert "401 023 2137" in left and "Lorcan Halloran" in left and "09/09/2009" in left
     assert "943 476 5919" not in left and "07700 900111" not in left and "Saoirse" not in left
+
+
+def test_detection_pool_stays_warm_between_bundles():
+    """Issue 10: the engine keeps its pool of detection processes for its lifetime (no pool and no
+    model load per call); results do not depend on it."""
+    from redaction.engine import RedactionEngine
+
+    docs = [make_doc(f"d{i}.pdf", *([VISIT] * 5)) for i in range(2)]
+    engine = RedactionEngine()
+    try:
+        first = engine.propose(docs, context(), workers=2)
+        pool = engine._executor
+        second = engine.propose(docs, context(), workers=2)
+        assert pool is not None and engine._executor is pool
+        assert [p.proposals for p in first] == [p.proposals for p in second]
+        assert [p.proposals for p in first] == [p.proposals for p in engine.propose(docs, context(), workers=1)]
+    finally:
+        engine.close()
+    assert engine._executor is None

@@ -73,8 +73,10 @@ def test_redacts_a_bundle_and_writes_schedules(two_pdfs, tmp_path):
     assert "notes.pdf" in res.stderr
     for pdf in pdfs:
         assert (out / pdf.name).read_bytes().startswith(b"%PDF")
-        schedule = json.loads((out / f"{pdf.name}.redactions.json").read_text())
+        written = json.loads((out / f"{pdf.name}.redactions.json").read_text())
+        schedule = written["redactions"]
         assert schedule, pdf.name
+        assert written["cast"] and {p["status"] for p in written["cast"]} >= {"subject"}, pdf.name
         for entry in schedule:
             assert set(entry) == {
                 "page",
@@ -200,3 +202,28 @@ def test_sample_quality_meets_target(tmp_path):
     assert result["leak_rate"] <= 0.01, result
     assert result["keep_rate"] >= 0.95, result
     assert result["metadata_leaks"] == 0 and result["documents_missing"] == 0
+
+
+@pytest.mark.slow
+def test_confirmed_cast_file_wins_and_the_cast_is_written(two_pdfs, tmp_path):
+    """A name the engine would redact is kept when the confirmed cast says it is a professional, and a
+    bad cast file is a clear error (issue 10)."""
+    src, ctx = two_pdfs
+    pdf = sorted(src.glob("*.pdf"))[0]
+    base = run("--subject-name", ctx["subject"]["name"], "--out", tmp_path / "a", pdf)
+    assert base.returncode == 0, base.stderr
+    before = json.loads((tmp_path / "a" / f"{pdf.name}.redactions.json").read_text())
+    third = [p for p in before["cast"] if p["status"] in ("third_party", "unresolved")]
+    assert third and all(p["mentions"] and "evidence" in p for p in third)
+    name = third[0]["name"]
+    assert any(name in r["text"] for r in before["redactions"])
+    cast = tmp_path / "cast.json"
+    cast.write_text(json.dumps({"people": [{"name": name, "role": "professional", "relationship": "GP"}]}))
+    after_run = run("--subject-name", ctx["subject"]["name"], "--cast", cast, "--out", tmp_path / "b", pdf)
+    assert after_run.returncode == 0, after_run.stderr
+    after = json.loads((tmp_path / "b" / f"{pdf.name}.redactions.json").read_text())
+    assert not any(" ".join(r["text"].split()) == name for r in after["redactions"])
+    assert any(p["name"] == name and p["status"] == "professional" for p in after["cast"])
+    cast.write_text(json.dumps({"people": [{"name": name, "role": "cousin"}]}))
+    bad = run("--subject-name", ctx["subject"]["name"], "--cast", cast, "--out", tmp_path / "c", pdf)
+    assert bad.returncode == 2 and "people[0].role" in bad.stderr

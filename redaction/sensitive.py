@@ -1,0 +1,108 @@
+"""Third parties' sensitive information, withheld as whole sentences.
+
+A redactor who blanks only the name in "<Name> has convictions for assault" still discloses that
+somebody in the child's life has convictions, and usually who. Another person's health, offending,
+sexual life, debt or immigration status is special-category or criminal-offence data (UK GDPR Art 9
+and 10) and is that person's information, not the requester's (DPA 2018 Sch 2 para 16): the
+sentence that carries it is withheld whole.
+
+Rule ``tp-sensitive-sentence``: a sentence is withheld when it has a cue from
+``lexicon/sensitive_cues.txt``, it names a third party (a name the bundle-wide cast resolved to a
+third party, or a relationship word at its start: "Her mother ...", "The stepfather ..."), and it
+names neither the data subject nor uses the subject's given name. A sentence about the subject
+themself is their own data and stays. A professional who reports the information ("<Officer> said
+that ...") is acting in role: their name stays and the rest of the sentence is withheld.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from redaction.detectors.uk import RELATIONSHIPS
+from redaction.lexicon import entries
+
+_CUES = tuple((w, tags) for w, tags in entries("sensitive_cues"))
+
+
+def _cue_rx(word: str) -> str:
+    body = r"\s+".join(re.escape(p) for p in word.rstrip("*").split())
+    return body + (r"\w*" if word.endswith("*") else "")
+
+
+_CUE = re.compile(
+    "|".join(f"(?P<c{i}>(?<!\\w){_cue_rx(w)}(?!\\w))" for i, (w, _tags) in enumerate(_CUES)), re.IGNORECASE
+)
+_RELATION_START = re.compile(
+    r"^\W*(?:(?:her|his|their|the|my|our|a|an)\s+)?(?:"
+    + "|".join(re.escape(r) for r in sorted(RELATIONSHIPS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+THIRD_PARTY_SENSITIVE = "THIRD_PARTY_SENSITIVE"
+
+
+def cue_kind(sentence: str) -> str | None:
+    """The kind of sensitive information a sentence carries (``health``, ``offending`` ...), or None."""
+    m = _CUE.search(sentence)
+    if m is None:
+        return None
+    index = int(m.lastgroup[1:])
+    return sorted(_CUES[index][1])[0] if _CUES[index][1] else "sensitive"
+
+
+def sensitive_sentences(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    third_party_names: Iterable[tuple[int, int]],
+    subject_names: Iterable[tuple[int, int]],
+    subject_given: Iterable[str],
+    professional_names: Iterable[tuple[int, int]] = (),
+) -> list[tuple[int, int, str]]:
+    """Sentences of ``text`` to withhold as a third party's sensitive information.
+
+    :param sentences: ``(start, end)`` of each sentence (:func:`redaction.text.sentence_bounds`).
+    :param third_party_names: spans of names resolved to third parties on this page.
+    :param subject_names: spans of names resolved to the data subject on this page.
+    :param subject_given: the subject's given names (any case counts as the subject).
+    :param professional_names: spans of professionals' names; they are cut out of the sentence.
+    :returns: ``(start, end, kind)`` pieces with white space trimmed off both ends.
+    """
+    pros = sorted(professional_names)
+    tp = list(third_party_names)
+    subj = list(subject_names)
+    given = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(g) for g in subject_given if g) + r")(?!\w)", re.IGNORECASE
+    ) if any(subject_given) else None
+    out = []
+    for s, e in sentences:
+        sentence = text[s:e]
+        kind = cue_kind(sentence)
+        if kind is None:
+            continue
+        names_tp = any(s <= a and b <= e for a, b in tp) or _RELATION_START.match(sentence)
+        names_subject = any(s <= a and b <= e for a, b in subj) or (given and given.search(sentence))
+        if not names_tp or names_subject:
+            continue
+        cuts = [(a, b) for a, b in pros if s <= a and b <= e]
+        for ps, pe in _pieces(s, e, cuts):
+            while ps < pe and not text[ps].isalnum():
+                ps += 1
+            while pe > ps and text[pe - 1].isspace():
+                pe -= 1
+            if pe > ps:
+                out.append((ps, pe, kind))
+    return out
+
+
+def _pieces(start: int, end: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``start..end`` without the ``cuts`` (sorted, inside it)."""
+    out, pos = [], start
+    for a, b in cuts:
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < end:
+        out.append((pos, end))
+    return out
