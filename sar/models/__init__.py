@@ -2,6 +2,20 @@
 
 from sar.models.approval import Approval, DownloadLink, ResponsePack
 from sar.models.audit import AuditEvent, AuditHead
+from sar.models.confidentiality import (
+    AGENCY_CHECK_ITEMS,
+    CONSULTATION_REPLIES,
+    CONSULTEE_KINDS,
+    LEVELS,
+    AccessGrant,
+    AgencyCheck,
+    ConfidentialityMark,
+    Consultation,
+    HarmReview,
+    RequestRestriction,
+    Team,
+    TeamMember,
+)
 from sar.models.document import BundleItem, Document, PageMark
 from sar.models.mail import HolidayOverride, OutboxEmail, ReferenceCounter, Reminder
 from sar.models.redaction import Job, Redaction, RedactionDecision
@@ -9,6 +23,18 @@ from sar.models.request import CHANNELS, PARTY_ROLES, ClockEvent, Party, Request
 from sar.models.user import STAFF_ROLES, ApiToken, Role, StaffMember, User
 
 __all__ = [
+    "AGENCY_CHECK_ITEMS",
+    "CONSULTATION_REPLIES",
+    "CONSULTEE_KINDS",
+    "LEVELS",
+    "AccessGrant",
+    "AgencyCheck",
+    "ConfidentialityMark",
+    "Consultation",
+    "HarmReview",
+    "RequestRestriction",
+    "Team",
+    "TeamMember",
     "CHANNELS",
     "PARTY_ROLES",
     "STAFF_ROLES",

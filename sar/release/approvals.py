@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sar.confidentiality import gate as confidentiality_gate
 from sar.core import audit
 from sar.core.errors import Conflict, NotFound, NotPermitted, ValidationError
 from sar.core.permissions import require_role, require_staff, require_view
@@ -89,6 +90,7 @@ def submit_for_approval(session: Session, request: Request, *, actor: User, now:
         raise Conflict(f"request {request.reference} is {status.title.lower()}; only a request in progress "
                        "or in review can be submitted for approval")
     entitlement.require_entitled(session, request)
+    confidentiality_gate.require_clear(session, request, step="submitted")
     pack = packs.build_pack(session, request, actor=actor, now=now, settings=settings)
     path = {RequestStatus.received: [RequestStatus.in_progress, RequestStatus.in_review],
             RequestStatus.in_progress: [RequestStatus.in_review], RequestStatus.in_review: []}[status]
@@ -159,6 +161,7 @@ def approve(session: Session, request: Request, *, pack_sha256: str, actor: User
     require_role(actor, Role.manager)
     approval = _pending(session, request)
     entitlement.require_entitled(session, request, step="approved")
+    confidentiality_gate.require_clear(session, request, step="approved")
     if approval.submitted_by_id == actor.id:
         raise NotPermitted("nobody approves their own work: you submitted this pack")
     if actor.id in contributors_since_last_approval(session, request):
@@ -253,6 +256,7 @@ def release(session: Session, request: Request, *, actor: User, now: datetime,
     if approval is None or approval.status != "approved":
         raise Conflict("there is no standing approval for this request")
     entitlement.require_entitled(session, request, step="released")
+    confidentiality_gate.require_clear(session, request, step="released")
     pack = approval.pack
     if pack.sha256 != approval.pack_sha256:
         raise Conflict("the pack is not the one that was approved")

@@ -1,0 +1,69 @@
+"""What keeps a pack back on confidentiality grounds: asked by ``sar.release.approvals`` at each step.
+
+* ``submitted``: every consultation answered or overridden by a manager with reasons (seed: "the manager must
+  take all reasonable steps to consult the originator and take account of their views and wishes"); for an
+  agency, the checklist's core items and telling the data subject (see :mod:`sar.confidentiality.agency`);
+  for a Children's Guardian, no legal advice in the pack (seed: legal advice is never disclosed to a Guardian
+  ad Litem / Children's Guardian -- a hard rule whatever the reviewer chose; LPP, DPA 2018 Sch 2 para 19).
+* ``approved`` and ``released``: all of the above, plus the Team Manager's approval where the checklist needs
+  it, and a manager's harm review made after the last HIGHLY SENSITIVE mark (seed: HIGHLY SENSITIVE information
+  "if disclosed to the wrong person could cause the service user/child/young person harm or acute distress").
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sar.confidentiality import agency, consultations, levels
+from sar.core.errors import Conflict
+from sar.models import BundleItem, Redaction, Request
+
+#: Requester types legal advice is never disclosed to (seed policy; rulebook LPP row).
+NO_LEGAL_ADVICE_TO = frozenset({"childrens_guardian"})
+#: The redaction engine's entity type for legally privileged passages.
+LEGAL_ADVICE_ENTITY = "LEGAL_ADVICE"
+STEPS = ("submitted", "approved", "released")
+
+
+def _legal_advice_left(session: Session, request: Request) -> int:
+    return len(list(session.scalars(
+        select(Redaction.id).join(BundleItem, BundleItem.id == Redaction.bundle_item_id)
+        .where(BundleItem.request_id == request.id, BundleItem.removed_at.is_(None),
+               Redaction.superseded_at.is_(None), Redaction.entity_type == LEGAL_ADVICE_ENTITY,
+               Redaction.status != "accepted"))))
+
+
+def blockers(session: Session, request: Request, *, step: str = "submitted") -> list[str]:
+    """Plain-language reasons the pack cannot move to ``step`` yet (empty: nothing on these grounds)."""
+    if step not in STEPS:
+        raise ValueError(f"unknown step {step!r}")
+    out = []
+    for c in consultations.open_for(session, request):
+        out.append(f"the consultation with {c.consultee_name} (reply due {c.due_on:%d %B %Y}) is unanswered: "
+                   "record the reply and how it was taken into account, or a manager overrides it with reasons")
+    state = agency.checklist(session, request)
+    for item in state.missing:
+        if item == "manager_approval" and step == "submitted":
+            continue
+        out.append(f"agency checklist: {agency.ITEM_TITLES[item]} is not recorded")
+    if (request.requester_type or "") in NO_LEGAL_ADVICE_TO:
+        n = _legal_advice_left(session, request)
+        if n:
+            out.append(f"legal advice is never disclosed to a Children's Guardian: {n} legal-advice passage"
+                       f"{'s are' if n != 1 else ' is'} not redacted")
+    if step != "submitted":
+        marks = levels.highly_sensitive_marks(session, request)
+        if marks:
+            review = levels.last_harm_review(session, request)
+            latest = max((m.confirmed_at or m.created_at) for m in marks)
+            if review is None or review.at < latest:
+                out.append("HIGHLY SENSITIVE material needs a manager's serious-harm review, recorded with reasons")
+    return out
+
+
+def require_clear(session: Session, request: Request, *, step: str = "submitted") -> None:
+    """:raises Conflict: naming every blocker, if there is any."""
+    found = blockers(session, request, step=step)
+    if found:
+        raise Conflict("not yet, on confidentiality grounds: " + "; ".join(found))
