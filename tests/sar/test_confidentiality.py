@@ -1,0 +1,170 @@
+"""Confidentiality levels, harm review, consultations and the release gate (issue 14), on real PDFs."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from sar.bundle import documents, redactions
+from sar.confidentiality import consultations, gate, levels
+from sar.core.errors import Conflict, NotPermitted, ValidationError
+from sar.models import AuditEvent, ConfidentialityMark
+from sar.release import approvals
+from tests.sar._docs import PAGE_ONE, PAGE_TWO, THIRD_PARTY, add_pdf, make_team, propose, sar_request
+
+PLACEMENT = "Placement note\nThe foster carers live at 4 Mill Lane, Sometown SO1 2AB.\nPlan reviewed.\n"
+
+
+@pytest.fixture
+def team(session):
+    return make_team(session)
+
+
+@pytest.fixture
+def ready(session, settings, now, team):
+    req = sar_request(session, settings, team, now)
+    item = add_pdf(session, req, team, now, settings, PAGE_ONE, PAGE_TWO)
+    for red in propose(session, settings, item, THIRD_PARTY, now=now):
+        redactions.decide_redaction(session, red, "accepted", reason=None, actor=team.officer, now=now)
+    return req, item
+
+
+def _placement(session, settings, now, team, req):
+    """A placement note whose carers' address the engine found (stored as an engine proposal would be)."""
+    item = add_pdf(session, req, team, now, settings, PLACEMENT, filename="placement.pdf")
+    for red in propose(session, settings, item, "4 Mill Lane, Sometown SO1 2AB", now=now):
+        red.entity_type = "UK_ADDRESS"
+    session.flush()
+    return item
+
+
+def _propose_levels(session, settings, item, now):
+    pages = [p.text for p in documents.extracted_text(settings, item).pages]
+    return levels.store_proposals(session, item, pages, now=now)
+
+
+def test_levels_are_proposed_per_passage_and_document_and_default_to_confidential(session, settings, now, team,
+                                                                                 ready):
+    req, item = ready
+    placement = _placement(session, settings, now, team, req)
+    _propose_levels(session, settings, item, now)
+    _propose_levels(session, settings, placement, now)
+    by_doc = levels.document_levels(session, req)
+    assert by_doc[placement.id] == "highly_sensitive"
+    assert by_doc[item.id] in ("confidential", "sensitive")  # no locating detail with a risk cue
+    marks = levels.request_marks(session, req, actor=team.officer, now=now)
+    passage = next(m for m in marks if m.bundle_item_id == placement.id and m.page == 0)
+    assert "foster carers" in passage.excerpt and "risk:placement" in passage.cues
+    # A re-run supersedes unconfirmed proposals instead of piling them up.
+    before = len(marks)
+    _propose_levels(session, settings, placement, now)
+    assert len(levels.request_marks(session, req, actor=team.officer, now=now)) == before
+
+
+def test_the_officer_confirms_and_lowering_needs_a_note(session, settings, now, team, ready):
+    req, _ = ready
+    placement = _placement(session, settings, now, team, req)
+    _propose_levels(session, settings, placement, now)
+    mark = next(m for m in levels.highly_sensitive_marks(session, req) if m.page == 0)
+    with pytest.raises(ValidationError, match="say why"):
+        levels.confirm_level(session, req, mark.id, "sensitive", actor=team.officer, now=now)
+    with pytest.raises(ValidationError, match="unknown level"):
+        levels.confirm_level(session, req, mark.id, "secret", actor=team.officer, now=now)
+    with pytest.raises(NotPermitted):
+        levels.confirm_level(session, req, mark.id, "sensitive", actor=team.requester, now=now, note="x")
+    levels.confirm_level(session, req, mark.id, "sensitive", actor=team.officer, now=now,
+                         note="the carers' address is already known to the requester")
+    assert mark.level == "sensitive" and mark.confirmed_by_id == team.officer.id
+    assert session.scalars(select(AuditEvent).where(AuditEvent.action == "confidentiality.confirm")).one()
+    # A confirmed level survives a re-run of the proposals.
+    _propose_levels(session, settings, placement, now)
+    assert session.get(ConfidentialityMark, mark.id).superseded_at is None
+
+
+def test_highly_sensitive_material_needs_a_managers_harm_review_before_approval(session, settings, now, team,
+                                                                             ready):
+    req, _ = ready
+    placement = _placement(session, settings, now, team, req)
+    _propose_levels(session, settings, placement, now)
+    assert not gate.blockers(session, req, step="submitted")
+    assert any("harm review" in b for b in gate.blockers(session, req, step="approved"))
+    with pytest.raises(NotPermitted):
+        levels.record_harm_review(session, req, serious_harm=False, reasons="no risk now", actor=team.officer,
+                                  now=now)
+    with pytest.raises(ValidationError):
+        levels.record_harm_review(session, req, serious_harm=False, reasons="ok", actor=team.manager, now=now)
+    levels.record_harm_review(session, req, serious_harm=False, actor=team.manager, now=now,
+                              reasons="carers' address is redacted; nothing else locates them")
+    assert not gate.blockers(session, req, step="approved")
+    # A later HIGHLY SENSITIVE confirmation needs a fresh review.
+    mark = levels.highly_sensitive_marks(session, req)[0]
+    levels.confirm_level(session, req, mark.id, "highly_sensitive", actor=team.officer,
+                         now=now + timedelta(minutes=5))
+    assert any("harm review" in b for b in gate.blockers(session, req, step="released"))
+
+
+def test_a_document_without_cues_needs_no_harm_review(session, settings, now, team, ready):
+    req, item = ready
+    _propose_levels(session, settings, item, now)
+    assert not any("harm review" in b for b in gate.blockers(session, req, step="approved"))
+
+
+def _consult(session, req, item, team, now, **kw):
+    return consultations.open_consultation(
+        session, req, consultee_name="The referrer", consultee_kind="third_party", means="letter",
+        due_on=now.date() + timedelta(days=10), actor=team.officer, now=now, about_items=[item.id], **kw)
+
+
+def test_an_open_consultation_blocks_submission_until_answered(session, settings, now, team, ready):
+    req, item = ready
+    c = _consult(session, req, item, team, now)
+    with pytest.raises(Conflict, match="consultation with The referrer"):
+        approvals.submit_for_approval(session, req, actor=team.officer, now=now, settings=settings)
+    with pytest.raises(ValidationError, match="taken into account"):
+        consultations.record_reply(session, req, c.id, reply="objects", reply_text="please withhold my letter",
+                                   taken_into_account="", actor=team.officer, now=now)
+    consultations.record_reply(session, req, c.id, reply="objects", reply_text="please withhold my letter",
+                               taken_into_account="their letter is withheld under Sch 2 para 16",
+                               actor=team.officer, now=now)
+    with pytest.raises(Conflict, match="already settled"):
+        consultations.override(session, req, c.id, reason="no reply after two chasers", actor=team.manager,
+                               now=now)
+    approval = approvals.submit_for_approval(session, req, actor=team.officer, now=now, settings=settings)
+    assert approval.status == "pending"
+
+
+def test_only_a_manager_with_reasons_overrides_an_unanswered_consultation(session, settings, now, team, ready):
+    req, item = ready
+    c = _consult(session, req, item, team, now)
+    with pytest.raises(NotPermitted):
+        consultations.override(session, req, c.id, reason="no reply after two chasers", actor=team.officer,
+                               now=now)
+    with pytest.raises(ValidationError):
+        consultations.override(session, req, c.id, reason="", actor=team.manager, now=now)
+    consultations.override(session, req, c.id, reason="no reply after two chasers", actor=team.manager, now=now)
+    assert not gate.blockers(session, req)
+    event = session.scalars(select(AuditEvent).where(AuditEvent.action == "consultation.override")).one()
+    assert event.detail["reason"] == "no reply after two chasers"
+
+
+def test_consultation_input_is_checked_and_overdue_ones_are_chased_once_a_day(session, settings, now, team, ready):
+    req, item = ready
+    with pytest.raises(ValidationError, match="which documents"):
+        consultations.open_consultation(session, req, consultee_name="GP", consultee_kind="originator",
+                                        means="letter", due_on=now.date(), actor=team.officer, now=now)
+    with pytest.raises(ValidationError, match="past"):
+        consultations.open_consultation(session, req, consultee_name="GP", consultee_kind="originator",
+                                        means="letter", due_on=now.date() - timedelta(days=1), actor=team.officer,
+                                        now=now, about_items=[item.id])
+    with pytest.raises(ValidationError, match="consultee kind"):
+        consultations.open_consultation(session, req, consultee_name="GP", consultee_kind="friend",
+                                        means="letter", due_on=now.date(), actor=team.officer, now=now,
+                                        about_text="page 2")
+    c = _consult(session, req, item, team, now)
+    assert consultations.due_for_chase(session, today=c.due_on) == []
+    late = c.due_on + timedelta(days=1)
+    assert consultations.due_for_chase(session, today=late) == [c]
+    consultations.mark_chased(session, c, now=now.replace(year=late.year, month=late.month, day=late.day))
+    assert consultations.due_for_chase(session, today=late) == []
