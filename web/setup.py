@@ -101,7 +101,7 @@ def configure(app: Flask) -> None:
     from web.portal import bp as portal_bp
     from web.portal import routes as _portal_views  # noqa: F401
     from web.staff import bp as staff_bp
-    from web.staff import document_routes, party_routes, review_routes  # noqa: F401
+    from web.staff import confidentiality_routes, document_routes, party_routes, review_routes  # noqa: F401
     from web.staff import routes as _staff_views  # noqa: F401
 
     app.register_blueprint(portal_bp)
@@ -111,6 +111,7 @@ def configure(app: Flask) -> None:
 
 def _register_api(app: Flask) -> None:
     from web.api import bp as api_bp
+    from web.api import confidentiality_routes as _confidentiality_api  # noqa: F401
     from web.api import routes as _api_views  # noqa: F401  (registers the views on bp)
 
     csrf.exempt(api_bp)  # bearer tokens, never cookies: CSRF does not apply

@@ -25,6 +25,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.orm import Session, sessionmaker
 
 from sar.bundle import jobs as bundle_jobs
+from sar.confidentiality import consultations
 from sar.core.db import LONDON, engine_for, make_session_factory, utcnow
 from sar.core.settings import Settings
 from sar.messaging import mailer, reminders
@@ -152,9 +153,9 @@ def acknowledge_requests() -> int:
 
 
 def send_reminders() -> int:
-    """Due-soon reminders, extension/refusal notice reminders and overdue escalations (every 15 min)."""
+    """Due-soon reminders, extension/refusal notice reminders, overdue escalations and consultation chasers (15 min)."""
     total = _run_sweeps(reminders.remind_due_soon, reminders.remind_extension_notice,
-                        reminders.escalate_overdue)
+                        reminders.escalate_overdue, consultations.chase_overdue_consultations)
     _fail_stale_background_jobs()
     return _then_send(total)
 

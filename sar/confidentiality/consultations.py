@@ -16,7 +16,10 @@ from sqlalchemy.orm import Session
 
 from sar.core import audit
 from sar.core.errors import Conflict, NotFound, ValidationError
-from sar.core.permissions import require_role, require_view
+from sar.core.permissions import can_view, require_role, require_view
+from sar.core.settings import Settings
+from sar.messaging import notifications
+from sar.messaging.reminders import london_today, staff_request_url
 from sar.models import (
     CONSULTATION_REPLIES,
     CONSULTEE_KINDS,
@@ -158,3 +161,39 @@ def mark_chased(session: Session, c: Consultation, *, now: datetime) -> None:
     c.last_chased_at = now
     audit.record(session, "consultation.chase", actor=None, now=now, request_id=c.request_id,
                  target=f"consultation:{c.id}", detail={"due_on": c.due_on.isoformat()})
+
+
+def _chase_recipient(session: Session, c: Consultation) -> User | None:
+    """Whoever recorded the consultation, else the assigned officer -- only if they still need to know."""
+    request = session.get(Request, c.request_id)
+    for user_id in (c.created_by_id, request.assigned_officer_id):
+        user = session.get(User, user_id) if user_id else None
+        if user is not None and user.is_active and can_view(user, request):
+            return user
+    return None
+
+
+def chase_overdue_consultations(session: Session, *, now: datetime, settings: Settings) -> int:
+    """Worker sweep: e-mail a chaser, once a day, for each consultation whose reply is overdue.
+
+    The chaser goes to the officer who recorded it (else the assigned officer), never to someone without
+    need to know; the consultee is chased by that officer by the means they were consulted.
+    :return: how many e-mails were queued.
+    """
+    today = london_today(now)
+    queued = 0
+    for c in due_for_chase(session, today=today):
+        recipient = _chase_recipient(session, c)
+        request = session.get(Request, c.request_id)
+        if recipient is not None:
+            notifications.queue_email(
+                session, to=recipient.email, subject=f"Consultation reply overdue: {request.reference}",
+                template="consultation_chase", kind="consultation_chase", request_id=request.id, now=now,
+                settings=settings,
+                context={"recipient_name": recipient.name, "reference": request.reference,
+                         "consultee_name": c.consultee_name, "consultee_kind": c.consultee_kind.replace("_", " "),
+                         "means": c.means.replace("_", " "), "sent_on": c.sent_at.date(), "due_on": c.due_on,
+                         "url": staff_request_url(settings, request.reference)})
+            queued += 1
+        mark_chased(session, c, now=now)
+    return queued

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sar.bundle import documents, redactions
 from sar.confidentiality import consultations, gate, levels
 from sar.core.errors import Conflict, NotPermitted, ValidationError
-from sar.models import AuditEvent, ConfidentialityMark
+from sar.models import AuditEvent, ConfidentialityMark, OutboxEmail
 from sar.release import approvals
 from tests.sar._docs import PAGE_ONE, PAGE_TWO, THIRD_PARTY, add_pdf, make_team, propose, sar_request
 
@@ -168,3 +168,19 @@ def test_consultation_input_is_checked_and_overdue_ones_are_chased_once_a_day(se
     assert consultations.due_for_chase(session, today=late) == [c]
     consultations.mark_chased(session, c, now=now.replace(year=late.year, month=late.month, day=late.day))
     assert consultations.due_for_chase(session, today=late) == []
+
+
+def test_the_worker_chases_an_overdue_consultation_once_a_day_to_someone_who_needs_to_know(session, settings, now,
+                                                                                          team, ready):
+    req, item = ready
+    c = _consult(session, req, item, team, now)
+    assert consultations.chase_overdue_consultations(session, now=now, settings=settings) == 0  # not due yet
+    late = now + timedelta(days=11)
+    assert consultations.chase_overdue_consultations(session, now=late, settings=settings) == 1
+    assert consultations.chase_overdue_consultations(session, now=late + timedelta(hours=1), settings=settings) == 0
+    mail = session.scalars(select(OutboxEmail).where(OutboxEmail.kind == "consultation_chase")).one()
+    assert mail.to_addr == team.officer.email
+    assert "The referrer" in mail.body_text and req.reference in mail.subject
+    consultations.record_reply(session, req, c.id, reply="agrees", reply_text="", actor=team.officer, now=late,
+                               taken_into_account="released as planned")
+    assert consultations.chase_overdue_consultations(session, now=late + timedelta(days=1), settings=settings) == 0
