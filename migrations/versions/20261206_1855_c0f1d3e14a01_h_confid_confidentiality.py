@@ -165,6 +165,27 @@ def upgrade() -> None:
     with op.batch_alter_table('confidentiality_marks', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_confidentiality_marks_bundle_item_id'), ['bundle_item_id'], unique=False)
 
+    op.create_table('disclosure_register',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('request_id', sa.Integer(), nullable=False),
+    sa.Column('recipient', sa.String(length=200), nullable=False),
+    sa.Column('requester_type', sa.String(length=30), nullable=True),
+    sa.Column('subject_name', sa.String(length=200), nullable=False),
+    sa.Column('power', sa.Text(), nullable=False),
+    sa.Column('what', sa.Text(), nullable=False),
+    sa.Column('pack_sha256', sa.String(length=64), nullable=False),
+    sa.Column('disclosed_by_id', sa.Integer(), nullable=True),
+    sa.Column('disclosed_at', sar.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('confirmation_text', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['disclosed_by_id'], ['users.id'], name=op.f('fk_disclosure_register_disclosed_by_id_users')),
+    sa.ForeignKeyConstraint(['request_id'], ['requests.id'], name=op.f('fk_disclosure_register_request_id_requests')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_disclosure_register'))
+    )
+    with op.batch_alter_table('disclosure_register', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_disclosure_register_recipient'), ['recipient'], unique=False)
+        batch_op.create_index(batch_op.f('ix_disclosure_register_request_id'), ['request_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_disclosure_register_subject_name'), ['subject_name'], unique=False)
+
     with op.batch_alter_table('requests', schema=None) as batch_op:
         batch_op.add_column(sa.Column('team_id', sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f('ix_requests_team_id'), ['team_id'], unique=False)
@@ -180,6 +201,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_requests_team_id'))
         batch_op.drop_column('team_id')
 
+    with op.batch_alter_table('disclosure_register', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_disclosure_register_subject_name'))
+        batch_op.drop_index(batch_op.f('ix_disclosure_register_request_id'))
+        batch_op.drop_index(batch_op.f('ix_disclosure_register_recipient'))
+    op.drop_table('disclosure_register')
     with op.batch_alter_table('confidentiality_marks', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_confidentiality_marks_bundle_item_id'))
 

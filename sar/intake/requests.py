@@ -16,7 +16,7 @@ import triage as triage_mod
 from sar.core import audit
 from sar.core.db import LONDON
 from sar.core.errors import Conflict, ValidationError
-from sar.core.permissions import require_staff, require_view
+from sar.core.permissions import require_staff, require_view, visibility_clause
 from sar.core.settings import Settings
 from sar.intake import clock
 from sar.models import CHANNELS, Party, ReferenceCounter, Request, Role, StatusChange, User
@@ -275,8 +275,9 @@ def override_triage(session: Session, request: Request, regime: str, *, actor: U
 def counts_by_regime(session: Session, actor: User) -> dict[str, int]:
     """Open requests per regime, for the dashboard."""
     require_staff(actor)
+    # Need to know (issue 14): a count must not reveal a request the actor may not see.
     rows = session.execute(select(Request.regime, func.count()).where(
-        Request.status.not_in(sorted(FINISHED_STATUSES))).group_by(Request.regime))
+        Request.status.not_in(sorted(FINISHED_STATUSES)), visibility_clause(actor)).group_by(Request.regime))
     return {regime: n for regime, n in rows}
 
 

@@ -175,3 +175,25 @@ class AgencyCheck(Base):
     confirmed_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     confirmed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class DisclosureRecord(Base):
+    """The disclosure register: what was passed to which agency, when, under what power, and the confirmation.
+
+    Seed: "Where information or records are passed to others it should be noted and confirmed in writing."
+    ``confirmation_text`` is the written confirmation as generated at release; rows are never changed.
+    """
+
+    __tablename__ = "disclosure_register"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
+    recipient: Mapped[str] = mapped_column(String(200), index=True)
+    requester_type: Mapped[str | None] = mapped_column(String(30))
+    subject_name: Mapped[str] = mapped_column(String(200), index=True)
+    power: Mapped[str] = mapped_column(Text)
+    what: Mapped[str] = mapped_column(Text)
+    pack_sha256: Mapped[str] = mapped_column(String(64))
+    disclosed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    disclosed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    confirmation_text: Mapped[str] = mapped_column(Text)

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sar.confidentiality import gate as confidentiality_gate
+from sar.confidentiality import register as disclosure_register
 from sar.core import audit
 from sar.core.errors import Conflict, NotFound, NotPermitted, ValidationError
 from sar.core.permissions import require_role, require_staff, require_view
@@ -280,6 +281,9 @@ def release(session: Session, request: Request, *, actor: User, now: datetime,
             template="pack_released", kind="pack_released", request_id=request.id, now=now, settings=settings,
             context={"reference": request.reference, "requester_name": name or "Sir or Madam",
                      "link": download_links.LINK_SLOT, "expires_at": expires_at}, download_link_id=link.id)
+    # Issue 14: an agency's disclosure is noted in the register and confirmed in writing.
+    disclosure_register.record_release(session, request, pack_sha256=pack.sha256, page_count=pack.page_count,
+                                       actor=actor, now=now, settings=settings)
     audit.record(session, "pack.release", actor=actor, now=now, request_id=request.id,
                  target=f"pack:{pack.id}",
                  detail={"pack_sha256": pack.sha256, "link_id": link.id, "expires_at": expires_at.isoformat(),

@@ -6,9 +6,11 @@ import pytest
 from sqlalchemy import select
 
 from sar.bundle import redactions
-from sar.confidentiality import agency, gate
-from sar.core.errors import NotPermitted, ValidationError
+from sar.confidentiality import access, agency, gate, register
+from sar.core.errors import Conflict, NotPermitted, ValidationError
 from sar.models import AuditEvent
+from sar.release import approvals
+from tests.factories import make_user
 from tests.sar._docs import PAGE_ONE, add_pdf, make_team, propose, sar_request
 
 LEGAL = "Legal advice\nCounsel advised that the threshold is met.\n"
@@ -94,3 +96,44 @@ def test_legal_advice_is_never_disclosed_to_a_childrens_guardian(session, settin
                                     reason="reviewer's choice" if decision == "rejected" else None)
     found = [b for b in gate.blockers(session, req) if "Children's Guardian" in b]
     assert bool(found) is blocked
+
+
+def test_an_agency_release_is_noted_in_the_register_and_confirmed_in_writing(session, settings, now, team):
+    req = sar_request(session, settings, team, now)
+    req.requester_type, req.channel = "police", "letter"
+    item = add_pdf(session, req, team, now, settings, PAGE_ONE)
+    order = add_pdf(session, req, team, now, settings, "Production order\n", filename="order.pdf")
+    for red in propose(session, settings, item, "Charlie Fletcher", now=now):
+        redactions.decide_redaction(session, red, "accepted", reason=None, actor=team.officer, now=now)
+    with pytest.raises(Conflict, match="agency checklist"):
+        approvals.submit_for_approval(session, req, actor=team.officer, now=now, settings=settings)
+    _core(session, req, order, team.officer, now)
+    agency.record_check(session, req, "subject_told", how="letter to the subject", actor=team.officer, now=now)
+    approval = approvals.submit_for_approval(session, req, actor=team.officer, now=now, settings=settings)
+    approvals.approve(session, req, pack_sha256=approval.pack_sha256, actor=team.manager, now=now,
+                      comments="checked every page")
+    approvals.release(session, req, actor=team.officer, now=now, settings=settings)
+    rows = register.search(session, actor=team.officer, now=now, person="Brandon")
+    assert [r.request_id for r in rows] == [req.id]
+    row = rows[0]
+    assert row.power == "production order under PACE Sch 1" and row.pack_sha256 == approval.pack_sha256
+    assert "Confirmation of disclosure" in row.confirmation_text
+    assert "called back through the force switchboard" in row.confirmation_text
+    assert register.search(session, actor=team.officer, now=now, person="Nobody Else") == []
+    assert register.search(session, actor=team.officer, now=now, agency_name=row.recipient[:4]) == rows
+    # A staff member without need to know finds nothing in the register either.
+    team_row = access.create_team(session, "Other team", actor=team.manager, now=now)
+    access.set_team(session, req, team_row, actor=team.manager, now=now)
+    outsider = make_user(session, "officer")
+    assert register.search(session, actor=outsider, now=now, person="Brandon") == []
+
+
+def test_a_non_agency_release_is_not_in_the_register(session, settings, now, team):
+    req = sar_request(session, settings, team, now)
+    item = add_pdf(session, req, team, now, settings, PAGE_ONE)
+    for red in propose(session, settings, item, "Charlie Fletcher", now=now):
+        redactions.decide_redaction(session, red, "accepted", reason=None, actor=team.officer, now=now)
+    approval = approvals.submit_for_approval(session, req, actor=team.officer, now=now, settings=settings)
+    approvals.approve(session, req, pack_sha256=approval.pack_sha256, actor=team.manager, now=now, comments="ok")
+    approvals.release(session, req, actor=team.officer, now=now, settings=settings)
+    assert register.search(session, actor=team.officer, now=now) == []

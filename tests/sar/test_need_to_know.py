@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from sar.bundle import documents, redactions
 from sar.bundle import queries as bundle_queries
 from sar.confidentiality import access
 from sar.core.errors import NotFound, NotPermitted, ValidationError
@@ -16,6 +17,7 @@ from sar.core.permissions import can_view, visibility_clause
 from sar.intake import queries, requests
 from sar.models import AccessGrant, AuditEvent, Request
 from tests.factories import make_request, make_user
+from tests.sar._docs import PAGE_ONE, add_pdf
 
 REASON = "covering for the allocated officer while on leave"
 
@@ -139,3 +141,19 @@ def test_only_managers_move_a_request_between_teams_and_it_is_audited(session, n
                             .order_by(AuditEvent.seq.desc())).first()
     assert event.detail == {"from": world["team_a"].id, "to": world["team_b"].id}
     assert can_view(world["b1"], req) and not can_view(world["a2"], req)
+
+
+def test_counts_by_regime_do_not_reveal_requests_outside_need_to_know(session, now, world):
+    assert requests.counts_by_regime(session, world["a2"]).get(world["req"].regime) == 1
+    assert requests.counts_by_regime(session, world["b1"]).get(world["req"].regime, 0) == 0
+
+
+def test_document_and_redaction_changes_need_to_know(session, settings, now, world):
+    req = world["req"]
+    item = add_pdf(session, req, None, now, settings, PAGE_ONE, actor=world["a1"])
+    with pytest.raises(NotFound):
+        documents.set_title(session, item, "Visit record", actor=world["b1"], now=now)
+    with pytest.raises(NotFound):
+        redactions.mark_page(session, item, 0, "not_relevant", actor=world["b1"], now=now, reason="not about them")
+    documents.set_title(session, item, "Visit record", actor=world["a2"], now=now)
+    assert item.title == "Visit record"

@@ -114,3 +114,12 @@ def test_consultation_and_agency_checklist_through_the_api_and_the_page(web):
     assert page.status_code == 200
     assert "called back through the switchboard" in html and "no reply after two chasers" in html
     assert "bona fide entitlement" in html  # the seed paragraph the checklist serves is quoted in the template
+
+
+def test_the_disclosure_register_page_and_api_answer_and_respect_need_to_know(web):
+    officer = web.user("officer")
+    page = web.login(officer).get("/staff/disclosures?person=Nobody")
+    assert page.status_code == 200 and "noted and confirmed in writing" in page.get_data(as_text=True)
+    body = web.client().get("/api/disclosures?agency=police", headers=_token(web, officer)).get_json()
+    assert body == {"items": []}
+    assert web.client().get("/api/disclosures", headers=_token(web, web.user("requester"))).status_code == 403

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, g, jsonify
+from flask import Response, g, jsonify, request
 
-from sar.confidentiality import access, agency, consultations, gate, levels
+from sar.confidentiality import access, agency, consultations, gate, levels, register
 from sar.core.errors import NotFound, ValidationError
 from sar.intake import requests as requests_uc
 from sar.models import Request, Team
@@ -179,4 +179,19 @@ def patch_request(reference: str) -> Response:
                                reason=schemas.text(body, "reason", max_len=5000) or "", now=now())
     out = {"reference": req.reference, "team": req.team_id, "restricted_to": access.restricted_to(db, req)}
     db.commit()
+    return jsonify(out)
+
+
+@bp.get("/disclosures")
+def list_disclosures() -> Response:
+    """The disclosure register, newest first; ``?person=``, ``?agency=``, ``?requester_type=`` filter it."""
+    args = request.args
+    rows = register.search(get_session(), actor=g.api_user, now=now(), person=args.get("person", "")[:200],
+                           agency_name=args.get("agency", "")[:200],
+                           requester_type=args.get("requester_type", "")[:30])
+    out = {"items": [{"id": r.id, "request_id": r.request_id, "recipient": r.recipient,
+                      "requester_type": r.requester_type, "subject_name": r.subject_name, "power": r.power,
+                      "what": r.what, "pack_sha256": r.pack_sha256, "disclosed_at": r.disclosed_at.isoformat(),
+                      "disclosed_by": r.disclosed_by_id, "confirmation_text": r.confirmation_text} for r in rows]}
+    get_session().commit()  # the audited search
     return jsonify(out)

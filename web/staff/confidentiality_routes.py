@@ -10,7 +10,7 @@ from datetime import date
 
 from flask import flash, redirect, render_template, request, url_for
 
-from sar.confidentiality import access, agency, consultations, gate, levels
+from sar.confidentiality import access, agency, consultations, gate, levels, register
 from sar.core.db import utcnow
 from sar.core.errors import NotFound, SarError, ValidationError
 from sar.core.permissions import can_view
@@ -230,3 +230,14 @@ def open_other():
         return render_template("staff/open_other.html"), 404 if isinstance(exc, NotFound) else 400
     db.commit()
     return redirect(url_for("staff.request_page", reference=req.reference))
+
+
+@bp.route("/disclosures")
+@staff_required
+def disclosures():
+    """The disclosure register, searchable by person and by agency (need to know applies)."""
+    db = get_session()
+    person, agency_name = request.args.get("person", "")[:200], request.args.get("agency", "")[:200]
+    rows = register.search(db, actor=current_user(), now=utcnow(), person=person, agency_name=agency_name)
+    db.commit()  # the audited search
+    return render_template("staff/disclosures.html", rows=rows, person=person, agency=agency_name)
