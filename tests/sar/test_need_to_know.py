@@ -6,6 +6,8 @@ row that does not, for the single-request check (``can_view``) and for every lis
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
@@ -15,7 +17,8 @@ from sar.confidentiality import access
 from sar.core.errors import NotFound, NotPermitted, ValidationError
 from sar.core.permissions import can_view, visibility_clause
 from sar.intake import queries, requests
-from sar.models import AccessGrant, AuditEvent, Request
+from sar.messaging import reminders
+from sar.models import AccessGrant, AuditEvent, OutboxEmail, Request
 from tests.factories import make_request, make_user
 from tests.sar._docs import PAGE_ONE, add_pdf
 
@@ -157,3 +160,16 @@ def test_document_and_redaction_changes_need_to_know(session, settings, now, wor
         redactions.mark_page(session, item, 0, "not_relevant", actor=world["b1"], now=now, reason="not about them")
     documents.set_title(session, item, "Visit record", actor=world["a2"], now=now)
     assert item.title == "Visit record"
+
+
+def test_reminders_and_digests_reach_only_staff_who_need_to_know(session, settings, now, world):
+    req, manager = world["req"], world["manager"]
+    other_manager = make_user(session, "manager")  # in no team: the request is not theirs to know about
+    req.due_on = now.date() - timedelta(days=3)
+    assert reminders.escalate_overdue(session, now=now, settings=settings) == 1
+    to = set(session.scalars(select(OutboxEmail.to_addr).where(OutboxEmail.kind == "overdue_escalation")))
+    assert to == {manager.email}
+    mine = reminders.digest_summary(session, today=now.date(), settings=settings, viewer=manager)
+    theirs = reminders.digest_summary(session, today=now.date(), settings=settings, viewer=other_manager)
+    assert [r["reference"] for r in mine["overdue"]] == [req.reference]
+    assert theirs["overdue"] == [] and theirs["open_count"] == 0

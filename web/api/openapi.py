@@ -11,6 +11,7 @@ from typing import Any
 from deadlines import REGIMES
 from sar.workflow.status import RequestStatus
 from triage import REQUESTER_TYPES
+from web.api.confidentiality_openapi import confidentiality_paths
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -342,6 +343,8 @@ def openapi_document() -> dict[str, Any]:
             params=ref,
             extra={"409": _error("No pack built yet (staff), or not released yet (requester).")})},
     }
+    for path, ops in confidentiality_paths(_op, _json, _REF_PARAM).items():  # issue 14
+        paths.setdefault(path, {}).update(ops)
     return {
         "openapi": "3.1.0",
         "info": {
