@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
 
-from sar.bundle import documents, redactions
+from redaction.engine import DocumentPlan
+from redaction.text import boxes_for_span
+from redaction.types import Proposal
+from sar.bundle import documents, jobs, redactions
 from sar.confidentiality import consultations, gate, levels
 from sar.core.errors import Conflict, NotPermitted, ValidationError
 from sar.models import AuditEvent, ConfidentialityMark, OutboxEmail
@@ -184,3 +189,31 @@ def test_the_worker_chases_an_overdue_consultation_once_a_day_to_someone_who_nee
     consultations.record_reply(session, req, c.id, reply="agrees", reply_text="", actor=team.officer, now=late,
                                taken_into_account="released as planned")
     assert consultations.chase_overdue_consultations(session, now=late + timedelta(days=1), settings=settings) == 0
+
+
+class _AddressEngine:
+    """Stands in for the engine: proposes the carers' address as UK_ADDRESS (what its detectors find)."""
+
+    needle = "4 Mill Lane, Sometown SO1 2AB"
+
+    def propose(self, documents, context, *, progress=None, workers=1):
+        plans = []
+        for doc in documents:
+            props = [Proposal(page=p.page_index, start=m.start(), end=m.end(), text=m.group(0),
+                              entity_type="UK_ADDRESS", code="SCH2-P16-THIRD-PARTY", reason="address", score=0.9,
+                              recognizer="fake", boxes=boxes_for_span(p, m.start(), m.end()))
+                     for p in doc.pages for m in re.finditer(re.escape(self.needle), p.text)]
+            plans.append(DocumentPlan(doc.name, tuple(props), ()))
+        return plans
+
+
+def test_the_proposal_job_proposes_levels_from_the_engines_findings(session, settings, now, team, ready):
+    req, item = ready
+    placement = add_pdf(session, req, team, now, settings, PLACEMENT, filename="placement.pdf")
+    factory = sessionmaker(bind=session.connection(), join_transaction_mode="create_savepoint",
+                           expire_on_commit=False)
+    job = jobs.start_proposal_job(session, req, actor=team.officer, now=now)
+    assert jobs.run_job(factory, job.id, settings=settings, now_fn=lambda: now, engine=_AddressEngine()) == "done"
+    session.expire_all()
+    by_doc = levels.document_levels(session, req)
+    assert by_doc[placement.id] == "highly_sensitive" and by_doc[item.id] != "highly_sensitive"
