@@ -7,7 +7,9 @@
   ad Litem / Children's Guardian -- a hard rule whatever the reviewer chose; LPP, DPA 2018 Sch 2 para 19).
 * ``approved`` and ``released``: all of the above, plus the Team Manager's approval where the checklist needs
   it, and a manager's harm review made after the last HIGHLY SENSITIVE mark (seed: HIGHLY SENSITIVE information
-  "if disclosed to the wrong person could cause the service user/child/young person harm or acute distress").
+  "if disclosed to the wrong person could cause the service user/child/young person harm or acute distress");
+  where that review found serious harm, every HIGHLY SENSITIVE passage redacted (an accepted redaction over
+  it) or its page withheld.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from sar.confidentiality import agency, consultations, levels
 from sar.core.errors import Conflict
-from sar.models import BundleItem, Redaction, Request
+from sar.models import BundleItem, PageMark, Redaction, Request
 
 #: Requester types legal advice is never disclosed to (seed policy; rulebook LPP row).
 NO_LEGAL_ADVICE_TO = frozenset({"childrens_guardian"})
@@ -32,6 +34,18 @@ def _legal_advice_left(session: Session, request: Request) -> int:
         .where(BundleItem.request_id == request.id, BundleItem.removed_at.is_(None),
                Redaction.superseded_at.is_(None), Redaction.entity_type == LEGAL_ADVICE_ENTITY,
                Redaction.status != "accepted"))))
+
+
+def _withheld(session: Session, mark) -> bool:
+    """Whether an accepted redaction overlaps the passage, or its page is withheld."""
+    page = session.scalars(select(PageMark.mark).where(PageMark.bundle_item_id == mark.bundle_item_id,
+                                                       PageMark.page == mark.page)).first()
+    if page == "withheld":
+        return True
+    return session.scalars(select(Redaction.id).where(
+        Redaction.bundle_item_id == mark.bundle_item_id, Redaction.page == mark.page,
+        Redaction.superseded_at.is_(None), Redaction.status == "accepted",
+        Redaction.start < mark.end, Redaction.end > mark.start).limit(1)).first() is not None
 
 
 def blockers(session: Session, request: Request, *, step: str = "submitted") -> list[str]:
@@ -59,6 +73,11 @@ def blockers(session: Session, request: Request, *, step: str = "submitted") -> 
             latest = max((m.confirmed_at or m.created_at) for m in marks)
             if review is None or review.at < latest:
                 out.append("HIGHLY SENSITIVE material needs a manager's serious-harm review, recorded with reasons")
+            elif review.serious_harm:
+                for m in marks:
+                    if m.page is not None and not _withheld(session, m):
+                        out.append(f"the manager found serious harm, but a HIGHLY SENSITIVE passage on page "
+                                   f"{m.page + 1} of document {m.bundle_item_id} is not redacted or withheld")
     return out
 
 

@@ -217,3 +217,16 @@ def test_the_proposal_job_proposes_levels_from_the_engines_findings(session, set
     session.expire_all()
     by_doc = levels.document_levels(session, req)
     assert by_doc[placement.id] == "highly_sensitive" and by_doc[item.id] != "highly_sensitive"
+
+
+def test_where_the_manager_finds_serious_harm_the_passages_must_be_withheld(session, settings, now, team, ready):
+    req, _ = ready
+    placement = _placement(session, settings, now, team, req)
+    _propose_levels(session, settings, placement, now)
+    levels.record_harm_review(session, req, serious_harm=True, actor=team.manager, now=now,
+                              reasons="the carers' address would let the father find the child")
+    assert any("serious harm" in b for b in gate.blockers(session, req, step="approved"))
+    for red in redactions.list_redactions(session, req, "proposed"):
+        if red.bundle_item_id == placement.id:
+            redactions.decide_redaction(session, red, "accepted", reason=None, actor=team.officer, now=now)
+    assert not any("serious harm" in b for b in gate.blockers(session, req, step="approved"))
