@@ -1,12 +1,13 @@
 """What keeps a pack back on confidentiality grounds: asked by ``sar.release.approvals`` at each step.
 
 * ``submitted``: every consultation answered or overridden by a manager with reasons (seed: "the manager must
-  take all reasonable steps to consult the originator and take account of their views and wishes"); for an
-  agency, the checklist's core items and telling the data subject (see :mod:`sar.confidentiality.agency`);
-  for a Children's Guardian, no legal advice in the pack (seed: legal advice is never disclosed to a Guardian
+  take all reasonable steps to consult the originator and take account of their views and wishes"); for a
+  Children's Guardian, no legal advice in the pack (seed: legal advice is never disclosed to a Guardian
   ad Litem / Children's Guardian -- a hard rule whatever the reviewer chose; LPP, DPA 2018 Sch 2 para 19).
-* ``approved`` and ``released``: all of the above, plus the Team Manager's approval where the checklist needs
-  it, and a manager's harm review made after the last HIGHLY SENSITIVE mark (seed: HIGHLY SENSITIVE information
+* ``approved`` and ``released``: all of the above, plus, for an agency, the whole checklist (entitlement,
+  identity, ethics, minimum necessary, telling the data subject, the Team Manager's approval where needed: see
+  :mod:`sar.confidentiality.agency`; seed: "information should not be handed over to anyone unless ..."), and a
+  manager's harm review made after the last HIGHLY SENSITIVE mark (seed: HIGHLY SENSITIVE information
   "if disclosed to the wrong person could cause the service user/child/young person harm or acute distress");
   where that review found serious harm, every HIGHLY SENSITIVE passage redacted (an accepted redaction over
   it) or its page withheld.
@@ -56,11 +57,11 @@ def blockers(session: Session, request: Request, *, step: str = "submitted") -> 
     for c in consultations.open_for(session, request):
         out.append(f"the consultation with {c.consultee_name} (reply due {c.due_on:%d %B %Y}) is unanswered: "
                    "record the reply and how it was taken into account, or a manager overrides it with reasons")
-    state = agency.checklist(session, request)
-    for item in state.missing:
-        if item == "manager_approval" and step == "submitted":
-            continue
-        out.append(f"agency checklist: {agency.ITEM_TITLES[item]} is not recorded")
+    if step != "submitted":
+        # Nothing is handed over before release, so the officer may submit while the checks are completed;
+        # the manager cannot approve, and nobody can release, until they are.
+        for item in agency.checklist(session, request).missing:
+            out.append(f"agency checklist: {agency.ITEM_TITLES[item]} is not recorded")
     if (request.requester_type or "") in NO_LEGAL_ADVICE_TO:
         n = _legal_advice_left(session, request)
         if n:

@@ -98,6 +98,7 @@ def test_consultation_and_agency_checklist_through_the_api_and_the_page(web):
     checks = web.client().get(f"/api/requests/{ref}/checks", headers=api).get_json()
     assert checks["applies"] and "manager_approval" in checks["missing"]
     assert any("consultation" in b for b in checks["blockers"]["submitted"])
+    assert any("agency checklist" in b for b in checks["blockers"]["approved"])
     no = web.client().post(f"/api/requests/{ref}/consultations/{cid}/override", headers=api,
                            json={"reason": "no reply after two chasers"})
     assert no.status_code == 403
