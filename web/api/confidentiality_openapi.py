@@ -68,6 +68,11 @@ def confidentiality_paths(op: Callable[..., dict[str, Any]], json: Callable[[dic
             {"200": json(_OBJ, "The mark.")}, params=[ref_param, mid],
             body=_body({"level": {"enum": ["confidential", "sensitive", "highly_sensitive"]}, "note": text},
                        ["level"]))},
+        "/api/requests/{reference}/harm-review": {"post": op(
+            "A manager records the serious-harm review of HIGHLY SENSITIVE material, with reasons "
+            "(DPA 2018 Sch 3 Part 3 para 11; Part 2 para 5). Needed before approval when the pack holds any.",
+            {"201": json(_OBJ, "The review.")}, params=ref,
+            body=_body({"serious_harm": {"type": "boolean"}, "reasons": text}, ["serious_harm", "reasons"]))},
         "/api/disclosures": {"get": op(
             "The disclosure register (requests you may see), newest first, with each written confirmation.",
             {"200": json(_OBJ, "items")},

@@ -195,3 +195,21 @@ def list_disclosures() -> Response:
                       "disclosed_by": r.disclosed_by_id, "confirmation_text": r.confirmation_text} for r in rows]}
     get_session().commit()  # the audited search
     return jsonify(out)
+
+
+@bp.post("/requests/<reference>/harm-review")
+def harm_review(reference: str) -> Response:
+    """A manager records the serious-harm review of HIGHLY SENSITIVE material (``serious_harm``, ``reasons``)."""
+    body = schemas.json_body()
+    if not isinstance(body.get("serious_harm"), bool):
+        raise ValidationError("serious_harm must be true or false")
+    req = _load(reference)
+    review = levels.record_harm_review(get_session(), req, serious_harm=body["serious_harm"],
+                                       reasons=schemas.text(body, "reasons", max_len=5000) or "", actor=g.api_user,
+                                       now=now())
+    out = {"id": review.id, "serious_harm": review.serious_harm, "reasons": review.reasons,
+           "at": review.at.isoformat(), "reviewer": review.reviewer_id}
+    get_session().commit()
+    response = jsonify(out)
+    response.status_code = 201
+    return response
