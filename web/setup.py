@@ -103,6 +103,7 @@ def configure(app: Flask) -> None:
     from web.staff import bp as staff_bp
     from web.staff import confidentiality_routes, document_routes, party_routes, review_routes  # noqa: F401
     from web.staff import routes as _staff_views  # noqa: F401
+    from web.staff import team_routes as _team_views  # noqa: F401
 
     app.register_blueprint(portal_bp)
     app.register_blueprint(staff_bp)

@@ -64,6 +64,29 @@ def teams(session: Session, *, actor: User) -> list[Team]:
     return list(session.scalars(select(Team).order_by(Team.name)))
 
 
+def members(session: Session, *, actor: User) -> dict[int, list[User]]:
+    """Each team's members by name: ``{team id: [users]}`` (staff)."""
+    require_staff(actor)
+    out: dict[int, list[User]] = {}
+    rows = session.execute(select(TeamMember.team_id, User).join(User, User.id == TeamMember.user_id)
+                           .order_by(User.name))
+    for team_id, user in rows:
+        out.setdefault(team_id, []).append(user)
+    return out
+
+
+def remove_member(session: Session, team: Team, user: User, *, actor: User, now: datetime) -> None:
+    """Take a staff member out of a team (managers and admins); audited. Their assigned requests stay theirs."""
+    require_role(actor, Role.manager, Role.admin)
+    row = session.scalar(select(TeamMember).where(TeamMember.team_id == team.id, TeamMember.user_id == user.id))
+    if row is None:
+        return
+    session.delete(row)  # membership is state, not a record: the audit event keeps the history
+    session.flush()
+    audit.record(session, "team.remove_member", actor=actor, now=now, target=f"team:{team.id}",
+                 detail={"user_id": user.id})
+
+
 def set_team(session: Session, request: Request, team: Team | None, *, actor: User, now: datetime) -> None:
     """Move a request to a team (managers who may see it). Seed: "only accessed on a need to know basis"."""
     require_role(actor, Role.manager)

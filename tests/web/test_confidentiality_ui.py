@@ -124,3 +124,19 @@ def test_the_disclosure_register_page_and_api_answer_and_respect_need_to_know(we
     body = web.client().get("/api/disclosures?agency=police", headers=_token(web, officer)).get_json()
     assert body == {"items": []}
     assert web.client().get("/api/disclosures", headers=_token(web, web.user("requester"))).status_code == 403
+
+
+def test_managers_build_teams_in_the_browser_and_officers_cannot(web):
+    manager, officer = web.user("manager"), web.user("officer")
+    boss, staff = web.login(manager), web.login(officer)
+    assert post(staff, "/staff/teams", {"name": "Fostering"}).status_code == 302
+    assert "Fostering" not in staff.get("/staff/teams").get_data(as_text=True).split("<h2>New team</h2>")[0]
+    assert post(boss, "/staff/teams", {"name": "Fostering"}).status_code == 302
+    with web.factory() as session:
+        team_id = access.teams(session, actor=session.merge(manager))[0].id
+    assert post(boss, f"/staff/teams/{team_id}/members", {"user_id": officer.id, "action": "add"}).status_code == 302
+    with web.factory() as session:
+        assert [u.id for u in access.members(session, actor=session.merge(manager))[team_id]] == [officer.id]
+    post(boss, f"/staff/teams/{team_id}/members", {"user_id": officer.id, "action": "remove"})
+    with web.factory() as session:
+        assert access.members(session, actor=session.merge(manager)) == {}
