@@ -100,8 +100,8 @@ def upward_imports(graph: grimp.ImportGraph, container: str, layers: list[str]) 
 
 
 def test_sar_capabilities_import_only_downwards():
-    """reports | retention | disclosure | ops → intake → bundle → release | accounts → messaging | searching →
-    workflow → core → models (issue 9).
+    """reports | retention | disclosure | ops → intake → bundle → release | accounts → confidentiality →
+    messaging | searching → workflow → core → models (issue 9).
 
     The same order as import-linter's "sar capability order" layers contract, read from pyproject; this
     also sees function-local imports. Every capability package of sar has its place in the order.

@@ -107,6 +107,7 @@ def configure(app: Flask) -> None:
         approval_routes,
         audit_routes,
         closure_routes,
+        confidentiality_routes,  # noqa: F401
         disclosure_routes,
         document_routes,
         outcome_routes,
@@ -118,6 +119,7 @@ def configure(app: Flask) -> None:
     )
     from web.staff import bp as staff_bp
     from web.staff import routes as _staff_views  # noqa: F401
+    from web.staff import team_routes as _team_views  # noqa: F401
 
     app.register_blueprint(portal_bp)
     app.register_blueprint(staff_bp)
@@ -126,6 +128,7 @@ def configure(app: Flask) -> None:
 
 def _register_api(app: Flask) -> None:
     from web.api import bp as api_bp
+    from web.api import confidentiality_routes as _confidentiality_api  # noqa: F401
     from web.api import outcome_routes as _outcome_api_views  # noqa: F401
     from web.api import report_routes as _api_report_views  # noqa: F401
     from web.api import routes as _api_views  # noqa: F401  (registers the views on bp)

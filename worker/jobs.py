@@ -25,6 +25,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.orm import Session, sessionmaker
 
 from sar.bundle import jobs as bundle_jobs
+from sar.confidentiality import consultations
 from sar.core import audit, audit_anchor
 from sar.core.db import LONDON, engine_for, make_session_factory, utcnow
 from sar.core.settings import Settings
@@ -158,9 +159,10 @@ def acknowledge_requests() -> int:
 
 
 def send_reminders() -> int:
-    """Reminders: due soon, extension/refusal notices, overdue escalations, overdue calls for records (every 15 min)."""
+    """Reminders, notices, overdue escalations, chasers for calls for records and consultations (15 min)."""
     total = _run_sweeps(reminders.remind_due_soon, reminders.remind_extension_notice,
-                        reminders.escalate_overdue, record_calls.chase_record_calls)
+                        reminders.escalate_overdue, record_calls.chase_record_calls,
+                        consultations.chase_overdue_consultations)
     _fail_stale_background_jobs()
     return _then_send(total)
 

@@ -240,7 +240,7 @@ def set_title(session: Session, item: BundleItem, title: str | None, *, actor: U
         raise ValidationError(f"{item.filename} has been removed from the bundle")
     if new == item.title:
         return item
-    request = session.get(Request, item.request_id)
+    request = require_view(actor, session.get(Request, item.request_id))  # need to know (issue 14)
     approval_state.prepare_change(session, request, actor=actor, now=now,
                                   what=f"title of document {item.filename} changed")
     old, item.title = item.title, new
@@ -322,7 +322,7 @@ def remove_from_bundle(session: Session, item: BundleItem, *, actor: User, now: 
         raise ValidationError("give a reason for removing the document")
     if item.removed_at is not None:
         raise ValidationError(f"{item.filename} has already been removed")
-    request = session.get(Request, item.request_id)
+    request = require_view(actor, session.get(Request, item.request_id))  # need to know (issue 14)
     approval_state.prepare_change(session, request, actor=actor, now=now, what=f"document {item.filename} removed")
     item.removed_at = now
     item.removed_reason = reason

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from redaction import pdf
 from redaction.context import KnownParty, RedactionContext, StaffMember, Subject
 from sar.bundle import conversion, duplicates, redactions
+from sar.confidentiality import levels
 from sar.core import audit
 from sar.core.errors import Conflict, NotFound, ValidationError
 from sar.core.permissions import require_staff
@@ -433,6 +434,11 @@ def _run_proposals(session_factory: sessionmaker, job_id: int, *, settings: Sett
             if item is not None and item.removed_at is None:
                 pairs.append((item, plan))
         stored = redactions.store_proposals(session, request, pairs, now=now)
+        # Issue 14: propose each document's and passage's confidentiality level from the same text and findings.
+        texts = {iid: doc for (iid, _, _), doc in zip(inputs, extracted, strict=True)}
+        for item, _plan in pairs:
+            doc = texts[item.id]
+            levels.store_proposals(session, item, [p.text for p in doc.pages], now=now)
         problems = [f"{plan.name}: {problem}" for _, plan in pairs for problem in plan.problems]
         # The bundle's cast (who is who, with evidence; "unresolved" people need a decision) is the
         # same on every plan; engines that do not resolve one (test fakes) give none.

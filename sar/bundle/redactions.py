@@ -23,7 +23,7 @@ from redaction.types import Box
 from sar.bundle import documents
 from sar.core import audit
 from sar.core.errors import Conflict, NotFound, ValidationError
-from sar.core.permissions import require_staff
+from sar.core.permissions import require_staff, require_view
 from sar.core.settings import Settings
 from sar.models import BundleItem, PageMark, Redaction, RedactionDecision, Request, User
 from sar.release import packs
@@ -158,6 +158,7 @@ def decide_redaction(session: Session, redaction: Redaction, status: str, *, rea
     if redaction.superseded_at is not None:
         raise Conflict("this proposal was replaced by a later run of the proposals; decide the new one")
     item, request = _item_and_request(session, redaction.bundle_item_id)
+    require_view(actor, request)  # need to know (issue 14)
     new_code = check_code(code, request) if code else redaction.code
     require_decider(actor, redaction.code, new_code)
     approval_state.prepare_change(session, request, actor=actor, now=now,
@@ -234,6 +235,7 @@ def add_manual_redaction(session: Session, item: BundleItem, page: int, boxes: S
     """
     require_staff(actor)
     item, request = _item_and_request(session, item.id)
+    require_view(actor, request)  # need to know (issue 14)
     n_pages = item.document.page_count
     if not isinstance(page, int) or not 0 <= page < n_pages:
         raise ValidationError(f"page {page} does not exist: {item.filename} has pages 0 to {n_pages - 1}")
@@ -370,6 +372,7 @@ def mark_page(session: Session, item: BundleItem, page: int, mark: str, *, code:
     if mark not in PAGE_MARKS:
         raise ValidationError(f"a page mark is one of {', '.join(PAGE_MARKS)}, not {mark!r}")
     item, request = _item_and_request(session, item.id)
+    require_view(actor, request)  # need to know (issue 14)
     n_pages = item.document.page_count
     if not isinstance(page, int) or not 0 <= page < n_pages:
         raise ValidationError(f"page {page} does not exist: {item.filename} has pages 0 to {n_pages - 1}")

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 import deadlines
 from sar.core.errors import ValidationError
-from sar.core.permissions import require_staff, visible_requests
+from sar.core.permissions import require_staff, visibility_clause, visible_requests
 from sar.core.settings import Settings
 from sar.models import Party, Request, User
 from sar.workflow.status import OPEN_STATUSES, RequestStatus
@@ -99,7 +99,9 @@ def dashboard_page(
     direction = "desc" if direction == "desc" else "asc"
     page = max(1, page)
     per_page = min(max(1, per_page), 200)
-    stmt = _tab_filter(select(Request), tab, actor=actor, today=today, settings=settings)
+    # Need to know (issue 14): only requests the actor may see are listed, counted or searched.
+    stmt = _tab_filter(select(Request).where(visibility_clause(actor)), tab, actor=actor, today=today,
+                       settings=settings)
     if regime:
         stmt = stmt.where(Request.regime == regime)
     if query and query.strip():
@@ -132,7 +134,8 @@ def tab_counts(session: Session, *, actor: User, today: date, settings: Settings
     require_staff(actor)
     out = {}
     for tab in TABS:
-        stmt = _tab_filter(select(func.count(Request.id)), tab, actor=actor, today=today, settings=settings)
+        stmt = _tab_filter(select(func.count(Request.id)).where(visibility_clause(actor)), tab, actor=actor,
+                           today=today, settings=settings)
         out[tab] = session.scalar(stmt) or 0
     return out
 

@@ -17,7 +17,7 @@ from sar.accounts import quotas
 from sar.core import audit
 from sar.core.dates import london_date
 from sar.core.errors import Conflict, NotPermitted, ValidationError
-from sar.core.permissions import require_staff, require_view
+from sar.core.permissions import require_staff, require_view, visibility_clause
 from sar.core.settings import Settings
 from sar.intake import clock
 from sar.models import CASEWORK_ROLES, CHANNELS, Party, ReferenceCounter, Request, Role, StatusChange, User
@@ -281,8 +281,9 @@ def override_triage(session: Session, request: Request, regime: str, *, actor: U
 def counts_by_regime(session: Session, actor: User) -> dict[str, int]:
     """Open requests per regime, for the dashboard."""
     require_staff(actor)
+    # Need to know (issue 14): a count must not reveal a request the actor may not see.
     rows = session.execute(select(Request.regime, func.count()).where(
-        Request.status.not_in(sorted(FINISHED_STATUSES))).group_by(Request.regime))
+        Request.status.not_in(sorted(FINISHED_STATUSES)), visibility_clause(actor)).group_by(Request.regime))
     return {regime: n for regime, n in rows}
 
 

@@ -37,6 +37,7 @@ from deadlines.rules import DATA_RIGHTS_REGIMES as _DATA_RIGHTS
 from deadlines.rules import REGIME_LABELS
 from sar.core.dates import london_date
 from sar.core.errors import ValidationError
+from sar.core.permissions import can_view, visibility_clause
 from sar.core.settings import Settings
 from sar.messaging.notifications import queue_email
 from sar.models import HolidayOverride, Party, Reminder, Request, Role, User
@@ -181,7 +182,9 @@ def _to_each(session: Session, request: Request, kind: str, stem: str, recipient
     if _already(session, request.id, kind, stem):
         return 0
     queued = 0
-    for user in recipients:
+    # Need to know (issue 14): nobody is told about a request they may not see (a restricted request, another
+    # team's request).
+    for user in (u for u in recipients if can_view(u, request)):
         queued += _send_once(session, request_id=request.id, kind=kind, key=f"{stem}/{user.id}",
                              recipient=user, to=user.email, subject=subject, template=template,
                              context={**context, "recipient_name": user.name}, now=now, settings=settings)
@@ -383,10 +386,14 @@ def escalate_overdue(session: Session, *, now: datetime, settings: Settings) -> 
     return queued
 
 
-def digest_summary(session: Session, *, today: date, settings: Settings) -> dict[str, Any]:
-    """The figures in the daily digest (also useful for a dashboard): counts, due soon, overdue, approvals."""
+def digest_summary(session: Session, *, today: date, settings: Settings,
+                   viewer: User | None = None) -> dict[str, Any]:
+    """The figures in the daily digest (also useful for a dashboard): counts, due soon, overdue, approvals.
+
+    :param viewer: count only the requests this user may see (need to know, issue 14); None: all.
+    """
     cal = working_calendar(session)
-    requests = _open_requests(session)
+    requests = _open_requests(session, *([visibility_clause(viewer)] if viewer is not None else []))
     names = {u.id: u.name for u in session.scalars(select(User).where(
         User.id.in_({r.assigned_officer_id for r in requests if r.assigned_officer_id})))}
 
@@ -419,12 +426,13 @@ def send_daily_digest(session: Session, *, now: datetime, settings: Settings) ->
     :return: how many digests were queued (0 if today's have gone already).
     """
     today = london_date(now)
-    summary = digest_summary(session, today=today, settings=settings)
-    # Short enough not to be folded (some mail clients then show a leading space).
-    subject = (f"Daily summary {today:%d %b %Y}: {len(summary['overdue'])} overdue, "
-               f"{len(summary['due_soon'])} due soon, {len(summary['awaiting_approval'])} to approve")
     queued = 0
     for manager in _active(session, Role.manager):
+        # Each manager's digest covers only what they need to know about (issue 14).
+        summary = digest_summary(session, today=today, settings=settings, viewer=manager)
+        # Short enough not to be folded (some mail clients then show a leading space).
+        subject = (f"Daily summary {today:%d %b %Y}: {len(summary['overdue'])} overdue, "
+                   f"{len(summary['due_soon'])} due soon, {len(summary['awaiting_approval'])} to approve")
         queued += _send_once(
             session, request_id=None, kind="daily_digest", key=f"{today.isoformat()}/{manager.id}",
             recipient=manager, to=manager.email, subject=subject, template="daily_digest",

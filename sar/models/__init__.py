@@ -2,6 +2,21 @@
 
 from sar.models.approval import Approval, DownloadLink, ResponsePack
 from sar.models.audit import AuditEvent, AuditHead
+from sar.models.confidentiality import (
+    AGENCY_CHECK_ITEMS,
+    CONSULTATION_REPLIES,
+    CONSULTEE_KINDS,
+    LEVELS,
+    AccessGrant,
+    AgencyCheck,
+    ConfidentialityMark,
+    Consultation,
+    DisclosureRecord,
+    HarmReview,
+    RequestRestriction,
+    Team,
+    TeamMember,
+)
 from sar.models.document import BundleItem, Document, DuplicateProposal, PageMark
 from sar.models.mail import HolidayOverride, OutboxEmail, ReferenceCounter, Reminder
 from sar.models.outcome import CaseLink, CaseMessage, Letter, Outcome
@@ -41,6 +56,19 @@ __all__ = [
     "DisposalCertificate",
     "LegalHold",
     "TeamMembership",
+    "AGENCY_CHECK_ITEMS",
+    "CONSULTATION_REPLIES",
+    "CONSULTEE_KINDS",
+    "LEVELS",
+    "AccessGrant",
+    "AgencyCheck",
+    "ConfidentialityMark",
+    "Consultation",
+    "DisclosureRecord",
+    "HarmReview",
+    "RequestRestriction",
+    "Team",
+    "TeamMember",
     "CHANNELS",
     "PARTY_ROLES",
     "CASEWORK_ROLES",

@@ -48,6 +48,8 @@ class Request(Base):
     #: Portal account that owns the request, if it came through the portal or API on their behalf.
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     assigned_officer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    #: The team the request belongs to (need to know, issue 14); NULL while unallocated.
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"), index=True)
     requester_type: Mapped[str | None] = mapped_column(String(30))
     extended: Mapped[bool] = mapped_column(Boolean, default=False)
     due_on: Mapped[date | None] = mapped_column(Date, index=True)

@@ -26,6 +26,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sar.confidentiality import gate as confidentiality_gate
+from sar.confidentiality import register as disclosure_register
 from sar.core import audit
 from sar.core.errors import Conflict, NotFound, NotPermitted, ValidationError
 from sar.core.permissions import require_role, require_staff, require_view
@@ -92,6 +94,7 @@ def _check_submittable_state(session: Session, request: Request) -> RequestStatu
         raise Conflict(f"request {request.reference} is {status.title.lower()}; only a request in progress "
                        "or in review can be submitted for approval")
     entitlement.require_entitled(session, request)
+    confidentiality_gate.require_clear(session, request, step="submitted")
     return status
 
 
@@ -241,6 +244,7 @@ def approve(session: Session, request: Request, *, pack_sha256: str, actor: User
     require_role(actor, Role.manager)
     approval = _pending(session, request)
     entitlement.require_entitled(session, request, step="approved")
+    confidentiality_gate.require_clear(session, request, step="approved")
     own_work = _own_work(session, request, approval, actor)
     if own_work:
         raise NotPermitted(own_work)
@@ -338,6 +342,7 @@ def release(session: Session, request: Request, *, actor: User, now: datetime,
     if approval is None or approval.status != "approved":
         raise Conflict("there is no standing approval for this request")
     entitlement.require_entitled(session, request, step="released")
+    confidentiality_gate.require_clear(session, request, step="released")
     pack = approval.pack
     if pack.sha256 != approval.pack_sha256:
         raise Conflict("the pack is not the one that was approved")
@@ -361,6 +366,9 @@ def release(session: Session, request: Request, *, actor: User, now: datetime,
             template="pack_released", kind="pack_released", request_id=request.id, now=now, settings=settings,
             context={"reference": request.reference, "requester_name": name or "Sir or Madam",
                      "link": download_links.LINK_SLOT, "expires_at": expires_at}, download_link_id=link.id)
+    # Issue 14: an agency's disclosure is noted in the register and confirmed in writing.
+    disclosure_register.record_release(session, request, pack_sha256=pack.sha256, page_count=pack.page_count,
+                                       actor=actor, now=now, settings=settings)
     audit.record(session, "pack.release", actor=actor, now=now, request_id=request.id,
                  target=f"pack:{pack.id}",
                  detail={"pack_sha256": pack.sha256, "link_id": link.id, "expires_at": expires_at.isoformat(),

@@ -261,6 +261,13 @@ def test_request_from_arrival_to_release(api, shared_dir):
     assert _approve(api, ref, "0" * 64).status_code == 409
     assert _approve(api, ref, sha, "officer").status_code == 403
     assert _approve(api, ref, sha, "officer2").status_code == 403
+    # The bundle holds HIGHLY SENSITIVE material (a carer's locating details): a manager's harm review comes first
+    # (issue 14).
+    blocked = _approve(api, ref, sha)
+    assert blocked.status_code == 409 and "harm review" in blocked.get_json()["error"]
+    assert api.post(f"/api/requests/{ref}/harm-review", "manager", json={
+        "serious_harm": False, "reasons": "locating details are redacted; nothing else would cause serious harm"},
+    ).status_code == 201
     response = _approve(api, ref, sha)
     assert response.status_code == 200, response.get_json()
     assert response.get_json() == {"status": "approved", "pack_sha256": sha,
@@ -291,6 +298,10 @@ def test_request_from_arrival_to_release(api, shared_dir):
     _decide_all(api, _redactions(api, ref, "proposed"))
     accepted = [r["text"] for r in _redactions(api, ref, "accepted")]
     sha3 = _submit(api, ref)
+    # The late letter brought new HIGHLY SENSITIVE material: the earlier harm review does not cover it.
+    assert "harm review" in _approve(api, ref, sha3).get_json()["error"]
+    assert api.post(f"/api/requests/{ref}/harm-review", "manager", json={
+        "serious_harm": False, "reasons": "the late letter's locating details are redacted too"}).status_code == 201
     assert _approve(api, ref, sha3).status_code == 200
 
     # Release: Alice downloads her response; Bob never sees it; nothing changes afterwards.

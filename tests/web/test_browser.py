@@ -388,6 +388,12 @@ def test_request_to_release_journey(driver, server, factory, downloads):
     assert by_css(driver, "input[name=pack_sha256]").get_attribute("value") == sha
     assert all_css(driver, "#schedule tbody tr")
     shot("pack-review")
+    # HIGHLY SENSITIVE material in the bundle: the manager records the serious-harm review first (issue 14).
+    driver.get(f"{server.url}/staff/requests/{reference}/confidentiality")
+    fill(driver, "#reasons", "Locating details are redacted; nothing else would cause serious harm.")
+    submit(driver, "#harm-review-submit")
+    assert "Harm review recorded" in notices(driver), notices(driver)
+    driver.get(f"{server.url}/staff/requests/{reference}/pack")
     submit(driver, "#approve")
     assert "Pack approved" in notices(driver)
     submit(driver, "#release")

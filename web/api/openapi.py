@@ -12,6 +12,7 @@ from deadlines import REGIMES
 from sar.workflow.status import RequestStatus
 from triage import REQUESTER_TYPES
 from web.api import openapi_outcomes
+from web.api.confidentiality_openapi import confidentiality_paths
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -458,6 +459,8 @@ def openapi_document() -> dict[str, Any]:
                                  "text/csv": {"schema": {"type": "string"}}}}},
             params=_AUDIT_PARAMS)},
     }
+    for path, ops in confidentiality_paths(_op, _json, _REF_PARAM).items():  # issue 14
+        paths.setdefault(path, {}).update(ops)
     return {
         "openapi": "3.1.0",
         "info": {
