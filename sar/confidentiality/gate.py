@@ -57,9 +57,11 @@ def blockers(session: Session, request: Request, *, step: str = "submitted") -> 
     for c in consultations.open_for(session, request):
         out.append(f"the consultation with {c.consultee_name} (reply due {c.due_on:%d %B %Y}) is unanswered: "
                    "record the reply and how it was taken into account, or a manager overrides it with reasons")
-    if step != "submitted":
+    if step != "submitted" and _discloses_records(session, request):
         # Nothing is handed over before release, so the officer may submit while the checks are completed;
-        # the manager cannot approve, and nobody can release, until they are.
+        # the manager cannot approve, and nobody can release, until they are. The checks guard a disclosure
+        # ("before disclosing to agencies"): a decision that hands over no record (a refusal, "not held")
+        # needs none of them.
         for item in agency.checklist(session, request).missing:
             out.append(f"agency checklist: {agency.ITEM_TITLES[item]} is not recorded")
     if (request.requester_type or "") in NO_LEGAL_ADVICE_TO:
@@ -80,6 +82,13 @@ def blockers(session: Session, request: Request, *, step: str = "submitted") -> 
                         out.append(f"the manager found serious harm, but a HIGHLY SENSITIVE passage on page "
                                    f"{m.page + 1} of document {m.bundle_item_id} is not redacted or withheld")
     return out
+
+
+def _discloses_records(session: Session, request: Request) -> bool:
+    """Whether the pack can hand over any record: a case-record document is in the bundle."""
+    return session.scalar(select(BundleItem.id).where(
+        BundleItem.request_id == request.id, BundleItem.purpose == "case_record",
+        BundleItem.removed_at.is_(None)).limit(1)) is not None
 
 
 def require_clear(session: Session, request: Request, *, step: str = "submitted") -> None:

@@ -139,3 +139,15 @@ def test_a_non_agency_release_is_not_in_the_register(session, settings, now, tea
     approvals.approve(session, req, pack_sha256=approval.pack_sha256, actor=team.manager, now=now, comments="ok")
     approvals.release(session, req, actor=team.officer, now=now, settings=settings)
     assert register.search(session, actor=team.officer, now=now) == []
+
+
+def test_a_decision_that_hands_over_no_record_needs_no_agency_checklist(session, settings, now, team):
+    """The seed's checks guard a disclosure: with no case-record document in the bundle nothing is handed over."""
+    from sar.confidentiality import gate
+    from sar.intake.requests import open_request  # noqa: F401  (the factory below opens through it)
+    from tests.sar._docs import add_pdf, sar_request
+
+    req = sar_request(session, settings, team, now, regime="third-party")
+    assert not any(b.startswith("agency checklist") for b in gate.blockers(session, req, step="approved"))
+    add_pdf(session, req, team, now, settings, "A case note.")
+    assert any(b.startswith("agency checklist") for b in gate.blockers(session, req, step="approved"))

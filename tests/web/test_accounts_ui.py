@@ -98,7 +98,7 @@ def strict(tmp_path, fresh_db_url):
 
 def web_settings(tmp_path, url):
     return replace(Settings(), database_url=url, storage_dir=tmp_path / "storage", secret_key="test-secret",
-                   smtp_port=0)
+                   smtp_port=0, environment="test")
 
 
 def test_staff_enrol_two_factor_and_sign_in_with_it(strict):

@@ -7,9 +7,11 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from sar.accounts.users import create_token
+from sar.bundle import documents
 from sar.confidentiality import access
 from sar.models import AccessGrant, Request
 from tests.factories import DEFAULT_NOW, make_request
+from tests.sar._docs import pdf_bytes
 from tests.web.test_ui_support import post
 from tests.web.test_ui_support import web as web_fixture
 
@@ -32,7 +34,7 @@ def _teamed_request(web, manager, member) -> str:
 
 def _token(web, user) -> dict[str, str]:
     with web.factory() as session:
-        token = create_token(session, session.merge(user), now=DEFAULT_NOW, label="test")
+        token = create_token(session, session.merge(user), now=DEFAULT_NOW, label="test", days=3650)
         session.commit()
     return {"Authorization": f"Bearer {token}"}
 
@@ -87,6 +89,9 @@ def test_consultation_and_agency_checklist_through_the_api_and_the_page(web):
         req = make_request(session, web.settings, actor=session.merge(officer), now=DEFAULT_NOW, regime="sar")
         req.requester_type, req.channel = "police", "phone"
         ref = req.reference
+        # A record in the bundle: the checks guard what would be handed over to the agency.
+        documents.add_document(session, req, pdf_bytes("A case note."), "note.pdf", actor=session.merge(officer),
+                               now=DEFAULT_NOW, settings=web.settings)
         session.commit()
     api, boss = _token(web, officer), _token(web, manager)
     due = (DEFAULT_NOW + timedelta(days=400)).date().isoformat()  # the API clock is the real one

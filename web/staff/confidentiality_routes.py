@@ -10,11 +10,11 @@ from datetime import date
 
 from flask import flash, redirect, render_template, request, url_for
 
+from sar.accounts import queries as account_queries
 from sar.confidentiality import access, agency, consultations, gate, levels, register
 from sar.core.db import utcnow
 from sar.core.errors import NotFound, SarError, ValidationError
 from sar.core.permissions import can_view
-from sar.intake import queries as intake_queries
 from sar.models import AGENCY_CHECK_ITEMS, CONSULTATION_REPLIES, CONSULTEE_KINDS, LEVELS, Team
 from web.auth import current_user, staff_required
 from web.db import get_session
@@ -82,7 +82,7 @@ def confidentiality_page(reference: str):
         "teams": access.teams(db, actor=user),
         "restricted_to": access.restricted_to(db, req),
         "grants": access.access_grants(db, req, actor=user),
-        "staff": intake_queries.staff_users(db, actor=user),
+        "staff": account_queries.staff_users(db, actor=user),
         "today": now.date(),
     }
     db.commit()  # the audited reads

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 
+from sar.accounts import queries as account_queries
 from sar.confidentiality import access
 from sar.core.db import utcnow
 from sar.core.errors import NotFound, SarError
-from sar.intake import queries as intake_queries
 from sar.models import Team, User
 from web.auth import current_user, staff_required
 from web.db import get_session
@@ -34,7 +34,7 @@ def teams_page():
     """Teams and their members."""
     db, user = get_session(), current_user()
     return render_template("staff/teams.html", teams=access.teams(db, actor=user),
-                           members=access.members(db, actor=user), staff=intake_queries.staff_users(db, actor=user))
+                           members=access.members(db, actor=user), staff=account_queries.staff_users(db, actor=user))
 
 
 @bp.route("/teams", methods=["POST"])
