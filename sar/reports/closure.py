@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from sar.confidentiality.access import home_team
 from sar.core import audit
 from sar.core.errors import Conflict, ValidationError
-from sar.core.permissions import require_staff
+from sar.core.permissions import require_staff, require_view
 from sar.models import (
     COMPLAINT_KINDS,
     COMPLAINT_OUTCOMES,
@@ -46,8 +46,10 @@ def record_closure(session: Session, request: Request, outcome: str, *, actor: U
     the outcome, and the audit log keeps the old one.
 
     :raises ValidationError: unknown outcome, or the request is still open.
+    :raises NotFound: ``actor`` has no need to know (:func:`sar.core.permissions.require_view`).
     """
     require_staff(actor)
+    require_view(actor, request)
     if outcome not in OUTCOMES:
         raise ValidationError(f"unknown outcome {outcome!r}; one of {', '.join(OUTCOMES)}")
     if RequestStatus(request.status) not in FINISHED_STATUSES:
@@ -71,8 +73,9 @@ def record_closure(session: Session, request: Request, outcome: str, *, actor: U
 
 def record_complaint(session: Session, request: Request, kind: str, *, opened_on: date, actor: User,
                      now: datetime) -> ComplaintCase:
-    """Open an internal review or ICO complaint about how ``request`` was answered. Staff only."""
+    """Open an internal review or ICO complaint about how ``request`` was answered. Staff with need to know."""
     require_staff(actor)
+    require_view(actor, request)
     if kind not in COMPLAINT_KINDS:
         raise ValidationError(f"unknown complaint kind {kind!r}; one of {', '.join(COMPLAINT_KINDS)}")
     if opened_on < request.received_on:
@@ -88,8 +91,9 @@ def record_complaint(session: Session, request: Request, kind: str, *, opened_on
 
 def decide_complaint(session: Session, case: ComplaintCase, outcome: str, *, closed_on: date, actor: User,
                      now: datetime) -> ComplaintCase:
-    """Record the outcome of an internal review or ICO complaint. Staff only; decided once."""
+    """Record the outcome of an internal review or ICO complaint. Staff with need to know; decided once."""
     require_staff(actor)
+    require_view(actor, session.get(Request, case.request_id))
     if outcome not in COMPLAINT_OUTCOMES or outcome == "pending":
         raise ValidationError(f"unknown complaint outcome {outcome!r}")
     if case.outcome != "pending":

@@ -106,3 +106,18 @@ def test_a_request_counts_under_its_own_team_before_its_officers(session, world)
     access.set_team(session, a, None, actor=world["outside"], now=dataset.NOW)
     assert closure.team_of(session, a, q.officer1.id) == dataset.TEAM_1
     assert closure.team_of(session, a, None) is None
+
+
+def test_recording_an_outcome_or_complaint_needs_need_to_know(session, world):
+    a = world["a"]
+    with pytest.raises(NotFound):
+        closure.record_closure(session, a, "part", actor=world["outside"], now=dataset.NOW)
+    with pytest.raises(NotFound):
+        closure.record_complaint(session, a, "internal_review", opened_on=date(2026, 3, 25), actor=world["outside"],
+                                 now=dataset.NOW)
+    case = closure.record_complaint(session, a, "internal_review", opened_on=date(2026, 3, 25),
+                                    actor=world["inside"], now=dataset.NOW)
+    with pytest.raises(NotFound):
+        closure.decide_complaint(session, case, "upheld", closed_on=date(2026, 3, 30), actor=world["outside"],
+                                 now=dataset.NOW)
+    assert closure.record_closure(session, a, "part", actor=world["inside"], now=dataset.NOW).outcome == "part"
