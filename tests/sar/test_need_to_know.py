@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy import select
 
 from sar.bundle import documents, redactions
-from sar.bundle import queries as bundle_queries
 from sar.confidentiality import access
 from sar.core.errors import NotFound, NotPermitted, ValidationError
 from sar.core.permissions import can_view, visibility_clause
@@ -48,7 +47,7 @@ def _listed(session, settings, now, actor, req, query=None):
     counts = queries.tab_counts(session, actor=actor, today=now.date(), settings=settings)
     in_dash = req.id in {r.id for r in dash.rows}
     assert dash.total == len(dash.rows) and counts["all"] == dash.total if query is None else True
-    in_api = req.id in {r.id for r in bundle_queries.list_requests(session, actor).items}
+    in_api = req.id in {r.id for r in queries.list_requests(session, actor).items}
     in_sql = req.id in set(session.scalars(select(Request.id).where(visibility_clause(actor))))
     assert in_dash == in_api == in_sql == can_view(actor, req)
     return in_dash
@@ -127,7 +126,7 @@ def test_admins_never_read_case_content_and_requesters_see_only_their_own(sessio
     with pytest.raises(NotFound):
         requests.get_request(session, req.reference, actor=world["admin"], now=now)
     assert not can_view(world["admin"], req)
-    assert bundle_queries.list_requests(session, world["admin"]).total == 0
+    assert queries.list_requests(session, world["admin"]).total == 0
     assert requests.get_request(session, req.reference, actor=world["requester"], now=now) is req
     other = make_user(session, "requester")
     with pytest.raises(NotFound):
