@@ -50,9 +50,16 @@ def upgrade() -> None:
     with op.batch_alter_table("team_memberships", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_team_memberships_team"))
     op.drop_table("team_memberships")
+    # A closure record copies a team's name, which may now be as long as teams.name.
+    with op.batch_alter_table("closure_records", schema=None) as batch_op:
+        batch_op.alter_column("team", existing_type=sa.String(length=100), type_=sa.String(length=120),
+                              existing_nullable=True)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("closure_records", schema=None) as batch_op:
+        batch_op.alter_column("team", existing_type=sa.String(length=120), type_=sa.String(length=100),
+                              existing_nullable=True)
     op.create_table(
         "team_memberships",
         sa.Column("id", sa.Integer(), nullable=False),

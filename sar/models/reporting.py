@@ -42,7 +42,7 @@ class ClosureRecord(Base):
     codes: Mapped[list] = mapped_column(JSON, default=list)
     #: The name of the team that answered (``teams``: the request's team, else its officer's home team),
     #: copied when recorded, so a later move of the request or officer does not rewrite history.
-    team: Mapped[str | None] = mapped_column(String(100), index=True)
+    team: Mapped[str | None] = mapped_column(String(120), index=True)  # as long as teams.name
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
     note: Mapped[str] = mapped_column(Text, default="")
