@@ -60,7 +60,8 @@ def seed(engine, n_requests: int, rng: random.Random) -> None:
     _copy(conn, "users", ("id", "email", "name", "role", "password_hash", "is_active", "failed_logins", "created_at"),
           [(i, f"officer{i}@bench.invalid", f"Officer {i}", "officer" if i > 2 else "manager", "x", True, 0, now)
            for i in officers])
-    _copy(conn, "team_memberships", ("user_id", "team", "set_at"), [(i, TEAMS[i % 3], now) for i in officers])
+    _copy(conn, "teams", ("id", "name", "created_at"), [(n + 1, name, now) for n, name in enumerate(TEAMS)])
+    _copy(conn, "team_members", ("team_id", "user_id", "joined_at"), [(i % 3 + 1, i, now) for i in officers])
     requests, changes, events, closures, complaints = [], [], [], [], []
     items, redactions, decisions, marks = [], [], [], []
     red_id = 0
@@ -137,7 +138,7 @@ def seed(engine, n_requests: int, rng: random.Random) -> None:
     _copy(conn, "page_marks", ("bundle_item_id", "page", "mark", "code", "reason", "decided_by_id", "decided_at"),
           marks)
     with conn.cursor() as cur:
-        for table in ("users", "requests", "documents", "bundle_items", "redactions"):
+        for table in ("users", "teams", "requests", "documents", "bundle_items", "redactions"):
             cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
         cur.execute("ANALYZE")
     conn.commit()

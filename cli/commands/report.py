@@ -9,10 +9,11 @@ from sqlalchemy import func, select
 
 from cli.commands._common import session_scope, settings
 from cli.commands.deadline import IsoDate
+from sar.confidentiality import access
 from sar.core.db import utcnow
 from sar.core.errors import ValidationError
 from sar.models import User
-from sar.reports import REPORTS, ReportFilter, closure, run_report
+from sar.reports import REPORTS, ReportFilter, run_report
 from sar.reports.render import fmt, to_csv, to_pdf
 
 
@@ -81,16 +82,33 @@ def report(name, date_from, date_to, regimes, team, as_csv, out) -> None:
 @click.argument("email")
 @click.argument("team_name", metavar="TEAM", required=False, default="")
 @click.option("--by", "by", required=True, help="e-mail of the manager or admin making the change")
-def team(email, team_name, by) -> None:
-    """Put the member of staff EMAIL in TEAM for reports by team (no TEAM: in no team)."""
+@click.option("--remove", is_flag=True, help="take EMAIL out of TEAM instead")
+def team(email, team_name, by, remove) -> None:
+    """Put the member of staff EMAIL in TEAM, creating the team if needed (no TEAM: take them out of every team).
+
+    The same teams as the staff teams page: they decide who sees a request (need to know) and what reports
+    count "by team" (sar.confidentiality.access).
+    """
     with session_scope() as session:
         users = {u.email.lower(): u for u in session.scalars(select(User).where(
             func.lower(User.email).in_([email.strip().lower(), by.strip().lower()])))}
         user, actor = users.get(email.strip().lower()), users.get(by.strip().lower())
         if user is None or actor is None:
             raise click.ClickException(f"no user with e-mail {email if user is None else by}")
-        closure.set_team(session, user, team_name, actor=actor, now=utcnow())
-    click.echo(f"{email} is now in {team_name or 'no team'}")
+        now = utcnow()
+        if not team_name.strip():
+            access.leave_teams(session, user, actor=actor, now=now)
+            message = f"{email} is now in no team"
+        elif remove:
+            found = access.team_named(session, team_name)
+            if found is None:
+                raise click.ClickException(f"there is no team called {team_name!r}")
+            access.remove_member(session, found, user, actor=actor, now=now)
+            message = f"{email} is no longer in {found.name}"
+        else:
+            found = access.join_team(session, user, team_name, actor=actor, now=now)
+            message = f"{email} is now in {found.name}"
+    click.echo(message)
 
 
 COMMANDS = [report, team]

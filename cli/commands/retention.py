@@ -58,7 +58,7 @@ def dispose(approver, references, confirm) -> None:
         now = utcnow()
         manager = _user(session, approver)
         if not confirm:
-            _print(review(session, settings=cfg, today=now.astimezone(LONDON).date()))
+            _print(review(session, settings=cfg, today=now.astimezone(LONDON).date(), actor=manager))
             click.echo("dry run: nothing was disposed of; add --confirm to dispose of the disposable files")
             return
         certs = dispose_due(session, approved_by=manager, settings=cfg, now=now, references=references or None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Subquery, func, select
 from sqlalchemy.orm import Session
 
 from sar.core import audit
@@ -36,7 +36,7 @@ def create_team(session: Session, name: str, *, actor: User, now: datetime) -> T
     name = (name or "").strip()
     if not name:
         raise ValidationError("a team needs a name")
-    if session.scalar(select(Team).where(func.lower(Team.name) == name.lower())):
+    if team_named(session, name):
         raise Conflict(f"there is already a team called {name!r}")
     team = Team(name=name, created_at=now)
     session.add(team)
@@ -52,10 +52,56 @@ def add_member(session: Session, team: Team, user: User, *, actor: User, now: da
         raise ValidationError("only officers and managers can be members of a team")
     if session.scalar(select(TeamMember).where(TeamMember.team_id == team.id, TeamMember.user_id == user.id)):
         return
-    session.add(TeamMember(team_id=team.id, user_id=user.id))
+    session.add(TeamMember(team_id=team.id, user_id=user.id, joined_at=now))
     session.flush()
     audit.record(session, "team.add_member", actor=actor, now=now, target=f"team:{team.id}",
                  detail={"user_id": user.id})
+
+
+def team_named(session: Session, name: str) -> Team | None:
+    """The team called ``name`` (case-insensitive, surrounding spaces ignored), or None."""
+    name = (name or "").strip()
+    return session.scalar(select(Team).where(func.lower(Team.name) == name.lower())) if name else None
+
+
+def join_team(session: Session, user: User, name: str, *, actor: User, now: datetime) -> Team:
+    """Put ``user`` in the team called ``name``, creating the team first if there is none (managers and admins).
+
+    The ``sar team`` command's use case; the staff teams page calls :func:`create_team` and :func:`add_member`,
+    which this composes, so both paths make the same rows and the same audit events.
+    """
+    require_role(actor, Role.manager, Role.admin)
+    team = team_named(session, name) or create_team(session, name, actor=actor, now=now)
+    add_member(session, team, user, actor=actor, now=now)
+    return team
+
+
+def leave_teams(session: Session, user: User, *, actor: User, now: datetime) -> None:
+    """Take ``user`` out of every team (managers and admins); each removal is audited."""
+    require_role(actor, Role.manager, Role.admin)
+    for team in list(session.scalars(select(Team).join(TeamMember, TeamMember.team_id == Team.id)
+                                     .where(TeamMember.user_id == user.id))):
+        remove_member(session, team, user, actor=actor, now=now)
+
+
+def home_teams() -> Subquery:
+    """A subquery ``(user_id, name)``: each staff member's home team, the one they joined first.
+
+    Need to know lets a member of staff sit in several teams; statistics count each officer's work once,
+    under their home team (the earliest membership row, so adding someone to a second team later does not
+    move their figures).
+    """
+    first = select(func.min(TeamMember.id).label("member_id")).group_by(TeamMember.user_id).subquery()
+    return (select(TeamMember.user_id, Team.name).join(Team, Team.id == TeamMember.team_id)
+            .where(TeamMember.id.in_(select(first.c.member_id))).subquery("home_team"))
+
+
+def home_team(session: Session, user_id: int | None) -> str | None:
+    """The name of ``user_id``'s home team (see :func:`home_teams`), or None."""
+    if user_id is None:
+        return None
+    home = home_teams()
+    return session.scalar(select(home.c.name).where(home.c.user_id == user_id))
 
 
 def teams(session: Session, *, actor: User) -> list[Team]:

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from deadlines.rules import DATA_RIGHTS_REGIMES, REGIMES
 from sar.core import audit
 from sar.core.errors import ValidationError
-from sar.core.permissions import require_role, require_view
+from sar.core.permissions import require_role, require_view, visibility_clause
 from sar.core.settings import Settings
 from sar.intake import requests as req_uc
 from sar.models import CaseLink, Request, Role, User
@@ -104,9 +104,19 @@ def links_for(session: Session, request: Request, *, actor: User) -> list[CaseLi
                                 .order_by(CaseLink.id)))
 
 
-def references(session: Session, links: list[CaseLink]) -> dict[int, str]:
-    """Request id -> reference for both sides of ``links`` (for showing them)."""
+#: What is shown instead of the reference of a linked request the viewer has no need to know about.
+HIDDEN_REFERENCE = "(another team's request)"
+
+
+def references(session: Session, links: list[CaseLink], *, actor: User) -> dict[int, str]:
+    """Request id -> reference for both sides of ``links`` (for showing them).
+
+    Need to know (seed policy: "only accessed on a need to know basis"; :mod:`sar.core.permissions`): a side
+    ``actor`` may not see is given :data:`HIDDEN_REFERENCE`, so the link shows without naming that request.
+    """
     ids = {x for link in links for x in (link.request_id, link.linked_request_id) if x}
     if not ids:
         return {}
-    return dict(session.execute(select(Request.id, Request.reference).where(Request.id.in_(ids))).tuples().all())
+    visible = dict(session.execute(select(Request.id, Request.reference).where(
+        Request.id.in_(ids), visibility_clause(actor))).tuples().all())
+    return {i: visible.get(i, HIDDEN_REFERENCE) for i in ids}

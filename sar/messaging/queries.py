@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sar.core.permissions import require_staff
+from sar.core.permissions import require_staff, require_view
 from sar.messaging.download_links import token_sha
 from sar.models import DownloadLink, OutboxEmail, Request, ResponsePack, User
 
@@ -31,7 +31,11 @@ def download_link_target(session: Session, token: str) -> tuple[Request, int | N
 
 
 def correspondence(session: Session, request_id: int, *, actor: User) -> list:
-    """E-mails written for a request (acknowledgement, reminders, release link), newest first."""
+    """E-mails written for a request (acknowledgement, reminders, release link), newest first.
+
+    :raises NotFound: no such request, or ``actor`` has no need to know (:func:`sar.core.permissions.require_view`).
+    """
     require_staff(actor)
+    require_view(actor, session.get(Request, request_id))
     return list(session.scalars(select(OutboxEmail).where(OutboxEmail.request_id == request_id)
                                 .order_by(OutboxEmail.id.desc()).limit(100)))

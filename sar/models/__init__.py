@@ -30,7 +30,6 @@ from sar.models.reporting import (
     DisclosureEntry,
     DisposalCertificate,
     LegalHold,
-    TeamMembership,
 )
 from sar.models.request import CHANNELS, PARTY_ROLES, ClockEvent, Party, Request, StatusChange
 from sar.models.search import RecordCall, SearchRecord
@@ -55,7 +54,6 @@ __all__ = [
     "DisclosureEntry",
     "DisposalCertificate",
     "LegalHold",
-    "TeamMembership",
     "AGENCY_CHECK_ITEMS",
     "CONSULTATION_REPLIES",
     "CONSULTEE_KINDS",

@@ -41,7 +41,7 @@ class Team(Base):
 
 
 class TeamMember(Base):
-    """A staff member's membership of a team."""
+    """A staff member's membership of a team: the one team model (need to know, and reports by team)."""
 
     __tablename__ = "team_members"
     __table_args__ = (UniqueConstraint("team_id", "user_id", name="uq_team_members_team_user"),)
@@ -49,6 +49,8 @@ class TeamMember(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    #: When they joined (None for rows made before it was kept); the earliest row is their home team.
+    joined_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class RequestRestriction(Base):

@@ -1,4 +1,4 @@
-"""Closure records, teams, complaints about a response, legal holds and disposal certificates.
+"""Closure records, complaints about a response, legal holds and disposal certificates.
 
 These rows are what the reports (``sar.reports``) and the retention schedule (``sar.retention``)
 read and write. Statistics about a request live here and in the status changes and clock events,
@@ -40,23 +40,12 @@ class ClosureRecord(Base):
     request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), unique=True)
     outcome: Mapped[str] = mapped_column(String(20))
     codes: Mapped[list] = mapped_column(JSON, default=list)
-    #: The team that answered, copied from the officer's team when recorded, so a later move of
-    #: the officer does not rewrite history.
-    team: Mapped[str | None] = mapped_column(String(100), index=True)
+    #: The name of the team that answered (``teams``: the request's team, else its officer's home team),
+    #: copied when recorded, so a later move of the request or officer does not rewrite history.
+    team: Mapped[str | None] = mapped_column(String(120), index=True)  # as long as teams.name
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
     note: Mapped[str] = mapped_column(Text, default="")
-
-
-class TeamMembership(Base):
-    """Which team a member of staff works in (one team each), for reports by team."""
-
-    __tablename__ = "team_memberships"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), unique=True)
-    team: Mapped[str] = mapped_column(String(100), index=True)
-    set_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class ComplaintCase(Base):

@@ -32,6 +32,15 @@ def run_report(session: Session, name: str, f: ReportFilter, *, actor: User | No
 
     ``actor`` None is the operator at the command line (``sar report``), audited as the system.
 
+    Need to know: the seed policy (``../shared/seeds/``, "Confidentiality Values and Principles") makes
+    "ALL INFORMATION which Social Care ... holds on a service user/child/young person" confidential and
+    "only accessed on a need to know basis". Reports hold none of it: every row is an aggregate count or
+    duration by regime, outcome, team or member of staff, and no row names a request, a requester or a data
+    subject. So a manager's statistics deliberately count every request, including other teams' and
+    restricted ones (a service-wide figure that left some out would be wrong). Anything that names a request
+    belongs in a list built on :func:`sar.core.permissions.visibility_clause`, never in a report;
+    ``tests/reports/test_need_to_know_paths.py`` checks both sides.
+
     :raises NotFound: no report of that name.
     :raises NotPermitted: ``actor`` is not a manager or admin.
     """

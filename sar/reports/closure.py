@@ -1,4 +1,4 @@
-"""Recording what reports are built on: a request's outcome, a member of staff's team, complaints.
+"""Recording what reports are built on: a request's outcome and complaints (teams: sar.confidentiality.access).
 
 Use cases take ``session``, ``actor`` and ``now``, flush and never commit; each change is audited.
 """
@@ -11,9 +11,10 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sar.confidentiality.access import home_team
 from sar.core import audit
 from sar.core.errors import Conflict, ValidationError
-from sar.core.permissions import require_role, require_staff
+from sar.core.permissions import require_staff, require_view
 from sar.models import (
     COMPLAINT_KINDS,
     COMPLAINT_OUTCOMES,
@@ -22,42 +23,19 @@ from sar.models import (
     ComplaintCase,
     LegalHold,
     Request,
-    Role,
-    TeamMembership,
+    Team,
     User,
 )
 from sar.workflow.status import FINISHED_STATUSES, RequestStatus
 
-#: Longest team name; teams are free text set by an admin ("Information Rights", "Children's SAR").
-TEAM_MAX = 100
 
-
-def team_of(session: Session, user_id: int | None) -> str | None:
-    """The team ``user_id`` works in now, or None."""
-    if user_id is None:
-        return None
-    return session.scalar(select(TeamMembership.team).where(TeamMembership.user_id == user_id))
-
-
-def set_team(session: Session, user: User, team: str | None, *, actor: User, now: datetime) -> None:
-    """Put ``user`` (staff) in ``team``, or in no team when ``team`` is empty. Admins and managers only."""
-    require_role(actor, Role.manager, Role.admin)
-    require_staff(user)
-    team = (team or "").strip()
-    if len(team) > TEAM_MAX:
-        raise ValidationError(f"a team name is at most {TEAM_MAX} characters")
-    row = session.scalar(select(TeamMembership).where(TeamMembership.user_id == user.id))
-    old = row.team if row else None
-    if not team:
-        if row is not None:
-            session.delete(row)
-    elif row is None:
-        session.add(TeamMembership(user_id=user.id, team=team, set_at=now))
-    else:
-        row.team, row.set_at = team, now
-    session.flush()
-    audit.record(session, "team.set", actor=actor, now=now, target=f"user:{user.id}",
-                 detail={"from": old, "to": team or None})
+def team_of(session: Session, request: Request, officer_id: int | None) -> str | None:
+    """The team ``request`` counts under now: its own team (``requests.team_id``), else ``officer_id``'s home team."""
+    if request.team_id is not None:
+        team = session.get(Team, request.team_id)
+        if team is not None:
+            return team.name
+    return home_team(session, officer_id)
 
 
 def record_closure(session: Session, request: Request, outcome: str, *, actor: User, now: datetime,
@@ -68,8 +46,10 @@ def record_closure(session: Session, request: Request, outcome: str, *, actor: U
     the outcome, and the audit log keeps the old one.
 
     :raises ValidationError: unknown outcome, or the request is still open.
+    :raises NotFound: ``actor`` has no need to know (:func:`sar.core.permissions.require_view`).
     """
     require_staff(actor)
+    require_view(actor, request)
     if outcome not in OUTCOMES:
         raise ValidationError(f"unknown outcome {outcome!r}; one of {', '.join(OUTCOMES)}")
     if RequestStatus(request.status) not in FINISHED_STATUSES:
@@ -77,7 +57,7 @@ def record_closure(session: Session, request: Request, outcome: str, *, actor: U
     clean_codes = sorted({c.strip() for c in codes if c and c.strip()})
     row = session.scalar(select(ClosureRecord).where(ClosureRecord.request_id == request.id))
     old = {"outcome": row.outcome, "codes": row.codes} if row else None
-    team = team_of(session, request.assigned_officer_id or actor.id)
+    team = team_of(session, request, request.assigned_officer_id or actor.id)
     if row is None:
         row = ClosureRecord(request_id=request.id, outcome=outcome, codes=clean_codes, team=team,
                             recorded_by_id=actor.id, recorded_at=now, note=note or "")
@@ -93,8 +73,9 @@ def record_closure(session: Session, request: Request, outcome: str, *, actor: U
 
 def record_complaint(session: Session, request: Request, kind: str, *, opened_on: date, actor: User,
                      now: datetime) -> ComplaintCase:
-    """Open an internal review or ICO complaint about how ``request`` was answered. Staff only."""
+    """Open an internal review or ICO complaint about how ``request`` was answered. Staff with need to know."""
     require_staff(actor)
+    require_view(actor, request)
     if kind not in COMPLAINT_KINDS:
         raise ValidationError(f"unknown complaint kind {kind!r}; one of {', '.join(COMPLAINT_KINDS)}")
     if opened_on < request.received_on:
@@ -110,8 +91,9 @@ def record_complaint(session: Session, request: Request, kind: str, *, opened_on
 
 def decide_complaint(session: Session, case: ComplaintCase, outcome: str, *, closed_on: date, actor: User,
                      now: datetime) -> ComplaintCase:
-    """Record the outcome of an internal review or ICO complaint. Staff only; decided once."""
+    """Record the outcome of an internal review or ICO complaint. Staff with need to know; decided once."""
     require_staff(actor)
+    require_view(actor, session.get(Request, case.request_id))
     if outcome not in COMPLAINT_OUTCOMES or outcome == "pending":
         raise ValidationError(f"unknown complaint outcome {outcome!r}")
     if case.outcome != "pending":

@@ -10,9 +10,10 @@ from datetime import date, datetime, timedelta
 from functools import cache
 
 from sqlalchemy import DateTime, Select, func, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from sar.models import ClosureRecord, Request, StatusChange, TeamMembership
+from sar.confidentiality.access import home_teams
+from sar.models import ClosureRecord, Request, StatusChange, Team
 from sar.reports.filters import ReportFilter
 from sar.workflow.status import RequestStatus
 
@@ -22,15 +23,25 @@ ANSWER_STATUSES = (RequestStatus.released.value, RequestStatus.refused.value)
 ALL_REGIMES = "all"
 
 
+#: The request's own team (``requests.team_id``) and its officer's home team, joined by :func:`scoped`.
+_REQUEST_TEAM = aliased(Team, name="request_team")
+_OFFICER_TEAM = home_teams()
+
+
 def team_column():
-    """The team a request counts under: the one recorded at closure, else its officer's team now."""
-    return func.coalesce(ClosureRecord.team, TeamMembership.team)
+    """The team a request counts under: the one recorded at closure, else its own team, else its officer's.
+
+    Its own team is ``requests.team_id``; its officer's is the assigned officer's home team now
+    (:func:`sar.confidentiality.access.home_teams`).
+    """
+    return func.coalesce(ClosureRecord.team, _REQUEST_TEAM.name, _OFFICER_TEAM.c.name)
 
 
 def scoped(stmt: Select, f: ReportFilter) -> Select:
     """Join what the team filter needs onto a SELECT over ``Request`` and apply the regime and team filters."""
     stmt = (stmt.outerjoin(ClosureRecord, ClosureRecord.request_id == Request.id)
-            .outerjoin(TeamMembership, TeamMembership.user_id == Request.assigned_officer_id))
+            .outerjoin(_REQUEST_TEAM, _REQUEST_TEAM.id == Request.team_id)
+            .outerjoin(_OFFICER_TEAM, _OFFICER_TEAM.c.user_id == Request.assigned_officer_id))
     if f.regimes:
         stmt = stmt.where(Request.regime.in_(f.regimes))
     if f.team:

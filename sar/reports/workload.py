@@ -13,7 +13,8 @@ from datetime import datetime
 from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session
 
-from sar.models import BundleItem, PageMark, Redaction, RedactionDecision, Request, StatusChange, TeamMembership, User
+from sar.confidentiality.access import home_teams
+from sar.models import BundleItem, PageMark, Redaction, RedactionDecision, Request, StatusChange, User
 from sar.reports.common import ANSWER_STATUSES, scoped
 from sar.reports.filters import Chart, Report, ReportFilter, Table
 from sar.workflow.status import OPEN_STATUSES
@@ -61,8 +62,9 @@ def workload(session: Session, f: ReportFilter, *, now: datetime) -> Report:
         .where(Request.status.in_([s.value for s in OPEN_STATUSES])), f))
     pages = _pages(session, f)
     ids = {i for i in (*answered, *open_now, *pages) if i is not None}
+    home = home_teams()
     people = {uid: (name, team) for uid, name, team in session.execute(
-        select(User.id, User.name, TeamMembership.team).outerjoin(TeamMembership, TeamMembership.user_id == User.id)
+        select(User.id, User.name, home.c.name).outerjoin(home, home.c.user_id == User.id)
         .where(User.id.in_(ids)))} if ids else {}
     rows = []
     for uid in sorted(ids | ({None} if None in answered or None in open_now else set()),

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from sar.core import audit
 from sar.core.db import LONDON
 from sar.core.errors import Conflict, ValidationError
-from sar.core.permissions import require_role
+from sar.core.permissions import require_role, require_view, visibility_clause
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.messaging.notifications import queue_email
@@ -92,12 +92,17 @@ def _finished_on(session: Session, ids: Sequence[int]) -> dict[int, date]:
     return out
 
 
-def review(session: Session, *, settings: Settings, today: date, request_ids: Sequence[int] | None = None
-           ) -> list[DueItem]:
+def review(session: Session, *, settings: Settings, today: date, request_ids: Sequence[int] | None = None,
+           actor: User | None = None) -> list[DueItem]:
     """Every finished, not yet disposed request whose retention period has run by ``today`` (a dry run).
 
     Held requests and those with a pending complaint are listed with ``blocked_by`` so a manager sees
     why they stay. Changes nothing.
+
+    :param actor: the member of staff the list is for: it holds only the requests they may see (need to
+        know, :func:`sar.core.permissions.visibility_clause`; seed policy: "only accessed on a need to know
+        basis"), so an admin, who never reads case content, gets none. ``None`` is the system's own check
+        (the operator's console and :func:`dispose`'s re-check after its own need-to-know test).
     """
     schedule = schedule_for(settings)
     stmt = (select(Request.id, Request.reference, Request.regime, ClosureRecord.outcome)
@@ -107,6 +112,8 @@ def review(session: Session, *, settings: Settings, today: date, request_ids: Se
             .order_by(Request.id))
     if request_ids is not None:
         stmt = stmt.where(Request.id.in_(request_ids))
+    if actor is not None:
+        stmt = stmt.where(visibility_clause(actor))
     rows = session.execute(stmt).all()
     ids = [r[0] for r in rows]
     if not ids:
@@ -236,6 +243,7 @@ def dispose(session: Session, request: Request, *, approved_by: User, settings: 
     today = now.astimezone(LONDON).date()
     if session.scalar(select(DisposalCertificate.id).where(DisposalCertificate.request_id == request.id)):
         raise Conflict(f"{request.reference} was already disposed of")
+    require_view(approved_by, request)  # need to know: a manager disposes only of files they may see
     items = review(session, settings=settings, today=today, request_ids=[request.id])
     if not items:
         raise Conflict(f"{request.reference} is not due for disposal under the retention schedule")
@@ -293,7 +301,8 @@ def dispose_due(session: Session, *, approved_by: User, settings: Settings, now:
                 references: Sequence[str] | None = None) -> list[DisposalCertificate]:
     """Dispose of every disposable request in today's dry-run list (or only ``references`` among them)."""
     require_role(approved_by, *APPROVER_ROLES)
-    items = [i for i in review(session, settings=settings, today=now.astimezone(LONDON).date()) if i.disposable]
+    items = [i for i in review(session, settings=settings, today=now.astimezone(LONDON).date(), actor=approved_by)
+             if i.disposable]
     if references is not None:
         wanted = {r.strip().upper() for r in references}
         listed = {i.reference.upper() for i in items}
@@ -306,9 +315,10 @@ def dispose_due(session: Session, *, approved_by: User, settings: Settings, now:
 
 
 def weekly_review(session: Session, *, now: datetime, settings: Settings) -> int:
-    """The worker's weekly dry run: e-mail each manager the list of requests due for disposal.
+    """The worker's weekly dry run: e-mail each manager the list of requests due for disposal that they may see.
 
-    Records the review in the audit log; deletes nothing. Returns the number of e-mails queued.
+    Need to know: each manager's list is :func:`review` for that manager, and a manager with nothing they may
+    see gets no e-mail. Records the review in the audit log; deletes nothing. Returns the number of e-mails queued.
     """
     items = review(session, settings=settings, today=now.astimezone(LONDON).date())
     audit.record(session, "retention.review", actor=None, now=now,
@@ -316,8 +326,13 @@ def weekly_review(session: Session, *, now: datetime, settings: Settings) -> int
     if not items:
         return 0
     managers = session.scalars(select(User).where(User.role == Role.manager, User.is_active.is_(True))).all()
+    queued = 0
     for manager in managers:
-        queue_email(session, to=manager.email, subject=f"Retention: {len(items)} request file(s) due for disposal",
-                    template="email/retention_due.txt", context={"items": items, "manager": manager},
+        theirs = review(session, settings=settings, today=now.astimezone(LONDON).date(), actor=manager)
+        if not theirs:
+            continue
+        queue_email(session, to=manager.email, subject=f"Retention: {len(theirs)} request file(s) due for disposal",
+                    template="email/retention_due.txt", context={"items": theirs, "manager": manager},
                     kind="retention_due", request_id=None, now=now, settings=settings)
-    return len(managers)
+        queued += 1
+    return queued

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from sar.confidentiality import access
 from sar.intake import clock
 from sar.intake import requests as req_uc
 from sar.models import BundleItem, Document, PageMark, Redaction, RedactionDecision, Request, User
@@ -84,8 +85,8 @@ def build(session, settings) -> Quarter:
     manager = make_user(session, "manager")
     o1 = make_user(session, "officer", name="Officer One")
     o2 = make_user(session, "officer", name="Officer Two")
-    closure.set_team(session, o1, TEAM_1, actor=manager, now=at(date(2025, 12, 1)))
-    closure.set_team(session, o2, TEAM_2, actor=manager, now=at(date(2025, 12, 1)))
+    access.join_team(session, o1, TEAM_1, actor=manager, now=at(date(2025, 12, 1)))
+    access.join_team(session, o2, TEAM_2, actor=manager, now=at(date(2025, 12, 1)))
     jan5 = date(2026, 1, 5)
     r = {}
     r["A"] = _open(session, settings, "foi", jan5, o1, manager)

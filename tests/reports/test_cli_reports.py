@@ -13,9 +13,10 @@ import pymupdf
 import pytest
 from sqlalchemy.orm import Session
 
+from sar.confidentiality import access
 from sar.core.db import make_engine
 from sar.core.settings import REPO_ROOT, Settings
-from sar.models import DisposalCertificate, Request
+from sar.models import DisposalCertificate, Request, TeamMember, User
 from sar.reports import closure
 from sar.workflow.transitions import transition
 from tests.factories import make_request, make_user
@@ -116,3 +117,27 @@ def test_team_membership_from_the_cli(committed):
     assert res.returncode == 0
     refused = run("team", "approver@example.gov.uk", "X", "--by", "officer@example.gov.uk", url=url)
     assert refused.returncode == 1 and "manager" in refused.stderr
+
+
+def test_the_cli_and_the_teams_page_share_one_team_model(committed):
+    """`sar team` writes the teams need to know uses (sar.confidentiality.access), and --remove undoes it."""
+    url = committed[0]
+    assert run("team", "officer@example.gov.uk", "Adult Records", "--by", "approver@example.gov.uk",
+               url=url).returncode == 0
+    engine = make_engine(url)
+
+    def members():
+        with Session(engine) as session:
+            team = access.team_named(session, "adult records")
+            return team, {session.get(User, m.user_id).email for m in
+                          session.query(TeamMember).filter_by(team_id=team.id)} if team else set()
+
+    team, emails = members()
+    assert team is not None and emails == {"officer@example.gov.uk"}
+    gone = run("team", "officer@example.gov.uk", "Adult Records", "--remove", "--by", "approver@example.gov.uk",
+               url=url)
+    assert gone.returncode == 0 and "no longer in Adult Records" in gone.stdout
+    assert members()[1] == set()
+    unknown = run("team", "officer@example.gov.uk", "Nowhere", "--remove", "--by", "approver@example.gov.uk", url=url)
+    assert unknown.returncode == 1 and "no team called" in unknown.stderr
+    engine.dispose()

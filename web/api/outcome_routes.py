@@ -228,7 +228,7 @@ def list_links(reference: str) -> Response:
     """Cases linked to or from the request (internal review, reconsideration, complaints)."""
     req = _load(reference)
     rows = linked_cases.links_for(get_session(), req, actor=g.api_user)
-    refs = linked_cases.references(get_session(), rows)
+    refs = linked_cases.references(get_session(), rows, actor=g.api_user)
     out = [link_out(x, refs) for x in rows]
     get_session().commit()
     return jsonify(items=out)
@@ -247,6 +247,6 @@ def add_link(reference: str) -> Response:
         description=schemas.text(body, "description", required=True, max_len=20_000),
         due_on=schemas.date_field(body, "due_on"),
         external_reference=schemas.text(body, "external_reference", max_len=100) or "")
-    out = link_out(link, linked_cases.references(get_session(), [link]))
+    out = link_out(link, linked_cases.references(get_session(), [link], actor=g.api_user))
     get_session().commit()
     return _created(out)

@@ -47,7 +47,7 @@ def _page(req, *, letter_draft=None, outcome_form=None, status: int = 200):
         "art19_outstanding": outcomes.art19_outstanding, "reopenable": req.status in ("released", "refused", "closed"),
         "links": (links := linked_cases.links_for(db, req, actor=actor)),
         "link_kinds": {k: v for k, v in linked_cases.LINK_KINDS.items() if req.regime in v.originals},
-        "all_link_kinds": linked_cases.LINK_KINDS, "references": linked_cases.references(db, links),
+        "all_link_kinds": linked_cases.LINK_KINDS, "references": linked_cases.references(db, links, actor=actor),
         "pit_cap": _pit_cap(db, req),
     }
     db.commit()

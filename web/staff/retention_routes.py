@@ -23,7 +23,7 @@ from web.staff.common import settings
 @role_required("manager", "admin")
 def retention():
     db, now = get_session(), utcnow()
-    items = review(db, settings=settings(), today=now.astimezone(LONDON).date())
+    items = review(db, settings=settings(), today=now.astimezone(LONDON).date(), actor=current_user())
     audit.record(db, "retention.review", actor=current_user(), now=now,
                  detail={"due": len(items), "blocked": sum(1 for i in items if not i.disposable)})
     db.commit()
