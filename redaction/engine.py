@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import NamedTuple
 
+from redaction.aliases import alias_names
 from redaction.cast import describe_cast
 from redaction.codes import code_for_regime
 from redaction.context import RedactionContext
@@ -67,6 +68,8 @@ from redaction.text import boxes_for_span, normalise, paragraph_bounds, sentence
 from redaction.types import Box, ExtractedDocument, PageText, Proposal
 
 CHUNK_PAGES = 8
+# Never a nickname: words that are never names, and agency words ("<Name> (<Agency>)" is an affiliation).
+ALIAS_NON_NAME = NON_NAME | frozenset(w.lower() for w in words("agency_words"))
 """Pages analysed together by spaCy; fixed so results do not depend on the number of workers."""
 
 
@@ -711,6 +714,7 @@ class _Decider:
         mentions = self._mentions(self.pages, blocked)
         self.people.add_mentions(mentions, {p.key: p.text for p in self.pages})
         self._scan_names(live, blocked)
+        self._alias_names(live)
         self._vocatives(live)
         self._short_and_coordinated_names(live, blocked)
         out: list[_Candidate] = []
@@ -936,6 +940,16 @@ class _Decider:
                 self.names[page.key].append((start, end, person))
                 i += k
             self.names[page.key].sort(key=lambda x: (x[0], -x[1]))
+
+    def _alias_names(self, pages: list[_Page]) -> None:
+        """Short forms a document defines for a third party (rules alias-initials, alias-nickname)."""
+        extra = alias_names(
+            [(p.key, p.text) for p in pages], self.names, lambda person: person.kind == THIRD_PARTY,
+            self.is_word, ALIAS_NON_NAME,
+        )
+        for key, spans in extra.items():
+            self.names[key].extend(spans)
+            self.names[key].sort(key=lambda x: (x[0], -x[1]))
 
     def _lower_case_form(self, person: Person, low: tuple[str, ...]) -> bool:
         """May this third-party name be matched in lower case ("went to see <name>")?

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from redaction.aliases import initials_alias
 from redaction.context import RedactionContext
 from redaction.detectors.uk import RELATIONSHIPS, STREET_WORDS
 from redaction.lexicon import ALL_TITLES, PROFESSIONAL_TITLES, SURNAME_LIKE_STREET_WORDS, alternation, words
@@ -377,6 +378,8 @@ class PeopleIndex:
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         if m.title and m.title.lower().rstrip(".") in PROFESSIONAL_TITLES:
             person.evidence.append(f"title {m.title}")
+        elif initials_alias(after, m.tokens):
+            pass  # "(AB)" after <A.. B..>: the document's short form for this person, not a role
         elif ROLE_AFTER.match(after):
             person.evidence.append("role after name")
         elif _job_title_after(after):
