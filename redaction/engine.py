@@ -29,6 +29,7 @@ from typing import NamedTuple
 from redaction.aliases import alias_names
 from redaction.cast import describe_cast
 from redaction.codes import code_for_regime
+from redaction.columns import dob_column_dates
 from redaction.context import RedactionContext
 from redaction.detectors.ids import ID_ENTITIES
 from redaction.detectors.uk import DATE, ENTITIES, POSTCODE, RELATIONSHIPS, STREET_WORDS, TITLES
@@ -551,6 +552,8 @@ class RedactionEngine:
                 norm, index = normalise(page.text)
                 pages.append(_Page(d, page, norm, index, [], sentence_bounds(norm)))
         self._detect(pages, progress, max(1, int(workers)))
+        for page in pages:
+            _add_dob_column_dates(page)
         english = _english_words(self.analyzer)
         decider = _Decider(pages, context, lambda w: _is_english(w, english))
         candidates = decider.decide()
@@ -1461,6 +1464,14 @@ def _parse_date(value: str) -> _date | None:
         return _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     except ValueError:
         return None
+
+
+def _add_dob_column_dates(page: _Page) -> None:
+    """Dates under a date-of-birth column header become date-of-birth findings (rule dob-column)."""
+    have = {(f.start, f.end) for f in page.findings if f.entity == "DATE_OF_BIRTH"}
+    for start, end in dob_column_dates(page.text, page.index, page.page.char_boxes):
+        if (start, end) not in have:
+            page.findings.append(Finding("DATE_OF_BIRTH", start, end, 0.8, "DobColumnRule"))
 
 
 def _inside(start: int, end: int, spans) -> bool:
