@@ -22,11 +22,16 @@ from redaction.lexicon import alternation, words
 # ("y", "yr", "de", "la", "van", "der") and street abbreviations ("ul.", "str."). General knowledge.
 _PARTICLES = r"(?:y|yr|'r|na|an|de|del|della|di|da|do|dos|das|du|des|la|le|les|el|van|der|den|von|am|im|" \
              r"ul\.|ulica|al\.|str\.|pl\.|os\.|rue|via|calle|avenida|rua)"
-_PART = r"(?:[A-Z][\w'\u2019\-]*|\d{1,5}(?:[/\-]\d{1,5})?[A-Za-z]?|" + _PARTICLES + r")"
+_UPPER = r"[A-Z\u00c0-\u00de\u0110]"
+_PART = r"(?:" + _UPPER + r"[\w'\u2019\-]*|\d{1,5}(?:[/\-]\d{1,5})?[A-Za-z]?|" + _PARTICLES + r")"
+_SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+# A later part may open with one lower-case administrative word before a name ("<district> <Name>"),
+# as addresses in many languages do; never with a sentence ("lives at ...": two lower-case words).
+_LATER = r"(?:(?!" + _UPPER + r")[^\W\d_]{1,8}" + _SEP + r")?" + _PART + r"(?:" + _SEP + _PART + r"){0,4}"
 _COUNTRY = alternation(words("countries"))
 _FOREIGN = re.compile(
-    r"(?<![\w,])((?:" + _PART + r"[ \t]+)*" + _PART + r"(?:,[ \t\n]*(?:" + _PART + r"[ \t]+)*" + _PART + r"){1,4}"
-    r",[ \t\n]*" + _COUNTRY + r")(?![\w])"
+    r"(?<![\w,])(" + _PART + r"(?:" + _SEP + _PART + r"){0,4}(?:," + _SEP + r"?" + _LATER + r"){1,5}"
+    r"," + _SEP + r"?" + _COUNTRY + r")(?![\w])"
 )
 _DWELLING = r"(?:flat|flats|house|block|bedsit|room|maisonette|caravan|bungalow|cottage|hostel)"
 _POSITION = (r"(?:above|behind|below|next\s+to|opposite|near|beside|over|at\s+the\s+back\s+of|"

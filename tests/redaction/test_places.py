@@ -37,3 +37,13 @@ def test_positive_welsh_particle_inside_a_street_before_a_postcode():
 def test_negative_sentence_words_still_stop_the_walk():
     text = "she said that it was near Caerdydd CF14 2LN"
     assert found(text, AddressRecognizer()) == ["Caerdydd CF14 2LN"]
+
+
+def test_positive_later_part_may_open_with_one_lower_case_word():
+    text = "His aunt lives at Thon 4, xa Binh Lac, huyen\nTam Duong, Vietnam. She"
+    assert found(text) == ["Thon 4, xa Binh Lac, huyen\nTam Duong, Vietnam"]
+
+
+def test_negative_a_sentence_is_not_a_later_part():
+    text = "Her aunt, Mai Thu, lives at the farm, Vietnam"
+    assert found(text) == []
