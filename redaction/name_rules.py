@@ -22,24 +22,7 @@ from redaction.lexicon import PROFESSIONAL_TITLES, alternation, words
 
 # Job titles that make the adjacent name a professional acting in their role. Foster carers,
 # adopters and guardians are deliberately absent: they are third parties.
-ROLE_PATTERN = (
-    r"(?:(?:senior|student|newly\s+qualified|allocated|duty|agency|assistant|deputy|acting|locum|named|designated|"
-    r"specialist|lead|principal|community|school|practice|consultant|supervising|link|fostering|"
-    r"adoption|family\s+placement|placement)\s+)*"
-    r"(?:social\s+worker|social\s+work\s+assistant|team\s+manager|service\s+manager|team\s+leader|practice\s+manager|"
-    r"assistant\s+team\s+manager|health\s+visitor|school\s+nurse|nurse|midwife|general\s+practitioner|GP|doctor|"
-    r"paediatrician|psychologist|psychiatrist|therapist|counsellor|head\s*teacher|head\s+of\s+year|class\s+teacher|"
-    r"teacher|(?:form\s+|personal\s+)?tutor|teaching\s+assistant|SENCO|SENDCO|designated\s+safeguarding\s+lead|"
-    r"DSL|safeguarding\s+lead|"
-    r"police\s+constable|PC|DC|DS|detective\s+constable|detective\s+sergeant|detective\s+inspector|sergeant|"
-    r"inspector|police\s+officer|independent\s+reviewing\s+officer|IRO|reviewing\s+officer|family\s+support\s+worker|"
-    r"support\s+worker|key\s*worker|personal\s+adviser|youth\s+worker|early\s+help\s+(?:worker|practitioner)|"
-    r"practitioner|solicitor|legal\s+adviser|barrister|children's\s+guardian|cafcass\s+officer|"
-    r"family\s+court\s+adviser|contact\s+supervisor|minute\s+taker|interpreter|advocate|housing\s+officer|"
-    r"probation\s+officer|youth\s+offending\s+officer|education\s+welfare\s+officer|LADO|"
-    r"conference\s+chair|chair|safeguarding\s+nurse|paramedic|dentist|optician|clinician|caseworker|case\s+worker|"
-    r"manager|officer|coordinator|co-ordinator|worker|registrar|SW|TM|HV|FSW|ISW|SWA|PA|CPN|SN|ASW)"
-)
+ROLE_PATTERN = r"(?:" + alternation(words("roles", "modifier")) + r"\s+)*" + alternation(words("roles", "role"))
 ROLE_AFTER = re.compile(
     r"^[ \t]*(?:,|\(|-|\u2013|\u2014|\n)?[ \t\n]*(?:who\s+(?:is|was)\s+(?:also\s+)?)?"
     r"(?:the\s+|a\s+|our\s+|my\s+|\w+'s\s+)?"
@@ -66,10 +49,10 @@ _ORG_AFTER = re.compile(r"^[ \t]*(?:\(|,?[ \t]*(?:from|of|at|with)[ \t]+)(?:the\
 # (an affiliation names the body: "from the school", "(school)", "from <Name> School").
 _BARE_PLACE_AFTER = re.compile(r"^[ \t]*(?:from|at|to|in|of|with)[ \t]+(?!(?:the|a|an)\b)[a-z]")
 # "<Name>, Independent Domestic Violence Adviser", "<Name>\nSenior Practitioner": a capitalised job
-# title ending in a role head noun (lexicon/role_heads.txt), possibly wrapped over lines.
+# title ending in a role head noun (lexicon/roles.txt, tag "head"), possibly wrapped over lines.
 _TITLE_AFTER = re.compile(
     r"^[ \t]*(?:,|\(|-|\u2013|\u2014)?[ \t]*\n?[ \t]*(?:[A-Z][\w'\-]*[ \t\n]+){0,4}"
-    + alternation(words("role_heads")) + r"\b"
+    + alternation(words("roles", "head")) + r"\b"
 )
 # A family or caring role inside such a run ("Foster Carer", "Mother") makes it no job title. "Child"
 # and "baby" name the service's clients in many job titles ("Child Protection Adviser"), so they do not.

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from redaction.context import RedactionContext
 from redaction.detectors.uk import STREET_WORDS
-from redaction.lexicon import ALL_TITLES, SURNAME_LIKE_STREET_WORDS
+from redaction.lexicon import ALL_TITLES, SURNAME_LIKE_STREET_WORDS, lower
 from redaction.name_rules import (  # noqa: F401 - ROLE_* and WORK_DOMAIN are re-exported for the engine
     ROLE_AFTER,
     ROLE_PATTERN,
@@ -80,18 +80,7 @@ NON_NAME = NON_NAME | {
 }
 # Words of job titles and service names ("Consultant Child and Adolescent Psychiatrist", "Social
 # Worker, Adolescent Service"): a run made only of these is a role, never a person.
-ROLE_NAME_WORDS = frozenset(
-    w.lower()
-    for w in """
-    Consultant Psychiatrist Psychiatry Psychologist Psychology Psychotherapist Psychotherapy Therapist
-    Therapy Therapies Clinical Clinician Adolescent Adolescents Paediatric Paediatrics Paediatrician
-    Specialist Senior Assistant Deputy Principal Registrar Counsellor Counselling Supervising Fostering
-    Adoptive Placements Leaving Leavers Disability Disabilities Inclusion Attendance Welfare Wellbeing
-    Youth Justice Probation Midwifery Visiting Nursing Psychiatric Practitioner Practitioners Coordinator
-    Co-ordinator Administrator Receptionist Headteacher Teacher Teachers Tutor Mentor Advocate Advocacy
-    Reviewing Safeguarding Service Services Unit Department Directorate Division Hub Locality Outreach
-    """.split()
-)
+ROLE_NAME_WORDS = lower("roles", "word")
 NON_NAME = NON_NAME | ROLE_NAME_WORDS
 # Document and section words ("Supervised Contact Session Log"): a run made only of these is a
 # title, never a person.
