@@ -1249,7 +1249,7 @@ class _Decider:
             p.kind == THIRD_PARTY for s, e, p in self.names.get(page.key, ()) if s >= sent[0] and e <= pos
         )
 
-    def _email_verdict(self, value: str) -> Verdict:
+    def _email_verdict(self, value: str) -> Verdict | None:
         if WORK_DOMAIN.search(value):
             return Verdict.KEEP
         local = re.split(r"[._\-+\d]+", value.split("@")[0].lower())
@@ -1257,7 +1257,13 @@ class _Decider:
         third = {t for p in self.people.third_parties() for t in p.key if t not in kept}
         if any(t in third for t in local if len(t) > 1):
             return Verdict.REDACT_STRONG
-        if any(t in kept for t in local if len(t) > 2):
+        hits = [t for t in local if len(t) > 2 and t in kept]
+        # A surname that a third party shares with the subject says nothing about whose address it
+        # is: ownership (the names around it) decides, and with no owner it is redacted (fail closed).
+        shared = {p.key[-1] for p in self.people.third_parties() if len(p.key) > 1}
+        if hits and all(t in shared for t in hits):
+            return None
+        if hits:
             return Verdict.KEEP
         return Verdict.REDACT
 
