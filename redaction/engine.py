@@ -26,8 +26,10 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import NamedTuple
 
+from redaction.aliases import alias_names
 from redaction.cast import describe_cast
 from redaction.codes import code_for_regime
+from redaction.columns import dob_column_dates
 from redaction.context import RedactionContext
 from redaction.detectors.ids import ID_ENTITIES
 from redaction.detectors.uk import DATE, ENTITIES, POSTCODE, RELATIONSHIPS, STREET_WORDS, TITLES
@@ -67,6 +69,8 @@ from redaction.text import boxes_for_span, normalise, paragraph_bounds, sentence
 from redaction.types import Box, ExtractedDocument, PageText, Proposal
 
 CHUNK_PAGES = 8
+# Never a nickname: words that are never names, and agency words ("<Name> (<Agency>)" is an affiliation).
+ALIAS_NON_NAME = NON_NAME | frozenset(w.lower() for w in words("agency_words"))
 """Pages analysed together by spaCy; fixed so results do not depend on the number of workers."""
 
 
@@ -548,6 +552,8 @@ class RedactionEngine:
                 norm, index = normalise(page.text)
                 pages.append(_Page(d, page, norm, index, [], sentence_bounds(norm)))
         self._detect(pages, progress, max(1, int(workers)))
+        for page in pages:
+            _add_dob_column_dates(page)
         english = _english_words(self.analyzer)
         decider = _Decider(pages, context, lambda w: _is_english(w, english))
         candidates = decider.decide()
@@ -711,6 +717,7 @@ class _Decider:
         mentions = self._mentions(self.pages, blocked)
         self.people.add_mentions(mentions, {p.key: p.text for p in self.pages})
         self._scan_names(live, blocked)
+        self._alias_names(live)
         self._vocatives(live)
         self._short_and_coordinated_names(live, blocked)
         out: list[_Candidate] = []
@@ -936,6 +943,16 @@ class _Decider:
                 self.names[page.key].append((start, end, person))
                 i += k
             self.names[page.key].sort(key=lambda x: (x[0], -x[1]))
+
+    def _alias_names(self, pages: list[_Page]) -> None:
+        """Short forms a document defines for a third party (rules alias-initials, alias-nickname)."""
+        extra = alias_names(
+            [(p.key, p.text) for p in pages], self.names, lambda person: person.kind == THIRD_PARTY,
+            self.is_word, ALIAS_NON_NAME,
+        )
+        for key, spans in extra.items():
+            self.names[key].extend(spans)
+            self.names[key].sort(key=lambda x: (x[0], -x[1]))
 
     def _lower_case_form(self, person: Person, low: tuple[str, ...]) -> bool:
         """May this third-party name be matched in lower case ("went to see <name>")?
@@ -1232,7 +1249,7 @@ class _Decider:
             p.kind == THIRD_PARTY for s, e, p in self.names.get(page.key, ()) if s >= sent[0] and e <= pos
         )
 
-    def _email_verdict(self, value: str) -> Verdict:
+    def _email_verdict(self, value: str) -> Verdict | None:
         if WORK_DOMAIN.search(value):
             return Verdict.KEEP
         local = re.split(r"[._\-+\d]+", value.split("@")[0].lower())
@@ -1240,7 +1257,13 @@ class _Decider:
         third = {t for p in self.people.third_parties() for t in p.key if t not in kept}
         if any(t in third for t in local if len(t) > 1):
             return Verdict.REDACT_STRONG
-        if any(t in kept for t in local if len(t) > 2):
+        hits = [t for t in local if len(t) > 2 and t in kept]
+        # A surname that a third party shares with the subject says nothing about whose address it
+        # is: ownership (the names around it) decides, and with no owner it is redacted (fail closed).
+        shared = {p.key[-1] for p in self.people.third_parties() if len(p.key) > 1}
+        if hits and all(t in shared for t in hits):
+            return None
+        if hits:
             return Verdict.KEEP
         return Verdict.REDACT
 
@@ -1447,6 +1470,14 @@ def _parse_date(value: str) -> _date | None:
         return _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     except ValueError:
         return None
+
+
+def _add_dob_column_dates(page: _Page) -> None:
+    """Dates under a date-of-birth column header become date-of-birth findings (rule dob-column)."""
+    have = {(f.start, f.end) for f in page.findings if f.entity == "DATE_OF_BIRTH"}
+    for start, end in dob_column_dates(page.text, page.index, page.page.char_boxes):
+        if (start, end) not in have:
+            page.findings.append(Finding("DATE_OF_BIRTH", start, end, 0.8, "DobColumnRule"))
 
 
 def _inside(start: int, end: int, spans) -> bool:

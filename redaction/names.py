@@ -20,96 +20,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from redaction.context import RedactionContext
-from redaction.detectors.uk import RELATIONSHIPS, STREET_WORDS
-from redaction.lexicon import ALL_TITLES, PROFESSIONAL_TITLES, SURNAME_LIKE_STREET_WORDS, alternation, words
+from redaction.detectors.uk import STREET_WORDS
+from redaction.lexicon import ALL_TITLES, SURNAME_LIKE_STREET_WORDS, lower
+from redaction.name_rules import (  # noqa: F401 - ROLE_* and WORK_DOMAIN are re-exported for the engine
+    ROLE_AFTER,
+    ROLE_PATTERN,
+    WORK_DOMAIN,
+    Around,
+    Mention,
+    first_name_rule,
+)
 
 SUBJECT, PROFESSIONAL, THIRD_PARTY, DISCLOSED = "subject", "professional", "third_party", "disclosed"
 
 TITLES = ALL_TITLES
-
-# Job titles that make the adjacent name a professional acting in their role. Foster carers,
-# adopters and guardians are deliberately absent: they are third parties.
-ROLE_PATTERN = (
-    r"(?:(?:senior|student|newly\s+qualified|allocated|duty|agency|assistant|deputy|acting|locum|named|designated|"
-    r"specialist|lead|principal|community|school|practice|consultant|supervising|link|fostering|"
-    r"adoption|family\s+placement|placement)\s+)*"
-    r"(?:social\s+worker|social\s+work\s+assistant|team\s+manager|service\s+manager|team\s+leader|practice\s+manager|"
-    r"assistant\s+team\s+manager|health\s+visitor|school\s+nurse|nurse|midwife|general\s+practitioner|GP|doctor|"
-    r"paediatrician|psychologist|psychiatrist|therapist|counsellor|head\s*teacher|head\s+of\s+year|class\s+teacher|"
-    r"teacher|(?:form\s+|personal\s+)?tutor|teaching\s+assistant|SENCO|SENDCO|designated\s+safeguarding\s+lead|"
-    r"DSL|safeguarding\s+lead|"
-    r"police\s+constable|PC|DC|DS|detective\s+constable|detective\s+sergeant|detective\s+inspector|sergeant|"
-    r"inspector|police\s+officer|independent\s+reviewing\s+officer|IRO|reviewing\s+officer|family\s+support\s+worker|"
-    r"support\s+worker|key\s*worker|personal\s+adviser|youth\s+worker|early\s+help\s+(?:worker|practitioner)|"
-    r"practitioner|solicitor|legal\s+adviser|barrister|children's\s+guardian|cafcass\s+officer|"
-    r"family\s+court\s+adviser|contact\s+supervisor|minute\s+taker|interpreter|advocate|housing\s+officer|"
-    r"probation\s+officer|youth\s+offending\s+officer|education\s+welfare\s+officer|LADO|"
-    r"conference\s+chair|chair|safeguarding\s+nurse|paramedic|dentist|optician|clinician|caseworker|case\s+worker|"
-    r"manager|officer|coordinator|co-ordinator|worker|registrar|SW|TM|HV|FSW|ISW|SWA|PA|CPN|SN|ASW)"
-)
-ROLE_AFTER = re.compile(
-    r"^[ \t]*(?:,|\(|-|\u2013|\u2014|\n)?[ \t\n]*(?:who\s+(?:is|was)\s+(?:also\s+)?)?"
-    r"(?:the\s+|a\s+|our\s+|my\s+|\w+'s\s+)?"
-    + ROLE_PATTERN
-    + r"\b",
-    re.IGNORECASE,
-)
-_ROLE_BEFORE = re.compile(
-    r"(?:\b" + ROLE_PATTERN + r"|\b(?:worker|chair|author|completed\s+by|written\s+by|"
-    r"allocated\s+to|minuted\s+by|manager|officer|lead\s+professional|reviewer|"
-    r"requested\s+by|approved\s+by|authorised\s+by))(?:[ \t]+\d{2,6})?[ \t]*(?::|-|,)?[ \t\n]*"
-    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?$",
-    re.IGNORECASE,
-)
-_ORG_BY_BEFORE = re.compile(
-    r"\b(?:surgery|practice|centre|center|hospital|school|academy|college|police|clinic|trust|"
-    r"service|services|camhs|team|council|nhs)[ \t\n]+by[ \t\n]*$",
-    re.IGNORECASE,
-)
-# "<Given> <Surname> (<County> Police)", "<Given> <Surname> from the health visiting team".
-_ORG_AFTER = re.compile(r"^[ \t]*(?:\(|,?[ \t]*(?:from|of|at|with)[ \t]+)(?:the\s+|a\s+)?(?:[\w'&]+[ \t]+){0,4}?"
-                        + alternation(words("agency_words")) + r"\b", re.IGNORECASE)
-# "collecting <Given> from school", "<Given> at nursery": a place the person goes, not their employer
-# (an affiliation names the body: "from the school", "(school)", "from <Name> School").
-_BARE_PLACE_AFTER = re.compile(r"^[ \t]*(?:from|at|to|in|of|with)[ \t]+(?!(?:the|a|an)\b)[a-z]")
-# "<Name>, Independent Domestic Violence Adviser", "<Name>\nSenior Practitioner": a capitalised job
-# title ending in a role head noun (lexicon/role_heads.txt), possibly wrapped over lines.
-_TITLE_AFTER = re.compile(
-    r"^[ \t]*(?:,|\(|-|\u2013|\u2014)?[ \t]*\n?[ \t]*(?:[A-Z][\w'\-]*[ \t\n]+){0,4}"
-    + alternation(words("role_heads")) + r"\b"
-)
-# A family or caring role inside such a run ("Foster Carer", "Mother") makes it no job title. "Child"
-# and "baby" name the service's clients in many job titles ("Child Protection Adviser"), so they do not.
-_FAMILY_IN = re.compile(r"\b(?:carers?|foster|adopt\w*|guardians?|" + "|".join(
-    re.escape(r) for r in sorted(set(RELATIONSHIPS) - {"child", "baby"}, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE)
-
-
-def _job_title_after(after: str) -> bool:
-    """A professional's job title follows the name (and no family or caring role is part of it)."""
-    m = _TITLE_AFTER.match(after)
-    return bool(m and not _FAMILY_IN.search(m.group()))
-WORK_DOMAIN = re.compile(
-    r"@[\w.\-]*\b(?:gov\.uk|nhs\.net|nhs\.uk|police\.uk|sch\.uk|cafcass\.gov\.uk|"
-    r"pnn\.police\.uk|cjsm\.net|ac\.uk)\b",
-    re.IGNORECASE,
-)
-_HEADER_LINE = re.compile(r"^(?:From|To|Cc|Bcc|Sent\s+by|Reply-To)\s*:", re.IGNORECASE)
-_FOSTER_BEFORE = re.compile(
-    r"(?:foster\s+carers?|foster\s+(?:mother|father|parents?)|adopters?|adoptive\s+parents?|"
-    r"prospective\s+adopters?|special\s+guardians?|kinship\s+carers?|carers?)"
-    r"[ \t\n]*(?:,|:|are|is)?[ \t\n]*(?:[A-Z][\w'\-]*[ \t\n]+(?:and|&)[ \t\n]+)?$",
-    re.IGNORECASE,
-)
-_FOSTER_AFTER = re.compile(
-    r"^[ \t]*(?:,|\()?[ \t\n]*(?:the\s+|a\s+|\w+'s\s+)?(?:foster\s+carers?|adopters?|"
-    r"special\s+guardians?|kinship\s+carers?)\b",
-    re.IGNORECASE,
-)
-
-# A child placed for adoption: where they live or go to school is a serious-harm locating detail.
-_ADOPTED_AFTER = re.compile(r"^[^.;\n]{0,40}\b(?:placed\s+for\s+adoption|adopted|adoptive\s+placement|"
-                            r"placement\s+order)", re.IGNORECASE)
 
 # Capitalised words that are never (part of) a person's name in a case record.
 NON_NAME = frozenset(
@@ -156,18 +80,7 @@ NON_NAME = NON_NAME | {
 }
 # Words of job titles and service names ("Consultant Child and Adolescent Psychiatrist", "Social
 # Worker, Adolescent Service"): a run made only of these is a role, never a person.
-ROLE_NAME_WORDS = frozenset(
-    w.lower()
-    for w in """
-    Consultant Psychiatrist Psychiatry Psychologist Psychology Psychotherapist Psychotherapy Therapist
-    Therapy Therapies Clinical Clinician Adolescent Adolescents Paediatric Paediatrics Paediatrician
-    Specialist Senior Assistant Deputy Principal Registrar Counsellor Counselling Supervising Fostering
-    Adoptive Placements Leaving Leavers Disability Disabilities Inclusion Attendance Welfare Wellbeing
-    Youth Justice Probation Midwifery Visiting Nursing Psychiatric Practitioner Practitioners Coordinator
-    Co-ordinator Administrator Receptionist Headteacher Teacher Teachers Tutor Mentor Advocate Advocacy
-    Reviewing Safeguarding Service Services Unit Department Directorate Division Hub Locality Outreach
-    """.split()
-)
+ROLE_NAME_WORDS = lower("roles", "word")
 NON_NAME = NON_NAME | ROLE_NAME_WORDS
 # Document and section words ("Supervised Contact Session Log"): a run made only of these is a
 # title, never a person.
@@ -239,19 +152,6 @@ def clean_mention(tokens: Sequence[str], strict: bool = True) -> tuple[str, ...]
     if all(len(t) < 2 for t in toks):
         return ()
     return tuple(toks)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A name written on a page: ``tokens`` without title or possessive, at ``start..end``."""
-
-    doc: int
-    page: int
-    start: int
-    end: int
-    tokens: tuple[str, ...]
-    title: str | None = None
-    source: str = ""
 
 
 @dataclass
@@ -370,36 +270,11 @@ class PeopleIndex:
         return candidates[0] if len(candidates) == 1 else self._person((token,))
 
     def _evidence(self, person: Person, m: Mention, text: str) -> None:
-        before = text[max(0, m.start - 60) : m.start]
-        after = text[m.end : m.end + 60]
-        line_start = text.rfind("\n", 0, m.start) + 1
-        line_end = text.find("\n", m.end)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        if m.title and m.title.lower().rstrip(".") in PROFESSIONAL_TITLES:
-            person.evidence.append(f"title {m.title}")
-        elif ROLE_AFTER.match(after):
-            person.evidence.append("role after name")
-        elif _job_title_after(after):
-            person.evidence.append("job title after name")
-        elif (len(m.tokens) > 1 or m.title) and _ROLE_BEFORE.search(before) and not re.search(
-            r"foster|adopt|guardian", before[-30:], re.IGNORECASE
-        ):
-            # A full name after a role label ("Health visitor: <Given> <Surname>"); a lone given name
-            # there is what the professional reports about ("Health visitor: <Given> is gaining weight").
-            person.evidence.append("role before name")
-        elif (
-            _ORG_AFTER.match(after)
-            and not re.match(r"^[ \t]*(?:,|\()?[ \t]*(?:of|at)?\s*\d", after)
-            and not _BARE_PLACE_AFTER.match(after)
-        ):
-            person.evidence.append("named with a professional organisation")
-        elif _ORG_BY_BEFORE.search(before):
-            person.evidence.append("named as the professional at an organisation")
-        elif _HEADER_LINE.match(line) and WORK_DOMAIN.search(
-            line[m.end - line_start : m.end - line_start + 80]
-        ):
-            person.evidence.append("work e-mail address")
-        if _FOSTER_BEFORE.search(before) or _FOSTER_AFTER.match(after) or _ADOPTED_AFTER.match(after):
+        around = Around.of(m, text)
+        _rule, evidence = first_name_rule(around)
+        if evidence:
+            person.evidence.append(evidence)
+        if around.foster():
             person.foster = True
 
     def _classify(self) -> None:

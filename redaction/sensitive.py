@@ -10,7 +10,11 @@ Rule ``tp-sensitive-sentence``: a sentence is withheld when it has a cue from
 ``lexicon/sensitive_cues.txt``, it names a third party (a name the bundle-wide cast resolved to a
 third party, or a relationship word at its start: "Her mother ...", "The stepfather ..."), and it
 names neither the data subject nor uses the subject's given name. A sentence about the subject
-themself is their own data and stays. A professional who reports the information ("<Officer> said
+themself is their own data and stays, unless the subject only reports it ("<Subject> said <a third
+party> has been in prison": rule tp-sensitive-reported-by-subject; the subject's name stays). A
+relative's possession anywhere in the sentence ("your husband's dementia") names a third party (rule
+tp-sensitive-possessive), and so does a pronoun opening a sentence that follows one naming only a
+third party (rule tp-sensitive-pronoun). A professional who reports the information ("<Officer> said
 that ...") is acting in role: their name stays and the rest of the sentence is withheld.
 """
 
@@ -37,6 +41,21 @@ _RELATION_START = re.compile(
     r"^\W*(?:(?:her|his|their|the|my|our|a|an)\s+)?(?:"
     + "|".join(re.escape(r) for r in sorted(RELATIONSHIPS, key=len, reverse=True))
     + r")\b",
+    re.IGNORECASE,
+)
+
+_RELATIONS = "|".join(re.escape(r) for r in sorted(RELATIONSHIPS, key=len, reverse=True))
+# "your husband's dementia", "her partner's convictions": what follows belongs to the relative,
+# wherever in the sentence it stands (rule tp-sensitive-possessive).
+_RELATION_POSSESSIVE = re.compile(r"\b(?:her|his|their|your|my|our|the)\s+(?:" + _RELATIONS + r")(?:'s|\u2019s)\b",
+                                  re.IGNORECASE)
+# A sentence that starts with a personal pronoun and names nobody continues the one before it
+# ("<Name> is known. He was convicted ..."): rule tp-sensitive-pronoun.
+_PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.IGNORECASE)
+# "<Subject> said (that) <a third party> has ...": the subject reports; the information is not theirs
+# (rule tp-sensitive-reported-by-subject). The subject's name stays, the rest is withheld.
+_REPORTING_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:said|says|told\s+\w+|reported|disclosed|explained|stated|alleged|claimed|thinks|believes)\b",
     re.IGNORECASE,
 )
 
@@ -76,16 +95,27 @@ def sensitive_sentences(
         r"(?<!\w)(?:" + "|".join(re.escape(g) for g in subject_given if g) + r")(?!\w)", re.IGNORECASE
     ) if any(subject_given) else None
     out = []
+    previous: tuple[int, int] | None = None
     for s, e in sentences:
+        prev, previous = previous, (s, e)
         sentence = text[s:e]
         kind = cue_kind(sentence)
         if kind is None:
             continue
-        names_tp = any(s <= a and b <= e for a, b in tp) or _RELATION_START.match(sentence)
-        names_subject = any(s <= a and b <= e for a, b in subj) or (given and given.search(sentence))
+        subject_spans = [(a, b) for a, b in subj if s <= a and b <= e]
+        if given:
+            subject_spans += [(s + m.start(), s + m.end()) for m in given.finditer(sentence)]
+        reporter = [(a, b) for a, b in subject_spans if _REPORTING_AFTER.match(text[b : b + 30])]
+        names_tp = (
+            any(s <= a and b <= e for a, b in tp)
+            or _RELATION_START.match(sentence)
+            or _RELATION_POSSESSIVE.search(sentence)
+            or (prev is not None and _PRONOUN_START.match(sentence) and _only_third_party(prev, tp, subj, given, text))
+        )
+        names_subject = any(span not in reporter for span in subject_spans)
         if not names_tp or names_subject:
             continue
-        cuts = [(a, b) for a, b in pros if s <= a and b <= e]
+        cuts = sorted({(a, b) for a, b in pros if s <= a and b <= e} | set(reporter))
         for ps, pe in _pieces(s, e, cuts):
             while ps < pe and not text[ps].isalnum():
                 ps += 1
@@ -94,6 +124,16 @@ def sensitive_sentences(
             if pe > ps:
                 out.append((ps, pe, kind))
     return out
+
+
+def _only_third_party(span, tp, subj, given, text) -> bool:
+    """The sentence at ``span`` names a third party and not the subject (a pronoun after it is theirs)."""
+    s, e = span
+    return (
+        any(s <= a and b <= e for a, b in tp)
+        and not any(s <= a and b <= e for a, b in subj)
+        and not (given and given.search(text[s:e]))
+    )
 
 
 def _pieces(start: int, end: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -487,7 +487,7 @@ class AddressRecognizer(_RegexRecognizer):
                 start = tstart
                 first_number = tstart
                 words += 1
-            elif tok[0].isupper() and tok.upper().strip("'\u2019") not in _ADDRESS_STOP:
+            elif (tok[0].isupper() and tok.upper().strip("'\u2019") not in _ADDRESS_STOP) or tok in _NAME_PARTICLES:
                 start = tstart
                 words += 1
             else:
@@ -499,12 +499,17 @@ class AddressRecognizer(_RegexRecognizer):
             nums = [t for t, tok in tokens if t >= start and tok[0].isdigit()]
             start = nums[0]
             before = text[max(0, start - 12) : start]
-            flat = re.search(r"(?i)(flat|apartment|apt|unit)\s*$", before)
+            flat = re.search(r"(?i)(f?flat|apartment|apt|unit)\s*$", before)
             if flat:
                 start = start - len(before) + flat.start()
         while start < pos and text[start] in ", \t\n":
             start += 1
         return start
+
+
+# Lower-case particles inside Welsh and other street names ("Heol y <Name>", "Rue de la <Name>"):
+# general knowledge. A backward walk from a postcode goes on over them.
+_NAME_PARTICLES = frozenset({"y", "yr", "de", "la", "du", "des", "del", "da", "di", "van", "der", "von"})
 
 
 def _other_cell(text: str, pos: int) -> bool:

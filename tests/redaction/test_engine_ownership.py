@@ -134,3 +134,18 @@ def test_email_header_labels_are_not_names():
     doc = make_doc("mail.pdf", text)
     texts = redacted_texts(propose(doc)[0])
     assert "Sent" not in texts and "Philippa Strand" in texts
+
+
+def test_email_with_a_surname_shared_by_a_third_party_goes_by_ownership():
+    """Rule email-by-name: the subject's surname in a third party's address does not keep it."""
+    from tests.redaction.engine_support import context as _ctx
+    from tests.redaction.engine_support import make_doc as _doc
+    from tests.redaction.engine_support import propose as _propose
+    from tests.redaction.engine_support import surviving as _surviving
+
+    doc = _doc("contact.pdf", "Contacts\nLorcan Halloran uses lorcan.halloran@mailbox-example.co.uk for school.\n"
+               "Mother: Maeve Halloran, mh.halloran77@mailbox-example.co.uk\n")
+    left = _surviving(doc, _propose(doc, ctx=_ctx())[0])
+    assert "mh.halloran77@mailbox-example.co.uk" not in left
+    # Negative row: the subject's own address (his given name in it) stays.
+    assert "lorcan.halloran@mailbox-example.co.uk" in left

@@ -63,3 +63,35 @@ def test_incident_narrative_is_not_a_criminal_record_sentence():
     text = "Doran Vesk assaulted the mother. Doran Vesk was arrested. Doran Vesk has convictions for assault."
     tp = [(0, 10), (33, 43), (58, 68)]
     assert spans(text, tp=tp) == ["Doran Vesk has convictions for assault."]
+
+
+def test_positive_relatives_possession_anywhere_in_the_sentence():
+    """Rule tp-sensitive-possessive."""
+    text = "I know that your husband's dementia makes nights hard."
+    assert spans(text) == [text]
+
+
+def test_negative_relation_word_without_possession():
+    assert spans("I know that your husband asked for dementia leaflets.") == []
+
+
+def test_positive_pronoun_after_a_sentence_naming_only_a_third_party():
+    """Rule tp-sensitive-pronoun."""
+    text = "Doran Vesk is known to police. He was convicted of affray in 2019."
+    assert spans(text, tp=[(0, 10)]) == ["He was convicted of affray in 2019."]
+
+
+def test_negative_pronoun_after_a_sentence_naming_the_subject():
+    text = "Lorcan Halloran met Doran Vesk. He was convicted of affray in 2019."
+    assert spans(text, tp=[(20, 30)], subj=[(0, 15)]) == []
+
+
+def test_positive_subject_only_reports_the_information():
+    """Rule tp-sensitive-reported-by-subject: the subject's name stays, the rest goes."""
+    text = "Lorcan said Doran Vesk has been in prison for burglary."
+    assert spans(text, tp=[(12, 22)]) == ["said Doran Vesk has been in prison for burglary."]
+
+
+def test_negative_subject_is_the_one_in_prison():
+    text = "Lorcan has been in prison, Doran Vesk said."
+    assert spans(text, tp=[(27, 37)]) == []
