@@ -2,6 +2,7 @@
 
 from sar.models.approval import Approval, DownloadLink, ResponsePack
 from sar.models.audit import AuditEvent, AuditHead
+from sar.models.cast import RequestCast
 from sar.models.document import BundleItem, Document, DuplicateProposal, PageMark
 from sar.models.mail import HolidayOverride, OutboxEmail, ReferenceCounter, Reminder
 from sar.models.outcome import CaseLink, CaseMessage, Letter, Outcome
@@ -32,6 +33,7 @@ from sar.models.user import (
 )
 
 __all__ = [
+    "RequestCast",
     "COMPLAINT_KINDS",
     "COMPLAINT_OUTCOMES",
     "OUTCOMES",
