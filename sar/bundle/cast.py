@@ -73,7 +73,8 @@ def _draft_from_engine(found: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _people(session: Session, request: Request) -> list[dict[str, Any]]:
+def current_people(session: Session, request: Request) -> list[dict[str, Any]]:
+    """The cast being worked on: the stored one (draft or confirmed), else the engine's placed people."""
     row = _row(session, request)
     if row is not None:
         return [dict(p) for p in row.people]
@@ -109,7 +110,7 @@ def view_cast(session: Session, request: Request, *, actor: User, now: datetime)
     require_staff(actor)
     row = _row(session, request)
     found = engine_cast(session, request)
-    people = _people(session, request)
+    people = current_people(session, request)
     source = "engine" if row is None else ("confirmed" if row.confirmed_at else "draft")
     placed: set[str] = set()
     out = []
@@ -215,7 +216,7 @@ def correct_cast(session: Session, request: Request, kind: str, fields: dict[str
     """
     require_staff(actor)
     require_view(actor, request)
-    people = apply_correction(_people(session, request), kind, fields)
+    people = apply_correction(current_people(session, request), kind, fields)
     row = _store(session, request, people, actor=actor, now=now, confirm=False, version=None)
     audit.record(session, "cast.correct", actor=actor, now=now, request_id=request.id, target=f"cast:{row.id}",
                  detail={"correction": kind, "people": len(people)})
@@ -234,7 +235,7 @@ def confirm_cast(session: Session, request: Request, people: Sequence[dict[str, 
     """
     require_staff(actor)
     require_view(actor, request)
-    people = _normalise(_people(session, request) if people is None else people)
+    people = _normalise(current_people(session, request) if people is None else people)
     row = _store(session, request, people, actor=actor, now=now, confirm=True, version=version)
     audit.record(session, "cast.confirm", actor=actor, now=now, request_id=request.id, target=f"cast:{row.id}",
                  detail={"people": len(people), "version": row.version})

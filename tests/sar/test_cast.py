@@ -110,7 +110,7 @@ def test_unresolved_queue_lists_every_mention_until_the_officer_places_the_perso
 
 def test_corrections_merge_split_mark_professional_alias_and_add(session, settings, now, team, case, factory):
     _run(session, factory, settings, now, case, team, CastEngine())
-    people = cast.apply_correction(cast._people(session, case), "merge", {"name": SUBJECT, "other": "Bran W"})
+    people = cast.apply_correction(cast.current_people(session, case), "merge", {"name": SUBJECT, "other": "Bran W"})
     assert "Bran W" in cast._find(people, SUBJECT)["aliases"]
     people = cast.apply_correction(people, "split", {"name": SUBJECT, "alias": "Bran W", "role": "third_party"})
     assert cast._find(people, "Bran W")["role"] == "third_party"
