@@ -106,6 +106,7 @@ def configure(app: Flask) -> None:
         admin_routes,
         approval_routes,
         audit_routes,
+        cast_routes,
         closure_routes,
         disclosure_routes,
         document_routes,
@@ -114,6 +115,7 @@ def configure(app: Flask) -> None:
         records_routes,
         report_routes,
         retention_routes,
+        review_json_routes,
         review_routes,
     )
     from web.staff import bp as staff_bp
