@@ -266,14 +266,23 @@ def claim_job(session_factory: sessionmaker, job_id: int, *, now: datetime) -> b
 
 def claim_next_job(session_factory: sessionmaker, *, now_fn: Callable[[], datetime],
                    kinds: tuple[str, ...] = JOB_KINDS) -> int | None:
-    """Claim the oldest queued job of ``kinds``; return its id, or None when there is nothing to do."""
-    for _ in range(5):  # another worker may win the race for the oldest job; then try the next
+    """Claim the oldest queued job of ``kinds``; return its id, or None when there is nothing to do.
+
+    On PostgreSQL the oldest queued row is locked with ``FOR UPDATE SKIP LOCKED``, so any number of
+    workers on any number of machines each take a different job in one round trip (issue 11); the
+    conditional update keeps the claim exactly-once on SQLite too, which has no row locks.
+    """
+    for _ in range(5):  # SQLite only: another worker may win the race for the oldest job; try the next
         with session_factory.begin() as session:
             job_id = session.scalars(select(Job.id).where(Job.status == "queued", Job.kind.in_(kinds))
-                                     .order_by(Job.id).limit(1)).first()
-        if job_id is None:
-            return None
-        if claim_job(session_factory, job_id, now=now_fn()):
+                                     .order_by(Job.id).limit(1).with_for_update(skip_locked=True)).first()
+            if job_id is None:
+                return None
+            now = now_fn()
+            won = session.execute(update(Job).where(Job.id == job_id, Job.status == "queued")
+                                  .values(status="running", started_at=now, heartbeat_at=now,
+                                          message="started")).rowcount == 1
+        if won:
             return job_id
     return None
 

@@ -12,7 +12,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from sar.bundle import documents
@@ -38,18 +38,20 @@ def next_undecided(session: Session, request: Request, *, actor: User, item_id: 
     """
     require_staff(actor)
     require_view(actor, request)
-    items = packs.release_items(session, request)
-    order = {item.id: n for n, item in enumerate(items)}
-    rows = session.execute(
-        select(Redaction.id, Redaction.bundle_item_id, Redaction.page)
-        .where(Redaction.bundle_item_id.in_(list(order)), Redaction.status == "proposed",
-               Redaction.superseded_at.is_(None))).all()
-    if not rows:
-        return None
-    keyed = sorted((order[i], p, rid) for rid, i, p in rows)
-    here = (order.get(item_id, -1), page if page is not None else -1, redaction_id or 0) if item_id else None
-    chosen = next((k for k in keyed if here is None or k > here), keyed[0])
-    return session.get(Redaction, chosen[2])
+    # One indexed query per key press, however large the bundle (never the whole list of proposals).
+    query = (select(Redaction).join(BundleItem, BundleItem.id == Redaction.bundle_item_id)
+             .where(BundleItem.request_id == request.id, BundleItem.removed_at.is_(None),
+                    BundleItem.purpose == "case_record", Redaction.status == "proposed",
+                    Redaction.superseded_at.is_(None))
+             .order_by(BundleItem.position, BundleItem.id, Redaction.page, Redaction.id).limit(1))
+    here = session.get(BundleItem, item_id) if item_id is not None else None
+    if here is not None and here.request_id == request.id:
+        after = session.scalars(query.where(tuple_(BundleItem.position, BundleItem.id, Redaction.page, Redaction.id)
+                                            > tuple_(here.position, here.id, page if page is not None else -1,
+                                                     redaction_id or 0))).first()
+        if after is not None:
+            return after
+    return session.scalars(query).first()  # from the start (wrapping round)
 
 
 def search_bundle(session: Session, request: Request, text: str, *, actor: User, now: datetime,
