@@ -66,8 +66,10 @@ def put_cast(reference: str) -> Response:
 
 @bp.get("/requests/<reference>/unresolved")
 def get_unresolved(reference: str) -> Response:
-    """Every mention of a person nobody has placed, in bundle order, with the proposal to decide."""
+    """Every mention of a person nobody has placed, in bundle order, with the proposal to decide (paged)."""
+    page, per_page = schemas.page_args(default_per_page=100, max_per_page=500)
     req = _load(reference)
     items = cast.unresolved_mentions(get_session(), req, actor=g.api_user, now=now())
     get_session().commit()
-    return jsonify(items=items, total=len(items))
+    start = (page - 1) * per_page
+    return jsonify(items=items[start:start + per_page], total=len(items), page=page, per_page=per_page)

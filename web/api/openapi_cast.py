@@ -62,5 +62,10 @@ def paths(op, json, ref, error, ref_param) -> dict[str, Any]:
             "get": op("Every mention of a person the engine could not place and nobody has placed since (staff).",
                       {"200": json({"type": "object", "properties": {
                           "items": {"type": "array", "items": ref("UnresolvedMention")},
-                          "total": {"type": "integer"}}}, "The queue, in bundle order.")}, params=params)},
+                          "total": {"type": "integer"}, "page": {"type": "integer"},
+                          "per_page": {"type": "integer"}}}, "The queue, in bundle order.")},
+                      params=[*params,
+                              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                              {"name": "per_page", "in": "query",
+                               "schema": {"type": "integer", "minimum": 1, "maximum": 500}}])},
     }
