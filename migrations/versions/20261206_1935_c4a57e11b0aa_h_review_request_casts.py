@@ -1,4 +1,4 @@
-"""The officer's confirmed cast of a request's bundle (branch h-review, issue 11).
+"""The officer's confirmed cast of a request's bundle, and an index for review order (branch h-review, issue 11).
 
 Revision ID: c4a57e11b0aa
 Revises: e3a7c2b9f104
@@ -35,9 +35,14 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('request_casts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_request_casts_request_id'), ['request_id'], unique=True)
+    # "Next undecided proposal" on every key press of a review (sar.bundle.navigation).
+    with op.batch_alter_table('redactions', schema=None) as batch_op:
+        batch_op.create_index('ix_redactions_review_order', ['bundle_item_id', 'status', 'page', 'id'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('redactions', schema=None) as batch_op:
+        batch_op.drop_index('ix_redactions_review_order')
     with op.batch_alter_table('request_casts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_request_casts_request_id'))
     op.drop_table('request_casts')
