@@ -55,7 +55,9 @@ def _status_for(exc: SarError) -> int:
 
 
 def _wants_json() -> bool:
-    return request.path.startswith("/api/") or request.blueprint == "api" or (request.path.startswith("/staff/jobs/"))
+    # Staff endpoints called from the review page's script end in ".json" (web.staff.review_json_routes).
+    return (request.path.startswith("/api/") or request.blueprint == "api" or request.path.startswith("/staff/jobs/")
+            or request.path.endswith(".json"))
 
 
 def render_error(status: int, message: str | None = None):

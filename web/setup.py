@@ -106,6 +106,7 @@ def configure(app: Flask) -> None:
         admin_routes,
         approval_routes,
         audit_routes,
+        cast_routes,
         closure_routes,
         confidentiality_routes,  # noqa: F401
         disclosure_routes,
@@ -115,6 +116,7 @@ def configure(app: Flask) -> None:
         records_routes,
         report_routes,
         retention_routes,
+        review_json_routes,
         review_routes,
     )
     from web.staff import bp as staff_bp
@@ -128,6 +130,7 @@ def configure(app: Flask) -> None:
 
 def _register_api(app: Flask) -> None:
     from web.api import bp as api_bp
+    from web.api import cast_routes as _cast_api_views  # noqa: F401
     from web.api import confidentiality_routes as _confidentiality_api  # noqa: F401
     from web.api import outcome_routes as _outcome_api_views  # noqa: F401
     from web.api import report_routes as _api_report_views  # noqa: F401

@@ -32,6 +32,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from redaction import pdf
+from redaction.cast import apply_cast, parse_cast
 from redaction.context import KnownParty, RedactionContext, StaffMember, Subject
 from sar.bundle import conversion, duplicates, redactions
 from sar.confidentiality import levels
@@ -40,7 +41,7 @@ from sar.core.errors import Conflict, NotFound, ValidationError
 from sar.core.permissions import require_staff
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
-from sar.models import STAFF_ROLES, BundleItem, Job, Request, User
+from sar.models import STAFF_ROLES, BundleItem, Job, Request, RequestCast, User
 from sar.models import StaffMember as StaffRow
 from sar.release import approvals, packs
 from sar.workflow import approval_state
@@ -98,7 +99,8 @@ def proposal_context(session: Session, request: Request) -> RedactionContext:
     * the data subject becomes the :class:`~redaction.context.Subject` (a placeholder for FOI/EIR);
     * third parties become :class:`~redaction.context.KnownParty` with the caseworker's decision;
     * the requester and a representative (parent, solicitor) are disclosed to themselves;
-    * the staff directory and staff users with a job title are professionals (Sch 2 para 17).
+    * the staff directory and staff users with a job title are professionals (Sch 2 para 17);
+    * the officer's confirmed cast, if any, is folded in last (``redaction.cast.apply_cast``).
     """
     subject_party = request.party("data_subject")
     if subject_party is not None:
@@ -132,8 +134,12 @@ def proposal_context(session: Session, request: Request) -> RedactionContext:
     rep = request.party("representative")
     is_parent = ((rep is not None and (rep.capacity or "") == "parent")
                  or (request.requester_type or "") == "parent")
-    return RedactionContext(subject=subject, parties=tuple(parties), staff=tuple(staff),
-                            requester_is_parent=is_parent, regime=redactions.code_regime(request.regime))
+    context = RedactionContext(subject=subject, parties=tuple(parties), staff=tuple(staff),
+                               requester_is_parent=is_parent, regime=redactions.code_regime(request.regime))
+    # The officer's confirmed cast (sar.bundle.cast) wins over the engine's own resolution (issue 11).
+    confirmed = session.scalars(select(RequestCast).where(RequestCast.request_id == request.id,
+                                                          RequestCast.confirmed_at.is_not(None))).first()
+    return apply_cast(context, parse_cast({"people": confirmed.people})) if confirmed is not None else context
 
 
 def stale_after(settings: Settings) -> timedelta:
@@ -261,14 +267,23 @@ def claim_job(session_factory: sessionmaker, job_id: int, *, now: datetime) -> b
 
 def claim_next_job(session_factory: sessionmaker, *, now_fn: Callable[[], datetime],
                    kinds: tuple[str, ...] = JOB_KINDS) -> int | None:
-    """Claim the oldest queued job of ``kinds``; return its id, or None when there is nothing to do."""
-    for _ in range(5):  # another worker may win the race for the oldest job; then try the next
+    """Claim the oldest queued job of ``kinds``; return its id, or None when there is nothing to do.
+
+    On PostgreSQL the oldest queued row is locked with ``FOR UPDATE SKIP LOCKED``, so any number of
+    workers on any number of machines each take a different job in one round trip (issue 11); the
+    conditional update keeps the claim exactly-once on SQLite too, which has no row locks.
+    """
+    for _ in range(5):  # SQLite only: another worker may win the race for the oldest job; try the next
         with session_factory.begin() as session:
             job_id = session.scalars(select(Job.id).where(Job.status == "queued", Job.kind.in_(kinds))
-                                     .order_by(Job.id).limit(1)).first()
-        if job_id is None:
-            return None
-        if claim_job(session_factory, job_id, now=now_fn()):
+                                     .order_by(Job.id).limit(1).with_for_update(skip_locked=True)).first()
+            if job_id is None:
+                return None
+            now = now_fn()
+            won = session.execute(update(Job).where(Job.id == job_id, Job.status == "queued")
+                                  .values(status="running", started_at=now, heartbeat_at=now,
+                                          message="started")).rowcount == 1
+        if won:
             return job_id
     return None
 

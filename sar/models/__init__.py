@@ -2,6 +2,7 @@
 
 from sar.models.approval import Approval, DownloadLink, ResponsePack
 from sar.models.audit import AuditEvent, AuditHead
+from sar.models.cast import RequestCast
 from sar.models.confidentiality import (
     AGENCY_CHECK_ITEMS,
     CONSULTATION_REPLIES,
@@ -46,6 +47,7 @@ from sar.models.user import (
 )
 
 __all__ = [
+    "RequestCast",
     "COMPLAINT_KINDS",
     "COMPLAINT_OUTCOMES",
     "OUTCOMES",

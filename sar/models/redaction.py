@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sar.models.base import Base, UTCDateTime
@@ -21,6 +21,8 @@ class Redaction(Base):
         CheckConstraint("status IN ('proposed','accepted','rejected')", name="status_known"),
         CheckConstraint("source IN ('engine','manual','bulk')", name="source_known"),
         CheckConstraint("status != 'rejected' OR decision_reason IS NOT NULL", name="rejection_has_reason"),
+        # "Next undecided proposal" on every key press of a review (sar.bundle.navigation, issue 11).
+        Index("ix_redactions_review_order", "bundle_item_id", "status", "page", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

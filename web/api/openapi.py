@@ -11,7 +11,7 @@ from typing import Any
 from deadlines import REGIMES
 from sar.workflow.status import RequestStatus
 from triage import REQUESTER_TYPES
-from web.api import openapi_outcomes
+from web.api import openapi_cast, openapi_outcomes
 from web.api.confidentiality_openapi import confidentiality_paths
 
 
@@ -475,7 +475,8 @@ def openapi_document() -> dict[str, Any]:
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer",
                                            "description": "A token from `sar user token EMAIL`."}},
-            "schemas": {**SCHEMAS, **openapi_outcomes.SCHEMAS},
+            "schemas": {**SCHEMAS, **openapi_outcomes.SCHEMAS, **openapi_cast.SCHEMAS},
         },
-        "paths": {**paths, **openapi_outcomes.paths(_op, _json, _ref, _error, _REF_PARAM)},
+        "paths": {**paths, **openapi_outcomes.paths(_op, _json, _ref, _error, _REF_PARAM),
+                  **openapi_cast.paths(_op, _json, _ref, _error, _REF_PARAM)},
     }

@@ -243,3 +243,27 @@ class EvidenceUploadForm(FlaskForm):
     party_id = Select("Whose evidence?", coerce=int, choices=[], validate_choice=False)
     kind = Select("Evidence", choices=EVIDENCE_KIND_LABELS)
     file = FileField("PDF document", validators=[FileRequired("Choose a PDF file to upload.")])
+
+
+# The cast of a bundle (issue 11; views in web.staff.cast_routes).
+CORRECTION_LABELS = {
+    "merge": "Merge: the other name is the same person",
+    "split": "Split: this alias is someone else",
+    "role": "Change the role (e.g. mark a professional)",
+    "alias": "Add an alias",
+    "add": "Add a known person from the case record",
+    "remove": "Remove from the confirmed cast",
+}
+ROLE_LABELS = {"subject": "Data subject", "professional": "Professional (staff)",
+               "third_party": "Third party (redact)", "disclosed": "Disclosed (known to the requester)"}
+
+
+class CastCorrectionForm(FlaskForm):
+    """One correction to the cast (``sar.bundle.cast.CORRECTIONS``)."""
+
+    kind = Select("Correction", choices=list(CORRECTION_LABELS.items()), validators=[DataRequired()])
+    name = StringField("Person", validators=[DataRequired(), Length(max=200)])
+    other = StringField("Other name (merge)", validators=[Optional(), Length(max=200)])
+    alias = StringField("Alias (split or add alias)", validators=[Optional(), Length(max=200)])
+    role = Select("Role", choices=[("", "—")] + list(ROLE_LABELS.items()), validators=[Optional()])
+    relationship = StringField("Relationship or job", validators=[Optional(), Length(max=200)])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import flash, jsonify, redirect, render_template, request, url_for
 
 from sar.accounts import queries as account_queries
+from sar.bundle import cast as bundle_cast
 from sar.bundle import conversion, documents, duplicates, jobs, redactions
 from sar.bundle import queries as bundle_queries
 from sar.core import audit
@@ -30,8 +31,10 @@ from web.errors import sentence
 from web.staff import bp
 from web.staff.common import errors_or, form_errors, form_post, load, london_today, settings
 from web.staff.forms import (
+    ROLE_LABELS,
     AddPartyForm,
     AssignForm,
+    CastCorrectionForm,
     ClockEventForm,
     EvidenceStatusForm,
     EvidenceUploadForm,
@@ -190,6 +193,10 @@ def _case_context(db, req, user: User) -> dict:
         "today": london_today(),
         "deadline_state": clock.deadline_state(req, london_today(), settings()),
         **_party_context(db, req),
+        # Issue 11: the cast of the bundle (an audited read), corrected and confirmed in cast_routes.
+        "cast": bundle_cast.view_cast(db, req, actor=user, now=utcnow()),
+        "cast_form": CastCorrectionForm(),
+        "role_labels": {**ROLE_LABELS, "unresolved": "Unresolved"},
     }
 
 

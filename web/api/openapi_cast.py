@@ -1,0 +1,71 @@
+"""OpenAPI paths of :mod:`web.api.cast_routes` (the cast of a bundle and its unresolved mentions, issue 11)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redaction.cast import ROLES, UNRESOLVED
+from sar.bundle.cast import CORRECTIONS
+
+_STR = {"type": "string"}
+_STRS = {"type": "array", "items": _STR}
+_MENTION = {"type": "object", "properties": {"document": _STR, "page": {"type": "integer"}, "text": _STR}}
+
+SCHEMAS: dict[str, Any] = {
+    "CastPersonIn": {
+        "type": "object", "required": ["name", "role"],
+        "properties": {"name": _STR, "role": {"enum": list(ROLES)}, "aliases": _STRS,
+                       "relationship": _STR, "org": {"type": ["string", "null"]}}},
+    "CastCorrection": {
+        "type": "object", "required": ["kind", "name"],
+        "description": "; ".join(f"{k}: {', '.join(v)}" for k, v in CORRECTIONS.items()),
+        "properties": {"kind": {"enum": list(CORRECTIONS)}, "name": _STR, "other": _STR, "alias": _STR,
+                       "role": {"enum": list(ROLES)}, "relationship": _STR}},
+    "Cast": {
+        "type": "object",
+        "properties": {
+            "confirmed": {"type": "boolean"}, "version": {"type": "integer"},
+            "confirmed_at": {"type": ["string", "null"], "format": "date-time"},
+            "unresolved": {"type": "integer", "description": "People nobody has placed yet."},
+            "people": {"type": "array", "items": {"type": "object", "properties": {
+                "name": _STR, "role": {"enum": [*ROLES, UNRESOLVED]}, "aliases": _STRS, "relationship": _STR,
+                "org": {"type": ["string", "null"]}, "mentions": {"type": "integer"},
+                "examples": {"type": "array", "items": _MENTION}, "evidence": _STRS,
+                "source": {"enum": ["confirmed", "draft", "engine"]}}}},
+            "job": {"type": "object", "description": "The proposal run queued by a PUT."}}},
+    "UnresolvedMention": {
+        "type": "object",
+        "properties": {"person": _STR, "document": _STR, "item_id": {"type": "integer"},
+                       "page": {"type": "integer", "description": "1-based"}, "text": _STR,
+                       "redaction_id": {"type": ["integer", "null"]},
+                       "decision": {"type": ["string", "null"], "enum": ["proposed", "accepted", "rejected", None]}}},
+}
+
+
+def paths(op, json, ref, error, ref_param) -> dict[str, Any]:
+    """The paths, built with :mod:`web.api.openapi`'s helpers (passed in to avoid an import cycle)."""
+    params = [ref_param]
+    return {
+        "/api/requests/{reference}/cast": {
+            "get": op("The cast of the bundle (staff): each person, role, aliases, mentions and evidence.",
+                      {"200": json(ref("Cast"), "The cast.")}, params=params),
+            "put": op("Confirm or correct the cast (staff); proposals are recomputed from it, decisions taken "
+                      "by hand are kept.",
+                      {"200": json(ref("Cast"), "Confirmed; a proposal job is queued.")}, params=params,
+                      body={"application/json": {"schema": {"type": "object", "properties": {
+                          "people": {"type": "array", "items": ref("CastPersonIn")},
+                          "corrections": {"type": "array", "items": ref("CastCorrection")},
+                          "version": {"type": "integer"}}}}},
+                      extra={"409": error("Someone changed the cast since (stale version), a proposal run is "
+                                          "already going, or the request can no longer change.")})},
+        "/api/requests/{reference}/unresolved": {
+            "get": op("Every mention of a person the engine could not place and nobody has placed since (staff).",
+                      {"200": json({"type": "object", "properties": {
+                          "items": {"type": "array", "items": ref("UnresolvedMention")},
+                          "total": {"type": "integer"}, "page": {"type": "integer"},
+                          "per_page": {"type": "integer"}}}, "The queue, in bundle order.")},
+                      params=[*params,
+                              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                              {"name": "per_page", "in": "query",
+                               "schema": {"type": "integer", "minimum": 1, "maximum": 500}}])},
+    }
