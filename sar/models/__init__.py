@@ -30,8 +30,14 @@ from sar.models.user import (
     StaffMember,
     User,
 )
+from sar.models.voice import CHILD_VIEWS, FORMATS, PREFERRED_CHANNELS, CaseTask, ChildAssessment
 
 __all__ = [
+    "CHILD_VIEWS",
+    "FORMATS",
+    "PREFERRED_CHANNELS",
+    "CaseTask",
+    "ChildAssessment",
     "COMPLAINT_KINDS",
     "COMPLAINT_OUTCOMES",
     "OUTCOMES",

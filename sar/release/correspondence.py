@@ -24,6 +24,7 @@ from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.messaging import notifications
 from sar.models import Letter, Request, User
+from sar.release import letters
 
 DISPATCHES = ("email", "post")
 #: Longest letter text accepted from an officer's edit (a decision letter runs to a few pages).
@@ -73,6 +74,8 @@ def base_context(session: Session, request: Request, *, actor: User, now: dateti
         "due_on": request.due_on, "requester_name": name or "Sir or Madam",
         "subject_name": subject.name if subject is not None else None,
         "officer_name": actor.name, "officer_title": actor.job_title or "Information Rights Team",
+        # Issue 16: the requester's format picks the easy-read wording and the PDF layout.
+        "letter_format": letters.letter_format(request),
     }
 
 
@@ -113,7 +116,7 @@ def send(session: Session, request: Request, *, kind: str, template: str, subjec
     to, _ = requester_contact(session, request)
     if dispatch == "email" and email_id is None and not to:
         raise ValidationError("the requester has no e-mail address: record the letter as posted instead")
-    pdf = text_pdf([text], title=f"{request.reference} {subject}")
+    pdf = text_pdf([text], title=f"{request.reference} {subject}", style=letters.letter_style(request))
     sha = FileStore(settings.storage_dir).put(pdf)
     if dispatch == "email" and email_id is None:
         email = notifications.queue_email(session, to=to, subject=f"{subject} ({request.reference})",
@@ -129,7 +132,8 @@ def send(session: Session, request: Request, *, kind: str, template: str, subjec
     audit.record(session, "letter.send", actor=actor, now=now, request_id=request.id, target=f"letter:{letter.id}",
                  detail={"kind": kind, "template": template, "dispatch": dispatch, "edited": edited,
                          "posted_on": posted_on.isoformat() if posted_on else None, "pdf_sha256": sha,
-                         "clock_event_id": clock_event_id, "outcome_id": outcome_id})
+                         "clock_event_id": clock_event_id, "outcome_id": outcome_id,
+                         "format": letters.letter_format(request)})
     return letter
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 
 from redaction.codes import EXEMPTION_CODES
+from redaction.pdf_compose import EASY_READ, LARGE_PRINT, STANDARD, PageStyle
 from sar.core.dates import long_date
 from sar.core.plain_text import letter_value
 from sar.core.settings import Settings
@@ -39,6 +40,12 @@ LETTER_TEMPLATES: Mapping[str, str] = {
     "portability": "rights_cover.txt",
 }
 SCHEDULE_TEMPLATE = "redaction_schedule.txt"
+#: A requester's preferred format (issue 16) -> the PDF layout of their letters. Audio and Braille
+#: are made by the council's provider from the standard letter (a task, ``sar.intake.voice``).
+LETTER_STYLES: Mapping[str, PageStyle] = {"standard": STANDARD, "large_print": LARGE_PRINT, "easy_read": EASY_READ}
+#: Folder under ``templates/letters`` holding the easy-read wording of a letter; a letter without
+#: an easy-read version falls back to the standard wording (in the easy-read layout).
+EASY_READ_DIR = "easy_read"
 
 #: FOIA exemptions that are absolute (no public interest test, s.2(3)); the rest are qualified
 #: and the s.17(3) public-interest paragraph is printed for them (rulebook §4.1, §5.2).
@@ -116,6 +123,27 @@ def environment(settings: Settings) -> jinja2.Environment:
     return _environment(str(settings.templates_dir))
 
 
+def letter_format(request: Any) -> str:
+    """The requester's preferred letter format when it is laid out here, else ``standard`` (issue 16)."""
+    party = request.party("requester")
+    fmt = getattr(party, "preferred_format", None) or "standard"
+    return fmt if fmt in LETTER_STYLES else "standard"
+
+
+def letter_style(request: Any) -> PageStyle:
+    """The PDF layout for ``request``'s letters (large print, easy read or standard)."""
+    return LETTER_STYLES[letter_format(request)]
+
+
+def template_variant(settings: Settings, template: str, letter_format: str | None) -> str:
+    """The easy-read wording of ``template`` where one exists and the format asks for it, else ``template``."""
+    if letter_format == "easy_read":
+        candidate = f"{EASY_READ_DIR}/{template}"
+        if (Path(settings.templates_dir) / "letters" / candidate).is_file():
+            return candidate
+    return template
+
+
 def letter_template_for(regime: str) -> str:
     """The cover-letter template for a regime (the SAR letter for anything unknown)."""
     return LETTER_TEMPLATES.get(regime, "sar_cover.txt")
@@ -134,11 +162,15 @@ def code_key(codes: Sequence[str]) -> list[dict[str, Any]]:
 def render(settings: Settings, template: str, context: Mapping[str, Any]) -> str:
     """Render a letters template with the common values (council, ICO) added to ``context``.
 
+    With ``context["letter_format"] == "easy_read"`` the easy-read wording is used where it exists
+    (:func:`template_variant`).
+
     :raises jinja2.TemplateError: unknown template or missing variable.
     """
     full = {"council_name": settings.council_name, "council_email": settings.mail_from, "ico": ICO,
             "portal_url": settings.base_url, **context}
-    return environment(settings).get_template(template).render(**full)
+    chosen = template_variant(settings, template, context.get("letter_format"))
+    return environment(settings).get_template(chosen).render(**full)
 
 
 def render_cover_letter(settings: Settings, regime: str, context: Mapping[str, Any]) -> str:
