@@ -115,6 +115,7 @@ def configure(app: Flask) -> None:
         report_routes,
         retention_routes,
         review_routes,
+        voice_routes,
     )
     from web.staff import bp as staff_bp
     from web.staff import routes as _staff_views  # noqa: F401
