@@ -3,7 +3,10 @@ child's competence and views (rulebook T-4) recorded through the page and shown 
 
 from __future__ import annotations
 
+import io
+
 from sar.models import AuditEvent, CaseTask, ChildAssessment, Party, Request
+from tests.sar._docs import pdf_bytes
 from tests.web.test_ui_support import flashes, post
 from tests.web.test_ui_support import web as web_fixture
 
@@ -80,3 +83,30 @@ def test_adult_own_request_has_no_child_panel(web):
     refused = post(client, f"/staff/requests/{reference}/child-views", {"competent": "yes", "views": "consents",
                                                                           "views_text": "ok"})
     assert any("not a request made by someone else about a child" in m for m in flashes(client.get(refused.location)))
+
+
+def test_manager_sees_the_childs_views_before_approving(web):
+    officer, manager = web.user("officer"), web.user("manager")
+    client = web.login(officer)
+    reference = _parent_request(web, client)
+    web.upload(client, reference, pdf_bytes("Visit record.\nRiley Example was seen.\n"), "visit.pdf")
+    with web.factory() as session:
+        rep = session.query(Request).filter_by(reference=reference).one().party("representative")
+    post(client, f"/staff/requests/{reference}/parties/evidence-upload",
+         {"evidence-party_id": rep.id, "evidence-kind": "authority",
+          "evidence-file": (io.BytesIO(pdf_bytes("Parental responsibility order")), "order.pdf")},
+         content_type="multipart/form-data")
+    post(client, f"/staff/requests/{reference}/parties/{rep.id}/evidence",
+         {"kind": "authority", "status": "verified", "note": "order seen"})
+    refused = post(client, f"/staff/requests/{reference}/submit", {"note": ""})
+    assert any("competence and views" in m for m in flashes(client.get(refused.location)))
+    post(client, f"/staff/requests/{reference}/child-views", {
+        "competent": "yes", "views": "partial", "views_text": "mum can see most of it",
+        "not_to_share": "the pages about my friend"})
+    submitted = post(client, f"/staff/requests/{reference}/submit", {"note": ""})
+    assert any("Submitted" in m for m in flashes(client.get(submitted.location)))
+    page = web.login(manager).get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
+    panel = page.split('id="child-views-approval"')[1].split("</section>")[0]
+    assert 'data-views="partial"' in panel and "the pages about my friend" in panel
+    with web.factory() as session:
+        assert session.query(AuditEvent).filter_by(action="child.view", actor_id=manager.id).count() == 1
