@@ -76,6 +76,7 @@ def base_context(session: Session, request: Request, *, actor: User, now: dateti
         "officer_name": actor.name, "officer_title": actor.job_title or "Information Rights Team",
         # Issue 16: the requester's format picks the easy-read wording and the PDF layout.
         "letter_format": letters.letter_format(request),
+        "letter_language": letters.letter_language(request),
     }
 
 
@@ -133,8 +134,15 @@ def send(session: Session, request: Request, *, kind: str, template: str, subjec
                  detail={"kind": kind, "template": template, "dispatch": dispatch, "edited": edited,
                          "posted_on": posted_on.isoformat() if posted_on else None, "pdf_sha256": sha,
                          "clock_event_id": clock_event_id, "outcome_id": outcome_id,
-                         "format": letters.letter_format(request)})
+                         "format": letters.letter_format(request), **_language_record(settings, request, template)})
     return letter
+
+
+def _language_record(settings: Settings, request: Request, template: str) -> dict[str, Any]:
+    """What language the letter was asked for and sent in; a fallback to English is recorded on the case."""
+    asked = letters.letter_language(request)
+    _, used = letters.resolve(settings, template, letters.letter_format(request), asked)
+    return {"language": asked, "language_sent": used, "language_fallback": asked != used}
 
 
 def list_letters(session: Session, request: Request, *, actor: User) -> list[Letter]:

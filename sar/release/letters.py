@@ -13,6 +13,7 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,11 @@ LETTER_STYLES: Mapping[str, PageStyle] = {"standard": STANDARD, "large_print": L
 #: Folder under ``templates/letters`` holding the easy-read wording of a letter; a letter without
 #: an easy-read version falls back to the standard wording (in the easy-read layout).
 EASY_READ_DIR = "easy_read"
+#: The language every letter exists in; ``templates/letters/<lang>/`` holds translations (issue 16).
+DEFAULT_LANGUAGE = "en"
+#: Welsh month names for dates in Welsh letters (the Welsh Language Standards apply to councils in Wales).
+WELSH_MONTHS = ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
+                "Hydref", "Tachwedd", "Rhagfyr")
 
 #: FOIA exemptions that are absolute (no public interest test, s.2(3)); the rest are qualified
 #: and the s.17(3) public-interest paragraph is printed for them (rulebook §4.1, §5.2).
@@ -111,7 +117,15 @@ def _environment(templates_dir: str) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["longdate"] = long_date
+    env.filters["longdate_cy"] = long_date_cy
     return env
+
+
+def long_date_cy(value: date | None) -> str:
+    """A date in Welsh words, e.g. ``2 Mawrth 2026`` (empty for None)."""
+    if value is None:
+        return ""
+    return f"{value.day} {WELSH_MONTHS[value.month - 1]} {value.year}"
 
 
 def environment(settings: Settings) -> jinja2.Environment:
@@ -135,13 +149,41 @@ def letter_style(request: Any) -> PageStyle:
     return LETTER_STYLES[letter_format(request)]
 
 
-def template_variant(settings: Settings, template: str, letter_format: str | None) -> str:
-    """The easy-read wording of ``template`` where one exists and the format asks for it, else ``template``."""
-    if letter_format == "easy_read":
-        candidate = f"{EASY_READ_DIR}/{template}"
-        if (Path(settings.templates_dir) / "letters" / candidate).is_file():
-            return candidate
-    return template
+def letter_language(request: Any) -> str:
+    """The requester's preferred language's primary subtag (``cy`` for ``cy-GB``), else English."""
+    party = request.party("requester")
+    tag = getattr(party, "preferred_language", None) or DEFAULT_LANGUAGE
+    return tag.split("-", 1)[0].lower()
+
+
+def _exists(settings: Settings, name: str) -> bool:
+    return (Path(settings.templates_dir) / "letters" / name).is_file()
+
+
+def resolve(settings: Settings, template: str, letter_format: str | None = None,
+            language: str | None = None) -> tuple[str, str]:
+    """Which template file renders ``template`` for a format and language, and the language it is in.
+
+    Order: the translation's easy-read wording, the translation, the English easy-read wording, the
+    English template. A language with no translation falls back to English (the caller records it).
+
+    :return: ``(template path under letters/, language used)``.
+    """
+    language = (language or DEFAULT_LANGUAGE).lower()
+    easy = letter_format == "easy_read"
+    if language != DEFAULT_LANGUAGE:
+        for name in ([f"{language}/{EASY_READ_DIR}/{template}"] if easy else []) + [f"{language}/{template}"]:
+            if _exists(settings, name):
+                return name, language
+    if easy and _exists(settings, f"{EASY_READ_DIR}/{template}"):
+        return f"{EASY_READ_DIR}/{template}", DEFAULT_LANGUAGE
+    return template, DEFAULT_LANGUAGE
+
+
+def template_variant(settings: Settings, template: str, letter_format: str | None,
+                     language: str | None = None) -> str:
+    """The template file :func:`resolve` picks."""
+    return resolve(settings, template, letter_format, language)[0]
 
 
 def letter_template_for(regime: str) -> str:
@@ -162,14 +204,14 @@ def code_key(codes: Sequence[str]) -> list[dict[str, Any]]:
 def render(settings: Settings, template: str, context: Mapping[str, Any]) -> str:
     """Render a letters template with the common values (council, ICO) added to ``context``.
 
-    With ``context["letter_format"] == "easy_read"`` the easy-read wording is used where it exists
-    (:func:`template_variant`).
+    With ``context["letter_format"] == "easy_read"`` the easy-read wording, and with
+    ``context["letter_language"]`` a translation, is used where it exists (:func:`resolve`).
 
     :raises jinja2.TemplateError: unknown template or missing variable.
     """
     full = {"council_name": settings.council_name, "council_email": settings.mail_from, "ico": ICO,
             "portal_url": settings.base_url, **context}
-    chosen = template_variant(settings, template, context.get("letter_format"))
+    chosen = template_variant(settings, template, context.get("letter_format"), context.get("letter_language"))
     return environment(settings).get_template(chosen).render(**full)
 
 

@@ -378,6 +378,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         "search_summary": searches.letter_summary(searches.search_records(session, request)),
         # Issue 16: the requester's format picks the easy-read wording and the PDF layout.
         "letter_format": letters.letter_format(request),
+        "letter_language": letters.letter_language(request),
     }
     template = letters.letter_template_for(request.regime)
     letter_text = letters.render_cover_letter(settings, request.regime, context)

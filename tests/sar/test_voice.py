@@ -313,3 +313,37 @@ def test_easy_read_falls_back_to_standard_wording_where_none_exists(settings):
     assert letters.template_variant(settings, "stage_extension.txt", "easy_read") == "stage_extension.txt"
     assert letters.template_variant(settings, "sar_cover.txt", "easy_read") == "easy_read/sar_cover.txt"
     assert letters.template_variant(settings, "sar_cover.txt", "large_print") == "sar_cover.txt"
+
+
+# --- languages: translations with English as the recorded fallback ------------------------------
+
+def _ack(session, settings, team, now, req, language):
+    voice.set_communication(session, req.party("requester"), actor=team.officer, now=now,
+                            preferred_language=language)
+    letter = stage_letters.send(session, req, "acknowledgement", actor=team.officer, now=now, settings=settings)
+    event = session.scalars(select(AuditEvent).where(AuditEvent.action == "letter.send")
+                            .order_by(AuditEvent.seq.desc())).first()
+    return letter, event.detail
+
+
+def test_welsh_acknowledgement_is_sent_in_welsh(session, settings, now, team):
+    req = _open(session, settings, team, now)
+    letter, detail = _ack(session, settings, team, now, req, "cy")
+    assert "Annwyl Jordan Example" in letter.body_text and "2 Mawrth 2026" in letter.body_text
+    assert "Dear" not in letter.body_text
+    assert (detail["language"], detail["language_sent"], detail["language_fallback"]) == ("cy", "cy", False)
+
+
+def test_language_without_a_translation_falls_back_to_english_and_is_recorded(session, settings, now, team):
+    req = _open(session, settings, team, now)
+    letter, detail = _ack(session, settings, team, now, req, "pl")
+    assert "Dear Jordan Example" in letter.body_text
+    assert (detail["language"], detail["language_sent"], detail["language_fallback"]) == ("pl", "en", True)
+
+
+def test_resolve_order_translation_then_easy_read_then_english(settings):
+    assert letters.resolve(settings, "stage_acknowledgement_sar.txt", "easy_read", "cy") == (
+        "cy/stage_acknowledgement_sar.txt", "cy")
+    assert letters.resolve(settings, "stage_acknowledgement_sar.txt", "easy_read", "pl") == (
+        "easy_read/stage_acknowledgement_sar.txt", "en")
+    assert letters.resolve(settings, "stage_extension.txt", "standard", "cy") == ("stage_extension.txt", "en")
