@@ -31,6 +31,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sar.core.dates import ADULT_AGE, age_on
 from sar.core.errors import Conflict
 from sar.models import AuditEvent, ChildAssessment, Party, Request
 
@@ -50,8 +51,6 @@ AGENCY_CHECK_NOTE = ("asked by phone or electronically: establish the identity o
 #: case- and space-insensitively. A solicitor or advocate acts on the child's own signed authority instead.
 PARENTAL_CAPACITIES = frozenset({"parent", "guardian", "special guardian", "step-parent", "carer",
                                  "foster carer", "kinship carer", "not stated"})
-#: Age of majority in England, Wales and Northern Ireland: below it the data subject is a child.
-ADULT_AGE = 18
 #: Evidence statuses that mean "asked for or in hand, but not yet accepted".
 UNSETTLED = frozenset({"requested", "received", "rejected"})
 #: How a representative's capacity is proved (rulebook T-4), for letters. Unknown capacities fall
@@ -105,13 +104,6 @@ def _label(party: Party) -> str:
 
 def _status(value: str) -> str:
     return value.replace("_", " ")
-
-
-def age_on(dob: date | None, on: date) -> int | None:
-    """Whole years between ``dob`` and ``on`` (None if the date of birth is not recorded)."""
-    if dob is None:
-        return None
-    return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
 
 
 def child_rule_applies(request: Request) -> bool:

@@ -22,7 +22,7 @@ import jinja2
 
 from redaction.codes import EXEMPTION_CODES
 from redaction.pdf_compose import EASY_READ, LARGE_PRINT, STANDARD, PageStyle
-from sar.core.dates import long_date
+from sar.core.dates import ADULT_AGE, age_on, long_date
 from sar.core.plain_text import letter_value
 from sar.core.settings import Settings
 
@@ -43,7 +43,11 @@ LETTER_TEMPLATES: Mapping[str, str] = {
 SCHEDULE_TEMPLATE = "redaction_schedule.txt"
 #: A requester's preferred format (issue 16) -> the PDF layout of their letters. Audio and Braille
 #: are made by the council's provider from the standard letter (a task, ``sar.intake.voice``).
-LETTER_STYLES: Mapping[str, PageStyle] = {"standard": STANDARD, "large_print": LARGE_PRINT, "easy_read": EASY_READ}
+LETTER_STYLES: Mapping[str, PageStyle] = {"standard": STANDARD, "large_print": LARGE_PRINT, "easy_read": EASY_READ,
+                                          "young_person": EASY_READ}
+#: Folder of the child-friendly wording for a young person who asks for their own records (issue 16);
+#: where a letter has none, the easy-read wording is used.
+YOUNG_PERSON_DIR = "young_person"
 #: Folder under ``templates/letters`` holding the easy-read wording of a letter; a letter without
 #: an easy-read version falls back to the standard wording (in the easy-read layout).
 EASY_READ_DIR = "easy_read"
@@ -137,10 +141,28 @@ def environment(settings: Settings) -> jinja2.Environment:
     return _environment(str(settings.templates_dir))
 
 
+def own_request_by_child(request: Any) -> bool:
+    """Whether a young person under 18 (by their recorded date of birth) asks for their own data."""
+    requester, subject = request.party("requester"), request.party("data_subject")
+    if requester is None or (subject is not None and subject is not requester and " ".join(
+            (subject.name or "").split()).casefold() != " ".join((requester.name or "").split()).casefold()):
+        return False
+    dob = getattr(subject if subject is not None else requester, "dob", None) or getattr(requester, "dob", None)
+    age = age_on(dob, request.received_on)
+    return age is not None and age < ADULT_AGE
+
+
 def letter_format(request: Any) -> str:
-    """The requester's preferred letter format when it is laid out here, else ``standard`` (issue 16)."""
+    """The requester's letter format when it is laid out here, else ``standard`` (issue 16).
+
+    A young person asking for their own records gets the child-friendly letters (``young_person``)
+    unless they chose a format themselves.
+    """
     party = request.party("requester")
-    fmt = getattr(party, "preferred_format", None) or "standard"
+    fmt = getattr(party, "preferred_format", None)
+    if fmt is None and own_request_by_child(request):
+        return "young_person"
+    fmt = fmt or "standard"
     return fmt if fmt in LETTER_STYLES else "standard"
 
 
@@ -164,19 +186,22 @@ def resolve(settings: Settings, template: str, letter_format: str | None = None,
             language: str | None = None) -> tuple[str, str]:
     """Which template file renders ``template`` for a format and language, and the language it is in.
 
-    Order: the translation's easy-read wording, the translation, the English easy-read wording, the
-    English template. A language with no translation falls back to English (the caller records it).
+    Order: the translation's own wording for the format (young person, easy read), the translation,
+    the English wording for the format, the English template. A language with no translation falls
+    back to English (the caller records it).
 
     :return: ``(template path under letters/, language used)``.
     """
     language = (language or DEFAULT_LANGUAGE).lower()
-    easy = letter_format == "easy_read"
+    wordings = {"easy_read": [EASY_READ_DIR], "young_person": [YOUNG_PERSON_DIR, EASY_READ_DIR]}.get(
+        letter_format or "", [])
     if language != DEFAULT_LANGUAGE:
-        for name in ([f"{language}/{EASY_READ_DIR}/{template}"] if easy else []) + [f"{language}/{template}"]:
+        for name in [f"{language}/{w}/{template}" for w in wordings] + [f"{language}/{template}"]:
             if _exists(settings, name):
                 return name, language
-    if easy and _exists(settings, f"{EASY_READ_DIR}/{template}"):
-        return f"{EASY_READ_DIR}/{template}", DEFAULT_LANGUAGE
+    for wording in wordings:
+        if _exists(settings, f"{wording}/{template}"):
+            return f"{wording}/{template}", DEFAULT_LANGUAGE
     return template, DEFAULT_LANGUAGE
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from datetime import date
 
 import pytest
 import textstat
@@ -13,7 +14,7 @@ import textstat
 from sar.intake import stage_letters, voice
 from sar.models import Party
 from tests.sar._docs import make_team
-from tests.sar.test_voice import _open
+from tests.sar.test_voice import _open, _own_request
 
 THRESHOLDS = "letters/plain_english.toml"
 FIELDS = {"what_we_need": "a copy of your passport", "question": "Which years do you mean?", "amount": "10.00",
@@ -106,3 +107,9 @@ def test_checker_refuses_long_hard_sentences(settings):
             "regard to proportionality, necessitates comprehensive reconsideration of documentation previously "
             "disclosed pursuant to statutory obligations.\nYours sincerely,\n")
     assert len(failures(measure(text), _limits(settings, "standard"))) == 2  # reading ease and grade
+
+
+def test_young_persons_letter_meets_the_easy_read_thresholds(session, settings, now, team):
+    req = _own_request(session, settings, team, now, date(2011, 1, 1))
+    text = stage_letters.draft(session, req, "acknowledgement", actor=team.officer, now=now, settings=settings).text
+    assert failures(measure(text), _limits(settings, "easy_read")) == []

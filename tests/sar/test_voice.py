@@ -347,3 +347,34 @@ def test_resolve_order_translation_then_easy_read_then_english(settings):
     assert letters.resolve(settings, "stage_acknowledgement_sar.txt", "easy_read", "pl") == (
         "easy_read/stage_acknowledgement_sar.txt", "en")
     assert letters.resolve(settings, "stage_extension.txt", "standard", "cy") == ("stage_extension.txt", "en")
+
+
+# --- a young person's own request ----------------------------------------------------------------
+
+def _own_request(session, settings, team, now, dob):
+    req = req_uc.open_request(
+        session, actor=team.officer, now=now, settings=settings,
+        description="Please send me a copy of my social care file.",
+        requester=req_uc.PersonIn(name="Riley Example", email="riley@example.org"), channel="email")
+    parties.update_party(session, req.party("data_subject"), dob=dob, actor=team.officer, now=now)
+    return req
+
+
+def test_young_person_gets_the_child_friendly_letter(session, settings, now, team):
+    req = _own_request(session, settings, team, now, date(2011, 1, 1))
+    assert letters.letter_format(req) == "young_person"
+    letter = stage_letters.send(session, req, "acknowledgement", actor=team.officer, now=now, settings=settings)
+    assert "An advocate is someone on your side." in letter.body_text and "advocacy service" in letter.body_text
+    data = FileStore(settings.storage_dir).get(letter.pdf_sha256)
+    assert min(size for size, _ in _spans(data)) >= pdf_compose.EASY_READ.body
+    # A format the young person chose wins.
+    voice.set_communication(session, req.party("requester"), actor=team.officer, now=now,
+                            preferred_format="large_print")
+    assert letters.letter_format(req) == "large_print"
+
+
+def test_adult_own_request_gets_the_standard_letter(session, settings, now, team):
+    req = _own_request(session, settings, team, now, date(1990, 1, 1))
+    assert letters.letter_format(req) == "standard"
+    letter = stage_letters.send(session, req, "acknowledgement", actor=team.officer, now=now, settings=settings)
+    assert "advocate" not in letter.body_text.lower()
