@@ -26,6 +26,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('preferred_channel', sa.String(length=20), nullable=True))
         batch_op.add_column(sa.Column('advocate_name', sa.String(length=200), nullable=True))
         batch_op.add_column(sa.Column('advocate_contact', sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column('advocate_email', sa.String(length=320), nullable=True))
+        batch_op.add_column(sa.Column('advocate_copy', sa.Boolean(), nullable=False, server_default=sa.false()))
 
     op.create_table('child_assessments',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -77,6 +79,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_child_assessments_request_id'))
     op.drop_table('child_assessments')
     with op.batch_alter_table('parties', schema=None) as batch_op:
-        for name in ('advocate_contact', 'advocate_name', 'preferred_channel', 'preferred_format',
+        for name in ('advocate_copy', 'advocate_email', 'advocate_contact', 'advocate_name', 'preferred_channel', 'preferred_format',
                      'interpreter_language', 'interpreter_needed', 'preferred_language'):
             batch_op.drop_column(name)

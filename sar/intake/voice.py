@@ -33,8 +33,9 @@ from sar.workflow.status import FINISHED_STATUSES
 
 #: The fields :func:`set_communication` takes.
 COMMUNICATION_FIELDS = ("preferred_language", "interpreter_needed", "interpreter_language", "preferred_format",
-                        "preferred_channel", "advocate_name", "advocate_contact")
+                        "preferred_channel", "advocate_name", "advocate_contact", "advocate_email", "advocate_copy")
 #: A BCP 47 language tag, simplified: a 2-3 letter primary language with optional subtags ("cy", "pt-BR").
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 #: Formats the council produces itself; the others go to its transcription provider (a task).
 IN_HOUSE_FORMATS = frozenset({"standard", "large_print", "easy_read"})
@@ -78,7 +79,8 @@ def set_communication(session: Session, party: Party, *, actor: User, now: datet
     """Record ``party``'s communication needs (issue 16); fields left out are unchanged.
 
     :param changes: any of :data:`COMMUNICATION_FIELDS`. ``interpreter_language`` defaults to the
-        preferred language when an interpreter is needed.
+        preferred language when an interpreter is needed. ``advocate_copy`` (recorded at the person's
+        own request) sends their advocate or trusted adult a copy of every e-mailed letter.
     :raises ValidationError: unknown field, bad language code, format or channel, an interpreter
         needed with no language known, or an e-mail channel for a party with no e-mail address.
     :raises NotPermitted: the actor is not an officer or manager.
@@ -98,6 +100,12 @@ def set_communication(session: Session, party: Party, *, actor: User, now: datet
         new["interpreter_language"] = _language(changes["interpreter_language"], "the interpreter language")
     if "interpreter_needed" in changes:
         new["interpreter_needed"] = bool(changes["interpreter_needed"])
+    if "advocate_copy" in changes:
+        new["advocate_copy"] = bool(changes["advocate_copy"])
+    if "advocate_email" in changes:
+        new["advocate_email"] = _text(changes["advocate_email"], "the advocate's e-mail address", 320)
+        if new["advocate_email"] is not None and not _EMAIL.match(new["advocate_email"]):
+            raise ValidationError(f"{new['advocate_email']!r} is not an e-mail address")
     if "preferred_format" in changes:
         new["preferred_format"] = _choice(changes["preferred_format"], FORMATS, "format")
     if "preferred_channel" in changes:
@@ -114,8 +122,10 @@ def set_communication(session: Session, party: Party, *, actor: User, now: datet
         new["interpreter_language"] = None
     if new["preferred_channel"] == "email" and not party.email:
         raise ValidationError(f"{party.name} has no e-mail address: add one first, or choose post or the portal")
-    if new["advocate_contact"] and not new["advocate_name"]:
+    if (new["advocate_contact"] or new["advocate_email"]) and not new["advocate_name"]:
         raise ValidationError("give the advocate's name with their contact details")
+    if new["advocate_copy"] and not new["advocate_email"]:
+        raise ValidationError("give the advocate's e-mail address to copy letters to them")
     before = {name: getattr(party, name) for name in COMMUNICATION_FIELDS}
     changed = {name: value for name, value in new.items() if before[name] != value}
     if not changed:
@@ -140,6 +150,7 @@ def communication_summary(party: Party) -> dict[str, Any]:
         "format_label": FORMAT_LABELS[party.preferred_format or "standard"],
         "channel": party.preferred_channel, "advocate": party.advocate_name,
         "advocate_contact": party.advocate_contact,
+        "advocate_copy": party.advocate_email if party.advocate_copy else None,
         "recorded": any(getattr(party, f) for f in COMMUNICATION_FIELDS),
     }
 

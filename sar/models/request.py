@@ -132,6 +132,9 @@ class Party(Base):
     #: An advocate, trusted adult or representative who helps this person, and how to reach them.
     advocate_name: Mapped[str | None] = mapped_column(String(200))
     advocate_contact: Mapped[str | None] = mapped_column(Text)
+    #: With the person's agreement, their advocate or trusted adult gets a copy of every e-mailed letter.
+    advocate_email: Mapped[str | None] = mapped_column(String(320))
+    advocate_copy: Mapped[bool] = mapped_column(Boolean, default=False)
 
     request: Mapped[Request] = relationship(back_populates="parties")
 

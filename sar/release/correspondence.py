@@ -125,6 +125,8 @@ def send(session: Session, request: Request, *, kind: str, template: str, subjec
                                           context={"body": MultilineText(text)}, request_id=request.id,
                                           now=now, settings=settings)
         email_id = email.id
+    copied = _copy_to_advocate(session, request, subject=subject, text=text, kind=kind, dispatch=dispatch,
+                               now=now, settings=settings)
     letter = Letter(request_id=request.id, kind=kind, template=template, subject=subject, body_text=text,
                     edited=edited, pdf_sha256=sha, dispatch=dispatch, posted_on=posted_on, email_id=email_id,
                     clock_event_id=clock_event_id, outcome_id=outcome_id, sent_by_id=actor.id, sent_at=now)
@@ -134,8 +136,25 @@ def send(session: Session, request: Request, *, kind: str, template: str, subjec
                  detail={"kind": kind, "template": template, "dispatch": dispatch, "edited": edited,
                          "posted_on": posted_on.isoformat() if posted_on else None, "pdf_sha256": sha,
                          "clock_event_id": clock_event_id, "outcome_id": outcome_id,
-                         "format": letters.letter_format(request), **_language_record(settings, request, template)})
+                         "format": letters.letter_format(request), "copied_to_advocate": copied,
+                         **_language_record(settings, request, template)})
     return letter
+
+
+def _copy_to_advocate(session: Session, request: Request, *, subject: str, text: str, kind: str, dispatch: str,
+                      now: datetime, settings: Settings) -> str | None:
+    """Queue a copy of an e-mailed letter to the requester's advocate or trusted adult, where they asked for it.
+
+    :return: the address copied to, or None.
+    """
+    party = request.party("requester")
+    if dispatch != "email" or party is None or not party.advocate_copy or not party.advocate_email:
+        return None
+    notifications.queue_email(session, to=party.advocate_email, subject=f"Copy: {subject} ({request.reference})",
+                              template="letter", kind=f"letter_copy_{kind}"[:40],
+                              context={"body": MultilineText(text)}, request_id=request.id, now=now,
+                              settings=settings)
+    return party.advocate_email
 
 
 def _language_record(settings: Settings, request: Request, template: str) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from sar.core.errors import Conflict, NotPermitted, ValidationError
 from sar.core.storage import FileStore
 from sar.intake import parties, stage_letters, voice
 from sar.intake import requests as req_uc
-from sar.models import AuditEvent, CaseTask
+from sar.models import AuditEvent, CaseTask, OutboxEmail
 from sar.release import approvals, entitlement, letters
 from sar.workflow.transitions import transition
 from tests.sar._docs import add_pdf, make_team, pdf_bytes
@@ -378,3 +378,25 @@ def test_adult_own_request_gets_the_standard_letter(session, settings, now, team
     assert letters.letter_format(req) == "standard"
     letter = stage_letters.send(session, req, "acknowledgement", actor=team.officer, now=now, settings=settings)
     assert "advocate" not in letter.body_text.lower()
+
+
+def test_advocate_gets_a_copy_of_emailed_letters_only_when_asked(session, settings, now, team):
+    req = _own_request(session, settings, team, now, date(2011, 1, 1))
+    party = req.party("requester")
+    with pytest.raises(ValidationError, match="advocate's e-mail address"):
+        voice.set_communication(session, party, actor=team.officer, now=now, advocate_name="Sam Advocate",
+                                advocate_copy=True)
+    with pytest.raises(ValidationError, match="not an e-mail address"):
+        voice.set_communication(session, party, actor=team.officer, now=now, advocate_name="Sam Advocate",
+                                advocate_email="sam at example")
+    voice.set_communication(session, party, actor=team.officer, now=now, advocate_name="Sam Advocate",
+                            advocate_email="sam@advocacy.example.org")
+    stage_letters.send(session, req, "acknowledgement", actor=team.officer, now=now, settings=settings)
+    assert [e.to_addr for e in session.scalars(select(OutboxEmail))] == ["riley@example.org"]
+    voice.set_communication(session, party, actor=team.officer, now=now, advocate_copy=True)
+    stage_letters.send(session, req, "acknowledgement", actor=team.officer, now=now, settings=settings)
+    sent = [e.to_addr for e in session.scalars(select(OutboxEmail).order_by(OutboxEmail.id))]
+    assert sent == ["riley@example.org", "riley@example.org", "sam@advocacy.example.org"]
+    last = session.scalars(select(AuditEvent).where(AuditEvent.action == "letter.send")
+                           .order_by(AuditEvent.seq.desc())).first()
+    assert last.detail["copied_to_advocate"] == "sam@advocacy.example.org"

@@ -189,7 +189,8 @@ def party_out(party: Any) -> dict[str, Any]:
     return {"id": party.id, "role": party.role, "name": party.name,
             "preferred_language": party.preferred_language, "interpreter_needed": party.interpreter_needed,
             "interpreter_language": party.interpreter_language, "preferred_format": party.preferred_format,
-            "preferred_channel": party.preferred_channel, "advocate_name": party.advocate_name}
+            "preferred_channel": party.preferred_channel, "advocate_name": party.advocate_name,
+            "advocate_copy": party.advocate_copy}
 
 
 def document_out(item: Any) -> dict[str, Any]:

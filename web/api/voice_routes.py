@@ -40,13 +40,15 @@ def patch_party(reference: str, party_id: int) -> Response:
     """Set a party's communication needs.
 
     Any of ``preferred_language``, ``interpreter_needed``, ``interpreter_language``, ``preferred_format``,
-    ``preferred_channel``, ``advocate_name``, ``advocate_contact``; the others are unchanged.
+    ``preferred_channel``, ``advocate_name``, ``advocate_contact``, ``advocate_email``, ``advocate_copy``;
+    the others are unchanged.
     """
     body = schemas.json_body()
     req = _load(reference)
     party = parties.get_party(get_session(), req, party_id, actor=g.api_user)
-    if "interpreter_needed" in body:
-        body["interpreter_needed"] = _flag(body, "interpreter_needed")
+    for key in ("interpreter_needed", "advocate_copy"):
+        if key in body:
+            body[key] = _flag(body, key)
     voice.set_communication(get_session(), party, actor=g.api_user, now=now(), **body)
     out = party_out(party)
     get_session().commit()

@@ -41,6 +41,8 @@ class CommunicationForm(FlaskForm):
     preferred_channel = Select("Preferred channel", choices=CHANNEL_CHOICES)
     advocate_name = StringField("Advocate or representative who helps them", validators=[Optional(), Length(max=200)])
     advocate_contact = StringField("Their contact details", validators=[Optional(), Length(max=1000)])
+    advocate_email = StringField("Their e-mail address", validators=[Optional(), Length(max=320)])
+    advocate_copy = BooleanField("Send them a copy of every e-mailed letter (the person asked for this)")
 
 
 class TaskForm(FlaskForm):
@@ -97,7 +99,8 @@ def party_communication(reference: str, party_id: int):
             db, party, actor=current_user(), now=utcnow(), preferred_language=form.preferred_language.data,
             interpreter_needed=form.interpreter_needed.data, interpreter_language=form.interpreter_language.data,
             preferred_format=form.preferred_format.data or None, preferred_channel=form.preferred_channel.data or None,
-            advocate_name=form.advocate_name.data, advocate_contact=form.advocate_contact.data)
+            advocate_name=form.advocate_name.data, advocate_contact=form.advocate_contact.data,
+            advocate_email=form.advocate_email.data, advocate_copy=form.advocate_copy.data)
     return form_post(form, action, req=req, anchor=ANCHOR, invalid=errors_or("Check the communication form."),
                      success=lambda party: f"Communication needs for {party.name} saved.")
 
