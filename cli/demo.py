@@ -18,7 +18,7 @@ from sar.accounts import users
 from sar.bundle import documents, redactions
 from sar.core.db import utcnow
 from sar.core.settings import Settings
-from sar.intake import clock, parties, requests
+from sar.intake import clock, parties, requests, voice
 from sar.models import Party, Request, StaffMember, User
 from sar.release import approvals
 from sar.workflow import transitions
@@ -297,6 +297,11 @@ def load(session: Session, *, settings: Settings, now: datetime | None = None) -
                          actor=officer, now=now)
     _verify_authority(session, awaiting, "parent", "Birth certificate naming the requester as the child's mother.",
                       "birth certificate seen: mother, parental responsibility", **kw)
+    # A parent's request for a young child: the child's competence is recorded first (rulebook T-4).
+    voice.assess_child(session, awaiting, actor=officer, now=now, settings=settings, competent=False,
+                       understanding="spoke with her social worker: she does not yet understand what the records "
+                       "hold or who would read them", views="not_sought",
+                       views_text="too young to give a view on who sees her records")
     approvals.submit_for_approval(session, awaiting, actor=officer, now=now, settings=settings,
                                   note="Partner and referrer redacted; please check page 1 of the minutes.")
     session.flush()

@@ -8,6 +8,7 @@ so a response pack built twice from the same inputs has the same hash.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pymupdf
@@ -15,7 +16,7 @@ import pymupdf
 from redaction.errors import NotAPdfError
 from redaction.pdf import open_checked
 
-__all__ = ["A4", "select_pages", "text_pdf"]
+__all__ = ["A4", "EASY_READ", "LARGE_PRINT", "STANDARD", "PageStyle", "select_pages", "text_pdf"]
 
 #: A4 portrait in PDF points.
 A4 = (595.0, 842.0)
@@ -24,6 +25,38 @@ _BODY_SIZE = 10.0
 _HEADING_SIZE = 12.0
 _TITLE_SIZE = 14.0
 _LEADING = 1.35
+
+
+
+@dataclass(frozen=True)
+class PageStyle:
+    """How :func:`text_pdf` lays text out: type sizes in points, line spacing, margin, line length.
+
+    :param leading: line pitch as a multiple of the type size.
+    :param max_chars: the longest line in characters (None: as wide as the margins allow).
+    :param heading_space: space before a heading, as a multiple of the body size.
+    """
+
+    body: float = _BODY_SIZE
+    heading: float = _HEADING_SIZE
+    title: float = _TITLE_SIZE
+    leading: float = _LEADING
+    margin: float = _MARGIN
+    max_chars: int | None = None
+    heading_space: float = 0.5
+
+
+STANDARD = PageStyle()
+#: Large print after the RNIB clear-print and UKAAF large-print guidance: a sans-serif at 18 pt for
+#: text (UKAAF's large print starts at 16 pt), bold headings larger again, 1.5 line spacing, text
+#: left-aligned and unjustified, short lines (about 60 characters) and a full line of space
+#: before each heading, so the reader does not lose their place.
+LARGE_PRINT = PageStyle(body=18.0, heading=22.0, title=24.0, leading=1.5, margin=50.0, max_chars=60,
+                        heading_space=1.0)
+#: Easy read (after the UK government's "Accessible communication formats" easy-read advice): at
+#: least 14 pt, here 16 pt, generous spacing, one short idea per line (about 50 characters).
+EASY_READ = PageStyle(body=16.0, heading=20.0, title=22.0, leading=1.6, margin=56.0, max_chars=50,
+                      heading_space=1.0)
 _BODY_FONT = "sarbody"
 _BOLD_FONT = "sarbold"
 
@@ -35,8 +68,13 @@ def _fonts() -> tuple[pymupdf.Font, pymupdf.Font]:
     return pymupdf.Font("helv"), pymupdf.Font("hebo")
 
 
-def _wrap(text: str, font: pymupdf.Font, size: float, width: float) -> list[str]:
-    """Greedy word wrap of one paragraph line; over-long words are split by characters."""
+def _wrap(text: str, font: pymupdf.Font, size: float, width: float, max_chars: int | None = None) -> list[str]:
+    """Greedy word wrap of one paragraph line; over-long words are split by characters.
+
+    :param max_chars: also keep each line to at most this many characters (large print's short lines).
+    """
+    if max_chars is not None:
+        width = min(width, font.text_length("n" * max_chars, fontsize=size))
     if not text.strip():
         return [""]
     indent = text[: len(text) - len(text.lstrip(" "))]
@@ -45,7 +83,8 @@ def _wrap(text: str, font: pymupdf.Font, size: float, width: float) -> list[str]
     current = indent
     for word in words:
         candidate = f"{current} {word}" if current.strip() else f"{current}{word}"
-        if font.text_length(candidate, fontsize=size) <= width:
+        if font.text_length(candidate, fontsize=size) <= width and (max_chars is None
+                                                                  or len(candidate) <= max_chars):
             current = candidate
             continue
         if current.strip():
@@ -61,7 +100,7 @@ def _wrap(text: str, font: pymupdf.Font, size: float, width: float) -> list[str]
     return lines
 
 
-def text_pdf(pages: Sequence[str], *, title: str | None = None) -> bytes:
+def text_pdf(pages: Sequence[str], *, title: str | None = None, style: PageStyle = STANDARD) -> bytes:
     """Lay out plain text on A4 pages in Helvetica and return the PDF.
 
     Each string in ``pages`` starts on a new page and flows onto further pages when it is too
@@ -70,6 +109,7 @@ def text_pdf(pages: Sequence[str], *, title: str | None = None) -> bytes:
 
     :param pages: the text of each (logical) page; at least one.
     :param title: printed in bold at the top of the first page.
+    :param style: the layout (:data:`STANDARD`, :data:`LARGE_PRINT`, :data:`EASY_READ`).
     :returns: the PDF bytes (deterministic for the same input).
     :raises ValueError: no pages given.
     """
@@ -77,7 +117,8 @@ def text_pdf(pages: Sequence[str], *, title: str | None = None) -> bytes:
         raise ValueError("text_pdf needs at least one page of text")
     body, bold = _fonts()
     width, height = A4
-    usable = width - 2 * _MARGIN
+    margin = style.margin
+    usable = width - 2 * margin
     doc = pymupdf.open()
     with doc:
         page: pymupdf.Page | None = None
@@ -88,34 +129,34 @@ def text_pdf(pages: Sequence[str], *, title: str | None = None) -> bytes:
             page = doc.new_page(width=width, height=height)
             page.insert_font(fontname=_BODY_FONT, fontbuffer=body.buffer)
             page.insert_font(fontname=_BOLD_FONT, fontbuffer=bold.buffer)
-            y = _MARGIN
+            y = margin
 
         def put(line: str, font: pymupdf.Font, fontname: str, size: float) -> None:
             nonlocal y
-            step = size * _LEADING
-            if page is None or y + step > height - _MARGIN:
+            step = size * style.leading
+            if page is None or y + step > height - margin:
                 new_page()
             y += step
             if line:
-                page.insert_text((_MARGIN, y), line, fontname=fontname, fontsize=size)
+                page.insert_text((margin, y), line, fontname=fontname, fontsize=size)
 
         first = True
         for text in pages:
             for chunk in text.split("\f"):
                 new_page()
                 if first and title:
-                    for line in _wrap(title, bold, _TITLE_SIZE, usable):
-                        put(line, bold, _BOLD_FONT, _TITLE_SIZE)
-                    y += _BODY_SIZE
+                    for line in _wrap(title, bold, style.title, usable, style.max_chars):
+                        put(line, bold, _BOLD_FONT, style.title)
+                    y += style.body
                 first = False
                 for raw in chunk.rstrip("\n").split("\n"):
                     if raw.startswith("## "):
-                        y += _BODY_SIZE * 0.5
-                        for line in _wrap(raw[3:], bold, _HEADING_SIZE, usable):
-                            put(line, bold, _BOLD_FONT, _HEADING_SIZE)
+                        y += style.body * style.heading_space
+                        for line in _wrap(raw[3:], bold, style.heading, usable, style.max_chars):
+                            put(line, bold, _BOLD_FONT, style.heading)
                         continue
-                    for line in _wrap(raw.replace("\t", "    "), body, _BODY_SIZE, usable):
-                        put(line, body, _BODY_FONT, _BODY_SIZE)
+                    for line in _wrap(raw.replace("\t", "    "), body, style.body, usable, style.max_chars):
+                        put(line, body, _BODY_FONT, style.body)
         # No metadata at all: released files must pass ``redaction.pdf.verify``, which refuses any.
         doc.set_metadata({})
         return doc.tobytes(garbage=4, deflate=True, clean=True, no_new_id=True)

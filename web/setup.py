@@ -118,6 +118,7 @@ def configure(app: Flask) -> None:
         retention_routes,
         review_json_routes,
         review_routes,
+        voice_routes,
     )
     from web.staff import bp as staff_bp
     from web.staff import routes as _staff_views  # noqa: F401
@@ -135,6 +136,7 @@ def _register_api(app: Flask) -> None:
     from web.api import outcome_routes as _outcome_api_views  # noqa: F401
     from web.api import report_routes as _api_report_views  # noqa: F401
     from web.api import routes as _api_views  # noqa: F401  (registers the views on bp)
+    from web.api import voice_routes as _api_voice_views  # noqa: F401
 
     csrf.exempt(api_bp)  # bearer tokens, never cookies: CSRF does not apply
     app.register_blueprint(api_bp)

@@ -44,3 +44,14 @@ def london_time(value: datetime | date | str | None, *, missing: str = "") -> st
         return long_date(value, weekday=True, missing=missing)
     local = value.astimezone(LONDON)
     return f"{long_date(local.date(), weekday=True)} at {local:%H:%M}"
+
+
+#: Age of majority in England, Wales and Northern Ireland: below it a person is a child (rulebook T-4).
+ADULT_AGE = 18
+
+
+def age_on(dob: date | None, on: date) -> int | None:
+    """Whole years between ``dob`` and ``on`` (None if the date of birth is not recorded)."""
+    if dob is None:
+        return None
+    return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))

@@ -137,6 +137,8 @@ class Settings:
     :param storage_keys: ``SAR_STORAGE_KEY``: keyring ``id:base64-32-bytes[,...]``, current first.
     :param clamav_command: ``SAR_CLAMAV``: the scanner command run on every upload (e.g.
         ``clamdscan --no-summary --fdpass``); empty disables scanning.
+    :param child_competence_age: ``SAR_CHILD_COMPETENCE_AGE`` (rulebook T-4, VERIFY): presumed-competent age.
+    :param interpreter_booking_days: ``SAR_INTERPRETER_DAYS``: when an interpreter booking task falls due.
     """
 
     database_url: str = f"sqlite:///{DEFAULT_VAR / 'sar.db'}"
@@ -182,6 +184,12 @@ class Settings:
     storage_encryption: bool = False
     storage_keys: tuple[tuple[str, str], ...] = ((DEMO_STORAGE_KEY_ID, DEMO_STORAGE_KEY),)
     clamav_command: str = ""
+    #: Issue 16, rulebook T-4 (VERIFY): the age from which a child is presumed competent to exercise
+    #: their own data rights. DPA 2018 s.208 sets 12 in Scotland; the ICO calls that a reasonable
+    #: approach in England. ``SAR_CHILD_COMPETENCE_AGE``; 0 turns the presumption off (always assess).
+    child_competence_age: int = 12
+    #: Issue 16: days from today by which an interpreter booking task is due (``SAR_INTERPRETER_DAYS``).
+    interpreter_booking_days: int = 5
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -232,6 +240,8 @@ class Settings:
             storage_keys=parse_keyring("SAR_STORAGE_KEY", _env("SAR_STORAGE_KEY"))
             or (base.storage_keys if non_production else ()),
             clamav_command=_env("SAR_CLAMAV", "") or "",
+            child_competence_age=_int("SAR_CHILD_COMPETENCE_AGE", base.child_competence_age),
+            interpreter_booking_days=_int("SAR_INTERPRETER_DAYS", base.interpreter_booking_days),
             database_url=_env("SAR_DATABASE_URL") or _env("DATABASE_URL") or base.database_url,
             storage_dir=Path(storage) if storage else base.storage_dir,
             # Unset in production stays empty, so check_secret_key can say "not set".

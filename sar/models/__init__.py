@@ -45,9 +45,15 @@ from sar.models.user import (
     StaffMember,
     User,
 )
+from sar.models.voice import CHILD_VIEWS, FORMATS, PREFERRED_CHANNELS, CaseTask, ChildAssessment
 
 __all__ = [
     "RequestCast",
+    "CHILD_VIEWS",
+    "FORMATS",
+    "PREFERRED_CHANNELS",
+    "CaseTask",
+    "ChildAssessment",
     "COMPLAINT_KINDS",
     "COMPLAINT_OUTCOMES",
     "OUTCOMES",

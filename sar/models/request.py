@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sar.models.base import Base, UTCDateTime
+
+if TYPE_CHECKING:
+    from sar.models.voice import ChildAssessment
 
 CHANNELS = ("portal", "email", "letter", "phone", "in_person", "api", "social_media")
 PARTY_ROLES = ("requester", "data_subject", "representative", "third_party")
@@ -68,6 +72,8 @@ class Request(Base):
         back_populates="request", order_by="StatusChange.id"
     )
     parts: Mapped[list[Request]] = relationship(back_populates="parent", order_by="Request.id")
+    #: Competence and views of a child the request is about (issue 16, T-4); the latest stands.
+    child_assessments: Mapped[list[ChildAssessment]] = relationship(order_by="ChildAssessment.id")
     parent: Mapped[Request | None] = relationship(back_populates="parts", remote_side=[id])
 
     def party(self, role: str) -> Party | None:
@@ -117,6 +123,20 @@ class Party(Base):
     authority_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
     identity_status: Mapped[str] = mapped_column(String(20), default="not_required")
     identity_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    #: Communication needs (issue 16). Language codes are BCP 47 ("en", "cy", "pl"); None means English.
+    preferred_language: Mapped[str | None] = mapped_column(String(35))
+    interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
+    interpreter_language: Mapped[str | None] = mapped_column(String(35))
+    #: One of ``sar.models.voice.FORMATS``; None means standard.
+    preferred_format: Mapped[str | None] = mapped_column(String(20))
+    #: One of ``sar.models.voice.PREFERRED_CHANNELS``; None means as the request came in.
+    preferred_channel: Mapped[str | None] = mapped_column(String(20))
+    #: An advocate, trusted adult or representative who helps this person, and how to reach them.
+    advocate_name: Mapped[str | None] = mapped_column(String(200))
+    advocate_contact: Mapped[str | None] = mapped_column(Text)
+    #: With the person's agreement, their advocate or trusted adult gets a copy of every e-mailed letter.
+    advocate_email: Mapped[str | None] = mapped_column(String(320))
+    advocate_copy: Mapped[bool] = mapped_column(Boolean, default=False)
 
     request: Mapped[Request] = relationship(back_populates="parties")
 

@@ -24,6 +24,7 @@ from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.messaging import notifications
 from sar.models import Letter, Request, User
+from sar.release import letters
 
 DISPATCHES = ("email", "post")
 #: Longest letter text accepted from an officer's edit (a decision letter runs to a few pages).
@@ -73,6 +74,9 @@ def base_context(session: Session, request: Request, *, actor: User, now: dateti
         "due_on": request.due_on, "requester_name": name or "Sir or Madam",
         "subject_name": subject.name if subject is not None else None,
         "officer_name": actor.name, "officer_title": actor.job_title or "Information Rights Team",
+        # Issue 16: the requester's format picks the easy-read wording and the PDF layout.
+        "letter_format": letters.letter_format(request),
+        "letter_language": letters.letter_language(request),
     }
 
 
@@ -113,7 +117,7 @@ def send(session: Session, request: Request, *, kind: str, template: str, subjec
     to, _ = requester_contact(session, request)
     if dispatch == "email" and email_id is None and not to:
         raise ValidationError("the requester has no e-mail address: record the letter as posted instead")
-    pdf = text_pdf([text], title=f"{request.reference} {subject}")
+    pdf = text_pdf([text], title=f"{request.reference} {subject}", style=letters.letter_style(request))
     sha = FileStore(settings.storage_dir).put(pdf)
     if dispatch == "email" and email_id is None:
         email = notifications.queue_email(session, to=to, subject=f"{subject} ({request.reference})",
@@ -121,6 +125,8 @@ def send(session: Session, request: Request, *, kind: str, template: str, subjec
                                           context={"body": MultilineText(text)}, request_id=request.id,
                                           now=now, settings=settings)
         email_id = email.id
+    copied = _copy_to_advocate(session, request, subject=subject, text=text, kind=kind, dispatch=dispatch,
+                               now=now, settings=settings)
     letter = Letter(request_id=request.id, kind=kind, template=template, subject=subject, body_text=text,
                     edited=edited, pdf_sha256=sha, dispatch=dispatch, posted_on=posted_on, email_id=email_id,
                     clock_event_id=clock_event_id, outcome_id=outcome_id, sent_by_id=actor.id, sent_at=now)
@@ -129,8 +135,33 @@ def send(session: Session, request: Request, *, kind: str, template: str, subjec
     audit.record(session, "letter.send", actor=actor, now=now, request_id=request.id, target=f"letter:{letter.id}",
                  detail={"kind": kind, "template": template, "dispatch": dispatch, "edited": edited,
                          "posted_on": posted_on.isoformat() if posted_on else None, "pdf_sha256": sha,
-                         "clock_event_id": clock_event_id, "outcome_id": outcome_id})
+                         "clock_event_id": clock_event_id, "outcome_id": outcome_id,
+                         "format": letters.letter_format(request), "copied_to_advocate": copied,
+                         **_language_record(settings, request, template)})
     return letter
+
+
+def _copy_to_advocate(session: Session, request: Request, *, subject: str, text: str, kind: str, dispatch: str,
+                      now: datetime, settings: Settings) -> str | None:
+    """Queue a copy of an e-mailed letter to the requester's advocate or trusted adult, where they asked for it.
+
+    :return: the address copied to, or None.
+    """
+    party = request.party("requester")
+    if dispatch != "email" or party is None or not party.advocate_copy or not party.advocate_email:
+        return None
+    notifications.queue_email(session, to=party.advocate_email, subject=f"Copy: {subject} ({request.reference})",
+                              template="letter", kind=f"letter_copy_{kind}"[:40],
+                              context={"body": MultilineText(text)}, request_id=request.id, now=now,
+                              settings=settings)
+    return party.advocate_email
+
+
+def _language_record(settings: Settings, request: Request, template: str) -> dict[str, Any]:
+    """What language the letter was asked for and sent in; a fallback to English is recorded on the case."""
+    asked = letters.letter_language(request)
+    _, used = letters.resolve(settings, template, letters.letter_format(request), asked)
+    return {"language": asked, "language_sent": used, "language_fallback": asked != used}
 
 
 def list_letters(session: Session, request: Request, *, actor: User) -> list[Letter]:

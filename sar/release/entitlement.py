@@ -11,6 +11,12 @@ Rules (as data below):
   phone or e-mail: the identity of the agency and of its officer must be established without any
   doubt before anything is disclosed, so the requester's identity must be verified.
 
+* A request made by someone else (a parent or anyone with parental responsibility, rulebook T-4)
+  about a data subject whose date of birth shows a child: the right is the child's, so the
+  child's competence must be assessed and recorded first; a competent child's views must be
+  sought; and where a competent child refuses, nothing goes to the parent unless release is
+  evidently in the child's best interests and the reasons are recorded (:func:`child_problems`).
+
 What was verified, by whom, when and from which document is read from the audit trail (every
 evidence decision is recorded there by :func:`sar.intake.parties.record_evidence`), so the letter, the
 manager's approval screen and the record agree.
@@ -25,8 +31,9 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sar.core.dates import ADULT_AGE, age_on
 from sar.core.errors import Conflict
-from sar.models import AuditEvent, Party, Request
+from sar.models import AuditEvent, ChildAssessment, Party, Request
 
 #: Regimes under which the council releases personal data to the person asking (rulebook §1.3).
 DATA_RIGHTS_REGIMES = frozenset({"sar", "rectification", "erasure", "restriction", "objection", "portability"})
@@ -40,6 +47,10 @@ AGENCY_CHECK_CHANNELS = frozenset({"phone", "email", "social_media"})
 AGENCY_CHECK_NOTE = ("asked by phone or electronically: establish the identity of the agency and its officer "
                      "without doubt before disclosing anything (for example, call back through the agency's "
                      "published switchboard, or check an official e-mail domain and warrant or collar number)")
+#: Capacities in which someone acts for a child by parental responsibility (rulebook T-4), compared
+#: case- and space-insensitively. A solicitor or advocate acts on the child's own signed authority instead.
+PARENTAL_CAPACITIES = frozenset({"parent", "guardian", "special guardian", "step-parent", "carer",
+                                 "foster carer", "kinship carer", "not stated"})
 #: Evidence statuses that mean "asked for or in hand, but not yet accepted".
 UNSETTLED = frozenset({"requested", "received", "rejected"})
 #: How a representative's capacity is proved (rulebook T-4), for letters. Unknown capacities fall
@@ -95,6 +106,55 @@ def _status(value: str) -> str:
     return value.replace("_", " ")
 
 
+def child_rule_applies(request: Request) -> bool:
+    """Whether T-4's child rules apply: a data-rights request made by someone else about a child.
+
+    The subject is a child when their recorded date of birth puts them under :data:`ADULT_AGE` on
+    the day the request was received. Without a date of birth the age is unknown and the gate
+    cannot apply; the case page then asks for it where someone acts in a parental capacity
+    (:func:`age_unknown`).
+    """
+    if request.regime not in DATA_RIGHTS_REGIMES or not acts_for_someone_else(request):
+        return False
+    subject = request.party("data_subject")
+    age = age_on(subject.dob, request.received_on) if subject is not None else None
+    return age is not None and age < ADULT_AGE
+
+
+def age_unknown(request: Request) -> bool:
+    """Whether someone acts in a parental capacity (:data:`PARENTAL_CAPACITIES`) for a subject of unknown age."""
+    if request.regime not in DATA_RIGHTS_REGIMES or not acts_for_someone_else(request):
+        return False
+    subject = request.party("data_subject")
+    return subject is not None and subject.dob is None and any(
+        " ".join((p.capacity or UNSTATED_CAPACITY).split()).casefold() in PARENTAL_CAPACITIES
+        for p in request.parties if p.role == "representative")
+
+
+def current_assessment(request: Request) -> ChildAssessment | None:
+    """The child assessment that stands (the latest recorded), or None."""
+    return request.child_assessments[-1] if request.child_assessments else None
+
+
+def child_problems(request: Request) -> list[str]:
+    """What the child's competence and views (rulebook T-4) still stop, as sentences (empty if none)."""
+    if not child_rule_applies(request):
+        return []
+    latest = current_assessment(request)
+    if latest is None:
+        return ["the request is about a child and made by someone else: record the child's competence and views "
+                "first (rulebook T-4)"]
+    if not latest.competent:
+        return []
+    if latest.views == "not_sought":
+        return ["the child is competent: their own views must be sought and recorded before anything goes to "
+                "someone acting for them (rulebook T-4)"]
+    if latest.views == "refuses" and not latest.best_interests.strip():
+        return ["the competent child refuses: the parent gets nothing unless release is evidently in the child's "
+                "best interests, with the reasons recorded (rulebook T-4)"]
+    return []
+
+
 def problems(request: Request) -> list[str]:
     """Everything that stops ``request``'s pack going to a manager, as sentences (empty if none)."""
     out: list[str] = []
@@ -112,6 +172,7 @@ def problems(request: Request) -> list[str]:
             if party.authority_status != "verified":
                 out.append(f"the authority of {party.name} to act as {party.capacity or 'representative'} is "
                            f"{_status(party.authority_status)}, not verified (rulebook T-4, G-2)")
+        out.extend(child_problems(request))
     if request.regime in AGENCY_REGIMES and request.channel in AGENCY_CHECK_CHANNELS:
         requester = request.party("requester")
         if requester is None or requester.identity_status != "verified":

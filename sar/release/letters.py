@@ -13,6 +13,7 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,8 @@ from typing import Any
 import jinja2
 
 from redaction.codes import EXEMPTION_CODES
-from sar.core.dates import long_date
+from redaction.pdf_compose import EASY_READ, LARGE_PRINT, STANDARD, PageStyle
+from sar.core.dates import ADULT_AGE, age_on, long_date
 from sar.core.plain_text import letter_value
 from sar.core.settings import Settings
 
@@ -39,6 +41,21 @@ LETTER_TEMPLATES: Mapping[str, str] = {
     "portability": "rights_cover.txt",
 }
 SCHEDULE_TEMPLATE = "redaction_schedule.txt"
+#: A requester's preferred format (issue 16) -> the PDF layout of their letters. Audio and Braille
+#: are made by the council's provider from the standard letter (a task, ``sar.intake.voice``).
+LETTER_STYLES: Mapping[str, PageStyle] = {"standard": STANDARD, "large_print": LARGE_PRINT, "easy_read": EASY_READ,
+                                          "young_person": EASY_READ}
+#: Folder of the child-friendly wording for a young person who asks for their own records (issue 16);
+#: where a letter has none, the easy-read wording is used.
+YOUNG_PERSON_DIR = "young_person"
+#: Folder under ``templates/letters`` holding the easy-read wording of a letter; a letter without
+#: an easy-read version falls back to the standard wording (in the easy-read layout).
+EASY_READ_DIR = "easy_read"
+#: The language every letter exists in; ``templates/letters/<lang>/`` holds translations (issue 16).
+DEFAULT_LANGUAGE = "en"
+#: Welsh month names for dates in Welsh letters (the Welsh Language Standards apply to councils in Wales).
+WELSH_MONTHS = ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
+                "Hydref", "Tachwedd", "Rhagfyr")
 
 #: FOIA exemptions that are absolute (no public interest test, s.2(3)); the rest are qualified
 #: and the s.17(3) public-interest paragraph is printed for them (rulebook §4.1, §5.2).
@@ -104,7 +121,15 @@ def _environment(templates_dir: str) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["longdate"] = long_date
+    env.filters["longdate_cy"] = long_date_cy
     return env
+
+
+def long_date_cy(value: date | None) -> str:
+    """A date in Welsh words, e.g. ``2 Mawrth 2026`` (empty for None)."""
+    if value is None:
+        return ""
+    return f"{value.day} {WELSH_MONTHS[value.month - 1]} {value.year}"
 
 
 def environment(settings: Settings) -> jinja2.Environment:
@@ -114,6 +139,76 @@ def environment(settings: Settings) -> jinja2.Environment:
     form feed or a leading ``"## "`` prints as written and cannot add a page break or a heading.
     """
     return _environment(str(settings.templates_dir))
+
+
+def own_request_by_child(request: Any) -> bool:
+    """Whether a young person under 18 (by their recorded date of birth) asks for their own data."""
+    requester, subject = request.party("requester"), request.party("data_subject")
+    if requester is None or (subject is not None and subject is not requester and " ".join(
+            (subject.name or "").split()).casefold() != " ".join((requester.name or "").split()).casefold()):
+        return False
+    dob = getattr(subject if subject is not None else requester, "dob", None) or getattr(requester, "dob", None)
+    age = age_on(dob, request.received_on)
+    return age is not None and age < ADULT_AGE
+
+
+def letter_format(request: Any) -> str:
+    """The requester's letter format when it is laid out here, else ``standard`` (issue 16).
+
+    A young person asking for their own records gets the child-friendly letters (``young_person``)
+    unless they chose a format themselves.
+    """
+    party = request.party("requester")
+    fmt = getattr(party, "preferred_format", None)
+    if fmt is None and own_request_by_child(request):
+        return "young_person"
+    fmt = fmt or "standard"
+    return fmt if fmt in LETTER_STYLES else "standard"
+
+
+def letter_style(request: Any) -> PageStyle:
+    """The PDF layout for ``request``'s letters (large print, easy read or standard)."""
+    return LETTER_STYLES[letter_format(request)]
+
+
+def letter_language(request: Any) -> str:
+    """The requester's preferred language's primary subtag (``cy`` for ``cy-GB``), else English."""
+    party = request.party("requester")
+    tag = getattr(party, "preferred_language", None) or DEFAULT_LANGUAGE
+    return tag.split("-", 1)[0].lower()
+
+
+def _exists(settings: Settings, name: str) -> bool:
+    return (Path(settings.templates_dir) / "letters" / name).is_file()
+
+
+def resolve(settings: Settings, template: str, letter_format: str | None = None,
+            language: str | None = None) -> tuple[str, str]:
+    """Which template file renders ``template`` for a format and language, and the language it is in.
+
+    Order: the translation's own wording for the format (young person, easy read), the translation,
+    the English wording for the format, the English template. A language with no translation falls
+    back to English (the caller records it).
+
+    :return: ``(template path under letters/, language used)``.
+    """
+    language = (language or DEFAULT_LANGUAGE).lower()
+    wordings = {"easy_read": [EASY_READ_DIR], "young_person": [YOUNG_PERSON_DIR, EASY_READ_DIR]}.get(
+        letter_format or "", [])
+    if language != DEFAULT_LANGUAGE:
+        for name in [f"{language}/{w}/{template}" for w in wordings] + [f"{language}/{template}"]:
+            if _exists(settings, name):
+                return name, language
+    for wording in wordings:
+        if _exists(settings, f"{wording}/{template}"):
+            return f"{wording}/{template}", DEFAULT_LANGUAGE
+    return template, DEFAULT_LANGUAGE
+
+
+def template_variant(settings: Settings, template: str, letter_format: str | None,
+                     language: str | None = None) -> str:
+    """The template file :func:`resolve` picks."""
+    return resolve(settings, template, letter_format, language)[0]
 
 
 def letter_template_for(regime: str) -> str:
@@ -134,11 +229,15 @@ def code_key(codes: Sequence[str]) -> list[dict[str, Any]]:
 def render(settings: Settings, template: str, context: Mapping[str, Any]) -> str:
     """Render a letters template with the common values (council, ICO) added to ``context``.
 
+    With ``context["letter_format"] == "easy_read"`` the easy-read wording, and with
+    ``context["letter_language"]`` a translation, is used where it exists (:func:`resolve`).
+
     :raises jinja2.TemplateError: unknown template or missing variable.
     """
     full = {"council_name": settings.council_name, "council_email": settings.mail_from, "ico": ICO,
             "portal_url": settings.base_url, **context}
-    return environment(settings).get_template(template).render(**full)
+    chosen = template_variant(settings, template, context.get("letter_format"), context.get("letter_language"))
+    return environment(settings).get_template(chosen).render(**full)
 
 
 def render_cover_letter(settings: Settings, regime: str, context: Mapping[str, Any]) -> str:

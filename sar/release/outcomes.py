@@ -229,7 +229,8 @@ def _decision_pack_builder(outcome: Outcome):
 
     def build(session: Session, request: Request, *, actor: User, now: datetime, settings: Settings) -> ResponsePack:
         ref = request.reference
-        files = {f"{ref}-decision-letter.pdf": text_pdf([outcome.letter_text], title=f"{ref} decision"),
+        files = {f"{ref}-decision-letter.pdf": text_pdf([outcome.letter_text], title=f"{ref} decision",
+                                                         style=letters.letter_style(request)),
                  f"{ref}-decision-letter.txt": outcome.letter_text.encode("utf-8")}
         if outcome.exemptions:
             files[f"{ref}-exemptions.csv"] = _schedule_csv(outcome.exemptions)

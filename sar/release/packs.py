@@ -376,12 +376,15 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         "officer_name": actor.name, "officer_title": actor.job_title or "Information Rights Team",
         # The kinds of places searched, from the search log (rulebook G-6); never terms, people or counts.
         "search_summary": searches.letter_summary(searches.search_records(session, request)),
+        # Issue 16: the requester's format picks the easy-read wording and the PDF layout.
+        "letter_format": letters.letter_format(request),
+        "letter_language": letters.letter_language(request),
     }
     template = letters.letter_template_for(request.regime)
     letter_text = letters.render_cover_letter(settings, request.regime, context)
     schedule_text = letters.render_schedule(settings, {**context, "rows": rows, "image_pages": image_pages,
                                                        "codes": letters.code_key([r.code for r in rows])})
-    letter_pdf = text_pdf([letter_text])
+    letter_pdf = text_pdf([letter_text], style=letters.letter_style(request))
     schedule_pdf = text_pdf([schedule_text])
     schedule_csv = letters.schedule_csv(rows)
     member_names = [member_name(ref, member) for member in MEMBERS]

@@ -173,7 +173,10 @@ def test_requester_creates_own_request_through_the_api(fresh_api):
     assert "parties" not in out and "channel" not in out
     staff = fresh_api.get(f"/api/requests/{out['reference']}").get_json()
     assert staff["channel"] == "api"
-    assert staff["parties"][0] == {"role": "requester", "name": "Alice Requester"}
+    assert staff["parties"][0] == {"id": staff["parties"][0]["id"], "role": "requester", "name": "Alice Requester",
+                                   "preferred_language": None, "interpreter_needed": False,
+                                   "interpreter_language": None, "preferred_format": None,
+                                   "preferred_channel": None, "advocate_name": None, "advocate_copy": False}
     assert fresh_api.get(f"/api/requests/{out['reference']}", "alice").status_code == 200
     listed = fresh_api.get("/api/requests", "alice").get_json()
     assert [r["reference"] for r in listed["items"]] == [out["reference"]]

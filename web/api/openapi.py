@@ -11,7 +11,7 @@ from typing import Any
 from deadlines import REGIMES
 from sar.workflow.status import RequestStatus
 from triage import REQUESTER_TYPES
-from web.api import openapi_cast, openapi_outcomes
+from web.api import openapi_cast, openapi_outcomes, openapi_voice
 from web.api.confidentiality_openapi import confidentiality_paths
 
 
@@ -97,8 +97,7 @@ SCHEMAS: dict[str, Any] = {
                           "description": "Every part of the same incoming request (a mixed request is split "
                                          "into one part per regime, each with its own reference and clock), "
                                          "this one included."},
-                "parties": {"type": "array", "items": {"type": "object", "properties": {
-                    "role": {"type": "string"}, "name": {"type": "string"}}}},
+                "parties": {"type": "array", "items": _ref("Party")},
             },
         }],
     },
@@ -475,8 +474,9 @@ def openapi_document() -> dict[str, Any]:
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer",
                                            "description": "A token from `sar user token EMAIL`."}},
-            "schemas": {**SCHEMAS, **openapi_outcomes.SCHEMAS, **openapi_cast.SCHEMAS},
+            "schemas": {**SCHEMAS, **openapi_outcomes.SCHEMAS, **openapi_cast.SCHEMAS, **openapi_voice.SCHEMAS},
         },
         "paths": {**paths, **openapi_outcomes.paths(_op, _json, _ref, _error, _REF_PARAM),
-                  **openapi_cast.paths(_op, _json, _ref, _error, _REF_PARAM)},
+                  **openapi_cast.paths(_op, _json, _ref, _error, _REF_PARAM),
+                  **openapi_voice.paths(_op, _json, _ref, _error, _REF_PARAM)},
     }

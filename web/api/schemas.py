@@ -179,9 +179,18 @@ def request_detail(req: Any, deadline_state: str) -> dict[str, Any]:
         channel=req.channel,
         description=req.description,
         parts=[as_brief(p) for p in [root, *root.parts]],
-        parties=[{"role": p.role, "name": p.name} for p in req.parties],
+        parties=[party_out(p) for p in req.parties],
     )
     return out
+
+
+def party_out(party: Any) -> dict[str, Any]:
+    """A party for staff: role, name and communication needs (issue 16; None means not recorded)."""
+    return {"id": party.id, "role": party.role, "name": party.name,
+            "preferred_language": party.preferred_language, "interpreter_needed": party.interpreter_needed,
+            "interpreter_language": party.interpreter_language, "preferred_format": party.preferred_format,
+            "preferred_channel": party.preferred_channel, "advocate_name": party.advocate_name,
+            "advocate_copy": party.advocate_copy}
 
 
 def document_out(item: Any) -> dict[str, Any]:

@@ -13,13 +13,14 @@ from sar.bundle import redactions
 from sar.core import audit
 from sar.core.db import utcnow
 from sar.core.errors import NotFound
+from sar.intake import voice
 from sar.models import CASEWORK_ROLES
 from sar.release import approvals, entitlement, packs
 from sar.searching import searches
 from sar.workflow import approval_state
 from web.auth import current_user, role_required, staff_required
 from web.db import get_session
-from web.staff import bp
+from web.staff import bp, voice_routes
 from web.staff.common import back_to, cached_png, form_post, load, png_response, settings
 from web.staff.forms import ApproveForm, NoteForm, ReturnForm
 
@@ -56,6 +57,9 @@ def pack_view(reference: str):
     verified = entitlement.verifications(db, req)
     unverified = entitlement.problems(req)
     search_log = searches.list_searches(db, req, actor=user)  # the manager sees the search on approval (G-6)
+    # The child's competence and views (rulebook T-4, issue 16): the manager sees them before deciding.
+    child = (voice.child_views(db, req, actor=user, now=utcnow())
+             if entitlement.child_rule_applies(req) and user.role in CASEWORK_ROLES else None)
     db.commit()
     if pack is None:
         flash("No pack has been built for this request yet.", "info")
@@ -80,6 +84,8 @@ def pack_view(reference: str):
         unverified=unverified,
         search_log=search_log,
         search_places=searches.PLACES,
+        child=child,
+        child_view_labels=voice_routes.VIEW_LABELS,
         users_by_id=account_queries.users_by_id(db, people),
     )
 

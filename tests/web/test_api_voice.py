@@ -1,0 +1,51 @@
+"""Issue 16 through the API: communication needs on the parties (GET and PATCH) and the child's views
+(GET and POST /child-views), staff only."""
+
+from __future__ import annotations
+
+from tests.web.test_api_helpers import make_api
+
+
+def _parent_request(api) -> dict:
+    return api.new_request("officer", regime="sar", subject={"name": "Riley Example", "dob": "2012-06-01"},
+                           requester={"name": "Jordan Example", "email": "j@example.org", "type": "parent"},
+                           channel="email")
+
+
+def test_party_communication_through_the_api(fresh_db_url, settings, tmp_path):
+    api = make_api(fresh_db_url, settings, tmp_path)
+    try:
+        ref = _parent_request(api)["reference"]
+        detail = api.get(f"/api/requests/{ref}").get_json()
+        requester = next(p for p in detail["parties"] if p["role"] == "requester")
+        assert requester["preferred_format"] is None and requester["interpreter_needed"] is False
+        url = f"/api/requests/{ref}/parties/{requester['id']}"
+        patched = api.patch(url, json={"preferred_language": "pl", "interpreter_needed": True,
+                                       "preferred_format": "easy_read", "preferred_channel": "post"})
+        assert patched.status_code == 200, patched.get_json()
+        assert patched.get_json()["interpreter_language"] == "pl"
+        detail = api.get(f"/api/requests/{ref}").get_json()
+        assert next(p for p in detail["parties"] if p["role"] == "requester")["preferred_format"] == "easy_read"
+        assert api.patch(url, json={"preferred_format": "comic"}).status_code == 400
+        assert api.patch(url, json={"interpreter_needed": "yes"}).status_code == 400
+        assert api.patch(url, "alice", json={"preferred_format": "standard"}).status_code in (403, 404)
+    finally:
+        api.app.extensions["sar_engine"].dispose()
+
+
+def test_child_views_through_the_api(fresh_db_url, settings, tmp_path):
+    api = make_api(fresh_db_url, settings, tmp_path)
+    try:
+        ref = _parent_request(api)["reference"]
+        url = f"/api/requests/{ref}/child-views"
+        first = api.get(url).get_json()
+        assert first["applies"] is True and first["assessment"] is None and first["problems"]
+        assert api.post(url, json={"competent": True, "views": "partial", "views_text": "some"}).status_code == 400
+        made = api.post(url, json={"competent": True, "views": "refuses", "views_text": "no"})
+        assert made.status_code == 201, made.get_json()
+        body = made.get_json()
+        assert body["assessment"]["age"] >= 13 and "competent child refuses" in body["problems"][0]
+        assert api.get(url, "alice").status_code in (403, 404)
+        assert api.post(url, json={"views": "consents", "views_text": "ok"}).status_code == 400
+    finally:
+        api.app.extensions["sar_engine"].dispose()

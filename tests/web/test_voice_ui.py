@@ -1,0 +1,112 @@
+"""Issue 16 on the staff case page: communication needs at the top, the interpreter task, and the
+child's competence and views (rulebook T-4) recorded through the page and shown before approval."""
+
+from __future__ import annotations
+
+import io
+
+from sar.models import AuditEvent, CaseTask, ChildAssessment, Party, Request
+from tests.sar._docs import pdf_bytes
+from tests.web.test_ui_support import flashes, post
+from tests.web.test_ui_support import web as web_fixture
+
+web = web_fixture  # the fixture, used by name
+
+
+def _parent_request(web, client) -> str:
+    return web.new_request(client, requester_name="Jordan Example", requester_type="parent",
+                           subject_name="Riley Example", subject_dob="2012-06-01",
+                           description="I am the mother of Riley Example and want his social care records.")
+
+
+def _page(client, reference: str) -> str:
+    response = client.get(f"/staff/requests/{reference}")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def _requester(web, reference: str) -> Party:
+    with web.factory() as session:
+        req = session.query(Request).filter_by(reference=reference).one()
+        return session.query(Party).filter_by(request_id=req.id, role="requester").one()
+
+
+def test_communication_needs_show_at_the_top_and_the_interpreter_is_booked(web):
+    client = web.login(web.user("officer"))
+    reference = _parent_request(web, client)
+    html = _page(client, reference)
+    assert html.index('id="voice"') < html.index('id="details"')
+    party = _requester(web, reference)
+    response = post(client, f"/staff/requests/{reference}/parties/{party.id}/communication", {
+        "preferred_language": "pl", "interpreter_needed": "y", "preferred_format": "large_print",
+        "preferred_channel": "post"})
+    assert any("Communication needs for Jordan Example saved" in m for m in flashes(client.get(response.location)))
+    html = _page(client, reference)
+    assert f'data-interpreter="{party.id}">Needs a pl interpreter' in html
+    assert f'data-format="{party.id}">Large print' in html
+    refused = post(client, f"/staff/requests/{reference}/parties/{party.id}/communication",
+                   {"preferred_format": "comic"})
+    assert refused.status_code == 302 and flashes(client.get(refused.location))
+    assert _requester(web, reference).preferred_format == "large_print"
+    booked = post(client, f"/staff/requests/{reference}/parties/{party.id}/interpreter", {"due_on": "2030-03-06"})
+    assert any("Book a pl interpreter" in m for m in flashes(client.get(booked.location)))
+    with web.factory() as session:
+        task = session.query(CaseTask).one()
+        assert task.kind == "interpreter_booking" and str(task.due_on) == "2030-03-06"
+    assert "Book a pl interpreter for Jordan Example: due" in _page(client, reference)
+
+
+def test_child_views_are_recorded_on_the_page_and_gate_the_pack(web):
+    client = web.login(web.user("officer"))
+    reference = _parent_request(web, client)
+    html = _page(client, reference)
+    assert 'id="child-views"' in html and "record the child" in html.lower()
+    bad = post(client, f"/staff/requests/{reference}/child-views", {"competent": "yes", "views": "partial",
+                                                                      "views_text": "some of it"})
+    assert any("does not want shared" in m for m in flashes(client.get(bad.location)))
+    ok = post(client, f"/staff/requests/{reference}/child-views", {
+        "competent": "yes", "views": "refuses", "views_text": "I do not want mum to read it",
+        "no_parent_contact": "y"})
+    assert any("competence and views are recorded" in m for m in flashes(client.get(ok.location)))
+    html = _page(client, reference)
+    assert 'data-views="refuses"' in html and "competent child refuses" in html
+    with web.factory() as session:
+        assert session.query(ChildAssessment).one().no_parent_contact is True
+        assert session.query(AuditEvent).filter_by(action="child.assess").count() == 1
+
+
+def test_adult_own_request_has_no_child_panel(web):
+    client = web.login(web.user("officer"))
+    reference = web.new_request(client)
+    html = _page(client, reference)
+    assert 'id="voice"' in html and 'id="child-views"' not in html
+    refused = post(client, f"/staff/requests/{reference}/child-views", {"competent": "yes", "views": "consents",
+                                                                          "views_text": "ok"})
+    assert any("not a request made by someone else about a child" in m for m in flashes(client.get(refused.location)))
+
+
+def test_manager_sees_the_childs_views_before_approving(web):
+    officer, manager = web.user("officer"), web.user("manager")
+    client = web.login(officer)
+    reference = _parent_request(web, client)
+    web.upload(client, reference, pdf_bytes("Visit record.\nRiley Example was seen.\n"), "visit.pdf")
+    with web.factory() as session:
+        rep = session.query(Request).filter_by(reference=reference).one().party("representative")
+    post(client, f"/staff/requests/{reference}/parties/evidence-upload",
+         {"evidence-party_id": rep.id, "evidence-kind": "authority",
+          "evidence-file": (io.BytesIO(pdf_bytes("Parental responsibility order")), "order.pdf")},
+         content_type="multipart/form-data")
+    post(client, f"/staff/requests/{reference}/parties/{rep.id}/evidence",
+         {"kind": "authority", "status": "verified", "note": "order seen"})
+    refused = post(client, f"/staff/requests/{reference}/submit", {"note": ""})
+    assert any("competence and views" in m for m in flashes(client.get(refused.location)))
+    post(client, f"/staff/requests/{reference}/child-views", {
+        "competent": "yes", "views": "partial", "views_text": "mum can see most of it",
+        "not_to_share": "the pages about my friend"})
+    submitted = post(client, f"/staff/requests/{reference}/submit", {"note": ""})
+    assert any("Submitted" in m for m in flashes(client.get(submitted.location)))
+    page = web.login(manager).get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
+    panel = page.split('id="child-views-approval"')[1].split("</section>")[0]
+    assert 'data-views="partial"' in panel and "the pages about my friend" in panel
+    with web.factory() as session:
+        assert session.query(AuditEvent).filter_by(action="child.view", actor_id=manager.id).count() == 1
