@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from redaction.detectors.uk import _RegexRecognizer
+from redaction.detectors.uk_patterns import _RegexRecognizer
 from redaction.lexicon import alternation, words
 
 # Lower-case words inside street and place names in other languages and in Welsh: name particles

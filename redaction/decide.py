@@ -1,0 +1,449 @@
+"""The decision stage of the redaction engine: what to propose for redaction, and why.
+
+Holds the identifier rules (:data:`IDENTIFIER_RULES`, first rule that applies wins) and
+``_Decider``, which runs the bundle-wide decisions over detected pages: legal advice, people
+(through :class:`redaction.people._PeopleScan`), names, sensitive sentences and identifiers with
+their owners, serious-harm context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date as _date
+from typing import NamedTuple
+
+from redaction.candidates import (
+    _FAMILY_WORD,
+    _IDENTIFIERS,
+    _KEEP_UNLESS_THIRD,
+    _LOCATING,
+    _LPP_HEADING,
+    _LPP_PASSAGE,
+    _LPP_SECTION,
+    _PRONOUN,
+    _SERIOUS_HARM_CUE,
+    _WHAT,
+    _Candidate,
+    _Owner,
+    _Page,
+)
+from redaction.context import RedactionContext
+from redaction.detect import (
+    Finding,
+)
+from redaction.names import (
+    DISCLOSED,
+    PROFESSIONAL,
+    SUBJECT,
+    THIRD_PARTY,
+    WORK_DOMAIN,
+    PeopleIndex,
+    Person,
+    name_tokens,
+)
+from redaction.people import _PeopleScan
+from redaction.plan import _close_over_documents, _resolve_overlaps
+from redaction.rules import Rule, Verdict, first_verdict
+from redaction.sensitive import THIRD_PARTY_SENSITIVE, sensitive_sentences
+from redaction.spans import (
+    _CONTACT,
+    _LABEL_AT,
+    _back_lines,
+    _back_sentences,
+    _dedupe_identifiers,
+    _heading,
+    _id_key,
+    _looks_like_heading,
+    _organisation_line,
+    _same_date,
+    _service_line,
+    _value_key,
+)
+from redaction.text import paragraph_bounds
+
+
+class _Occurrence(NamedTuple):
+    """One occurrence of an identifier, as the identifier rules see it."""
+
+    decider: _Decider
+    page: _Page
+    f: Finding
+    owner: _Owner
+    harm: bool
+    subject_ids: set
+    value: str
+
+
+def _dob_verdict(o: _Occurrence) -> Verdict:
+    dob = o.decider.context.subject.dob
+    if dob is not None:
+        return Verdict.KEEP_STRONG if _same_date(o.value, dob) else Verdict.REDACT_STRONG
+    return Verdict.KEEP if o.owner.kind == SUBJECT and o.owner.strong else Verdict.REDACT
+
+
+#: Who an identifier belongs to decides whether it is disclosed (rulebook: a SAR discloses the
+#: subject's own data, DPA 2018 Sch 2 para 16 protects third parties, para 17 covers professionals in
+#: role, Sch 3 serious harm). First rule that applies wins; with none, the detail is redacted (fail
+#: closed: nobody was shown to own it).
+IDENTIFIER_RULES: tuple[Rule, ...] = (
+    Rule("subject-identifier", "A value the case record gives as the subject's own identifier is disclosed "
+         "wherever it appears.",
+         lambda o: Verdict.KEEP_STRONG if _id_key(o.value) in o.subject_ids else None),
+    Rule("service-line-phone", "A phone labelled as a service line (duty line, switchboard, helpline, office) "
+         "is the organisation's, unless a third party is named before it in the same sentence.",
+         lambda o: Verdict.KEEP_STRONG if o.f.entity == "PHONE_NUMBER" and _service_line(o.page.text, o.f.start)
+         and not o.decider._third_party_in_sentence(o.page, o.f.start) else None),
+    Rule("subject-school", "The school named with the subject is the subject's own and disclosed everywhere, "
+         "never a serious-harm locator for someone else.",
+         lambda o: Verdict.KEEP_OWN if o.f.entity == "SCHOOL" and o.owner.kind == SUBJECT and o.owner.strong
+         else None),
+    Rule("serious-harm-locator", "A locating detail in a placement, refuge or adoption context is proposed under "
+         "serious harm (Sch 3) for a manager's decision, unless a professional owns it.",
+         lambda o: Verdict.HARM if o.harm and o.owner.kind != PROFESSIONAL else None),
+    Rule("organisation-contact-line", "A letterhead or an organisation's address line is the organisation's "
+         "contact detail, unless a third party is shown to own it.",
+         lambda o: Verdict.KEEP if o.f.entity in _CONTACT and _organisation_line(o.page, o.f.start, o.f.end)
+         and not (o.owner.kind == THIRD_PARTY and o.owner.strong) else None),
+    Rule("subject-owns-detail", "A detail next to the subject's name (same line, heading, label block or table "
+         "row) is the subject's own and kept wherever it appears.",
+         lambda o: Verdict.KEEP_SUBJECT if o.owner.kind == SUBJECT and o.owner.strong
+         and o.f.entity != "DATE_OF_BIRTH" else None),
+    Rule("email-by-name", "An e-mail address on a work domain, or whose local part is a kept person's name, is "
+         "kept; one with a third party's name is redacted.",
+         lambda o: o.decider._email_verdict(o.value) if o.f.entity == "EMAIL_ADDRESS" else None),
+    Rule("date-of-birth", "A date of birth is kept only when it is the subject's.",
+         lambda o: _dob_verdict(o) if o.f.entity == "DATE_OF_BIRTH" else None),
+    Rule("third-party-owns-detail", "A detail a third party owns is redacted, everywhere it occurs.",
+         lambda o: (Verdict.REDACT_STRONG if o.owner.strong else Verdict.REDACT)
+         if o.owner.kind == THIRD_PARTY else None),
+    Rule("subject-case-detail", "Case references, schools and GP practices are about the subject's case unless "
+         "shown to be someone else's.",
+         lambda o: Verdict.KEEP if o.f.entity in _KEEP_UNLESS_THIRD else None),
+    Rule("kept-person-owns-detail", "A detail the subject or a professional strongly owns is kept.",
+         lambda o: Verdict.KEEP if o.owner.kind in (SUBJECT, PROFESSIONAL) and o.owner.strong else None),
+)
+
+
+class _Decider(_PeopleScan):
+    """Bundle-wide decisions over detected pages (phase 2)."""
+
+    def __init__(self, pages: list[_Page], context: RedactionContext, is_word: Callable[[str], bool]) -> None:
+        self.pages = pages
+        self.context = context
+        #: Is a word ordinary vocabulary (the model's lemma tables)? Used to tell furniture from names.
+        self.is_word = is_word
+        self.people = PeopleIndex(context)
+        self.by_key = {p.key: p for p in pages}
+        # Per page: (start, end, person) of every name occurrence, kept or not.
+        self.names: dict[tuple[int, int], list[tuple[int, int, Person]]] = defaultdict(list)
+        self._doc_dates: dict[int, _date] = {}
+        self._namesakes: set[tuple[str, str]] | None = None
+        self._namesake_people: dict[str, Person] = {}
+        self._surnames: set[str] | None = None
+
+    # -- orchestration ----------------------------------------------------------------------------
+
+    def decide(self) -> list[_Candidate]:
+        """Return every candidate redaction in the bundle, overlaps resolved."""
+        withheld = self._legal_pages()
+        live = [p for p in self.pages if p.key not in withheld]
+        blocked = self._blocked_spans(self.pages)
+        # People are learnt from every page, withheld ones included: a role stated only in a legal
+        # meeting note ("<Given> <Surname> (Team Manager)") still makes her a professional elsewhere.
+        mentions = self._mentions(self.pages, blocked)
+        self.people.add_mentions(mentions, {p.key: p.text for p in self.pages})
+        self._scan_names(live, blocked)
+        self._alias_names(live)
+        self._vocatives(live)
+        self._short_and_coordinated_names(live, blocked)
+        out: list[_Candidate] = []
+        for page in self.pages:
+            if page.key in withheld:
+                out.append(
+                    _Candidate(
+                        page,
+                        0,
+                        len(page.text),
+                        "LEGAL_ADVICE",
+                        "SCH2-P19-LPP",
+                        "Legal advice to the council, withheld in full (legal professional privilege).",
+                        1.0,
+                        "LegalAdviceDetector",
+                    )
+                )
+        out.extend(self._legal_passages(live))
+        out.extend(self._name_candidates(live))
+        out.extend(self._sensitive_candidates(live))
+        out.extend(self._identifier_candidates(live))
+        out = _resolve_overlaps(out)
+        return _close_over_documents(out, live)
+
+    # -- legal professional privilege -------------------------------------------------------------
+
+    def _legal_pages(self) -> set[tuple[int, int]]:
+        """Pages headed as legal advice; if a document's first page is, the whole document."""
+        out: set[tuple[int, int]] = set()
+        by_doc: dict[int, list[_Page]] = defaultdict(list)
+        for p in self.pages:
+            by_doc[p.doc].append(p)
+        for doc_pages in by_doc.values():
+            headed = [p for p in doc_pages if _LPP_HEADING.search(_heading(p.text))]
+            if headed and headed[0] is doc_pages[0]:
+                out.update(p.key for p in doc_pages)
+            else:
+                out.update(p.key for p in headed)
+        return out
+
+    def _legal_passages(self, pages: list[_Page]) -> list[_Candidate]:
+        out = []
+        for page in pages:
+            out.extend(self._legal_sections(page))
+            paragraphs = paragraph_bounds(page.text)
+            for m in _LPP_PASSAGE.finditer(page.text):
+                para = next(((s, e) for s, e in paragraphs if s <= m.start() < e), (m.start(), len(page.text)))
+                # The cue may start on a heading line ("Legal" / "Advice from ..."): the passage runs to
+                # the end of the paragraph where the cue ends, not of the heading.
+                last = next((e for s, e in paragraphs if s <= m.end() - 1 < e), para[1])
+                sent = next((s for s, e in page.sentences if s <= m.start() < e), para[0])
+                start = max(para[0], sent)
+                while start < para[1] and page.text[start].isspace():
+                    start += 1
+                end = max(para[1], last)
+                while end > start and page.text[end - 1].isspace():
+                    end -= 1
+                out.append(
+                    _Candidate(
+                        page,
+                        start,
+                        end,
+                        "LEGAL_ADVICE",
+                        "SCH2-P19-LPP",
+                        "Legal advice to the council (legal professional privilege).",
+                        0.8,
+                        "LegalAdviceDetector",
+                    )
+                )
+        return out
+
+    def _legal_sections(self, page: _Page) -> list[_Candidate]:
+        """Text under a "Legal advice" style heading inside another document, up to the next heading."""
+        out = []
+        lines = page.text.split("\n")
+        offsets = [0]
+        for ln in lines:
+            offsets.append(offsets[-1] + len(ln) + 1)
+        for i, ln in enumerate(lines[:-1]):
+            if not (_LPP_SECTION.match(ln) and len(ln.split()) <= 8):
+                continue
+            start = offsets[i + 1]
+            k = i + 1
+            while k < len(lines) and not (k > i + 1 and _looks_like_heading(lines[k])):
+                k += 1
+            end = offsets[k] - 1 if k < len(lines) else len(page.text)
+            while end > start and page.text[end - 1].isspace():
+                end -= 1
+            while start < end and page.text[start].isspace():
+                start += 1
+            if end > start:
+                out.append(
+                    _Candidate(
+                        page,
+                        start,
+                        end,
+                        "LEGAL_ADVICE",
+                        "SCH2-P19-LPP",
+                        "Legal advice to the council (legal professional privilege).",
+                        0.8,
+                        "LegalAdviceDetector",
+                    )
+                )
+        return out
+
+    def _name_candidates(self, pages: list[_Page]) -> list[_Candidate]:
+        out = []
+        for page in pages:
+            for start, end, person in self.names.get(page.key, ()):
+                if person.kind != THIRD_PARTY:
+                    continue
+                if person.foster:
+                    reason = "Name of a foster carer or other carer (third party)."
+                else:
+                    reason = "Name of another person (third party)."
+                out.append(
+                    _Candidate(page, start, end, "PERSON", "SCH2-P16-THIRD-PARTY", reason, 0.85, "PersonTracker")
+                )
+        return out
+
+    def _sensitive_candidates(self, pages: list[_Page]) -> list[_Candidate]:
+        """Whole sentences carrying a third party's sensitive information (rule tp-sensitive-sentence)."""
+        given = {name_tokens(n)[0] for n in self.context.subject.names if name_tokens(n)}
+        out = []
+        for page in pages:
+            names = self.names.get(page.key, ())
+            for start, end, kind in sensitive_sentences(
+                page.text,
+                page.sentences,
+                [(s, e) for s, e, p in names if p.kind == THIRD_PARTY],
+                [(s, e) for s, e, p in names if p.kind == SUBJECT],
+                given,
+                [(s, e) for s, e, p in names if p.kind in (PROFESSIONAL, DISCLOSED)],
+            ):
+                reason = (
+                    f"Another person's sensitive information ({kind}), withheld as a whole sentence "
+                    "(third-party information)."
+                )
+                out.append(
+                    _Candidate(page, start, end, THIRD_PARTY_SENSITIVE, "SCH2-P16-THIRD-PARTY", reason, 0.7,
+                               "ThirdPartySensitiveRule")
+                )
+        return out
+
+    # -- identifiers ------------------------------------------------------------------------------
+
+    def _identifier_candidates(self, pages: list[_Page]) -> list[_Candidate]:
+        subject_ids = {_id_key(v) for v in self.context.subject.identifiers}
+        occurrences: list[tuple[_Page, Finding, _Owner, bool]] = []
+        for page in pages:
+            for f in _dedupe_identifiers(page.findings):
+                if f.entity not in _IDENTIFIERS:
+                    continue
+                if f.entity == "PHONE_NUMBER" and len(re.sub(r"\D", "", page.text[f.start : f.end])) < 10:
+                    continue
+                owner = self._owner(page, f.start, f.end)
+                harm = f.entity in _LOCATING and self._serious_harm_context(page, f.start)
+                occurrences.append((page, f, owner, harm))
+        # Bundle-wide decision per value: a third party's number is redacted everywhere.
+        verdicts: dict[tuple[str, str], Verdict] = {}
+        for page, f, owner, harm in occurrences:
+            key = _value_key(f.entity, page.text[f.start : f.end])
+            verdict = self._verdict(page, f, owner, harm, subject_ids)
+            verdicts[key] = max(verdicts.get(key, verdict), verdict)
+        out = []
+        for page, f, owner, harm in occurrences:
+            key = _value_key(f.entity, page.text[f.start : f.end])
+            verdict = verdicts[key]
+            if verdict.keeps:
+                continue
+            what = _WHAT.get(f.entity, "Detail")
+            if verdict is Verdict.HARM or harm or (owner.person is not None and owner.person.foster):
+                code = "SCH3-SERIOUS-HARM"
+                reason = (
+                    f"{what} that could locate a child's placement, carers or adoptive family; proposed "
+                    "under the serious-harm exemption for a manager's decision."
+                )
+            else:
+                # Reasons go into the requester's schedule: they never name the third party.
+                code = "SCH2-P16-THIRD-PARTY"
+                reason = f"{what} of another person (third-party information)."
+            out.append(_Candidate(page, f.start, f.end, f.entity, code, reason, f.score, f.recognizer))
+        return out
+
+    def _verdict(self, page: _Page, f: Finding, owner: _Owner, harm: bool, subject_ids: set) -> Verdict:
+        """The verdict of the first rule of :data:`IDENTIFIER_RULES` that applies to one occurrence."""
+        occ = _Occurrence(self, page, f, owner, harm, subject_ids, page.text[f.start : f.end])
+        return first_verdict(IDENTIFIER_RULES, occ, Verdict.REDACT)[0]
+
+    def _third_party_in_sentence(self, page: _Page, pos: int) -> bool:
+        sent = next(((s, e) for s, e in page.sentences if s <= pos < e), (0, len(page.text)))
+        return any(
+            p.kind == THIRD_PARTY for s, e, p in self.names.get(page.key, ()) if s >= sent[0] and e <= pos
+        )
+
+    def _email_verdict(self, value: str) -> Verdict | None:
+        if WORK_DOMAIN.search(value):
+            return Verdict.KEEP
+        local = re.split(r"[._\-+\d]+", value.split("@")[0].lower())
+        kept = self.people.protected_tokens()
+        third = {t for p in self.people.third_parties() for t in p.key if t not in kept}
+        if any(t in third for t in local if len(t) > 1):
+            return Verdict.REDACT_STRONG
+        hits = [t for t in local if len(t) > 2 and t in kept]
+        # A surname that a third party shares with the subject says nothing about whose address it
+        # is: ownership (the names around it) decides, and with no owner it is redacted (fail closed).
+        shared = {p.key[-1] for p in self.people.third_parties() if len(p.key) > 1}
+        if hits and all(t in shared for t in hits):
+            return None
+        if hits:
+            return Verdict.KEEP
+        return Verdict.REDACT
+
+    def _owner(self, page: _Page, start: int, end: int) -> _Owner:
+        """The person a detail at ``start..end`` belongs to: nearest name in the same sentence.
+
+        A possessive right before the detail ("X's mobile is") or the nearest name before it in the
+        sentence is a strong owner, unless a relationship word stands between them ("X's mother's
+        mobile"). With no name before it in the sentence, the name at the top of its label block,
+        table row or signature block is a strong owner (:meth:`_block_owner`). Otherwise a name
+        after it, or one found in the previous sentences when the sentence only has a pronoun, is a
+        weak owner.
+        """
+        sent = next(((s, e) for s, e in page.sentences if s <= start < e), (0, len(page.text)))
+        names = [n for n in self.names.get(page.key, ()) if n[1] <= start and n[0] >= sent[0]]
+        if names:
+            s, e, person = max(names, key=lambda n: n[1])
+            between = page.text[e:start]
+            if _FAMILY_WORD.search(between):
+                # "<Subject>'s mother's mobile is ...": the detail is the relative's, not the subject's.
+                return _Owner(THIRD_PARTY, False, None)
+            others = _PRONOUN.search(between) and not re.match(r"\s*'s\b", page.text[e : e + 3])
+            return _Owner(person.kind if person.kind != "disclosed" else SUBJECT, not others, person)
+        block = self._block_owner(page, start)
+        if block is not None:
+            return block
+        after = [n for n in self.names.get(page.key, ()) if n[0] >= end and n[1] <= sent[1]]
+        if after:
+            person = min(after, key=lambda n: n[0])[2]
+            return _Owner(person.kind, False, person)
+        # Pronoun only: the nearest non-professional name in the three sentences before.
+        prior = [
+            n
+            for n in self.names.get(page.key, ())
+            if n[1] <= sent[0] and n[2].kind != PROFESSIONAL and n[0] >= _back_sentences(page, sent[0], 3)
+        ]
+        if prior:
+            person = max(prior, key=lambda n: n[1])[2]
+            # A "Label: value" line in a block of such lines ("Name: X / NHS No: 123") belongs to the
+            # name at the top of the block; a pronoun sentence does not.
+            line_start = page.text.rfind("\n", 0, start) + 1
+            block_start = _back_lines(page.text, line_start, 3)
+            strong = bool(_LABEL_AT.match(page.text, line_start)) and max(prior, key=lambda n: n[1])[0] >= block_start
+            return _Owner(person.kind, strong, person)
+        return _Owner(None, False, None)
+
+    def _block_owner(self, page: _Page, pos: int) -> _Owner | None:
+        """The owner of a detail in a block of short lines: the nearest name above it in the block.
+
+        Label/value blocks ("Young person:" / "Ruby Ellington" / "NHS number:" / "903 ..."), table
+        rows with one cell per line and signature blocks (name / role / "Tel: ...") give each
+        detail to the person the block is about. The block ends at a line of running prose; blank
+        lines inside it are allowed, up to eight lines of it are read.
+        """
+        text = page.text
+        wide = page.wide
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if len(line.strip()) >= 0.6 * wide:
+            return None
+        block_start, seen = line_start, 0
+        while block_start > 0 and seen < 8:
+            prev_start = text.rfind("\n", 0, block_start - 1) + 1
+            prev = text[prev_start : block_start - 1].strip()
+            if len(prev) >= 0.6 * wide:
+                break
+            block_start = prev_start
+            seen += bool(prev)
+        names = [n for n in self.names.get(page.key, ()) if n[0] >= block_start and n[1] <= pos]
+        if not names:
+            return None
+        s, e, person = max(names, key=lambda n: n[1])
+        kind = person.kind if person.kind != DISCLOSED else SUBJECT
+        if kind == SUBJECT and (_FAMILY_WORD.search(text[e:pos]) or _PRONOUN.search(text[e:pos])):
+            return _Owner(SUBJECT, False, person)
+        return _Owner(kind, True, person)
+
+    def _serious_harm_context(self, page: _Page, pos: int) -> bool:
+        sent = next(((s, e) for s, e in page.sentences if s <= pos < e), (0, len(page.text)))
+        return bool(_SERIOUS_HARM_CUE.search(page.text[sent[0] : sent[1]]))
