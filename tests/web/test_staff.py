@@ -184,7 +184,8 @@ def _submitted(web):
     assert response.status_code == 302
     assert any("Building the response pack" in m for m in flashes(page))
     assert job["kind"] == "pack_submission" and job["status"] == "done", job
-    assert f"Submitted for approval. Pack fingerprint {job['result']['pack_sha256'][:12]}" in page.get_data(as_text=True)
+    shown = f"Submitted for approval. Pack fingerprint {job['result']['pack_sha256'][:12]}"
+    assert shown in page.get_data(as_text=True)
     return reference, officer_client, web.login(manager)
 
 

@@ -203,8 +203,11 @@ def _case_context(db, req, user: User) -> dict:
 
 
 def _shown_job(db, req, user: User):
-    """The background job the case page shows: a pack build while it is queued or running (so the
-    officer sees the submission's progress even if another job started since), else the latest job."""
+    """The background job the case page shows: a running pack build, else the latest job of any kind.
+
+    A queued or running pack build wins so the officer sees the submission's progress even if another
+    job was started since.
+    """
     pack = bundle_queries.latest_job(db, req.id, actor=user, kind=jobs.PACK_JOB)
     if pack is not None and pack.status in jobs.ACTIVE_STATUSES:
         return pack
