@@ -375,7 +375,11 @@ def test_request_to_release_journey(driver, server, factory, downloads):
     driver.get(f"{server.url}/staff/requests/{reference}")
     fill(driver, "#submit-note", "All proposals reviewed; legal advice withheld.")
     submit(driver, "#submit-approval")
-    assert "Submitted for approval" in notices(driver), notices(driver)
+    assert "Building the response pack" in notices(driver), notices(driver)
+    by_css(driver, "#approval #job-progress[data-status='done']", timeout=300)  # the pack is built in the background
+    driver.get(f"{server.url}/staff/")  # a real navigation (the same URL with a #fragment would not reload)
+    driver.get(f"{server.url}/staff/requests/{reference}")
+    assert "Submitted for approval" in by_css(driver, "#job-text").text, by_css(driver, "#job-text").text
     shot("submitted-for-approval")
     assert not all_css(driver, "#approve")
     sign_out(driver)

@@ -100,7 +100,11 @@ def test_mixed_formats_to_release(driver, server, factory, settings, tmp_path): 
 
     fill(driver, "#submit-note", "Converted records reviewed.")
     submit(driver, "#submit-approval")
-    assert "Submitted for approval" in notices(driver), notices(driver)
+    assert "Building the response pack" in notices(driver), notices(driver)
+    by_css(driver, "#approval #job-progress[data-status='done']", timeout=300)  # the pack is built in the background
+    driver.get(f"{server.url}/staff/")  # a real navigation (the same URL with a #fragment would not reload)
+    driver.get(f"{server.url}/staff/requests/{reference}")
+    assert "Submitted for approval" in by_css(driver, "#job-text").text, by_css(driver, "#job-text").text
     sign_out(driver)
 
     sign_in(driver, server, "maya.manager@council.example")

@@ -66,7 +66,9 @@ def test_submit_refused_until_authority_verified_then_manager_sees_the_evidence(
     post(client, f"/staff/requests/{ref}/parties/{rep}/evidence",
          {"kind": "authority", "status": "verified", "note": "sealed order seen"})
     response = post(client, f"/staff/requests/{ref}/submit", {"note": ""})
-    assert any(cat == "success" and "Submitted" in msg for cat, msg in _flashes(client))
+    assert any(cat == "info" and "Building the response pack" in msg for cat, msg in _flashes(client))
+    case = client.get(f"/staff/requests/{ref}").get_data(as_text=True)
+    assert "Submitted for approval. Pack fingerprint" in case
 
     page = web.login(manager).get(f"/staff/requests/{ref}/pack").get_data(as_text=True)
     assert 'id="verifications"' in page and 'id="entitlement-missing"' not in page

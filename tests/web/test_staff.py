@@ -180,9 +180,12 @@ def _submitted(web):
     officer_client = web.login(officer)
     reference = web.new_request(officer_client)
     web.upload(officer_client, reference, sample_pdf("case00_email_1.pdf"), "email.pdf")
-    response = post(officer_client, f"/staff/requests/{reference}/submit", {"note": "ready for you"})
+    response, page, job = web.submit(officer_client, reference, "ready for you")
     assert response.status_code == 302
-    assert any("Submitted for approval" in m for m in flashes(officer_client.get(response.location)))
+    assert any("Building the response pack" in m for m in flashes(page))
+    assert job["kind"] == "pack_submission" and job["status"] == "done", job
+    shown = f"Submitted for approval. Pack fingerprint {job['result']['pack_sha256'][:12]}"
+    assert shown in page.get_data(as_text=True)
     return reference, officer_client, web.login(manager)
 
 
@@ -364,3 +367,79 @@ def test_ask_another_team_for_records_and_record_the_answer_from_the_case_page(w
         assert session.get(RecordCall, call.id).status == "answered"
         [logged] = session.query(SearchRecord).all()
         assert (logged.place, logged.found_count) == ("other_team", 2)
+
+
+def test_submit_returns_before_the_pack_is_built_and_the_case_page_shows_the_build(web, monkeypatch):
+    """Issue 15: the staff submit queues the pack job and answers at once; the build runs in the background."""
+    import threading
+
+    from sar.models import Approval, Job, ResponsePack
+    from web.staff import background
+
+    gate = threading.Event()
+    real_work = background._work
+
+    def held(*args):  # the real runner, started only once the test has looked at the state after the response
+        gate.wait(120)
+        real_work(*args)
+
+    monkeypatch.setattr(background, "_work", held)
+    web.app.config["SAR_RUN_JOBS_INLINE"] = False  # a real background thread, as in production
+    client = web.login(web.user("officer"))
+    reference = web.new_request(client)
+    web.upload(client, reference, sample_pdf("case00_email_1.pdf"), "email.pdf")
+    with web.factory() as session:
+        before = session.query(Request).filter_by(reference=reference).one().status
+    try:
+        response = post(client, f"/staff/requests/{reference}/submit", {"note": "ready"})
+        assert response.status_code == 302
+        with web.factory() as session:
+            job = session.query(Job).filter_by(kind="pack_submission").one()
+            assert job.status == "queued" and job.result == {"note": "ready"}
+            assert session.query(ResponsePack).count() == 0 and session.query(Approval).count() == 0
+            assert session.query(Request).filter_by(reference=reference).one().status == before
+        shown = client.get(response.location)
+        assert any("Building the response pack" in m for m in flashes(shown))
+        page = shown.get_data(as_text=True)
+        approval = page.split('id="approval"', 1)[1].split("</section>", 1)[0]
+        assert 'id="job-progress"' in approval and 'data-status="queued"' in approval
+        assert 'id="submit-form"' not in approval  # no second submission while the pack is being built
+        again = post(client, f"/staff/requests/{reference}/submit", {"note": "ready"})
+        assert any("already being built" in m for m in flashes(client.get(again.location)))
+    finally:
+        gate.set()
+    [thread] = [t for t in threading.enumerate() if t.name == f"sar-job-{job.id}"]
+    thread.join(120)
+    with web.factory() as session:
+        assert session.get(Job, job.id).status == "done"
+        [pack] = session.query(ResponsePack).all()
+        assert session.query(Request).filter_by(reference=reference).one().status == "awaiting_approval"
+        assert session.query(Approval).one().submit_note == "ready"
+    assert f"Submitted for approval. Pack fingerprint {pack.sha256[:12]}" in case_page(client, reference)
+
+
+def test_a_failing_pack_build_fails_the_job_with_its_reason_and_leaves_the_request(web, monkeypatch):
+    """A verification failure (redaction-notes §3.3) ends the job as failed, shown on the case page; nothing moves."""
+    from redaction.errors import VerificationError
+    from sar.models import Approval, Job, ResponsePack
+    from sar.release import packs
+
+    def leaky(*args, **kwargs):
+        raise VerificationError(["page 1: a redacted name is still extractable"])
+
+    monkeypatch.setattr(packs.pdf, "burn_in_report", leaky)
+    client = web.login(web.user("officer"))
+    reference = web.new_request(client)
+    web.upload(client, reference, sample_pdf("case00_email_1.pdf"), "email.pdf")
+    with web.factory() as session:
+        before = session.query(Request).filter_by(reference=reference).one().status
+    response, page, job = web.submit(client, reference, "ready")
+    assert response.status_code == 302
+    assert job["status"] == "failed" and "failed verification" in job["message"], job
+    html = page.get_data(as_text=True)
+    assert "Building the response pack: failed" in html and "a redacted name is still extractable" in html
+    assert "Submitted for approval" not in html and 'id="submit-form"' in html  # the officer can fix and retry
+    with web.factory() as session:
+        assert session.get(Job, job["id"]).status == "failed"
+        assert session.query(ResponsePack).count() == 0 and session.query(Approval).count() == 0
+        assert session.query(Request).filter_by(reference=reference).one().status == before

@@ -95,6 +95,20 @@ class Web:
         assert response.status_code == 302, response.get_data(as_text=True)[:3000]
         return response.location.rstrip("/").rsplit("/", 1)[-1]
 
+    def submit(self, client: FlaskClient, reference: str, note: str = ""):
+        """Submit for approval through the staff form and return ``(response, case page, job)``.
+
+        The pack is built by a background job (run inline in these tests, so it has finished when the
+        redirect comes back); ``job`` is the ``/staff/jobs/<id>`` JSON of the job the case page shows
+        under "Approval and release" (None when none is shown, e.g. the submission was refused).
+        """
+        response = post(client, f"/staff/requests/{reference}/submit", {"note": note})
+        page = client.get(f"/staff/requests/{reference}")
+        approval = page.get_data(as_text=True).split('id="approval"', 1)[1].split("</section>", 1)[0]
+        found = re.search(r'id="job-progress" data-job-url="([^"]+)"', approval)
+        job = client.get(found.group(1)).get_json() if found else None
+        return response, page, job
+
     def upload(
         self, client: FlaskClient, reference: str, data: bytes, filename: str, purpose: str = "case_record"
     ):

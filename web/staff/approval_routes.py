@@ -6,10 +6,10 @@ Who may approve is decided in ``sar.release.approvals`` (``may_decide`` for the 
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, render_template
+from flask import Response, abort, current_app, flash, render_template
 
 from sar.accounts import queries as account_queries
-from sar.bundle import redactions
+from sar.bundle import jobs, redactions
 from sar.core import audit
 from sar.core.db import utcnow
 from sar.core.errors import NotFound
@@ -19,8 +19,8 @@ from sar.release import approvals, entitlement, packs
 from sar.searching import searches
 from sar.workflow import approval_state
 from web.auth import current_user, role_required, staff_required
-from web.db import get_session
-from web.staff import bp, voice_routes
+from web.db import get_session, session_factory
+from web.staff import background, bp, voice_routes
 from web.staff.common import back_to, cached_png, form_post, load, png_response, settings
 from web.staff.forms import ApproveForm, NoteForm, ReturnForm
 
@@ -30,16 +30,28 @@ ANCHOR = "approval"
 @bp.route("/requests/<reference>/submit", methods=["POST"])
 @role_required(*CASEWORK_ROLES)
 def submit(reference: str):
-    """Build the pack and submit it for a manager's approval."""
+    """Queue the pack build and submission for a manager's approval; the case page shows its progress.
+
+    The quick checks (role, state, entitlement, documents, undecided proposals) refuse at once with a
+    message (``sar.release.approvals.check_submittable``); the long build runs as a background job
+    (``sar.bundle.jobs.start_pack_job``), never inside this HTTP request. A build that fails (for
+    example a verification failure) ends the job as failed with its reason and leaves the request as it was.
+    """
     req = load(reference, audited=False)
     form = NoteForm()
-    return form_post(
-        form,
-        lambda db: approvals.submit_for_approval(db, req, actor=current_user(), now=utcnow(), settings=settings(),
-                                                 note=form.note.data or ""),
-        req=req, anchor=ANCHOR,
-        success=lambda approval: f"Submitted for approval. Pack fingerprint {approval.pack_sha256[:12]}…",
-    )
+
+    def start(db):
+        return jobs.start_pack_job(db, req, actor=current_user(), now=utcnow(), note=form.note.data or "",
+                                   stale=jobs.stale_after(settings()))
+
+    def run(job):
+        # After the commit, so the thread's own session sees the queued job.
+        background.run_in_background(current_app._get_current_object(), session_factory(), job.id, settings())
+        return back_to(req, ANCHOR)
+
+    return form_post(form, start, req=req, anchor=ANCHOR, then=run, category="info",
+                     success="Building the response pack. It is submitted for approval when the build "
+                             "finishes; this page shows the progress.")
 
 
 @bp.route("/requests/<reference>/pack")

@@ -177,7 +177,7 @@ def _case_context(db, req, user: User) -> dict:
         "redaction_counts": bundle_queries.redaction_counts(db, [i.id for i in items]),
         # Totals over the documents still in the bundle (a removed document's proposals wait for nobody).
         "review_totals": redactions.review_counts(db, req),
-        "job": bundle_queries.latest_job(db, req.id, actor=user),
+        "job": _shown_job(db, req, user),
         "upload_accept": ",".join(conversion.ACCEPTED_EXTENSIONS),
         "search_log": search_log,
         "search_places": searches.PLACES,
@@ -200,6 +200,18 @@ def _case_context(db, req, user: User) -> dict:
         # Issue 16: communication needs and the child's views, shown at the top of the page.
         **voice_routes.voice_context(db, req),
     }
+
+
+def _shown_job(db, req, user: User):
+    """The background job the case page shows: a running pack build, else the latest job of any kind.
+
+    A queued or running pack build wins so the officer sees the submission's progress even if another
+    job was started since.
+    """
+    pack = bundle_queries.latest_job(db, req.id, actor=user, kind=jobs.PACK_JOB)
+    if pack is not None and pack.status in jobs.ACTIVE_STATUSES:
+        return pack
+    return bundle_queries.latest_job(db, req.id, actor=user)
 
 
 def _party_context(db, req) -> dict:
