@@ -329,8 +329,11 @@ def test_request_to_release_journey(driver, server, factory, downloads):
             shot("review-before")
             click(driver, f"#r{reject_id} details.reject summary")
             fill(driver, f"#reject-reason-{reject_id}", "The requester already knows this person's name")
-            submit(driver, f"#r{reject_id} button[data-action=reject]")
+            # The decision goes through the JSON endpoint (issue 11): no page load, the tag changes in place.
+            driver.execute_script("window.__sarOldPage = true;")
+            click(driver, f"#r{reject_id} button[data-action=reject]")
             assert by_css(driver, f"#r{reject_id} .tag--rejected")
+            assert driver.execute_script("return window.__sarOldPage === true;")
             shot("review-rejected-one")
         if all_css(driver, "#accept-all"):
             submit(driver, "#accept-all")
