@@ -20,17 +20,12 @@ from web.auth import current_user, staff_required
 from web.db import get_session
 from web.errors import sentence
 from web.staff import bp
-from web.staff.common import load
+from web.staff.common import form_post, load
+from web.staff.forms import PostForm
 
 
 def _page(req):
     return redirect(url_for("staff.confidentiality_page", reference=req.reference))
-
-
-def _fail(exc: SarError | str, req):
-    get_session().rollback()
-    flash(sentence(str(exc)), "error")
-    return _page(req)
 
 
 def _int(name: str) -> int | None:
@@ -94,14 +89,12 @@ def confidentiality_page(reference: str):
 def confirm_level(reference: str, mark_id: int):
     """The officer confirms or changes the level of a document or passage."""
     req = load(reference, audited=False)
-    try:
-        levels.confirm_level(get_session(), req, mark_id, request.form.get("level", ""), actor=current_user(),
-                             now=utcnow(), note=request.form.get("note", ""))
-    except SarError as exc:
-        return _fail(exc, req)
-    get_session().commit()
-    flash("Level confirmed.", "success")
-    return _page(req)
+
+    def action(db):
+        return levels.confirm_level(db, req, mark_id, request.form.get("level", ""), actor=current_user(),
+                                    now=utcnow(), note=request.form.get("note", ""))
+
+    return form_post(PostForm(), action, req=req, back=lambda: _page(req), success="Level confirmed.")
 
 
 @bp.route("/requests/<reference>/confidentiality/harm-review", methods=["POST"])
@@ -109,14 +102,12 @@ def confirm_level(reference: str, mark_id: int):
 def harm_review(reference: str):
     """A manager records the serious-harm review of HIGHLY SENSITIVE material."""
     req = load(reference, audited=False)
-    try:
-        levels.record_harm_review(get_session(), req, serious_harm=request.form.get("serious_harm") == "yes",
-                                  reasons=request.form.get("reasons", ""), actor=current_user(), now=utcnow())
-    except SarError as exc:
-        return _fail(exc, req)
-    get_session().commit()
-    flash("Harm review recorded.", "success")
-    return _page(req)
+
+    def action(db):
+        return levels.record_harm_review(db, req, serious_harm=request.form.get("serious_harm") == "yes",
+                                         reasons=request.form.get("reasons", ""), actor=current_user(), now=utcnow())
+
+    return form_post(PostForm(), action, req=req, back=lambda: _page(req), success="Harm review recorded.")
 
 
 @bp.route("/requests/<reference>/consultations", methods=["POST"])
@@ -124,18 +115,16 @@ def harm_review(reference: str):
 def open_consultation(reference: str):
     """Record a consultation sent to an originator, third party or agency."""
     req = load(reference, audited=False)
-    try:
-        consultations.open_consultation(
-            get_session(), req, consultee_name=request.form.get("consultee_name", ""),
+
+    def action(db):
+        return consultations.open_consultation(
+            db, req, consultee_name=request.form.get("consultee_name", ""),
             consultee_kind=request.form.get("consultee_kind", ""), means=request.form.get("means", ""),
             due_on=_date("due_on"), consultee_contact=request.form.get("consultee_contact", ""),
             about_items=_ints("about_items"), about_marks=_ints("about_marks"),
             about_text=request.form.get("about_text", ""), actor=current_user(), now=utcnow())
-    except SarError as exc:
-        return _fail(exc, req)
-    get_session().commit()
-    flash("Consultation recorded.", "success")
-    return _page(req)
+
+    return form_post(PostForm(), action, req=req, back=lambda: _page(req), success="Consultation recorded.")
 
 
 @bp.route("/requests/<reference>/consultations/<int:consultation_id>/reply", methods=["POST"])
@@ -143,16 +132,14 @@ def open_consultation(reference: str):
 def consultation_reply(reference: str, consultation_id: int):
     """Record the consultee's reply and how it was taken into account."""
     req = load(reference, audited=False)
-    try:
-        consultations.record_reply(get_session(), req, consultation_id, reply=request.form.get("reply", ""),
+
+    def action(db):
+        return consultations.record_reply(db, req, consultation_id, reply=request.form.get("reply", ""),
                                    reply_text=request.form.get("reply_text", ""),
                                    taken_into_account=request.form.get("taken_into_account", ""),
                                    actor=current_user(), now=utcnow())
-    except SarError as exc:
-        return _fail(exc, req)
-    get_session().commit()
-    flash("Reply recorded.", "success")
-    return _page(req)
+
+    return form_post(PostForm(), action, req=req, back=lambda: _page(req), success="Reply recorded.")
 
 
 @bp.route("/requests/<reference>/consultations/<int:consultation_id>/override", methods=["POST"])
@@ -160,14 +147,12 @@ def consultation_reply(reference: str, consultation_id: int):
 def consultation_override(reference: str, consultation_id: int):
     """A manager lets the pack go on without a reply, with reasons."""
     req = load(reference, audited=False)
-    try:
-        consultations.override(get_session(), req, consultation_id, reason=request.form.get("reason", ""),
+
+    def action(db):
+        return consultations.override(db, req, consultation_id, reason=request.form.get("reason", ""),
                                actor=current_user(), now=utcnow())
-    except SarError as exc:
-        return _fail(exc, req)
-    get_session().commit()
-    flash("Consultation overridden.", "success")
-    return _page(req)
+
+    return form_post(PostForm(), action, req=req, back=lambda: _page(req), success="Consultation overridden.")
 
 
 @bp.route("/requests/<reference>/checks", methods=["POST"])
@@ -175,24 +160,23 @@ def consultation_override(reference: str, consultation_id: int):
 def record_check(reference: str):
     """Record one item of the agency checklist."""
     req = load(reference, audited=False)
-    try:
-        agency.record_check(get_session(), req, request.form.get("item", ""), how=request.form.get("how", ""),
+
+    def action(db):
+        return agency.record_check(db, req, request.form.get("item", ""), how=request.form.get("how", ""),
                             evidence_item_id=_int("evidence_item_id"), doubt=request.form.get("doubt") == "y",
                             actor=current_user(), now=utcnow())
-    except SarError as exc:
-        return _fail(exc, req)
-    get_session().commit()
-    flash("Check recorded.", "success")
-    return _page(req)
+
+    return form_post(PostForm(), action, req=req, back=lambda: _page(req), success="Check recorded.")
 
 
 @bp.route("/requests/<reference>/access", methods=["POST"])
 @staff_required
 def set_access(reference: str):
     """A manager sets the request's team and who it is restricted to."""
-    db, user, now = get_session(), current_user(), utcnow()
+    user, now = current_user(), utcnow()
     req = load(reference, audited=False)
-    try:
+
+    def action(db):
         team_id = _int("team_id")
         team = db.get(Team, team_id) if team_id else None
         if team_id and team is None:
@@ -202,13 +186,11 @@ def set_access(reference: str):
         wanted = _ints("restricted_to")
         if wanted != access.restricted_to(db, req):
             access.set_restriction(db, req, wanted, actor=user, reason=request.form.get("reason", ""), now=now)
-    except SarError as exc:
-        return _fail(exc, req)
-    db.commit()
-    flash("Access updated.", "success")
-    if not can_view(user, req):
-        return redirect(url_for("staff.dashboard"))
-    return _page(req)
+
+    def then(_):
+        return _page(req) if can_view(user, req) else redirect(url_for("staff.dashboard"))
+
+    return form_post(PostForm(), action, req=req, back=lambda: _page(req), success="Access updated.", then=then)
 
 
 @bp.route("/open", methods=["GET", "POST"])

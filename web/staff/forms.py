@@ -122,6 +122,10 @@ class RemoveForm(FlaskForm):
     reason = StringField("Reason for removing", validators=[DataRequired(), Length(max=2000)])
 
 
+class PostForm(FlaskForm):
+    """Only the CSRF token: for views that read their fields from ``request.form`` themselves."""
+
+
 class NoteForm(FlaskForm):
     """A form with only the CSRF token and an optional note (start proposals, release)."""
 
