@@ -20,9 +20,10 @@ from sar.searching import searches
 from sar.workflow import approval_state
 from web.auth import current_user, role_required, staff_required
 from web.db import get_session, session_factory
-from web.staff import background, bp, voice_routes
+from web.staff import background, bp
 from web.staff.common import back_to, cached_png, form_post, load, png_response, settings
 from web.staff.forms import ApproveForm, NoteForm, ReturnForm
+from web.staff.sections import VIEW_LABELS
 
 ANCHOR = "approval"
 
@@ -97,7 +98,7 @@ def pack_view(reference: str):
         search_log=search_log,
         search_places=searches.PLACES,
         child=child,
-        child_view_labels=voice_routes.VIEW_LABELS,
+        child_view_labels=VIEW_LABELS,
         users_by_id=account_queries.users_by_id(db, people),
     )
 

@@ -28,7 +28,7 @@ from sar.workflow.status import RequestStatus
 from web.auth import current_user, role_required, staff_required
 from web.db import get_session
 from web.errors import sentence
-from web.staff import bp, voice_routes
+from web.staff import bp
 from web.staff.common import errors_or, form_errors, form_post, load, london_today, settings
 from web.staff.forms import (
     ROLE_LABELS,
@@ -44,6 +44,7 @@ from web.staff.forms import (
     PartyNamesForm,
     TransitionForm,
 )
+from web.staff.sections import voice_context
 
 PER_PAGE = 25
 
@@ -198,7 +199,7 @@ def _case_context(db, req, user: User) -> dict:
         "cast_form": CastCorrectionForm(),
         "role_labels": {**ROLE_LABELS, "unresolved": "Unresolved"},
         # Issue 16: communication needs and the child's views, shown at the top of the page.
-        **voice_routes.voice_context(db, req),
+        **voice_context(db, req),
     }
 
 
