@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import flash, request
+from flask import request
 
 from sar.core.db import utcnow
-from sar.core.errors import NotFound, SarError, ValidationError
+from sar.core.errors import NotFound, ValidationError
 from sar.models import ComplaintCase, LegalHold, Request
 from sar.reports import closure
 from sar.retention import lift_hold, place_hold
 from web.auth import current_user, role_required, staff_required
 from web.db import get_session
 from web.staff import bp
-from web.staff.common import back_to, fail, load
+from web.staff.common import fail, form_post, load
+from web.staff.forms import PostForm
 
 ANCHOR = "outcome"
 
@@ -35,33 +36,31 @@ def _day(name: str) -> date:
         raise ValidationError(f"{name.replace('_', ' ')} must be a date") from None
 
 
+def _post(req, action, success: str):
+    """Run ``action`` through :func:`form_post` and go back to the panel (fields are read from ``request.form``)."""
+    return form_post(PostForm(), action, req=req, anchor=ANCHOR, success=success)
+
+
 @bp.route("/requests/<reference>/closure", methods=["POST"])
 @staff_required
 def record_closure(reference: str):
     req = load(reference, audited=False)
-    try:
+
+    def action(db):
         codes = [c for c in request.form.get("codes", "").replace(";", ",").split(",") if c.strip()]
-        closure.record_closure(get_session(), req, request.form.get("outcome", ""), codes=codes,
+        closure.record_closure(db, req, request.form.get("outcome", ""), codes=codes,
                                note=request.form.get("note", ""), actor=current_user(), now=utcnow())
-    except SarError as exc:
-        return fail(exc, req, ANCHOR)
-    get_session().commit()
-    flash("Outcome recorded.", "success")
-    return back_to(req, ANCHOR)
+    return _post(req, action, "Outcome recorded.")
 
 
 @bp.route("/requests/<reference>/complaints", methods=["POST"])
 @staff_required
 def open_complaint(reference: str):
     req = load(reference, audited=False)
-    try:
-        closure.record_complaint(get_session(), req, request.form.get("kind", ""), opened_on=_day("opened_on"),
-                                 actor=current_user(), now=utcnow())
-    except SarError as exc:
-        return fail(exc, req, ANCHOR)
-    get_session().commit()
-    flash("Complaint recorded.", "success")
-    return back_to(req, ANCHOR)
+    return _post(req, lambda db: closure.record_complaint(db, req, request.form.get("kind", ""),
+                                                         opened_on=_day("opened_on"), actor=current_user(),
+                                                         now=utcnow()),
+                 "Complaint recorded.")
 
 
 @bp.route("/complaints/<int:case_id>/outcome", methods=["POST"])
@@ -72,27 +71,19 @@ def decide_complaint(case_id: int):
     if case is None:
         return fail(NotFound("no such complaint"))
     req = load(db.get(Request, case.request_id).reference, audited=False)
-    try:
-        closure.decide_complaint(db, case, request.form.get("outcome", ""), closed_on=_day("closed_on"),
-                                 actor=current_user(), now=utcnow())
-    except SarError as exc:
-        return fail(exc, req, ANCHOR)
-    db.commit()
-    flash("Complaint outcome recorded.", "success")
-    return back_to(req, ANCHOR)
+    return _post(req, lambda db: closure.decide_complaint(db, case, request.form.get("outcome", ""),
+                                                         closed_on=_day("closed_on"), actor=current_user(),
+                                                         now=utcnow()),
+                 "Complaint outcome recorded.")
 
 
 @bp.route("/requests/<reference>/hold", methods=["POST"])
 @role_required("manager", "admin")
 def place_legal_hold(reference: str):
     req = load(reference, audited=False)
-    try:
-        place_hold(get_session(), req, request.form.get("reason", ""), actor=current_user(), now=utcnow())
-    except SarError as exc:
-        return fail(exc, req, ANCHOR)
-    get_session().commit()
-    flash("Legal hold placed: this file will not be disposed of until it is lifted.", "success")
-    return back_to(req, ANCHOR)
+    return _post(req, lambda db: place_hold(db, req, request.form.get("reason", ""), actor=current_user(),
+                                            now=utcnow()),
+                 "Legal hold placed: this file will not be disposed of until it is lifted.")
 
 
 @bp.route("/holds/<int:hold_id>/lift", methods=["POST"])
@@ -103,10 +94,6 @@ def lift_legal_hold(hold_id: int):
     if hold is None:
         return fail(NotFound("no such hold"))
     req = load(db.get(Request, hold.request_id).reference, audited=False)
-    try:
-        lift_hold(db, hold, request.form.get("reason", ""), actor=current_user(), now=utcnow())
-    except SarError as exc:
-        return fail(exc, req, ANCHOR)
-    db.commit()
-    flash("Legal hold lifted.", "success")
-    return back_to(req, ANCHOR)
+    return _post(req, lambda db: lift_hold(db, hold, request.form.get("reason", ""), actor=current_user(),
+                                           now=utcnow()),
+                 "Legal hold lifted.")
