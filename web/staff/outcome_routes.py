@@ -23,7 +23,8 @@ from web.auth import current_user, role_required, staff_required
 from web.db import get_session
 from web.errors import sentence
 from web.staff import bp
-from web.staff.common import load, london_today, settings
+from web.staff.common import form_post, load, london_today, settings
+from web.staff.forms import PostForm
 
 #: Rows of the exemption table on the form (more can be cited through the API).
 EXEMPTION_ROWS = 4
@@ -97,6 +98,27 @@ def _outcome_fields(form) -> dict:
             "reasons": form.get("reasons", ""), "advice": form.get("advice", "")}
 
 
+def _post(req, action, *, anchor: str, success: str | None = None, then=None, **page):
+    """:func:`form_post` for this page: back at ``anchor`` on success, else the page again with the message.
+
+    A refusal answers 400 for bad input and 409 for a state conflict (``page`` are :func:`_page`'s keywords).
+    """
+    refused: list[SarError] = []
+
+    def act(db):
+        try:
+            return action(db)
+        except SarError as exc:
+            refused.append(exc)
+            raise
+
+    def back():
+        status = 409 if refused and not isinstance(refused[0], ValidationError) else 400
+        return _page(load(req.reference, audited=False), status=status, **page)
+    return form_post(PostForm(), act, req=req, back=back, success=success,
+                     then=then or (lambda _: _back(req, anchor)))
+
+
 @bp.route("/requests/<reference>/outcome", methods=["POST"])
 @_officer_or_manager
 def outcome_record(reference: str):
@@ -104,14 +126,11 @@ def outcome_record(reference: str):
     req = load(reference, audited=False)
     form = request.form
     letter_text = form.get("letter_text") if form.get("keep_letter") == "on" else None
-    try:
-        outcomes.draft_outcome(get_session(), req, form.get("kind", ""), actor=current_user(), now=utcnow(),
-                               settings=settings(), letter_text=letter_text, **_outcome_fields(form))
-    except SarError as exc:
-        return _fail(req, exc, outcome_form=form)
-    get_session().commit()
-    flash("Outcome recorded. Check the letter, edit it if needed, then submit it for approval.", "success")
-    return _back(req, "outcome")
+    return _post(req, lambda db: outcomes.draft_outcome(db, req, form.get("kind", ""), actor=current_user(),
+                                                       now=utcnow(), settings=settings(), letter_text=letter_text,
+                                                       **_outcome_fields(form)),
+                 anchor="outcome", outcome_form=form,
+                 success="Outcome recorded. Check the letter, edit it if needed, then submit it for approval.")
 
 
 @bp.route("/requests/<reference>/outcome/letter", methods=["POST"])
@@ -119,17 +138,14 @@ def outcome_record(reference: str):
 def outcome_letter_edit(reference: str):
     """Save the officer's edit of the draft outcome's letter."""
     req = load(reference, audited=False)
-    pending = closure.pending_outcome(get_session(), req)
-    try:
+
+    def action(db):
+        pending = closure.pending_outcome(db, req)
         if pending is None:
             raise ValidationError("record the outcome first")
-        outcomes.edit_letter(get_session(), pending, request.form.get("letter_text", ""), actor=current_user(),
-                             now=utcnow())
-    except SarError as exc:
-        return _fail(req, exc)
-    get_session().commit()
-    flash("Letter saved.", "success")
-    return _back(req, "outcome")
+        return outcomes.edit_letter(db, pending, request.form.get("letter_text", ""), actor=current_user(),
+                                    now=utcnow())
+    return _post(req, action, anchor="outcome", success="Letter saved.")
 
 
 @bp.route("/requests/<reference>/outcome/submit", methods=["POST"])
@@ -137,14 +153,11 @@ def outcome_letter_edit(reference: str):
 def outcome_submit(reference: str):
     """Submit the drafted outcome for a manager's approval (the same four-eyes path as a pack)."""
     req = load(reference, audited=False)
-    try:
-        outcomes.submit_outcome(get_session(), req, actor=current_user(), now=utcnow(), settings=settings(),
-                                note=request.form.get("note", ""))
-    except SarError as exc:
-        return _fail(req, exc)
-    get_session().commit()
-    flash("Submitted for approval. A manager who did not prepare it must approve it before release.", "success")
-    return redirect(url_for("staff.request_page", reference=req.reference) + "#approval")
+    return _post(req, lambda db: outcomes.submit_outcome(db, req, actor=current_user(), now=utcnow(),
+                                                        settings=settings(), note=request.form.get("note", "")),
+                 anchor="outcome",
+                 success="Submitted for approval. A manager who did not prepare it must approve it before release.",
+                 then=lambda _: redirect(url_for("staff.request_page", reference=req.reference) + "#approval"))
 
 
 def _stage_fields(form) -> dict:
@@ -159,25 +172,28 @@ def stage_letter(reference: str):
     req = load(reference, audited=False)
     form = request.form
     kind, fields = form.get("kind", ""), _stage_fields(form)
-    db = get_session()
-    try:
-        if form.get("action") != "send":
+    if form.get("action") != "send":
+        db = get_session()
+        try:
             draft = stage_letters.draft(db, req, kind, actor=current_user(), now=utcnow(), settings=settings(),
                                         fields=fields)
-            db.rollback()
-            return _page(load(reference, audited=False), letter_draft={"kind": kind, "fields": fields,
-                                                                       "text": draft.text, "subject": draft.subject})
+        except SarError as exc:
+            return _fail(req, exc)
+        db.rollback()  # a preview saves nothing
+        return _page(load(reference, audited=False), letter_draft={"kind": kind, "fields": fields,
+                                                                   "text": draft.text, "subject": draft.subject})
+
+    def action(db):
         posted = form.get("posted_on") or None
-        stage_letters.send(db, req, kind, actor=current_user(), now=utcnow(), settings=settings(), fields=fields,
-                           text=form.get("text"), dispatch=form.get("dispatch", "email"),
-                           posted_on=date.fromisoformat(posted) if posted else None)
-    except ValueError:
-        return _fail(req, ValidationError("the posting date must be a date"))
-    except SarError as exc:
-        return _fail(req, exc)
-    db.commit()
-    flash("Letter sent and logged; any clock event it needs has been recorded.", "success")
-    return _back(req, "letters")
+        try:
+            posted_on = date.fromisoformat(posted) if posted else None
+        except ValueError:
+            raise ValidationError("the posting date must be a date") from None
+        return stage_letters.send(db, req, kind, actor=current_user(), now=utcnow(), settings=settings(),
+                                  fields=fields, text=form.get("text"), dispatch=form.get("dispatch", "email"),
+                                  posted_on=posted_on)
+    return _post(req, action, anchor="letters",
+                 success="Letter sent and logged; any clock event it needs has been recorded.")
 
 
 @bp.route("/requests/<reference>/notes", methods=["POST"])
@@ -185,12 +201,9 @@ def stage_letter(reference: str):
 def note_add(reference: str):
     """Add an internal case note."""
     req = load(reference, audited=False)
-    try:
-        replies.add_note(get_session(), req, actor=current_user(), body=request.form.get("body", ""), now=utcnow())
-    except SarError as exc:
-        return _fail(req, exc)
-    get_session().commit()
-    return _back(req, "notes")
+    return _post(req, lambda db: replies.add_note(db, req, actor=current_user(), body=request.form.get("body", ""),
+                                                 now=utcnow()),
+                 anchor="notes")
 
 
 @bp.route("/requests/<reference>/reopen", methods=["POST"])
@@ -198,13 +211,9 @@ def note_add(reference: str):
 def request_reopen(reference: str):
     """Reopen a released, refused or closed request with a reason."""
     req = load(reference, audited=False)
-    try:
-        outcomes.reopen(get_session(), req, actor=current_user(), now=utcnow(), reason=request.form.get("reason", ""))
-    except SarError as exc:
-        return _fail(req, exc)
-    get_session().commit()
-    flash("Reopened. Record the supplementary outcome when ready.", "success")
-    return _back(req, "outcome")
+    return _post(req, lambda db: outcomes.reopen(db, req, actor=current_user(), now=utcnow(),
+                                                reason=request.form.get("reason", "")),
+                 anchor="outcome", success="Reopened. Record the supplementary outcome when ready.")
 
 
 @bp.route("/requests/<reference>/events/<int:event_id>/void", methods=["POST"])
@@ -212,14 +221,10 @@ def request_reopen(reference: str):
 def clock_event_void(reference: str, event_id: int):
     """Withdraw a mistaken clock event with a reason (the due date is recomputed)."""
     req = load(reference, audited=False)
-    try:
-        clock.void_clock_event(get_session(), req, event_id, actor=current_user(), now=utcnow(), settings=settings(),
-                               reason=request.form.get("void_reason", ""))
-    except SarError as exc:
-        return _fail(req, exc)
-    get_session().commit()
-    flash("Clock event withdrawn; the due date has been recomputed.", "success")
-    return _back(req, "clock-events")
+    return _post(req, lambda db: clock.void_clock_event(db, req, event_id, actor=current_user(), now=utcnow(),
+                                                       settings=settings(),
+                                                       reason=request.form.get("void_reason", "")),
+                 anchor="clock-events", success="Clock event withdrawn; the due date has been recomputed.")
 
 
 @bp.route("/requests/<reference>/outcomes/<int:outcome_id>/art19", methods=["POST"])
@@ -227,16 +232,14 @@ def clock_event_void(reference: str, event_id: int):
 def art19_sent(reference: str, outcome_id: int):
     """Record that an Art 19 notice went to one recipient."""
     req = load(reference, audited=False)
-    outcome = get_session().get(Outcome, outcome_id)
-    try:
+
+    def action(db):
+        outcome = db.get(Outcome, outcome_id)
         if outcome is None or outcome.request_id != req.id:
             raise ValidationError("no such outcome on this request")
-        outcomes.mark_art19_sent(get_session(), outcome, request.form.get("recipient", ""), actor=current_user(),
-                                 now=utcnow())
-    except SarError as exc:
-        return _fail(req, exc)
-    get_session().commit()
-    return _back(req, "outcome")
+        return outcomes.mark_art19_sent(db, outcome, request.form.get("recipient", ""), actor=current_user(),
+                                        now=utcnow())
+    return _post(req, action, anchor="outcome")
 
 
 @bp.route("/requests/<reference>/links", methods=["POST"])
@@ -245,21 +248,18 @@ def linked_case_add(reference: str):
     """Log an internal review, reconsideration or complaint linked to this request."""
     req = load(reference, audited=False)
     form = request.form
-    try:
-        received = datetime.combine(date.fromisoformat(form.get("received_on") or ""), time(12), tzinfo=UTC)
-        due = date.fromisoformat(form["due_on"]) if form.get("due_on") else None
-        received = min(received, utcnow())
-        linked_cases.open_linked_case(get_session(), req, form.get("kind", ""), actor=current_user(), now=utcnow(),
-                                      settings=settings(), received_at=received,
-                                      description=form.get("description", ""), due_on=due,
-                                      external_reference=form.get("external_reference", ""))
-    except ValueError:
-        return _fail(req, ValidationError("give the dates as dates"))
-    except SarError as exc:
-        return _fail(req, exc)
-    get_session().commit()
-    flash("Linked case logged.", "success")
-    return _back(req, "linked")
+
+    def action(db):
+        try:
+            received = datetime.combine(date.fromisoformat(form.get("received_on") or ""), time(12), tzinfo=UTC)
+            due = date.fromisoformat(form["due_on"]) if form.get("due_on") else None
+        except ValueError:
+            raise ValidationError("give the dates as dates") from None
+        return linked_cases.open_linked_case(db, req, form.get("kind", ""), actor=current_user(), now=utcnow(),
+                                             settings=settings(), received_at=min(received, utcnow()),
+                                             description=form.get("description", ""), due_on=due,
+                                             external_reference=form.get("external_reference", ""))
+    return _post(req, action, anchor="linked", success="Linked case logged.")
 
 
 @bp.route("/requests/<reference>/letters/<int:letter_id>.pdf")
