@@ -8,20 +8,20 @@ from __future__ import annotations
 import functools
 import threading
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, redirect, render_template, request, url_for
 
 from redaction.nlp import build_analyzer
 from redaction.public_text import scan
 from sar.core.db import utcnow
-from sar.core.errors import NotFound, SarError
+from sar.core.errors import NotFound
 from sar.disclosure import prepare_entry, publish_entry, staff_entries, withdraw_entry
 from sar.intake import requests as req_uc
 from sar.models import DisclosureEntry
 from web.auth import current_user, role_required, staff_required
 from web.db import get_session
-from web.errors import sentence
 from web.staff import bp
-from web.staff.common import settings
+from web.staff.common import form_post, settings
+from web.staff.forms import PostForm
 
 _LOCK = threading.Lock()
 
@@ -39,12 +39,6 @@ def _back():
     return redirect(url_for("staff.disclosure_admin"))
 
 
-def _failed(exc: SarError):
-    get_session().rollback()
-    flash(sentence(str(exc)), "error")
-    return _back()
-
-
 @bp.route("/disclosure-log")
 @staff_required
 def disclosure_admin():
@@ -55,18 +49,16 @@ def disclosure_admin():
 @bp.route("/disclosure-log/prepare", methods=["POST"])
 @staff_required
 def disclosure_prepare():
-    db, now = get_session(), utcnow()
+    now = utcnow()
     form = request.form
-    try:
+
+    def action(db):
         req = req_uc.get_request(db, (form.get("reference") or "").strip(), actor=current_user(), now=now)
-        entry = prepare_entry(db, req, title=form.get("title", ""), response_text=form.get("response_text", ""),
-                              actor=current_user(), now=now, settings=settings(), scanner=_scanner())
-    except SarError as exc:
-        return _failed(exc)
-    db.commit()
-    flash(f"Entry prepared for {entry.reference}: {len(entry.removed)} item(s) of personal data replaced. "
-          "A second manager must check and publish it.", "success")
-    return _back()
+        return prepare_entry(db, req, title=form.get("title", ""), response_text=form.get("response_text", ""),
+                             actor=current_user(), now=now, settings=settings(), scanner=_scanner())
+    return form_post(PostForm(), action, req=None, back=_back,
+                     success=lambda entry: f"Entry prepared for {entry.reference}: {len(entry.removed)} item(s) of "
+                     "personal data replaced. A second manager must check and publish it.")
 
 
 def _entry(entry_id: int) -> DisclosureEntry:
@@ -79,23 +71,13 @@ def _entry(entry_id: int) -> DisclosureEntry:
 @bp.route("/disclosure-log/<int:entry_id>/publish", methods=["POST"])
 @role_required("manager")
 def disclosure_publish(entry_id: int):
-    try:
-        publish_entry(get_session(), _entry(entry_id), actor=current_user(), now=utcnow())
-    except SarError as exc:
-        return _failed(exc)
-    get_session().commit()
-    flash("Published to the disclosure log.", "success")
-    return _back()
+    return form_post(PostForm(), lambda db: publish_entry(db, _entry(entry_id), actor=current_user(), now=utcnow()),
+                     req=None, back=_back, success="Published to the disclosure log.")
 
 
 @bp.route("/disclosure-log/<int:entry_id>/withdraw", methods=["POST"])
 @role_required("manager", "admin")
 def disclosure_withdraw(entry_id: int):
-    try:
-        withdraw_entry(get_session(), _entry(entry_id), request.form.get("reason", ""), actor=current_user(),
-                       now=utcnow())
-    except SarError as exc:
-        return _failed(exc)
-    get_session().commit()
-    flash("Withdrawn from the disclosure log; the entry is kept on record.", "success")
-    return _back()
+    return form_post(PostForm(), lambda db: withdraw_entry(db, _entry(entry_id), request.form.get("reason", ""),
+                                                           actor=current_user(), now=utcnow()),
+                     req=None, back=_back, success="Withdrawn from the disclosure log; the entry is kept on record.")
