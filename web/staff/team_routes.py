@@ -5,27 +5,22 @@ Seed policy: information is "only accessed on a need to know basis"; a request's
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 
 from sar.accounts import queries as account_queries
 from sar.confidentiality import access
 from sar.core.db import utcnow
-from sar.core.errors import NotFound, SarError
+from sar.core.errors import NotFound
 from sar.models import Team, User
 from web.auth import current_user, staff_required
 from web.db import get_session
-from web.errors import sentence
 from web.staff import bp
+from web.staff.common import form_post
+from web.staff.forms import PostForm
 
 
 def _back():
     return redirect(url_for("staff.teams_page"))
-
-
-def _fail(exc: SarError | str):
-    get_session().rollback()
-    flash(sentence(str(exc)), "error")
-    return _back()
 
 
 @bp.route("/teams")
@@ -41,21 +36,16 @@ def teams_page():
 @staff_required
 def create_team():
     """Create a team."""
-    try:
-        access.create_team(get_session(), request.form.get("name", ""), actor=current_user(), now=utcnow())
-    except SarError as exc:
-        return _fail(exc)
-    get_session().commit()
-    flash("Team created.", "success")
-    return _back()
+    return form_post(PostForm(), lambda db: access.create_team(db, request.form.get("name", ""), actor=current_user(),
+                                                               now=utcnow()),
+                     req=None, back=_back, success="Team created.")
 
 
 @bp.route("/teams/<int:team_id>/members", methods=["POST"])
 @staff_required
 def team_member(team_id: int):
     """Add (``action=add``) or remove (``action=remove``) a member."""
-    db = get_session()
-    try:
+    def action(db):
         team = db.get(Team, team_id)
         user_id = request.form.get("user_id", "")
         user = db.get(User, int(user_id)) if user_id.isdigit() else None
@@ -65,8 +55,4 @@ def team_member(team_id: int):
             access.remove_member(db, team, user, actor=current_user(), now=utcnow())
         else:
             access.add_member(db, team, user, actor=current_user(), now=utcnow())
-    except SarError as exc:
-        return _fail(exc)
-    db.commit()
-    flash("Team updated.", "success")
-    return _back()
+    return form_post(PostForm(), action, req=None, back=_back, success="Team updated.")
