@@ -6,17 +6,16 @@ Nothing is disposed of unless the manager ticks it in the list and confirms.
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 
 from sar.core import audit
 from sar.core.db import LONDON, utcnow
-from sar.core.errors import SarError, ValidationError
 from sar.retention import dispose_due, review
 from web.auth import current_user, role_required
 from web.db import get_session
-from web.errors import sentence
 from web.staff import bp
-from web.staff.common import settings
+from web.staff.common import form_post, settings
+from web.staff.forms import PostForm
 
 
 @bp.route("/retention")
@@ -33,19 +32,16 @@ def retention():
 @bp.route("/retention/dispose", methods=["POST"])
 @role_required("manager")
 def retention_dispose():
-    db = get_session()
     references = request.form.getlist("reference")
-    try:
+
+    def check(_):
         if not references:
-            raise ValidationError("tick the request files to dispose of")
+            return "tick the request files to dispose of"
         if request.form.get("confirm") != "yes":
-            raise ValidationError("confirm that the ticked files are to be disposed of")
-        certs = dispose_due(db, approved_by=current_user(), settings=settings(), now=utcnow(), references=references)
-    except SarError as exc:
-        db.rollback()
-        flash(sentence(str(exc)), "error")
-        return redirect(url_for("staff.retention"))
-    db.commit()
-    flash(f"Disposed of {len(certs)} request file(s): certificates "
-          f"{', '.join(str(c.id) for c in certs)}.", "success")
-    return redirect(url_for("staff.retention"))
+            return "confirm that the ticked files are to be disposed of"
+        return None
+    return form_post(PostForm(), lambda db: dispose_due(db, approved_by=current_user(), settings=settings(),
+                                                        now=utcnow(), references=references),
+                     req=None, back=lambda: redirect(url_for("staff.retention")), check=check,
+                     success=lambda certs: f"Disposed of {len(certs)} request file(s): certificates "
+                                           f"{', '.join(str(c.id) for c in certs)}.")
