@@ -98,8 +98,9 @@ def admin_user(user_id: int):
                            role_form=RoleForm(role=user.role), plain_form=PlainForm())
 
 
-def _post(user_id: int, action):
-    if not PlainForm().validate_on_submit():
+def _post(user_id: int, action, form: FlaskForm | None = None):
+    """Validate ``form`` (a bad one is a 400), run ``action(db, user, now)`` and go back with its message."""
+    if not (form or PlainForm()).validate_on_submit():
         abort(400)
     db = get_session()
     user = _target(user_id)
@@ -133,16 +134,11 @@ def admin_enable(user_id: int):
 def admin_role(user_id: int):
     """Change an account's role (their sessions end; the new role applies at their next sign-in)."""
     form = RoleForm()
-    if not form.validate_on_submit():
-        abort(400)
-    db = get_session()
-    user = _target(user_id)
-    try:
-        admin.set_role(db, user, form.role.data, actor=current_user(), now=utcnow())
-    except SarError as exc:
-        return _failed(exc, user_id)
-    db.commit()
-    return _done(user_id, f"{user.email} is now {user.role}.")
+
+    def action(db, user, now):
+        admin.set_role(db, user, form.role.data, actor=current_user(), now=now)
+        return f"{user.email} is now {user.role}."
+    return _post(user_id, action, form)
 
 
 @bp.route("/admin/users/<int:user_id>/reset", methods=["POST"])
