@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sar.accounts.users import create_token
 from sar.bundle import documents
 from sar.confidentiality import access
-from sar.models import AccessGrant, Request
+from sar.models import AccessGrant, Consultation, Request
 from tests.factories import DEFAULT_NOW, make_request
 from tests.sar._docs import pdf_bytes
-from tests.web.test_ui_support import post
+from tests.web.test_ui_support import flashes, post
 from tests.web.test_ui_support import web as web_fixture
 
 web = web_fixture  # the fixture, used by name
@@ -145,3 +145,35 @@ def test_managers_build_teams_in_the_browser_and_officers_cannot(web):
     post(boss, f"/staff/teams/{team_id}/members", {"user_id": officer.id, "action": "remove"})
     with web.factory() as session:
         assert access.members(session, actor=session.merge(manager)) == {}
+
+
+def test_the_confidentiality_page_forms_save_or_refuse_and_come_back_to_the_page(web):
+    """Each staff form on the confidentiality page commits and flashes, or rolls back with the reason."""
+    manager, officer = web.user("manager"), web.user("officer")
+    ref = _teamed_request(web, manager, officer)
+    inside, boss = web.login(officer), web.login(manager)
+    page = f"/staff/requests/{ref}/confidentiality"
+    due = (DEFAULT_NOW + timedelta(days=400)).date().isoformat()
+    consultation = {"consultee_name": "The referrer", "consultee_kind": "originator", "means": "letter",
+                    "about_text": "the referral letter"}
+    bad = post(inside, f"/staff/requests/{ref}/consultations", {**consultation, "due_on": "soon"})
+    assert bad.status_code == 302 and bad.location.endswith(page)
+    assert flashes(inside.get(page)) == ["Due on must be a date (YYYY-MM-DD)."]
+    made = post(inside, f"/staff/requests/{ref}/consultations", {**consultation, "due_on": due}, follow_redirects=True)
+    assert "Consultation recorded." in flashes(made)
+    with web.factory() as session:
+        cid = session.scalars(select(Consultation.id)).one()
+        session.commit()
+    refused = post(inside, f"/staff/requests/{ref}/consultations/{cid}/override", {"reason": "no reply"},
+                   follow_redirects=True)
+    assert refused.status_code == 200 and "Consultation overridden." not in flashes(refused)
+    done = post(boss, f"/staff/requests/{ref}/consultations/{cid}/override", {"reason": "no reply after two chasers"},
+                follow_redirects=True)
+    assert "Consultation overridden." in flashes(done)
+    checked = post(inside, f"/staff/requests/{ref}/checks", {"item": "identity", "how": "called back"},
+                   follow_redirects=True)
+    assert "Check recorded." in flashes(checked)
+    # Restricting the request to someone else takes it out of the manager's sight: back to the dashboard.
+    gone = post(boss, f"/staff/requests/{ref}/access", {"team_id": "", "restricted_to": str(officer.id),
+                                                         "reason": REASON})
+    assert gone.status_code == 302

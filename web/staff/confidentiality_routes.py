@@ -84,89 +84,75 @@ def confidentiality_page(reference: str):
     return render_template("staff/confidentiality.html", req=req, **context)
 
 
+def _post(reference: str, action, success: str):
+    """:func:`form_post` for this page: ``action(db, req)`` calls the use case; back to the page either way."""
+    req = load(reference, audited=False)
+    return form_post(PostForm(), lambda db: action(db, req), req=req, back=lambda: _page(req), success=success)
+
+
 @bp.route("/requests/<reference>/confidentiality/marks/<int:mark_id>", methods=["POST"])
 @staff_required
 def confirm_level(reference: str, mark_id: int):
     """The officer confirms or changes the level of a document or passage."""
-    req = load(reference, audited=False)
-
-    def action(db):
-        return levels.confirm_level(db, req, mark_id, request.form.get("level", ""), actor=current_user(),
-                                    now=utcnow(), note=request.form.get("note", ""))
-
-    return form_post(PostForm(), action, req=req, back=lambda: _page(req), success="Level confirmed.")
+    form = request.form
+    return _post(reference, lambda db, req: levels.confirm_level(
+        db, req, mark_id, form.get("level", ""), actor=current_user(), now=utcnow(), note=form.get("note", "")),
+        "Level confirmed.")
 
 
 @bp.route("/requests/<reference>/confidentiality/harm-review", methods=["POST"])
 @staff_required
 def harm_review(reference: str):
     """A manager records the serious-harm review of HIGHLY SENSITIVE material."""
-    req = load(reference, audited=False)
-
-    def action(db):
-        return levels.record_harm_review(db, req, serious_harm=request.form.get("serious_harm") == "yes",
-                                         reasons=request.form.get("reasons", ""), actor=current_user(), now=utcnow())
-
-    return form_post(PostForm(), action, req=req, back=lambda: _page(req), success="Harm review recorded.")
+    form = request.form
+    return _post(reference, lambda db, req: levels.record_harm_review(
+        db, req, serious_harm=form.get("serious_harm") == "yes", reasons=form.get("reasons", ""),
+        actor=current_user(), now=utcnow()),
+        "Harm review recorded.")
 
 
 @bp.route("/requests/<reference>/consultations", methods=["POST"])
 @staff_required
 def open_consultation(reference: str):
     """Record a consultation sent to an originator, third party or agency."""
-    req = load(reference, audited=False)
-
-    def action(db):
-        return consultations.open_consultation(
-            db, req, consultee_name=request.form.get("consultee_name", ""),
-            consultee_kind=request.form.get("consultee_kind", ""), means=request.form.get("means", ""),
-            due_on=_date("due_on"), consultee_contact=request.form.get("consultee_contact", ""),
-            about_items=_ints("about_items"), about_marks=_ints("about_marks"),
-            about_text=request.form.get("about_text", ""), actor=current_user(), now=utcnow())
-
-    return form_post(PostForm(), action, req=req, back=lambda: _page(req), success="Consultation recorded.")
+    form = request.form
+    return _post(reference, lambda db, req: consultations.open_consultation(
+        db, req, consultee_name=form.get("consultee_name", ""), consultee_kind=form.get("consultee_kind", ""),
+        means=form.get("means", ""), due_on=_date("due_on"), consultee_contact=form.get("consultee_contact", ""),
+        about_items=_ints("about_items"), about_marks=_ints("about_marks"), about_text=form.get("about_text", ""),
+        actor=current_user(), now=utcnow()),
+        "Consultation recorded.")
 
 
 @bp.route("/requests/<reference>/consultations/<int:consultation_id>/reply", methods=["POST"])
 @staff_required
 def consultation_reply(reference: str, consultation_id: int):
     """Record the consultee's reply and how it was taken into account."""
-    req = load(reference, audited=False)
-
-    def action(db):
-        return consultations.record_reply(db, req, consultation_id, reply=request.form.get("reply", ""),
-                                   reply_text=request.form.get("reply_text", ""),
-                                   taken_into_account=request.form.get("taken_into_account", ""),
-                                   actor=current_user(), now=utcnow())
-
-    return form_post(PostForm(), action, req=req, back=lambda: _page(req), success="Reply recorded.")
+    form = request.form
+    return _post(reference, lambda db, req: consultations.record_reply(
+        db, req, consultation_id, reply=form.get("reply", ""), reply_text=form.get("reply_text", ""),
+        taken_into_account=form.get("taken_into_account", ""), actor=current_user(), now=utcnow()),
+        "Reply recorded.")
 
 
 @bp.route("/requests/<reference>/consultations/<int:consultation_id>/override", methods=["POST"])
 @staff_required
 def consultation_override(reference: str, consultation_id: int):
     """A manager lets the pack go on without a reply, with reasons."""
-    req = load(reference, audited=False)
-
-    def action(db):
-        return consultations.override(db, req, consultation_id, reason=request.form.get("reason", ""),
-                               actor=current_user(), now=utcnow())
-
-    return form_post(PostForm(), action, req=req, back=lambda: _page(req), success="Consultation overridden.")
+    return _post(reference, lambda db, req: consultations.override(
+        db, req, consultation_id, reason=request.form.get("reason", ""), actor=current_user(), now=utcnow()),
+        "Consultation overridden.")
 
 
 @bp.route("/requests/<reference>/checks", methods=["POST"])
 @staff_required
 def record_check(reference: str):
     """Record one item of the agency checklist."""
-    req = load(reference, audited=False)
-
-    def action(db):
-        return agency.record_check(db, req, request.form.get("item", ""), how=request.form.get("how", ""),
-                            evidence_item_id=_int("evidence_item_id"), doubt=request.form.get("doubt") == "y",
-                            actor=current_user(), now=utcnow())
-
-    return form_post(PostForm(), action, req=req, back=lambda: _page(req), success="Check recorded.")
+    form = request.form
+    return _post(reference, lambda db, req: agency.record_check(
+        db, req, form.get("item", ""), how=form.get("how", ""), evidence_item_id=_int("evidence_item_id"),
+        doubt=form.get("doubt") == "y", actor=current_user(), now=utcnow()),
+        "Check recorded.")
 
 
 @bp.route("/requests/<reference>/access", methods=["POST"])
