@@ -43,8 +43,8 @@ DEMO_SMTP_PORT ?= 1025
 # unless SAR_SMTP_HOST points at a real relay.
 demo: install
 	mkdir -p var/demo-mail/tmp var/demo-mail/new var/demo-mail/cur
-	SAR_DATABASE_URL=$${SAR_DATABASE_URL:-$(DEMO_DB)} $(BIN)/sar db upgrade
-	SAR_DATABASE_URL=$${SAR_DATABASE_URL:-$(DEMO_DB)} SAR_BASE_URL=$${SAR_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/sar demo
+	SAR_ENV=$${SAR_ENV:-demo} SAR_DATABASE_URL=$${SAR_DATABASE_URL:-$(DEMO_DB)} $(BIN)/sar db upgrade
+	SAR_ENV=$${SAR_ENV:-demo} SAR_DATABASE_URL=$${SAR_DATABASE_URL:-$(DEMO_DB)} SAR_BASE_URL=$${SAR_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/sar demo
 	@SINK=""; \
 	if [ -z "$$SAR_SMTP_HOST" ]; then \
 	  $(BIN)/python -m aiosmtpd -n -l 127.0.0.1:$(DEMO_SMTP_PORT) -c aiosmtpd.handlers.Mailbox var/demo-mail & SINK=$$!; \
