@@ -25,6 +25,7 @@ class NhsContextRecognizer(_RegexRecognizer):
     """
 
     ENTITY = "UK_NHS"
+    CONTEXT = ("nhs", "health")
     FLAGS = re.IGNORECASE
     RULES = (
         (
@@ -43,6 +44,7 @@ class NinoRecognizer(_RegexRecognizer):
     """
 
     ENTITY = "UK_NINO"
+    CONTEXT = ("national insurance", "ni", "nino", "insurance")
     RULES = (
         (
             r"\b(?!BG|GB|NK|KN|NT|TN|ZZ)((?i:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])" + _GAP + r"\d{2}" + _GAP
@@ -57,6 +59,7 @@ class NhsWrappedRecognizer(_RegexRecognizer):
     """A checksum-valid NHS number broken over a line ("485 777" / "3457")."""
 
     ENTITY = "UK_NHS"
+    CONTEXT = ("nhs", "health")
     _BREAK = r"[ \t]*\n[ \t]*"
     RULES = (
         (r"(?<![\d\w])(\d{3}[ \-]?\d{3}" + _BREAK + r"\d{4}|\d{3}" + _BREAK + r"\d{3}[ \-]?\d{4})(?![\d\w])", 1, 0.5),
@@ -78,6 +81,7 @@ class UkPhoneFallbackRecognizer(_RegexRecognizer):
     """
 
     ENTITY = "PHONE_NUMBER"
+    CONTEXT = ("phone", "mobile", "tel", "telephone", "landline", "contact", "number", "call", "text")
     RULES = (
         (
             r"(?<![\d\w])((?:\+44[\s\-]?\(?0?\)?[\s\-]?|\(?0)(?:7\d{3}\)?[\s\-.]?\d{3}[\s\-.]?\d{3}|"
@@ -103,6 +107,7 @@ class DateOfBirthRecognizer(_RegexRecognizer):
     """
 
     ENTITY = "DATE_OF_BIRTH"
+    CONTEXT = ("dob", "birth", "born")
     FLAGS = re.IGNORECASE
     RULES = (
         (
@@ -130,6 +135,7 @@ class CaseReferenceRecognizer(_RegexRecognizer):
     """Local case and person references: ``CS-382105``, "Case ref: 123456", "Mosaic ID 1234567", UPN."""
 
     ENTITY = "CASE_REFERENCE"
+    CONTEXT = ("case", "reference", "ref", "id", "upn", "mosaic")
     RULES = (
         (r"\b([A-Z]{2,4}-\d{4,9})\b", 1, 0.5),
         (
