@@ -65,9 +65,9 @@ class NhsWrappedRecognizer(_RegexRecognizer):
         (r"(?<![\d\w])(\d{3}[ \-]?\d{3}" + _BREAK + r"\d{4}|\d{3}" + _BREAK + r"\d{3}[ \-]?\d{4})(?![\d\w])", 1, 0.5),
     )
 
-    def accept(self, text: str, start: int, end: int) -> bool:
+    def validate_result(self, pattern_text: str) -> bool:
         """Require the NHS mod-11 check digit."""
-        digits = [int(c) for c in re.sub(r"\D", "", text[start:end])]
+        digits = [int(c) for c in re.sub(r"\D", "", pattern_text)]
         check = 11 - sum(d * (10 - i) for i, d in enumerate(digits[:9])) % 11
         return len(digits) == 10 and (0 if check == 11 else check) == digits[9]
 
@@ -91,9 +91,9 @@ class UkPhoneFallbackRecognizer(_RegexRecognizer):
         ),
     )
 
-    def accept(self, text: str, start: int, end: int) -> bool:
+    def validate_result(self, pattern_text: str) -> bool:
         """Require 10 or 11 digits (12 with the 44 prefix)."""
-        digits = re.sub(r"\D", "", text[start:end])
+        digits = re.sub(r"\D", "", pattern_text)
         if digits.startswith("44"):
             digits = "0" + digits[2:].lstrip("0")
         return len(digits) in (10, 11)
