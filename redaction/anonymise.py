@@ -137,3 +137,23 @@ def anonymise_json(value, withheld: Sequence[tuple[str, str]], operator: str = "
     if isinstance(value, (list, tuple)):
         return [anonymise_json(v, withheld, operator) for v in value]
     return value
+
+
+def cast_withheld(cast: Iterable[dict], code: str) -> list[tuple[str, str]]:
+    """``(string, code)`` pairs for every way the cast writes a person it does not keep.
+
+    A third party or an unresolved person is proposed for redaction (fail closed), even where only a
+    whole withheld sentence names them, so in a copy that leaves the team their name, forms and
+    mention texts are withheld strings too. ``cast`` is :func:`redaction.cast.describe_cast` output.
+    """
+    from redaction.cast import UNRESOLVED
+    from redaction.names import THIRD_PARTY
+
+    out: list[tuple[str, str]] = []
+    for person in cast:
+        if person.get("status") not in (THIRD_PARTY, UNRESOLVED):
+            continue
+        mentions = (m.get("text", "") for m in person.get("mentions", ()))
+        texts = [person.get("name", ""), *person.get("forms", ()), *mentions]
+        out.extend((t, code) for t in dict.fromkeys(texts) if t and t.strip())
+    return out

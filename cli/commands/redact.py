@@ -22,8 +22,9 @@ from pathlib import Path
 import click
 
 from redaction import pdf
-from redaction.anonymise import OPERATORS, anonymise_json, quote
+from redaction.anonymise import OPERATORS, anonymise_json, cast_withheld, quote
 from redaction.cast import apply_cast, parse_cast
+from redaction.codes import code_for_regime
 from redaction.context import RedactionContext, StaffMember, Subject
 from redaction.errors import PdfError, VerificationError
 from redaction.types import BurnInBox, ExtractedDocument, Proposal
@@ -241,10 +242,12 @@ def redact(
         # Withheld anywhere in the bundle: the cast is bundle-wide, so its quotes are checked against all.
         withheld = [(p.text, p.code) for (_, _, doc), plan in zip(loaded, plans, strict=True)
                     for p in plan.proposals if not _whole_page(doc, p)]
+        if plans:
+            withheld += cast_withheld(plans[0].cast, code_for_regime(THIRD_PARTY_CODE, context.regime))
         for (path, data, document), plan in zip(loaded, plans, strict=True):
             try:
                 notes = _write(path, data, document, plan.proposals, out, label_codes, plan.cast,
-                               quote_with=quote_with, withheld=withheld)
+                               quote_with=quote_with, bundle_withheld=withheld)
             except (PdfError, ValueError, OSError) as exc:
                 failed += 1
                 click.echo(f"sar: error: {path}: {_why(exc)}", err=True)
@@ -282,12 +285,12 @@ def _write(
     cast: Sequence[dict] = (),
     *,
     quote_with: str = "keep",
-    withheld: Sequence[tuple[str, str]] = (),
+    bundle_withheld: Sequence[tuple[str, str]] = (),
 ) -> list[str]:
     """Burn ``proposals`` into ``path`` and write it, its schedule and the bundle's cast; return burn-in notes.
 
     The schedule's quotes and the cast's names, mentions and evidence go through ``quote_with``
-    (:mod:`redaction.anonymise`) against every ``(text, code)`` withheld in the bundle.
+    (:mod:`redaction.anonymise`) against every ``(text, code)`` of ``bundle_withheld`` (the bundle's).
     """
     withheld = {
         p.page: p.code
@@ -311,10 +314,15 @@ def _write(
         kept_text=kept_text(document, proposals),
     )
     (out / path.name).write_bytes(result.data)
-    schedule = json.dumps({"redactions": schedule_entries(proposals, quote_with),
-                           "cast": anonymise_json(list(cast), withheld, quote_with)}, indent=2, ensure_ascii=False)
+    cast_out = anonymise_json(list(cast), bundle_withheld, quote_with)
+    schedule = json.dumps({"redactions": schedule_entries(proposals, quote_with), "cast": cast_out}, indent=2,
+                          ensure_ascii=False)
     (out / f"{path.name}.redactions.json").write_text(schedule + "\n", encoding="utf-8")
     return list(result.notes)
+
+
+#: The code a third party's name is withheld under (DPA 2018 Sch 2 para 16; redaction.codes).
+THIRD_PARTY_CODE = "SCH2-P16-THIRD-PARTY"
 
 
 def _whole_page(document: ExtractedDocument, p: Proposal) -> bool:

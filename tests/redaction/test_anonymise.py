@@ -69,3 +69,18 @@ def test_json_strings_are_anonymised_and_keys_and_numbers_kept():
                     "mentions": [{"page": 2, "text": "[redacted: P16]"}],
                     "evidence": ["'[redacted: P16] (neighbour)' on page 2"]}]
     assert anonymise_json(cast, [("Ada Quill", "P16")], "keep") is cast
+
+
+def test_cast_withholds_every_form_of_the_people_it_does_not_keep():
+    from redaction.anonymise import cast_withheld
+
+    cast = [{"name": "Ada Quill", "status": "third_party", "forms": ["Ada", "Ada Quill"],
+             "mentions": [{"text": "ADA QUILL"}]},
+            {"name": "Bo Tenn", "status": "unresolved", "forms": ["Bo Tenn"], "mentions": []},
+            {"name": "Cy Lark", "status": "professional", "forms": ["Cy Lark"], "mentions": [{"text": "Cy"}]},
+            {"name": "Di Mott", "status": "subject", "forms": ["Di"], "mentions": []}]
+    pairs = cast_withheld(cast, "P16")
+    assert pairs == [("Ada Quill", "P16"), ("Ada", "P16"), ("ADA QUILL", "P16"), ("Bo Tenn", "P16")]
+    out = anonymise_json(cast, pairs)
+    assert "Ada" not in str(out) and "Bo Tenn" not in str(out)
+    assert out[2]["name"] == "Cy Lark" and out[3]["forms"] == ["Di"]
