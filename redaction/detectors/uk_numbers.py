@@ -25,6 +25,7 @@ class NhsContextRecognizer(_RegexRecognizer):
     """
 
     ENTITY = "UK_NHS"
+    CONTEXT = ("nhs", "health")
     FLAGS = re.IGNORECASE
     RULES = (
         (
@@ -43,6 +44,7 @@ class NinoRecognizer(_RegexRecognizer):
     """
 
     ENTITY = "UK_NINO"
+    CONTEXT = ("national insurance", "ni", "nino", "insurance")
     RULES = (
         (
             r"\b(?!BG|GB|NK|KN|NT|TN|ZZ)((?i:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])" + _GAP + r"\d{2}" + _GAP
@@ -57,14 +59,15 @@ class NhsWrappedRecognizer(_RegexRecognizer):
     """A checksum-valid NHS number broken over a line ("485 777" / "3457")."""
 
     ENTITY = "UK_NHS"
+    CONTEXT = ("nhs", "health")
     _BREAK = r"[ \t]*\n[ \t]*"
     RULES = (
         (r"(?<![\d\w])(\d{3}[ \-]?\d{3}" + _BREAK + r"\d{4}|\d{3}" + _BREAK + r"\d{3}[ \-]?\d{4})(?![\d\w])", 1, 0.5),
     )
 
-    def accept(self, text: str, start: int, end: int) -> bool:
+    def validate_result(self, pattern_text: str) -> bool:
         """Require the NHS mod-11 check digit."""
-        digits = [int(c) for c in re.sub(r"\D", "", text[start:end])]
+        digits = [int(c) for c in re.sub(r"\D", "", pattern_text)]
         check = 11 - sum(d * (10 - i) for i, d in enumerate(digits[:9])) % 11
         return len(digits) == 10 and (0 if check == 11 else check) == digits[9]
 
@@ -78,6 +81,7 @@ class UkPhoneFallbackRecognizer(_RegexRecognizer):
     """
 
     ENTITY = "PHONE_NUMBER"
+    CONTEXT = ("phone", "mobile", "tel", "telephone", "landline", "contact", "number", "call", "text")
     RULES = (
         (
             r"(?<![\d\w])((?:\+44[\s\-]?\(?0?\)?[\s\-]?|\(?0)(?:7\d{3}\)?[\s\-.]?\d{3}[\s\-.]?\d{3}|"
@@ -87,9 +91,9 @@ class UkPhoneFallbackRecognizer(_RegexRecognizer):
         ),
     )
 
-    def accept(self, text: str, start: int, end: int) -> bool:
+    def validate_result(self, pattern_text: str) -> bool:
         """Require 10 or 11 digits (12 with the 44 prefix)."""
-        digits = re.sub(r"\D", "", text[start:end])
+        digits = re.sub(r"\D", "", pattern_text)
         if digits.startswith("44"):
             digits = "0" + digits[2:].lstrip("0")
         return len(digits) in (10, 11)
@@ -103,6 +107,7 @@ class DateOfBirthRecognizer(_RegexRecognizer):
     """
 
     ENTITY = "DATE_OF_BIRTH"
+    CONTEXT = ("dob", "birth", "born")
     FLAGS = re.IGNORECASE
     RULES = (
         (
@@ -130,6 +135,7 @@ class CaseReferenceRecognizer(_RegexRecognizer):
     """Local case and person references: ``CS-382105``, "Case ref: 123456", "Mosaic ID 1234567", UPN."""
 
     ENTITY = "CASE_REFERENCE"
+    CONTEXT = ("case", "reference", "ref", "id", "upn", "mosaic")
     RULES = (
         (r"\b([A-Z]{2,4}-\d{4,9})\b", 1, 0.5),
         (

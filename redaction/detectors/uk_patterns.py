@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from redaction.detectors.ids import ID_ENTITIES
 from redaction.lexicon import MONTH_RX, words
@@ -198,9 +198,13 @@ class _RegexRecognizer(EntityRecognizer):
     ENTITY = ""
     RULES: tuple[tuple[str, int, float], ...] = ()
     FLAGS = 0
+    #: Words near a match that raise its score through the analyzer's ``LemmaContextAwareEnhancer``
+    #: (presidio's ``context``). Scores only go up: the engine never drops a finding for want of context.
+    CONTEXT: tuple[str, ...] = ()
 
     def __init__(self) -> None:
-        super().__init__(supported_entities=[self.ENTITY], name=type(self).__name__, supported_language="en")
+        super().__init__(supported_entities=[self.ENTITY], name=type(self).__name__, supported_language="en",
+                         context=list(self.CONTEXT))
         self._compiled = [(re.compile(rx, self.FLAGS), group, score) for rx, group, score in self.RULES]
 
     def load(self) -> None:
@@ -210,11 +214,16 @@ class _RegexRecognizer(EntityRecognizer):
         """Yield ``(start, end, score)`` for every match in ``text``."""
         for rx, group, score in self._compiled:
             for m in rx.finditer(text):
-                if m.group(group) and self.accept(text, m.start(group), m.end(group)):
+                if (m.group(group) and self.validate_result(m.group(group)) is not False
+                        and self.accept(text, m.start(group), m.end(group))):
                     yield m.start(group), m.end(group), score
 
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """Presidio's hook: ``False`` rejects a match on its text alone (a checksum, a digit count)."""
+        return None
+
     def accept(self, text: str, start: int, end: int) -> bool:
-        """Hook for subclasses to reject a regex match; the default accepts all."""
+        """Hook for subclasses to reject a match that needs its surroundings to judge; accepts all."""
         return True
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: D102
@@ -223,4 +232,9 @@ class _RegexRecognizer(EntityRecognizer):
         best: dict[tuple[int, int], float] = {}
         for s, e, score in self.spans(text):
             best[(s, e)] = max(score, best.get((s, e), 0.0))
-        return [RecognizerResult(self.ENTITY, s, e, score) for (s, e), score in sorted(best.items())]
+        # The explanation is where presidio's context enhancer records the supporting word and the raise.
+        return [
+            RecognizerResult(self.ENTITY, s, e, score,
+                             analysis_explanation=AnalysisExplanation(self.name, score, pattern_name=self.name))
+            for (s, e), score in sorted(best.items())
+        ]

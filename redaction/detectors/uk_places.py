@@ -41,6 +41,7 @@ class SchoolRecognizer(_RegexRecognizer):
                 yield start, end, score
 
     ENTITY = "SCHOOL"
+    CONTEXT = ("school", "attends", "pupil", "teacher")
     RULES = (
         (
             r"((?:St\.?\s+|Saint\s+)?(?:" + _CAPWORD + r"[ \t\n]+){1,4}(?:(?:Primary|Junior|Infant|Infants|Secondary|"
@@ -69,6 +70,7 @@ class GpPracticeRecognizer(_RegexRecognizer):
                 yield start, end, score
 
     ENTITY = "GP_PRACTICE"
+    CONTEXT = ("gp", "surgery", "registered", "doctor")
     RULES = (
         (
             r"((?:" + _CAPWORD + r"[ \t\n]+){1,4}(?:Surgery|Medical\s+(?:Practice|Centre|Center|Group)|Health\s+Centre|"
@@ -97,6 +99,7 @@ class AddressRecognizer(_RegexRecognizer):
     """
 
     ENTITY = "UK_ADDRESS"
+    CONTEXT = ("address", "lives", "living", "resides", "moved", "home")
 
     _postcode = re.compile(r"(?<![A-Za-z0-9])" + POSTCODE + r"(?![A-Za-z0-9])")
     _street = re.compile(

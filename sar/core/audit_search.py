@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from redaction.anonymise import quote
 from sar.core import audit
 from sar.core.db import LONDON
 from sar.core.errors import ValidationError
@@ -29,6 +30,23 @@ MAX_EXPORT_ROWS = 100_000
 MAX_PER_PAGE = 200
 CSV_COLUMNS = ("seq", "at_utc", "actor", "action", "request", "target", "client_ip", "user_agent", "detail",
                "key_id")
+
+
+#: Audit actions whose detail quotes withheld text under ``"text"`` (the exemption under ``"code"``).
+QUOTES_WITHHELD = frozenset({"redaction.entity"})
+
+
+def exported_detail(action: str, detail: Mapping | None) -> Mapping | None:
+    """An event's detail as exports (the CSV and ``GET /api/audit``) show it.
+
+    "Redact every occurrence of <text>" records the text itself, and the chain keeps it so the
+    record stays verifiable. An export leaves the system and its readers (managers, admins, their
+    tooling) need to know that and when something was redacted, not what: the quoted text is
+    replaced by presidio-anonymizer (``redaction.anonymise``) with ``[redacted: <code>]``.
+    """
+    if action not in QUOTES_WITHHELD or not isinstance(detail, Mapping) or not detail.get("text"):
+        return detail
+    return {**detail, "text": quote(str(detail["text"]), detail.get("code"), "replace")}
 
 
 @dataclass(frozen=True)
@@ -150,7 +168,8 @@ def export_csv(session: Session, filters: AuditFilter, *, actor: User, now: date
         writer.writerow([_cell(v) for v in (
             event.seq, event.at.isoformat(timespec="seconds"), event.actor_label, event.action, ref or "",
             event.target, event.client_ip, event.user_agent,
-            json.dumps(event.detail, sort_keys=True, ensure_ascii=False), event.key_id or "legacy")])
+            json.dumps(exported_detail(event.action, event.detail), sort_keys=True, ensure_ascii=False),
+            event.key_id or "legacy")])
     audit.record(session, "audit.export", actor=actor, now=now,
                  detail={"filters": filters.as_dict(), "rows": total})
     return out.getvalue()

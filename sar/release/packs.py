@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from redaction import pdf
+from redaction.anonymise import anonymise_withheld
 from redaction.errors import VerificationError
 from redaction.pdf_compose import select_pages, text_pdf
 from redaction.types import Box, BurnInBox
@@ -149,7 +150,8 @@ def _strings_to_verify(plans: Sequence[_ItemPlan], originals: dict[int, bytes]
     A text that is also visible where nobody redacted it (a reviewer rejected that occurrence, or
     an ordinary word equals a redacted first name) cannot be absent from the output, so it is left
     out of the check, as ``sar redact`` does; each such text is returned as a warning naming the
-    document and page, for the manager to see. Every other accepted text is verified.
+    document and page, for the manager to see, with the text itself anonymised to its exemption code.
+    Every other accepted text is verified.
 
     :return: ``(to verify, warnings, kept text by item id)``; the kept text is each document's text
         with every accepted redaction blanked, which the burn-in's person search must not look for
@@ -174,6 +176,11 @@ def _strings_to_verify(plans: Sequence[_ItemPlan], originals: dict[int, bytes]
             folded = _fold("".join(chars))
             residual.append((plan.item.filename, page.page_index + 1, folded, folded.replace(" ", "")))
     verify, warnings = [], []
+    # The warnings are kept in the pack's manifest for as long as the pack record lives, long after the
+    # review: they say where (document and page), and quote what only as its code (redaction.anonymise),
+    # including inside a file name that quotes it.
+    withheld = sorted({(" ".join(r.text.split()), r.code or "") for p in plans for r in p.redactions
+                       if r.text and r.text.strip()})
     for text in texts:
         needle = _fold(text)
         seen = [(name, page) for name, page, hay, compact in residual if _occurs(needle, hay, compact)]
@@ -181,7 +188,8 @@ def _strings_to_verify(plans: Sequence[_ItemPlan], originals: dict[int, bytes]
             verify.append(text)
             continue
         where = ", ".join(f"{name} p.{page}" for name, page in seen[:5])
-        warnings.append(f"{text!r} is redacted elsewhere but still visible at {where}")
+        warnings.append(anonymise_withheld(f"{text!r} is redacted elsewhere but still visible at {where}",
+                                           withheld, "replace"))
     return verify, warnings, {item_id: "\n".join(pages) for item_id, pages in kept.items()}
 
 

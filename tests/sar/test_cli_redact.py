@@ -227,3 +227,25 @@ def test_confirmed_cast_file_wins_and_the_cast_is_written(two_pdfs, tmp_path):
     cast.write_text(json.dumps({"people": [{"name": name, "role": "cousin"}]}))
     bad = run("--subject-name", ctx["subject"]["name"], "--cast", cast, "--out", tmp_path / "c", pdf)
     assert bad.returncode == 2 and "people[0].role" in bad.stderr
+
+
+@pytest.mark.slow
+def test_quote_replace_writes_a_copy_without_withheld_text(two_pdfs, tmp_path):
+    """``--quote replace``: the schedule and the cast quote withheld text only as ``[redacted: CODE]``
+    (issue 10, redaction.anonymise); the default copy keeps it for the reviewer."""
+    src, ctx = two_pdfs
+    pdf = sorted(src.glob("*.pdf"))[0]
+    res = run("--subject-name", ctx["subject"]["name"], "--quote", "replace", "--out", tmp_path / "r", pdf)
+    assert res.returncode == 0, res.stderr
+    keep = run("--subject-name", ctx["subject"]["name"], "--out", tmp_path / "k", pdf)
+    assert keep.returncode == 0, keep.stderr
+    kept = json.loads((tmp_path / "k" / f"{pdf.name}.redactions.json").read_text())
+    raw = (tmp_path / "r" / f"{pdf.name}.redactions.json").read_text()
+    written = json.loads(raw)
+    assert [e["code"] for e in written["redactions"]] == [e["code"] for e in kept["redactions"]]
+    assert all(e["text"] == f"[redacted: {e['code']}]" for e in written["redactions"])
+    withheld = {" ".join(e["text"].split()) for e in kept["redactions"] if e["entity_type"] == "PERSON"}
+    assert withheld and not [t for t in withheld if t in " ".join(raw.split())]
+    third = [p for p in written["cast"] if p["status"] in ("third_party", "unresolved")]
+    assert third and all(p["name"].startswith("[redacted: ") for p in third)
+    assert any(p["status"] == "subject" and p["name"] == ctx["subject"]["name"] for p in written["cast"])

@@ -153,6 +153,10 @@ def test_rejected_occurrence_is_a_staff_warning_not_a_silent_pass(session, setti
                                 now=now)
     pack = packs.build_pack(session, req, actor=team.officer, now=now, settings=settings)
     assert pack.manifest["warnings"] and "still visible at" in pack.manifest["warnings"][0]
+    # The stored warning says where, and quotes what only as its code (issue 10, redaction.anonymise),
+    # in the file name too.
+    assert THIRD_PARTY not in " ".join(pack.manifest["warnings"])
+    assert f"[redacted: {first.code}]" in pack.manifest["warnings"][0] and " p.1" in pack.manifest["warnings"][0]
     files = packs.pack_files(packs.pack_bytes(settings, pack))
     # The file name names the third party, so the letter and schedule call it "Document 1".
     letter = _text(files[f"{req.reference}-cover-letter.pdf"])

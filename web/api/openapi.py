@@ -368,7 +368,10 @@ def openapi_document() -> dict[str, Any]:
         "/api/requests/{reference}/redactions": {"get": _op(
             "The request's redactions (staff).", {"200": _json(_ref("RedactionList"), "Redactions.")},
             params=[*ref, {"name": "status", "in": "query",
-                           "schema": {"type": "string", "enum": ["proposed", "accepted", "rejected"]}}])},
+                           "schema": {"type": "string", "enum": ["proposed", "accepted", "rejected"]}},
+                    {"name": "quote", "in": "query", "schema": {"type": "string", "enum": ["keep", "replace", "mask"]},
+                     "description": "How `text` quotes withheld text: keep (reviewers, the default), replace "
+                                    "([redacted: CODE]) or mask, for an export read by anyone else."}])},
         "/api/redactions/{redaction_id}": {"patch": _op(
             "Accept or reject a redaction (staff); rejecting needs a reason. Voids a standing approval.",
             {"200": _json(_ref("Redaction"), "Decided.")},

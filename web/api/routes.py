@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import Response, current_app, g, jsonify, request, url_for
 
+from redaction.anonymise import OPERATORS
 from sar.bundle import conversion, documents, jobs, redactions
 from sar.bundle import queries as bundle_queries
 from sar.core import audit, audit_search
@@ -288,17 +289,24 @@ def get_job(job_id: int) -> Response:
 
 @bp.get("/requests/<reference>/redactions")
 def list_redactions(reference: str) -> Response:
-    """The request's redactions (proposed, accepted, rejected), optionally filtered by status."""
+    """The request's redactions (proposed, accepted, rejected), optionally filtered by status.
+
+    ``quote`` (``keep``, the default, ``replace`` or ``mask``) is how ``text`` quotes what is withheld:
+    a reviewer's tool keeps it; an export for anyone else asks for ``replace`` or ``mask``.
+    """
     req = _load(reference)
     status = request.args.get("status") or None
     if status not in (None, "proposed", "accepted", "rejected"):
         raise ValidationError("'status' must be proposed, accepted or rejected")
+    quote_with = request.args.get("quote") or "keep"
+    if quote_with not in OPERATORS:
+        raise ValidationError(f"'quote' must be one of {', '.join(OPERATORS)}")
     session = get_session()
-    out = [schemas.redaction_out(row) for row in
+    out = [schemas.redaction_out(row, quote_with) for row in
            bundle_queries.list_redactions(session, req, actor=g.api_user, status=status)]
     # The listing quotes the withheld text itself: an audited read like opening the page.
     audit.record(session, "redaction.list", actor=g.api_user, now=now(), request_id=req.id, target=req.reference,
-                 detail={"status": status or "all", "count": len(out)})
+                 detail={"status": status or "all", "count": len(out), "quote": quote_with})
     session.commit()
     return jsonify(items=out, total=len(out))
 

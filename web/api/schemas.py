@@ -11,6 +11,8 @@ from typing import Any
 
 from flask import request
 
+from redaction.anonymise import quote
+from sar.core import audit_search
 from sar.core.dates import london_date
 from sar.core.db import LONDON
 from sar.core.errors import ValidationError
@@ -212,14 +214,19 @@ def job_out(job: Any, url: str) -> dict[str, Any]:
     }
 
 
-def redaction_out(row: Any) -> dict[str, Any]:
-    """One proposed or decided redaction (a :class:`sar.bundle.queries.RedactionRow`)."""
+def redaction_out(row: Any, quote_with: str = "keep") -> dict[str, Any]:
+    """One proposed or decided redaction (a :class:`sar.bundle.queries.RedactionRow`).
+
+    ``text`` goes through the anonymiser operator ``quote_with`` (``redaction.anonymise``): ``keep``
+    for the review tools, which exist to show a reviewer what would be withheld; ``replace`` or
+    ``mask`` for a JSON export that is read by someone who does not decide the redactions.
+    """
     r = row.redaction
     return {
         "id": r.id,
         "document": {"id": r.bundle_item_id, "filename": row.filename},
         "page": r.page,
-        "text": r.text,
+        "text": quote(r.text, r.code, quote_with),
         "entity_type": r.entity_type,
         "code": r.code,
         "reason": r.reason,
@@ -243,7 +250,8 @@ def audit_event_out(event: Any, reference: str | None) -> dict[str, Any]:
         "action": event.action,
         "request": reference,
         "target": event.target,
-        "detail": event.detail,
+        # an export: withheld text quoted in a detail is anonymised (sar.core.audit_search.exported_detail)
+        "detail": audit_search.exported_detail(event.action, event.detail),
         "client_ip": event.client_ip,
         "user_agent": event.user_agent,
         "key_id": event.key_id,
