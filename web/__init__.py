@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from sar.accounts import sealed_secrets
 from sar.core import audit
 from sar.core.settings import Settings
 
@@ -20,6 +21,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     settings.check_secret_key()
     settings.check_audit_key()
     audit.use_keys(settings.audit_keys)
+    sealed_secrets.use_keys(settings.storage_keys, environment=settings.environment)
     app = Flask(__name__, template_folder=str(settings.templates_dir), static_folder="static")
     app.config.update(
         SAR_SETTINGS=settings,
