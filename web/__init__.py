@@ -6,7 +6,7 @@ from flask import Flask
 
 from sar.accounts import sealed_secrets
 from sar.core import audit
-from sar.core.settings import Settings
+from sar.core.settings import ConfigError, Settings
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -22,6 +22,10 @@ def create_app(settings: Settings | None = None) -> Flask:
     settings.check_audit_key()
     audit.use_keys(settings.audit_keys)
     sealed_secrets.use_keys(settings.storage_keys, environment=settings.environment)
+    if settings.staff_two_factor_required and not settings.storage_keys:
+        # Refuse now rather than fail the first staff member's enrolment: their secret is sealed with it.
+        raise ConfigError("SAR_STORAGE_KEY is not set: staff two-factor secrets are stored encrypted with it "
+                          "(base64 of 32 random bytes, as id:key)")
     app = Flask(__name__, template_folder=str(settings.templates_dir), static_folder="static")
     app.config.update(
         SAR_SETTINGS=settings,
