@@ -97,3 +97,16 @@ def test_serving_without_a_key_fails_with_one_clear_line(command, tmp_path):
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "SAR_SECRET_KEY is not set" in lines[0], done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("command", [
+    [str(REPO_ROOT / ".venv" / "bin" / "sar"), "serve", "--port", "1", "--with-worker"],
+    [sys.executable, "-m", "web", "--port", "1"],
+])
+def test_serving_staff_two_factor_without_a_storage_key_fails_with_one_clear_line(command, tmp_path):
+    env = _clean_env(SAR_DATABASE_URL=f"sqlite:///{tmp_path / 'x.db'}", SAR_SECRET_KEY=STRONG,
+                     SAR_AUDIT_KEY="2026a:" + STRONG)
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=120)
+    assert done.returncode != 0
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "SAR_STORAGE_KEY is not set" in lines[0], done.stderr
