@@ -226,7 +226,8 @@ def start_pack_job(session: Session, request: Request, *, actor: User, now: date
     if active is not None:
         raise Conflict("the response pack is already being built for this request")
     job = Job(kind=PACK_JOB, request_id=request.id, status="queued", progress_done=0, progress_total=0,
-              message="waiting for the worker", result={"note": (note or "").strip()[:5000]} | ({"outcome": True} if outcome else {}),
+              message="waiting for the worker",
+              result={"note": (note or "").strip()[:5000]} | ({"outcome": True} if outcome else {}),
               created_by_id=actor.id, created_at=now)
     session.add(job)
     session.flush()
