@@ -4,7 +4,8 @@
 --   owner role (default sar_owner): owns the schema; `sar db upgrade` (Alembic migrations) runs as it.
 --   app role   (default sar_app):   what the web server and the worker connect as. It may read and
 --              write the case tables, but on audit_events only SELECT and INSERT: it can append to the
---              audit log and read it, never UPDATE, DELETE or TRUNCATE it. It owns no table, so it
+--              audit log and read it, never DELETE or TRUNCATE it, and UPDATE only the personal-detail
+--              columns that disposal minimises (see section 4). It owns no table, so it
 --              cannot drop a trigger or alter a table either.
 --
 -- Run as a superuser, connected to the SAR Desk database, once before the first `sar db upgrade` and
@@ -77,6 +78,15 @@ SELECT format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA public '
 --    it is caught by the anchors.
 SELECT format('REVOKE UPDATE, DELETE, TRUNCATE, TRIGGER, REFERENCES ON public.audit_events FROM %I, PUBLIC',
               :'app_role') WHERE to_regclass('public.audit_events') IS NOT NULL \gexec
+-- Disposal minimises a disposed request's audit rows (issue 18): the app may overwrite only their
+-- personal-detail columns, which chain format 2 covers by a keyed digest, so an edit of a row as
+-- written still fails `sar audit verify`, and a row marked minimised must belong to a disposed request.
+-- (Granted after the REVOKE above, which also revokes column privileges.)
+SELECT format('GRANT UPDATE (actor_label, detail, client_ip, user_agent, minimised_at) '
+              'ON public.audit_events TO %I', :'app_role')
+ WHERE to_regclass('public.audit_events') IS NOT NULL
+   AND EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'public'
+               AND table_name = 'audit_events' AND column_name = 'minimised_at') \gexec
 SELECT format('REVOKE DELETE, TRUNCATE, TRIGGER ON public.audit_head FROM %I, PUBLIC', :'app_role')
  WHERE to_regclass('public.audit_head') IS NOT NULL \gexec
 SELECT format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON public.alembic_version FROM %I, PUBLIC', :'app_role')

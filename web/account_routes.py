@@ -218,7 +218,7 @@ def two_factor():
         db.commit()
     uri = totp.provisioning_uri(user)
     qr = "data:image/svg+xml;base64," + base64.b64encode(totp.qr_svg(uri).encode()).decode()
-    return render_template("auth/two_factor.html", form=form, qr=qr, secret=user.totp_secret,
+    return render_template("auth/two_factor.html", form=form, qr=qr, secret=totp.secret_of(user),
                            required=users.must_enrol_second_factor(user, _settings())), (400 if form.errors else 200)
 
 

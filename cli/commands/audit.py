@@ -33,6 +33,9 @@ def verify(anchor_file: Path | None) -> None:
         raise click.ClickException(str(exc)) from None
     if result.ok:
         legacy = f", {result.legacy} legacy rows checked by hash only" if result.legacy else ""
+        if result.minimised:
+            legacy += (f", {result.minimised} rows minimised on disposal (personal details removed; "
+                       "MAC and digest checked)")
         against = f", against {anchors} anchors" if anchor_file is not None else ", no anchor file configured"
         click.echo(f"audit log intact: {result.checked} events verified{legacy}{against}")
         return

@@ -35,6 +35,7 @@ def serve(host: str, port: int, with_worker: bool) -> None:
     try:
         settings().check_secret_key()
         settings().check_audit_key()
+        settings().check_storage_key()
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from None
     web_argv = [sys.executable, "-m", "web", "--host", host, "--port", str(port)]

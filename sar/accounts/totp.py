@@ -5,6 +5,9 @@ new secret (not yet in force) and gives the ``otpauth://`` URI and its QR code a
 ``segno``, no network); :func:`confirm_enrolment` checks one code from the app, puts two-factor in force and
 returns :data:`RECOVERY_CODES` recovery codes, shown once and stored only as argon2id hashes. A code is
 accepted within one step either side (clock drift) and never twice (``totp_last_step``).
+
+The secret is stored encrypted (:mod:`sar.accounts.sealed_secrets`, AES-256-GCM under ``SAR_STORAGE_KEY``,
+bound to the user's id); :func:`secret_of` reads it, sealed or (before the migration) plain.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import segno
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from sar.accounts import users
+from sar.accounts import sealed_secrets, users
 from sar.accounts.passwords import hash_secret, verify_secret
 from sar.core import audit
 from sar.core.errors import NotPermitted, ValidationError
@@ -32,6 +35,17 @@ VALID_WINDOW = 1
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
 
+def _purpose(user: User) -> str:
+    return f"totp:{user.id}"
+
+
+def secret_of(user: User) -> str | None:
+    """``user``'s TOTP secret in plain base32 (for the authenticator app's manual entry), or None."""
+    if not user.totp_secret:
+        return None
+    return sealed_secrets.open_text(user.totp_secret, _purpose(user))
+
+
 def _step(now: datetime) -> int:
     return int(now.timestamp()) // 30
 
@@ -43,7 +57,9 @@ def begin_enrolment(session: Session, user: User, *, now: datetime) -> str:
     """
     if user.totp_enabled_at is not None:
         raise ValidationError("two-factor sign-in is already on")
-    user.totp_secret = pyotp.random_base32()
+    if user.id is None:
+        session.flush()  # the sealed secret is bound to the user's id
+    user.totp_secret = sealed_secrets.seal_text(pyotp.random_base32(), _purpose(user))
     session.flush()
     audit.record(session, "2fa.enrol_started", actor=user, now=now, target=f"user:{user.id}")
     return provisioning_uri(user)
@@ -53,7 +69,7 @@ def provisioning_uri(user: User) -> str:
     """The ``otpauth://`` URI of ``user``'s secret. :raises ValidationError: no secret yet."""
     if not user.totp_secret:
         raise ValidationError("start the two-factor enrolment first")
-    return pyotp.TOTP(user.totp_secret).provisioning_uri(name=user.email, issuer_name=ISSUER)
+    return pyotp.TOTP(secret_of(user)).provisioning_uri(name=user.email, issuer_name=ISSUER)
 
 
 def qr_svg(uri: str) -> str:
@@ -67,7 +83,7 @@ def _check_code(user: User, code: str, now: datetime) -> bool:
     code = (code or "").replace(" ", "").strip()
     if not user.totp_secret or not code.isdigit() or len(code) != 6:
         return False
-    totp = pyotp.TOTP(user.totp_secret)
+    totp = pyotp.TOTP(secret_of(user))
     current = _step(now)
     for step in range(current - VALID_WINDOW, current + VALID_WINDOW + 1):
         if user.totp_last_step is not None and step <= user.totp_last_step:

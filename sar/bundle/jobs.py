@@ -43,7 +43,7 @@ from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.models import STAFF_ROLES, BundleItem, Job, Request, RequestCast, User
 from sar.models import StaffMember as StaffRow
-from sar.release import approvals, packs
+from sar.release import approvals, outcomes, packs
 from sar.workflow import approval_state
 from sar.workflow.status import EDITABLE_STATUSES
 
@@ -204,24 +204,30 @@ def start_proposal_job(session: Session, request: Request, *, actor: User, now: 
 
 
 def start_pack_job(session: Session, request: Request, *, actor: User, now: datetime, note: str = "",
-                   stale: timedelta = STALE_AFTER) -> Job:
+                   stale: timedelta = STALE_AFTER, outcome: bool = False) -> Job:
     """Queue a job that builds the response pack and submits it for approval (as ``actor``).
 
     The quick checks run now (:func:`sar.release.approvals.check_submittable`), so a request that
     cannot be submitted is refused at once; the job re-checks everything under the request's lock.
+    With ``outcome`` the job submits the drafted outcome instead (:func:`sar.release.outcomes.submit_outcome`:
+    its decision pack, or the redacted pack for an outcome that releases documents).
 
     :raises NotPermitted: the actor is not an officer or manager.
     :raises Conflict: a pack job for this request is already queued or running, or the request
         cannot be submitted (state, entitlement, no documents, undecided proposals).
     """
-    approvals.check_submittable(session, request, actor=actor)
+    if outcome:
+        outcomes.check_outcome_submittable(session, request, actor=actor)
+    else:
+        approvals.check_submittable(session, request, actor=actor)
     _fail_stale(session, now=now, older_than=stale, request_id=request.id)
     active = session.scalars(select(Job).where(Job.request_id == request.id, Job.kind == PACK_JOB,
                                                Job.status.in_(ACTIVE_STATUSES))).first()
     if active is not None:
         raise Conflict("the response pack is already being built for this request")
     job = Job(kind=PACK_JOB, request_id=request.id, status="queued", progress_done=0, progress_total=0,
-              message="waiting for the worker", result={"note": (note or "").strip()[:5000]},
+              message="waiting for the worker",
+              result={"note": (note or "").strip()[:5000]} | ({"outcome": True} if outcome else {}),
               created_by_id=actor.id, created_at=now)
     session.add(job)
     session.flush()
@@ -487,13 +493,13 @@ def _run_pack(session_factory: sessionmaker, job_id: int, *, settings: Settings,
         request = session.get(Request, job.request_id)
         creator = session.get(User, job.created_by_id) if job.created_by_id else None
         note = (job.result or {}).get("note", "")
-        approval = approvals.submit_for_approval(session, request, actor=creator, now=now, settings=settings,
-                                                 note=note)
+        submit = outcomes.submit_outcome if (job.result or {}).get("outcome") else approvals.submit_for_approval
+        approval = submit(session, request, actor=creator, now=now, settings=settings, note=note)
         message = "pack built and submitted for approval"
         job.status = "done"
         job.finished_at = now
         job.progress_done = job.progress_total = 1
         job.message = message
-        job.result = {"note": note, "approval_id": approval.id, "pack_sha256": approval.pack_sha256,
+        job.result = {**(job.result or {}), "approval_id": approval.id, "pack_sha256": approval.pack_sha256,
                       "status": request.status}
     return True, message

@@ -17,6 +17,17 @@ as "legacy"). The number of legacy rows is pinned in every anchor, too.
 Each event also records the client's IP address and user agent when the adapter supplied them
 (:func:`set_client`).
 
+Minimisation (issue 18: disposal keeps the audit events "with personal data in them minimised").
+From chain format 2 (:data:`FORMAT`, recorded per row in ``fmt``) the MAC covers a keyed digest of
+the row's personal details (:data:`PERSONAL_FIELDS`: the actor label, which names a requester by
+e-mail, the detail, the client IP and user agent) instead of the details themselves.
+:func:`minimise_request` replaces those details with a tombstone and stamps ``minimised_at``; the
+MAC, the link and the digest stay, so the chain still verifies, and :func:`verify` counts such rows
+as minimised. A row as written must match its digest; a minimised row is accepted only when its
+request has a disposal certificate (otherwise "minimising" could hide an edit). Format-1 rows (MAC
+over every field, written before format 2) cannot be minimised without breaking the chain and keep
+their details; disposal reports how many.
+
 Appends are serialised: :func:`record` first takes the chain's writer lock for the rest of the
 caller's transaction (a PostgreSQL advisory transaction lock; on SQLite the database's single write
 lock), then reads the head. Reading the head before holding the lock let two concurrent staff
@@ -40,7 +51,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from sar.core.settings import ConfigError, Settings
-from sar.models import AuditEvent, AuditHead, User
+from sar.models import AuditEvent, AuditHead, DisposalCertificate, User
 
 GENESIS = "0" * 64
 #: PostgreSQL advisory lock key held while appending (any fixed 64-bit number: "SARAUDIT" in ASCII).
@@ -53,6 +64,13 @@ MAX_IP = 64
 MAX_USER_AGENT = 400
 #: ``session.info`` key under which the adapter puts the client of the current HTTP request.
 CLIENT_INFO = "sar_audit_client"
+
+#: The chain format written by :func:`record`; rows keep the format they were written in.
+FORMAT = 2
+#: Fields a format-2 MAC covers only through ``personal_digest`` (the ones minimisation replaces).
+PERSONAL_FIELDS = ("actor_label", "detail", "client_ip", "user_agent")
+#: What replaces a minimised row's detail.
+MINIMISED_DETAIL = {"minimised": "personal details removed under the retention schedule"}
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +143,20 @@ def _payload(row: AuditEvent) -> dict[str, Any]:
     if row.key_id is not None:
         # Keyed rows also sign who signed them and the client; legacy rows keep their old payload.
         payload.update(key_id=row.key_id, client_ip=row.client_ip or "", user_agent=row.user_agent or "")
+    if row.key_id is not None and (row.fmt or 1) >= 2:
+        # Format 2: the personal details enter only through their digest (so they can be minimised).
+        for field in PERSONAL_FIELDS:
+            payload.pop(field)
+        payload.update(fmt=row.fmt, personal=row.personal_digest)
     return payload
+
+
+def _personal_digest(secret: str, row: AuditEvent) -> str:
+    """Keyed digest of a row's personal details (keyed, so a short e-mail cannot be guessed from it)."""
+    personal = {"actor_label": row.actor_label, "detail": row.detail, "client_ip": row.client_ip or "",
+                "user_agent": row.user_agent or ""}
+    message = ("personal\n" + _canonical(personal)).encode()
+    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
 
 
 def _legacy_hash(prev_hash: str, row: AuditEvent) -> str:
@@ -184,7 +215,7 @@ def record(
         session.add(head)
     # Round-trip detail through JSON now so the hashed payload equals what the database returns.
     clean_detail = json.loads(_canonical(detail or {}))
-    key_id, _secret = keyring()[0]
+    key_id, secret = keyring()[0]
     client_ip, user_agent = session.info.get(CLIENT_INFO, ("", ""))
     row = AuditEvent(
         seq=head.last_seq + 1,
@@ -199,7 +230,9 @@ def record(
         key_id=key_id,
         client_ip=client_ip,
         user_agent=user_agent,
+        fmt=FORMAT,
     )
+    row.personal_digest = _personal_digest(secret, row)
     row.hash = _hash(head.last_hash, row)
     session.add(row)
     head.last_seq = row.seq
@@ -220,6 +253,8 @@ class VerifyResult:
     #: rows before the first keyed row, checked by hash only (written before the chain was keyed).
     legacy: int = 0
     last_hash: str = GENESIS
+    #: rows whose personal details were minimised on disposal (their MAC and digest still checked).
+    minimised: int = 0
 
 
 def _rows(session: Session, batch: int = 2000) -> Iterator[AuditEvent]:
@@ -240,18 +275,28 @@ def verify(session: Session, pins: dict[int, str] | None = None) -> VerifyResult
 
     :param pins: MACs recorded outside the database (anchors) by sequence number; a row whose MAC
         differs from its pin was rewritten (even if re-signed by someone holding the key).
-    :return: a :class:`VerifyResult` naming the first row whose MAC, link, key or sequence is wrong,
-        or the tail if rows after the last one were deleted.
+    :return: a :class:`VerifyResult` naming the first row whose MAC, link, key, format, personal
+        digest or sequence is wrong, or the tail if rows after the last one were deleted; it counts
+        the rows minimised on disposal.
     :raises ConfigError: no audit key is configured.
     """
     ring = dict(keyring())
+    disposed = set(session.scalars(select(DisposalCertificate.request_id)))
     prev_hash = GENESIS
     expected_seq = 1
     checked = 0
     legacy = 0
+    minimised = 0
     keyed_seen = False
+    newest_fmt = 1
     pins = pins or {}
     for row in _rows(session):
+        fmt = row.fmt or 1
+        problem = _format_problem(row, fmt, newest_fmt, ring, disposed)
+        if problem:
+            return VerifyResult(False, checked, row.seq, row.id, problem, legacy, minimised=minimised)
+        newest_fmt = max(newest_fmt, fmt)
+        minimised += row.minimised_at is not None
         if row.seq != expected_seq:
             return VerifyResult(False, checked, expected_seq, None, f"row seq {expected_seq} is missing", legacy)
         if row.prev_hash != prev_hash:
@@ -287,7 +332,50 @@ def verify(session: Session, pins: dict[int, str] | None = None) -> VerifyResult
             f"the log ends at seq {checked} but the head records seq {last_seq}: rows were removed",
             legacy,
         )
-    return VerifyResult(True, checked, legacy=legacy, last_hash=prev_hash)
+    return VerifyResult(True, checked, legacy=legacy, last_hash=prev_hash, minimised=minimised)
+
+
+def _format_problem(row: AuditEvent, fmt: int, newest_fmt: int, ring: dict[str, str], disposed: set[int]) -> str:
+    """What is wrong with a row's format, personal digest or minimisation ("" if nothing)."""
+    if fmt < newest_fmt:
+        return f"format {fmt} row after a format {newest_fmt} row (rewritten in an older format)"
+    if fmt == 1:
+        return "minimised row in format 1, whose MAC covers its details" if row.minimised_at is not None else ""
+    if row.key_id is None or row.key_id not in ring or not row.personal_digest:
+        return ""  # reported by the key checks (or the MAC check) that follow
+    if row.minimised_at is not None:
+        if row.request_id not in disposed:
+            return "row marked minimised, but its request was never disposed of (details altered?)"
+        return ""
+    if not hmac.compare_digest(_personal_digest(ring[row.key_id], row), row.personal_digest):
+        return "row's personal details do not match the digest its MAC covers (altered)"
+    return ""
+
+
+def minimise_request(session: Session, request_id: int, *, now: datetime) -> tuple[int, int]:
+    """Replace the personal details of a disposed request's audit rows with a tombstone (flushes).
+
+    The action, time, actor id, target, MAC and personal digest stay, so the chain still verifies
+    and the events still say what happened and when. A requester's e-mail leaves the actor label;
+    a member of staff's stays (accountability for who did what). The caller records the disposal
+    certificate first (:func:`verify` accepts minimised rows only for a disposed request).
+
+    :return: (rows minimised, format-1 rows left as written because their MAC covers the details).
+    """
+    done = kept = 0
+    for row in session.scalars(select(AuditEvent).where(AuditEvent.request_id == request_id,
+                                                        AuditEvent.minimised_at.is_(None))):
+        if (row.fmt or 1) < 2:
+            kept += 1
+            continue
+        row.detail = dict(MINIMISED_DETAIL)
+        row.client_ip = row.user_agent = ""
+        if row.actor_label.endswith("(requester)"):
+            row.actor_label = f"user:{row.actor_id} (requester)"
+        row.minimised_at = now
+        done += 1
+    session.flush()
+    return done, kept
 
 
 def legacy_rows(session: Session) -> int:

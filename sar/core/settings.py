@@ -303,3 +303,13 @@ class Settings:
             return
         raise ConfigError(f"{problem}: set it to KEY_ID:SECRET with a long random secret (e.g. "
                           f"`2026a:$(python -c \"import secrets; print(secrets.token_urlsafe(48))\")`)")
+
+    def check_storage_key(self) -> None:
+        """Refuse to run staff two-factor without ``SAR_STORAGE_KEY``, which seals the TOTP secrets.
+
+        :raises ConfigError: with a one-line message saying what to set.
+        """
+        if self.staff_two_factor_required and not self.storage_keys:
+            raise ConfigError("SAR_STORAGE_KEY is not set: staff two-factor secrets are stored encrypted with it "
+                              "(KEY_ID:base64 of 32 random bytes, e.g. `2026a:$(python -c \"import os,base64; "
+                              "print(base64.b64encode(os.urandom(32)).decode())\")`)")

@@ -53,6 +53,47 @@ def parse_storage_keys(ring: tuple[tuple[str, str], ...]) -> dict[str, bytes]:
     return keys
 
 
+def seal(keys: dict[str, bytes], data: bytes, associated: bytes) -> bytes:
+    """AES-256-GCM encrypt ``data`` with the ring's first (current) key, bound to ``associated``.
+
+    Returns ``MAGIC | len(key_id) | key_id | nonce | ciphertext+tag`` (the file format above; also used
+    for secrets kept in the database, e.g. TOTP secrets, :mod:`sar.accounts.sealed_secrets`).
+    """
+    key_id, key = next(iter(keys.items()))
+    nonce = os.urandom(NONCE_BYTES)
+    encoded_id = key_id.encode()
+    return MAGIC + bytes([len(encoded_id)]) + encoded_id + nonce + AESGCM(key).encrypt(nonce, data, associated)
+
+
+def sealed_key_id(stored: bytes) -> str | None:
+    """The key id in a :func:`seal` header, or None when ``stored`` is not sealed (plain)."""
+    if not stored.startswith(MAGIC):
+        return None
+    at = len(MAGIC)
+    return stored[at + 1:at + 1 + stored[at]].decode(errors="replace")
+
+
+def unseal(keys: dict[str, bytes], stored: bytes, associated: bytes, *, what: str) -> bytes:
+    """Decrypt what :func:`seal` wrote; plain bytes (no header) are returned as they are.
+
+    :param what: names the item in error messages.
+    :raises OSError: the key id is not in the ring, or authentication fails (altered, wrong key or
+        wrong ``associated`` data).
+    """
+    key_id = sealed_key_id(stored)
+    if key_id is None:
+        return stored  # written before encryption was switched on
+    nonce_at = len(MAGIC) + 1 + len(key_id.encode())
+    key = keys.get(key_id)
+    if key is None:
+        raise OSError(f"{what} is encrypted with key id {key_id!r}, which is not in SAR_STORAGE_KEY")
+    try:
+        return AESGCM(key).decrypt(stored[nonce_at:nonce_at + NONCE_BYTES], stored[nonce_at + NONCE_BYTES:],
+                                   associated)
+    except InvalidTag:
+        raise OSError(f"{what} fails authentication (altered, or the wrong key)") from None
+
+
 class FileStore:
     """A directory of immutable blobs named by the sha256 of their plain bytes."""
 
@@ -85,26 +126,10 @@ class FileStore:
         return self.root / sha256[:2] / sha256[2:4] / sha256
 
     def _seal(self, sha: str, data: bytes) -> bytes:
-        key_id, key = next(iter(self.keys.items()))
-        nonce = os.urandom(NONCE_BYTES)
-        encoded_id = key_id.encode()
-        return MAGIC + bytes([len(encoded_id)]) + encoded_id + nonce + AESGCM(key).encrypt(nonce, data, sha.encode())
+        return seal(self.keys, data, sha.encode())
 
     def _open(self, sha: str, stored: bytes) -> bytes:
-        if not stored.startswith(MAGIC):
-            return stored  # written before encryption was switched on
-        at = len(MAGIC)
-        id_len = stored[at]
-        key_id = stored[at + 1:at + 1 + id_len].decode(errors="replace")
-        nonce_at = at + 1 + id_len
-        key = self.keys.get(key_id)
-        if key is None:
-            raise OSError(f"stored file {sha} is encrypted with key id {key_id!r}, which is not in SAR_STORAGE_KEY")
-        try:
-            return AESGCM(key).decrypt(stored[nonce_at:nonce_at + NONCE_BYTES], stored[nonce_at + NONCE_BYTES:],
-                                       sha.encode())
-        except InvalidTag:
-            raise OSError(f"stored file {sha} fails authentication (altered, or the wrong key)") from None
+        return unseal(self.keys, stored, sha.encode(), what=f"stored file {sha}")
 
     def put(self, data: bytes) -> str:
         """Store ``data`` if not already stored; return its sha256."""

@@ -15,7 +15,9 @@ class AuditEvent(Base):
 
     ``hash = HMAC-SHA256(key[key_id], prev_hash + canonical JSON of this row's payload)`` (rows with
     ``key_id`` NULL predate keying and carry a plain SHA-256), so altering or deleting any row breaks
-    the chain from that row on; ``sar audit verify`` names the first broken row. The app's database
+    the chain from that row on; ``sar audit verify`` names the first broken row. From format 2 the
+    payload carries a keyed digest of the personal details instead of the details themselves, so
+    disposal can minimise them (``sar.core.audit.minimise_request``) and the chain still verifies. The app's database
     role may INSERT and SELECT these rows but not UPDATE or DELETE them (deploy/postgres-roles.sql).
     """
 
@@ -38,6 +40,13 @@ class AuditEvent(Base):
     #: the client of the HTTP request that caused the event ("" for the CLI and the worker).
     client_ip: Mapped[str] = mapped_column(String(64), default="", server_default="")
     user_agent: Mapped[str] = mapped_column(String(400), default="", server_default="")
+    #: chain format: 1 = the MAC covers every field (rows written before h_ops); 2 = the MAC covers
+    #: ``personal_digest`` in place of the personal details, so they can be minimised on disposal.
+    fmt: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: format 2: keyed digest of the personal details (actor label, detail, client IP, user agent).
+    personal_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    #: when the personal details were replaced by a tombstone (retention disposal); NULL: as written.
+    minimised_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class AuditHead(Base):

@@ -50,7 +50,8 @@ class User(Base):
     email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     #: Base32 TOTP secret (RFC 6238); set at enrolment, in force once ``totp_enabled_at`` is set.
-    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    #: sealed (AES-GCM, ``sar.accounts.sealed_secrets``); plain base32 only in rows not yet migrated.
+    totp_secret: Mapped[str | None] = mapped_column(String(255))
     totp_enabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     #: The last TOTP time step accepted: a code is never accepted twice (replay).
     totp_last_step: Mapped[int | None] = mapped_column(Integer)

@@ -88,7 +88,11 @@ def list_approvals(session: Session, request: Request) -> list[Approval]:
     return list(session.scalars(query))
 
 
-def _check_submittable_state(session: Session, request: Request) -> RequestStatus:
+def check_submittable_state(session: Session, request: Request) -> RequestStatus:
+    """The request's state, entitlement and confidentiality allow a submission; return its status.
+
+    :raises Conflict: they do not.
+    """
     status = RequestStatus(request.status)
     if status not in (RequestStatus.received, RequestStatus.in_progress, RequestStatus.in_review):
         raise Conflict(f"request {request.reference} is {status.title.lower()}; only a request in progress "
@@ -108,7 +112,7 @@ def check_submittable(session: Session, request: Request, *, actor: User) -> Non
         documents, or proposals are still undecided.
     """
     require_role(actor, Role.officer, Role.manager)
-    _check_submittable_state(session, request)
+    check_submittable_state(session, request)
     items = packs.release_items(session, request)
     if not items:
         raise Conflict("there are no case-record documents in the bundle to release")
@@ -134,7 +138,7 @@ def submit_for_approval(session: Session, request: Request, *, actor: User, now:
     """
     require_role(actor, *CASEWORK_ROLES)
     lock_request(session, request)
-    status = _check_submittable_state(session, request)
+    status = check_submittable_state(session, request)
     pack = (build or packs.build_pack)(session, request, actor=actor, now=now, settings=settings)
     path = {RequestStatus.received: [RequestStatus.in_progress, RequestStatus.in_review],
             RequestStatus.in_progress: [RequestStatus.in_review], RequestStatus.in_review: []}[status]

@@ -256,6 +256,25 @@ def current_draft(session: Session, request: Request) -> Outcome | None:
     return closure.pending_outcome(session, request)
 
 
+def check_outcome_submittable(session: Session, request: Request, *, actor: User) -> None:
+    """The quick checks :func:`submit_outcome` makes before its (possibly long) pack build, without building.
+
+    Lets an adapter queue the build as a background job (``sar.bundle.jobs.start_pack_job`` with
+    ``outcome=True``) and refuse at once what would fail anyway; the job re-checks under the lock.
+
+    :raises NotPermitted: the actor is not an officer or manager.
+    :raises Conflict: no draft outcome, or the request cannot be submitted.
+    """
+    require_role(actor, Role.officer, Role.manager)
+    outcome = closure.pending_outcome(session, request)
+    if outcome is None or outcome.status != "draft":
+        raise Conflict("record the outcome first; a submitted outcome is changed by recording it again")
+    if OUTCOME_KINDS[outcome.kind].releases_documents:
+        approvals.check_submittable(session, request, actor=actor)
+    else:
+        approvals.check_submittable_state(session, request)
+
+
 def submit_outcome(session: Session, request: Request, *, actor: User, now: datetime, settings: Settings,
                    note: str = "") -> Approval:
     """Submit the drafted outcome to a manager (rulebook §3 second-person QA, §5.1 item 6 sign-off).

@@ -6,7 +6,9 @@ legal hold or a pending complaint stands, writes a :class:`~sar.models.DisposalC
 audit event, then deletes the request's documents and packs from the store (bytes another live
 request still uses are kept) and replaces its personal data in the database with a tombstone. What
 the reports need survives: regime, dates, statuses, clock events, codes and the closure record's
-outcome. Audit events are hash-chained and left as written.
+outcome. The request's audit events stay, with their personal details minimised
+(:func:`sar.core.audit.minimise_request`: the chain commits to a digest of those details, so it still
+verifies); rows written before chain format 2 keep their details and the certificate counts them.
 """
 
 from __future__ import annotations
@@ -270,7 +272,9 @@ def dispose(session: Session, request: Request, *, approved_by: User, settings: 
                 "packs": sorted(pack_shas - keep_packs)})
     session.add(cert)
     session.flush()
-    cert.detail = {**cert.detail, "rows_tombstoned": _tombstone(session, request, [i for i, _ in bundle], now)}
+    minimised, kept = audit.minimise_request(session, request.id, now=now)
+    cert.detail = {**cert.detail, "rows_tombstoned": _tombstone(session, request, [i for i, _ in bundle], now),
+                   "audit_rows_minimised": minimised, "audit_rows_kept_old_format": kept}
     session.flush()
     audit.record(session, "retention.dispose", actor=approved_by, now=now, request_id=request.id,
                  target=request.reference, detail={"certificate": cert.id, "rule": item.rule,

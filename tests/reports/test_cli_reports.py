@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from sar.confidentiality import access
 from sar.core.db import make_engine
 from sar.core.settings import REPO_ROOT, Settings
-from sar.models import DisposalCertificate, Request, TeamMember, User
+from sar.models import AuditEvent, DisposalCertificate, Request, TeamMember, User
 from sar.reports import closure
 from sar.workflow.transitions import transition
 from tests.factories import make_request, make_user
@@ -106,7 +106,14 @@ def test_retention_dry_run_then_manager_approved_disposal(committed):
         req = session.query(Request).filter_by(reference=refs["old"]).one()
         assert session.query(DisposalCertificate).filter_by(request_id=req.id).count() == 1
         assert req.received_on == date(2025, 6, 2) and req.status == "withdrawn"
+        minimised = session.query(AuditEvent).filter(AuditEvent.request_id == req.id,
+                                                     AuditEvent.minimised_at.is_not(None)).count()
+        assert minimised >= 1
     engine.dispose()
+    # Issue 18: the audit events stay, minimised, and the chain still verifies, saying so.
+    verified = run("audit", "verify", url=url, extra_env=env)
+    assert verified.returncode == 0, verified.stderr
+    assert f"{minimised} rows minimised on disposal" in verified.stdout
 
 
 def test_team_membership_from_the_cli(committed):

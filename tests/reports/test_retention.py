@@ -172,3 +172,52 @@ def test_the_schedule_is_configuration(session, settings, quarter, tmp_path):
                                 "complaint": {"years_after_complaint_closed": 6}}))
     with pytest.raises(ValidationError, match="whole number"):
         load_schedule(path)
+
+
+def _requester_trail(session, a, email="wil.testperson@example.net"):
+    """Audit rows about ``a`` carrying the requester's name, e-mail, words, IP and browser."""
+    requester = make_user(session, "requester", email=email, name="Wilhelmina Testperson")
+    session.info[audit.CLIENT_INFO] = ("198.51.100.7", "TestBrowser/1.0")
+    audit.record(session, "request.create", actor=requester, now=dataset.NOW, request_id=a.id, target=a.reference,
+                 detail={"name": "Wilhelmina Testperson", "text": "please send my files about the quarry move"})
+    audit.record(session, "request.view", actor=requester, now=dataset.NOW, request_id=a.id, target=a.reference)
+    session.info.pop(audit.CLIENT_INFO)
+    return requester
+
+
+def test_disposal_minimises_the_audit_rows_and_the_chain_still_verifies(session, settings, quarter):
+    """Issue 18: the audit events stay, with the requester's personal data gone, and `sar audit verify` passes."""
+    a = quarter.requests["A"]
+    _requester_trail(session, a)
+    before = session.scalar(select(AuditEvent.id).where(AuditEvent.request_id == a.id).order_by(AuditEvent.id))
+    cert = dispose(session, a, approved_by=make_user(session, "manager"), settings=settings, now=LATER)
+    rows = session.scalars(select(AuditEvent).where(AuditEvent.request_id == a.id)).all()
+    assert any(r.id == before for r in rows) and {"request.create", "request.view"} <= {r.action for r in rows}
+    text_of_rows = json.dumps([[r.actor_label, r.detail, r.client_ip, r.user_agent] for r in rows])
+    for personal in ("Wilhelmina", "Testperson", "wil.testperson@example.net", "quarry", "198.51.100.7",
+                     "TestBrowser"):
+        assert personal not in text_of_rows
+    assert cert.detail["audit_rows_minimised"] >= 2 and cert.detail["audit_rows_kept_old_format"] == 0
+    result = audit.verify(session)
+    assert result.ok, result.problem
+    assert result.minimised == cert.detail["audit_rows_minimised"]
+
+
+def test_a_tampered_row_still_fails_after_minimisation(session, settings, quarter):
+    a, f = quarter.requests["A"], quarter.requests["F"]
+    _requester_trail(session, a)
+    _requester_trail(session, f, email="other.person@example.net")
+    dispose(session, a, approved_by=make_user(session, "manager"), settings=settings, now=LATER)
+    assert audit.verify(session).ok
+    row = session.scalars(select(AuditEvent).where(AuditEvent.request_id == f.id,
+                                                   AuditEvent.action == "request.create")).one()
+    row.detail = {"name": "Someone Else", "text": "please send my files about the quarry move"}
+    session.flush()
+    result = audit.verify(session)
+    assert not result.ok and result.first_bad_seq == row.seq and "personal details" in result.problem
+    # "Minimising" a live request's row to hide the edit is refused too: F was never disposed of.
+    row = session.get(AuditEvent, row.id)  # verify() detached the rows it read
+    row.minimised_at = LATER
+    session.flush()
+    result = audit.verify(session)
+    assert not result.ok and result.first_bad_seq == row.seq and "never disposed" in result.problem

@@ -8,8 +8,9 @@ from datetime import timedelta
 import pyotp
 import pytest
 from argon2 import PasswordHasher
+from sqlalchemy import text
 
-from sar.accounts import passwords, throttle, totp, users
+from sar.accounts import passwords, sealed_secrets, throttle, totp, users
 from sar.core.errors import NotPermitted, ValidationError
 from sar.core.settings import ConfigError, Settings
 from sar.models import AuditEvent, RecoveryCode
@@ -139,7 +140,7 @@ def test_success_clears_the_account_counter(session, now):
 def _enrol(session, user, now):
     uri = totp.begin_enrolment(session, user, now=now)
     assert uri.startswith("otpauth://totp/") and "issuer=SAR%20Desk" in uri
-    code = pyotp.TOTP(user.totp_secret).at(now)
+    code = pyotp.TOTP(totp.secret_of(user)).at(now)
     return totp.confirm_enrolment(session, user, code, now=now)
 
 
@@ -150,11 +151,39 @@ def test_enrolment_needs_a_right_code_and_gives_hashed_recovery_codes(session, n
     with pytest.raises(ValidationError, match="not right"):
         totp.confirm_enrolment(session, user, "000000", now=now)
     assert user.totp_enabled_at is None
-    codes = totp.confirm_enrolment(session, user, pyotp.TOTP(user.totp_secret).at(now), now=now)
+    codes = totp.confirm_enrolment(session, user, pyotp.TOTP(totp.secret_of(user)).at(now), now=now)
     assert user.totp_enabled_at == now and user.security_stamp != stamp
     assert len(codes) == totp.RECOVERY_CODES == len(set(codes))
     stored = session.query(RecoveryCode).filter_by(user_id=user.id).all()
     assert all(row.code_hash.startswith("$argon2id$") and row.code_hash not in codes for row in stored)
+
+
+def test_the_totp_secret_is_stored_sealed_under_the_storage_key(session, now):
+    """Issue 15: a copy of the users table must not let anyone mint codes (AES-GCM, key id recorded)."""
+    user = make_user(session, "officer")
+    _enrol(session, user, now)
+    stored = session.execute(text("SELECT totp_secret FROM users WHERE id = :id"), {"id": user.id}).scalar_one()
+    plain = totp.secret_of(user)
+    assert len(plain) == 32 and plain not in stored and sealed_secrets.is_sealed(stored)
+    assert sealed_secrets.key_id_of(stored) == next(iter(sealed_secrets.keys()))
+    # Bound to its owner: the same sealed value moved to another user's row does not open.
+    other = make_user(session, "officer")
+    other.totp_secret = stored
+    with pytest.raises(OSError, match="fails authentication"):
+        totp.secret_of(other)
+
+
+def test_a_plain_totp_secret_from_before_sealing_still_works(session, now):
+    user = make_user(session, "officer")
+    user.totp_secret = pyotp.random_base32()  # as written before the h_ops migration
+    assert totp.secret_of(user) == user.totp_secret
+    assert totp.confirm_enrolment(session, user, pyotp.TOTP(user.totp_secret).at(now), now=now)
+
+
+def test_sealed_secrets_refuse_the_demo_key_outside_demo_and_test():
+    from sar.core.settings import DEMO_STORAGE_KEY
+    with pytest.raises(ConfigError, match="demo key"):
+        sealed_secrets.use_keys((("dev", DEMO_STORAGE_KEY),), environment="production")
 
 
 def test_qr_code_is_an_svg_made_offline(session, now):
@@ -165,7 +194,7 @@ def test_qr_code_is_an_svg_made_offline(session, now):
 def test_a_code_works_once_and_only_near_its_time(session, now):
     user = make_user(session, "officer")
     _enrol(session, user, now - timedelta(minutes=5))
-    otp = pyotp.TOTP(user.totp_secret)
+    otp = pyotp.TOTP(totp.secret_of(user))
     assert totp.verify_second_factor(session, user, otp.at(now), now=now)
     assert not totp.verify_second_factor(session, user, otp.at(now), now=now)  # replay refused
     assert not totp.verify_second_factor(session, user, otp.at(now + timedelta(minutes=3)), now=now)

@@ -251,3 +251,36 @@ def test_a_command_that_writes_audit_rows_refuses_without_a_key_in_one_line(fres
                 "--password", "a long enough passphrase 42", SAR_AUDIT_KEY="")
     assert done.returncode == 1 and "SAR_AUDIT_KEY is not set" in done.stderr
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_format_1_rows_still_verify_and_cannot_follow_format_2(session, monkeypatch):
+    """Chains written before format 2 (MAC over every field) verify unchanged; the format is per row."""
+    audit.use_keys(OLD)
+    monkeypatch.setattr(audit, "FORMAT", 1)
+    _fill(session, 2)
+    monkeypatch.setattr(audit, "FORMAT", 2)
+    _fill(session, 2, start=2)
+    rows = _rows(session)
+    assert [r.fmt for r in rows] == [1, 1, 2, 2]
+    assert audit.verify(session).ok
+    rows = _rows(session)  # verify() detached the rows it read
+    # Format 1 signs the detail itself; format 2 signs only its digest, which must match.
+    rows[0].detail = {"x": 1}
+    session.flush()
+    assert audit.verify(session).first_bad_seq == 1
+    rows = _rows(session)
+    rows[0].detail = {}
+    rows[3].fmt = 1
+    session.flush()
+    result = audit.verify(session)
+    assert not result.ok and result.first_bad_seq == 4 and "format 1 row after a format 2" in result.problem
+
+
+def test_format_2_mac_covers_the_digest_not_the_details(session):
+    audit.use_keys(OLD)
+    _fill(session, 1)
+    row = _rows(session)[0]
+    assert row.fmt == audit.FORMAT == 2 and len(row.personal_digest) == 64
+    row.personal_digest = "0" * 64
+    session.flush()
+    assert not audit.verify(session).ok

@@ -89,12 +89,26 @@ def test_app_role_cannot_rewrite_the_audit_log_and_an_owner_rewrite_is_caught(ro
         assert audit.verify(s).ok
     # ... but cannot rewrite, delete or truncate them.
     for probe in ("UPDATE audit_events SET target = 'forged' WHERE seq = 2",
+                  "UPDATE audit_events SET personal_digest = NULL, hash = 'x', fmt = 1 WHERE seq = 2",
                   "DELETE FROM audit_events WHERE seq = 3",
                   "TRUNCATE audit_events",
                   "ALTER TABLE audit_events DISABLE TRIGGER ALL",
                   "DELETE FROM audit_head"):
         with app_engine.connect() as conn, pytest.raises(ProgrammingError, match="permission denied|must be owner"):
             conn.execute(text(probe))
+    # It may overwrite only the personal-detail columns (disposal minimises them), and an edit there
+    # of a row as written is still caught: format 2 MACs a keyed digest of those details.
+    with app_engine.begin() as conn:
+        conn.execute(text("UPDATE audit_events SET detail = '{\"forged\": 1}' WHERE seq = 3"))
+    with factory() as s:
+        result = audit.verify(s)
+        assert not result.ok and result.first_bad_seq == 3 and "personal details" in result.problem
+    with app_engine.begin() as conn:
+        conn.execute(text("UPDATE audit_events SET minimised_at = now() WHERE seq = 3"))
+    with factory() as s:
+        assert "never disposed" in audit.verify(s).problem
+    with app_engine.begin() as conn:
+        conn.execute(text("UPDATE audit_events SET detail = '{}', minimised_at = NULL WHERE seq = 3"))
     # A rewrite by the owner (or a superuser) succeeds in SQL but `sar audit verify` names it.
     env = {"PATH": "/usr/bin:/bin", "SAR_ENV": "test", "SAR_DATABASE_URL": _as(url, app)}
     sar = str(REPO_ROOT / ".venv" / "bin" / "sar")

@@ -58,8 +58,11 @@ def test_foi_outcome_through_four_eyes_closure_reopen_and_clock_correction(api):
                     ).status_code == 400
     recorded = api.post(f"/api/requests/{ref}/outcome", json={
         "kind": "cost_limit", "reasons": "900 paper files.", "advice": "Limit it to one team.", "submit": True})
-    assert recorded.status_code == 201, recorded.get_json()
-    sha = recorded.get_json()["pack_sha256"]
+    # The decision pack is built by a background job, never inside the request (issue 15).
+    assert recorded.status_code == 202, recorded.get_json()
+    job = api.wait_for_job(recorded.headers["Location"])
+    assert job["status"] == "done" and job["result"]["status"] == "awaiting_approval", job
+    sha = job["result"]["pack_sha256"]
     assert api.post(f"/api/requests/{ref}/approve", "manager", json={"pack_sha256": sha}).status_code == 200
     assert api.post(f"/api/requests/{ref}/release", "manager").status_code == 200
     issued = api.get(f"/api/requests/{ref}/outcome").get_json()["issued"]

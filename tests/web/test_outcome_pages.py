@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from sar.models import Request
+from sar.models import Job, Request
 from tests.sar._docs import pdf_bytes
 from tests.web.test_portal import register, submit
 from tests.web.test_ui_support import flashes, post
@@ -76,6 +76,11 @@ def test_foi_cost_limit_recorded_and_submitted_from_the_staff_page(web):
     assert "Ask for one financial year." in page and 'id="submit-outcome"' in page
     submitted = post(officer, f"/staff/requests/{ref}/outcome/submit", {"note": ""})
     assert submitted.status_code == 302 and _request(web, ref)[0] == "awaiting_approval"
+    # The pack was built by a background job with progress, never inside the HTTP request (issue 15).
+    with web.factory() as session:
+        job = session.query(Job).filter_by(kind="pack_submission").one()
+        assert job.status == "done" and job.result["outcome"] is True and len(job.result["pack_sha256"]) == 64
+    assert "Submitted for approval. Pack fingerprint" in officer.get(f"/staff/requests/{ref}").get_data(as_text=True)
     manager = web.login(web.user("manager"))
     pack_page = manager.get(f"/staff/requests/{ref}/pack")
     assert pack_page.status_code == 200 and "decision-letter.pdf" in pack_page.get_data(as_text=True)
@@ -99,3 +104,27 @@ def test_internal_review_logged_from_the_staff_page_is_visible_from_both_sides(w
         review = session.query(Request).filter_by(regime="foi-internal-review").one()
         review_ref = review.reference
     assert ref in officer.get(f"/staff/requests/{review_ref}/outcome").get_data(as_text=True)
+
+
+def test_outcome_submit_only_queues_the_pack_build(web, monkeypatch):
+    """Issue 15: the submit answers before any pack is built; the build is a queued job, not request work."""
+    from web.staff import background
+
+    started = []
+    monkeypatch.setattr(background, "run_in_background", lambda app, factory, job_id, settings: started.append(job_id))
+    officer = web.login(web.user("officer"))
+    ref = web.new_request(officer, regime="foi", description="All spending on agency staff since 2010.")
+    refused = post(officer, f"/staff/requests/{ref}/outcome/submit", {"note": ""})
+    assert refused.status_code == 409 and "record the outcome first" in refused.get_data(as_text=True).lower()
+    assert started == []
+    post(officer, f"/staff/requests/{ref}/outcome", {"kind": "cost_limit", "reasons": "900 files at 10 minutes each.",
+                                                     "advice": "Ask for one financial year."})
+    submitted = post(officer, f"/staff/requests/{ref}/outcome/submit", {"note": "please check"})
+    assert submitted.status_code == 302 and submitted.headers["Location"].endswith("#approval")
+    status = _request(web, ref)[0]
+    assert status not in ("awaiting_approval",)  # nothing built yet: the job does that
+    with web.factory() as session:
+        job = session.query(Job).filter_by(kind="pack_submission").one()
+        assert job.status == "queued" and job.result == {"note": "please check", "outcome": True}
+        assert started == [job.id]
+    assert "Building the response pack" in officer.get(f"/staff/requests/{ref}").get_data(as_text=True)

@@ -14,10 +14,11 @@ from sar.core.settings import DEMO_SECRET_KEY, REPO_ROOT, ConfigError, Settings
 from web import create_app
 
 STRONG = "k3Yx-" + "q" * 40
+STORAGE_KEY = "2026a:" + "cHJvZHVjdGlvbi10ZXN0LWtleS1ub3QtdGhlLWRlbW8="  # base64 of 32 bytes
 
 
 def _env(monkeypatch, **values: str) -> None:
-    for name in ("SAR_ENV", "SAR_SECRET_KEY", "SAR_AUDIT_KEY"):
+    for name in ("SAR_ENV", "SAR_SECRET_KEY", "SAR_AUDIT_KEY", "SAR_STORAGE_KEY", "SAR_STAFF_2FA"):
         monkeypatch.delenv(name, raising=False)
     for name, value in values.items():
         monkeypatch.setenv(name, value)
@@ -40,7 +41,8 @@ def test_production_refuses_a_missing_or_published_key(monkeypatch, env, problem
 
 
 @pytest.mark.parametrize("env", [
-    {"SAR_SECRET_KEY": STRONG, "SAR_AUDIT_KEY": "2026a:" + STRONG},
+    {"SAR_SECRET_KEY": STRONG, "SAR_AUDIT_KEY": "2026a:" + STRONG, "SAR_STORAGE_KEY": STORAGE_KEY},
+    {"SAR_SECRET_KEY": STRONG, "SAR_AUDIT_KEY": "2026a:" + STRONG, "SAR_STAFF_2FA": "optional"},
     {"SAR_ENV": "demo"},
     {"SAR_ENV": "test"},
     {"SAR_ENV": "Demo", "SAR_SECRET_KEY": DEMO_SECRET_KEY},
@@ -62,6 +64,13 @@ def test_production_refuses_a_missing_or_published_audit_key(monkeypatch, audit_
     """The audit chain's HMAC key must come from the council's own configuration (issue 15)."""
     _env(monkeypatch, SAR_SECRET_KEY=STRONG, **({"SAR_AUDIT_KEY": audit_key} if audit_key else {}))
     with pytest.raises(ConfigError, match=problem):
+        create_app(Settings.from_env())
+
+
+def test_production_with_staff_two_factor_needs_the_storage_key(monkeypatch):
+    """Issue 15: TOTP secrets are sealed with SAR_STORAGE_KEY, so production refuses to start without it."""
+    _env(monkeypatch, SAR_SECRET_KEY=STRONG, SAR_AUDIT_KEY="2026a:" + STRONG)
+    with pytest.raises(ConfigError, match="SAR_STORAGE_KEY is not set"):
         create_app(Settings.from_env())
 
 
@@ -88,3 +97,16 @@ def test_serving_without_a_key_fails_with_one_clear_line(command, tmp_path):
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "SAR_SECRET_KEY is not set" in lines[0], done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("command", [
+    [str(REPO_ROOT / ".venv" / "bin" / "sar"), "serve", "--port", "1", "--with-worker"],
+    [sys.executable, "-m", "web", "--port", "1"],
+])
+def test_serving_staff_two_factor_without_a_storage_key_fails_with_one_clear_line(command, tmp_path):
+    env = _clean_env(SAR_DATABASE_URL=f"sqlite:///{tmp_path / 'x.db'}", SAR_SECRET_KEY=STRONG,
+                     SAR_AUDIT_KEY="2026a:" + STRONG)
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=120)
+    assert done.returncode != 0
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "SAR_STORAGE_KEY is not set" in lines[0], done.stderr

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, current_app, g, jsonify, request
+from flask import Response, current_app, g, jsonify, request, url_for
 
+from sar.bundle import jobs
 from sar.core.errors import ValidationError
 from sar.core.permissions import require_staff
 from sar.core.settings import Settings
@@ -18,6 +19,7 @@ from sar.intake import requests as requests_uc
 from sar.models import CaseMessage, Letter, Outcome, Request
 from sar.release import closure, correspondence, outcomes
 from web.api import bp, now, schemas
+from web.api.routes import _run_in_background as run_in_background  # the one way the API runs a job
 from web.db import get_session
 
 
@@ -74,13 +76,20 @@ def record_outcome(reference: str) -> Response:
                                      advice=schemas.text(body, "advice", max_len=20_000) or "", detail=detail,
                                      letter_text=schemas.text(body, "letter_text", max_len=60_000))
     out: dict[str, Any] = {"outcome": outcome_out(outcome), "status": req.status}
+    job = None
     if body.get("submit") is True:
-        approval = outcomes.submit_outcome(session, req, actor=g.api_user, now=now(), settings=_settings(),
-                                           note=schemas.text(body, "note") or "")
-        out.update(status=req.status, pack_sha256=approval.pack_sha256, approval_id=approval.id,
-                   outcome=outcome_out(outcome))
+        # The pack build runs as a background job, never inside this request (issue 15): 202 with the
+        # job to poll, whose result holds approval_id, pack_sha256 and the request's status when done.
+        job = jobs.start_pack_job(session, req, actor=g.api_user, now=now(), note=schemas.text(body, "note") or "",
+                                  stale=jobs.stale_after(_settings()), outcome=True)
     session.commit()
-    return _created(out)
+    if job is None:
+        return _created(out)
+    run_in_background(job.id)
+    url = url_for("api.get_job", job_id=job.id)
+    response = _created({**out, "job": schemas.job_out(job, url)}, status=202)
+    response.headers["Location"] = url
+    return response
 
 
 @bp.get("/requests/<reference>/outcome")

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
 
+from sar.bundle import jobs
 from sar.core.db import utcnow
 from sar.core.errors import SarError, ValidationError
 from sar.intake import clock, linked_cases, replies, stage_letters
@@ -20,9 +21,9 @@ from sar.models import Outcome, Role
 from sar.release import closure, correspondence, exemptions, outcomes
 from sar.release.outcome_kinds import OUTCOME_KINDS, kinds_for
 from web.auth import current_user, role_required, staff_required
-from web.db import get_session
+from web.db import get_session, session_factory
 from web.errors import sentence
-from web.staff import bp
+from web.staff import background, bp
 from web.staff.common import form_post, load, london_today, settings
 from web.staff.forms import PostForm
 
@@ -151,13 +152,27 @@ def outcome_letter_edit(reference: str):
 @bp.route("/requests/<reference>/outcome/submit", methods=["POST"])
 @_officer_or_manager
 def outcome_submit(reference: str):
-    """Submit the drafted outcome for a manager's approval (the same four-eyes path as a pack)."""
+    """Queue the submission of the drafted outcome for a manager's approval (the same four-eyes path as a pack).
+
+    The quick checks refuse at once (``sar.release.outcomes.check_outcome_submittable``); the pack build,
+    long for an outcome that releases a large bundle, runs as a background job
+    (``sar.bundle.jobs.start_pack_job`` with ``outcome=True``), never inside this HTTP request. The case
+    page shows its progress under "Approval".
+    """
     req = load(reference, audited=False)
-    return _post(req, lambda db: outcomes.submit_outcome(db, req, actor=current_user(), now=utcnow(),
-                                                        settings=settings(), note=request.form.get("note", "")),
-                 anchor="outcome",
-                 success="Submitted for approval. A manager who did not prepare it must approve it before release.",
-                 then=lambda _: redirect(url_for("staff.request_page", reference=req.reference) + "#approval"))
+
+    def start(db):
+        return jobs.start_pack_job(db, req, actor=current_user(), now=utcnow(), note=request.form.get("note", ""),
+                                   stale=jobs.stale_after(settings()), outcome=True)
+
+    def run(job):
+        # After the commit, so the thread's own session sees the queued job.
+        background.run_in_background(current_app._get_current_object(), session_factory(), job.id, settings())
+        return redirect(url_for("staff.request_page", reference=req.reference) + "#approval")
+
+    return _post(req, start, anchor="outcome", then=run,
+                 success="Building the decision pack. It is submitted for approval when the build finishes "
+                         "(the case page shows the progress); a manager who did not prepare it must approve it.")
 
 
 def _stage_fields(form) -> dict:
