@@ -38,8 +38,8 @@ from sqlalchemy import and_, case, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from sar.core import audit
-from sar.core.errors import Conflict
-from sar.core.permissions import require_role, require_staff
+from sar.core.errors import Conflict, NotFound
+from sar.core.permissions import can_view, require_role, require_staff
 from sar.models import Job, Request, User
 
 log = logging.getLogger(__name__)
@@ -165,8 +165,8 @@ def _audit_dead(session: Session, job_id: int, now: datetime) -> None:
                                                  "attempts": job.attempts if job else None})
 
 
-def dead_jobs(session: Session, *, actor: User, request: Request | None = None) -> list[Job]:
-    """Jobs in the dead letter (newest first), with their last error, for staff to see.
+def dead_jobs(session: Session, *, actor: User, now: datetime, request: Request | None = None) -> list[Job]:
+    """Jobs in the dead letter (newest first), with their last error, for staff to see; the read is audited.
 
     :raises NotPermitted: the actor is not staff.
     """
@@ -174,7 +174,20 @@ def dead_jobs(session: Session, *, actor: User, request: Request | None = None) 
     query = select(Job).where(Job.status == "dead")
     if request is not None:
         query = query.where(Job.request_id == request.id)
-    return list(session.scalars(query.order_by(Job.id.desc())))
+    # Need-to-know: a job on a request the actor may not see is not listed.
+    rows = [job for job in session.scalars(query.order_by(Job.id.desc()))
+            if job.request_id is None or can_view(actor, session.get(Request, job.request_id))]
+    audit.record(session, "job.dead_list", actor=actor, now=now, request_id=request.id if request else None,
+                 target="jobs:dead", detail={"count": len(rows)})
+    return rows
+
+
+def dead_view(job: Job) -> dict:
+    """A JSON-ready row of the dead letter: what, on which request, how often tried and the last error."""
+    return {"id": job.id, "kind": job.kind, "request_id": job.request_id, "parent_id": job.parent_id,
+            "attempts": job.attempts, "max_attempts": job.max_attempts, "error": job.last_error,
+            "message": job.message, "document": (job.params or {}).get("filename"),
+            "finished_at": job.finished_at.isoformat() if job.finished_at else None}
 
 
 def requeue(session: Session, job: Job, *, actor: User, now: datetime) -> Job:
@@ -184,6 +197,8 @@ def requeue(session: Session, job: Job, *, actor: User, now: datetime) -> Job:
     :raises Conflict: the job is not in the dead letter.
     """
     require_role(actor, "manager")
+    if job.request_id is not None and not can_view(actor, session.get(Request, job.request_id)):
+        raise NotFound("no such job")
     if job.status != "dead":
         raise Conflict("only a job in the dead letter can be re-queued")
     job.status, job.attempts, job.run_after, job.finished_at = "queued", 0, None, None

@@ -77,7 +77,7 @@ def test_a_failed_attempt_is_retried_after_backoff_then_dead_lettered(session, n
     assert "gave up after 3 attempts" in dead.message and jobs.job_progress(dead)["finished"]
     assert _claim(factory, later + timedelta(hours=1)) is None
     # Visible to staff with its error; re-queued by a manager only, audited.
-    assert [j.id for j in queue.dead_jobs(session, actor=team.officer)] == [job.id]
+    assert [j.id for j in queue.dead_jobs(session, actor=team.officer, now=later)] == [job.id]
     with pytest.raises(NotPermitted):
         queue.requeue(session, dead, actor=team.officer, now=later)
     queue.requeue(session, dead, actor=team.manager, now=later)
