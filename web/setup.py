@@ -111,6 +111,7 @@ def configure(app: Flask) -> None:
         confidentiality_routes,  # noqa: F401
         disclosure_routes,
         document_routes,
+        job_routes,
         outcome_routes,
         party_routes,
         records_routes,
