@@ -90,3 +90,39 @@ def test_three_workers_do_every_task_exactly_once_even_when_one_is_killed(fresh_
     by = {job: pid for pid, what, job in lines if what == "done"}
     assert all(jobs[i].result["by"] == by[i] for i in ids)
     engine.dispose()
+
+
+def test_a_jobs_only_worker_retries_with_backoff_then_dead_letters(fresh_db_url, tmp_path):
+    """``python -m worker --jobs-only`` (no scheduler): a job that keeps failing is retried after a
+    backoff and, out of attempts, left in the dead letter with its error; SIGTERM stops it cleanly."""
+    from tests.worker.helpers import Worker, worker_env
+
+    engine = make_engine(fresh_db_url)
+    factory = make_session_factory(engine)
+    with factory.begin() as session:
+        job = Job(kind="burn_document", status="queued", max_attempts=2, created_at=utcnow(), message="",
+                  params={"filename": "missing.pdf", "sha256": "0" * 64})
+        session.add(job)
+        session.flush()
+        job_id = job.id
+    worker = Worker(worker_env(fresh_db_url, 1, SAR_STORAGE_DIR=str(tmp_path / "storage")), "--jobs-only")
+    try:
+        deadline = time.monotonic() + 60
+        seen = set()
+        while time.monotonic() < deadline:
+            with factory() as session:
+                row = session.get(Job, job_id)
+                seen.add((row.status, row.attempts))
+                if row.status == "dead":
+                    break
+            time.sleep(0.2)
+        assert row.status == "dead", (seen, worker.log[-3000:])
+        assert ("queued", 1) in seen  # waiting for its retry after the first failure
+        assert row.attempts == 2 and row.last_error and "gave up after 2 attempts" in row.message
+        worker.proc.send_signal(signal.SIGTERM)
+        assert worker.wait(30) == 0, worker.log[-3000:]
+    finally:
+        worker.kill()
+    assert "job runner starting (no scheduler)" in worker.log and "worker stopped" in worker.log
+    assert "worker starting with jobs" not in worker.log  # no scheduler in this mode
+    engine.dispose()
