@@ -30,7 +30,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, Protocol
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from sar.bundle import conversion, duplicates, queue, redactions, steps
@@ -207,7 +207,9 @@ def job_progress(job: Job) -> dict[str, Any]:
 def claim_job(session_factory: sessionmaker, job_id: int, *, now: datetime) -> bool:
     """Atomically move a queued job to running; return False if someone else has it (or it is not queued)."""
     with session_factory.begin() as session:
-        result = session.execute(update(Job).where(Job.id == job_id, Job.status == "queued")
+        # A job waiting for its retry (backoff) is not claimed before its time.
+        due = or_(Job.run_after.is_(None), Job.run_after <= now)
+        result = session.execute(update(Job).where(Job.id == job_id, Job.status == "queued", due)
                                  .values(status="running", started_at=now, heartbeat_at=now, message="started",
                                          attempts=Job.attempts + 1, locked_by=worker_name(),
                                          lease_until=now + STALE_AFTER))
