@@ -180,3 +180,11 @@ def test_a_document_step_that_keeps_failing_is_dead_lettered_and_fails_its_paren
     first = session.scalars(select(Job).where(Job.parent_id == job.id).order_by(Job.id)).first()
     assert (first.status, first.attempts, first.last_error) == ("dead", 3, "cannot read visit.pdf")
     assert parent.status == "failed" and "visit.pdf: cannot read visit.pdf" in parent.message
+
+
+def test_claiming_a_job_by_id_waits_for_its_backoff(session, now, factory):
+    job = _task(session, now)
+    job.run_after = now + timedelta(seconds=10)
+    session.flush()
+    assert jobs.claim_job(factory, job.id, now=now + timedelta(seconds=9)) is False
+    assert jobs.claim_job(factory, job.id, now=now + timedelta(seconds=10)) is True
