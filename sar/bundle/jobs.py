@@ -18,6 +18,11 @@ carries a heartbeat (``heartbeat_at``), beaten by a thread beside the work every
 ``Settings.job_stale_seconds`` is failed with a message saying its worker stopped, both by the
 worker's sweep (:func:`fail_stale_jobs`) and when someone asks for the job again
 (:func:`start_proposal_job`), so it can be re-run at once.
+
+Issue 11: a proposal run and a pack build are split into one job per document (``sar.bundle.steps``:
+extract+detect, then the cast decided once for the bundle; burn in+verify, then the pack assembled),
+which any number of workers claim. Those steps and the pack build are retryable: a lease instead of
+the stale rule, retries with backoff and a dead letter (``sar.bundle.queue``).
 """
 
 from __future__ import annotations
