@@ -40,14 +40,21 @@ log = logging.getLogger(__name__)
 DETECT_JOB = "detect_document"
 BURN_JOB = "burn_document"
 STEP_KINDS = (DETECT_JOB, BURN_JOB)
-#: Errors that a retry cannot mend: the use case refused, or the output failed verification.
-PERMANENT_ERRORS: tuple[type[BaseException], ...] = (SarError, VerificationError, ValueError)
 #: How often a parent looks again at children running on other workers (seconds).
 POLL_SECONDS = 0.5
 
 
 class StepFailed(RuntimeError):
-    """A child step ended dead or failed; its parent cannot finish."""
+    """A child step ended dead or failed; its parent cannot finish.
+
+    Permanent for the parent: the step itself was retried as often as it may be, or refused for good
+    (a verification failure), so retrying the parent would only find the same step again.
+    """
+
+
+#: Errors that a retry cannot mend: the use case refused, the output failed verification, or a step
+#: of the job already gave up.
+PERMANENT_ERRORS: tuple[type[BaseException], ...] = (SarError, VerificationError, ValueError, StepFailed)
 
 
 def spawn(session: Session, parent: Job, kind: str, params: list[dict[str, Any]], *, now: datetime,
