@@ -172,3 +172,18 @@ def test_the_schedule_is_configuration(session, settings, quarter, tmp_path):
                                 "complaint": {"years_after_complaint_closed": 6}}))
     with pytest.raises(ValidationError, match="whole number"):
         load_schedule(path)
+
+
+def test_disposal_blanks_the_params_and_errors_of_the_requests_jobs(session, settings, quarter):
+    """Issue 11: a per-document burn-in job's params hold the document's kept text and the redacted names."""
+    from sar.models import Job
+
+    a = quarter.requests["A"]
+    job = Job(kind="burn_document", request_id=a.id, status="dead", created_at=dataset.NOW, message="gave up",
+              params={"kept_text": "named person lives here", "people": ["named person"]},
+              last_error="named person still visible")
+    session.add(job)
+    session.flush()
+    dispose(session, a, approved_by=make_user(session, "manager"), settings=settings, now=LATER)
+    session.refresh(job)
+    assert (job.params, job.last_error, job.message) == (None, None, "")
