@@ -118,6 +118,10 @@ def _fail_stale(session: Session, *, now: datetime, older_than: timedelta,
                                  .execution_options(synchronize_session="fetch"))
         if result.rowcount == 1:
             failed += 1
+            # Its steps still waiting would only be done for nobody: they stop with it.
+            session.execute(update(Job).where(Job.parent_id == job_id, Job.status == "queued")
+                            .values(status="failed", finished_at=now, message="its parent job stopped")
+                            .execution_options(synchronize_session="fetch"))
             audit.record(session, "job.stale", actor=None, now=now, request_id=job_request,
                          target=f"job:{job_id}", detail={"stale_after_seconds": older_than.total_seconds()})
     return failed

@@ -188,3 +188,15 @@ def test_claiming_a_job_by_id_waits_for_its_backoff(session, now, factory):
     session.flush()
     assert jobs.claim_job(factory, job.id, now=now + timedelta(seconds=9)) is False
     assert jobs.claim_job(factory, job.id, now=now + timedelta(seconds=10)) is True
+
+
+def test_a_stale_parent_takes_its_waiting_steps_with_it(session, settings, now, team, case, factory):
+    job = jobs.start_proposal_job(session, case, actor=team.officer, now=now)
+    jobs.claim_job(factory, job.id, now=now)
+    waiting, running = steps.spawn(session, session.get(Job, job.id), steps.DETECT_JOB, [{}, {}], now=now)
+    running.status = "running"
+    session.flush()
+    assert jobs.fail_stale_jobs(factory, now=now + timedelta(hours=1)) == 1
+    session.expire_all()
+    assert session.get(Job, waiting.id).status == "failed"
+    assert session.get(Job, running.id).status == "running"  # its own lease decides
