@@ -127,12 +127,44 @@ class RedactionEngine:
         :param workers: processes for detection; results are identical for any value.
         :raises redaction.nlp.ModelMissingError: if the spaCy model is not installed.
         """
-        pages: list[_Page] = []
-        for d, doc in enumerate(documents):
-            for page in doc.pages:
-                norm, index = normalise(page.text)
-                pages.append(_Page(d, page, norm, index, [], sentence_bounds(norm)))
+        pages = _pages(documents)
         self._detect(pages, progress, max(1, int(workers)), bundle_names(context))
+        return self._decide(documents, pages, context)
+
+    def detect_document(
+        self, document: ExtractedDocument, names: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    ) -> list[list[Finding]]:
+        """Phase 1 for one document on its own: the raw findings of each of its pages, in order.
+
+        The per-document step of a bundle split into jobs (``sar.bundle.steps``); its results go to
+        :meth:`decide` with those of every other document of the bundle.
+
+        :param names: the bundle's ``(subject names, known party names)`` from
+            :func:`redaction.detectors.bundle.bundle_names`, for its ad-hoc recognizers.
+        """
+        pages = _pages([document])
+        self._detect(pages, None, 1, names)
+        return [page.findings for page in pages]
+
+    def decide(
+        self,
+        documents: Sequence[ExtractedDocument],
+        findings: Sequence[Sequence[Sequence[Finding]]],
+        context: RedactionContext,
+    ) -> list[DocumentPlan]:
+        """Phase 2 for the whole bundle: the cast is resolved once, then one plan per document.
+
+        :param findings: per document, per page, what :meth:`detect_document` returned.
+        """
+        pages = _pages(documents)
+        flat = [f for per_doc in findings for f in per_doc]
+        if len(flat) != len(pages):
+            raise ValueError(f"findings for {len(flat)} pages but the documents have {len(pages)}")
+        for page, found in zip(pages, flat, strict=True):
+            page.findings = [Finding(*f) for f in found]
+        return self._decide(documents, pages, context)
+
+    def _decide(self, documents, pages: list[_Page], context: RedactionContext) -> list[DocumentPlan]:
         for page in pages:
             _add_dob_column_dates(page)
         english = _english_words(self.analyzer)
@@ -207,6 +239,15 @@ class RedactionEngine:
             proposals = sorted(by_doc.get(d, []), key=lambda p: (p.page, p.start, p.end, p.entity_type))
             plans.append(DocumentPlan(doc.name, tuple(proposals), tuple(problems), cast))
         return plans
+
+
+def _pages(documents: Sequence[ExtractedDocument]) -> list[_Page]:
+    pages: list[_Page] = []
+    for d, doc in enumerate(documents):
+        for page in doc.pages:
+            norm, index = normalise(page.text)
+            pages.append(_Page(d, page, norm, index, [], sentence_bounds(norm)))
+    return pages
 
 
 # Re-exported: callers and tests import these from here (the stage modules are the definitions).

@@ -111,6 +111,7 @@ def configure(app: Flask) -> None:
         confidentiality_routes,  # noqa: F401
         disclosure_routes,
         document_routes,
+        job_routes,
         outcome_routes,
         party_routes,
         records_routes,
@@ -133,6 +134,7 @@ def _register_api(app: Flask) -> None:
     from web.api import bp as api_bp
     from web.api import cast_routes as _cast_api_views  # noqa: F401
     from web.api import confidentiality_routes as _confidentiality_api  # noqa: F401
+    from web.api import job_routes as _job_api_views  # noqa: F401
     from web.api import outcome_routes as _outcome_api_views  # noqa: F401
     from web.api import report_routes as _api_report_views  # noqa: F401
     from web.api import routes as _api_views  # noqa: F401  (registers the views on bp)

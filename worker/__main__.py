@@ -6,6 +6,11 @@ in the database job store under stable ids, so restarting replaces them rather t
 ``python -m worker --once`` runs every sweep once, sends the outbox until nothing is due, runs queued
 background jobs, and exits: for cron-style deployments, smoke tests and the restart tests.
 
+``python -m worker --jobs-only`` runs background jobs only (no scheduler, no sweeps): start any number
+of these, on any number of machines, beside the one scheduler process. They claim jobs from the
+database (``FOR UPDATE SKIP LOCKED`` on PostgreSQL) under a lease they keep renewing; a job whose
+worker dies is reclaimed by another once its lease expires (``sar.bundle.queue``, issue 11).
+
 Logs go to stderr. SIGTERM or SIGINT stops the scheduler cleanly: running jobs finish their current
 item (each commits per item or per sweep), no new ones start, and the process exits 0.
 """
@@ -31,6 +36,8 @@ from worker import jobs
 log = logging.getLogger("worker")
 
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 300}
+#: How long a jobs-only worker waits after finding nothing to do.
+JOBS_ONLY_IDLE_SECONDS = 1.0
 
 
 def build_scheduler(engine: Engine,
@@ -76,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: parse arguments, build settings and the database, run until stopped."""
     parser = argparse.ArgumentParser(prog="python -m worker", description=__doc__.splitlines()[0])
     parser.add_argument("--once", action="store_true", help="run every job once and exit")
+    parser.add_argument("--jobs-only", action="store_true",
+                        help="run background jobs only, no scheduler (start as many as you like)")
     args = parser.parse_args(argv)
     _configure_logging()
     settings = Settings.from_env()
@@ -97,6 +106,14 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     try:
+        if args.jobs_only:
+            jobs.configure(settings, session_factory)
+            log.info("job runner starting (no scheduler) on %s", engine.url.render_as_string(hide_password=True))
+            while not jobs.STOPPING.is_set():
+                if not jobs.run_background_jobs():
+                    jobs.STOPPING.wait(JOBS_ONLY_IDLE_SECONDS)
+            log.info("worker stopped")
+            return 0
         if args.once:
             counts = run_once(settings, session_factory)
             log.info("one-shot run done: %s", ", ".join(f"{k}={v}" for k, v in counts.items()))

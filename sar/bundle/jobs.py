@@ -18,31 +18,35 @@ carries a heartbeat (``heartbeat_at``), beaten by a thread beside the work every
 ``Settings.job_stale_seconds`` is failed with a message saying its worker stopped, both by the
 worker's sweep (:func:`fail_stale_jobs`) and when someone asks for the job again
 (:func:`start_proposal_job`), so it can be re-run at once.
+
+Issue 11: a proposal run and a pack build are split into one job per document (``sar.bundle.steps``:
+extract+detect, then the cast decided once for the bundle; burn in+verify, then the pack assembled),
+which any number of workers claim. Those steps and the pack build are retryable: a lease instead of
+the stale rule, retries with backoff and a dead letter (``sar.bundle.queue``).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any, Protocol
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from redaction import pdf
-from redaction.cast import apply_cast, parse_cast
-from redaction.context import KnownParty, RedactionContext, StaffMember, Subject
-from sar.bundle import conversion, duplicates, redactions
+from redaction.detectors.bundle import bundle_names
+from sar.bundle import conversion, duplicates, queue, redactions, steps
+from sar.bundle.context import PLACEHOLDER_SUBJECT, proposal_context  # noqa: F401 - re-exported
 from sar.confidentiality import levels
 from sar.core import audit
 from sar.core.errors import Conflict, NotFound, ValidationError
 from sar.core.permissions import require_staff
 from sar.core.settings import Settings
-from sar.core.storage import FileStore
-from sar.models import STAFF_ROLES, BundleItem, Job, Request, RequestCast, User
-from sar.models import StaffMember as StaffRow
+from sar.models import BundleItem, Job, Request, User
 from sar.release import approvals, outcomes, packs
 from sar.workflow import approval_state
 from sar.workflow.status import EDITABLE_STATUSES
@@ -53,8 +57,9 @@ PROPOSAL_JOB = "redaction_proposals"
 PACK_JOB = "pack_submission"
 CONVERT_JOB = conversion.CONVERT_JOB
 DUPLICATE_JOB = duplicates.DUPLICATE_JOB
-#: Every kind of job a worker runs.
-JOB_KINDS = (PROPOSAL_JOB, PACK_JOB, CONVERT_JOB, DUPLICATE_JOB)
+DETECT_JOB, BURN_JOB = steps.DETECT_JOB, steps.BURN_JOB
+#: Every kind of job a worker runs (the per-document steps of issue 11 included).
+JOB_KINDS = (PROPOSAL_JOB, PACK_JOB, CONVERT_JOB, DUPLICATE_JOB, DETECT_JOB, BURN_JOB)
 #: The function that runs each kind that reports its own progress.
 _RUNNERS = {CONVERT_JOB: conversion.run_conversion, DUPLICATE_JOB: duplicates.run_duplicate_job}
 ACTIVE_STATUSES = ("queued", "running")
@@ -62,9 +67,6 @@ ACTIVE_STATUSES = ("queued", "running")
 STALE_AFTER = timedelta(seconds=Settings.job_stale_seconds)
 STALE_MESSAGE = ("stopped: the process running it gave no sign of life for {seconds} seconds (it was "
                  "probably restarted or killed); nothing was saved, run it again")
-#: Name given to the subject of FOI/EIR requests, which have no data subject; chosen so that it
-#: never matches a name in a document (the engine treats the subject's names as disclosable).
-PLACEHOLDER_SUBJECT = "Zzq Placeholder-Subject"
 
 
 class Engine(Protocol):
@@ -89,59 +91,6 @@ def default_engine() -> Engine:
     return _default_engine
 
 
-def _dob(value) -> str | None:
-    return value.strftime("%d/%m/%Y") if value is not None else None
-
-
-def proposal_context(session: Session, request: Request) -> RedactionContext:
-    """What the engine is told about ``request``: subject, classified parties and the staff directory.
-
-    * the data subject becomes the :class:`~redaction.context.Subject` (a placeholder for FOI/EIR);
-    * third parties become :class:`~redaction.context.KnownParty` with the caseworker's decision;
-    * the requester and a representative (parent, solicitor) are disclosed to themselves;
-    * the staff directory and staff users with a job title are professionals (Sch 2 para 17);
-    * the officer's confirmed cast, if any, is folded in last (``redaction.cast.apply_cast``).
-    """
-    subject_party = request.party("data_subject")
-    if subject_party is not None:
-        subject = Subject(subject_party.name, aliases=tuple(subject_party.aliases or ()),
-                          dob=_dob(subject_party.dob), identifiers=tuple(subject_party.identifiers or ()))
-    else:
-        subject = Subject(PLACEHOLDER_SUBJECT)
-    parties: list[KnownParty] = []
-    subject_key = subject.name.casefold()
-    for p in request.parties:
-        if p.role == "third_party":
-            parties.append(KnownParty(p.name, p.relationship_to_subject or "",
-                                      "disclose" if p.disclose else "redact"))
-        elif p.role in ("requester", "representative") and p.name.casefold() != subject_key \
-                and redactions.code_regime(request.regime) == "sar":
-            parties.append(KnownParty(p.name, p.capacity or p.role, "disclose"))
-    staff: list[StaffMember] = []
-    seen: set[str] = set()
-    rows = [(s.name, s.role, s.org, s.email) for s in session.scalars(select(StaffRow).order_by(StaffRow.id))]
-    rows += [(u.name, u.job_title, None, u.email) for u in session.scalars(
-        select(User).where(User.role.in_(sorted(STAFF_ROLES)), User.is_active.is_(True),
-                           User.job_title.is_not(None)).order_by(User.id))]
-    for name, role, org, email in rows:
-        if not name or not role or name.casefold() in seen:
-            continue
-        try:
-            staff.append(StaffMember(name, role, org, email if email and "@" in email else None))
-        except ValueError:  # a malformed directory entry must not stop the whole run
-            continue
-        seen.add(name.casefold())
-    rep = request.party("representative")
-    is_parent = ((rep is not None and (rep.capacity or "") == "parent")
-                 or (request.requester_type or "") == "parent")
-    context = RedactionContext(subject=subject, parties=tuple(parties), staff=tuple(staff),
-                               requester_is_parent=is_parent, regime=redactions.code_regime(request.regime))
-    # The officer's confirmed cast (sar.bundle.cast) wins over the engine's own resolution (issue 11).
-    confirmed = session.scalars(select(RequestCast).where(RequestCast.request_id == request.id,
-                                                          RequestCast.confirmed_at.is_not(None))).first()
-    return apply_cast(context, parse_cast({"people": confirmed.people})) if confirmed is not None else context
-
-
 def stale_after(settings: Settings) -> timedelta:
     """How old a running job's heartbeat may get before the job is taken to be dead."""
     return timedelta(seconds=settings.job_stale_seconds)
@@ -155,7 +104,10 @@ def _fail_stale(session: Session, *, now: datetime, older_than: timedelta,
     each failure is audited. Flushes, never commits.
     """
     last_sign = func.coalesce(Job.heartbeat_at, Job.started_at, Job.created_at)
-    query = select(Job.id, Job.request_id).where(Job.status == "running", last_sign < now - older_than)
+    # Retryable jobs (pack builds, per-document steps) are not failed: another worker reclaims them
+    # once their lease expires (sar.bundle.queue), until their attempts run out.
+    query = select(Job.id, Job.request_id).where(Job.status == "running", Job.max_attempts <= 1,
+                                                 last_sign < now - older_than)
     if request_id is not None:
         query = query.where(Job.request_id == request_id)
     failed = 0
@@ -167,6 +119,10 @@ def _fail_stale(session: Session, *, now: datetime, older_than: timedelta,
                                  .execution_options(synchronize_session="fetch"))
         if result.rowcount == 1:
             failed += 1
+            # Its steps still waiting would only be done for nobody: they stop with it.
+            session.execute(update(Job).where(Job.parent_id == job_id, Job.status == "queued")
+                            .values(status="failed", finished_at=now, message="its parent job stopped")
+                            .execution_options(synchronize_session="fetch"))
             audit.record(session, "job.stale", actor=None, now=now, request_id=job_request,
                          target=f"job:{job_id}", detail={"stale_after_seconds": older_than.total_seconds()})
     return failed
@@ -228,7 +184,7 @@ def start_pack_job(session: Session, request: Request, *, actor: User, now: date
     job = Job(kind=PACK_JOB, request_id=request.id, status="queued", progress_done=0, progress_total=0,
               message="waiting for the worker",
               result={"note": (note or "").strip()[:5000]} | ({"outcome": True} if outcome else {}),
-              created_by_id=actor.id, created_at=now)
+              max_attempts=queue.DEFAULT_MAX_ATTEMPTS, created_by_id=actor.id, created_at=now)
     session.add(job)
     session.flush()
     audit.record(session, "job.start", actor=actor, now=now, request_id=request.id, target=f"job:{job.id}",
@@ -260,38 +216,43 @@ def job_progress(job: Job) -> dict[str, Any]:
         percent = 100
     return {"id": job.id, "kind": job.kind, "status": job.status, "done": job.progress_done,
             "total": job.progress_total, "percent": percent, "message": job.message, "result": job.result,
-            "finished": job.status in ("done", "failed")}
+            "finished": job.status in queue.FINISHED, "attempts": job.attempts,
+            "error": job.last_error if job.status in ("dead", "failed") or job.attempts > 1 else None}
 
 
 def claim_job(session_factory: sessionmaker, job_id: int, *, now: datetime) -> bool:
     """Atomically move a queued job to running; return False if someone else has it (or it is not queued)."""
     with session_factory.begin() as session:
-        result = session.execute(update(Job).where(Job.id == job_id, Job.status == "queued")
-                                 .values(status="running", started_at=now, heartbeat_at=now, message="started"))
+        # A job waiting for its retry (backoff) is not claimed before its time.
+        due = or_(Job.run_after.is_(None), Job.run_after <= now)
+        result = session.execute(update(Job).where(Job.id == job_id, Job.status == "queued", due)
+                                 .values(status="running", started_at=now, heartbeat_at=now, message="started",
+                                         attempts=Job.attempts + 1, locked_by=worker_name(),
+                                         lease_until=now + STALE_AFTER))
         return result.rowcount == 1
 
 
 def claim_next_job(session_factory: sessionmaker, *, now_fn: Callable[[], datetime],
-                   kinds: tuple[str, ...] = JOB_KINDS) -> int | None:
-    """Claim the oldest queued job of ``kinds``; return its id, or None when there is nothing to do.
+                   kinds: tuple[str, ...] = JOB_KINDS, lease: timedelta = STALE_AFTER) -> int | None:
+    """Claim the oldest claimable job of ``kinds``; return its id, or None when there is nothing to do.
 
-    On PostgreSQL the oldest queued row is locked with ``FOR UPDATE SKIP LOCKED``, so any number of
-    workers on any number of machines each take a different job in one round trip (issue 11); the
-    conditional update keeps the claim exactly-once on SQLite too, which has no row locks.
+    On PostgreSQL the row is locked with ``FOR UPDATE SKIP LOCKED``, so any number of workers on any
+    number of machines each take a different job in one round trip (issue 11); the conditional update
+    keeps the claim exactly-once on SQLite too. A retryable job whose lease expired (its worker died)
+    is claimable again (:func:`sar.bundle.queue.claim`).
     """
-    for _ in range(5):  # SQLite only: another worker may win the race for the oldest job; try the next
-        with session_factory.begin() as session:
-            job_id = session.scalars(select(Job.id).where(Job.status == "queued", Job.kind.in_(kinds))
-                                     .order_by(Job.id).limit(1).with_for_update(skip_locked=True)).first()
-            if job_id is None:
-                return None
-            now = now_fn()
-            won = session.execute(update(Job).where(Job.id == job_id, Job.status == "queued")
-                                  .values(status="running", started_at=now, heartbeat_at=now,
-                                          message="started")).rowcount == 1
-        if won:
-            return job_id
-    return None
+    return queue.claim(session_factory, kinds=kinds, now_fn=now_fn, worker=worker_name(), lease=lease)
+
+
+_worker_name: tuple[int, str] | None = None
+
+
+def worker_name() -> str:
+    """Name this process as a lease holder (new after a fork, so a child never shares it)."""
+    global _worker_name
+    if _worker_name is None or _worker_name[0] != os.getpid():
+        _worker_name = (os.getpid(), queue.worker_id())
+    return _worker_name[1]
 
 
 def _set_progress(session_factory: sessionmaker, job_id: int, done: int, total: int, message: str) -> None:
@@ -314,7 +275,7 @@ def beat(session_factory: sessionmaker, job_id: int, *, now: datetime) -> bool:
     """Record a sign of life for a running job; return False if it is no longer running."""
     with session_factory.begin() as session:
         result = session.execute(update(Job).where(Job.id == job_id, Job.status == "running")
-                                 .values(heartbeat_at=now))
+                                 .values(heartbeat_at=now, lease_until=now + STALE_AFTER))
         return result.rowcount == 1
 
 
@@ -360,16 +321,25 @@ def run_job(session_factory: sessionmaker, job_id: int, *, settings: Settings, n
     :param engine: the redaction engine; the process-wide default when None.
     :param claimed: the caller already claimed the job (:func:`claim_next_job`).
     :return: ``"done"``, ``"failed"``, or ``"skipped"`` when the job was not queued (someone else
-        claimed it first).
+        claimed it first); for a retryable job also ``"queued"`` (to be retried), ``"dead"`` or
+        ``"lost"`` (its lease was taken by another worker).
     """
     if not claimed and not claim_job(session_factory, job_id, now=now_fn()):
         return "skipped"
+    kind, retryable = _kind(session_factory, job_id)
+    if kind in steps.STEP_KINDS:
+        return steps.run_step(session_factory, job_id, worker=worker_name(), settings=settings, now_fn=now_fn,
+                              engine=(engine or default_engine()) if kind == DETECT_JOB else None)
+    worker = worker_name()
+    keeper = (queue.LeaseKeeper(session_factory, job_id, worker=worker, interval=settings.job_heartbeat_seconds,
+                                lease=stale_after(settings), now_fn=now_fn) if retryable
+              else Heartbeat(session_factory, job_id, interval=settings.job_heartbeat_seconds, now_fn=now_fn))
     try:
-        with Heartbeat(session_factory, job_id, interval=settings.job_heartbeat_seconds, now_fn=now_fn):
-            kind = _kind(session_factory, job_id)
+        with keeper:
             runner = _RUNNERS.get(kind)
             if kind == PACK_JOB:
-                result, message = _run_pack(session_factory, job_id, settings=settings, now_fn=now_fn)
+                result, message = _run_pack(session_factory, job_id, settings=settings, now_fn=now_fn,
+                                            engine=engine)
             elif runner is not None:
                 result, message = runner(
                     session_factory, job_id, settings=settings, now_fn=now_fn,
@@ -379,17 +349,25 @@ def run_job(session_factory: sessionmaker, job_id: int, *, settings: Settings, n
                                                  engine=engine)
     except Exception as exc:  # noqa: BLE001 - any failure must end the job, with its reason
         log.exception("job %s failed", job_id)
+        if retryable:
+            return queue.fail(session_factory, job_id, worker=worker, now=now_fn(),
+                              error=str(exc) or type(exc).__name__,
+                              permanent=isinstance(exc, steps.PERMANENT_ERRORS)) or "lost"
         _finish(session_factory, job_id, "failed", str(exc) or type(exc).__name__, now_fn())
         return "failed"
     except BaseException:
-        _finish(session_factory, job_id, "failed", "interrupted", now_fn())
+        if retryable:  # stopped, not broken: hand it back to the queue for another worker
+            queue.fail(session_factory, job_id, worker=worker, now=now_fn(), error="interrupted: the worker stopped")
+        else:
+            _finish(session_factory, job_id, "failed", "interrupted", now_fn())
         raise
     return "done" if result else "failed"
 
 
-def _kind(session_factory: sessionmaker, job_id: int) -> str | None:
+def _kind(session_factory: sessionmaker, job_id: int) -> tuple[str | None, bool]:
     with session_factory.begin() as session:
-        return session.scalar(select(Job.kind).where(Job.id == job_id))
+        row = session.execute(select(Job.kind, Job.max_attempts).where(Job.id == job_id)).first()
+        return (row[0], row[1] > 1) if row else (None, False)
 
 
 def run_next_job(session_factory: sessionmaker, *, settings: Settings, now_fn: Callable[[], datetime],
@@ -421,22 +399,35 @@ def _run_proposals(session_factory: sessionmaker, job_id: int, *, settings: Sett
         inputs = [(item.id, item.filename, item.document.sha256) for item in packs.release_items(session,
                                                                                                  request)]
         context = proposal_context(session, request)
-    if not inputs:
-        raise ValidationError("the bundle has no case-record documents")
+        if not inputs:
+            raise ValidationError("the bundle has no case-record documents")
+        # Issue 11: one extract+detect job per document, shared with every other worker.
+        # The bundle's names go with each step, for the per-bundle ad-hoc recognizers (issue 10).
+        subject_names, party_names = bundle_names(context)
+        steps.spawn(session, job, DETECT_JOB, [{"item_id": i, "filename": n, "sha256": sha,
+                                                "names": [list(subject_names), list(party_names)]}
+                                               for i, n, sha in inputs], now=now_fn())
     n_docs = len(inputs)
     _set_progress(session_factory, job_id, 0, 2 * n_docs, "reading the documents")
-    store = FileStore.for_settings(settings)
-    extracted = []
-    for i, (_, name, sha) in enumerate(inputs, start=1):
-        extracted.append(pdf.extract(store.get(sha), name))
-        _set_progress(session_factory, job_id, i, 2 * n_docs, f"read {i} of {n_docs} documents")
+    engine = engine or default_engine()
+    results = steps.drive(
+        session_factory, job_id, DETECT_JOB, worker=worker_name(), lease=stale_after(settings), now_fn=now_fn,
+        run=lambda child: run_job(session_factory, child, settings=settings, now_fn=now_fn, engine=engine,
+                                  claimed=True),
+        progress=lambda done, total: _set_progress(session_factory, job_id, done, 2 * n_docs,
+                                                   f"read and analysed {done} of {total} documents"))
+    extracted, findings = steps.load_detected(settings, results)
 
     def progress(done: int, total: int) -> None:
         _set_progress(session_factory, job_id, n_docs + done, n_docs + total,
                       f"looking for personal data: page {done} of {total}")
 
-    engine = engine or default_engine()
-    plans = engine.propose(extracted, context, progress=progress)
+    _set_progress(session_factory, job_id, n_docs, 2 * n_docs, "deciding: who is who across the bundle")
+    if findings is not None and hasattr(engine, "decide"):
+        # Between the two phases the bundle's cast is resolved in one step, from every document.
+        plans = engine.decide(extracted, findings, context)
+    else:  # an engine that does not split its phases (a test fake) proposes in one go
+        plans = engine.propose(extracted, context, progress=progress)
     if len(plans) != n_docs:
         raise RuntimeError(f"the engine returned {len(plans)} plans for {n_docs} documents")
     now = now_fn()
@@ -478,28 +469,70 @@ def _run_proposals(session_factory: sessionmaker, job_id: int, *, settings: Sett
                      target=f"job:{job.id}",
                      detail={k: v for k, v in result.items() if k not in ("problems", "cast")}
                      | {"problems": len(problems), "people": len(cast)})
+    steps.discard(settings, results)
     return True, message
 
 
 def _run_pack(session_factory: sessionmaker, job_id: int, *, settings: Settings,
-              now_fn: Callable[[], datetime]) -> tuple[bool, str]:
-    """Build and submit the pack in one transaction (all or nothing), as the job's creator."""
-    _set_progress(session_factory, job_id, 0, 1, "building, burning in and verifying the pack")
+              now_fn: Callable[[], datetime], engine: Engine | None = None) -> tuple[bool, str]:
+    """Burn in each document in its own job, then build and submit the pack in one transaction.
+
+    The pack is built all or nothing, as the job's creator, while this worker still holds the lease.
+
+    A retry (the pack job is retryable) reuses the burn-in jobs of an earlier attempt; a document
+    whose decisions changed since its burn-in job ran is burned in again by the final build.
+    """
+    _set_progress(session_factory, job_id, 0, 1, "burning in and verifying the documents")
+    with session_factory.begin() as session:
+        job = session.get(Job, job_id)
+        request = session.get(Request, job.request_id)
+        item_ids = [item.id for item in packs.release_items(session, request)]
+        spawned = session.scalar(select(func.count(Job.id)).where(Job.parent_id == job_id, Job.kind == BURN_JOB))
+        creator = session.get(User, job.created_by_id) if job.created_by_id else None
+        is_outcome = bool((job.result or {}).get("outcome"))
+        # A decision that sends a letter alone (refusal, not held) burns in nothing.
+        wants_documents = outcomes.pending_releases_documents(session, request) if is_outcome else True
+        if not spawned and item_ids and wants_documents:
+            if is_outcome:
+                outcomes.check_outcome_submittable(session, request, actor=creator)
+            else:
+                approvals.check_submittable(session, request, actor=creator)
+            specs = packs.burn_specs(session, request, settings=settings)
+            steps.spawn(session, job, BURN_JOB, specs, now=now_fn())
+            spawned_ids = [spec["item_id"] for spec in specs]
+        else:
+            spawned_ids = [c.params["item_id"] for c in session.scalars(
+                select(Job).where(Job.parent_id == job_id, Job.kind == BURN_JOB).order_by(Job.id))]
+    results = steps.drive(
+        session_factory, job_id, BURN_JOB, worker=worker_name(), lease=stale_after(settings), now_fn=now_fn,
+        run=lambda child: run_job(session_factory, child, settings=settings, now_fn=now_fn, engine=engine,
+                                  claimed=True),
+        progress=lambda done, total: _set_progress(session_factory, job_id, done, total + 1,
+                                                   f"burned in and verified {done} of {total} documents"))
+    burnt = steps.load_burnt(settings, results, spawned_ids)
+    _set_progress(session_factory, job_id, len(results), len(results) + 1, "assembling the pack")
     now = now_fn()
     with session_factory.begin() as session:
         job = session.get(Job, job_id, with_for_update=True)
-        if job is None or job.status != "running":
+        if job is None or job.status != "running" or job.locked_by != worker_name():
             raise Conflict("this job was stopped before it finished; no pack was submitted")
         request = session.get(Request, job.request_id)
         creator = session.get(User, job.created_by_id) if job.created_by_id else None
         note = (job.result or {}).get("note", "")
-        submit = outcomes.submit_outcome if (job.result or {}).get("outcome") else approvals.submit_for_approval
-        approval = submit(session, request, actor=creator, now=now, settings=settings, note=note)
+        build = partial(packs.build_pack, burnt=burnt)
+        if (job.result or {}).get("outcome"):
+            approval = outcomes.submit_outcome(session, request, actor=creator, now=now, settings=settings,
+                                               note=note, documents_build=build)
+        else:
+            approval = approvals.submit_for_approval(session, request, actor=creator, now=now,
+                                                     settings=settings, note=note, build=build)
         message = "pack built and submitted for approval"
         job.status = "done"
         job.finished_at = now
+        job.lease_until = None
         job.progress_done = job.progress_total = 1
         job.message = message
         job.result = {**(job.result or {}), "approval_id": approval.id, "pack_sha256": approval.pack_sha256,
                       "status": request.status}
+    steps.discard(settings, results)
     return True, message

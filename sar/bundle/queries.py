@@ -92,9 +92,13 @@ def job_for_request(session: Session, job_id: int, *, actor: User) -> Job | None
 
 
 def latest_job(session: Session, request_id: int, *, actor: User, kind: str | None = None) -> Job | None:
-    """Return the request's most recent background job, or None."""
+    """Return the request's most recent background job, or None.
+
+    A per-document step (a job with a parent, issue 11) is part of its parent's progress, never shown
+    on its own.
+    """
     require_staff(actor)
-    stmt = select(Job).where(Job.request_id == request_id)
+    stmt = select(Job).where(Job.request_id == request_id, Job.parent_id.is_(None))
     if kind:
         stmt = stmt.where(Job.kind == kind)
     return session.scalars(stmt.order_by(Job.id.desc()).limit(1)).first()

@@ -70,11 +70,16 @@ class Job(Base):
 
     __tablename__ = "jobs"
     __table_args__ = (
-        CheckConstraint("status IN ('queued','running','done','failed')", name="status_known"),
+        # 'dead': a retryable job that failed ``max_attempts`` times (dead letter; a manager re-queues it).
+        CheckConstraint("status IN ('queued','running','done','failed','dead')", name="status_known"),
+        # The claim query of every worker (sar.bundle.queue): due queued jobs and expired leases.
+        Index("ix_jobs_claim", "status", "kind", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(40))
+    #: The job that spawned this one (a per-document step of a bundle's proposals or pack, issue 11).
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"), index=True)
     request_id: Mapped[int | None] = mapped_column(ForeignKey("requests.id"), index=True)
     status: Mapped[str] = mapped_column(String(20), default="queued")
     progress_done: Mapped[int] = mapped_column(Integer, default=0)
@@ -90,3 +95,15 @@ class Job(Base):
     #: lost its worker (``sar.bundle.jobs.fail_stale_jobs``).
     heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Times the job was claimed (counted at the claim, so a worker killed mid-task counts).
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: Attempts before a failing job goes to the dead letter; 1: not retried (failed at once).
+    max_attempts: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: A queued job is not claimed before this (exponential backoff after a failed attempt).
+    run_after: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: The running job's lease: renewed by its heartbeat; once past, another worker may reclaim it.
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Which worker process holds the lease (host:pid:nonce); only it may finish the job.
+    locked_by: Mapped[str | None] = mapped_column(String(120))
+    #: The last attempt's error, kept across retries for the dead-letter view.
+    last_error: Mapped[str | None] = mapped_column(Text)

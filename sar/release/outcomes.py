@@ -275,13 +275,22 @@ def check_outcome_submittable(session: Session, request: Request, *, actor: User
         approvals.check_submittable_state(session, request)
 
 
+def pending_releases_documents(session: Session, request: Request) -> bool:
+    """Whether the drafted outcome releases documents (so its pack needs the bundle burned in)."""
+    outcome = closure.pending_outcome(session, request)
+    return outcome is not None and OUTCOME_KINDS[outcome.kind].releases_documents
+
+
 def submit_outcome(session: Session, request: Request, *, actor: User, now: datetime, settings: Settings,
-                   note: str = "") -> Approval:
+                   note: str = "", documents_build: approvals.PackBuilder | None = None) -> Approval:
     """Submit the drafted outcome to a manager (rulebook §3 second-person QA, §5.1 item 6 sign-off).
 
     Outcomes that release documents build the usual redacted pack; the others a decision pack with
     the letter. Either way the exact pack is approved by hash and released by
     :func:`sar.release.approvals.approve` and :func:`sar.release.approvals.release`.
+
+    :param documents_build: the builder for an outcome that releases documents (the pack job passes
+        one that reuses its per-document burn-in); ``None`` builds the pack here.
 
     :raises Conflict: no draft outcome, or the request cannot be submitted (see ``submit_for_approval``).
     """
@@ -291,7 +300,7 @@ def submit_outcome(session: Session, request: Request, *, actor: User, now: date
     if outcome is None or outcome.status != "draft":
         raise Conflict("record the outcome first; a submitted outcome is changed by recording it again")
     spec = OUTCOME_KINDS[outcome.kind]
-    build = None if spec.releases_documents else _decision_pack_builder(outcome)
+    build = documents_build if spec.releases_documents else _decision_pack_builder(outcome)
     approval = approvals.submit_for_approval(session, request, actor=actor, now=now, settings=settings, note=note,
                                              build=build)
     outcome.status = "submitted"

@@ -14,7 +14,7 @@ import re
 import unicodedata
 import zipfile
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,7 +25,7 @@ from redaction import pdf
 from redaction.anonymise import anonymise_withheld
 from redaction.errors import VerificationError
 from redaction.pdf_compose import select_pages, text_pdf
-from redaction.types import Box, BurnInBox
+from redaction.types import Box
 from sar.core import audit
 from sar.core.dates import london_date
 from sar.core.errors import Conflict, NotFound
@@ -33,13 +33,12 @@ from sar.core.permissions import require_staff
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.models import BundleItem, PageMark, Redaction, Request, ResponsePack, User
-from sar.release import entitlement, letters
+from sar.release import burning, entitlement, letters
+from sar.release.burning import REMOVED_MARKS  # noqa: F401 - re-exported
 from sar.searching import searches
 
 #: Every file in a pack zip carries this timestamp, so the zip's hash depends only on its contents.
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
-#: Page marks whose pages are taken out of the bundle (and listed in the schedule).
-REMOVED_MARKS = ("duplicate", "not_relevant")
 #: A document without a staff-entered title is released as "Document N" (N: its place in the pack).
 DEFAULT_TITLE = "Document {n}"
 #: The files of a pack zip, each named ``<REF>-<member>`` (see :func:`member_name`), in zip order.
@@ -166,10 +165,15 @@ def _strings_to_verify(plans: Sequence[_ItemPlan], originals: dict[int, bytes]
     for plan in plans:
         skip = {page for page, m in plan.marks.items() if m.mark != "disclose"}
         extracted = pdf.extract(originals[plan.item.id], plan.item.filename, ocr=False)
+        # Boxes grouped by page once: comparing every redaction with every page was quadratic in
+        # the bundle's size (issue 11).
+        covered_on: dict[int, list] = defaultdict(list)
+        for r in plan.redactions:
+            covered_on[r.page].extend(r.boxes)
         for page in extracted.pages:
             if page.page_index in skip:
                 continue
-            covered = [b for r in plan.redactions if r.page == page.page_index for b in r.boxes]
+            covered = covered_on.get(page.page_index, [])
             chars = [" " if box is not None and _inside(box, covered) else ch
                      for ch, box in zip(page.text, page.char_boxes, strict=True)]
             kept[plan.item.id].append("".join(chars))
@@ -181,8 +185,16 @@ def _strings_to_verify(plans: Sequence[_ItemPlan], originals: dict[int, bytes]
     # including inside a file name that quotes it.
     withheld = sorted({(" ".join(r.text.split()), r.code or "") for p in plans for r in p.redactions
                        if r.text and r.text.strip()})
+    # One pass over the whole bundle's residual text per string (in C) settles the usual case, a
+    # string found nowhere, without a Python loop over every page; NUL never occurs in a folded
+    # needle, so no match spans two pages, and it is a non-word boundary like a page's ends.
+    whole = "\0".join(hay for _, _, hay, _ in residual)
+    whole_compact = "\0".join(compact for _, _, _, compact in residual)
     for text in texts:
         needle = _fold(text)
+        if not _occurs(needle, whole, whole_compact):
+            verify.append(text)
+            continue
         seen = [(name, page) for name, page, hay, compact in residual if _occurs(needle, hay, compact)]
         if not seen:
             verify.append(text)
@@ -193,22 +205,21 @@ def _strings_to_verify(plans: Sequence[_ItemPlan], originals: dict[int, bytes]
     return verify, warnings, {item_id: "\n".join(pages) for item_id, pages in kept.items()}
 
 
-def _people(plan: _ItemPlan, withheld: dict[int, str]) -> list[str]:
-    """The people redacted in one document, for the burn-in's search for every form of their name.
+def burn_specs(session: Session, request: Request, *, settings: Settings) -> list[dict]:
+    """The burn-in spec of every document :func:`build_pack` would burn in now (``burning.spec``).
 
-    A name redacted on a page released whole stands for a person; one on a withheld page does not
-    need searching for, since that page is blanked entirely.
+    For a pack build split into one burn-in job per document (issue 11); ``build_pack`` then uses a
+    job's result for a document whose spec has not changed since.
     """
-    return sorted({" ".join(r.text.split()) for r in plan.redactions
-                   if r.entity_type == "PERSON" and r.text and r.text.strip() and r.page not in withheld})
-
-
-def _is_whole_page(red: Redaction) -> bool:
-    """Whether a redaction is the engine's "withhold this whole page" proposal (one page-sized box)."""
-    if red.entity_type != "LEGAL_ADVICE" or (red.start or 0) != 0 or len(red.boxes or []) != 1:
-        return False
-    x0, y0, _, _ = red.boxes[0]
-    return x0 <= 0.5 and y0 <= 0.5
+    plans = _plans(session, release_items(session, request))
+    store = FileStore.for_settings(settings)
+    originals = {p.item.id: store.get(p.item.document.sha256) for p in plans}
+    removed_strings, _, kept_text = _strings_to_verify(plans, originals)
+    specs = []
+    for plan in plans:
+        _, _, blank, boxes = burning.layout(plan, plan.item.document.page_count)
+        specs.append(burning.spec(plan, boxes, blank, removed_strings, kept_text.get(plan.item.id, "")))
+    return specs
 
 
 def zip_files(files: dict[str, bytes]) -> bytes:
@@ -266,7 +277,8 @@ def _verify_or_raise(data: bytes, removed_strings: Sequence[str], name: str) -> 
 
 
 def build_pack(session: Session, request: Request, *, actor: User, now: datetime,
-               settings: Settings) -> ResponsePack:
+               settings: Settings, burnt: Mapping[int, tuple[str, pdf.BurnInResult]] | None = None
+               ) -> ResponsePack:
     """Build, verify and store the response pack for ``request``.
 
     The zip holds ``<REF>-cover-letter.pdf``, ``<REF>-redaction-schedule.pdf``,
@@ -275,6 +287,8 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
     duplicate and not-relevant pages are left out (and listed in the schedule), and every page is
     stamped "<REF> — Page X of Y". The schedule gives code, page and plain-English reason only.
 
+    :param burnt: documents already burned in by their own jobs (``sar.bundle.steps``): item id ->
+        (spec key, result); one is used only if its spec key is still the item's (else burned again).
     :return: the new :class:`~sar.models.ResponsePack` (``sha256`` of the zip, size, page count, manifest).
     :raises NotPermitted: the actor is not staff.
     :raises Conflict: no documents, proposals still undecided, or every page left out.
@@ -310,34 +324,26 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         item = plan.item
         label = release_title(item, index)
         n_pages = item.document.page_count
-        removed = {p for p, m in plan.marks.items() if m.mark in REMOVED_MARKS and p < n_pages}
-        # The engine proposes withholding a whole page (legal advice) as one page-sized box; it is
-        # released as a "Page withheld" page like a reviewer's page mark, which takes precedence.
-        withheld = {r.page: r.code for r in plan.redactions if _is_whole_page(r) and r.page < n_pages}
-        withheld.update({p: m.code or "WITHHELD" for p, m in plan.marks.items()
-                         if m.mark == "withheld" and p < n_pages})
+        removed, withheld, blank, boxes = burning.layout(plan, n_pages)
         numbering: dict[int, int] = {}
         for p in range(n_pages):
             if p not in removed:
                 numbering[p] = next_page
                 next_page += 1
-        boxes = [BurnInBox(page=r.page, box=Box(*b), label=r.code)
-                 for r in plan.redactions if r.page not in withheld and r.page not in removed
-                 for b in r.boxes]
-        # Pages to leave out are blanked as well before they are dropped, so nothing of them
-        # survives in objects shared with kept pages.
-        blank = {**withheld, **{p: "removed" for p in removed}}
-        try:
-            burnt = pdf.burn_in_report(originals[item.id], boxes, withheld_pages=blank,
-                                       removed_strings=removed_strings, label_boxes=True, name=item.filename,
-                                       people=_people(plan, blank), kept_text=kept_text.get(item.id, ""))
-        except VerificationError as exc:
-            raise PackVerificationFailed(exc.problems) from exc
-        out = burnt.data
+        spec = burning.spec(plan, boxes, blank, removed_strings, kept_text.get(item.id, ""))
+        ready = (burnt or {}).get(item.id)
+        if ready is not None and ready[0] == spec["spec_key"]:
+            burnt_doc = ready[1]  # burned in and verified by its own job from this very spec
+        else:
+            try:
+                burnt_doc = burning.burn_from_spec(spec, originals[item.id])
+            except VerificationError as exc:
+                raise PackVerificationFailed(exc.problems) from exc
+        out = burnt_doc.data
         image_pages += [{"page": numbering[p], "document": label, "document_page": p + 1}
-                        for p in burnt.rasterised_pages if p in numbering]
+                        for p in burnt_doc.rasterised_pages if p in numbering]
         # Staff-only: what the burn-in changed besides the boxes (layers flattened, pictures made).
-        warnings += [f"{label}: {note}" for note in burnt.notes]
+        warnings += [f"{label}: {note}" for note in burnt_doc.notes]
         keep = [p for p in range(n_pages) if p not in removed]
         removed_total += len(removed)
         for r in plan.redactions:

@@ -223,7 +223,9 @@ def _tombstone(session: Session, request: Request, item_ids: list[int], now: dat
         manifest={"disposed": True}))
     _upd("outbox", update(OutboxEmail).where(OutboxEmail.request_id == rid).values(
         to_addr="", subject=t, body_text=t, last_error=None))
-    _upd("jobs", update(Job).where(Job.request_id == rid).values(message="", result=None))
+    # A per-document burn-in job's params hold the document's kept text and the redacted names (issue 11).
+    _upd("jobs", update(Job).where(Job.request_id == rid).values(message="", result=None, params=None,
+                                                                 last_error=None))
     _upd("closure_notes", update(ClosureRecord).where(ClosureRecord.request_id == rid).values(note=""))
     pack_ids = select(ResponsePack.id).where(ResponsePack.request_id == rid)
     _upd("download_links", update(DownloadLink).where(DownloadLink.pack_id.in_(pack_ids),

@@ -221,3 +221,16 @@ def test_a_tampered_row_still_fails_after_minimisation(session, settings, quarte
     session.flush()
     result = audit.verify(session)
     assert not result.ok and result.first_bad_seq == row.seq and "never disposed" in result.problem
+def test_disposal_blanks_the_params_and_errors_of_the_requests_jobs(session, settings, quarter):
+    """Issue 11: a per-document burn-in job's params hold the document's kept text and the redacted names."""
+    from sar.models import Job
+
+    a = quarter.requests["A"]
+    job = Job(kind="burn_document", request_id=a.id, status="dead", created_at=dataset.NOW, message="gave up",
+              params={"kept_text": "named person lives here", "people": ["named person"]},
+              last_error="named person still visible")
+    session.add(job)
+    session.flush()
+    dispose(session, a, approved_by=make_user(session, "manager"), settings=settings, now=LATER)
+    session.refresh(job)
+    assert (job.params, job.last_error, job.message) == (None, None, "")

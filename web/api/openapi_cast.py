@@ -33,6 +33,13 @@ SCHEMAS: dict[str, Any] = {
                 "examples": {"type": "array", "items": _MENTION}, "evidence": _STRS,
                 "source": {"enum": ["confirmed", "draft", "engine"]}}}},
             "job": {"type": "object", "description": "The proposal run queued by a PUT."}}},
+    "DeadJob": {
+        "type": "object",
+        "properties": {"id": {"type": "integer"}, "kind": _STR, "request_id": {"type": ["integer", "null"]},
+                       "parent_id": {"type": ["integer", "null"]}, "attempts": {"type": "integer"},
+                       "max_attempts": {"type": "integer"}, "error": {"type": ["string", "null"]},
+                       "message": _STR, "document": {"type": ["string", "null"]},
+                       "finished_at": {"type": ["string", "null"], "format": "date-time"}}},
     "UnresolvedMention": {
         "type": "object",
         "properties": {"person": _STR, "document": _STR, "item_id": {"type": "integer"},
@@ -68,4 +75,14 @@ def paths(op, json, ref, error, ref_param) -> dict[str, Any]:
                               {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
                               {"name": "per_page", "in": "query",
                                "schema": {"type": "integer", "minimum": 1, "maximum": 500}}])},
+        "/api/jobs/dead": {
+            "get": op("The job queue's dead letter (staff): jobs that failed every attempt, with the last error.",
+                      {"200": json({"type": "object", "properties": {
+                          "items": {"type": "array", "items": ref("DeadJob")},
+                          "total": {"type": "integer"}}}, "Newest first.")})},
+        "/api/jobs/{job_id}/requeue": {
+            "post": op("Re-queue a dead job with a fresh set of attempts (managers).",
+                       {"200": json(ref("DeadJob"), "Queued again.")},
+                       params=[{"name": "job_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                       extra={"409": error("The job is not in the dead letter.")})},
     }

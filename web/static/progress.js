@@ -21,7 +21,8 @@
     if (job.status === "done") {
       bar.max = 1; bar.value = 1;
       text.textContent = "Done";
-    } else if (job.status === "failed") {
+    } else if (job.status === "failed" || job.status === "dead") {
+      // "dead": every retry failed; the message carries the last error and a manager can re-queue it.
       text.textContent = "Failed: " + (job.message || "see the audit trail");
     } else {
       text.textContent = (job.total ? job.done + " of " + job.total + " " + unit : "Starting") +

@@ -1,0 +1,113 @@
+"""Bundles of any size (issue 11): pages/s and peak memory of the whole pipeline at 360, 1,440 and 5,760 pages.
+
+usage: .venv/bin/python bench/pipeline_speed.py [--sizes 360,1440,5760] [--quick] [--workers 1]
+
+For each size, in its own forked child (so peak memory is that size's alone), builds one PDF of that
+many *distinct* pages of synthetic case records (``bench/redaction_speed.build_bundle``), then times
+extract -> propose (``RedactionEngine.propose``) -> burn-in and verify (``redaction.pdf.burn_in``) and
+prints, per size: wall seconds, CPU seconds of the child (and its detection processes), pages per
+wall-second and per CPU-second, the time of each phase and the child's peak resident memory.
+
+``--quick`` runs 360 and 1,440 pages only. Model loading is excluded from every timing. A flat
+pages/CPU-s column means cost is linear in the bundle's size; nothing is asserted, and a shared machine
+distorts wall time (CPU-seconds much less), so repeat a run before trusting one figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+QUICK_SIZES = (360, 1440)
+ALL_SIZES = (360, 1440, 5760)
+
+
+def _cpu() -> float:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def measure(pages: int, workers: int) -> dict:
+    """One size, in the calling (child) process: build, then extract, propose, burn in and verify."""
+    from redaction_speed import build_bundle
+
+    from cli.commands.redact import verifiable_strings
+    from redaction import pdf
+    from redaction.context import RedactionContext, StaffMember, Subject
+    from redaction.engine import RedactionEngine
+    from redaction.types import BurnInBox
+
+    data, meta = build_bundle(pages)
+    engine = RedactionEngine()
+    engine.analyzer  # noqa: B018 - load the model before timing
+    ctx = RedactionContext(subject=Subject(meta["subject"]["name"], dob=meta["subject"]["dob"]),
+                           staff=tuple(StaffMember(s["name"], s["role"]) for s in meta["staff"]))
+    cpu0, t0 = _cpu(), time.perf_counter()
+    doc = pdf.extract(data, "bundle.pdf", ocr=False)
+    t1 = time.perf_counter()
+    plan = engine.propose([doc], ctx, workers=workers)[0]
+    t2 = time.perf_counter()
+    withheld = {p.page: p.code for p in plan.proposals if p.entity_type == "LEGAL_ADVICE" and p.start == 0
+                and p.end == len(doc.pages[p.page].text)}
+    boxes = [BurnInBox(p.page, b) for p in plan.proposals if p.page not in withheld for b in p.boxes]
+    strings = verifiable_strings(doc, plan.proposals)
+    out = pdf.burn_in(data, boxes, withheld_pages=withheld, removed_strings=strings, name="bundle.pdf")
+    t3 = time.perf_counter()
+    engine.close()
+    cpu = _cpu() - cpu0
+    return {"pages": pages, "seconds": t3 - t0, "cpu": cpu, "extract": t1 - t0, "detect": t2 - t1,
+            "burn_in": t3 - t2, "boxes": len(boxes), "bytes": len(out),
+            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def _child(conn, pages: int, workers: int) -> None:
+    try:
+        conn.send(measure(pages, workers))
+    except BaseException as exc:  # report, do not hang the parent
+        conn.send({"error": f"{type(exc).__name__}: {exc}"})
+
+
+def run(pages: int, workers: int) -> dict:
+    """Measure one size in a forked child and return its figures."""
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_child, args=(child, pages, workers))
+    proc.start()
+    result = parent.recv()
+    proc.join()
+    if "error" in result:
+        raise SystemExit(f"{pages} pages: {result['error']}")
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default=",".join(str(s) for s in ALL_SIZES))
+    ap.add_argument("--quick", action="store_true", help="360 and 1,440 pages only")
+    ap.add_argument("--workers", type=int, default=1, help="detection processes (default 1)")
+    args = ap.parse_args()
+    sizes = QUICK_SIZES if args.quick else tuple(int(s) for s in args.sizes.split(",") if s.strip())
+    print(f"cores: {os.cpu_count()}, detection workers: {args.workers}", flush=True)
+    print(f"{'pages':>6} {'wall s':>8} {'CPU s':>8} {'pages/s':>8} {'pages/CPU-s':>12} {'extract':>8} "
+          f"{'detect':>8} {'burn+ver':>9} {'boxes':>7} {'peak MB':>8}", flush=True)
+    for pages in sizes:
+        r = run(pages, args.workers)
+        print(f"{pages:6d} {r['seconds']:8.1f} {r['cpu']:8.1f} {pages / r['seconds']:8.2f} "
+              f"{pages / r['cpu']:12.2f} {r['extract']:8.1f} {r['detect']:8.1f} {r['burn_in']:9.1f} "
+              f"{r['boxes']:7d} {max(r['rss_mb'], r['worker_rss_mb']):8.0f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

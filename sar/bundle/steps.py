@@ -1,0 +1,186 @@
+"""Per-document steps of a bundle's jobs: extract+detect, and burn-in+verify (issue 11).
+
+A proposal run or a pack build over a large bundle is split into one child job per document
+(``jobs.parent_id``), so any number of workers share it: the parent spawns its children
+(:func:`spawn`), then :func:`drive` works through them beside the other workers (claiming one at a
+time with :func:`sar.bundle.queue.claim`) and waits for those running elsewhere. The children are
+retryable (lease, backoff, dead letter: :mod:`sar.bundle.queue`); one that ends ``dead`` or ``failed``
+fails its parent with that document's error. Between the two proposal phases the parent resolves the
+bundle's cast in one step (``RedactionEngine.decide``).
+
+A step's output goes to the file store (per-document results on disk, encrypted at rest like every
+other file when that is on), and only its hash into the job's ``result``; the parent deletes the
+files when it is done with them (:func:`discard`). The detection output is pickled: it is written and
+read only by this module's workers, in the store that already holds the documents themselves.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from redaction import pdf
+from redaction.errors import VerificationError
+from sar.bundle import queue
+from sar.core.errors import SarError
+from sar.core.settings import Settings
+from sar.core.storage import FileStore
+from sar.models import Job
+from sar.release import burning
+
+log = logging.getLogger(__name__)
+
+DETECT_JOB = "detect_document"
+BURN_JOB = "burn_document"
+STEP_KINDS = (DETECT_JOB, BURN_JOB)
+#: How often a parent looks again at children running on other workers (seconds).
+POLL_SECONDS = 0.5
+
+
+class StepFailed(RuntimeError):
+    """A child step ended dead or failed; its parent cannot finish.
+
+    Permanent for the parent: the step itself was retried as often as it may be, or refused for good
+    (a verification failure), so retrying the parent would only find the same step again.
+    """
+
+
+#: Errors that a retry cannot mend: the use case refused, the output failed verification, or a step
+#: of the job already gave up.
+PERMANENT_ERRORS: tuple[type[BaseException], ...] = (SarError, VerificationError, ValueError, StepFailed)
+
+
+def spawn(session: Session, parent: Job, kind: str, params: list[dict[str, Any]], *, now: datetime,
+          max_attempts: int = queue.DEFAULT_MAX_ATTEMPTS) -> list[Job]:
+    """Queue one child job of ``kind`` per entry of ``params`` (in order) under ``parent``. Flushes."""
+    children = [Job(kind=kind, parent_id=parent.id, request_id=parent.request_id, status="queued",
+                    progress_done=0, progress_total=1, message="waiting for a worker", params=p,
+                    max_attempts=max_attempts, created_by_id=parent.created_by_id, created_at=now)
+                for p in params]
+    session.add_all(children)
+    session.flush()
+    return children
+
+
+def drive(session_factory: sessionmaker, parent_id: int, kind: str, *, run: Callable[[int], object],
+          worker: str, lease: timedelta, now_fn: Callable[[], datetime],
+          progress: Callable[[int, int], None] | None = None, should_stop: Callable[[], bool] = lambda: False,
+          poll: float = POLL_SECONDS) -> list[dict[str, Any]]:
+    """Run ``parent_id``'s children here while any is claimable, wait for the rest; their results in order.
+
+    :param run: runs one claimed child to its end (:func:`run_step` with this process's settings).
+    :raises StepFailed: a child is dead or failed (its error is in the message).
+    """
+    while True:
+        if should_stop():
+            raise RuntimeError("the worker is stopping")
+        child = queue.claim(session_factory, kinds=(kind,), now_fn=now_fn, worker=worker, lease=lease,
+                            parent_id=parent_id)
+        if child is not None:
+            run(child)
+            continue
+        with session_factory() as session:
+            rows = session.execute(select(Job.id, Job.status, Job.params, Job.last_error, Job.message,
+                                          Job.result).where(Job.parent_id == parent_id, Job.kind == kind)
+                                   .order_by(Job.id)).all()
+        done = sum(1 for r in rows if r.status == "done")
+        if progress:
+            progress(done, len(rows))
+        for r in rows:
+            if r.status in ("dead", "failed"):
+                name = (r.params or {}).get("filename", f"job {r.id}")
+                raise StepFailed(f"{name}: {r.last_error or r.message}")
+        if done == len(rows):
+            return [r.result or {} for r in rows]
+        time.sleep(poll)
+
+
+def run_step(session_factory: sessionmaker, job_id: int, *, worker: str, settings: Settings,
+             now_fn: Callable[[], datetime], engine=None) -> str:
+    """Run one claimed step to its end under a renewed lease; return the job's new status.
+
+    The output is stored and the job completed in one transaction only while this worker still
+    holds the lease (:func:`sar.bundle.queue.complete`), so a step is completed exactly once. A
+    failure is recorded with :func:`sar.bundle.queue.fail`: retried with backoff, or dead letter.
+    """
+    lease = timedelta(seconds=settings.job_stale_seconds)
+    with session_factory() as session:
+        job = session.get(Job, job_id)
+        kind, params = job.kind, dict(job.params or {})
+    try:
+        with queue.LeaseKeeper(session_factory, job_id, worker=worker, interval=settings.job_heartbeat_seconds,
+                               lease=lease, now_fn=now_fn):
+            result, message = _RUNNERS[kind](params, settings=settings, engine=engine, job_id=job_id)
+        with session_factory.begin() as session:
+            if not queue.complete(session, job_id, worker=worker, now=now_fn(), message=message, result=result):
+                log.warning("job %s: lease lost before it finished; its result is dropped", job_id)
+                return "lost"
+        return "done"
+    except Exception as exc:  # noqa: BLE001 - every failure is recorded against the job
+        log.warning("job %s (%s) failed: %s", job_id, kind, exc, exc_info=not isinstance(exc, PERMANENT_ERRORS))
+        status = queue.fail(session_factory, job_id, worker=worker, now=now_fn(),
+                            error=str(exc) or type(exc).__name__, permanent=isinstance(exc, PERMANENT_ERRORS))
+        return status or "lost"
+
+
+def _detect(params: dict, *, settings: Settings, engine, job_id: int) -> tuple[dict, str]:
+    """Extract one document (OCR included) and, when the engine splits its phases, detect on it."""
+    store = FileStore.for_settings(settings)
+    document = pdf.extract(store.get(params["sha256"]), params["filename"])
+    detect = getattr(engine, "detect_document", None) if engine is not None else None
+    subject_names, party_names = params.get("names") or ([], [])
+    names = (tuple(subject_names), tuple(party_names))
+    findings = [[tuple(f) for f in page] for page in detect(document, names)] if detect else None
+    # The job id makes every blob unique, so deleting one never removes another run's.
+    blob = store.put(pickle.dumps({"job": job_id, "document": document, "findings": findings},
+                                  protocol=pickle.HIGHEST_PROTOCOL))
+    return {"work_sha256": blob, "pages": len(document.pages)}, f"read {len(document.pages)} page(s)"
+
+
+def load_detected(settings: Settings, results: list[dict]) -> tuple[list, list | None]:
+    """The documents and (if detected) findings that :func:`drive` returned for DETECT_JOB children."""
+    store = FileStore.for_settings(settings)
+    loaded = [pickle.loads(store.get(r["work_sha256"])) for r in results]  # noqa: S301 - our own blobs
+    documents = [item["document"] for item in loaded]
+    findings = [item["findings"] for item in loaded]
+    return documents, (None if any(f is None for f in findings) else findings)
+
+
+def _burn(params: dict, *, settings: Settings, engine, job_id: int) -> tuple[dict, str]:
+    """Burn in and verify one document of a pack from its spec (``sar.release.packs.burn_specs``)."""
+    store = FileStore.for_settings(settings)
+    burnt = burning.burn_from_spec(params, store.get(params["sha256"]))
+    sha = store.put(burnt.data)
+    return ({"burnt_sha256": sha, "rasterised": list(burnt.rasterised_pages), "notes": list(burnt.notes),
+             "spec_key": params["spec_key"]}, "burned in and verified")
+
+
+def load_burnt(settings: Settings, results: list[dict], item_ids: list[int]) -> dict[int, tuple[str, Any]]:
+    """Item id -> (spec key, BurnInResult) for BURN_JOB children's results (in spawn order)."""
+    store = FileStore.for_settings(settings)
+    return {item_id: (r["spec_key"], pdf.BurnInResult(store.get(r["burnt_sha256"]),
+                                                       rasterised_pages=tuple(r["rasterised"]),
+                                                       notes=tuple(r["notes"])))
+            for item_id, r in zip(item_ids, results, strict=True)}
+
+
+def discard(settings: Settings, results: list[dict]) -> None:
+    """Delete the steps' files from the store once the parent has used them (best effort)."""
+    store = FileStore.for_settings(settings)
+    for r in results:
+        for key in ("work_sha256", "burnt_sha256"):
+            if r.get(key):
+                try:
+                    store.delete(r[key])
+                except OSError:  # pragma: no cover - a leftover file is harmless
+                    log.warning("could not delete step output %s", r[key])
+
+
+_RUNNERS: dict[str, Callable[..., tuple[dict, str]]] = {DETECT_JOB: _detect, BURN_JOB: _burn}
