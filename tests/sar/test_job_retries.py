@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
+from redaction.detectors.bundle import bundle_names
 from sar.bundle import jobs, queue, steps
 from sar.core.errors import Conflict, NotPermitted
 from sar.core.storage import FileStore
@@ -137,10 +138,11 @@ class SplitEngine(FakeEngine):
 
     def __init__(self) -> None:
         super().__init__()
-        self.detected, self.decided = [], 0
+        self.detected, self.decided, self.names = [], 0, []
 
-    def detect_document(self, document):
+    def detect_document(self, document, names=((), ())):
         self.detected.append(document.name)
+        self.names.append(names)
         return [[("PERSON", 0, 1, 0.5, "fake")] for _ in document.pages]
 
     def decide(self, documents, findings, context):
@@ -158,6 +160,9 @@ def test_proposals_run_one_job_per_document_and_decide_once(session, settings, n
     assert [c.kind for c in children] == [steps.DETECT_JOB] * 2
     assert all(c.status == "done" and c.attempts == 1 and c.max_attempts > 1 for c in children)
     assert sorted(engine.detected) == ["referral.pdf", "visit.pdf"] and engine.decided == 1
+    # Each step gets the bundle's names for the per-bundle recognizers (issue 10): the subject's at least.
+    expected = bundle_names(jobs.proposal_context(session, case))
+    assert expected[0] and engine.names == [expected, expected]
     assert session.get(Job, job.id).result["stored"] == 4
     # The per-document results on disk are removed once used.
     store = FileStore.for_settings(settings)
@@ -169,7 +174,7 @@ def test_a_document_step_that_keeps_failing_is_dead_lettered_and_fails_its_paren
     job = jobs.start_proposal_job(session, case, actor=team.officer, now=now)
 
     class Broken(SplitEngine):
-        def detect_document(self, document):
+        def detect_document(self, document, names=((), ())):
             raise RuntimeError(f"cannot read {document.name}")
 
     ticks = iter(range(10_000))
