@@ -22,9 +22,10 @@ import jinja2
 
 from redaction.codes import EXEMPTION_CODES
 from redaction.pdf_compose import EASY_READ, LARGE_PRINT, STANDARD, PageStyle
-from sar.core.dates import ADULT_AGE, age_on, long_date
+from sar.core.dates import long_date
 from sar.core.plain_text import letter_value
 from sar.core.settings import Settings
+from sar.release import entitlement
 
 #: Regime -> cover-letter template (under ``templates/letters``).
 LETTER_TEMPLATES: Mapping[str, str] = {
@@ -142,14 +143,15 @@ def environment(settings: Settings) -> jinja2.Environment:
 
 
 def own_request_by_child(request: Any) -> bool:
-    """Whether a young person under 18 (by their recorded date of birth) asks for their own data."""
+    """Whether a young person under 18 asks for their own data (by any evidence of age, as the T-4 gate)."""
     requester, subject = request.party("requester"), request.party("data_subject")
     if requester is None or (subject is not None and subject is not requester and " ".join(
             (subject.name or "").split()).casefold() != " ".join((requester.name or "").split()).casefold()):
         return False
-    dob = getattr(subject if subject is not None else requester, "dob", None) or getattr(requester, "dob", None)
-    age = age_on(dob, request.received_on)
-    return age is not None and age < ADULT_AGE
+    person = subject if subject is not None else requester
+    if getattr(person, "dob", None) is None and getattr(requester, "dob", None) is not None:
+        person = requester
+    return entitlement.child_evidence(person, request.received_on)[0] is True
 
 
 def letter_format(request: Any) -> str:
