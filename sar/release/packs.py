@@ -374,8 +374,12 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         "documents": documents, "page_count": page_count, "removed_count": removed_total,
         "withheld": bool(withheld_codes), "codes": letters.code_key(withheld_codes),
         "officer_name": actor.name, "officer_title": actor.job_title or "Information Rights Team",
-        # The kinds of places searched, from the search log (rulebook G-6); never terms, people or counts.
+        # The kinds of places searched, from the search log (rulebook G-6).
         "search_summary": searches.letter_summary(searches.search_records(session, request)),
+        # Issue 17: each logged search (place, dates, result) summarised for the requester; the terms only
+        # in FOI/EIR letters (a SAR's terms name the people around the child).
+        "search_log": searches.letter_lines(searches.search_records(session, request),
+                                            with_terms=request.regime not in entitlement.DATA_RIGHTS_REGIMES),
         # Issue 16: the requester's format picks the easy-read wording and the PDF layout.
         "letter_format": letters.letter_format(request),
         "letter_language": letters.letter_language(request),

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sar.core import audit
+from sar.core.dates import long_date
 from sar.core.db import LONDON
 from sar.core.errors import ValidationError
 from sar.core.permissions import require_staff
@@ -132,6 +133,34 @@ def letter_summary(searches: list[SearchRecord]) -> str:
         return ""
     listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
     return f"We searched {listed}."
+
+
+def letter_lines(searches: list[SearchRecord], *, with_terms: bool) -> list[str]:
+    """One plain sentence per logged search for the SAR and "not held" letters (issue 17, rulebook G-6).
+
+    Each names the kind of place, the search terms (``with_terms``), the date range and the result, e.g.
+    ``The case management system, for "school transport contracts", records dated 1 January 2020 to
+    1 March 2026: we found 12 records.`` These are what the requester needs to judge whether the search
+    was reasonable (the ICO expects a "not held" answer to explain the searches).
+
+    ``with_terms`` is for FOI and EIR letters only: a SAR's terms are the names of the child and the
+    people around them, and a SAR letter can go to a parent, so they stay in the internal file with
+    the free-text place detail, the notes and who searched.
+    """
+    out = []
+    for row in searches:
+        parts = [PLACES[row.place][0].upper() + PLACES[row.place][1:]]
+        terms = one_line(row.terms or "").strip() if with_terms else ""
+        if terms:
+            parts.append(f'for "{terms}"')
+        if row.date_from or row.date_to:
+            start = long_date(row.date_from) if row.date_from else "the earliest records"
+            end = long_date(row.date_to) if row.date_to else "the latest"
+            parts.append(f"records dated {start} to {end}")
+        found = (f"we found {row.found_count} record{'s' if row.found_count != 1 else ''}" if row.result == "found"
+                 else "we found nothing")
+        out.append(f"{', '.join(parts)}: {found}.")
+    return out
 
 
 def search_out(row: SearchRecord) -> dict[str, Any]:
