@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 SECTOR, MINI, CUTOFF = 512, 64, 4096
 FREE, END, FATSECT, NOSTREAM = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
@@ -148,7 +148,7 @@ def _props(values: list[tuple[int, int, object]], header: bytes) -> list[_Entry]
         elif ptype == PT_LONG:
             table += tag + struct.pack("<IiI", 0x6, value, 0)
         elif ptype == PT_SYSTIME:
-            ticks = int((value - datetime(1601, 1, 1, tzinfo=timezone.utc)).total_seconds() * 10_000_000)
+            ticks = int((value - datetime(1601, 1, 1, tzinfo=UTC)).total_seconds() * 10_000_000)
             table += tag + struct.pack("<IQ", 0x6, ticks)
     return [_Entry("__properties_version1.0", 2, bytes(table)), *streams]
 

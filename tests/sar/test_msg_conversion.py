@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import io
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import extract_msg
 import olefile
 import pytest
+from sqlalchemy.orm import sessionmaker
 
 from redaction import pdf, pdf_convert
 from redaction.errors import ConversionError
@@ -18,11 +19,28 @@ from sar.bundle import redactions
 from sar.release import packs
 from tests import formats_factory as ff
 from tests import msg_factory as mf
-from tests.sar._docs import propose
-from tests.sar.test_conversion import THIRD, _items, _receive, _run, _text, factory, req, team  # noqa: F401
+from tests.sar._docs import make_team, propose, sar_request
+from tests.sar.test_conversion import THIRD, _items, _receive, _run, _text
 
 needs_office = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
-SENT = datetime(2026, 2, 3, 10, 30, tzinfo=timezone.utc)
+SENT = datetime(2026, 2, 3, 10, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def team(session):
+    return make_team(session)
+
+
+@pytest.fixture
+def req(session, settings, now, team):
+    return sar_request(session, settings, team, now)
+
+
+@pytest.fixture
+def factory(session):
+    """The job's short transactions run as savepoints inside the test's rolled-back transaction."""
+    return sessionmaker(bind=session.connection(), join_transaction_mode="create_savepoint",
+                        expire_on_commit=False)
 
 
 def _msg(**kw) -> bytes:
