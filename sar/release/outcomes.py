@@ -120,6 +120,8 @@ def _letter_context(session: Session, request: Request, outcome: Outcome, *, act
         # Issue 17: the search log summarised (place, terms, dates, result) beside the search typed here.
         "search_log": searches.letter_lines(searches.search_records(session, request),
                                             with_terms=request.regime not in entitlement.DATA_RIGHTS_REGIMES),
+        "search_log_cy": searches.letter_lines(searches.search_records(session, request), language="cy",
+                                               with_terms=request.regime not in entitlement.DATA_RIGHTS_REGIMES),
         "statement": MultilineText(detail.get("statement", "")),
         "recipients": [r["recipient"] for r in detail.get("art19", [])],
         "transfer_to": detail.get("transfer_to", ""), "held_here": bool(detail.get("held_here")),
