@@ -33,8 +33,12 @@ _PRINTED_ONLY = ("/hyperlink",)
 _RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*?/?>", re.S)
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
 #: Field instructions that make Word (and LibreOffice) load a resource named in the field.
-_FIELD_SOURCE = re.compile(rb'((?:INCLUDEPICTURE|INCLUDETEXT|LINK)\s+(?:\\[a-z]\s+)*)(&quot;|")?[^"&\s<}\\]+'
-                           rb'(?:[^"&<}]*?)(?=&quot;|"|\s\\|<|})')
+_FIELD_SOURCE = re.compile(rb'(\b(?:INCLUDEPICTURE|INCLUDETEXT|LINK)\s+(?:\\[a-z]\s+)*)(&quot;|")?'
+                           rb'(?:\\\\[^"&\s<}]*|[^"&\s<}\\][^"&\s<}]*)(?:[^"&<}]*?)(?=&quot;|"|\s\\|<|}|$)')
+#: Where field instructions live: Word's ``w:instrText`` runs and ``w:fldSimple/@w:instr``; RTF's ``\fldinst``.
+#: Only these are rewritten, so ordinary text that happens to say "LINK" is never touched.
+_DOCX_INSTR = re.compile(rb'(<w:instrText\b[^>]*>)([^<]*)(</w:instrText>)|(\bw:instr=")([^"]*)(")')
+_RTF_INSTR = re.compile(rb"(\\fldinst\b)([^}]*)()")
 _ODF_LINK = re.compile(rb'(<(?:draw:image|draw:object|draw:object-ole|text:section-source|draw:fill-image)\b[^>]*?)'
                        rb'\sxlink:href="(?!\./|Pictures/|Object)[^"]*"')
 #: FIB (MS-DOC 2.5.2): wIdent at 0, flags at 0x0A; fEncrypted is bit 8 of the flags.
@@ -49,7 +53,7 @@ def block_external(data: bytes, kind: str) -> tuple[bytes, tuple[str, ...]]:
     :param kind: ``docx``, ``odt`` or ``rtf`` (anything else is returned as it is, with no notes).
     """
     if kind == "rtf":
-        out, count = _FIELD_SOURCE.subn(lambda m: m.group(1) + b'"' + BLOCKED_TARGET.encode(), data)
+        out, count = _fields(data, _RTF_INSTR)
         return out, _notes(count)
     if kind not in ("docx", "odt"):
         return data, ()
@@ -67,13 +71,30 @@ def block_external(data: bytes, kind: str) -> tuple[bytes, tuple[str, ...]]:
                 body = _RELATIONSHIP.sub(_neutralise_relationship, body)
                 count += _blocked(body) - before
             elif kind == "docx" and info.filename.startswith("word/") and info.filename.endswith(".xml"):
-                body, n = _FIELD_SOURCE.subn(lambda m: m.group(1) + b'"' + BLOCKED_TARGET.encode(), body)
+                body, n = _fields(body, _DOCX_INSTR)
                 count += n
             elif kind == "odt" and info.filename in ("content.xml", "styles.xml"):
                 body, n = _ODF_LINK.subn(rb"\1", body)
                 count += n
             dst.writestr(info, body)
     return (out.getvalue(), _notes(count)) if count else (data, ())
+
+
+def _fields(data: bytes, where: re.Pattern[bytes]) -> tuple[bytes, int]:
+    """``data`` with the source of every loading field instruction found by ``where`` blanked, and how many."""
+    count = 0
+
+    def source(m: re.Match[bytes]) -> bytes:
+        return m.group(1) + (m.group(2) or b"") + BLOCKED_TARGET.encode()
+
+    def instruction(m: re.Match[bytes]) -> bytes:
+        nonlocal count
+        groups = (*m.groups(), None)
+        head, text, tail = groups[0:3] if groups[0] is not None else groups[3:6]
+        text, n = _FIELD_SOURCE.subn(source, text)
+        count += n
+        return head + text + (tail or b"")
+    return where.sub(instruction, data), count
 
 
 def _blocked(body: bytes) -> int:

@@ -83,8 +83,22 @@ def test_hyperlinks_are_kept_and_only_external_resources_are_rewritten():
 def test_field_and_odf_links_are_blocked():
     rtf = rb'{\rtf1 {\field{\*\fldinst INCLUDEPICTURE "http://x.invalid/a.png" \d}{\fldrslt }}Hello}'
     out, notes = office_safety.block_external(rtf, "rtf")
-    assert b"x.invalid" not in out and notes
-    assert office_safety.block_external(rb"{\rtf1 Hello}", "rtf") == (rb"{\rtf1 Hello}", ())
+    assert b"x.invalid" not in out and notes and b'INCLUDEPICTURE "blocked-external-resource" \\d}' in out
+    unquoted = rb"{\rtf1 {\field{\*\fldinst INCLUDETEXT \\\\server\\share\\a.doc}{\fldrslt }}Hi}"
+    out, notes = office_safety.block_external(unquoted, "rtf")
+    assert b"server" not in out and b'"' not in out and notes
+    plain = rb"{\rtf1 Please LINK http://x.invalid/page in the text.}"  # prose, not a field: untouched
+    assert office_safety.block_external(plain, "rtf") == (plain, ())
+    field = ('<w:r><w:instrText xml:space="preserve"> INCLUDEPICTURE "http://x.invalid/p.png" \\* MERGEFORMATINET '
+             '</w:instrText></w:r><w:fldSimple w:instr=" INCLUDETEXT &quot;http://x.invalid/t.docx&quot; "/>'
+             '<w:r><w:t>See LINK http://x.invalid/prose here</w:t></w:r>')
+    docx = ff._patch_zip(ff.docx_with_revisions(kept="a", inserted="b", deleted="c", commented="d", comment="e"),
+                         "word/document.xml", lambda xml: xml.replace(b"</w:body>", f"<w:p>{field}</w:p></w:body>"
+                                                                       .encode()))
+    out, notes = office_safety.block_external(docx, "docx")
+    xml = zipfile.ZipFile(io.BytesIO(out)).read("word/document.xml")
+    assert b"p.png" not in xml and b"t.docx" not in xml and b"LINK http://x.invalid/prose" in xml
+    assert "2 linked" in notes[0]
     odt = ff.odt("Linked.")
     linked = ff._patch_zip(odt, "content.xml", lambda xml: xml.replace(
         b"</office:text>", b'<text:p><draw:frame><draw:image xlink:href="http://x.invalid/a.png"/></draw:frame>'
