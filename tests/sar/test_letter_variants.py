@@ -154,7 +154,7 @@ def _welsh(text: str) -> None:
 def test_welsh_stage_letters(session, settings, now, team, family):
     for _kind, _template, text in stage_texts(session, settings, team, now, family, language="cy"):
         _welsh(text)
-        assert "2 Mawrth 2026" in text or "Mawrth" in text
+        assert "Dyddiad: 2 Mawrth 2026" in text
 
 
 @pytest.mark.parametrize("name", sorted(OUTCOMES))
