@@ -119,6 +119,11 @@ def _norm(value: str | None) -> str:
     return " ".join((value or "").replace("_", " ").split()).casefold()
 
 
+def is_child_description(value: str | None) -> bool:
+    """Whether ``value`` describes a person as a child (:data:`CHILD_DESCRIPTIONS`; ``young_person`` too)."""
+    return _norm(value) in CHILD_DESCRIPTIONS
+
+
 def child_evidence(party: Party | Any | None, on: date) -> tuple[bool | None, str]:
     """Whether ``party`` is a child on ``on`` by any evidence, and which (rulebook T-4).
 

@@ -73,3 +73,17 @@ def test_child_evidence_through_the_api_brings_in_the_gate(fresh_db_url, setting
         assert api.patch(party_url, json={"age": 15}).get_json()["age"] == 15
     finally:
         api.app.extensions["sar_engine"].dispose()
+
+
+def test_subject_given_as_a_young_person_at_intake_brings_in_the_gate(fresh_db_url, settings, tmp_path):
+    api = make_api(fresh_db_url, settings, tmp_path)
+    try:
+        requester = {"name": "Jordan Example", "email": "j@example.org", "type": "parent"}
+        young = api.new_request("officer", regime="sar", channel="email", requester=requester,
+                                subject={"name": "Riley Example", "type": "young_person"})["reference"]
+        assert api.get(f"/api/requests/{young}/child-views").get_json()["applies"] is True
+        other = api.new_request("officer", regime="sar", channel="email", requester=requester,
+                                subject={"name": "Riley Example", "type": "data_subject"})["reference"]
+        assert api.get(f"/api/requests/{other}/child-views").get_json()["applies"] is False  # age unknown
+    finally:
+        api.app.extensions["sar_engine"].dispose()
