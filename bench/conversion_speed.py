@@ -17,6 +17,7 @@ import argparse
 import statistics
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -24,6 +25,7 @@ sys.path.insert(0, str(REPO))
 
 from redaction import pdf_convert  # noqa: E402
 from tests import formats_factory as ff  # noqa: E402
+from tests import msg_factory as mf  # noqa: E402
 
 PARA = ("The social worker visited the family home on Tuesday afternoon and spoke with both parents about "
         "the plan agreed at the last review meeting, including school attendance and contact arrangements.")
@@ -41,6 +43,10 @@ def samples() -> list[tuple[str, bytes]]:
         ("eml", ff.eml(sender="a@council.example", to="b@council.example", cc="", subject="Visit",
                        body="\n\n".join([PARA] * 30),
                        attachments=[("photo.png", "image/png", ff.text_image(["Attached"]))])),
+        ("msg", mf.outlook_msg(sender="A", sender_email="a@council.example", to=[("B", "b@council.example")],
+                               cc=[], subject="Visit", body="\n\n".join([PARA] * 30),
+                               sent=datetime(2025, 1, 2, tzinfo=UTC),
+                               attachments=[("photo.png", ff.text_image(["Attached"]))])),
         ("tif", ff.multipage_tiff([[f"Scanned page {n}", PARA[:50]] for n in range(5)])),
         ("jpg", ff.text_image(["Photo of a note", PARA[:50]], fmt="JPEG")),
         ("png", ff.text_image(["Screenshot", PARA[:50]])),

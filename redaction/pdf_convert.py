@@ -43,7 +43,7 @@ import pillow_heif
 import pymupdf
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
-from redaction import pdf_render
+from redaction import office_safety, pdf_render
 from redaction.errors import ConversionError, UnsupportedFormatError
 from redaction.pdf_render import Attachment
 
@@ -168,6 +168,9 @@ def detect(data: bytes, filename: str) -> str:
         if _office_encrypted(data, "ole"):
             # A password-protected .docx/.xlsx is an OLE file holding the encrypted package (MS-OFFCRYPTO).
             raise ConversionError(f"{filename} is password-protected; ask the sender for a copy without a password")
+        legacy = office_safety.legacy_encrypted(data)
+        if legacy is not None:
+            raise ConversionError(f"{filename} is {legacy}; ask the sender for a copy without a password")
         # Word 97-2003 and Outlook both use OLE compound files; an Outlook message has property streams.
         if b"_\x00_\x00s\x00u\x00b\x00s\x00t\x00g\x001\x00" in data or ext == "msg":
             return "msg"
@@ -214,8 +217,8 @@ def convert(data: bytes, filename: str) -> Converted:
     if kind == "pdf":
         return Converted(pdf=data, kind="pdf", page_count=_page_count(data, filename))
     if kind in _OFFICE:
-        out = _office_to_pdf(data, filename, kind)
-        return Converted(pdf=out, kind=kind, page_count=_page_count(out, filename))
+        out, notes = _office_to_pdf(data, filename, kind)
+        return Converted(pdf=out, kind=kind, page_count=_page_count(out, filename), notes=notes)
     if kind in _TABLES:
         out = _clean_pdf(pdf_render.table_pdf(data, filename, kind))
         return Converted(pdf=out, kind=kind, page_count=_page_count(out, filename))
@@ -338,7 +341,8 @@ def _show_revisions_docx(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _office_to_pdf(data: bytes, filename: str, kind: str) -> bytes:
+def _office_to_pdf(data: bytes, filename: str, kind: str) -> tuple[bytes, tuple[str, ...]]:
+    """The PDF LibreOffice makes of ``data``, and notes for the reviewer (external resources blocked)."""
     soffice = _soffice()
     if soffice is None:
         raise ConversionError(f"{filename} cannot be converted: LibreOffice is not installed on the server "
@@ -348,6 +352,8 @@ def _office_to_pdf(data: bytes, filename: str, kind: str) -> bytes:
         raise ConversionError(f"{filename} is password-protected; ask the sender for a copy without a password")
     if kind == "docx":
         data = _show_revisions_docx(data)
+    # Nothing may be fetched while LibreOffice lays the pages out (linked pictures, templates, fields).
+    data, notes = office_safety.block_external(data, kind)
     app = _OFFICE[kind]
     with tempfile.TemporaryDirectory(prefix="sar-convert-") as tmp:
         work = Path(tmp)
@@ -370,7 +376,7 @@ def _office_to_pdf(data: bytes, filename: str, kind: str) -> bytes:
             detail = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip().splitlines()
             raise ConversionError(f"{filename} could not be converted to PDF: it is damaged or not readable"
                                   + (f" ({detail[-1][:200]})" if detail else ""))
-        return _clean_pdf(result.read_bytes(), comments=app == "writer")
+        return _clean_pdf(result.read_bytes(), comments=app == "writer"), notes
 
 
 def _office_encrypted(data: bytes, kind: str) -> bool:

@@ -8,9 +8,17 @@ with openpyxl, images with Pillow, e-mails with the standard library.
 from __future__ import annotations
 
 import io
+import os
+import re
+import shutil
+import struct
+import subprocess
+import tempfile
 import zipfile
 from email.message import EmailMessage
+from pathlib import Path
 
+import olefile
 from docx import Document
 from docx.oxml import parse_xml
 from openpyxl import Workbook
@@ -171,3 +179,60 @@ def zip_of(files: list[tuple[str, bytes]]) -> bytes:
         for name, data in files:
             zf.writestr(name, data)
     return buf.getvalue()
+
+
+def docx_with_linked_picture(text: str, url: str) -> bytes:
+    """A DOCX whose picture is linked (``r:link``, an external relationship to ``url``), not embedded,
+    plus a hyperlink (printed only) — as Word writes "Insert picture > Link to file"."""
+    img = io.BytesIO()
+    Image.new("RGB", (40, 40), "white").save(img, format="PNG")
+    doc = Document()
+    doc.add_paragraph(text)
+    doc.add_picture(io.BytesIO(img.getvalue()))
+    buf = io.BytesIO()
+    doc.save(buf)
+    data = buf.getvalue()
+    rels = zipfile.ZipFile(io.BytesIO(data)).read("word/_rels/document.xml.rels").decode()
+    rid = re.search(r'Id="(rId\d+)"[^>]*Type="[^"]*/image"|Type="[^"]*/image"[^>]*Id="(rId\d+)"', rels)
+    rid = rid.group(1) or rid.group(2)
+
+    def link(xml: bytes) -> bytes:
+        out = re.sub(rb'(<Relationship\b[^>]*Id="' + rid.encode() + rb'"[^>]*?)Target="[^"]*"',
+                     rb'\1Target="' + url.encode() + rb'" TargetMode="External"', xml)
+        return out.replace(b"</Relationships>", b'<Relationship Id="rIdWeb" Type="http://schemas.openxmlformats.org/'
+                           b'officeDocument/2006/relationships/hyperlink" Target="' + url.encode() + b'/page" '
+                           b'TargetMode="External"/></Relationships>')
+    data = _patch_zip(data, "word/_rels/document.xml.rels", link)
+    return _patch_zip(data, "word/document.xml", lambda xml: xml.replace(f'r:embed="{rid}"'.encode(),
+                                                                          f'r:link="{rid}"'.encode()))
+
+
+def legacy_office(data: bytes, source_name: str, target: str) -> bytes:
+    """``data`` saved by LibreOffice as a 97-2003 file (``target`` is ``doc`` or ``xls``)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / source_name
+        src.write_bytes(data)
+        subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={(Path(tmp) / 'p').as_uri()}", "--headless",
+                        "--convert-to", target, "--outdir", tmp, str(src)], check=True, capture_output=True,
+                       timeout=300, env={**os.environ, "HOME": tmp})
+        return (Path(tmp) / f"{src.stem}.{target}").read_bytes()
+
+
+def set_legacy_password_flag(data: bytes) -> bytes:
+    """The same 97-2003 file flagged as encrypted as Word/Excel flag it: the FIB's fEncrypted bit
+    (MS-DOC 2.5.2) or a FILEPASS record (MS-XLS 2.4.117, here in place of the globals' first record after BOF,
+    same length, so the compound file's streams keep their sizes)."""
+    with tempfile.NamedTemporaryFile(suffix=".ole") as fh:
+        fh.write(data)
+        fh.flush()
+        with olefile.OleFileIO(fh.name, write_mode=True) as ole:
+            if ole.exists("WordDocument"):
+                stream = bytearray(ole.openstream("WordDocument").read())
+                stream[0x0B] |= 0x01
+                ole.write_stream("WordDocument", bytes(stream))
+            else:
+                stream = bytearray(ole.openstream("Workbook").read())
+                bof_size = struct.unpack_from("<H", stream, 2)[0]
+                struct.pack_into("<H", stream, 4 + bof_size, 0x002F)
+                ole.write_stream("Workbook", bytes(stream))
+        return Path(fh.name).read_bytes()

@@ -224,8 +224,9 @@ def _store_tree(session: Session, request: Request, tree: _Tree, *, actor: User,
                                        converted_pdf=result.pdf, page_count=result.page_count,
                                        filename=tree.filename, actor=actor, now=now, settings=settings,
                                        purpose=purpose, title=title, attached_to=attached_to)
+    # The converter's notes (e.g. linked pictures blocked, an attachment unreadable) go to the job result.
     added.append({"item_id": item.id, "filename": item.filename, "kind": result.kind, "pages": result.page_count,
-                  "attached_to": attached_to.id if attached_to is not None else None})
+                  "attached_to": attached_to.id if attached_to is not None else None, "notes": list(result.notes)})
     for child in tree.children:
         _store_tree(session, request, child, actor=actor, now=now, settings=settings, purpose=purpose, title=None,
                     attached_to=item, added=added)

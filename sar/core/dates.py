@@ -46,6 +46,18 @@ def london_time(value: datetime | date | str | None, *, missing: str = "") -> st
     return f"{long_date(local.date(), weekday=True)} at {local:%H:%M}"
 
 
+#: Welsh month names for dates in Welsh letters (the Welsh Language Standards apply to councils in Wales).
+WELSH_MONTHS = ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
+                "Hydref", "Tachwedd", "Rhagfyr")
+
+
+def long_date_cy(value: date | None) -> str:
+    """A date in Welsh words, e.g. ``2 Mawrth 2026`` (empty for None)."""
+    if value is None:
+        return ""
+    return f"{value.day} {WELSH_MONTHS[value.month - 1]} {value.year}"
+
+
 #: Age of majority in England, Wales and Northern Ireland: below it a person is a child (rulebook T-4).
 ADULT_AGE = 18
 

@@ -50,7 +50,9 @@ EVIDENCE_MOVES: Mapping[str, frozenset[str]] = {
 STAFF_ONLY_STATUSES = frozenset({"not_required", "requested", "verified", "rejected"})
 #: The fields :func:`update_party` may change (the role and evidence have their own use cases).
 EDITABLE_FIELDS = ("name", "relationship", "disclose", "email", "phone", "address", "dob", "aliases",
-                   "identifiers", "capacity")
+                   "identifiers", "capacity", "age", "looked_after")
+#: Oldest age accepted as a recorded age (``age`` is stored as ``age_years``).
+MAX_AGE = 130
 _PURPOSE = {"identity": "identity_evidence", "authority": "authority_evidence"}
 _MAX_LIST = 20
 
@@ -86,6 +88,21 @@ def _dob(value: object, now: datetime) -> date | None:
     if value > received_on_for(now):
         raise ValidationError("the date of birth cannot be in the future")
     return value
+
+
+def _age(value: object) -> int | None:
+    """A recorded age in whole years (None clears it): what the person or their parent stated."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValidationError("the age must be a whole number of years")
+    try:
+        age = int(value)
+    except ValueError:
+        raise ValidationError("the age must be a whole number of years") from None
+    if not 0 <= age <= MAX_AGE:
+        raise ValidationError(f"the age must be between 0 and {MAX_AGE}")
+    return age
 
 
 def _names(values: object, what: str, max_len: int) -> list[str]:
@@ -184,6 +201,9 @@ def add_party(session: Session, request: Request, *, role: str, name: str, relat
 def update_party(session: Session, party: Party, *, actor: User, now: datetime, **changes: Any) -> Party:
     """Correct a party: name, relationship, disclose decision, contact details, DOB, aliases, identifiers.
 
+    ``age`` (stored as ``age_years``) and ``looked_after`` record the other evidence that a data subject
+    is a child (rulebook T-4, :func:`sar.release.entitlement.child_evidence`).
+
     ``relationship`` is stored as ``relationship_to_subject``. Fields left out are unchanged; a
     change to the same value is not a change. Nothing at all changing is not an error and records
     nothing.
@@ -225,6 +245,12 @@ def update_party(session: Session, party: Party, *, actor: User, now: datetime, 
             clean["aliases"] = _names(value, "aliases", 200) or None
         elif key == "identifiers":
             clean["identifiers"] = _names(value, "identifiers", 100) or None
+        elif key == "age":
+            clean["age_years"] = _age(value)
+        elif key == "looked_after":
+            if not isinstance(value, bool):
+                raise ValidationError("looked-after status must be yes or no")
+            clean["looked_after"] = value
         elif key == "capacity":
             clean["capacity"] = _text(value, "the capacity", 50, required=party.role == "representative")
     diff = {k: [_serial(getattr(party, k)), _serial(v)] for k, v in clean.items() if getattr(party, k) != v}

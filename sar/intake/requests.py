@@ -195,7 +195,11 @@ def _add_parties(req: Request, requester: PersonIn, subject: PersonIn | None, ch
     if subject is not None and subject.name and subject.name.strip():
         same = entitlement.same_person(subject.name, requester.name)
         if not same:
-            req.parties.append(Party(role="data_subject", name=subject.name.strip(), dob=subject.dob))
+            # A subject given at intake as a child or young person (``type``) keeps that description:
+            # it is evidence for the child gate (rulebook T-4) when no age is known.
+            described = subject.type if entitlement.is_child_description(subject.type) else None
+            req.parties.append(Party(role="data_subject", name=subject.name.strip(), dob=subject.dob,
+                                     relationship_to_subject=described))
             if req.regime in entitlement.DATA_RIGHTS_REGIMES or rep_capacity != entitlement.UNSTATED_CAPACITY:
                 req.parties.append(Party(role="representative", name=requester.name.strip(),
                                          email=requester.email, capacity=rep_capacity,

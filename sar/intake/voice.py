@@ -26,6 +26,7 @@ from sar.core.db import LONDON
 from sar.core.errors import Conflict, ValidationError
 from sar.core.permissions import require_role, require_view
 from sar.core.settings import Settings
+from sar.intake import parties
 from sar.models import CHILD_VIEWS, FORMATS, PREFERRED_CHANNELS, CaseTask, ChildAssessment, Party, Request, Role, User
 from sar.release import entitlement
 from sar.workflow import approval_state
@@ -241,7 +242,9 @@ def assess_child(session: Session, request: Request, *, actor: User, now: dateti
     Rules, each refused with a clear error:
 
     * the request must be one T-4's child rules apply to (:func:`sar.release.entitlement.child_rule_applies`);
-    * the age comes from the data subject's date of birth when it is recorded, else must be given;
+    * the age comes from the data subject's date of birth when it is recorded, else their recorded age,
+      else must be given; where the age was unknown (a parent's request, nothing showing the age) the
+      age given is first recorded on the data subject, and the gate then follows it;
     * a finding that departs from the presumption (:func:`presumed_competent`) needs the reasons
       in ``understanding`` (Gillick: competence is the child's understanding, not only age);
     * a competent child's views are ``consents``, ``refuses`` or ``partial`` with ``views_text``;
@@ -255,16 +258,21 @@ def assess_child(session: Session, request: Request, *, actor: User, now: dateti
     :raises ValidationError: as above. :raises Conflict: the request is finished.
     """
     require_role(actor, Role.officer, Role.manager)
+    subject = request.party("data_subject")
+    if entitlement.age_unknown(request) and isinstance(age, int) and not isinstance(age, bool):
+        # Fail closed (T-4): the age nothing else showed is recorded on the data subject first.
+        parties.update_party(session, subject, actor=actor, now=now, age=age)
     if not entitlement.child_rule_applies(request):
         raise ValidationError("this is not a request made by someone else about a child (rulebook T-4): no "
                               "competence assessment is needed")
-    subject = request.party("data_subject")
     today = now.astimezone(LONDON).date()
     from_dob = entitlement.age_on(subject.dob if subject is not None else None, today)
     if from_dob is not None:
         if age is not None and age != from_dob:
             raise ValidationError(f"the data subject's date of birth gives age {from_dob}, not {age}")
         age = from_dob
+    elif age is None and subject is not None and subject.age_years is not None:
+        age = subject.age_years
     if age is None or not isinstance(age, int) or not 0 <= age < entitlement.ADULT_AGE:
         raise ValidationError("give the child's age in years (0 to 17), or record their date of birth")
     if views not in CHILD_VIEWS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sar.models.base import Base, UTCDateTime
@@ -111,6 +111,11 @@ class Party(Base):
     phone: Mapped[str | None] = mapped_column(String(50))
     address: Mapped[str | None] = mapped_column(Text)
     dob: Mapped[date | None] = mapped_column(Date)
+    #: Age in whole years when the request was received, as stated, where no date of birth is known
+    #: (rulebook T-4: any evidence that the data subject is a child brings in the competence gate).
+    age_years: Mapped[int | None] = mapped_column(Integer)
+    #: The person is a looked-after child (Children Act 1989 s.22): a child by definition.
+    looked_after: Mapped[bool] = mapped_column(Boolean, default=False)
     aliases: Mapped[list | None] = mapped_column(JSON)
     identifiers: Mapped[list | None] = mapped_column(JSON)
     #: For third parties: relationship to the subject and whether to disclose or redact them.

@@ -159,9 +159,7 @@ def _copy_to_advocate(session: Session, request: Request, *, subject: str, text:
 
 def _language_record(settings: Settings, request: Request, template: str) -> dict[str, Any]:
     """What language the letter was asked for and sent in; a fallback to English is recorded on the case."""
-    asked = letters.letter_language(request)
-    _, used = letters.resolve(settings, template, letters.letter_format(request), asked)
-    return {"language": asked, "language_sent": used, "language_fallback": asked != used}
+    return letters.language_record(settings, template, letters.letter_format(request), letters.letter_language(request))
 
 
 def list_letters(session: Session, request: Request, *, actor: User) -> list[Letter]:

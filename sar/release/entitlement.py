@@ -12,7 +12,8 @@ Rules (as data below):
   doubt before anything is disclosed, so the requester's identity must be verified.
 
 * A request made by someone else (a parent or anyone with parental responsibility, rulebook T-4)
-  about a data subject whose date of birth shows a child: the right is the child's, so the
+  about a data subject whom any evidence shows to be a child (date of birth, recorded age, looked-after
+  status, recorded as a child or young person), or whose age is unknown (fails closed): the right is the child's, so the
   child's competence must be assessed and recorded first; a competent child's views must be
   sought; and where a competent child refuses, nothing goes to the parent unless release is
   evidently in the child's best interests and the reasons are recorded (:func:`child_problems`).
@@ -27,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -106,19 +108,65 @@ def _status(value: str) -> str:
     return value.replace("_", " ")
 
 
+#: How the data subject can be recorded as a child where no age is known: their recorded relationship
+#: (``relationship_to_subject``, e.g. "child", "young person"), compared case- and space-insensitively.
+#: Son or daughter are left out on purpose: they say nothing about age.
+CHILD_DESCRIPTIONS = frozenset({"child", "young person", "minor", "baby", "infant", "looked-after child",
+                                "looked after child", "child in care", "child looked after"})
+
+
+def _norm(value: str | None) -> str:
+    return " ".join((value or "").replace("_", " ").split()).casefold()
+
+
+def is_child_description(value: str | None) -> bool:
+    """Whether ``value`` describes a person as a child (:data:`CHILD_DESCRIPTIONS`; ``young_person`` too)."""
+    return _norm(value) in CHILD_DESCRIPTIONS
+
+
+def child_evidence(party: Party | Any | None, on: date) -> tuple[bool | None, str]:
+    """Whether ``party`` is a child on ``on`` by any evidence, and which (rulebook T-4).
+
+    Order, first that answers wins: the date of birth, a recorded age (``age_years``, as stated on
+    receipt), looked-after status (a looked-after child is under 18 by definition, Children Act 1989
+    s.22), a description as a child or young person (:data:`CHILD_DESCRIPTIONS`). A date of birth or an
+    age decides either way; the other two can only show a child.
+
+    :return: ``(True, reason)`` a child, ``(False, reason)`` an adult, ``(None, "")`` not known.
+    """
+    if party is None:
+        return None, ""
+    age = age_on(getattr(party, "dob", None), on)
+    if age is not None:
+        return age < ADULT_AGE, f"date of birth gives age {age}"
+    stated = getattr(party, "age_years", None)
+    if stated is not None:
+        return stated < ADULT_AGE, f"recorded age {stated}"
+    if getattr(party, "looked_after", False):
+        return True, "a looked-after child"
+    described = _norm(getattr(party, "relationship_to_subject", None))
+    if described in CHILD_DESCRIPTIONS:
+        return True, f"recorded as {described}"
+    return None, ""
+
+
 def child_rule_applies(request: Request) -> bool:
     """Whether T-4's child rules apply: a data-rights request made by someone else about a child.
 
-    The subject is a child when their recorded date of birth puts them under :data:`ADULT_AGE` on
-    the day the request was received. Without a date of birth the age is unknown and the gate
-    cannot apply; the case page then asks for it where someone acts in a parental capacity
-    (:func:`age_unknown`).
+    The subject is a child when any evidence shows it on the day the request was received
+    (:func:`child_evidence`: date of birth, recorded age, looked-after status, recorded as a child or
+    young person). Where nothing shows the age and someone acts in a parental capacity, the age must
+    be recorded first (:func:`age_unknown`; the gate fails closed in :func:`child_problems`).
     """
     if request.regime not in DATA_RIGHTS_REGIMES or not acts_for_someone_else(request):
         return False
-    subject = request.party("data_subject")
-    age = age_on(subject.dob, request.received_on) if subject is not None else None
-    return age is not None and age < ADULT_AGE
+    return child_evidence(request.party("data_subject"), request.received_on)[0] is True
+
+
+def parental_representative(request: Request) -> Party | None:
+    """The first representative acting in a parental capacity (:data:`PARENTAL_CAPACITIES`), or None."""
+    return next((p for p in request.parties if p.role == "representative"
+                 and _norm(p.capacity or UNSTATED_CAPACITY) in PARENTAL_CAPACITIES), None)
 
 
 def age_unknown(request: Request) -> bool:
@@ -126,9 +174,8 @@ def age_unknown(request: Request) -> bool:
     if request.regime not in DATA_RIGHTS_REGIMES or not acts_for_someone_else(request):
         return False
     subject = request.party("data_subject")
-    return subject is not None and subject.dob is None and any(
-        " ".join((p.capacity or UNSTATED_CAPACITY).split()).casefold() in PARENTAL_CAPACITIES
-        for p in request.parties if p.role == "representative")
+    return (subject is not None and child_evidence(subject, request.received_on)[0] is None
+            and parental_representative(request) is not None)
 
 
 def current_assessment(request: Request) -> ChildAssessment | None:
@@ -137,7 +184,16 @@ def current_assessment(request: Request) -> ChildAssessment | None:
 
 
 def child_problems(request: Request) -> list[str]:
-    """What the child's competence and views (rulebook T-4) still stop, as sentences (empty if none)."""
+    """What the child's competence and views (rulebook T-4) still stop, as sentences (empty if none).
+
+    Fails closed: a parent's request about a subject whose age nothing shows is stopped until the age
+    (date of birth, age, looked-after status) is recorded, so a child is never missed for want of a date.
+    """
+    if age_unknown(request):
+        rep = parental_representative(request)
+        return [f"{rep.name} acts as {rep.capacity or 'parent'} but the data subject's age is unknown: record "
+                "their date of birth or age (or that they are a looked-after child) so the child's competence can "
+                "be assessed if they are under 18 (rulebook T-4)"]
     if not child_rule_applies(request):
         return []
     latest = current_assessment(request)

@@ -13,7 +13,6 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,9 +21,10 @@ import jinja2
 
 from redaction.codes import EXEMPTION_CODES
 from redaction.pdf_compose import EASY_READ, LARGE_PRINT, STANDARD, PageStyle
-from sar.core.dates import ADULT_AGE, age_on, long_date
+from sar.core.dates import long_date, long_date_cy
 from sar.core.plain_text import letter_value
 from sar.core.settings import Settings
+from sar.release import entitlement
 
 #: Regime -> cover-letter template (under ``templates/letters``).
 LETTER_TEMPLATES: Mapping[str, str] = {
@@ -53,9 +53,6 @@ YOUNG_PERSON_DIR = "young_person"
 EASY_READ_DIR = "easy_read"
 #: The language every letter exists in; ``templates/letters/<lang>/`` holds translations (issue 16).
 DEFAULT_LANGUAGE = "en"
-#: Welsh month names for dates in Welsh letters (the Welsh Language Standards apply to councils in Wales).
-WELSH_MONTHS = ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
-                "Hydref", "Tachwedd", "Rhagfyr")
 
 #: FOIA exemptions that are absolute (no public interest test, s.2(3)); the rest are qualified
 #: and the s.17(3) public-interest paragraph is printed for them (rulebook §4.1, §5.2).
@@ -125,13 +122,6 @@ def _environment(templates_dir: str) -> jinja2.Environment:
     return env
 
 
-def long_date_cy(value: date | None) -> str:
-    """A date in Welsh words, e.g. ``2 Mawrth 2026`` (empty for None)."""
-    if value is None:
-        return ""
-    return f"{value.day} {WELSH_MONTHS[value.month - 1]} {value.year}"
-
-
 def environment(settings: Settings) -> jinja2.Environment:
     """The Jinja2 environment over ``<templates_dir>/letters`` (strict: a missing variable is an error).
 
@@ -142,14 +132,15 @@ def environment(settings: Settings) -> jinja2.Environment:
 
 
 def own_request_by_child(request: Any) -> bool:
-    """Whether a young person under 18 (by their recorded date of birth) asks for their own data."""
+    """Whether a young person under 18 asks for their own data (by any evidence of age, as the T-4 gate)."""
     requester, subject = request.party("requester"), request.party("data_subject")
     if requester is None or (subject is not None and subject is not requester and " ".join(
             (subject.name or "").split()).casefold() != " ".join((requester.name or "").split()).casefold()):
         return False
-    dob = getattr(subject if subject is not None else requester, "dob", None) or getattr(requester, "dob", None)
-    age = age_on(dob, request.received_on)
-    return age is not None and age < ADULT_AGE
+    person = subject if subject is not None else requester
+    if getattr(person, "dob", None) is None and getattr(requester, "dob", None) is not None:
+        person = requester
+    return entitlement.child_evidence(person, request.received_on)[0] is True
 
 
 def letter_format(request: Any) -> str:
@@ -203,6 +194,29 @@ def resolve(settings: Settings, template: str, letter_format: str | None = None,
         if _exists(settings, f"{wording}/{template}"):
             return f"{wording}/{template}", DEFAULT_LANGUAGE
     return template, DEFAULT_LANGUAGE
+
+
+#: A translation not yet checked by a speaker of the language says so in its first line (a Jinja comment,
+#: never printed); the letter's record then says the text is to be checked (issue 16).
+UNCHECKED_MARK = "to be checked by a"
+
+
+def translation_unchecked(settings: Settings, chosen: str) -> bool:
+    """Whether the template file ``chosen`` (as :func:`resolve` names it) is a translation still to be checked."""
+    path = Path(settings.templates_dir) / "letters" / chosen
+    try:
+        with path.open(encoding="utf-8") as fh:
+            first = fh.readline()
+    except OSError:
+        return False
+    return first.startswith("{#") and UNCHECKED_MARK in first
+
+
+def language_record(settings: Settings, template: str, letter_format: str | None, asked: str) -> dict[str, Any]:
+    """What a letter's record says about its language: asked, sent, English fallback, translation to check."""
+    chosen, used = resolve(settings, template, letter_format, asked)
+    return {"language": asked, "language_sent": used, "language_fallback": asked != used,
+            "translation_to_check": used != DEFAULT_LANGUAGE and translation_unchecked(settings, chosen)}
 
 
 def template_variant(settings: Settings, template: str, letter_format: str | None,

@@ -34,8 +34,9 @@ from sar.core.plain_text import MultilineText
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.models import Approval, Outcome, Request, ResponsePack, Role, User
-from sar.release import approvals, closure, correspondence, exemptions, letters, packs
+from sar.release import approvals, closure, correspondence, entitlement, exemptions, letters, packs
 from sar.release.outcome_kinds import ART19_REGIMES, OUTCOME_KINDS, OutcomeKind
+from sar.searching import searches
 from sar.workflow.approval_state import lock_request
 from sar.workflow.status import FINISHED_STATUSES, OPEN_STATUSES, RequestStatus
 from sar.workflow.transitions import transition
@@ -115,7 +116,13 @@ def _letter_context(session: Session, request: Request, outcome: Outcome, *, act
         "exemptions": [{**e, "reasoning": MultilineText(e["reasoning"]),
                         "public_interest": MultilineText(e["public_interest"])} for e in outcome.exemptions],
         "reasons": MultilineText(outcome.reasons), "advice": MultilineText(outcome.advice),
-        "search": outcome.search or {}, "statement": MultilineText(detail.get("statement", "")),
+        "search": outcome.search or {},
+        # Issue 17: the search log summarised (place, terms, dates, result) beside the search typed here.
+        "search_log": searches.letter_lines(searches.search_records(session, request),
+                                            with_terms=request.regime not in entitlement.DATA_RIGHTS_REGIMES),
+        "search_log_cy": searches.letter_lines(searches.search_records(session, request), language="cy",
+                                               with_terms=request.regime not in entitlement.DATA_RIGHTS_REGIMES),
+        "statement": MultilineText(detail.get("statement", "")),
         "recipients": [r["recipient"] for r in detail.get("art19", [])],
         "transfer_to": detail.get("transfer_to", ""), "held_here": bool(detail.get("held_here")),
         "legal_basis": MultilineText(detail.get("legal_basis", "")),
@@ -173,7 +180,9 @@ def draft_outcome(session: Session, request: Request, kind: str, *, actor: User,
         if need in spec.needs and not value:
             raise ValidationError(f"'{spec.label}' needs the {need} written for this case")
     rows = _exemptions(spec, request.regime, exemption_rows)
-    found = _search(search, "search" in spec.needs)
+    # The search log, where searches were logged, is the record of the search the letter needs (G-6).
+    logged = bool(searches.search_records(session, request))
+    found = _search(search, "search" in spec.needs and not logged)
     for old in session.scalars(select(Outcome).where(Outcome.request_id == request.id,
                                                      Outcome.status.in_(closure.UNDECIDED))):
         old.status = "superseded"

@@ -33,7 +33,7 @@ from sar.core.permissions import require_staff
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.models import BundleItem, PageMark, Redaction, Request, ResponsePack, User
-from sar.release import burning, entitlement, letters
+from sar.release import burning, correspondence, entitlement, letters
 from sar.release.burning import REMOVED_MARKS  # noqa: F401 - re-exported
 from sar.searching import searches
 
@@ -379,7 +379,8 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
     subject = request.party("data_subject")
     requester = request.party("requester")
     context = {
-        "reference": ref, "regime": request.regime, "letter_date": letter_date,
+        "reference": ref, "regime": request.regime, "family": correspondence.family(request.regime),
+        "letter_date": letter_date,
         "requester_name": requester.name if requester else "Sir or Madam",
         "subject_name": subject.name if subject else None,
         # Only what was verified, by whom and when, is claimed (sar.release.entitlement, rulebook T-4).
@@ -388,8 +389,14 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         "documents": documents, "page_count": page_count, "removed_count": removed_total,
         "withheld": bool(withheld_codes), "codes": letters.code_key(withheld_codes),
         "officer_name": actor.name, "officer_title": actor.job_title or "Information Rights Team",
-        # The kinds of places searched, from the search log (rulebook G-6); never terms, people or counts.
+        # The kinds of places searched, from the search log (rulebook G-6).
         "search_summary": searches.letter_summary(searches.search_records(session, request)),
+        # Issue 17: each logged search (place, dates, result) summarised for the requester; the terms only
+        # in FOI/EIR letters (a SAR's terms name the people around the child).
+        "search_log": searches.letter_lines(searches.search_records(session, request),
+                                            with_terms=request.regime not in entitlement.DATA_RIGHTS_REGIMES),
+        "search_log_cy": searches.letter_lines(searches.search_records(session, request), language="cy",
+                                               with_terms=request.regime not in entitlement.DATA_RIGHTS_REGIMES),
         # Issue 16: the requester's format picks the easy-read wording and the PDF layout.
         "letter_format": letters.letter_format(request),
         "letter_language": letters.letter_language(request),
@@ -419,6 +426,10 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         "page_marks": [{"item_id": m.bundle_item_id, "page": m.page, "mark": m.mark, "code": m.code}
                        for p in plans for m in sorted(p.marks.values(), key=lambda m: m.page)],
         "letter_template": template,
+        # Issue 16: the language asked for and sent in (an English fallback is on record), and whether the
+        # translation is still to be checked by a speaker of the language.
+        "letter_language": letters.language_record(settings, template, context["letter_format"],
+                                                   context["letter_language"]),
         "files": {name: hashlib.sha256(content).hexdigest() for name, content in sorted(files.items())},
         "bundle_pages": page_count,
         "removed_pages": removed_total,
@@ -432,7 +443,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
     session.flush()
     audit.record(session, "pack.build", actor=actor, now=now, request_id=request.id, target=f"pack:{pack.id}",
                  detail={"sha256": sha, "pages": page_count, "redactions": len(manifest["redaction_ids"]),
-                         "letter_template": template})
+                         "letter_template": template, **manifest["letter_language"]})
     return pack
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sar.core import audit
+from sar.core.dates import long_date, long_date_cy
 from sar.core.db import LONDON
 from sar.core.errors import ValidationError
 from sar.core.permissions import require_staff
@@ -33,6 +34,15 @@ PLACES: dict[str, str] = {
     "paper_files": "paper files",
     "other_team": "other teams and services",
     "other": "other records",
+}
+#: The same places in Welsh, for Welsh letters (issue 16; to be checked by a Welsh speaker).
+PLACES_CY: dict[str, str] = {
+    "case_management": "y system rheoli achosion",
+    "email": "cyfrifon e-bost",
+    "shared_drive": "gyriannau a rennir a storfeydd dogfennau",
+    "paper_files": "ffeiliau papur",
+    "other_team": "timau a gwasanaethau eraill",
+    "other": "cofnodion eraill",
 }
 RESULTS = ("found", "none_found")
 MAX_DETAIL = 200
@@ -132,6 +142,42 @@ def letter_summary(searches: list[SearchRecord]) -> str:
         return ""
     listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
     return f"We searched {listed}."
+
+
+def letter_lines(searches: list[SearchRecord], *, with_terms: bool, language: str = "en") -> list[str]:
+    """One plain sentence per logged search for the SAR and "not held" letters (issue 17, rulebook G-6).
+
+    Each names the kind of place, the search terms (``with_terms``), the date range and the result, e.g.
+    ``The case management system, for "school transport contracts", records dated 1 January 2020 to
+    1 March 2026: we found 12 records.`` These are what the requester needs to judge whether the search
+    was reasonable (the ICO expects a "not held" answer to explain the searches).
+
+    ``with_terms`` is for FOI and EIR letters only: a SAR's terms are the names of the child and the
+    people around them, and a SAR letter can go to a parent, so they stay in the internal file with
+    the free-text place detail, the notes and who searched. ``language="cy"`` gives the Welsh wording.
+    """
+    out = []
+    welsh = language == "cy"
+    for row in searches:
+        place = (PLACES_CY if welsh else PLACES)[row.place]
+        parts = [place[0].upper() + place[1:]]
+        terms = one_line(row.terms or "").strip() if with_terms else ""
+        if terms:
+            parts.append(f'{"am" if welsh else "for"} "{terms}"')
+        if row.date_from or row.date_to:
+            day = long_date_cy if welsh else long_date
+            start = day(row.date_from) if row.date_from else ("y cofnodion cynharaf" if welsh else
+                                                               "the earliest records")
+            end = day(row.date_to) if row.date_to else ("y diweddaraf" if welsh else "the latest")
+            parts.append(f"cofnodion dyddiedig {start} i {end}" if welsh else f"records dated {start} to {end}")
+        if welsh:
+            found = (f"daethom o hyd i {row.found_count} cofnod" if row.result == "found"
+                     else "ni ddaethom o hyd i ddim")
+        else:
+            found = (f"we found {row.found_count} record{'s' if row.found_count != 1 else ''}"
+                     if row.result == "found" else "we found nothing")
+        out.append(f"{', '.join(parts)}: {found}.")
+    return out
 
 
 def search_out(row: SearchRecord) -> dict[str, Any]:

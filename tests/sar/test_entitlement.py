@@ -29,6 +29,9 @@ AGENCY_TEXT = ("We request disclosure of records about the child for a criminal 
 def team(session):
     return make_team(session)
 
+#: The data subject's recorded age in these tests (an adult: the child gate is tested elsewhere).
+ADULT_SUBJECT_AGE = 19
+
 
 def _open(session, settings, team, now, *, text=PARENT_TEXT, requester="Jordan Example", subject="Riley Example",
           rtype="parent", channel="letter", regime=None):
@@ -38,6 +41,10 @@ def _open(session, settings, team, now, *, text=PARENT_TEXT, requester="Jordan E
         subject=req_uc.PersonIn(name=subject) if subject else None, channel=channel, regime=regime)
     transition(session, req, "in_progress", actor=team.officer, reason="started", now=now)
     add_pdf(session, req, team, now, settings, "Visit record.\nRiley Example was seen at home.\n")
+    if subject and req.party("data_subject") is not None:
+        # An adult subject: with no age recorded a parent's request fails closed at the child gate (T-4),
+        # which tests/sar/test_child_evidence.py covers.
+        parties.update_party(session, req.party("data_subject"), age=ADULT_SUBJECT_AGE, actor=team.officer, now=now)
     return req
 
 
@@ -105,7 +112,8 @@ def test_subject_changed_to_someone_else_needs_a_representative(session, setting
     req = _open(session, settings, team, now, text="Please send me a copy of my social care file.", rtype=None,
                 subject=None)
     assert req.party("representative") is None
-    parties.update_party(session, req.party("data_subject"), name="Riley Example", actor=team.officer, now=now)
+    parties.update_party(session, req.party("data_subject"), name="Riley Example", age=ADULT_SUBJECT_AGE,
+                         actor=team.officer, now=now)
     with pytest.raises(Conflict, match="Jordan Example is not the data subject"):
         _submit(session, settings, team, now, req)
     rep = parties.add_party(session, req, role="representative", name="Jordan Example", capacity="parent",

@@ -310,7 +310,9 @@ def test_easy_read_acknowledgement_is_plain_and_laid_out_for_reading(session, se
 
 
 def test_easy_read_falls_back_to_standard_wording_where_none_exists(settings):
-    assert letters.template_variant(settings, "stage_extension.txt", "easy_read") == "stage_extension.txt"
+    # Every public letter now has easy-read wording; an agency letter (police, court) keeps the standard one.
+    assert letters.template_variant(settings, "stage_acknowledgement_third_party.txt", "easy_read") == \
+        "stage_acknowledgement_third_party.txt"
     assert letters.template_variant(settings, "sar_cover.txt", "easy_read") == "easy_read/sar_cover.txt"
     assert letters.template_variant(settings, "sar_cover.txt", "large_print") == "sar_cover.txt"
 
@@ -346,7 +348,8 @@ def test_resolve_order_translation_then_easy_read_then_english(settings):
         "cy/stage_acknowledgement_sar.txt", "cy")
     assert letters.resolve(settings, "stage_acknowledgement_sar.txt", "easy_read", "pl") == (
         "easy_read/stage_acknowledgement_sar.txt", "en")
-    assert letters.resolve(settings, "stage_extension.txt", "standard", "cy") == ("stage_extension.txt", "en")
+    assert letters.resolve(settings, "stage_acknowledgement_third_party.txt", "standard", "cy") == (
+        "stage_acknowledgement_third_party.txt", "en")
 
 
 # --- a young person's own request ----------------------------------------------------------------

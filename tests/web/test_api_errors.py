@@ -176,7 +176,8 @@ def test_requester_creates_own_request_through_the_api(fresh_api):
     assert staff["parties"][0] == {"id": staff["parties"][0]["id"], "role": "requester", "name": "Alice Requester",
                                    "preferred_language": None, "interpreter_needed": False,
                                    "interpreter_language": None, "preferred_format": None,
-                                   "preferred_channel": None, "advocate_name": None, "advocate_copy": False}
+                                   "preferred_channel": None, "advocate_name": None, "advocate_copy": False,
+                                   "age": None, "looked_after": False}
     assert fresh_api.get(f"/api/requests/{out['reference']}", "alice").status_code == 200
     listed = fresh_api.get("/api/requests", "alice").get_json()
     assert [r["reference"] for r in listed["items"]] == [out["reference"]]

@@ -49,3 +49,41 @@ def test_child_views_through_the_api(fresh_db_url, settings, tmp_path):
         assert api.post(url, json={"views": "consents", "views_text": "ok"}).status_code == 400
     finally:
         api.app.extensions["sar_engine"].dispose()
+
+
+def test_child_evidence_through_the_api_brings_in_the_gate(fresh_db_url, settings, tmp_path):
+    """A parent's request with no date of birth: the age is unknown (fail closed) until the API records it."""
+    api = make_api(fresh_db_url, settings, tmp_path)
+    try:
+        ref = api.new_request("officer", regime="sar", subject={"name": "Riley Example"}, channel="email",
+                              requester={"name": "Jordan Example", "email": "j@example.org", "type": "parent"}
+                              )["reference"]
+        url = f"/api/requests/{ref}/child-views"
+        unknown = api.get(url).get_json()
+        assert unknown["applies"] is False and "age is unknown" in unknown["problems"][0]
+        detail = api.get(f"/api/requests/{ref}").get_json()
+        subject = next(p for p in detail["parties"] if p["role"] == "data_subject")
+        assert (subject["age"], subject["looked_after"]) == (None, False)
+        party_url = f"/api/requests/{ref}/parties/{subject['id']}"
+        assert api.patch(party_url, json={"looked_after": "yes"}).status_code == 400
+        patched = api.patch(party_url, json={"looked_after": True})
+        assert patched.status_code == 200 and patched.get_json()["looked_after"] is True
+        child = api.get(url).get_json()
+        assert child["applies"] is True and "record the child's competence" in child["problems"][0]
+        assert api.patch(party_url, json={"age": 15}).get_json()["age"] == 15
+    finally:
+        api.app.extensions["sar_engine"].dispose()
+
+
+def test_subject_given_as_a_young_person_at_intake_brings_in_the_gate(fresh_db_url, settings, tmp_path):
+    api = make_api(fresh_db_url, settings, tmp_path)
+    try:
+        requester = {"name": "Jordan Example", "email": "j@example.org", "type": "parent"}
+        young = api.new_request("officer", regime="sar", channel="email", requester=requester,
+                                subject={"name": "Riley Example", "type": "young_person"})["reference"]
+        assert api.get(f"/api/requests/{young}/child-views").get_json()["applies"] is True
+        other = api.new_request("officer", regime="sar", channel="email", requester=requester,
+                                subject={"name": "Riley Example", "type": "data_subject"})["reference"]
+        assert api.get(f"/api/requests/{other}/child-views").get_json()["applies"] is False  # age unknown
+    finally:
+        api.app.extensions["sar_engine"].dispose()

@@ -35,7 +35,8 @@ def _rep_id(web, reference: str) -> int:
 def test_submit_refused_until_authority_verified_then_manager_sees_the_evidence(web):
     officer, manager, admin = web.user("officer"), web.user("manager"), web.user("admin")
     client = web.login(officer)
-    ref = web.new_request(client, **PARENT)
+    # An adult subject: a parent's request with no age recorded is stopped by the child gate (T-4, fails closed).
+    ref = web.new_request(client, **PARENT, subject_dob="2000-01-01")
     visit = pdf_bytes("Visit record.\nRiley Example was seen.\n")
     assert web.upload(client, ref, visit, "visit.pdf").status_code == 302
     _flashes(client)

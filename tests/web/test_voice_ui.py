@@ -110,3 +110,29 @@ def test_manager_sees_the_childs_views_before_approving(web):
     assert 'data-views="partial"' in panel and "the pages about my friend" in panel
     with web.factory() as session:
         assert session.query(AuditEvent).filter_by(action="child.view", actor_id=manager.id).count() == 1
+
+
+def test_unknown_age_shows_the_panel_and_the_age_given_there_is_recorded(web):
+    """Fail closed (T-4): a parent's request with no age shows the warning and the form; the age given is kept."""
+    client = web.login(web.user("officer"))
+    reference = web.new_request(client, requester_name="Jordan Example", requester_type="parent",
+                                subject_name="Riley Example",
+                                description="I am the mother of Riley Example and want his social care records.")
+    html = _page(client, reference)
+    assert 'id="child-age-unknown"' in html and 'id="child-views"' in html and "age is unknown" in html
+    ok = post(client, f"/staff/requests/{reference}/child-views", {
+        "age": "14", "competent": "yes", "views": "consents", "views_text": "mum can see it"})
+    assert any("competence and views are recorded" in m for m in flashes(client.get(ok.location)))
+    html = _page(client, reference)
+    assert 'id="child-age-unknown"' not in html and "The data subject is a child: recorded age 14." in html
+    with web.factory() as session:
+        req = session.query(Request).filter_by(reference=reference).one()
+        subject = session.query(Party).filter_by(request_id=req.id, role="data_subject").one()
+        assert subject.age_years == 14 and session.query(ChildAssessment).one().age == 14
+
+
+def test_child_shown_by_date_of_birth_names_the_evidence(web):
+    client = web.login(web.user("officer"))
+    html = _page(client, _parent_request(web, client))
+    assert "The data subject is a child: date of birth gives age 13." in html
+    assert 'id="child-age-unknown"' not in html

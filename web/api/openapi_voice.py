@@ -17,7 +17,9 @@ SCHEMAS: dict[str, Any] = {
                        "interpreter_needed": _BOOL, "interpreter_language": _LANG,
                        "preferred_format": {"enum": [*FORMATS, None]},
                        "preferred_channel": {"enum": [*PREFERRED_CHANNELS, None]},
-                       "advocate_name": {"type": ["string", "null"]}, "advocate_copy": _BOOL}},
+                       "advocate_name": {"type": ["string", "null"]}, "advocate_copy": _BOOL,
+                       "age": {"type": ["integer", "null"], "description": "Recorded age where no date of birth."},
+                       "looked_after": _BOOL}},
     "CommunicationIn": {
         "type": "object",
         "properties": {"preferred_language": _LANG, "interpreter_needed": _BOOL, "interpreter_language": _LANG,
@@ -25,7 +27,10 @@ SCHEMAS: dict[str, Any] = {
                        "preferred_channel": {"enum": [*PREFERRED_CHANNELS, None]},
                        "advocate_name": _STR, "advocate_contact": _STR, "advocate_email": _STR,
                        "advocate_copy": {"type": "boolean",
-                                         "description": "Copy every e-mailed letter to the advocate."}}},
+                                         "description": "Copy every e-mailed letter to the advocate."},
+                       "age": {"type": ["integer", "null"],
+                               "description": "The age stated where no date of birth is known (rulebook T-4)."},
+                       "looked_after": {"type": "boolean", "description": "A looked-after child (rulebook T-4)."}}},
     "ChildViewsIn": {
         "type": "object", "required": ["competent", "views"],
         "properties": {"competent": _BOOL, "views": {"enum": list(CHILD_VIEWS)}, "views_text": _STR,
@@ -52,7 +57,8 @@ def paths(op, json, ref, error, ref_param) -> dict[str, Any]:
 
     return {
         "/api/requests/{reference}/parties/{party_id}": {
-            "patch": op("Set a party's communication needs: language, interpreter, format, channel, advocate "
+            "patch": op("Set a party's communication needs: language, interpreter, format, channel, advocate, "
+                        "and the evidence that a data subject is a child (age, looked-after status) "
                         "(officer or manager; audited). Fields left out are unchanged.",
                         {"200": json(ref("Party"), "The party.")}, params=[ref_param, party_param],
                         body=body("CommunicationIn"))},

@@ -192,7 +192,7 @@ def party_out(party: Any) -> dict[str, Any]:
             "preferred_language": party.preferred_language, "interpreter_needed": party.interpreter_needed,
             "interpreter_language": party.interpreter_language, "preferred_format": party.preferred_format,
             "preferred_channel": party.preferred_channel, "advocate_name": party.advocate_name,
-            "advocate_copy": party.advocate_copy}
+            "advocate_copy": party.advocate_copy, "age": party.age_years, "looked_after": party.looked_after}
 
 
 def document_out(item: Any) -> dict[str, Any]:

@@ -35,20 +35,28 @@ def _flag(body: dict[str, Any], key: str) -> bool:
     return value
 
 
+#: Party fields the PATCH passes to :func:`sar.intake.parties.update_party` (evidence of a child's age).
+CHILD_EVIDENCE_FIELDS = ("age", "looked_after")
+
+
 @bp.patch("/requests/<reference>/parties/<int:party_id>")
 def patch_party(reference: str, party_id: int) -> Response:
     """Set a party's communication needs.
 
     Any of ``preferred_language``, ``interpreter_needed``, ``interpreter_language``, ``preferred_format``,
-    ``preferred_channel``, ``advocate_name``, ``advocate_contact``, ``advocate_email``, ``advocate_copy``;
+    ``preferred_channel``, ``advocate_name``, ``advocate_contact``, ``advocate_email``, ``advocate_copy``,
+    and the evidence that a data subject is a child: ``age`` and ``looked_after`` (rulebook T-4);
     the others are unchanged.
     """
     body = schemas.json_body()
     req = _load(reference)
     party = parties.get_party(get_session(), req, party_id, actor=g.api_user)
-    for key in ("interpreter_needed", "advocate_copy"):
+    for key in ("interpreter_needed", "advocate_copy", "looked_after"):
         if key in body:
             body[key] = _flag(body, key)
+    evidence = {key: body.pop(key) for key in CHILD_EVIDENCE_FIELDS if key in body}
+    if evidence:
+        parties.update_party(get_session(), party, actor=g.api_user, now=now(), **evidence)
     voice.set_communication(get_session(), party, actor=g.api_user, now=now(), **body)
     out = party_out(party)
     get_session().commit()

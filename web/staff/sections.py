@@ -69,6 +69,8 @@ def voice_context(db, req) -> dict:
         "voice_tasks": voice.open_tasks(db, req),
         "child_applies": entitlement.child_rule_applies(req),
         "child_age_unknown": entitlement.age_unknown(req),
+        # Why the data subject is taken to be a child (date of birth, recorded age, looked-after ...).
+        "child_evidence": entitlement.child_evidence(req.party("data_subject"), req.received_on)[1],
         "child_assessment": entitlement.current_assessment(req),
         "child_problems": entitlement.child_problems(req),
         "child_view_labels": VIEW_LABELS,
