@@ -4,9 +4,10 @@
 passages cued "Legal Services advised ..." anywhere. Two further rules, as a redactor applies them:
 
 * ``lpp-meeting-record``: a record headed as a legal gateway / planning meeting or panel, without a
-  privilege marking, is a meeting record, not advice as a whole. Its attendees, decisions and plans
-  stay; what goes is every sentence that reports advice ("Legal advised ...", "It was advised ...",
-  "Advice was that ...") and the lines under an "Advice" heading up to the next heading or label.
+  privilege marking, is a meeting record, not advice as a whole. Its labelled lines (attendees,
+  actions) and sections under other headings (a safety plan) stay; what goes is every sentence that
+  reports advice ("Legal advised ...", "It was advised ...") and every line of prose that is not
+  under such a heading (fail closed: unattributed prose in a legal meeting is taken to be advice).
 * ``lpp-lawyer-first-person``: in a document written by a lawyer (an e-mail ``From:`` line or a
   signature naming Legal Services, a solicitor, counsel or a barrister), a sentence in which the
   writer gives advice in the first person ("My advice is ...", "In my view ...", "I would advise
@@ -73,7 +74,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def meeting_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Advice sentences and "Advice" sections of a legal meeting record (rule lpp-meeting-record)."""
+    """Advice in a legal meeting record, by sentence and line (rule lpp-meeting-record).
+
+    Fail closed inside the record: every line of prose is advice unless it stands under a section
+    heading that is not about advice ("Safety plan", "Actions") or is a labelled line ("Present:",
+    "Actions: ..."). Sentences that report advice ("Legal advised ...") go wherever they stand.
+    """
     out = []
     for s, e in sentences:
         if _ADVICE_SENTENCE.search(text, s, e):
@@ -82,16 +88,26 @@ def meeting_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int
     pos = [0]
     for ln in lines:
         pos.append(pos[-1] + len(ln) + 1)
+    advice, started, prev_end = True, False, True
     for i, ln in enumerate(lines):
-        if not _ADVICE_HEADING.match(ln) or not ln.strip():
+        line = ln.strip()
+        if not line:
+            prev_end = True
             continue
-        k = i + 1
-        while k < len(lines) and lines[k].strip() and not _LABEL_LINE.match(lines[k]) and (
-            lines[k].rstrip()[-1:] in ".;:!?)\"'" or len(lines[k].split()) > 6
-        ):
-            k += 1
-        if k > i + 1:
-            out.append(_trim(text, pos[i + 1], pos[k] - 1))
+        if _LABEL_LINE.match(ln):
+            started, prev_end = True, True
+            continue
+        ends = line[-1:] in ".;!?"
+        if not ends and prev_end and len(line.split()) <= 8:
+            # A section heading once the record has begun; the title and markings come before that.
+            if started:
+                advice = bool(_ADVICE_HEADING.match(ln))
+            prev_end = True
+            continue
+        started = True
+        if advice:
+            out.append(_trim(text, pos[i], pos[i] + len(ln)))
+        prev_end = ends
     return [(s, e) for s, e in out if e > s]
 
 

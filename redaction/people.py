@@ -222,13 +222,16 @@ class _PeopleScan:
         """May this third-party name be matched in lower case ("went to see <name>")?
 
         Only when none of its words is ordinary vocabulary, so "read" the verb is never "Read" the
-        surname; on a transcribed message line (rule message-line, :mod:`redaction.messages`) an
-        ordinary word counts too unless it is a function word or a record word, because messages are
-        written in lower case and the bundle already knows the word as this person's name.
+        surname; on a transcribed message line (rule message-line, :mod:`redaction.messages`) a given
+        name that is an ordinary word counts too unless it is a function word or a record word,
+        because messages are written in lower case and the bundle already knows the word as this
+        person's name.
         """
         if person.kind != THIRD_PARTY:
             return False
-        if message:
+        if message and low[0] == person.key[0]:
+            # Given names and nicknames only: messages call people by them, and a surname that is a
+            # word ("Read") is far likelier the word ("did u read it").
             return all(len(t) >= 3 and t not in FUNCTION_WORDS and t not in ALIAS_NON_NAME for t in low)
         return all(len(t) >= 3 and not self.is_word(t) for t in low)
 

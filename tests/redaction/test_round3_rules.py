@@ -109,7 +109,7 @@ _MEETING = ("LEGAL PLANNING PANEL\nChild: Isaak Venner\nPresent: Hollis Brandt (
             "Safety plan: Isaak will keep his phone charged when he is out.\n")
 
 
-def test_positive_meeting_record_is_redacted_by_sentence():
+def test_positive_meeting_record_is_redacted_by_sentence_and_unheaded_prose_fails_closed():
     ctx = context(subject="Isaak Venner", dob="01/01/2014")
     doc = make_doc("m.pdf", _MEETING)
     plan = propose(doc, ctx=ctx)[0]
@@ -288,8 +288,9 @@ def test_positive_counsels_view_in_a_meeting_record_goes_by_sentence():
     assert "varied" not in left and "Action: Hollis to book a review." in left
 
 
-def test_negative_meeting_record_without_advice_keeps_its_sentences():
+def test_negative_prose_under_a_non_advice_heading_in_a_meeting_record_stays():
     ctx = context(subject="Isaak Venner", dob="01/01/2014")
     doc = make_doc("m.pdf", "LEGAL SURGERY NOTE\nPresent: Hollis Brandt (Team Manager)\n"
+                            "Counsel's view is that the order should be varied.\nSafety plan\n"
                             "The family moved house in May and the school was told.\n")
     assert "The family moved house in May" in surviving(doc, propose(doc, ctx=ctx)[0])
