@@ -128,6 +128,10 @@ IDENTIFIER_RULES: tuple[Rule, ...] = (
 )
 
 
+# The end of a form label before a value: a dotted leader or a colon, then perhaps a title.
+_FORM_LABEL_BEFORE = re.compile(r"\w[^\n]*(?:\.{2,}|:)[ \t]*(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?$")
+
+
 class _Decider(_PeopleScan):
     """Bundle-wide decisions over detected pages (phase 2)."""
 
@@ -485,7 +489,8 @@ class _Decider(_PeopleScan):
         """A professional's name on an earlier line, after a label ("<Role> ....: <Name>")."""
         s, _e, person = name
         own_line = text.rfind("\n", 0, s) + 1
-        return person.kind == PROFESSIONAL and own_line != detail_line and bool(text[own_line:s].strip())
+        return (person.kind == PROFESSIONAL and own_line != detail_line
+                and bool(_FORM_LABEL_BEFORE.search(text[own_line:s])))
 
     def _serious_harm_context(self, page: _Page, pos: int) -> bool:
         sent = next(((s, e) for s, e in page.sentences if s <= pos < e), (0, len(page.text)))

@@ -294,3 +294,26 @@ def test_negative_prose_under_a_non_advice_heading_in_a_meeting_record_stays():
                             "Counsel's view is that the order should be varied.\nSafety plan\n"
                             "The family moved house in May and the school was told.\n")
     assert "The family moved house in May" in surviving(doc, propose(doc, ctx=ctx)[0])
+
+
+# -- form-role-line: a professional under a role label is not whom a form block is about ----------------
+
+class _Pro:
+    kind = "professional"
+
+
+def _role_line(text: str, name: str) -> bool:
+    from redaction.decide import _Decider
+
+    s = text.index(name)
+    detail = text.rfind("\n", 0, text.index("07700")) + 1
+    return _Decider._role_line_name(text, (s, s + len(name), _Pro()), detail)
+
+
+def test_positive_professional_after_a_role_label_on_another_line():
+    assert _role_line("Personal Adviser ...... Tamsin Baptiste\nMobile ...... 07700 900 123\n", "Tamsin Baptiste")
+
+
+def test_negative_professional_named_mid_sentence_is_no_role_line():
+    assert not _role_line("The family met their worker, Ms Tamsin Baptiste\n(Head of Year) 07700 900 123\n",
+                          "Tamsin Baptiste")
