@@ -15,6 +15,10 @@ the name it stands for):
   "calls (him|her)" next to it, that is not a job-title abbreviation, a relationship word or ordinary
   vocabulary (the model's lemma tables decide). It stands for that person throughout the bundle, and in
   lower case too when it is not an ordinary word.
+* ``alias-quoted``: a saved contact name or handle in quotes defined as the person
+  ('"<word>" = <Given> <Surname>', '"<word>" is <Given> <Surname>'), in every case form, bundle-wide.
+* ``alias-identified``: "<Word> is believed (thought, understood, known) to be <Given> <Surname>":
+  the author identifies the word as that person; in every case form, bundle-wide.
 * ``alias-called``: a word introduced as what the person is called ("calls him <Word>, whose real
   name is <Given> <Surname>"): the author says it is a name, so it counts even when it is an
   ordinary word, in every case form, throughout the bundle.
@@ -30,16 +34,30 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from redaction.detectors.uk import RELATIONSHIPS
+from redaction.messages import FUNCTION_WORDS
 
 _INITIALS_AFTER = re.compile(r"^[ \t]*\(([A-Z]{2,4})\)")
+# "known as", "known to friends as", "aka"; a nickname may be a letter and a hyphenated word ("T-<Word>").
+_KNOWN_AS = r"known(?:\s+to\s+(?:\w+\s+){0,2}?\w+)?\s+as"
+_NICK_WORD = r"[A-Z](?:[a-z]+(?:-[A-Z]?[a-z]+)?|-[A-Z]?[a-z]+)"
 _NICK_AFTER = re.compile(
-    r"^[ \t]*(?:\((?:known\s+as\s+|aka\s+|called\s+)?|,?[ \t]*(?:known\s+as|aka)[ \t]+)"
-    r"['\"\u2018\u201c]?([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)['\"\u2019\u201d]?(\))?",
+    rf"^[ \t]*(?:\((?:{_KNOWN_AS}\s+|aka\s+|called\s+)?|,?[ \t]*(?:{_KNOWN_AS}|aka)[ \t]+)"
+    rf"['\"\u2018\u201c]?({_NICK_WORD})['\"\u2019\u201d]?(\))?",
+)
+# '"<word>" = <Given> <Surname>', '"<word>" is <Given> <Surname>': a contact list or transcript key
+# saying which person a saved name or handle stands for (rule alias-quoted).
+_QUOTED_BEFORE = re.compile(
+    r"['\"\u2018\u201c]([\w][\w.\-]{1,24})['\"\u2019\u201d][ \t]*(?:=|is|was|means)[ \t]+$"
 )
 # "she calls <Nick>, whose real name ... is <Given> <Surname>": the nickname before the full name.
 _NICK_BEFORE = re.compile(
     r"\b(?:calls?|called|known\s+as|nicknamed)[ \t]+(?:him|her|them)?[ \t]*['\"\u2018\u201c]?"
     r"([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)['\"\u2019\u201d]?,?[ \t\n]+(?:[\w' ]{0,40}?\b(?:is|as|name\s+is)[ \t\n]+)?$"
+)
+# "<Word> is believed to be <Given> <Surname>": the author identifies a short name (rule alias-identified).
+_IDENTIFIED_BEFORE = re.compile(
+    r"\b([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)[ \t]+(?:is|was)[ \t]+(?:believed|thought|understood|said|known)[ \t]+"
+    r"to[ \t]+be[ \t\n]+$"
 )
 _RELATION_WORDS = frozenset(r.lower() for r in RELATIONSHIPS)
 
@@ -54,7 +72,7 @@ class Alias:
 
 
 def initials_of(tokens: Sequence[str]) -> str:
-    """Upper-case initials of a name's words, hyphenated parts included ("Lloyd-Evans" -> "LE")."""
+    """Upper-case initials of a name's words, hyphenated parts included ("<First>-<Second>" -> two letters)."""
     out = []
     for tok in tokens:
         out.extend(part[0].upper() for part in re.split(r"[-\u2010]", tok) if part)
@@ -101,6 +119,13 @@ def defined_aliases(
     m = _NICK_AFTER.match(after)
     if m and not letters and nickname(m.group(1)) and (m.group(2) or not after.lstrip().startswith("(")):
         out.append(Alias(m.group(1), "nickname", "alias-nickname"))
+    m = _QUOTED_BEFORE.search(text[max(0, start - 40) : start])
+    if m and m.group(1).lower() not in name_words | non_name | _RELATION_WORDS:
+        out.append(Alias(m.group(1), "called", "alias-quoted"))
+    m = _IDENTIFIED_BEFORE.search(text[max(0, start - 60) : start])
+    if m and m.group(1).lower() not in name_words | non_name | _RELATION_WORDS | FUNCTION_WORDS:
+        # The author identifies the word as this person, so an ordinary word counts too.
+        out.append(Alias(m.group(1), "called", "alias-identified"))
     m = _NICK_BEFORE.search(text[max(0, start - 80) : start])
     if m and m.group(1).lower() not in name_words | non_name | _RELATION_WORDS:
         # The author says in so many words that this is what the person is called, so an ordinary
@@ -145,6 +170,13 @@ def alias_names(
             if not is_third_party(person):
                 continue
             tokens = text[start:end].split()
+            full = tuple(getattr(person, "tokens", ()))
+            if len(tokens) < 2 or tuple(t.strip(".,'") for t in tokens[-len(full):]) != full:
+                # A short or titled mention ("Ms <Surname> (AB)") stands for a person whose full name
+                # the bundle knows: bracketed initials of that full name define them (alias-initials).
+                letters = initials_alias(text[end : end + 60], full) if len(full) >= 2 else None
+                if letters:
+                    per_doc.setdefault(key[0], []).append((Alias(letters, "initials", "alias-initials"), person))
             if len(tokens) < 2:
                 continue
             for alias in defined_aliases(text, start, end, [t.strip(".,'") for t in tokens], is_word, non_name):

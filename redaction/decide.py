@@ -33,6 +33,8 @@ from redaction.context import RedactionContext
 from redaction.detect import (
     Finding,
 )
+from redaction.forms import form_owner
+from redaction.legal import first_person_spans, is_meeting_record, meeting_spans, written_by_lawyer
 from redaction.names import (
     DISCLOSED,
     PROFESSIONAL,
@@ -46,7 +48,7 @@ from redaction.names import (
 from redaction.people import _PeopleScan
 from redaction.plan import _close_over_documents, _resolve_overlaps
 from redaction.rules import Rule, Verdict, first_verdict
-from redaction.sensitive import THIRD_PARTY_SENSITIVE, sensitive_sentences
+from redaction.sensitive import THIRD_PARTY_SENSITIVE, row_cells, sensitive_sentences
 from redaction.spans import (
     _CONTACT,
     _LABEL_AT,
@@ -126,6 +128,10 @@ IDENTIFIER_RULES: tuple[Rule, ...] = (
 )
 
 
+# The end of a form label before a value: a dotted leader or a colon, then perhaps a title.
+_FORM_LABEL_BEFORE = re.compile(r"\w[^\n]*(?:\.{2,}|:)[ \t]*(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?$")
+
+
 class _Decider(_PeopleScan):
     """Bundle-wide decisions over detected pages (phase 2)."""
 
@@ -189,7 +195,9 @@ class _Decider(_PeopleScan):
         for p in self.pages:
             by_doc[p.doc].append(p)
         for doc_pages in by_doc.values():
-            headed = [p for p in doc_pages if _LPP_HEADING.search(_heading(p.text))]
+            # A legal gateway/planning meeting record is redacted sentence by sentence (redaction.legal).
+            headed = [p for p in doc_pages
+                      if _LPP_HEADING.search(_heading(p.text)) and not is_meeting_record(_heading(p.text))]
             if headed and headed[0] is doc_pages[0]:
                 out.update(p.key for p in doc_pages)
             else:
@@ -198,7 +206,27 @@ class _Decider(_PeopleScan):
 
     def _legal_passages(self, pages: list[_Page]) -> list[_Candidate]:
         out = []
+        first = {}
+        for page in self.pages:
+            first.setdefault(page.doc, page)
+        meeting = {d for d, p in first.items() if is_meeting_record(_heading(p.text))}
+        lawyer = {d for d in first if written_by_lawyer("\n".join(p.text for p in self.pages if p.doc == d))}
         for page in pages:
+            spans = meeting_spans(page.text, page.sentences) if page.doc in meeting else []
+            spans += first_person_spans(page.text, page.sentences) if page.doc in lawyer else []
+            for start, end in spans:
+                out.append(_Candidate(page, start, end, "LEGAL_ADVICE", "SCH2-P19-LPP",
+                                      "Legal advice to the council (legal professional privilege).", 0.8,
+                                      "LegalAdviceDetector"))
+            if page.doc in meeting:
+                # Sentence by sentence only: its attendees, decisions and plans stay.
+                for m in _LPP_PASSAGE.finditer(page.text):
+                    sent = next(((a, b) for a, b in page.sentences if a <= m.start() < b), None)
+                    if sent is not None:
+                        out.append(_Candidate(page, *sent, "LEGAL_ADVICE", "SCH2-P19-LPP",
+                                              "Legal advice to the council (legal professional privilege).", 0.8,
+                                              "LegalAdviceDetector"))
+                continue
             out.extend(self._legal_sections(page))
             paragraphs = paragraph_bounds(page.text)
             for m in _LPP_PASSAGE.finditer(page.text):
@@ -282,14 +310,16 @@ class _Decider(_PeopleScan):
         out = []
         for page in pages:
             names = self.names.get(page.key, ())
-            for start, end, kind in sensitive_sentences(
+            found = sensitive_sentences(
                 page.text,
                 page.sentences,
                 [(s, e) for s, e, p in names if p.kind == THIRD_PARTY],
                 [(s, e) for s, e, p in names if p.kind == SUBJECT],
                 given,
                 [(s, e) for s, e, p in names if p.kind in (PROFESSIONAL, DISCLOSED)],
-            ):
+            )
+            found += row_cells(page.text, [(s, e, p.kind == THIRD_PARTY) for s, e, p in names])
+            for start, end, kind in found:
                 reason = (
                     f"Another person's sensitive information ({kind}), withheld as a whole sentence "
                     "(third-party information)."
@@ -380,7 +410,9 @@ class _Decider(_PeopleScan):
         weak owner.
         """
         sent = next(((s, e) for s, e in page.sentences if s <= start < e), (0, len(page.text)))
-        names = [n for n in self.names.get(page.key, ()) if n[1] <= start and n[0] >= sent[0]]
+        line_start = page.text.rfind("\n", 0, start) + 1
+        names = [n for n in self.names.get(page.key, ()) if n[1] <= start and n[0] >= sent[0]
+                 and not self._role_line_name(page.text, n, line_start)]
         if names:
             s, e, person = max(names, key=lambda n: n[1])
             between = page.text[e:start]
@@ -389,6 +421,9 @@ class _Decider(_PeopleScan):
                 return _Owner(THIRD_PARTY, False, None)
             others = _PRONOUN.search(between) and not re.match(r"\s*'s\b", page.text[e : e + 3])
             return _Owner(person.kind if person.kind != "disclosed" else SUBJECT, not others, person)
+        form = form_owner(page.text, start, self.names.get(page.key, ()), lambda p: p.kind)
+        if form is not None:
+            return _Owner(SUBJECT, True, form)
         block = self._block_owner(page, start)
         if block is not None:
             return block
@@ -436,6 +471,11 @@ class _Decider(_PeopleScan):
             block_start = prev_start
             seen += bool(prev)
         names = [n for n in self.names.get(page.key, ()) if n[0] >= block_start and n[1] <= pos]
+        # Rule form-role-line: on a label/value form a professional filled in under a role label on
+        # another line ("Personal Adviser ..... <Name>") is not whom the block is about; the person
+        # the form is about (a name above without a role label) owns the details below.
+        others = [n for n in names if not self._role_line_name(text, n, line_start)]
+        names = others or names
         if not names:
             return None
         s, e, person = max(names, key=lambda n: n[1])
@@ -443,6 +483,14 @@ class _Decider(_PeopleScan):
         if kind == SUBJECT and (_FAMILY_WORD.search(text[e:pos]) or _PRONOUN.search(text[e:pos])):
             return _Owner(SUBJECT, False, person)
         return _Owner(kind, True, person)
+
+    @staticmethod
+    def _role_line_name(text: str, name: tuple[int, int, Person], detail_line: int) -> bool:
+        """A professional's name on an earlier line, after a label ("<Role> ....: <Name>")."""
+        s, _e, person = name
+        own_line = text.rfind("\n", 0, s) + 1
+        return (person.kind == PROFESSIONAL and own_line != detail_line
+                and bool(_FORM_LABEL_BEFORE.search(text[own_line:s])))
 
     def _serious_harm_context(self, page: _Page, pos: int) -> bool:
         sent = next(((s, e) for s, e in page.sentences if s <= pos < e), (0, len(page.text)))

@@ -61,6 +61,14 @@ _FAMILY_IN = re.compile(r"\b(?:carers?|foster|adopt\w*|guardians?|" + "|".join(
     re.IGNORECASE)
 
 
+# "<Name>\nPartner\n<Firm> LLP": a law firm's grade under a signature. "Partner" alone is family
+# (someone's partner), so the firm must follow on the same or the next line.
+_FIRM_GRADE_AFTER = re.compile(
+    r"^[ \t]*(?:,|\n)[ \t]*(?:(?:Senior|Salaried|Equity|Managing)[ \t]+)?(?:Partner|Associate|Solicitor)\b"
+    r"[^\n]{0,60}?(?:\n[^\n]{0,60}?)?\b(?:LLP|Solicitors|Chambers|Law|& Co)\b"
+)
+
+
 def _job_title_after(after: str) -> bool:
     """A professional's job title follows the name (and no family or caring role is part of it)."""
     m = _TITLE_AFTER.match(after)
@@ -186,6 +194,9 @@ NAME_RULES: tuple[NameRule, ...] = (
     NameRule("job-title-after-name", "A capitalised job title ending in a role head noun after the name, with "
              "no family or caring role in it.",
              lambda a: "job title after name" if _job_title_after(a.after) else None),
+    NameRule("firm-grade-after-name", "A law firm's grade under the name in a signature (\"Partner\" or "
+             "\"Associate\", with the firm on the same or next line): a solicitor acting in role.",
+             lambda a: "law firm grade after name" if _FIRM_GRADE_AFTER.match(a.after) else None),
     NameRule("role-before-name", "A role label before a full or titled name (\"Health visitor: <Name>\"); a lone "
              "given name there is what the professional reports about.", _role_before),
     NameRule("with-organisation", "The name with a professional organisation (\"<Name> (<County> Police)\", "

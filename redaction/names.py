@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from redaction.context import RedactionContext
 from redaction.detectors.uk import STREET_WORDS
+from redaction.diminutives import is_short_form
 from redaction.lexicon import ALL_TITLES, SURNAME_LIKE_STREET_WORDS, lower
 from redaction.name_rules import (  # noqa: F401 - ROLE_* and WORK_DOMAIN are re-exported for the engine
     ROLE_AFTER,
@@ -263,11 +264,27 @@ class PeopleIndex:
             return self._subject_person()
         candidates = self._by_token.get(low, [])
         if not candidates:
-            return self.persons.get((low,))
+            return self.persons.get((low,)) or self._subject_short_form(token)
         protected = [p for p in candidates if p.kind in (SUBJECT, PROFESSIONAL, DISCLOSED)]
         if protected:
             return protected[0]
         return candidates[0] if len(candidates) == 1 else self._person((token,))
+
+    def _subject_short_form(self, token: str) -> Person | None:
+        """The subject, when ``token`` is a short form of their given name and of nobody else's.
+
+        Rule short-form (redaction.diminutives): "<Short>" for the subject is the subject's own name
+        and stays; when another person's given name fits too, the token stays unresolved (fail closed).
+        """
+        if len(token) < 2 or not token[0].isupper() or token.isupper():
+            return None
+        subject = {name_tokens(n)[0].lower() for n in self.context.subject.names if name_tokens(n)}
+        if not any(is_short_form(token, g) for g in subject):
+            return None
+        others = {p.key[0] for p in self.persons.values() if len(p.key) > 1 and p.key[0] not in subject}
+        if any(is_short_form(token, g) for g in others):
+            return None
+        return self._subject_person()
 
     def _evidence(self, person: Person, m: Mention, text: str) -> None:
         around = Around.of(m, text)

@@ -18,6 +18,7 @@ from redaction.candidates import (
     _Page,
 )
 from redaction.detectors.uk import DATE
+from redaction.diminutives import is_short_form, listed
 from redaction.furniture import (
     is_label_line,
     names_an_identifier,
@@ -29,6 +30,7 @@ from redaction.lexicon import (
     ALL_TITLES,
     words,
 )
+from redaction.messages import FUNCTION_WORDS, message_lines, on_message_line
 from redaction.names import (
     NON_NAME,
     ROLE_PHRASE,
@@ -53,6 +55,22 @@ from redaction.spans import (
 
 # Never a nickname: words that are never names, and agency words ("<Name> (<Agency>)" is an affiliation).
 ALIAS_NON_NAME = NON_NAME | frozenset(w.lower() for w in words("agency_words"))
+
+
+# "Our ref: AB/FAM/<Surname>/0912" in a letter from solicitors acting for someone: the surname in the
+# reference is their client's (rule client-reference).
+_REF_LINE = re.compile(r"^[ \t]*(?:our|your|my)?[ \t]*ref(?:erence)?\b[ \t.]*:?", re.IGNORECASE)
+_ACTS_FOR = re.compile(r"\bwe\s+(?:act|are\s+instructed)\s+(?:for|by)\b|\bour\s+client\b", re.IGNORECASE)
+
+
+def _client_reference(text: str, pos: int, doc_text: str) -> bool:
+    """A subject surname inside the reference line of a letter from a client's solicitors.
+
+    Rule client-reference: someone who shares the subject's surname is not the subject. When the
+    letter acts for a client and a third party bears that surname, the reference is the client's.
+    """
+    line_start = text.rfind("\n", 0, pos) + 1
+    return bool(_REF_LINE.match(text[line_start:pos + 1])) and bool(_ACTS_FOR.search(doc_text))
 
 
 class _PeopleScan:
@@ -130,6 +148,7 @@ class _PeopleScan:
             text = page.text
             words = [(m.start(), m.end(), _strip_possessive(text, m.start(), m.end())) for m in _WORD.finditer(text)]
             spans = blocked.get(page.key, ())
+            chat = message_lines(text)
             i = 0
             while i < len(words):
                 ws, we, wn = words[i]
@@ -140,7 +159,7 @@ class _PeopleScan:
                     k = len(low)
                     if i + k > len(words):
                         continue
-                    if lower and not self._lower_case_form(person, low):
+                    if lower and not self._lower_case_form(person, low, on_message_line(chat, ws)):
                         continue
                     seq = words[i : i + k]
                     if not all(
@@ -171,11 +190,23 @@ class _PeopleScan:
                 start, title, initial = _title_before(text, words, i, titles)
                 if k == 1 and person.kind == SUBJECT and text[ws:end].lower() in self._subject_surnames():
                     other = self._other_with_subject_surname(page, start, end, title, initial)
+                    relative = surname_relatives.get(text[ws:end].lower())
+                    if not other and relative is not None and _client_reference(text, ws, self._doc_text(page.doc)):
+                        # The whole reference goes, so the surname elsewhere (the subject's) can stay.
+                        start = ws - len(re.search(r"\S*$", text[:ws]).group())
+                        end = end + len(re.match(r"\S*", text[end:]).group())
+                        self.names[page.key].append((start, end, relative))
+                        i += k
+                        continue
                     if other:
                         person = surname_relatives.get(text[ws:end].lower()) or self._namesake(text[start:end])
                 self.names[page.key].append((start, end, person))
                 i += k
             self.names[page.key].sort(key=lambda x: (x[0], -x[1]))
+
+    def _doc_text(self, doc: int) -> str:
+        """The text of every page of document ``doc``."""
+        return "\n".join(p.text for p in self.pages if p.doc == doc)
 
     def _alias_names(self, pages: list[_Page]) -> None:
         """Short forms a document defines for a third party (rules alias-initials, alias-nickname)."""
@@ -187,12 +218,22 @@ class _PeopleScan:
             self.names[key].extend(spans)
             self.names[key].sort(key=lambda x: (x[0], -x[1]))
 
-    def _lower_case_form(self, person: Person, low: tuple[str, ...]) -> bool:
+    def _lower_case_form(self, person: Person, low: tuple[str, ...], message: bool = False) -> bool:
         """May this third-party name be matched in lower case ("went to see <name>")?
 
-        Only when none of its words is ordinary vocabulary, so "read" the verb is never "Read" the surname.
+        Only when none of its words is ordinary vocabulary, so "read" the verb is never "Read" the
+        surname; on a transcribed message line (rule message-line, :mod:`redaction.messages`) a given
+        name that is an ordinary word counts too unless it is a function word or a record word,
+        because messages are written in lower case and the bundle already knows the word as this
+        person's name.
         """
-        return person.kind == THIRD_PARTY and all(len(t) >= 3 and not self.is_word(t) for t in low)
+        if person.kind != THIRD_PARTY:
+            return False
+        if message and low[0] == person.key[0]:
+            # Given names and nicknames only: messages call people by them, and a surname that is a
+            # word ("Read") is far likelier the word ("did u read it").
+            return all(len(t) >= 3 and t not in FUNCTION_WORDS and t not in ALIAS_NON_NAME for t in low)
+        return all(len(t) >= 3 and not self.is_word(t) for t in low)
 
     @staticmethod
     def _family_plural(text: str, ws: int, we: int, by_first) -> tuple[int, int, Person, int] | None:
@@ -311,16 +352,11 @@ class _PeopleScan:
                 firsts[person.key[0]].append(person)
 
         def short_form(word: str) -> Person | None:
-            low = word.lower()
-            stems = [low] + [low[: -len(e)] for e in ("ie", "ee", "y", "i") if low.endswith(e)]
-            stems = [t for t in stems if len(t) >= 3]
-
-            def fits(first: str) -> bool:
-                return first != low and any(first.startswith(t) for t in stems)
-
-            if any(fits(f) for f in kept_first):
+            # Rule short-form (redaction.diminutives): a prefix or a listed pet name of one third
+            # party's given name, and of no kept person's.
+            if any(is_short_form(word, f) for f in kept_first):
                 return None
-            found = {id(p): p for f, ps in firsts.items() if fits(f) for p in ps}
+            found = {id(p): p for f, ps in firsts.items() if is_short_form(word, f) for p in ps}
             return next(iter(found.values())) if len(found) == 1 else None
 
         for page in pages:
@@ -328,10 +364,24 @@ class _PeopleScan:
             names = self.names.get(page.key, [])
             taken = [(s, e) for s, e, _p in names] + list(blocked.get(page.key, ()))
             added = []
-            for m in re.finditer(r"\b[A-Z][a-z]{2,}\b", text):
+            chat = message_lines(text)
+            # On a message line short forms are written in lower case or capitals too (rule message-line).
+            for m in re.finditer(r"(?<![\w@.'\-])(?:[a-z]{2,}|[A-Z]{2,})(?![\w@'\-])", text):
+                s, e = m.start(), m.end()
+                low = m.group().lower()
+                if (not on_message_line(chat, s) or low in kept or low in NON_NAME or low in FUNCTION_WORDS
+                        or _inside(s, e, taken) or (low not in listed() and self.is_word(low))):
+                    continue
+                person = short_form(low)
+                if person is not None:
+                    added.append((s, e, person))
+                    taken.append((s, e))
+            for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
                 s, e = m.start(), m.end()
                 word = m.group()
                 low = word.lower()
+                if len(low) < 3 and low not in listed():
+                    continue
                 if low in kept or low in NON_NAME or _inside(s, e, taken):
                     continue
                 before = text[:s].rstrip(" \t")

@@ -16,6 +16,12 @@ relative's possession anywhere in the sentence ("your husband's dementia") names
 tp-sensitive-possessive), and so does a pronoun opening a sentence that follows one naming only a
 third party (rule tp-sensitive-pronoun). A professional who reports the information ("<Officer> said
 that ...") is acting in role: their name stays and the rest of the sentence is withheld.
+
+Rule ``tp-sensitive-row-cell``: in a table extracted cell by cell (a nominal table, a genogram, a
+household list), a row starts with a line that is only a person's name; the cells below it, up to
+the next such name line or a line of prose, belong to that person. A cell (a run of lines between
+blank lines) with a cue in a third party's row is withheld whole, although it names nobody and has
+no sentence around it ("Possession with intent to supply ... (2023)" beside the name).
 """
 
 from __future__ import annotations
@@ -146,3 +152,63 @@ def _pieces(start: int, end: int, cuts: list[tuple[int, int]]) -> list[tuple[int
     if pos < end:
         out.append((pos, end))
     return out
+
+
+_PROSE_LINE = re.compile(r"^[^\n]*[a-z][^\n]*[.!?][ \t]*$")
+
+
+def row_cells(
+    text: str, owners: Sequence[tuple[int, int, bool]]
+) -> list[tuple[int, int, str]]:
+    """Cells of third parties' table rows that carry a sensitive cue (rule tp-sensitive-row-cell).
+
+    :param owners: ``(start, end, third_party)`` of every resolved name on the page.
+    :returns: ``(start, end, kind)`` of each cell to withhold.
+    """
+    lines = []
+    pos = 0
+    for ln in text.split("\n"):
+        lines.append((pos, pos + len(ln)))
+        pos += len(ln) + 1
+    owner_at: dict[int, bool] = {}
+    for i, (a, b) in enumerate(lines):
+        line = text[a:b]
+        on_line = [(s, e, tp) for s, e, tp in owners if a <= s < e <= b]
+        if not on_line or len(line.split()) > 5:
+            continue
+        rest = list(line)
+        for s, e, _tp in on_line:
+            rest[s - a : e - a] = " " * (e - s)
+        # Names fill the line ("SURNAME, Given" is two name spans and a comma).
+        if not "".join(rest).strip(" \t,;()"):
+            owner_at[i] = any(tp for _s, _e, tp in on_line)
+    out = []
+    owner: bool | None = None
+    cell: list[int] = []
+
+    def flush() -> None:
+        if owner and cell:
+            start, end = lines[cell[0]][0], lines[cell[-1]][1]
+            kind = cue_kind(" ".join(text[start:end].split()))
+            if kind:
+                out.append((start, end, kind))
+        cell.clear()
+
+    for i, (a, b) in enumerate(lines):
+        line = text[a:b]
+        if i in owner_at:
+            flush()
+            owner = owner_at[i]
+            continue
+        if not line.strip():
+            flush()
+            continue
+        if len(line.split()) >= 10 and _PROSE_LINE.match(line):
+            flush()
+            owner = None  # running text after the table
+            continue
+        if owner is not None:
+            cell.append(i)
+    flush()
+    return out
+

@@ -19,11 +19,13 @@ from redaction.detectors.uk_patterns import _RegexRecognizer
 from redaction.lexicon import alternation, words
 
 # Lower-case words inside street and place names in other languages and in Welsh: name particles
-# ("y", "yr", "de", "la", "van", "der") and street abbreviations ("ul.", "str."). General knowledge.
+# ("y", "yr", "de", "la", "van", "der") and street and building abbreviations ("ul.", "str.", "nr.",
+# "bl.", "ap."), capitalised abbreviations ("Str.") too. General knowledge.
 _PARTICLES = r"(?:y|yr|'r|na|an|de|del|della|di|da|do|dos|das|du|des|la|le|les|el|van|der|den|von|am|im|" \
-             r"ul\.|ulica|al\.|str\.|pl\.|os\.|rue|via|calle|avenida|rua)"
+             r"ul\.|ulica|al\.|str\.|pl\.|os\.|nr\.|bl\.|sc\.|ap\.|et\.|rue|via|calle|avenida|rua)"
 _UPPER = r"[A-Z\u00c0-\u00de\u0110]"
-_PART = r"(?:" + _UPPER + r"[\w'\u2019\-]*|\d{1,5}(?:[/\-]\d{1,5})?[A-Za-z]?|" + _PARTICLES + r")"
+_PART = (r"(?:" + _UPPER + r"[a-z]{1,3}\.(?=[ \t]+\w)|" + _UPPER + r"[\w'\u2019\-]*|\d{1,5}(?:[/\-]\d{1,5})?[A-Za-z]?|"
+         + _PARTICLES + r")")
 _SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 # A later part may open with one lower-case administrative word before a name ("<district> <Name>"),
 # as addresses in many languages do; never with a sentence ("lives at ...": two lower-case words).

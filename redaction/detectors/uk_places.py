@@ -179,7 +179,7 @@ class AddressRecognizer(_RegexRecognizer):
         return start
 
 
-# Lower-case particles inside Welsh and other street names ("Heol y <Name>", "Rue de la <Name>"):
+# Lower-case particles inside Welsh and other street names ("<Street word> y <Name>", "Rue de la <Name>"):
 # general knowledge. A backward walk from a postcode goes on over them.
 _NAME_PARTICLES = frozenset({"y", "yr", "de", "la", "du", "des", "del", "da", "di", "van", "der", "von"})
 
