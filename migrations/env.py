@@ -40,9 +40,26 @@ def run_migrations_online() -> None:
     # No statement timeout: a migration rewriting a large table may rightly take minutes.
     engine = make_engine(url, statement_timeout=0, poolclass=pool.NullPool)
     with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # Batch mode rebuilds a SQLite table (copy, DROP, rename). With foreign keys enforced,
+            # dropping a table that other tables' rows refer to (users, requests) fails, so an
+            # existing database could not be migrated. SQLite's documented recipe: switch enforcement
+            # off for the run (the pragma is ignored inside a transaction, hence the commit), then
+            # check every reference before switching it back on.
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
         _configure(conn)
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            conn.commit()
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
+            if broken:
+                raise RuntimeError(f"the migration left {len(broken)} broken foreign key reference(s), first: "
+                                   f"{tuple(broken[0])}")
     engine.dispose()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from redaction.detectors.bundle import bundle_names
 from tests.redaction.engine_support import context, make_doc, shared_engine
 
 DOCS = (
@@ -19,7 +20,8 @@ DOCS = (
 def test_detect_per_document_then_decide_equals_propose():
     engine = shared_engine()
     whole = engine.propose(list(DOCS), context())
-    findings = [engine.detect_document(doc) for doc in DOCS]
+    # The bundle's names travel with each per-document step, as sar.bundle.jobs sends them.
+    findings = [engine.detect_document(doc, bundle_names(context())) for doc in DOCS]
     assert [len(f) for f in findings] == [len(d.pages) for d in DOCS]
     split = engine.decide(list(DOCS), findings, context())
     assert [p.proposals for p in split] == [p.proposals for p in whole]
