@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
@@ -41,6 +40,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from redaction.detectors.bundle import bundle_names
 from sar.bundle import conversion, duplicates, queue, redactions, steps
 from sar.bundle.context import PLACEHOLDER_SUBJECT, proposal_context  # noqa: F401 - re-exported
+from sar.bundle.heartbeat import STALE_AFTER, Heartbeat, beat  # noqa: F401 - beat re-exported
 from sar.confidentiality import levels
 from sar.core import audit
 from sar.core.errors import Conflict, NotFound, ValidationError
@@ -63,8 +63,6 @@ JOB_KINDS = (PROPOSAL_JOB, PACK_JOB, CONVERT_JOB, DUPLICATE_JOB, DETECT_JOB, BUR
 #: The function that runs each kind that reports its own progress.
 _RUNNERS = {CONVERT_JOB: conversion.run_conversion, DUPLICATE_JOB: duplicates.run_duplicate_job}
 ACTIVE_STATUSES = ("queued", "running")
-#: A running job whose heartbeat is older than this is assumed to belong to a dead worker.
-STALE_AFTER = timedelta(seconds=Settings.job_stale_seconds)
 STALE_MESSAGE = ("stopped: the process running it gave no sign of life for {seconds} seconds (it was "
                  "probably restarted or killed); nothing was saved, run it again")
 
@@ -269,47 +267,6 @@ def _finish(session_factory: sessionmaker, job_id: int, status: str, message: st
         if result is not None:
             values["result"] = result
         session.execute(update(Job).where(Job.id == job_id, Job.status == "running").values(**values))
-
-
-def beat(session_factory: sessionmaker, job_id: int, *, now: datetime) -> bool:
-    """Record a sign of life for a running job; return False if it is no longer running."""
-    with session_factory.begin() as session:
-        result = session.execute(update(Job).where(Job.id == job_id, Job.status == "running")
-                                 .values(heartbeat_at=now, lease_until=now + STALE_AFTER))
-        return result.rowcount == 1
-
-
-class Heartbeat:
-    """Beats a running job's heartbeat from a daemon thread, every ``interval`` seconds, until stopped.
-
-    A thread rather than the progress callbacks, because one step (loading the language model, a
-    page that needs OCR) can take longer than the stale limit while the process is perfectly alive.
-    Use as a context manager around the work.
-    """
-
-    def __init__(self, session_factory: sessionmaker, job_id: int, *, interval: float,
-                 now_fn: Callable[[], datetime]) -> None:
-        self._factory, self._job_id, self._interval, self._now_fn = session_factory, job_id, interval, now_fn
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name=f"job-{job_id}-heartbeat", daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.wait(self._interval):
-            try:
-                if not beat(self._factory, self._job_id, now=self._now_fn()):
-                    return
-            except Exception:  # noqa: BLE001 - a missed beat is retried; the work goes on
-                log.warning("job %s: could not record its heartbeat", self._job_id, exc_info=True)
-
-    def __enter__(self) -> Heartbeat:
-        if self._interval > 0:
-            self._thread.start()
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join()
 
 
 def run_job(session_factory: sessionmaker, job_id: int, *, settings: Settings, now_fn: Callable[[], datetime],
