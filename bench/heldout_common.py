@@ -7,11 +7,14 @@ corpus folder, checking the truth, running ``sar redact`` per case and scoring l
 import argparse
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+import pymupdf
 
 REPO = Path(__file__).resolve().parent.parent
 SAR = REPO / ".venv" / "bin" / "sar"
@@ -20,6 +23,31 @@ SCORER = (REPO / ".." / "shared" / "tools" / "score_redaction.py").resolve()
 #: ``case_fn(dir) -> (subject, staff, documents)``
 CaseFn = Callable[[Path], tuple[dict, list, list]]
 
+
+#: Case mark-up shared by the generators: ``{r:CATEGORY:text}`` must go, ``{k:CATEGORY:text}`` must stay.
+MARK = re.compile(r"\{([rk]):(\w+):([^{}]+)\}")
+
+
+def parse(src: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """Strip the mark-up; return the text and the must_redact / must_keep maps (string -> category)."""
+    redact: dict[str, str] = {}
+    keep: dict[str, str] = {}
+    for m in MARK.finditer(src):
+        (redact if m.group(1) == "r" else keep).setdefault(m.group(3), m.group(2))
+    return MARK.sub(lambda m: m.group(3), src), redact, keep
+
+
+def wrap(text: str, width: float, font: str, size: float) -> list[str]:
+    """Greedy word wrap of ``text`` to ``width`` points in a PyMuPDF base-14 ``font`` at ``size``."""
+    out, line = [], ""
+    for word in text.split(" "):
+        trial = f"{line} {word}".strip()
+        if line and pymupdf.get_text_length(trial, fontname=font, fontsize=size) > width:
+            out.append(line)
+            line = word
+        else:
+            line = trial
+    return out + [line]
 
 def write_corpus(corpus: Path, cases: list[tuple[int, CaseFn]]) -> dict:
     """Write each case's PDFs, ``caseNN.context.json`` and the corpus ``truth.json``; return the truth."""

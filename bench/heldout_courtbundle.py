@@ -30,31 +30,13 @@ import tempfile
 from pathlib import Path
 
 import pymupdf
-from heldout_common import main, write_corpus
+from heldout_common import main, parse, wrap, write_corpus
 
-MARK = re.compile(r"\{([rk]):(\w+):([^{}]+)\}")
 FONT, BOLD, SIZE, LEAD = "helv", "hebo", 9.5, 12.5
 
 
-def parse(src: str) -> tuple[str, dict[str, str], dict[str, str]]:
-    """Strip the mark-up; return the text and the must_redact / must_keep maps (string -> category)."""
-    redact: dict[str, str] = {}
-    keep: dict[str, str] = {}
-    for m in MARK.finditer(src):
-        (redact if m.group(1) == "r" else keep).setdefault(m.group(3), m.group(2))
-    return MARK.sub(lambda m: m.group(3), src), redact, keep
-
-
 def _wrap(text: str, width: float) -> list[str]:
-    out, line = [], ""
-    for word in text.split(" "):
-        trial = f"{line} {word}".strip()
-        if line and pymupdf.get_text_length(trial, fontname=FONT, fontsize=SIZE) > width:
-            out.append(line)
-            line = word
-        else:
-            line = trial
-    return out + [line]
+    return wrap(text, width, FONT, SIZE)
 
 
 def _layout(text: str, cols: tuple[float, ...]) -> list[list[tuple]]:
