@@ -46,6 +46,8 @@ PROVENANCE = {
     "heldout-chronology": "BLIND at first score (bench/heldout_chronology.py; see bench/RESULTS.md)",
     "heldout-youthjustice": "BLIND at first score (bench/heldout_youthjustice.py; see bench/RESULTS.md)",
     "heldout-courtbundle": "BLIND at first score (bench/heldout_courtbundle.py; see bench/RESULTS.md)",
+    "heldout-safeguarding": "blind, never developed against (bench/heldout_safeguarding.py; bench/RESULTS.md)",
+    "heldout-careleaver": "blind, never developed against (bench/heldout_careleaver.py; bench/RESULTS.md)",
 }
 
 #: Label category -> reporting family. Categories not listed fall back on their prefix.
