@@ -212,14 +212,34 @@ def ocr(path: Path, pages: list[int]) -> str:
     return re.sub(r"\s+", " ", " ".join(out))
 
 
-def report(corpus: Path, out: Path, truth: dict, sc) -> None:
-    """Every text-scored leak and over-redaction per document with its category, then scanned pages by OCR.
+def _page_text(path: Path, pages: set[int], keep: bool) -> str:
+    """Folded text of the pages in ``pages`` (``keep``) or of all the others (not ``keep``)."""
+    if not path.exists():
+        return ""
+    with pymupdf.open(path) as doc:
+        text = " ".join(p.get_text() for i, p in enumerate(doc) if (i in pages) == keep)
+    return re.sub(r"\s+", " ", text)
 
-    On scanned pages a must_redact string (text-layer or ``ocr_only``) is counted when Tesseract reads it
-    on the source page, and leaks when it can still be read on the output page; a must_keep string is
-    kept when it can still be read.
+
+def _tally(table: dict, fam: str, hits: int, total: int) -> None:
+    row = table.setdefault(fam, [0, 0])
+    row[0] += hits
+    row[1] += total
+
+
+def report(corpus: Path, out: Path, truth: dict, sc) -> None:
+    """Every text-scored leak and over-redaction per document with its category, then image-adjusted rates.
+
+    The text scorer reads text layers only, so a scanned page whose text layer the engine drops (after
+    re-OCR) counts as over-redacted whatever its pixels show, and an image-only page is never scored.
+    The image-adjusted figures score text pages on their text and scanned pages on Tesseract's reading:
+    a must_redact string (text-layer or ``ocr_only``) counts there when Tesseract reads it, or one of its
+    scoring windows, on the source page, and leaks when it can still be read on the output page; a
+    must_keep string is kept when it can still be read.
     """
-    ocr_tally = {"redact": [0, 0], "keep": [0, 0]}
+    from redaction_quality import family
+
+    adjusted: dict[str, dict[str, list[int]]] = {"redact": {}, "keep": {}}
     for case in truth["cases"]:
         for doc in case["documents"]:
             src, _ = sc.text_of(corpus / doc["file"])
@@ -228,26 +248,35 @@ def report(corpus: Path, out: Path, truth: dict, sc) -> None:
             cat = doc["category"]
             lines = [f"  LEAK [{cat[s]}] {s!r}" for s in doc["must_redact"] if sc.leaked(s, sc.count(s, src), got)]
             lines += [f"  OVER [{cat[s]}] {s!r}" for s in doc["must_keep"] if sc.count(s, got) < sc.count(s, src)]
-            if doc.get("scanned_pages") and path.exists():
-                seen, shown = ocr(corpus / doc["file"], doc["scanned_pages"]), ocr(path, doc["scanned_pages"])
+            scans = set(doc.get("scanned_pages", []))
+            src_t, got_t = _page_text(corpus / doc["file"], scans, False), _page_text(path, scans, False)
+            for s in doc["must_redact"]:
+                n = sc.count(s, src_t)
+                _tally(adjusted["redact"], family(cat[s]), sc.leaked(s, n, got_t) if path.exists() else n, n)
+            for s in doc["must_keep"]:
+                n = sc.count(s, src_t)
+                _tally(adjusted["keep"], family(cat[s]), min(sc.count(s, got_t), n), n)
+            if scans:
+                seen = ocr(corpus / doc["file"], sorted(scans))
+                shown = ocr(path, sorted(scans)) if path.exists() else ""
                 extra = doc.get("ocr_only", {})
                 for s in doc["must_redact"] + extra.get("must_redact", []):
                     n = sc.count(s, seen) or (1 if any(sc.count(w, seen) for w in sc.windows(s)) else 0)
-                    if n:
-                        hit = sc.leaked(s, n, shown)
-                        ocr_tally["redact"][0] += hit
-                        ocr_tally["redact"][1] += n
-                        if hit:
-                            lines.append(f"  OCR-LEAK [{cat[s]}] {s!r}")
+                    hit = sc.leaked(s, n, shown) if n else 0
+                    _tally(adjusted["redact"], family(cat[s]), hit, n)
+                    if hit:
+                        lines.append(f"  OCR-LEAK [{cat[s]}] {s!r}")
                 for s in doc["must_keep"] + extra.get("must_keep", []):
                     n = sc.count(s, seen)
-                    if n:
-                        k = min(sc.count(s, shown), n)
-                        ocr_tally["keep"][0] += k
-                        ocr_tally["keep"][1] += n
-                        if k < n:
-                            lines.append(f"  OCR-OVER [{cat[s]}] {s!r}")
+                    k = min(sc.count(s, shown), n)
+                    _tally(adjusted["keep"], family(cat[s]), k, n)
+                    if k < n:
+                        lines.append(f"  OCR-OVER [{cat[s]}] {s!r}")
             print(f"{doc['file']} [{doc['title']}]" + ("" if path.exists() else " MISSING"))
             print("\n".join(lines) if lines else "  clean")
-    (lr, lt), (kk, kt) = ocr_tally["redact"], ocr_tally["keep"]
-    print(f"SCANNED PAGES BY OCR: leaked {lr}/{lt}   kept {kk}/{kt}")
+    for kind, what in (("redact", "leaked"), ("keep", "kept")):
+        hits = sum(v[0] for v in adjusted[kind].values())
+        total = sum(v[1] for v in adjusted[kind].values())
+        print(f"IMAGE-ADJUSTED must_{kind}: {what} {hits}/{total} = {hits / total if total else 0:.4f}")
+        for fam, (h, t) in sorted(adjusted[kind].items()):
+            print(f"  must_{kind:6} {fam:34} {what} {h:>4}/{t:<4}")
