@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redaction.pdf_compose import text_pdf
+from sar.confidentiality import parent_contact
 from sar.core import audit
 from sar.core.db import LONDON
 from sar.core.errors import NotFound, ValidationError
@@ -145,10 +146,20 @@ def _copy_to_advocate(session: Session, request: Request, *, subject: str, text:
                       now: datetime, settings: Settings) -> str | None:
     """Queue a copy of an e-mailed letter to the requester's advocate or trusted adult, where they asked for it.
 
+    Held (not sent, and audited) where the advocate is a parent of a competent child who asked that their
+    parents are not consulted (:mod:`sar.confidentiality.parent_contact`, issue 16).
+
     :return: the address copied to, or None.
     """
     party = request.party("requester")
     if dispatch != "email" or party is None or not party.advocate_copy or not party.advocate_email:
+        return None
+    if (parent_contact.restriction(session, request, settings=settings) is not None
+            and (parent_contact.names_a_parent(request, party.advocate_name or "")
+                 or any((p.email or "").casefold() == party.advocate_email.casefold()
+                        for p in parent_contact.parent_parties(request)))):
+        audit.record(session, "letter.copy_held", actor=None, now=now, request_id=request.id,
+                     target=f"party:{party.id}", detail={"kind": kind, "why": "no_parent_contact"})
         return None
     notifications.queue_email(session, to=party.advocate_email, subject=f"Copy: {subject} ({request.reference})",
                               template="letter", kind=f"letter_copy_{kind}"[:40],

@@ -136,3 +136,25 @@ def test_child_shown_by_date_of_birth_names_the_evidence(web):
     html = _page(client, _parent_request(web, client))
     assert "The data subject is a child: date of birth gives age 13." in html
     assert 'id="child-age-unknown"' not in html
+
+
+def test_no_parent_contact_banner_and_manager_override_on_the_page(web):
+    """Issue 16: the officer sees a banner; only a manager's override with a reason lifts it."""
+    officer = web.login(web.user("officer"))
+    reference = _parent_request(web, officer)
+    post(officer, f"/staff/requests/{reference}/child-views", {
+        "competent": "yes", "views": "consents", "views_text": "please do not contact my parents",
+        "no_parent_contact": "y"})
+    html = _page(officer, reference)
+    assert 'id="no-parent-contact"' in html and "Do not consult the child's parents" in html
+    assert "parent-contact-override" not in html  # the override form is the manager's
+    refused = post(officer, f"/staff/requests/{reference}/parent-contact-override",
+                   {"ground": "safeguarding", "reason": "a court order directs contact"})
+    assert flashes(officer.get(refused.location))
+    manager = web.login(web.user("manager"))
+    assert "parent-contact-override" in _page(manager, reference)
+    done = post(manager, f"/staff/requests/{reference}/parent-contact-override",
+                {"ground": "safeguarding", "reason": "a court order directs contact"})
+    assert any("Override recorded" in m for m in flashes(manager.get(done.location)))
+    html = _page(manager, reference)
+    assert 'id="no-parent-contact"' not in html and 'id="no-parent-contact-overridden"' in html
