@@ -25,8 +25,8 @@ So, where the policy allows, the request is respected:
 
 Which consultees are parents: a party of the request whose capacity or relationship to the data subject
 is a parent's (:data:`PARENT_RELATIONSHIPS`), or who asked as a parent, matched by name, or a consultee
-described with one of those words (e.g. "the child's father"). A name alone the request does not know cannot be recognised: the case
-page banner tells the officer not to consult the parents.
+described with one of those words (e.g. "the child's father"). A name alone the request does not know
+cannot be recognised: the case page banner tells the officer not to consult the parents.
 """
 
 from __future__ import annotations
