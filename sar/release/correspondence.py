@@ -25,7 +25,7 @@ from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.messaging import notifications
 from sar.models import Letter, Request, User
-from sar.release import letters
+from sar.release import letters, welsh_text
 
 DISPATCHES = ("email", "post")
 #: Longest letter text accepted from an officer's edit (a decision letter runs to a few pages).
@@ -138,7 +138,7 @@ def send(session: Session, request: Request, *, kind: str, template: str, subjec
                          "posted_on": posted_on.isoformat() if posted_on else None, "pdf_sha256": sha,
                          "clock_event_id": clock_event_id, "outcome_id": outcome_id,
                          "format": letters.letter_format(request), "copied_to_advocate": copied,
-                         **_language_record(settings, request, template)})
+                         **_language_record(settings, request, template, text)})
     return letter
 
 
@@ -168,9 +168,17 @@ def _copy_to_advocate(session: Session, request: Request, *, subject: str, text:
     return party.advocate_email
 
 
-def _language_record(settings: Settings, request: Request, template: str) -> dict[str, Any]:
-    """What language the letter was asked for and sent in; a fallback to English is recorded on the case."""
-    return letters.language_record(settings, template, letters.letter_format(request), letters.letter_language(request))
+def _language_record(settings: Settings, request: Request, template: str, text: str) -> dict[str, Any]:
+    """What language and wording the letter was asked for and sent in; any fallback is recorded on the case.
+
+    A translated letter's record also says whether it told the reader that part of it is in English
+    (:func:`sar.release.welsh_text.english_note_in`).
+    """
+    record = letters.language_record(settings, template, letters.letter_format(request),
+                                     letters.letter_language(request))
+    if record["language_sent"] != letters.DEFAULT_LANGUAGE:
+        record["english_parts_noted"] = welsh_text.english_note_in(settings, text, record["language_sent"])
+    return record
 
 
 def list_letters(session: Session, request: Request, *, actor: User) -> list[Letter]:
