@@ -41,8 +41,10 @@ def syllables(word: str) -> int:
 
 
 def prose(body: str) -> str:
-    """The lines of ``body`` that are sentences (end in ``.``, ``!`` or ``?``): address blocks, phone numbers,
-    numbered document lists and headings are not prose and are left out."""
+    """The lines of ``body`` that are sentences (end in ``.``, ``!`` or ``?``).
+
+    Address blocks, phone numbers, numbered document lists and headings are not prose and are left out.
+    """
     return "\n".join(line for line in body.splitlines() if line.strip().endswith((".", "!", "?")))
 
 

@@ -95,8 +95,10 @@ def english_parts(settings: Settings, context: Mapping[str, Any], language: str,
 
 def localise(settings: Settings, context: Mapping[str, Any], language: str,
              rendered: str | None = None) -> dict[str, Any]:
-    """Values to lay over a letter's ``context`` for ``language``: translated code key and exemption titles,
-    ``english_parts`` and the note saying so (``english_note``, empty when the whole letter is in the language).
+    """Values to lay over a letter's ``context`` for ``language``.
+
+    The translated code key and exemption titles, ``english_parts`` and the note saying so (``english_note``,
+    empty when the whole letter is in the language).
 
     :param rendered: the letter rendered once without the note, so only English text it prints is named.
     """
