@@ -332,7 +332,7 @@ def child_views(session: Session, request: Request, *, actor: User, now: datetim
         "applies": entitlement.child_rule_applies(request),
         "assessment": None if latest is None else assessment_dict(latest),
         "history": len(request.child_assessments),
-        "problems": entitlement.child_problems(request),
+        "problems": entitlement.child_problems(request) + entitlement.partial_problems(session, request),
         "parent_contact": parent_contact.status(session, request, settings=settings or Settings.from_env()),
     }
 

@@ -102,8 +102,8 @@ def send(session: Session, request: Request, *, kind: str, template: str, subjec
 
     :param dispatch: ``email`` (queued in the outbox to the requester, unless ``email_id`` says which
         e-mail already carries it) or ``post`` (recorded as posted on ``posted_on``).
-    :raises ValidationError: unknown dispatch, e-mail with no address for the requester, a post
-        date missing or in the future.
+    :raises ValidationError: unknown dispatch, e-mail with no address for the requester, e-mail to a
+        requester who asked for post (their preferred channel, issue 16), a post date missing or in the future.
     """
     if dispatch not in DISPATCHES:
         raise ValidationError(f"unknown dispatch {dispatch!r}; choose e-mail or post")
@@ -116,6 +116,10 @@ def send(session: Session, request: Request, *, kind: str, template: str, subjec
     else:
         posted_on = None
     to, _ = requester_contact(session, request)
+    asker = request.party("requester")
+    if dispatch == "email" and email_id is None and asker is not None and asker.preferred_channel == "post":
+        # Issue 16: the person's preferred channel is honoured; a letter they asked to have posted is posted.
+        raise ValidationError(f"{asker.name} asked for letters by post: send this one by post and record the date")
     if dispatch == "email" and email_id is None and not to:
         raise ValidationError("the requester has no e-mail address: record the letter as posted instead")
     pdf = text_pdf([text], title=f"{request.reference} {subject}", style=letters.letter_style(request))
