@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from redaction import pdf_compose
-from sar.core.errors import Conflict, NotPermitted, ValidationError
 from sar.bundle import redactions
+from sar.core.errors import Conflict, NotPermitted, ValidationError
 from sar.core.storage import FileStore
 from sar.intake import parties, stage_letters, voice
 from sar.intake import requests as req_uc
