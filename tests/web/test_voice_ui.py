@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from sar.models import AuditEvent, CaseTask, ChildAssessment, Party, Request
+from sar.models import AuditEvent, BundleItem, CaseTask, ChildAssessment, Party, Request
 from tests.sar._docs import pdf_bytes
 from tests.web.test_ui_support import flashes, post
 from tests.web.test_ui_support import web as web_fixture
@@ -103,6 +103,13 @@ def test_manager_sees_the_childs_views_before_approving(web):
     post(client, f"/staff/requests/{reference}/child-views", {
         "competent": "yes", "views": "partial", "views_text": "mum can see most of it",
         "not_to_share": "the pages about my friend"})
+    web.upload(client, reference, pdf_bytes("School note.\nNotes about a friend from school.\n"), "friend.pdf")
+    with web.factory() as session:
+        req_id = session.query(Request).filter_by(reference=reference).one().id
+        item = session.query(BundleItem).filter_by(request_id=req_id, filename="friend.pdf").one()
+    # The page the child does not want shared is withheld (rulebook T-4); a pack withholding nothing is refused.
+    post(client, f"/staff/requests/{reference}/items/{item.id}/pages/0/mark", {
+        "mark-mark": "withheld", "mark-code": "SCH3-P10-EXPECTATIONS", "mark-reason": "the child's wish"})
     _, page, job = web.submit(client, reference)
     assert job["status"] == "done" and "Submitted for approval" in page.get_data(as_text=True)
     page = web.login(manager).get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
