@@ -14,6 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sar.confidentiality import parent_contact
 from sar.core import audit
 from sar.core.dates import london_date
 from sar.core.errors import Conflict, NotFound, ValidationError
@@ -45,11 +46,15 @@ def is_open(c: Consultation) -> bool:
 def open_consultation(session: Session, request: Request, *, consultee_name: str, consultee_kind: str,
                       means: str, due_on: date, actor: User, now: datetime, consultee_contact: str = "",
                       about_items: list[int] | None = None, about_marks: list[int] | None = None,
-                      about_text: str = "") -> Consultation:
+                      about_text: str = "", settings: Settings | None = None) -> Consultation:
     """Record that a consultation was sent: to whom, about which documents or passages, how and reply-by.
 
+    :param settings: for the child's request that the parents are not consulted
+        (:mod:`sar.confidentiality.parent_contact`); default :meth:`Settings.from_env`.
     :raises ValidationError: unknown kind or means, nothing it is about, a reply date before today,
         or documents/passages not on this request.
+    :raises Conflict: the consultee is a parent of a competent child who asked that their parents are not
+        consulted, and no manager has overridden it (issue 16).
     """
     require_role(actor, "officer", "manager")
     require_view(actor, request)
@@ -65,6 +70,7 @@ def open_consultation(session: Session, request: Request, *, consultee_name: str
     items, marks = sorted(set(about_items or [])), sorted(set(about_marks or []))
     if not (items or marks or about_text.strip()):
         raise ValidationError("say which documents or passages the consultation is about")
+    parent_contact.require_not_parent(session, request, name, settings=settings or Settings.from_env())
     own_items = set(session.scalars(select(BundleItem.id).where(BundleItem.request_id == request.id)))
     if set(items) - own_items:
         raise ValidationError("some of those documents are not on this request")

@@ -84,6 +84,17 @@ def parse_keyring(name: str, raw: str | None) -> tuple[tuple[str, str], ...]:
     return tuple(ring)
 
 
+#: ``SAR_LETTER_FALLBACK`` values (issue 16).
+LETTER_FALLBACKS = ("language", "format")
+
+
+def _letter_fallback(value: str | None) -> str:
+    clean = (value or "").strip().lower()
+    if clean not in LETTER_FALLBACKS:
+        raise ConfigError(f"SAR_LETTER_FALLBACK must be one of {', '.join(LETTER_FALLBACKS)}, got {value!r}")
+    return clean
+
+
 def _int(name: str, default: int) -> int:
     raw = _env(name)
     if raw is None:
@@ -139,6 +150,10 @@ class Settings:
         ``clamdscan --no-summary --fdpass``); empty disables scanning.
     :param child_competence_age: ``SAR_CHILD_COMPETENCE_AGE`` (rulebook T-4, VERIFY): presumed-competent age.
     :param interpreter_booking_days: ``SAR_INTERPRETER_DAYS``: when an interpreter booking task falls due.
+    :param no_parent_contact_age: ``SAR_NO_PARENT_CONTACT_AGE`` (seed policy "older children", VERIFY): the
+        youngest competent child whose request that the parents are not consulted is respected; 0: any.
+    :param letter_fallback: ``SAR_LETTER_FALLBACK``: ``language`` (a Welsh easy-read reader gets the Welsh
+        standard wording before the English easy-read one) or ``format`` (English easy read first).
     """
 
     database_url: str = f"sqlite:///{DEFAULT_VAR / 'sar.db'}"
@@ -190,6 +205,12 @@ class Settings:
     child_competence_age: int = 12
     #: Issue 16: days from today by which an interpreter booking task is due (``SAR_INTERPRETER_DAYS``).
     interpreter_booking_days: int = 5
+    #: Issue 16, seed policy: "older children with an appropriate level of maturity" may ask that their
+    #: parents are not consulted. The seed gives no age (VERIFY); 0 lets competence alone decide.
+    no_parent_contact_age: int = 0
+    #: Issue 16: which a letter falls back to first when a translation has no wording for the reader's format
+    #: (``sar.release.letters.resolve``): ``language`` keeps the reader's language, ``format`` keeps the format.
+    letter_fallback: str = "language"
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -242,6 +263,8 @@ class Settings:
             clamav_command=_env("SAR_CLAMAV", "") or "",
             child_competence_age=_int("SAR_CHILD_COMPETENCE_AGE", base.child_competence_age),
             interpreter_booking_days=_int("SAR_INTERPRETER_DAYS", base.interpreter_booking_days),
+            no_parent_contact_age=_int("SAR_NO_PARENT_CONTACT_AGE", base.no_parent_contact_age),
+            letter_fallback=_letter_fallback(_env("SAR_LETTER_FALLBACK", base.letter_fallback)),
             database_url=_env("SAR_DATABASE_URL") or _env("DATABASE_URL") or base.database_url,
             storage_dir=Path(storage) if storage else base.storage_dir,
             # Unset in production stays empty, so check_secret_key can say "not set".

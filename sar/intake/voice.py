@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sar.confidentiality import parent_contact
 from sar.core import audit
 from sar.core.db import LONDON
 from sar.core.errors import Conflict, ValidationError
@@ -314,9 +315,12 @@ def assess_child(session: Session, request: Request, *, actor: User, now: dateti
     return row
 
 
-def child_views(session: Session, request: Request, *, actor: User, now: datetime) -> dict[str, Any]:
+def child_views(session: Session, request: Request, *, actor: User, now: datetime,
+                settings: Settings | None = None) -> dict[str, Any]:
     """The standing assessment and what it means for release, for the case page, approval screen and API.
 
+    ``parent_contact`` is the child's request that the parents are not consulted, whether it stands and any
+    manager's override (:func:`sar.confidentiality.parent_contact.status`), or None.
     Reading is audited (the child's views are sensitive). Staff with need-to-know only.
     """
     require_role(actor, Role.officer, Role.manager)
@@ -328,7 +332,8 @@ def child_views(session: Session, request: Request, *, actor: User, now: datetim
         "applies": entitlement.child_rule_applies(request),
         "assessment": None if latest is None else assessment_dict(latest),
         "history": len(request.child_assessments),
-        "problems": entitlement.child_problems(request),
+        "problems": entitlement.child_problems(request) + entitlement.partial_problems(session, request),
+        "parent_contact": parent_contact.status(session, request, settings=settings or Settings.from_env()),
     }
 
 

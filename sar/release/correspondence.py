@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redaction.pdf_compose import text_pdf
+from sar.confidentiality import parent_contact
 from sar.core import audit
 from sar.core.db import LONDON
 from sar.core.errors import NotFound, ValidationError
@@ -24,7 +25,7 @@ from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.messaging import notifications
 from sar.models import Letter, Request, User
-from sar.release import letters
+from sar.release import letters, welsh_text
 
 DISPATCHES = ("email", "post")
 #: Longest letter text accepted from an officer's edit (a decision letter runs to a few pages).
@@ -101,8 +102,8 @@ def send(session: Session, request: Request, *, kind: str, template: str, subjec
 
     :param dispatch: ``email`` (queued in the outbox to the requester, unless ``email_id`` says which
         e-mail already carries it) or ``post`` (recorded as posted on ``posted_on``).
-    :raises ValidationError: unknown dispatch, e-mail with no address for the requester, a post
-        date missing or in the future.
+    :raises ValidationError: unknown dispatch, e-mail with no address for the requester, e-mail to a
+        requester who asked for post (their preferred channel, issue 16), a post date missing or in the future.
     """
     if dispatch not in DISPATCHES:
         raise ValidationError(f"unknown dispatch {dispatch!r}; choose e-mail or post")
@@ -115,6 +116,10 @@ def send(session: Session, request: Request, *, kind: str, template: str, subjec
     else:
         posted_on = None
     to, _ = requester_contact(session, request)
+    asker = request.party("requester")
+    if dispatch == "email" and email_id is None and asker is not None and asker.preferred_channel == "post":
+        # Issue 16: the person's preferred channel is honoured; a letter they asked to have posted is posted.
+        raise ValidationError(f"{asker.name} asked for letters by post: send this one by post and record the date")
     if dispatch == "email" and email_id is None and not to:
         raise ValidationError("the requester has no e-mail address: record the letter as posted instead")
     pdf = text_pdf([text], title=f"{request.reference} {subject}", style=letters.letter_style(request))
@@ -137,7 +142,7 @@ def send(session: Session, request: Request, *, kind: str, template: str, subjec
                          "posted_on": posted_on.isoformat() if posted_on else None, "pdf_sha256": sha,
                          "clock_event_id": clock_event_id, "outcome_id": outcome_id,
                          "format": letters.letter_format(request), "copied_to_advocate": copied,
-                         **_language_record(settings, request, template)})
+                         **_language_record(settings, request, template, text)})
     return letter
 
 
@@ -145,10 +150,20 @@ def _copy_to_advocate(session: Session, request: Request, *, subject: str, text:
                       now: datetime, settings: Settings) -> str | None:
     """Queue a copy of an e-mailed letter to the requester's advocate or trusted adult, where they asked for it.
 
+    Held (not sent, and audited) where the advocate is a parent of a competent child who asked that their
+    parents are not consulted (:mod:`sar.confidentiality.parent_contact`, issue 16).
+
     :return: the address copied to, or None.
     """
     party = request.party("requester")
     if dispatch != "email" or party is None or not party.advocate_copy or not party.advocate_email:
+        return None
+    if (parent_contact.restriction(session, request, settings=settings) is not None
+            and (parent_contact.names_a_parent(request, party.advocate_name or "")
+                 or any((p.email or "").casefold() == party.advocate_email.casefold()
+                        for p in parent_contact.parent_parties(request)))):
+        audit.record(session, "letter.copy_held", actor=None, now=now, request_id=request.id,
+                     target=f"party:{party.id}", detail={"kind": kind, "why": "no_parent_contact"})
         return None
     notifications.queue_email(session, to=party.advocate_email, subject=f"Copy: {subject} ({request.reference})",
                               template="letter", kind=f"letter_copy_{kind}"[:40],
@@ -157,9 +172,17 @@ def _copy_to_advocate(session: Session, request: Request, *, subject: str, text:
     return party.advocate_email
 
 
-def _language_record(settings: Settings, request: Request, template: str) -> dict[str, Any]:
-    """What language the letter was asked for and sent in; a fallback to English is recorded on the case."""
-    return letters.language_record(settings, template, letters.letter_format(request), letters.letter_language(request))
+def _language_record(settings: Settings, request: Request, template: str, text: str) -> dict[str, Any]:
+    """What language and wording the letter was asked for and sent in; any fallback is recorded on the case.
+
+    A translated letter's record also says whether it told the reader that part of it is in English
+    (:func:`sar.release.welsh_text.english_note_in`).
+    """
+    record = letters.language_record(settings, template, letters.letter_format(request),
+                                     letters.letter_language(request))
+    if record["language_sent"] != letters.DEFAULT_LANGUAGE:
+        record["english_parts_noted"] = welsh_text.english_note_in(settings, text, record["language_sent"])
+    return record
 
 
 def list_letters(session: Session, request: Request, *, actor: User) -> list[Letter]:

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from sar.core.dates import ADULT_AGE, age_on
 from sar.core.errors import Conflict
-from sar.models import AuditEvent, ChildAssessment, Party, Request
+from sar.models import AuditEvent, BundleItem, ChildAssessment, PageMark, Party, Redaction, Request
 
 #: Regimes under which the council releases personal data to the person asking (rulebook §1.3).
 DATA_RIGHTS_REGIMES = frozenset({"sar", "rectification", "erasure", "restriction", "objection", "portability"})
@@ -239,13 +239,40 @@ def problems(request: Request) -> list[str]:
     return out
 
 
+def withholds_anything(session: Session, request: Request) -> bool:
+    """Whether the request's live case records have an accepted redaction or a page kept out of the pack."""
+    items = select(BundleItem.id).where(BundleItem.request_id == request.id, BundleItem.removed_at.is_(None),
+                                        BundleItem.purpose == "case_record")
+    redacted = session.scalar(select(Redaction.id).where(Redaction.bundle_item_id.in_(items),
+                                                         Redaction.status == "accepted",
+                                                         Redaction.superseded_at.is_(None)).limit(1))
+    marked = session.scalar(select(PageMark.id).where(PageMark.bundle_item_id.in_(items),
+                                                      PageMark.mark != "disclose").limit(1))
+    return redacted is not None or marked is not None
+
+
+def partial_problems(session: Session, request: Request) -> list[str]:
+    """Rulebook T-4: a competent child agreed to part only, so the parent gets only that part.
+
+    SAR Desk cannot read what the child named, but a pack that withholds nothing cannot leave it out: until a
+    redaction or withheld page is recorded (or release is evidently in the child's best interests, with the
+    reasons recorded), the pack is stopped.
+    """
+    latest = current_assessment(request) if child_rule_applies(request) else None
+    if (latest is None or not latest.competent or latest.views != "partial" or latest.best_interests.strip()
+            or withholds_anything(session, request)):
+        return []
+    return [f"the competent child agreed to part only and does not want shared: {latest.not_to_share}; the pack "
+            "withholds nothing yet: redact or withhold that part (rulebook T-4)"]
+
+
 def require_entitled(session: Session, request: Request, *, step: str = "submitted for approval") -> None:
-    """Refuse while :func:`problems` finds anything.
+    """Refuse while :func:`problems` or :func:`partial_problems` finds anything.
 
     :param step: what is refused, for the message ("submitted for approval", "approved", "released").
     :raises Conflict: naming every missing verification.
     """
-    found = problems(request)
+    found = problems(request) + partial_problems(session, request)
     if found:
         raise Conflict(f"request {request.reference} cannot be {step} yet: " + "; ".join(found))
 

@@ -24,7 +24,7 @@ from redaction.pdf_compose import EASY_READ, LARGE_PRINT, STANDARD, PageStyle
 from sar.core.dates import long_date, long_date_cy
 from sar.core.plain_text import letter_value
 from sar.core.settings import Settings
-from sar.release import entitlement
+from sar.release import entitlement, welsh_text
 
 #: Regime -> cover-letter template (under ``templates/letters``).
 LETTER_TEMPLATES: Mapping[str, str] = {
@@ -173,27 +173,37 @@ def _exists(settings: Settings, name: str) -> bool:
     return (Path(settings.templates_dir) / "letters" / name).is_file()
 
 
-def resolve(settings: Settings, template: str, letter_format: str | None = None,
-            language: str | None = None) -> tuple[str, str]:
-    """Which template file renders ``template`` for a format and language, and the language it is in.
+def candidates(settings: Settings, template: str, letter_format: str | None = None,
+               language: str | None = None) -> list[tuple[str, str]]:
+    """Every template file that could render ``template``, best first, with the language each is in.
 
-    Order: the translation's own wording for the format (young person, easy read), the translation,
-    the English wording for the format, the English template. A language with no translation falls
-    back to English (the caller records it).
-
-    :return: ``(template path under letters/, language used)``.
+    The reader's own language and format first (``cy/easy_read/``), English standard wording last. In between,
+    ``settings.letter_fallback`` decides (issue 16): ``language`` keeps the reader's language (the Welsh standard
+    wording, in the easy-read layout, before the English easy-read wording: the Welsh Language Standards ask that
+    Welsh is not treated less favourably), ``format`` keeps the wording (English easy read before Welsh standard).
     """
     language = (language or DEFAULT_LANGUAGE).lower()
     wordings = {"easy_read": [EASY_READ_DIR], "young_person": [YOUNG_PERSON_DIR, EASY_READ_DIR]}.get(
         letter_format or "", [])
-    if language != DEFAULT_LANGUAGE:
-        for name in [f"{language}/{w}/{template}" for w in wordings] + [f"{language}/{template}"]:
-            if _exists(settings, name):
-                return name, language
-    for wording in wordings:
-        if _exists(settings, f"{wording}/{template}"):
-            return f"{wording}/{template}", DEFAULT_LANGUAGE
-    return template, DEFAULT_LANGUAGE
+    own = [(f"{language}/{w}/{template}", language) for w in wordings] if language != DEFAULT_LANGUAGE else []
+    translation = [(f"{language}/{template}", language)] if language != DEFAULT_LANGUAGE else []
+    english_wording = [(f"{w}/{template}", DEFAULT_LANGUAGE) for w in wordings]
+    middle = (english_wording + translation if getattr(settings, "letter_fallback", "language") == "format"
+              else translation + english_wording)
+    return own + middle + [(template, DEFAULT_LANGUAGE)]
+
+
+def resolve(settings: Settings, template: str, letter_format: str | None = None,
+            language: str | None = None) -> tuple[str, str]:
+    """Which template file renders ``template`` for a format and language, and the language it is in.
+
+    The first of :func:`candidates` that exists. A language with no translation falls back to English
+    (the caller records it, :func:`language_record`).
+
+    :return: ``(template path under letters/, language used)``.
+    """
+    return next(((name, used) for name, used in candidates(settings, template, letter_format, language)
+                 if _exists(settings, name) or name == template), (template, DEFAULT_LANGUAGE))
 
 
 #: A translation not yet checked by a speaker of the language says so in its first line (a Jinja comment,
@@ -212,11 +222,31 @@ def translation_unchecked(settings: Settings, chosen: str) -> bool:
     return first.startswith("{#") and UNCHECKED_MARK in first
 
 
-def language_record(settings: Settings, template: str, letter_format: str | None, asked: str) -> dict[str, Any]:
-    """What a letter's record says about its language: asked, sent, English fallback, translation to check."""
+def language_record(settings: Settings, template: str, letter_format: str | None, asked: str,
+                    context: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """What a letter's record says about its language and wording (issue 16).
+
+    Asked and sent language, whether it fell back to English, whether the translation is still to be checked,
+    the wording asked for and the one sent (``easy_read``, ``young_person``, ``standard``), the fallback order
+    (``settings.letter_fallback``) and the template files tried before the one used. With ``context``, the
+    officer's own text left in English in a translated letter (:func:`sar.release.welsh_text.english_parts`).
+    """
     chosen, used = resolve(settings, template, letter_format, asked)
-    return {"language": asked, "language_sent": used, "language_fallback": asked != used,
-            "translation_to_check": used != DEFAULT_LANGUAGE and translation_unchecked(settings, chosen)}
+    tried = [name for name, _ in candidates(settings, template, letter_format, asked)]
+    record = {"language": asked, "language_sent": used, "language_fallback": asked != used,
+              "translation_to_check": used != DEFAULT_LANGUAGE and translation_unchecked(settings, chosen),
+              "wording": letter_format or "standard", "wording_sent": _wording(chosen),
+              "fallback_order": getattr(settings, "letter_fallback", "language"),
+              "fallback_tried": tried[:tried.index(chosen)] if chosen in tried else tried}
+    if context is not None and used != DEFAULT_LANGUAGE:
+        record["english_parts"] = welsh_text.english_parts(settings, context, used)
+    return record
+
+
+def _wording(chosen: str) -> str:
+    """The wording a template path is in: ``young_person``, ``easy_read`` or ``standard``."""
+    parts = chosen.split("/")[:-1]
+    return next((p for p in parts if p in (YOUNG_PERSON_DIR, EASY_READ_DIR)), "standard")
 
 
 def template_variant(settings: Settings, template: str, letter_format: str | None,
@@ -250,8 +280,16 @@ def render(settings: Settings, template: str, context: Mapping[str, Any]) -> str
     """
     full = {"council_name": settings.council_name, "council_email": settings.mail_from, "ico": ICO,
             "portal_url": settings.base_url, **context}
-    chosen = template_variant(settings, template, context.get("letter_format"), context.get("letter_language"))
-    return environment(settings).get_template(chosen).render(**full)
+    chosen, used = resolve(settings, template, context.get("letter_format"), context.get("letter_language"))
+    page = environment(settings).get_template(chosen)
+    if used == DEFAULT_LANGUAGE:
+        return page.render(**full)
+    # Issue 16: the fixed strings (code key, exemption titles) in the letter's language; rendered once to see
+    # which of the officer's own words the letter prints, then again with the note naming those left in English.
+    full.update(welsh_text.localise(settings, full, used), english_note="")
+    first = page.render(**full)
+    full.update(welsh_text.localise(settings, full, used, rendered=first))
+    return page.render(**full) if full["english_note"] else first
 
 
 def render_cover_letter(settings: Settings, regime: str, context: Mapping[str, Any]) -> str:

@@ -429,7 +429,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         # Issue 16: the language asked for and sent in (an English fallback is on record), and whether the
         # translation is still to be checked by a speaker of the language.
         "letter_language": letters.language_record(settings, template, context["letter_format"],
-                                                   context["letter_language"]),
+                                                   context["letter_language"], context),
         "files": {name: hashlib.sha256(content).hexdigest() for name, content in sorted(files.items())},
         "bundle_pages": page_count,
         "removed_pages": removed_total,

@@ -1,4 +1,5 @@
-"""Every public letter (issue 16) exists in easy read and in Welsh, and passes the plain-English check.
+"""Every public letter (issue 16) exists in easy read and in Welsh, and passes the plain-English check
+(Welsh letters: the Welsh plain-language proxy, thresholds ``[welsh_standard]``).
 
 Public letters: the acknowledgement and every stage letter (ID, authority, clarification, fee, extension,
 reminder, transfer), the outcome letters for SAR, FOI/EIR and the other rights (refusals, not held, NCND,
@@ -17,7 +18,7 @@ from sqlalchemy import select
 
 from sar.intake import stage_letters, voice
 from sar.models import AuditEvent, Party
-from sar.release import letters, outcomes, packs
+from sar.release import letters, outcomes, packs, welsh_readability
 from tests.sar._docs import add_pdf, make_team, sar_request
 from tests.sar.test_plain_english import FIELDS, _limits, failures, measure
 
@@ -150,22 +151,39 @@ def _welsh(text: str) -> None:
     assert "Dear " not in text and "Yours sincerely" not in text
 
 
+def welsh_body(text: str) -> str:
+    """The Welsh letter between the greeting and the sign-off, headings left out."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Annwyl ")) + 1
+    end = next(i for i, line in enumerate(lines) if line.startswith("Yn gywir"))
+    return "\n".join(line for line in lines[start:end] if line.strip() and not line.startswith("## "))
+
+
+def welsh_check(settings, text: str, table: str = "welsh_standard") -> list[str]:
+    """The Welsh plain-language check (a proxy: sar/release/welsh_readability.py) against ``[table]``."""
+    return welsh_readability.failures(welsh_readability.measure(welsh_body(text)), _limits(settings, table))
+
+
 @pytest.mark.parametrize("family", sorted(STAGE_REGIMES))
 def test_welsh_stage_letters(session, settings, now, team, family):
-    for _kind, _template, text in stage_texts(session, settings, team, now, family, language="cy"):
+    for kind, _template, text in stage_texts(session, settings, team, now, family, language="cy"):
         _welsh(text)
         assert "Dyddiad: 2 Mawrth 2026" in text
+        assert welsh_check(settings, text) == [], kind
 
 
 @pytest.mark.parametrize("name", sorted(OUTCOMES))
 def test_welsh_outcome_letters(session, settings, now, team, name):
     _, text = outcome_text(session, settings, team, now, name, language="cy")
     _welsh(text)
+    assert welsh_check(settings, text) == []
 
 
 @pytest.mark.parametrize("regime", COVERS)
 def test_welsh_cover_letters_and_the_pack_records_the_language(session, settings, now, team, regime, monkeypatch):
-    _welsh(cover_text(session, settings, team, now, regime, monkeypatch, language="cy"))
+    text = cover_text(session, settings, team, now, regime, monkeypatch, language="cy")
+    _welsh(text)
+    assert welsh_check(settings, text) == []
     built = session.scalars(select(AuditEvent).where(AuditEvent.action == "pack.build")
                             .order_by(AuditEvent.seq.desc())).first()
     assert (built.detail["language"], built.detail["language_sent"], built.detail["language_fallback"],

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from redaction import pdf_compose
+from sar.bundle import redactions
 from sar.core.errors import Conflict, NotPermitted, ValidationError
 from sar.core.storage import FileStore
 from sar.intake import parties, stage_letters, voice
@@ -220,10 +221,18 @@ def test_partial_views_reach_the_manager_and_the_record(session, settings, now, 
     req = _open(session, settings, team, now)
     voice.assess_child(session, req, actor=team.officer, now=now, settings=settings, competent=True,
                        views="partial", views_text="mum can see most of it", not_to_share="my diary pages")
+    # Negative row: a pack that withholds nothing cannot leave out what the child does not want shared (T-4).
+    with pytest.raises(Conflict, match="withholds nothing"):
+        _submit(session, settings, team, now, req)
+    assert "withholds nothing" in voice.child_views(session, req, actor=team.officer, now=now)["problems"][0]
+    item = add_pdf(session, req, team, now, settings, "Diary page.")
+    redactions.mark_page(session, item, 0, "withheld", code="SCH3-P10-EXPECTATIONS", reason="the child's diary",
+                         actor=team.officer, now=now)
     _submit(session, settings, team, now, req)
     shown = voice.child_views(session, req, actor=team.manager, now=now)
     assert shown["assessment"]["not_to_share"] == "my diary pages" and shown["problems"] == []
-    viewed = session.scalars(select(AuditEvent).where(AuditEvent.action == "child.view")).one()
+    viewed = session.scalars(select(AuditEvent).where(AuditEvent.action == "child.view")
+                             .order_by(AuditEvent.seq.desc())).first()
     assert viewed.actor_id == team.manager.id
     with pytest.raises(NotPermitted):
         voice.child_views(session, req, actor=team.requester, now=now)
@@ -345,7 +354,9 @@ def test_language_without_a_translation_falls_back_to_english_and_is_recorded(se
 
 def test_resolve_order_translation_then_easy_read_then_english(settings):
     assert letters.resolve(settings, "stage_acknowledgement_sar.txt", "easy_read", "cy") == (
-        "cy/stage_acknowledgement_sar.txt", "cy")
+        "cy/easy_read/stage_acknowledgement_sar.txt", "cy")  # Welsh easy read first
+    assert letters.resolve(settings, "stage_clarification.txt", "easy_read", "cy") == (
+        "cy/stage_clarification.txt", "cy")  # no Welsh easy read: Welsh standard (SAR_LETTER_FALLBACK=language)
     assert letters.resolve(settings, "stage_acknowledgement_sar.txt", "easy_read", "pl") == (
         "easy_read/stage_acknowledgement_sar.txt", "en")
     assert letters.resolve(settings, "stage_acknowledgement_third_party.txt", "standard", "cy") == (
@@ -403,3 +414,15 @@ def test_advocate_gets_a_copy_of_emailed_letters_only_when_asked(session, settin
     last = session.scalars(select(AuditEvent).where(AuditEvent.action == "letter.send")
                            .order_by(AuditEvent.seq.desc())).first()
     assert last.detail["copied_to_advocate"] == "sam@advocacy.example.org"
+
+
+def test_a_person_who_asked_for_post_gets_letters_by_post(session, settings, now, team):
+    """The preferred channel is honoured: e-mail is refused for someone who asked for post (issue 16)."""
+    req = _own_request(session, settings, team, now, date(1990, 1, 1))
+    stage_letters.send(session, req, "acknowledgement", actor=team.officer, now=now, settings=settings)  # e-mail
+    voice.set_communication(session, req.party("requester"), actor=team.officer, now=now, preferred_channel="post")
+    with pytest.raises(ValidationError, match="asked for letters by post"):
+        stage_letters.send(session, req, "acknowledgement", actor=team.officer, now=now, settings=settings)
+    letter = stage_letters.send(session, req, "acknowledgement", actor=team.officer, now=now, settings=settings,
+                                dispatch="post", posted_on=now.date())
+    assert letter.dispatch == "post"

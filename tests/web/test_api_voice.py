@@ -87,3 +87,27 @@ def test_subject_given_as_a_young_person_at_intake_brings_in_the_gate(fresh_db_u
         assert api.get(f"/api/requests/{other}/child-views").get_json()["applies"] is False  # age unknown
     finally:
         api.app.extensions["sar_engine"].dispose()
+
+
+def test_no_parent_contact_refuses_a_parent_consultation_until_a_manager_overrides(fresh_db_url, settings, tmp_path):
+    """Issue 16: the child's request that their parents are not consulted is enforced through the API too."""
+    api = make_api(fresh_db_url, settings, tmp_path)
+    try:
+        ref = _parent_request(api)["reference"]
+        made = api.post(f"/api/requests/{ref}/child-views", json={
+            "competent": True, "views": "consents", "views_text": "mum can see it but please do not ask her things",
+            "no_parent_contact": True})
+        assert made.get_json()["parent_contact"]["stands"] is True
+        consult = {"consultee_name": "Jordan Example", "consultee_kind": "third_party", "means": "letter",
+                   "due_on": "2099-01-01", "about_text": "the school report"}
+        refused = api.post(f"/api/requests/{ref}/consultations", json=consult)
+        assert refused.status_code == 409 and "not consulted" in str(refused.get_json())
+        url = f"/api/requests/{ref}/child-views/parent-contact-override"
+        override = {"ground": "best_interests", "reason": "the parent holds the medical consent needed"}
+        assert api.post(url, json=override).status_code == 403
+        done = api.post(url, "manager", json=override)
+        assert done.status_code == 201, done.get_json()
+        assert done.get_json()["parent_contact"]["override"]["ground"] == "best_interests"
+        assert api.post(f"/api/requests/{ref}/consultations", json=consult).status_code == 201
+    finally:
+        api.app.extensions["sar_engine"].dispose()

@@ -15,7 +15,7 @@ from sar.bundle import documents
 from sar.core.db import utcnow
 from sar.intake import parties
 from sar.intake import requests as req_uc
-from sar.models import CaseTask, Request, ResponsePack, User
+from sar.models import BundleItem, CaseTask, Request, ResponsePack, User
 from sar.release import packs
 from sar.workflow.transitions import transition
 from tests.sar._docs import pdf_bytes
@@ -60,6 +60,8 @@ def _parent_request(factory, settings, officer_id: int) -> tuple[str, int]:
         transition(session, req, "in_progress", actor=officer, reason="started", now=now)
         documents.add_document(session, req, pdf_bytes("Visit record.\nRiley Example was seen at home.\n"),
                                "visit.pdf", actor=officer, now=now, settings=settings)
+        documents.add_document(session, req, pdf_bytes("School note.\nNotes about a friend from school.\n"),
+                               "school-note.pdf", actor=officer, now=now, settings=settings)
         parties.update_party(session, req.party("data_subject"), dob=dob, actor=officer, now=now)
         rep = req.party("representative")
         parties.attach_evidence(session, req, pdf_bytes("Parental responsibility"), "pr.pdf", "authority",
@@ -168,6 +170,18 @@ def test_parent_asks_for_a_childs_file_in_her_language_and_format(driver, server
     _change_needs(driver, mother, language="pl", interpreter=True, fmt="large_print", channel="post")
     standard_check = failures(measure(_preview(driver, server, reference)), _limits(settings, "easy_read"))
     assert standard_check, "the large-print wording is the standard letter, not the easy-read one"
+
+    # The officer withholds the page the child does not want shared (rulebook T-4, Sch 3 para 10); without it
+    # the pack withholds nothing and submission is refused.
+    with factory() as session:
+        req = session.query(Request).filter_by(reference=reference).one()
+        note = session.query(BundleItem).filter_by(request_id=req.id, filename="school-note.pdf").one()
+    driver.get(f"{server.url}/staff/requests/{reference}/items/{note.id}/pages/0")
+    choose(driver, "#mark-mark", "withheld")
+    choose(driver, "#mark-code", "SCH3-P10-EXPECTATIONS")
+    fill(driver, "#mark-reason", "the child does not want this page shared")
+    submit(driver, "#mark-form button[type=submit]")
+    assert "Page mark saved" in notices(driver), notices(driver)
 
     # Submit for approval.
     driver.get(f"{server.url}/staff/requests/{reference}")

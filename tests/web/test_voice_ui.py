@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from sar.models import AuditEvent, CaseTask, ChildAssessment, Party, Request
+from sar.models import AuditEvent, BundleItem, CaseTask, ChildAssessment, Party, Request
 from tests.sar._docs import pdf_bytes
 from tests.web.test_ui_support import flashes, post
 from tests.web.test_ui_support import web as web_fixture
@@ -103,6 +103,13 @@ def test_manager_sees_the_childs_views_before_approving(web):
     post(client, f"/staff/requests/{reference}/child-views", {
         "competent": "yes", "views": "partial", "views_text": "mum can see most of it",
         "not_to_share": "the pages about my friend"})
+    web.upload(client, reference, pdf_bytes("School note.\nNotes about a friend from school.\n"), "friend.pdf")
+    with web.factory() as session:
+        req_id = session.query(Request).filter_by(reference=reference).one().id
+        item = session.query(BundleItem).filter_by(request_id=req_id, filename="friend.pdf").one()
+    # The page the child does not want shared is withheld (rulebook T-4); a pack withholding nothing is refused.
+    post(client, f"/staff/requests/{reference}/items/{item.id}/pages/0/mark", {
+        "mark-mark": "withheld", "mark-code": "SCH3-P10-EXPECTATIONS", "mark-reason": "the child's wish"})
     _, page, job = web.submit(client, reference)
     assert job["status"] == "done" and "Submitted for approval" in page.get_data(as_text=True)
     page = web.login(manager).get(f"/staff/requests/{reference}/pack").get_data(as_text=True)
@@ -136,3 +143,25 @@ def test_child_shown_by_date_of_birth_names_the_evidence(web):
     html = _page(client, _parent_request(web, client))
     assert "The data subject is a child: date of birth gives age 13." in html
     assert 'id="child-age-unknown"' not in html
+
+
+def test_no_parent_contact_banner_and_manager_override_on_the_page(web):
+    """Issue 16: the officer sees a banner; only a manager's override with a reason lifts it."""
+    officer = web.login(web.user("officer"))
+    reference = _parent_request(web, officer)
+    post(officer, f"/staff/requests/{reference}/child-views", {
+        "competent": "yes", "views": "consents", "views_text": "please do not contact my parents",
+        "no_parent_contact": "y"})
+    html = _page(officer, reference)
+    assert 'id="no-parent-contact"' in html and "Do not consult the child's parents" in html
+    assert "parent-contact-override" not in html  # the override form is the manager's
+    refused = post(officer, f"/staff/requests/{reference}/parent-contact-override",
+                   {"ground": "safeguarding", "reason": "a court order directs contact"})
+    assert flashes(officer.get(refused.location))
+    manager = web.login(web.user("manager"))
+    assert "parent-contact-override" in _page(manager, reference)
+    done = post(manager, f"/staff/requests/{reference}/parent-contact-override",
+                {"ground": "safeguarding", "reason": "a court order directs contact"})
+    assert any("Override recorded" in m for m in flashes(manager.get(done.location)))
+    html = _page(manager, reference)
+    assert 'id="no-parent-contact"' not in html and 'id="no-parent-contact-overridden"' in html

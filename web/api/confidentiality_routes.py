@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, g, jsonify, request
+from flask import Response, current_app, g, jsonify, request
 
 from sar.confidentiality import access, agency, consultations, gate, levels, register
 from sar.core.errors import NotFound, ValidationError
@@ -72,7 +72,8 @@ def open_consultation(reference: str) -> Response:
         due_on=schemas.date_field(body, "due_on", required=True),
         consultee_contact=schemas.text(body, "consultee_contact", max_len=320) or "",
         about_items=_ids(body, "about_items"), about_marks=_ids(body, "about_marks"),
-        about_text=schemas.text(body, "about_text", max_len=5000) or "", actor=g.api_user, now=now())
+        about_text=schemas.text(body, "about_text", max_len=5000) or "", actor=g.api_user, now=now(),
+        settings=current_app.config["SAR_SETTINGS"])
     out = _consultation(c)
     get_session().commit()
     response = jsonify(out)

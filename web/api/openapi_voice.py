@@ -44,7 +44,16 @@ SCHEMAS: dict[str, Any] = {
         "properties": {"applies": _BOOL, "history": {"type": "integer"},
                        "assessment": {"type": ["object", "null"]},
                        "problems": {"type": "array", "items": _STR,
-                                    "description": "What still stops submission and release (rulebook T-4)."}}},
+                                    "description": "What still stops submission and release (rulebook T-4)."},
+                       "parent_contact": {
+                           "type": ["object", "null"],
+                           "description": "The child's request that their parents are not consulted: stands, "
+                                          "reason, age, not_respected_why, override {ground, reason, by, at}. "
+                                          "While it stands a consultation with a parent is refused (409)."}}},
+    "ParentContactOverrideIn": {
+        "type": "object", "required": ["ground", "reason"],
+        "properties": {"ground": {"enum": ["safeguarding", "best_interests", "court_order", "other"]},
+                       "reason": {"type": "string", "minLength": 10}}},
 }
 
 
@@ -70,4 +79,10 @@ def paths(op, json, ref, error, ref_param) -> dict[str, Any]:
                        "supersedes the last and voids a standing approval.",
                        {"201": json(ref("ChildViews"), "Recorded.")}, params=[ref_param],
                        body=body("ChildViewsIn"), extra={"409": error("The request is finished.")})},
+        "/api/requests/{reference}/child-views/parent-contact-override": {
+            "post": op("A manager decides the child's parents may be consulted after all, for exceptional "
+                       "circumstances, with the ground and reason (audited; issue 16).",
+                       {"201": json(ref("ChildViews"), "Recorded.")}, params=[ref_param],
+                       body=body("ParentContactOverrideIn"),
+                       extra={"409": error("No standing request by a competent child to override.")})},
     }

@@ -11,6 +11,7 @@ from typing import Any
 
 from flask import Response, current_app, g, jsonify
 
+from sar.confidentiality import parent_contact
 from sar.core.errors import ValidationError
 from sar.intake import parties, voice
 from sar.intake import requests as requests_uc
@@ -67,7 +68,8 @@ def patch_party(reference: str, party_id: int) -> Response:
 def get_child_views(reference: str) -> Response:
     """The child's standing competence assessment and views, and what they still stop (an audited read)."""
     req = _load(reference)
-    out = voice.child_views(get_session(), req, actor=g.api_user, now=now())
+    out = voice.child_views(get_session(), req, actor=g.api_user, now=now(),
+                           settings=current_app.config["SAR_SETTINGS"])
     get_session().commit()
     return jsonify(out)
 
@@ -94,6 +96,24 @@ def post_child_views(reference: str) -> Response:
         not_to_share=schemas.text(body, "not_to_share", max_len=4000) or "",
         no_parent_contact=_flag(body, "no_parent_contact"),
         best_interests=schemas.text(body, "best_interests", max_len=4000) or "")
-    out = voice.child_views(get_session(), req, actor=g.api_user, now=now())
+    out = voice.child_views(get_session(), req, actor=g.api_user, now=now(),
+                           settings=current_app.config["SAR_SETTINGS"])
+    get_session().commit()
+    return jsonify(out), 201
+
+
+@bp.post("/requests/<reference>/child-views/parent-contact-override")
+def post_parent_contact_override(reference: str) -> Response:
+    """A manager decides the parents may be consulted after all (exceptional circumstances; audited).
+
+    ``ground`` (``safeguarding``, ``best_interests``, ``court_order``, ``other``) and ``reason``.
+    """
+    body = schemas.json_body()
+    req = _load(reference)
+    settings = current_app.config["SAR_SETTINGS"]
+    parent_contact.override(get_session(), req, ground=schemas.text(body, "ground", required=True, max_len=20) or "",
+                            reason=schemas.text(body, "reason", required=True, max_len=4000) or "",
+                            actor=g.api_user, now=now(), settings=settings)
+    out = voice.child_views(get_session(), req, actor=g.api_user, now=now(), settings=settings)
     get_session().commit()
     return jsonify(out), 201

@@ -71,7 +71,7 @@ def pack_view(reference: str):
     unverified = entitlement.problems(req)
     search_log = searches.list_searches(db, req, actor=user)  # the manager sees the search on approval (G-6)
     # The child's competence and views (rulebook T-4, issue 16): the manager sees them before deciding.
-    child = (voice.child_views(db, req, actor=user, now=utcnow())
+    child = (voice.child_views(db, req, actor=user, now=utcnow(), settings=settings())
              if entitlement.child_rule_applies(req) and user.role in CASEWORK_ROLES else None)
     db.commit()
     if pack is None:

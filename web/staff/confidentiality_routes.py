@@ -20,7 +20,7 @@ from web.auth import current_user, staff_required
 from web.db import get_session
 from web.errors import sentence
 from web.staff import bp
-from web.staff.common import form_post, load
+from web.staff.common import form_post, load, settings
 from web.staff.forms import PostForm
 
 
@@ -120,7 +120,7 @@ def open_consultation(reference: str):
         db, req, consultee_name=form.get("consultee_name", ""), consultee_kind=form.get("consultee_kind", ""),
         means=form.get("means", ""), due_on=_date("due_on"), consultee_contact=form.get("consultee_contact", ""),
         about_items=_ints("about_items"), about_marks=_ints("about_marks"), about_text=form.get("about_text", ""),
-        actor=current_user(), now=utcnow()),
+        actor=current_user(), now=utcnow(), settings=settings()),
         "Consultation recorded.")
 
 

@@ -10,6 +10,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, StringField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
+from sar.confidentiality import parent_contact
 from sar.intake import voice
 from sar.models import CHILD_VIEWS, FORMATS, PREFERRED_CHANNELS
 from sar.release import entitlement
@@ -62,6 +63,14 @@ class ChildViewsForm(FlaskForm):
                                    validators=[Optional(), Length(max=4000)])
 
 
+class ParentContactOverrideForm(FlaskForm):
+    """A manager's override of a competent child's request that the parents are not consulted."""
+
+    ground = Select("Exceptional circumstances", choices=[(g, g.replace("_", " ").capitalize())
+                                                           for g in parent_contact.OVERRIDE_GROUNDS])
+    reason = TextAreaField("Why the parents must be consulted after all", validators=[Length(max=4000)])
+
+
 def voice_context(db, req) -> dict:
     """The top-of-page section: each party's needs, open tasks and the child's standing assessment."""
     return {
@@ -80,4 +89,7 @@ def voice_context(db, req) -> dict:
         "task_done_form": TaskDoneForm(),
         "child_views_form": ChildViewsForm(),
         "competence_age": settings().child_competence_age,
+        # The child's request that the parents are not consulted (banner at the top; sar enforces it).
+        "parent_contact": parent_contact.status(db, req, settings=settings()),
+        "parent_contact_form": ParentContactOverrideForm(),
     }

@@ -7,6 +7,7 @@ Each view parses its form, calls one ``sar.intake.voice`` use case, commits and 
 
 from __future__ import annotations
 
+from sar.confidentiality import parent_contact
 from sar.core.db import utcnow
 from sar.core.errors import NotFound
 from sar.intake import parties, voice
@@ -14,7 +15,14 @@ from sar.models import CaseTask
 from web.auth import current_user, staff_required
 from web.staff import bp
 from web.staff.common import errors_or, form_post, load, settings
-from web.staff.sections import ANCHOR, ChildViewsForm, CommunicationForm, TaskDoneForm, TaskForm
+from web.staff.sections import (
+    ANCHOR,
+    ChildViewsForm,
+    CommunicationForm,
+    ParentContactOverrideForm,
+    TaskDoneForm,
+    TaskForm,
+)
 
 
 @bp.route("/requests/<reference>/parties/<int:party_id>/communication", methods=["POST"])
@@ -93,3 +101,17 @@ def child_views(reference: str):
             no_parent_contact=form.no_parent_contact.data, best_interests=form.best_interests.data or ""),
         req=req, anchor=ANCHOR, invalid=errors_or("Check the child's views form."),
         success="The child's competence and views are recorded.")
+
+
+@bp.route("/requests/<reference>/parent-contact-override", methods=["POST"])
+@staff_required
+def parent_contact_override(reference: str):
+    """A manager records the exceptional circumstances in which the child's parents are consulted after all."""
+    req = load(reference, audited=False)
+    form = ParentContactOverrideForm()
+    return form_post(
+        form,
+        lambda db: parent_contact.override(db, req, ground=form.ground.data, reason=form.reason.data or "",
+                                           actor=current_user(), now=utcnow(), settings=settings()),
+        req=req, anchor=ANCHOR, invalid=errors_or("Check the override form."),
+        success="Override recorded: the child's parents may now be consulted.")
