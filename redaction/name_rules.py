@@ -75,6 +75,17 @@ _FIRM_GRADE_AFTER = re.compile(
 )
 
 
+# "<Name> (missing person worker)": a bracket holding only lower-case words that end in a role word
+# (rule role-in-brackets); a family or caring word inside makes it no job ("(kinship carer)").
+_ROLE_IN_BRACKETS = re.compile(r"^[ \t]*\((?:[a-z][\w'\-]*[ \t]+){1,3}" + alternation(words("roles", "role"))
+                               + r"[ \t]*\)", re.IGNORECASE)
+
+
+def _role_in_brackets(after: str) -> bool:
+    m = _ROLE_IN_BRACKETS.match(after)
+    return bool(m and not _FAMILY_IN.search(m.group()))
+
+
 def _job_title_after(after: str) -> bool:
     """A professional's job title follows the name (and no family or caring role is part of it)."""
     m = _TITLE_AFTER.match(after)
@@ -208,6 +219,9 @@ NAME_RULES: tuple[NameRule, ...] = (
     NameRule("job-title-after-name", "A capitalised job title ending in a role head noun after the name, with "
              "no family or caring role in it.",
              lambda a: "job title after name" if _job_title_after(a.after) else None),
+    NameRule("role-in-brackets", "Lower-case words ending in a role word, alone in brackets after the name "
+             "(\"(missing person worker)\"), with no family or caring word in them.",
+             lambda a: "role in brackets after name" if _role_in_brackets(a.after) else None),
     NameRule("firm-grade-after-name", "A law firm's grade under the name in a signature (\"Partner\" or "
              "\"Associate\", with the firm on the same or next line): a solicitor acting in role.",
              lambda a: "law firm grade after name" if _FIRM_GRADE_AFTER.match(a.after) else None),

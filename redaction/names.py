@@ -93,6 +93,8 @@ NON_NAME = NON_NAME | frozenset(
 )
 # Party designations in court records ("First Respondent", "Applicant"): roles in the proceedings.
 NON_NAME = NON_NAME | lower("court_parties")
+# Field labels of register printouts ("Adm No", "UPN"): labels, never names.
+NON_NAME = NON_NAME | lower("record_abbreviations")
 # Salutation and honorific forms of address ("Dear Sir or Madam", "Dear Sirs"): general English
 # letter-writing convention, not names. The OCR'd letter path lost "Madam" as a person without them.
 SALUTATION_WORDS = frozenset("madam madame mesdames sirs gentlemen ladies".split())
@@ -127,6 +129,13 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+def surname_last(tokens: Sequence[str]) -> tuple[str, ...]:
+    """``("<SURNAME>", "<Given>")`` as ``("<Given>", "<SURNAME>")``: one person whichever order a register uses."""
+    if len(tokens) == 2 and tokens[0].isupper() and len(tokens[0]) > 1 and not tokens[1].isupper():
+        return (tokens[1], tokens[0])
+    return tuple(tokens)
+
+
 def clean_mention(tokens: Sequence[str], strict: bool = True) -> tuple[str, ...]:
     """Trim non-name words off both ends of a token run; return ``()`` if no valid name remains.
 
@@ -141,6 +150,9 @@ def clean_mention(tokens: Sequence[str], strict: bool = True) -> tuple[str, ...]
         keep = 1
         while keep < len(toks) and caps[keep] == caps[0]:
             keep += 1
+        if keep == 1 and caps[0] and len(toks) >= 2 and not caps[1] and (
+                len(toks) == 2 or caps[2] or toks[2].lower() in NON_NAME):
+            keep = 2  # "<SURNAME> <Given>": a register's surname-first form (rule surname-first)
         toks = toks[:keep]
     if not strict:
         # After a title the first word is a surname whatever it means ("Mrs Foster"); any further
@@ -238,7 +250,7 @@ class PeopleIndex:
             if self._is_subject(m.tokens):
                 person = self._subject_person()
             else:
-                person = self._person(m.tokens)
+                person = self._person(surname_last(m.tokens))
             person.mentions.append(m)
             self._evidence(person, m, texts[(m.doc, m.page)])
         for m in single:

@@ -89,6 +89,11 @@ class _PeopleScan:
         """Spans where a name cannot be: inside addresses, e-mail addresses and school/practice names."""
         out: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
         for page in pages:
+            # Rule role-table-row: a name cell above its role cell ("<Given> <Surname>\nSchool Nurse") is
+            # a person, not the start of a school or practice name wrapped onto the next line.
+            cells = role_table_rows(page.text, self.is_word, _clean_cell)
+            page.findings = [f for f in page.findings if not (
+                f.entity in ("SCHOOL", "GP_PRACTICE") and any(s == f.start and e < f.end for s, e in cells))]
             for f in page.findings:
                 if f.entity in ("UK_ADDRESS", "EMAIL_ADDRESS", "SCHOOL", "GP_PRACTICE", "URL"):
                     out[page.key].append((f.start, f.end))

@@ -199,3 +199,61 @@ def test_positive_surname_first_form_of_the_subject_is_the_subject():
 def test_negative_surname_first_form_of_a_relative_is_not_the_subject():
     index = PeopleIndex(context(subject="Odile Marchetti", dob="01/01/2014"))
     assert not index._is_subject(("MARCHETTI", "Perpetua"))
+
+
+# -- role-in-brackets ---------------------------------------------------------------------------------
+
+def test_positive_lower_case_role_in_brackets_after_the_name():
+    assert _rule("Interview by Ilona Brevik (missing person worker): he said", "Ilona Brevik") == "role-in-brackets"
+
+
+def test_negative_family_or_caring_words_in_brackets_are_no_role():
+    assert _rule("Staying with Ilona Brevik (kinship carer) since May.", "Ilona Brevik") == "default"
+
+
+# -- role-table-row: a name cell is not the start of a wrapped school name --------------------------------
+
+def _table_case(row: str):
+    ctx = context(subject="Odile Marchetti", dob="01/01/2014")
+    doc = make_doc("a.pdf", "Participants\nName\nRole\nAttendance\n" + row + "\nPresent\n"
+                   "Summary\nOdile Marchetti attends Larchwood Primary School, in year 5.\n")
+    return doc, propose(doc, ctx=ctx)[0]
+
+
+def test_positive_professional_in_a_role_table_stays():
+    doc, plan = _table_case("Ilona Brevik\nSchool Nurse")
+    assert "Ilona Brevik" in surviving(doc, plan)
+
+
+def test_negative_relative_in_a_role_table_goes():
+    doc, plan = _table_case("Ilona Brevik\nMother")
+    assert "Ilona" not in surviving(doc, plan)
+
+
+# -- record abbreviations and the subject's own printout row ---------------------------------------------
+
+def test_positive_register_label_after_a_given_name_is_no_surname():
+    assert clean_mention(("Odile", "Adm")) == ("Odile",)
+
+
+def test_negative_a_real_surname_after_the_given_name_stays():
+    assert clean_mention(("Odile", "Adamczyk")) == ("Odile", "Adamczyk")
+
+
+def _printout(contact: str):
+    ctx = context(subject="Odile Marchetti", dob="01/01/2014")
+    doc = make_doc("a.pdf", "ATTENDANCE SUMMARY (MIS printout)\nStudent\n"
+                   "MARCHETTI Odile    Adm No 004471    UPN T812330155009    Year 7\n"
+                   f"Contact 1\n{contact} (Mother) 07456 902 118\nNotes: Ilona rang.\n")
+    return doc, propose(doc, ctx=ctx)[0]
+
+
+def test_positive_surname_first_contact_row_goes_whole_and_links_to_the_given_name():
+    doc, plan = _printout("BREVIK Ilona")
+    left = surviving(doc, plan)
+    assert "BREVIK" not in left and "Ilona" not in left
+
+
+def test_negative_the_subjects_own_surname_first_row_stays():
+    doc, plan = _printout("BREVIK Ilona")
+    assert "MARCHETTI Odile" in surviving(doc, plan)
