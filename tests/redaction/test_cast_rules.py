@@ -216,13 +216,15 @@ def test_negative_family_or_caring_words_in_brackets_are_no_role():
 def _table_case(row: str):
     ctx = context(subject="Odile Marchetti", dob="01/01/2014")
     doc = make_doc("a.pdf", "Participants\nName\nRole\nAttendance\n" + row + "\nPresent\n"
-                   "Summary\nOdile Marchetti attends Larchwood Primary School, in year 5.\n")
+                   "Summary\nOdile Marchetti attends Larchwood Primary School, in year 5.\n"
+                   "Later Ilona said the weight was stable. Odile thanked Ilona for the visit.\n")
     return doc, propose(doc, ctx=ctx)[0]
 
 
 def test_positive_professional_in_a_role_table_stays():
     doc, plan = _table_case("Ilona Brevik\nSchool Nurse")
-    assert "Ilona Brevik" in surviving(doc, plan)
+    left = surviving(doc, plan)
+    assert "Ilona Brevik" in left and "Later Ilona said" in left
 
 
 def test_negative_relative_in_a_role_table_goes():
