@@ -45,7 +45,7 @@ PROVENANCE = {
     "heldout-household": "BLIND at first score (bench/heldout_household.py; see bench/RESULTS.md)",
     "heldout-chronology": "BLIND at first score (bench/heldout_chronology.py; see bench/RESULTS.md)",
     "heldout-youthjustice": "BLIND at first score (bench/heldout_youthjustice.py; see bench/RESULTS.md)",
-    "heldout-courtbundle": "BLIND at first score (bench/heldout_courtbundle.py; see bench/RESULTS.md)",
+    "heldout-courtbundle": "DEVELOPMENT SET since issue 10 round 4 (blind at first score; bench/RESULTS.md)",
 }
 
 #: Label category -> reporting family. Categories not listed fall back on their prefix.
