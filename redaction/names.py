@@ -271,8 +271,9 @@ class PeopleIndex:
             sub = [name_key(t) for t in name_tokens(name)]
             if low == sub or (len(low) >= 2 and len(sub) >= 2 and low[0] == sub[0] and low[-1] == sub[-1]):
                 return True
-            # Surname first, as registers and printouts write it ("<SURNAME> <Given>"; rule surname-first).
-            if len(low) == 2 and len(sub) >= 2 and low == [sub[-1], sub[0]]:
+            # Surname first, as registers and printouts write it ("<SURNAME> <Given>"), and family name
+            # first with a middle name, as several naming traditions do (rule surname-first).
+            if len(low) >= 2 and len(sub) >= 2 and low[0] == sub[-1] and low[-1] == sub[0]:
                 return True
             # A multi-part surname written in part ("<Given> <First-surname>" for "<Given> <First-surname>
             # da <Second-surname>"): the given name and the rest in the subject's own order.

@@ -196,6 +196,16 @@ def test_positive_surname_first_form_of_the_subject_is_the_subject():
     assert index._is_subject(("MARCHETTI", "Odile"))
 
 
+def test_positive_family_name_first_with_a_middle_name_is_the_subject():
+    index = PeopleIndex(context(subject="Odile Marchetti", dob="01/01/2014"))
+    assert index._is_subject(("Marchetti", "Ánh", "Odile"))
+
+
+def test_negative_family_name_first_of_a_sibling_is_not_the_subject():
+    index = PeopleIndex(context(subject="Odile Marchetti", dob="01/01/2014"))
+    assert not index._is_subject(("Marchetti", "Ánh", "Perpetua"))
+
+
 def test_negative_surname_first_form_of_a_relative_is_not_the_subject():
     index = PeopleIndex(context(subject="Odile Marchetti", dob="01/01/2014"))
     assert not index._is_subject(("MARCHETTI", "Perpetua"))
