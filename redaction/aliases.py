@@ -36,7 +36,15 @@ from dataclasses import dataclass
 from redaction.detectors.uk import RELATIONSHIPS
 from redaction.messages import FUNCTION_WORDS
 
-_INITIALS_AFTER = re.compile(r"^[ \t]*\(([A-Z]{2,4})\)")
+# "(AB)", '("AB")', "(hereafter AB)", ', hereafter referred to as "AB"': the author defines the
+# letters as this person's short form (rule alias-initials; the "hereafter" forms are rule alias-hereafter).
+_DEFINES = (r"(?:(?:here(?:in)?after|henceforth)(?:[ \t]+(?:referred[ \t]+to[ \t]+as|called|known[ \t]+as))?"
+            r"|referred[ \t]+to[ \t]+as)")
+_OPEN_Q, _CLOSE_Q = "['\"\u2018\u201c]?", "['\"\u2019\u201d]?"
+_INITIALS_AFTER = re.compile(
+    r"^[ \t]*(?:\((?:" + _DEFINES + r"[ \t]+)?" + _OPEN_Q + r"([A-Z]{2,4})" + _CLOSE_Q + r"\)"
+    r"|,?[ \t]+" + _DEFINES + r"[ \t]+" + _OPEN_Q + r"([A-Z]{2,4})" + _CLOSE_Q + r"(?!\w))"
+)
 # "known as", "known to friends as", "aka"; a nickname may be a letter and a hyphenated word ("T-<Word>").
 _KNOWN_AS = r"known(?:\s+to\s+(?:\w+\s+){0,2}?\w+)?\s+as"
 _NICK_WORD = r"[A-Z](?:[a-z]+(?:-[A-Z]?[a-z]+)?|-[A-Z]?[a-z]+)"
@@ -84,7 +92,7 @@ def initials_alias(after: str, tokens: Sequence[str]) -> str | None:
     m = _INITIALS_AFTER.match(after)
     if m is None or len(tokens) < 2:
         return None
-    letters = m.group(1)
+    letters = m.group(1) or m.group(2)
     whole = initials_of(tokens)
     return letters if letters in (whole, tokens[0][0].upper() + tokens[-1][0].upper()) else None
 

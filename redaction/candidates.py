@@ -15,6 +15,7 @@ from redaction.detect import (
 )
 from redaction.detectors.ids import ID_ENTITIES
 from redaction.detectors.uk import RELATIONSHIPS, TITLES
+from redaction.letters import LETTER
 from redaction.lexicon import (
     words,
 )
@@ -108,7 +109,8 @@ _LPP_PASSAGE = re.compile(
     r"legal\s+planning\s+meeting\s+(?:advised|agreed|decided|concluded)",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
+# A word of any script (rule unicode-name, redaction.letters): "<Given>" with an accent is one word.
+_WORD = re.compile(rf"{LETTER}(?:{LETTER}|['\-])*{LETTER}|{LETTER}")
 _LPP_SECTION = re.compile(
     r"^\s*(?:legal\s+advice|advice\s+from\s+legal(?:\s+services)?|legal\s+gateway(?:\s+\w+)?|"
     r"legal\s+planning\s+meeting|counsel's\s+(?:advice|opinion)|legally\s+privileged|privileged(?:\s+and\s+confidential)?)"
@@ -135,8 +137,10 @@ _FAMILY_WORD = re.compile(
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|hers|him|they|their|them)\b", re.IGNORECASE)
 _TITLE_RX = r"(?:(?:" + "|".join(TITLES) + r")\.?[ \n]+)"
 _PROF_TITLE_NAME = re.compile(
-    r"\b(?:PC|DC|DS|DI|Sgt|Dr|Detective\s+Constable|Police\s+Constable|"
-    r"Detective\s+Sergeant)\.?[ \n]+(?:\d{2,6}[ \n]+)?([A-Z][\w'\-]+(?:[ \n]+[A-Z][\w'\-]+)?)"
+    # The professional titles of lexicon/titles.txt ("PS", "Nurse") and police ranks written out.
+    r"\b(?:" + "|".join(sorted((re.escape(t) for t in words("titles", "professional")), key=len, reverse=True))
+    + r"|Detective\s+Constable|Police\s+Constable|Detective\s+Sergeant|Police\s+Sergeant)\.?[ \n]+"
+    r"(?:\d{2,6}[ \n]+)?([A-Z][\w'\-]+(?:[ \n]+[A-Z][\w'\-]+)?)"
 )
 
 

@@ -110,6 +110,7 @@ def _status(person: Person, texts: Mapping[tuple[int, int], str]) -> tuple[str, 
     evidence = list(dict.fromkeys(person.evidence))
     if person.kind != THIRD_PARTY:
         return person.kind, evidence
+    evidence.extend(dict.fromkeys(person.family))
     for m in person.mentions:
         text = texts.get((m.doc, m.page), "")
         ls = text.rfind("\n", 0, m.start) + 1

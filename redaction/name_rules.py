@@ -47,6 +47,12 @@ _ORG_AFTER = re.compile(r"^[ \t]*(?:\(|,?[ \t]*(?:from|of|at|with)[ \t]+)(?:the\
                         + alternation(words("agency_words")) + r"\b", re.IGNORECASE)
 # "collecting <Given> from school", "<Given> at nursery": a place the person goes, not their employer
 # (an affiliation names the body: "from the school", "(school)", "from <Name> School").
+# "<Name> (NHS 601 337 4821)": an agency word labelling the person's own number is an identifier, not
+# an employer (rule with-organisation, negative row).
+_IDENTIFIER_AFTER = re.compile(r"[ \t]*(?:no\.?|number|num|#)?[ \t]*:?[ \t]*\d", re.IGNORECASE)
+# A carer or adopter before the name ("special guardian <Name>"); the children's guardian (Cafcass) is
+# a professional, so "guardian" after "children's" does not count (rule role-before-name).
+_CARER_BEFORE = re.compile(r"foster|adopt|(?<!children's )(?<!children\u2019s )guardian", re.IGNORECASE)
 _BARE_PLACE_AFTER = re.compile(r"^[ \t]*(?:from|at|to|in|of|with)[ \t]+(?!(?:the|a|an)\b)[a-z]")
 # "<Name>, Independent Domestic Violence Adviser", "<Name>\nSenior Practitioner": a capitalised job
 # title ending in a role head noun (lexicon/roles.txt, tag "head"), possibly wrapped over lines.
@@ -67,6 +73,17 @@ _FIRM_GRADE_AFTER = re.compile(
     r"^[ \t]*(?:,|\n)[ \t]*(?:(?:Senior|Salaried|Equity|Managing)[ \t]+)?(?:Partner|Associate|Solicitor)\b"
     r"[^\n]{0,60}?(?:\n[^\n]{0,60}?)?\b(?:LLP|Solicitors|Chambers|Law|& Co)\b"
 )
+
+
+# "<Name> (missing person worker)": a bracket holding only lower-case words that end in a role word
+# (rule role-in-brackets); a family or caring word inside makes it no job ("(kinship carer)").
+_ROLE_IN_BRACKETS = re.compile(r"^[ \t]*\((?:[a-z][\w'\-]*[ \t]+){1,3}" + alternation(words("roles", "role"))
+                               + r"[ \t]*\)", re.IGNORECASE)
+
+
+def _role_in_brackets(after: str) -> bool:
+    m = _ROLE_IN_BRACKETS.match(after)
+    return bool(m and not _FAMILY_IN.search(m.group()))
 
 
 def _job_title_after(after: str) -> bool:
@@ -148,23 +165,31 @@ class NameRule:
     applies: Callable[[Around], str | None]
 
 
+# "PS <Given> <Surname>", "PC 4417 <Given> <Surname>": a professional title (and a collar number)
+# right before a name the title was not read with.
+_PROFESSIONAL_TITLE_BEFORE = re.compile(
+    r"(?<![\w'])(" + alternation(words("titles", "professional")) + r")\.?[ \t]+(?:\d{2,6}[ \t]+)?$")
+
+
 def _professional_title(a: Around) -> str | None:
     t = a.mention.title
+    if t is None and (m := _PROFESSIONAL_TITLE_BEFORE.search(a.before)):
+        t = m.group(1)
     return f"title {t}" if t and t.lower().rstrip(".") in PROFESSIONAL_TITLES else None
 
 
 def _role_before(a: Around) -> str | None:
     m = a.mention
-    if (len(m.tokens) > 1 or m.title) and _ROLE_BEFORE.search(a.before) and not re.search(
-        r"foster|adopt|guardian", a.before[-30:], re.IGNORECASE
-    ):
+    if (len(m.tokens) > 1 or m.title) and _ROLE_BEFORE.search(a.before) and not _CARER_BEFORE.search(a.before[-30:]):
         return "role before name"
     return None
 
 
 def _with_organisation(a: Around) -> str | None:
+    org = _ORG_AFTER.match(a.after)
     if (
-        _ORG_AFTER.match(a.after)
+        org
+        and not _IDENTIFIER_AFTER.match(a.after, org.end())
         and not re.match(r"^[ \t]*(?:,|\()?[ \t]*(?:of|at)?\s*\d", a.after)
         and not _BARE_PLACE_AFTER.match(a.after)
     ):
@@ -194,6 +219,9 @@ NAME_RULES: tuple[NameRule, ...] = (
     NameRule("job-title-after-name", "A capitalised job title ending in a role head noun after the name, with "
              "no family or caring role in it.",
              lambda a: "job title after name" if _job_title_after(a.after) else None),
+    NameRule("role-in-brackets", "Lower-case words ending in a role word, alone in brackets after the name "
+             "(\"(missing person worker)\"), with no family or caring word in them.",
+             lambda a: "role in brackets after name" if _role_in_brackets(a.after) else None),
     NameRule("firm-grade-after-name", "A law firm's grade under the name in a signature (\"Partner\" or "
              "\"Associate\", with the firm on the same or next line): a solicitor acting in role.",
              lambda a: "law firm grade after name" if _FIRM_GRADE_AFTER.match(a.after) else None),

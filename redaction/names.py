@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from redaction.context import RedactionContext
 from redaction.detectors.uk import STREET_WORDS
 from redaction.diminutives import is_short_form
+from redaction.letters import fold, name_key
 from redaction.lexicon import ALL_TITLES, SURNAME_LIKE_STREET_WORDS, lower
 from redaction.name_rules import (  # noqa: F401 - ROLE_* and WORK_DOMAIN are re-exported for the engine
     ROLE_AFTER,
@@ -31,6 +32,7 @@ from redaction.name_rules import (  # noqa: F401 - ROLE_* and WORK_DOMAIN are re
     Mention,
     first_name_rule,
 )
+from redaction.party_roles import family_role
 
 SUBJECT, PROFESSIONAL, THIRD_PARTY, DISCLOSED = "subject", "professional", "third_party", "disclosed"
 
@@ -89,6 +91,10 @@ NON_NAME = NON_NAME | frozenset(
     """log logs logbook session sessions transcript register triage form forms statement statements diary
     sheet schedule bundle appendix agenda supervised""".split()
 )
+# Party designations in court records ("First Respondent", "Applicant"): roles in the proceedings.
+NON_NAME = NON_NAME | lower("court_parties")
+# Field labels of register printouts ("Adm No", "UPN"): labels, never names.
+NON_NAME = NON_NAME | lower("record_abbreviations")
 # Salutation and honorific forms of address ("Dear Sir or Madam", "Dear Sirs"): general English
 # letter-writing convention, not names. The OCR'd letter path lost "Madam" as a person without them.
 SALUTATION_WORDS = frozenset("madam madame mesdames sirs gentlemen ladies".split())
@@ -104,6 +110,13 @@ NON_NAME = NON_NAME | frozenset(w.lower() for w in STREET_WORDS if w not in SURN
 
 _NAME_TOKEN = re.compile(r"^(?:(?:Mac|Mc|O'|D'|De|Van|Le|La|Fitz)?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|"
                          r"(?:[A-Z]['\u2019])?[A-Z]{2,}(?:['\u2019-][A-Z]{2,})?)$")
+
+
+def _name_shaped(token: str) -> bool:
+    """``token`` is shaped like a name, accented letters read as their base letters (rule unicode-name)."""
+    return bool(_NAME_TOKEN.match(fold(token)))
+
+
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
@@ -113,6 +126,13 @@ def name_tokens(name: str) -> tuple[str, ...]:
     tokens = [t for t in tokens if t]
     while tokens and tokens[0].lower().rstrip(".") in TITLES:
         tokens.pop(0)
+    return tuple(tokens)
+
+
+def surname_last(tokens: Sequence[str]) -> tuple[str, ...]:
+    """``("<SURNAME>", "<Given>")`` as ``("<Given>", "<SURNAME>")``: one person whichever order a register uses."""
+    if len(tokens) == 2 and tokens[0].isupper() and len(tokens[0]) > 1 and not tokens[1].isupper():
+        return (tokens[1], tokens[0])
     return tuple(tokens)
 
 
@@ -130,25 +150,28 @@ def clean_mention(tokens: Sequence[str], strict: bool = True) -> tuple[str, ...]
         keep = 1
         while keep < len(toks) and caps[keep] == caps[0]:
             keep += 1
+        if keep == 1 and caps[0] and len(toks) >= 2 and not caps[1] and (
+                len(toks) == 2 or caps[2] or toks[2].lower() in NON_NAME):
+            keep = 2  # "<SURNAME> <Given>": a register's surname-first form (rule surname-first)
         toks = toks[:keep]
     if not strict:
         # After a title the first word is a surname whatever it means ("Mrs Foster"); any further
         # word must still look like a name ("Mrs Foster\nAddress: ..." is one name).
-        if not toks or not _NAME_TOKEN.match(toks[0]):
+        if not toks or not _name_shaped(toks[0]):
             return ()
         out = [toks[0]]
         for t in toks[1:3]:
-            if t.lower() in NON_NAME or not _NAME_TOKEN.match(t):
+            if t.lower() in NON_NAME or not _name_shaped(t):
                 break
             out.append(t)
         return tuple(out)
-    while toks and (toks[0].lower() in NON_NAME or not _NAME_TOKEN.match(toks[0])):
+    while toks and (toks[0].lower() in NON_NAME or not _name_shaped(toks[0])):
         toks.pop(0)
-    while toks and (toks[-1].lower() in NON_NAME or not _NAME_TOKEN.match(toks[-1])):
+    while toks and (toks[-1].lower() in NON_NAME or not _name_shaped(toks[-1])):
         toks.pop()
     if not toks or len(toks) > 4:
         return ()
-    if any(t.lower() in NON_NAME or not _NAME_TOKEN.match(t) for t in toks):
+    if any(t.lower() in NON_NAME or not _name_shaped(t) for t in toks):
         return ()
     if all(len(t) < 2 for t in toks):
         return ()
@@ -163,12 +186,14 @@ class Person:
     kind: str = THIRD_PARTY
     foster: bool = False
     evidence: list[str] = field(default_factory=list)
+    #: Family roles written on the person (rule family-role-attached, redaction.party_roles).
+    family: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     #: Case-folded tokens, the identity of the person in the bundle.
     key: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.key = tuple(t.lower() for t in self.tokens)
+        self.key = tuple(name_key(t) for t in self.tokens)
 
     @property
     def display(self) -> str:
@@ -189,7 +214,7 @@ class PeopleIndex:
         self.subject_tokens: set[str] = set()
         for name in context.subject.names:
             toks = name_tokens(name)
-            self.subject_tokens.update(t.lower() for t in toks)
+            self.subject_tokens.update(name_key(t) for t in toks)
             self._person(toks).kind = SUBJECT
         for member in context.staff:
             person = self._person(name_tokens(member.name))
@@ -201,7 +226,7 @@ class PeopleIndex:
             person.evidence.append(f"known party: {party.relationship}")
 
     def _person(self, tokens: tuple[str, ...]) -> Person:
-        key = tuple(t.lower() for t in tokens)
+        key = tuple(name_key(t) for t in tokens)
         if key not in self.persons:
             person = self.persons[key] = Person(tokens=tuple(tokens))
             if len(key) > 1:
@@ -225,7 +250,7 @@ class PeopleIndex:
             if self._is_subject(m.tokens):
                 person = self._subject_person()
             else:
-                person = self._person(m.tokens)
+                person = self._person(surname_last(m.tokens))
             person.mentions.append(m)
             self._evidence(person, m, texts[(m.doc, m.page)])
         for m in single:
@@ -238,13 +263,17 @@ class PeopleIndex:
         self._classified = True
 
     def _subject_person(self) -> Person:
-        return self.persons[tuple(t.lower() for t in name_tokens(self.context.subject.name))]
+        return self.persons[tuple(name_key(t) for t in name_tokens(self.context.subject.name))]
 
     def _is_subject(self, tokens: Sequence[str]) -> bool:
-        low = [t.lower() for t in tokens]
+        low = [name_key(t) for t in tokens]
         for name in self.context.subject.names:
-            sub = [t.lower() for t in name_tokens(name)]
+            sub = [name_key(t) for t in name_tokens(name)]
             if low == sub or (len(low) >= 2 and len(sub) >= 2 and low[0] == sub[0] and low[-1] == sub[-1]):
+                return True
+            # Surname first, as registers and printouts write it ("<SURNAME> <Given>"), and family name
+            # first with a middle name, as several naming traditions do (rule surname-first).
+            if len(low) >= 2 and len(sub) >= 2 and low[0] == sub[-1] and low[-1] == sub[0]:
                 return True
             # A multi-part surname written in part ("<Given> <First-surname>" for "<Given> <First-surname>
             # da <Second-surname>"): the given name and the rest in the subject's own order.
@@ -259,7 +288,7 @@ class PeopleIndex:
         Subject and professional tokens win over third parties: a lone token shared with the
         subject or a professional is never attributed to a third party.
         """
-        low = token.lower()
+        low = name_key(token)
         if low in self.subject_tokens:
             return self._subject_person()
         candidates = self._by_token.get(low, [])
@@ -293,11 +322,17 @@ class PeopleIndex:
             person.evidence.append(evidence)
         if around.foster():
             person.foster = True
+        family = family_role(around)
+        if family:
+            person.family.append(family)
 
     def _classify(self) -> None:
         self._protected = None
         for person in self.persons.values():
-            if person.kind == THIRD_PARTY and any(not e.startswith("known party") for e in person.evidence):
+            # A family role written on the person outweighs contextual hints (rule family-role-attached).
+            if person.kind == THIRD_PARTY and not person.family and any(
+                not e.startswith("known party") for e in person.evidence
+            ):
                 person.kind = PROFESSIONAL
         # A lone-token person that is part of a professional's name is that professional.
         prof_tokens = self.protected_tokens(kinds=(PROFESSIONAL, DISCLOSED))
@@ -353,6 +388,6 @@ class PeopleIndex:
         if len(person.tokens) > 1:
             protected = self.protected_tokens() if person.kind == THIRD_PARTY else set()
             for tok in (person.tokens[0], person.tokens[-1]):
-                if tok.lower() not in protected and len(tok) >= 2 and (tok,) not in out:
+                if name_key(tok) not in protected and len(tok) >= 2 and (tok,) not in out:
                     out.append((tok,))
         return out

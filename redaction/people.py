@@ -17,6 +17,7 @@ from redaction.candidates import (
     _WORD,
     _Page,
 )
+from redaction.cast_initials import initials_spans
 from redaction.detectors.uk import DATE
 from redaction.diminutives import is_short_form, listed
 from redaction.furniture import (
@@ -25,6 +26,7 @@ from redaction.furniture import (
     on_running_line,
     running_lines,
 )
+from redaction.letters import name_key
 from redaction.lexicon import (
     ADULT_ONLY_TITLES,
     ALL_TITLES,
@@ -38,8 +40,10 @@ from redaction.names import (
     THIRD_PARTY,
     Mention,
     Person,
+    clean_mention,
     name_tokens,
 )
+from redaction.party_roles import role_table_rows
 from redaction.spans import (
     _SALUTATION,
     _TITLE_SURNAME,
@@ -73,6 +77,11 @@ def _client_reference(text: str, pos: int, doc_text: str) -> bool:
     return bool(_REF_LINE.match(text[line_start:pos + 1])) and bool(_ACTS_FOR.search(doc_text))
 
 
+def _clean_cell(cell: str) -> bool:
+    """A table cell that is one clean name and nothing else."""
+    return clean_mention(name_tokens(cell)) == tuple(cell.split())
+
+
 class _PeopleScan:
     """Name scanning for :class:`redaction.decide._Decider` (its attributes are set there)."""
 
@@ -80,6 +89,11 @@ class _PeopleScan:
         """Spans where a name cannot be: inside addresses, e-mail addresses and school/practice names."""
         out: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
         for page in pages:
+            # Rule role-table-row: a name cell above its role cell ("<Given> <Surname>\nSchool Nurse") is
+            # a person, not the start of a school or practice name wrapped onto the next line.
+            cells = role_table_rows(page.text, self.is_word, _clean_cell)
+            page.findings = [f for f in page.findings if not (
+                f.entity in ("SCHOOL", "GP_PRACTICE") and any(s == f.start and e < f.end for s, e in cells))]
             for f in page.findings:
                 if f.entity in ("UK_ADDRESS", "EMAIL_ADDRESS", "SCHOOL", "GP_PRACTICE", "URL"):
                     out[page.key].append((f.start, f.end))
@@ -109,6 +123,8 @@ class _PeopleScan:
                 if f.entity == "PROPN_SINGLE" and singles[page.text[f.start : f.end].lower()] >= 2
             ]
             spans += [(m.start(1), m.end(1), "ProfessionalTitle") for m in _PROF_TITLE_NAME.finditer(page.text)]
+            # Rule role-table-row (redaction.party_roles): "<Given> <Surname>" above its role cell.
+            spans += [(s, e, "RoleTableRow") for s, e in role_table_rows(page.text, self.is_word, _clean_cell)]
             for start, end, source in spans:
                 if _inside(start, end, blocked.get(page.key, ())):
                     continue
@@ -133,7 +149,7 @@ class _PeopleScan:
         by_first: dict[str, list[tuple[tuple[str, ...], Person]]] = defaultdict(list)
         for person in self.people.persons.values():
             for variant in self.people.variants(person) if person.tokens else ():
-                low = tuple(t.lower() for t in variant)
+                low = tuple(name_key(t) for t in variant)
                 by_first[low[0]].append((low, person))
         # Longest first so "<Given> <Surname>" wins over "<Given>"; kept persons before third parties on ties.
         for items in by_first.values():
@@ -153,7 +169,7 @@ class _PeopleScan:
             while i < len(words):
                 ws, we, wn = words[i]
                 lower = text[ws].islower()
-                items = by_first.get(text[ws:wn].lower())
+                items = by_first.get(name_key(text[ws:wn]))
                 hit = None
                 for low, person in items or ():
                     k = len(low)
@@ -163,7 +179,7 @@ class _PeopleScan:
                         continue
                     seq = words[i : i + k]
                     if not all(
-                        text[s0:n0].lower() == tok and (text[s0].islower() if lower else text[s0].isupper())
+                        name_key(text[s0:n0]) == tok and (text[s0].islower() if lower else text[s0].isupper())
                         for (s0, _e0, n0), tok in zip(seq, low, strict=True)
                     ):
                         continue
@@ -217,6 +233,19 @@ class _PeopleScan:
         for key, spans in extra.items():
             self.names[key].extend(spans)
             self.names[key].sort(key=lambda x: (x[0], -x[1]))
+        # Rule initials-of-named-person (redaction.cast_initials): letters standing for someone the
+        # same document names, without a definition.
+        named: dict[int, dict[int, Person]] = defaultdict(dict)
+        for p in pages:
+            for _s, _e, person in self.names.get(p.key, ()):
+                named[p.doc][id(person)] = person
+        for p in pages:
+            taken = [(s, e) for s, e, _p in self.names.get(p.key, ())]
+            found = initials_spans(p.text, named[p.doc].values(), taken, lambda x: x.kind == THIRD_PARTY,
+                                   self.is_word, ALIAS_NON_NAME)
+            if found:
+                self.names[p.key].extend(found)
+                self.names[p.key].sort(key=lambda x: (x[0], -x[1]))
 
     def _lower_case_form(self, person: Person, low: tuple[str, ...], message: bool = False) -> bool:
         """May this third-party name be matched in lower case ("went to see <name>")?

@@ -13,6 +13,8 @@ ROWS = {
     "initials-not-role": ("Mother [Sima Wend] (SW) tearful.", "Mother [Ines Varga] (SW) tearful."),
     "role-after-name": ("Visit by [Ines Varga], Social Worker.", "Visit by [Ines Varga], her aunt."),
     "job-title-after-name": ("[Ines Varga]\nDomestic Abuse Adviser", "[Ines Varga]\nFoster Carer Adviser"),
+    "role-in-brackets": ("Interview by [Ines Varga] (missing person worker) today.",
+                         "Staying with [Ines Varga] (kinship carer) today."),
     "firm-grade-after-name": ("Yours faithfully\n[Ines Varga]\nPartner\nVarga Holt LLP",
                               "Yours faithfully\n[Ines Varga]\nPartner of the mother"),
     "role-before-name": ("Health visitor: [Ines Varga] attended.", "Foster carer: [Ines Varga] attended."),
