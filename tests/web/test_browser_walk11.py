@@ -107,10 +107,10 @@ def _setup(make, config) -> tuple[str, int]:
         return req.reference, job.id
 
 
-def _wait(browser, condition, timeout: float = 20):
+def _wait(browser, condition, timeout: float = 20, message: str = ""):
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(browser, timeout).until(condition)
+    return WebDriverWait(browser, timeout).until(condition, message)
 
 
 def _keys(browser, keys: str) -> None:
@@ -273,7 +273,8 @@ def test_issue11_walk_on_540_pages(driver, server, factory, settings):  # noqa: 
                               "window.__sarOldPage = true;")
         _keys(driver, "u")
         _wait(driver, lambda d: d.execute_script("return window.__sarOldPage === undefined "
-                                                 "&& document.readyState === 'complete';") or _live(d))
+                                                 "&& document.readyState === 'complete';") or _live(d),
+              message=f"u from {driver.current_url} did nothing")
         if driver.execute_script("return window.__sarOldPage === true;") and "No unresolved" in _live(driver):
             break
     else:
