@@ -44,7 +44,8 @@ def _date(value: date | datetime | str | None) -> str:
         return "—"
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value)
+            # An ISO timestamp (JSON-shaped use-case results carry them) or a plain date.
+            value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
         except ValueError:
             return value
     if isinstance(value, datetime):

@@ -17,7 +17,7 @@ Every use case takes ``session``, ``actor`` and ``now``, is audited, flushes and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -262,6 +262,10 @@ def unresolved_mentions(session: Session, request: Request, *, actor: User, now:
     items = {i.filename: i for i in packs.release_items(session, request)}
     order = {name: n for n, name in enumerate(items)}
     out = []
+    # One entry per redaction: the engine may list one occurrence under several forms ("Ann", "Ann
+    # Smith"), and two occurrences on a page are two redactions, each decided on its own.
+    used: set[int] = set()
+    bare: set[tuple[str, int, int, str]] = set()
     for p in engine_cast(session, request):
         if p.get("status") != UNRESOLVED or _names({"name": p["name"], "aliases": p.get("forms")}) & placed:
             continue
@@ -269,7 +273,16 @@ def unresolved_mentions(session: Session, request: Request, *, actor: User, now:
             item = items.get(m["document"])
             if item is None:
                 continue
-            red = _covering(session, item, m["page"] - 1, m["text"])
+            red = _covering(session, item, m["page"] - 1, m["text"], skip=used)
+            if red is None and _covering(session, item, m["page"] - 1, m["text"]) is not None:
+                continue  # every proposal covering it is already listed
+            if red is None:
+                key = (p["name"], item.id, m["page"], _fold(m["text"]))
+                if key in bare:
+                    continue
+                bare.add(key)
+            else:
+                used.add(red.id)
             out.append({"person": p["name"], "document": m["document"], "item_id": item.id, "page": m["page"],
                         "text": m["text"], "redaction_id": red.id if red else None,
                         "decision": red.status if red else None})
@@ -279,10 +292,13 @@ def unresolved_mentions(session: Session, request: Request, *, actor: User, now:
     return out
 
 
-def _covering(session: Session, item: BundleItem, page: int, text: str) -> Redaction | None:
+def _covering(session: Session, item: BundleItem, page: int, text: str,
+              skip: Collection[int] = ()) -> Redaction | None:
     folded = _fold(text)
     for r in session.scalars(select(Redaction).where(Redaction.bundle_item_id == item.id, Redaction.page == page,
                                                      Redaction.superseded_at.is_(None)).order_by(Redaction.id)):
+        if r.id in skip:
+            continue
         if folded and (folded in _fold(r.text) or _fold(r.text) in folded) and r.text.strip():
             return r
     return None

@@ -108,6 +108,27 @@ def test_unresolved_queue_lists_every_mention_until_the_officer_places_the_perso
     assert cast.unresolved_mentions(session, case, actor=team.officer, now=now) == []
 
 
+class TwoFormsEngine(CastEngine):
+    """Lists the first mention of the third party a second time under a short form, as the engine
+    does when one occurrence is found as "Charlie" and as "Charlie Fletcher"."""
+
+    def propose(self, documents, context, *, progress=None, workers=1):
+        plans = super().propose(documents, context, progress=progress, workers=workers)
+        people = [dict(p) for p in plans[0].cast]
+        third = people[-1]
+        third["mentions"] = [{**third["mentions"][0], "text": "Charlie"}, *third["mentions"]]
+        return [replace(plan, cast=tuple(people)) for plan in plans]
+
+
+def test_unresolved_queue_has_one_entry_per_proposal(session, settings, now, team, case, factory):
+    _run(session, factory, settings, now, case, team, TwoFormsEngine())
+    queue = cast.unresolved_mentions(session, case, actor=team.officer, now=now)
+    # Two occurrences on visit.pdf page 1: two proposals, each listed once; the short form adds nothing.
+    assert [(e["document"], e["page"]) for e in queue] == [("visit.pdf", 1), ("visit.pdf", 1), ("visit.pdf", 2),
+                                                           ("referral.pdf", 1)]
+    assert len({e["redaction_id"] for e in queue}) == 4
+
+
 def test_corrections_merge_split_mark_professional_alias_and_add(session, settings, now, team, case, factory):
     _run(session, factory, settings, now, case, team, CastEngine())
     people = cast.apply_correction(cast.current_people(session, case), "merge", {"name": SUBJECT, "other": "Bran W"})

@@ -109,7 +109,17 @@
       .catch(function (err) { say("Not saved: " + err.message); });
   });
 
-  function go(url) { window.location.href = url; }
+  /* A link to a redaction on this very page only changes the hash (no page load): select it instead. */
+  function go(url) {
+    var a = document.createElement("a");
+    a.href = url;
+    if (a.pathname === window.location.pathname && a.search === window.location.search) {
+      var target = a.hash && document.getElementById(a.hash.slice(1));
+      if (target) { select(target); } else { say("This mention has no proposal on this page: draw a box or mark the page."); }
+      return;
+    }
+    window.location.href = url;
+  }
 
   function nextUndecided() {
     var left = undecided();
