@@ -108,9 +108,12 @@ def _setup(make, config) -> tuple[str, int]:
 
 
 def _wait(browser, condition, timeout: float = 20, message: str = ""):
+    """Wait for ``condition``; an element read while the page navigates away is stale, so it is polled again."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(browser, timeout).until(condition, message)
+    return WebDriverWait(browser, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(
+        condition, message)
 
 
 def _keys(browser, keys: str) -> None:
