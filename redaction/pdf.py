@@ -28,11 +28,16 @@ import pymupdf
 from redaction.pdf_burn import BurnInResult, burn_in, burn_in_report
 from redaction.pdf_core import _insert_display_text, _save, ocr_available, open_checked
 from redaction.pdf_extract import boxes_for_span, extract, page_count, page_size, pdf_info, render_page_png
+from redaction.pdf_ranges import burn_in_ranges, burn_range, join_ranges, ranges
 from redaction.pdf_verify import person_variants, verify
 
 __all__ = [
     "BurnInResult",
     "boxes_for_span",
+    "burn_in_ranges",
+    "burn_range",
+    "join_ranges",
+    "ranges",
     "burn_in_report",
     "ocr_available",
     "burn_in",
