@@ -40,6 +40,16 @@ def ranges(page_count: int, size: int) -> list[tuple[int, int]]:
     return [(start, min(start + size, page_count)) for start in range(0, page_count, size)]
 
 
+def save_joined(doc: pymupdf.Document) -> bytes:
+    """Save a document made of parts that were each de-duplicated already, without a second dedupe.
+
+    For joined ranges, a pack's documents and their page stamps: unused objects are dropped and the
+    table compacted (``garbage=2``), but every object is not compared with every other again. Never
+    incremental; ``no_new_id`` keeps it deterministic.
+    """
+    return doc.tobytes(garbage=2, deflate=True, clean=True, no_new_id=True)
+
+
 def page_slice(data: bytes, start: int, stop: int, *, name: str = "document.pdf") -> bytes:
     """A PDF of pages ``[start, stop)`` of ``data`` only (nothing else changed; no dedupe).
 
@@ -116,9 +126,8 @@ def join_ranges(
             pymupdf.TOOLS.store_shrink(100)  # as in burn-in: keep each copy's cost flat
         out.set_metadata({})
         out.del_xml_metadata()
-        # garbage=2: drop unused objects and compact, but do not compare objects again (each range
-        # was de-duplicated when it was burned in). Never incremental; no_new_id keeps it deterministic.
-        data = out.tobytes(garbage=2, deflate=True, no_new_id=True)
+        # Each range was de-duplicated when it was burned in: do not compare every object again.
+        data = save_joined(out)
     problems = verify(data, removed_strings, people=people, kept_text=kept_text, name=name, ocr=False)
     if problems:
         raise VerificationError(problems)
