@@ -212,12 +212,58 @@ def discard(settings: Settings, results: list[dict]) -> None:
     """Delete the steps' files from the store once the parent has used them (best effort)."""
     store = FileStore.for_settings(settings)
     for r in results:
-        for key in ("work_sha256", "burnt_sha256"):
+        for key in BLOB_KEYS:
             if r.get(key):
                 try:
                     store.delete(r[key])
                 except OSError:  # pragma: no cover - a leftover file is harmless
                     log.warning("could not delete step output %s", r[key])
+
+
+#: Result keys of a step that name a file in the store.
+BLOB_KEYS = ("work_sha256", "burnt_sha256")
+
+
+def sweep_orphans(session_factory: sessionmaker, settings: Settings, *, now: datetime) -> int:
+    """Delete the stored outputs of steps whose parent job is over but did not delete them; return how many.
+
+    A parent deletes its steps' files once it has used them (:func:`discard`); one that failed, went
+    to the dead letter, or died between its last commit and the deletion leaves them in the store.
+    Run by the worker's scheduler. A step's file is kept while its parent may still use it (queued
+    for a retry, or running), and while any step of an unfinished parent names the same file (a
+    burned-in document is stored by its hash, so two runs can share one). The step's result then
+    says ``"swept"`` so it is not looked at again. Each step is cleared in its own transaction.
+    """
+    store = FileStore.for_settings(settings)
+    with session_factory() as session:
+        parents = {pid: status for pid, status in session.execute(
+            select(Job.id, Job.status).where(Job.id.in_(select(Job.parent_id).where(
+                Job.kind.in_(STEP_KINDS), Job.parent_id.is_not(None)))))}
+        steps = session.execute(select(Job.id, Job.parent_id, Job.result).where(
+            Job.kind.in_(STEP_KINDS), Job.parent_id.is_not(None))).all()
+    live = {r[key] for _, parent_id, r in steps if parents.get(parent_id) not in queue.FINISHED
+            for key in BLOB_KEYS if r and r.get(key)}
+    swept = 0
+    for step_id, parent_id, result in steps:
+        if parents.get(parent_id) not in queue.FINISHED or not result or result.get("swept"):
+            continue
+        blobs = [result[key] for key in BLOB_KEYS if result.get(key)]
+        if not blobs:
+            continue
+        for sha in blobs:
+            if sha not in live:
+                try:
+                    swept += store.delete(sha)
+                except OSError:  # pragma: no cover - tried again on the next sweep
+                    log.warning("could not delete step output %s", sha)
+                    break
+        else:
+            with session_factory.begin() as session:
+                job = session.get(Job, step_id)
+                job.result = {**(job.result or {}), "swept": now.isoformat()}
+    if swept:
+        log.info("deleted %d stored step output(s) left by finished jobs", swept)
+    return swept
 
 
 _RUNNERS: dict[str, Callable[..., tuple[dict, str]]] = {DETECT_JOB: _detect, BURN_JOB: _burn}
