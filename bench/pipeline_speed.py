@@ -38,14 +38,29 @@ def _cpu() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def measure(pages: int, workers: int) -> dict:
-    """One size, in the calling (child) process: build, then extract, propose, burn in and verify."""
+def measure_vanilla(pages: int) -> dict:
+    """Vanilla Presidio + PyMuPDF (``bench/redaction_speed.vanilla``) on the same bundle, in this child."""
+    from redaction_speed import build_bundle, vanilla
+
+    data, _ = build_bundle(pages)
+    r = vanilla(data)
+    return {"pages": pages, "seconds": r["seconds"], "cpu": r["cpu"], "boxes": r["boxes"], "bytes": r["bytes"],
+            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "worker_rss_mb": 0.0}
+
+
+def measure(pages: int, workers: int, whole: bool = False, range_pages: int = 0) -> dict:
+    """One size, in the calling (child) process: build, then extract, propose, burn in and verify.
+
+    Burn-in runs by page ranges joined without a second dedupe (``redaction.pdf_ranges``), as the job
+    queue does; ``whole`` burns the document in one piece (one de-duplicating save of every page).
+    """
     from redaction_speed import build_bundle
 
     from cli.commands.redact import verifiable_strings
     from redaction import pdf
     from redaction.context import RedactionContext, StaffMember, Subject
     from redaction.engine import RedactionEngine
+    from redaction.pdf_ranges import DEFAULT_RANGE_PAGES, burn_in_ranges
     from redaction.types import BurnInBox
 
     data, meta = build_bundle(pages)
@@ -62,7 +77,11 @@ def measure(pages: int, workers: int) -> dict:
                 and p.end == len(doc.pages[p.page].text)}
     boxes = [BurnInBox(p.page, b) for p in plan.proposals if p.page not in withheld for b in p.boxes]
     strings = verifiable_strings(doc, plan.proposals)
-    out = pdf.burn_in(data, boxes, withheld_pages=withheld, removed_strings=strings, name="bundle.pdf")
+    if whole:
+        out = pdf.burn_in(data, boxes, withheld_pages=withheld, removed_strings=strings, name="bundle.pdf")
+    else:
+        out = burn_in_ranges(data, boxes, withheld_pages=withheld, removed_strings=strings, name="bundle.pdf",
+                             range_pages=range_pages or DEFAULT_RANGE_PAGES).data
     t3 = time.perf_counter()
     engine.close()
     cpu = _cpu() - cpu0
@@ -72,18 +91,19 @@ def measure(pages: int, workers: int) -> dict:
             "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 
-def _child(conn, pages: int, workers: int) -> None:
+def _child(conn, pages: int, workers: int, kind: str, range_pages: int) -> None:
     try:
-        conn.send(measure(pages, workers))
+        conn.send(measure_vanilla(pages) if kind == "vanilla" else
+                  measure(pages, workers, whole=kind == "whole", range_pages=range_pages))
     except BaseException as exc:  # report, do not hang the parent
         conn.send({"error": f"{type(exc).__name__}: {exc}"})
 
 
-def run(pages: int, workers: int) -> dict:
+def run(pages: int, workers: int, kind: str = "ours", range_pages: int = 0) -> dict:
     """Measure one size in a forked child and return its figures."""
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe()
-    proc = ctx.Process(target=_child, args=(child, pages, workers))
+    proc = ctx.Process(target=_child, args=(child, pages, workers, kind, range_pages))
     proc.start()
     result = parent.recv()
     proc.join()
@@ -92,21 +112,34 @@ def run(pages: int, workers: int) -> dict:
     return result
 
 
+def _row(label: str, pages: int, r: dict) -> str:
+    phases = (f"{r['extract']:8.1f} {r['detect']:8.1f} {r['burn_in']:9.1f}" if "extract" in r
+              else f"{'':8} {'':8} {'':9}")
+    return (f"{label:18} {pages:6d} {r['seconds']:8.1f} {r['cpu']:8.1f} {pages / r['seconds']:8.2f} "
+            f"{pages / r['cpu']:12.2f} {phases} {r['boxes']:7d} {max(r['rss_mb'], r['worker_rss_mb']):8.0f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default=",".join(str(s) for s in ALL_SIZES))
     ap.add_argument("--quick", action="store_true", help="360 and 1,440 pages only")
     ap.add_argument("--workers", type=int, default=1, help="detection processes (default 1)")
+    ap.add_argument("--range-pages", type=int, default=0, help="pages per burn-in range (default: the product's)")
+    ap.add_argument("--whole", action="store_true", help="also burn in each bundle in one piece (before issue 11)")
+    ap.add_argument("--no-vanilla", action="store_true", help="skip vanilla Presidio")
+    ap.add_argument("--only", choices=("vanilla", "ours", "whole"), help="one configuration only")
     args = ap.parse_args()
     sizes = QUICK_SIZES if args.quick else tuple(int(s) for s in args.sizes.split(",") if s.strip())
-    print(f"cores: {os.cpu_count()}, detection workers: {args.workers}", flush=True)
-    print(f"{'pages':>6} {'wall s':>8} {'CPU s':>8} {'pages/s':>8} {'pages/CPU-s':>12} {'extract':>8} "
-          f"{'detect':>8} {'burn+ver':>9} {'boxes':>7} {'peak MB':>8}", flush=True)
+    kinds = [*([] if args.no_vanilla else ["vanilla"]), "ours", *(["whole"] if args.whole else [])]
+    kinds = [args.only] if args.only else kinds
+    labels = {"vanilla": "vanilla Presidio", "ours": "SAR Desk (ranges)", "whole": "SAR Desk (whole)"}
+    print(f"cores: {os.cpu_count()}, detection workers: {args.workers}; wall time depends on the load on "
+          "the machine, CPU-seconds much less", flush=True)
+    print(f"{'configuration':18} {'pages':>6} {'wall s':>8} {'CPU s':>8} {'pages/s':>8} {'pages/CPU-s':>12} "
+          f"{'extract':>8} {'detect':>8} {'burn+ver':>9} {'boxes':>7} {'peak MB':>8}", flush=True)
     for pages in sizes:
-        r = run(pages, args.workers)
-        print(f"{pages:6d} {r['seconds']:8.1f} {r['cpu']:8.1f} {pages / r['seconds']:8.2f} "
-              f"{pages / r['cpu']:12.2f} {r['extract']:8.1f} {r['detect']:8.1f} {r['burn_in']:9.1f} "
-              f"{r['boxes']:7d} {max(r['rss_mb'], r['worker_rss_mb']):8.0f}", flush=True)
+        for kind in kinds:
+            print(_row(labels[kind], pages, run(pages, args.workers, kind, args.range_pages)), flush=True)
 
 
 if __name__ == "__main__":

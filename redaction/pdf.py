@@ -26,13 +26,18 @@ from collections.abc import Callable, Sequence
 import pymupdf
 
 from redaction.pdf_burn import BurnInResult, burn_in, burn_in_report
-from redaction.pdf_core import _insert_display_text, _save, ocr_available, open_checked
+from redaction.pdf_core import _insert_display_text, ocr_available, open_checked
 from redaction.pdf_extract import boxes_for_span, extract, page_count, page_size, pdf_info, render_page_png
+from redaction.pdf_ranges import burn_in_ranges, burn_range, join_ranges, ranges, save_joined
 from redaction.pdf_verify import person_variants, verify
 
 __all__ = [
     "BurnInResult",
     "boxes_for_span",
+    "burn_in_ranges",
+    "burn_range",
+    "join_ranges",
+    "ranges",
     "burn_in_report",
     "ocr_available",
     "burn_in",
@@ -57,7 +62,8 @@ def merge(parts: Sequence[tuple[str, bytes]]) -> bytes:
     """Concatenate PDFs in order into one bundle.
 
     Only page content and page annotations are copied: document metadata, bookmarks and
-    attachments of the parts are not. Parts are expected to be ``burn_in`` output.
+    attachments of the parts are not. Parts are expected to be ``burn_in`` output, each de-duplicated
+    already, so the merge does not compare every object again (``pdf_ranges.save_joined``, issue 11).
 
     :param parts: ``(name, pdf_bytes)`` pairs; ``name`` is used in error messages only.
     :returns: the merged PDF, fully saved.
@@ -71,7 +77,7 @@ def merge(parts: Sequence[tuple[str, bytes]]) -> bytes:
         for part_name, part in parts:
             with open_checked(part, part_name) as src:
                 out.insert_pdf(src, links=False, annots=True)
-        return _save(out)
+        return save_joined(out)
 
 
 def stamp_pages(data: bytes, footer: Callable[[int, int], str]) -> bytes:
@@ -79,7 +85,8 @@ def stamp_pages(data: bytes, footer: Callable[[int, int], str]) -> bytes:
 
     :param footer: called as ``footer(page_number, page_total)`` with a 1-based page number;
         returns the text, e.g. "SAR-2026-0007 — Page 3 of 12". Any Unicode text Helvetica covers.
-    :returns: the stamped PDF, fully saved (never incremental).
+    :returns: the stamped PDF, fully saved (never incremental; the footer font is inserted once and
+        shared, and the pages were de-duplicated before, so no second dedupe: ``save_joined``).
     :raises NotAPdfError, EncryptedPdfError: see ``open_checked``.
     """
     with open_checked(data, "document.pdf") as doc:
@@ -88,5 +95,5 @@ def stamp_pages(data: bytes, footer: Callable[[int, int], str]) -> bytes:
             text = footer(page.number + 1, total)
             if text:
                 _insert_display_text(page, text, 8, where="footer")
-        return _save(doc)
+        return save_joined(doc)
 

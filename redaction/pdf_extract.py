@@ -235,7 +235,9 @@ def _page_notes(
 
 
 
-def extract(data: bytes, name: str = "document.pdf", *, ocr: bool = True) -> ExtractedDocument:
+def extract(
+    data: bytes, name: str = "document.pdf", *, ocr: bool = True, pages: range | None = None
+) -> ExtractedDocument:
     """Extract analysable text and one box per character from every page.
 
     Annotations and form fields are baked first (in a private copy), so FreeText and field
@@ -248,16 +250,26 @@ def extract(data: bytes, name: str = "document.pdf", *, ocr: bool = True) -> Ext
 
     :param data: the PDF. :param name: file name for messages and the result.
     :param ocr: allow OCR of pages with no text layer.
+    :param pages: only these 0-based pages (a page-range job, issue 11): page indexes and messages
+        stay those of the whole document, and the document-level problems (from opening it) come
+        with the range that starts at page 0 only, so the ranges' results put end to end equal the
+        whole document's.
     :returns: the document's pages in order, boxes in unrotated page coordinates.
     :raises NotAPdfError, EncryptedPdfError: see ``open_checked``.
     """
     doc, problems = _open_prepared(data, name)
     with doc:
+        wanted = range(doc.page_count) if pages is None else range(pages.start, min(pages.stop, doc.page_count))
+        if pages is not None and (pages.step != 1 or not 0 <= pages.start < doc.page_count):
+            raise ValueError(f"{name}: page range {pages} is outside its {doc.page_count} pages")
+        if wanted.start:
+            problems = []
         tessdata = _tessdata() if ocr else None
-        pages: list[PageText] = []
+        out: list[PageText] = []
         page_problems: dict[int, list[str]] = defaultdict(list)
         to_ocr: list[int] = []
-        for page in doc:
+        for pno in wanted:
+            page = doc[pno]
             n = page.number + 1
             notes = page_problems[page.number]
             rect = _unrotated_rect(page)
@@ -295,22 +307,22 @@ def extract(data: bytes, name: str = "document.pdf", *, ocr: bool = True) -> Ext
                         f"page {n}: images cover most of the page and may contain text that is not in "
                         "the text layer; review the page visually"
                     )
-            pages.append(PageText(page.number, text, boxes, rect.width, rect.height, source))
+            out.append(PageText(page.number, text, boxes, rect.width, rect.height, source))
         if to_ocr and tessdata:
             for index, (text, boxes) in _ocr_pages(doc, data, name, to_ocr, tessdata).items():
                 # Fax strips and stamps may run sideways: read the picture turned too.
                 text, boxes = _add_shown_words(
                     doc[index], text, boxes, tessdata, page_problems[index], rotations=(90, 180, 270)
                 )
-                old = pages[index]
-                pages[index] = PageText(index, text, boxes, old.width, old.height, "ocr")
+                old = out[index - wanted.start]
+                out[index - wanted.start] = PageText(index, text, boxes, old.width, old.height, "ocr")
                 page_problems[index].append(
                     f"page {index + 1} has no text layer; its text was read by OCR and may contain errors"
                     if text.strip()
                     else f"page {index + 1}: OCR found no text; review the page manually"
                 )
         problems.extend(p for index in sorted(page_problems) for p in page_problems[index])
-        return ExtractedDocument(name=name, pages=tuple(pages), problems=tuple(problems))
+        return ExtractedDocument(name=name, pages=tuple(out), problems=tuple(problems))
 
 
 def _add_shown_words(

@@ -25,6 +25,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.orm import Session, sessionmaker
 
 from sar.bundle import jobs as bundle_jobs
+from sar.bundle import steps
 from sar.confidentiality import consultations
 from sar.core import audit, audit_anchor
 from sar.core.db import LONDON, engine_for, make_session_factory, utcnow
@@ -43,7 +44,9 @@ DAILY_DIGEST = "sar.daily_digest"
 BACKGROUND_JOBS = "sar.background_jobs"
 RETENTION_REVIEW = "sar.retention_review"
 AUDIT_ANCHOR = "sar.audit_anchor"
-JOB_IDS = (OUTBOX, ACKNOWLEDGEMENTS, REMINDERS, DAILY_DIGEST, BACKGROUND_JOBS, RETENTION_REVIEW, AUDIT_ANCHOR)
+STEP_SWEEP = "sar.step_sweep"
+JOB_IDS = (OUTBOX, ACKNOWLEDGEMENTS, REMINDERS, DAILY_DIGEST, BACKGROUND_JOBS, RETENTION_REVIEW, AUDIT_ANCHOR,
+           STEP_SWEEP)
 BACKGROUND_JOBS_NAME = "background jobs (redaction proposals)"
 
 #: Test hook: seconds to wait between outgoing e-mails (lets a test kill the worker mid-batch).
@@ -216,6 +219,12 @@ def run_background_jobs() -> int:
     return ran
 
 
+def sweep_step_outputs() -> int:
+    """Delete stored step outputs that a finished (failed, dead or crashed) parent job left (every 15 min)."""
+    rt = runtime()
+    return steps.sweep_orphans(rt.session_factory, rt.settings, now=utcnow())
+
+
 def anchor_audit_log() -> int:
     """Append the audit chain's head to ``SAR_AUDIT_ANCHOR_FILE`` (every ``SAR_AUDIT_ANCHOR_MINUTES``).
 
@@ -251,6 +260,7 @@ def register_jobs(scheduler: BaseScheduler, session_factory: sessionmaker, setti
         (BACKGROUND_JOBS, run_background_jobs, 5, BACKGROUND_JOBS_NAME),
         # Registered always (a no-op while SAR_AUDIT_ANCHOR_FILE is unset), so the job store's rows are stable.
         (AUDIT_ANCHOR, anchor_audit_log, max(settings.audit_anchor_minutes * 60, 1), "anchor the audit log"),
+        (STEP_SWEEP, sweep_step_outputs, 15 * 60, "delete step outputs left by stopped jobs"),
     )
     for job_id, func, seconds, name in interval_jobs:
         scheduler.add_job(func, IntervalTrigger(seconds=seconds, timezone="UTC"), id=job_id, name=name,

@@ -361,9 +361,9 @@ def _run_proposals(session_factory: sessionmaker, job_id: int, *, settings: Sett
         # Issue 11: one extract+detect job per document, shared with every other worker.
         # The bundle's names go with each step, for the per-bundle ad-hoc recognizers (issue 10).
         subject_names, party_names = bundle_names(context)
-        steps.spawn(session, job, DETECT_JOB, [{"item_id": i, "filename": n, "sha256": sha,
-                                                "names": [list(subject_names), list(party_names)]}
-                                               for i, n, sha in inputs], now=now_fn())
+        steps.spawn(session, job, DETECT_JOB, steps.detect_steps(session, [
+            {"item_id": i, "filename": n, "sha256": sha, "names": [list(subject_names), list(party_names)]}
+            for i, n, sha in inputs], settings), now=now_fn())
     n_docs = len(inputs)
     _set_progress(session_factory, job_id, 0, 2 * n_docs, "reading the documents")
     engine = engine or default_engine()
@@ -372,7 +372,7 @@ def _run_proposals(session_factory: sessionmaker, job_id: int, *, settings: Sett
         run=lambda child: run_job(session_factory, child, settings=settings, now_fn=now_fn, engine=engine,
                                   claimed=True),
         progress=lambda done, total: _set_progress(session_factory, job_id, done, 2 * n_docs,
-                                                   f"read and analysed {done} of {total} documents"))
+                                                   f"read and analysed {done} of {total} parts"))
     extracted, findings = steps.load_detected(settings, results)
 
     def progress(done: int, total: int) -> None:
@@ -454,19 +454,18 @@ def _run_pack(session_factory: sessionmaker, job_id: int, *, settings: Settings,
                 outcomes.check_outcome_submittable(session, request, actor=creator)
             else:
                 approvals.check_submittable(session, request, actor=creator)
-            specs = packs.burn_specs(session, request, settings=settings)
-            steps.spawn(session, job, BURN_JOB, specs, now=now_fn())
-            spawned_ids = [spec["item_id"] for spec in specs]
+            specs = steps.burn_steps(session, packs.burn_specs(session, request, settings=settings), settings)
+            spawned = [c.params for c in steps.spawn(session, job, BURN_JOB, specs, now=now_fn())]
         else:
-            spawned_ids = [c.params["item_id"] for c in session.scalars(
+            spawned = [c.params for c in session.scalars(
                 select(Job).where(Job.parent_id == job_id, Job.kind == BURN_JOB).order_by(Job.id))]
     results = steps.drive(
         session_factory, job_id, BURN_JOB, worker=worker_name(), lease=stale_after(settings), now_fn=now_fn,
         run=lambda child: run_job(session_factory, child, settings=settings, now_fn=now_fn, engine=engine,
                                   claimed=True),
         progress=lambda done, total: _set_progress(session_factory, job_id, done, total + 1,
-                                                   f"burned in and verified {done} of {total} documents"))
-    burnt = steps.load_burnt(settings, results, spawned_ids)
+                                                   f"burned in and verified {done} of {total} parts"))
+    burnt = steps.load_burnt(settings, results, spawned)
     _set_progress(session_factory, job_id, len(results), len(results) + 1, "assembling the pack")
     now = now_fn()
     with session_factory.begin() as session:

@@ -8,16 +8,19 @@ retryable (lease, backoff, dead letter: :mod:`sar.bundle.queue`); one that ends 
 fails its parent with that document's error. Between the two proposal phases the parent resolves the
 bundle's cast in one step (``RedactionEngine.decide``).
 
+A document longer than ``Settings.job_range_pages`` is split further, into one step per page range
+in both phases (:mod:`sar.bundle.ranges`: the ranges put back together read exactly as one step).
+
 A step's output goes to the file store (per-document results on disk, encrypted at rest like every
 other file when that is on), and only its hash into the job's ``result``; the parent deletes the
-files when it is done with them (:func:`discard`). The detection output is pickled: it is written and
-read only by this module's workers, in the store that already holds the documents themselves.
+files when it is done with them (:func:`discard`), and the worker's sweep (:func:`sweep_orphans`)
+deletes those of a parent that stopped before it could. The detection output is JSON
+(``ranges.encode_detected``): nothing read back from the store is unpickled.
 """
 
 from __future__ import annotations
 
 import logging
-import pickle
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -28,11 +31,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from redaction import pdf
 from redaction.errors import VerificationError
-from sar.bundle import queue
+from sar.bundle import queue, ranges
 from sar.core.errors import SarError
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
-from sar.models import Job
+from sar.models import BundleItem, Job
 from sar.release import burning
 
 log = logging.getLogger(__name__)
@@ -131,25 +134,40 @@ def run_step(session_factory: sessionmaker, job_id: int, *, worker: str, setting
 
 
 def _detect(params: dict, *, settings: Settings, engine, job_id: int) -> tuple[dict, str]:
-    """Extract one document (OCR included) and, when the engine splits its phases, detect on it."""
+    """Extract one document or page range (OCR included) and, when the engine splits its phases, detect on it."""
     store = FileStore.for_settings(settings)
-    document = pdf.extract(store.get(params["sha256"]), params["filename"])
+    pages = range(*params["pages"]) if params.get("pages") else None
+    document = pdf.extract(store.get(params["sha256"]), params["filename"], pages=pages)
     detect = getattr(engine, "detect_document", None) if engine is not None else None
     subject_names, party_names = params.get("names") or ([], [])
     names = (tuple(subject_names), tuple(party_names))
-    findings = [[tuple(f) for f in page] for page in detect(document, names)] if detect else None
+    findings = [[list(f) for f in page] for page in detect(document, names)] if detect else None
     # The job id makes every blob unique, so deleting one never removes another run's.
-    blob = store.put(pickle.dumps({"job": job_id, "document": document, "findings": findings},
-                                  protocol=pickle.HIGHEST_PROTOCOL))
-    return {"work_sha256": blob, "pages": len(document.pages)}, f"read {len(document.pages)} page(s)"
+    blob = store.put(ranges.encode_detected(job_id, document, findings))
+    return ({"work_sha256": blob, "pages": len(document.pages), "item_id": params.get("item_id")},
+            f"read {len(document.pages)} page(s)")
+
+
+def detect_steps(session: Session, inputs: list[dict[str, Any]], settings: Settings) -> list[dict[str, Any]]:
+    """The DETECT_JOB params of a bundle: one per document, or per page range of a long one (in order)."""
+    out: list[dict[str, Any]] = []
+    for base in inputs:
+        item = session.get(BundleItem, base["item_id"])
+        out += ranges.detect_params(base, item.document.page_count or 0, settings.job_range_pages)
+    return out
 
 
 def load_detected(settings: Settings, results: list[dict]) -> tuple[list, list | None]:
-    """The documents and (if detected) findings that :func:`drive` returned for DETECT_JOB children."""
+    """The documents and (if detected) findings that :func:`drive` returned for DETECT_JOB children.
+
+    The page ranges of one document (consecutive results with its item id) are put end to end.
+    """
     store = FileStore.for_settings(settings)
-    loaded = [pickle.loads(store.get(r["work_sha256"])) for r in results]  # noqa: S301 - our own blobs
-    documents = [item["document"] for item in loaded]
-    findings = [item["findings"] for item in loaded]
+    loaded = [ranges.decode_detected(store.get(r["work_sha256"])) for r in results]
+    joined = [ranges.join_detected(parts) for _, parts in
+              ranges.group([r.get("item_id", i) for i, r in enumerate(results)], loaded)]
+    documents = [document for document, _ in joined]
+    findings = [f for _, f in joined]
     return documents, (None if any(f is None for f in findings) else findings)
 
 
@@ -162,25 +180,90 @@ def _burn(params: dict, *, settings: Settings, engine, job_id: int) -> tuple[dic
              "spec_key": params["spec_key"]}, "burned in and verified")
 
 
-def load_burnt(settings: Settings, results: list[dict], item_ids: list[int]) -> dict[int, tuple[str, Any]]:
-    """Item id -> (spec key, BurnInResult) for BURN_JOB children's results (in spawn order)."""
+def burn_steps(session: Session, specs: list[dict[str, Any]], settings: Settings) -> list[dict[str, Any]]:
+    """The BURN_JOB params of a pack: one per document's spec, or per page range of a long one (in order)."""
+    out: list[dict[str, Any]] = []
+    for spec in specs:
+        item = session.get(BundleItem, spec["item_id"])
+        out += ranges.burn_params(spec, item.document.page_count or 0, settings.job_range_pages)
+    return out
+
+
+def load_burnt(settings: Settings, results: list[dict], params: list[dict]) -> dict[int, tuple[str, Any]]:
+    """Item id -> (spec key, BurnInResult) for BURN_JOB children's results and params (in spawn order).
+
+    The page ranges of one document are joined and verified again (``ranges.join_burnt``).
+
+    :raises VerificationError: a joined document fails verification.
+    """
     store = FileStore.for_settings(settings)
-    return {item_id: (r["spec_key"], pdf.BurnInResult(store.get(r["burnt_sha256"]),
-                                                       rasterised_pages=tuple(r["rasterised"]),
-                                                       notes=tuple(r["notes"])))
-            for item_id, r in zip(item_ids, results, strict=True)}
+    parts = [pdf.BurnInResult(store.get(r["burnt_sha256"]), rasterised_pages=tuple(r["rasterised"]),
+                              notes=tuple(r["notes"])) for r in results]
+    out: dict[int, tuple[str, Any]] = {}
+    for item_id, pairs in ranges.group([p["item_id"] for p in params], list(zip(params, results, parts,
+                                                                                  strict=True))):
+        spec, result, _ = pairs[0]
+        burnt = ranges.join_burnt(spec, [part for _, _, part in pairs]) if len(pairs) > 1 else pairs[0][2]
+        out[item_id] = (result["spec_key"], burnt)
+    return out
 
 
 def discard(settings: Settings, results: list[dict]) -> None:
     """Delete the steps' files from the store once the parent has used them (best effort)."""
     store = FileStore.for_settings(settings)
     for r in results:
-        for key in ("work_sha256", "burnt_sha256"):
+        for key in BLOB_KEYS:
             if r.get(key):
                 try:
                     store.delete(r[key])
                 except OSError:  # pragma: no cover - a leftover file is harmless
                     log.warning("could not delete step output %s", r[key])
+
+
+#: Result keys of a step that name a file in the store.
+BLOB_KEYS = ("work_sha256", "burnt_sha256")
+
+
+def sweep_orphans(session_factory: sessionmaker, settings: Settings, *, now: datetime) -> int:
+    """Delete the stored outputs of steps whose parent job is over but did not delete them; return how many.
+
+    A parent deletes its steps' files once it has used them (:func:`discard`); one that failed, went
+    to the dead letter, or died between its last commit and the deletion leaves them in the store.
+    Run by the worker's scheduler. A step's file is kept while its parent may still use it (queued
+    for a retry, or running), and while any step of an unfinished parent names the same file (a
+    burned-in document is stored by its hash, so two runs can share one). The step's result then
+    says ``"swept"`` so it is not looked at again. Each step is cleared in its own transaction.
+    """
+    store = FileStore.for_settings(settings)
+    with session_factory() as session:
+        parents = {pid: status for pid, status in session.execute(
+            select(Job.id, Job.status).where(Job.id.in_(select(Job.parent_id).where(
+                Job.kind.in_(STEP_KINDS), Job.parent_id.is_not(None)))))}
+        steps = session.execute(select(Job.id, Job.parent_id, Job.result).where(
+            Job.kind.in_(STEP_KINDS), Job.parent_id.is_not(None))).all()
+    live = {r[key] for _, parent_id, r in steps if parents.get(parent_id) not in queue.FINISHED
+            for key in BLOB_KEYS if r and r.get(key)}
+    swept = 0
+    for step_id, parent_id, result in steps:
+        if parents.get(parent_id) not in queue.FINISHED or not result or result.get("swept"):
+            continue
+        blobs = [result[key] for key in BLOB_KEYS if result.get(key)]
+        if not blobs:
+            continue
+        for sha in blobs:
+            if sha not in live:
+                try:
+                    swept += store.delete(sha)
+                except OSError:  # pragma: no cover - tried again on the next sweep
+                    log.warning("could not delete step output %s", sha)
+                    break
+        else:
+            with session_factory.begin() as session:
+                job = session.get(Job, step_id)
+                job.result = {**(job.result or {}), "swept": now.isoformat()}
+    if swept:
+        log.info("deleted %d stored step output(s) left by finished jobs", swept)
+    return swept
 
 
 _RUNNERS: dict[str, Callable[..., tuple[dict, str]]] = {DETECT_JOB: _detect, BURN_JOB: _burn}

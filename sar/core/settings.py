@@ -121,6 +121,9 @@ class Settings:
     :param job_stale_seconds: ``SAR_JOB_STALE_SECONDS``: a running background job whose heartbeat is
         older than this is taken to have lost its worker, failed, and may be run again.
     :param job_heartbeat_seconds: ``SAR_JOB_HEARTBEAT_SECONDS``: how often a running job beats.
+    :param job_range_pages: ``SAR_JOB_RANGE_PAGES``: a document longer than this is read, analysed,
+        burned in and verified in page-range jobs of this many pages (issue 11), so every worker's
+        cores share one large document; at least 1.
     :param council_nation: the council's nation for SAR roll-forward (rulebook H-3).
     :param password_min_staff: ``SAR_PASSWORD_MIN_STAFF``, at least 8 (NCSC's floor); 12 by default (ASVS V2.1.1).
     :param password_min_requester: ``SAR_PASSWORD_MIN_REQUESTER``, at least 8; 10 by default.
@@ -164,6 +167,7 @@ class Settings:
     db_statement_timeout_seconds: float = DEFAULT_STATEMENT_TIMEOUT
     job_stale_seconds: float = 60.0
     job_heartbeat_seconds: float = 10.0
+    job_range_pages: int = 120
     base_url: str = "http://127.0.0.1:8000"
     council_name: str = "Example County Council"
     council_nation: str = "ENG"
@@ -289,6 +293,7 @@ class Settings:
             db_statement_timeout_seconds=_float("SAR_DB_STATEMENT_TIMEOUT", base.db_statement_timeout_seconds),
             job_stale_seconds=_float("SAR_JOB_STALE_SECONDS", base.job_stale_seconds),
             job_heartbeat_seconds=_float("SAR_JOB_HEARTBEAT_SECONDS", base.job_heartbeat_seconds),
+            job_range_pages=max(1, _int("SAR_JOB_RANGE_PAGES", base.job_range_pages)),
         )
 
     def check_secret_key(self) -> None:

@@ -76,9 +76,18 @@ def spec(plan, boxes: Sequence[BurnInBox], blank: dict[int, str], removed_string
 def burn_from_spec(burn: dict[str, Any], original: bytes) -> pdf.BurnInResult:
     """Burn in and verify one document exactly as a pack build does, from its spec.
 
+    A spec with ``pages`` (``[start, stop)``, a page-range step of ``sar.bundle.ranges``) burns in
+    and verifies those pages only, as a PDF of them, with the whole document's page numbers in its notes.
+
     :raises VerificationError: the output still contains removed text.
     """
     boxes = [BurnInBox(page=b[0], box=Box(*b[1:5]), label=b[5]) for b in burn["boxes"]]
+    if burn.get("pages"):
+        start, stop = burn["pages"]
+        return pdf.burn_range(original, start, stop, boxes,
+                              withheld_pages={int(p): v for p, v in burn["withheld"].items()},
+                              removed_strings=burn["removed_strings"], label_boxes=True, name=burn["filename"],
+                              people=burn["people"], kept_text=burn["kept_text"])
     return pdf.burn_in_report(original, boxes, withheld_pages={int(p): v for p, v in burn["withheld"].items()},
                               removed_strings=burn["removed_strings"], label_boxes=True, name=burn["filename"],
                               people=burn["people"], kept_text=burn["kept_text"])
