@@ -179,3 +179,4 @@ class _Owner:
     kind: str | None  # SUBJECT, PROFESSIONAL, THIRD_PARTY or None (no one found)
     strong: bool
     person: Person | None
+    relative: bool = False  # introduced by a family relationship (redaction.ownership)

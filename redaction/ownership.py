@@ -1,0 +1,47 @@
+"""Whose identifier: a detail given for a person whom the record introduces as a relative.
+
+A redactor reads "Her mother, <Name> (NHS 601 ...)" or "<Name>, the mother's partner, DOB ..." and
+knows the number is the relative's, whatever else the bundle says about the name: the record states
+for whom the detail is given. The cast may have linked the name to the subject (a shared surname)
+or to a professional (a letter that says the relative "is also registered here"); the statement in
+the sentence wins for the identifier (rule ``identifier-stated-for-relative`` in
+:data:`redaction.identifier_rules.IDENTIFIER_RULES`, DPA 2018 Sch 2 para 16: a third party's data).
+
+The relationship words are the recognizers' list (:data:`redaction.detectors.uk.RELATIONSHIPS`); a
+mention that carries the subject's own given name is never a relative ("her son, <Subject> (DOB
+...)" in a letter about the mother).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from redaction.detectors.uk import RELATIONSHIPS
+
+_REL = "|".join(re.escape(r) for r in sorted(RELATIONSHIPS, key=len, reverse=True))
+_DET = r"(?:her|his|their|the|my|our|your|a|an)"
+# "Her mother, <Name>", "the maternal grandmother <Name>", "mother's partner: <Name>".
+_BEFORE = re.compile(
+    r"(?:^|[\s(,;])" + _DET + r"?\s*(?:" + _REL + r")(?:(?:'s|\u2019s)\s+(?:" + _REL + r"))?\s*[,:\-\u2013]?\s*$",
+    re.IGNORECASE,
+)
+# "<Name>, the mother's partner, DOB", "<Name> (maternal aunt), tel ...": the relation stands right
+# after the name and is not "<relation> of <someone>" (which describes the person relative to another).
+_AFTER = re.compile(
+    r"^\s*(?:,\s*|\(\s*|-\s*)" + _DET + r"?\s*(?:" + _REL + r")(?:(?:'s|\u2019s)\s+(?:" + _REL + r"))?\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+
+
+def stated_for_relative(text: str, name_start: int, name_end: int, sentence_start: int,
+                        subject_given: Iterable[str]) -> bool:
+    """True when the name at ``name_start..name_end`` is introduced by a family relationship.
+
+    :param sentence_start: the relationship must stand in the same sentence as the name.
+    :param subject_given: the subject's given names; a mention carrying one is never a relative.
+    """
+    mention = {t.lower() for t in re.findall(r"[^\W\d_]+", text[name_start:name_end])}
+    if mention & {g.lower() for g in subject_given if g}:
+        return False
+    return bool(_BEFORE.search(text[sentence_start:name_start]) or _AFTER.match(text[name_end : name_end + 60]))
