@@ -1,4 +1,4 @@
-"""IDENTIFIER_RULES (redaction.identifier_rules, re-exported by redaction.engine): one positive and one negative row per named rule (issue 10).
+"""IDENTIFIER_RULES (redaction.identifier_rules, via redaction.engine): a positive and a negative row per rule.
 
 Each row is a one-page document run through the real engine; ``redacted`` says whether the value
 must be proposed. The subject is Lorcan Halloran (DOB 09/09/2009); Tamsin Baptiste is the social
