@@ -33,7 +33,7 @@ from redaction.detect import (
 )
 from redaction.forms import form_owner
 from redaction.identifier_rules import IDENTIFIER_RULES, _Occurrence
-from redaction.legal import first_person_spans, is_meeting_record, meeting_spans, written_by_lawyer
+from redaction.legal import first_person_spans, is_meeting_record, meeting_spans, title_lines, written_by_lawyer
 from redaction.names import (
     DISCLOSED,
     PROFESSIONAL,
@@ -130,7 +130,8 @@ class _Decider(_PeopleScan):
         for doc_pages in by_doc.values():
             # A legal gateway/planning meeting record is redacted sentence by sentence (redaction.legal).
             headed = [p for p in doc_pages
-                      if _LPP_HEADING.search(_heading(p.text)) and not is_meeting_record(_heading(p.text))]
+                      if _LPP_HEADING.search(title_lines(_heading(p.text)))
+                      and not is_meeting_record(_heading(p.text))]
             if headed and headed[0] is doc_pages[0]:
                 out.update(p.key for p in doc_pages)
             else:
