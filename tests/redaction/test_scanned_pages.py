@@ -12,7 +12,7 @@ Pages are small (a postcard) and rendered at 200 dpi so Tesseract reads them in 
 import pymupdf
 import pytest
 
-from redaction import pdf
+from redaction import pdf, pdf_shown
 from redaction.types import Box, BurnInBox
 from redaction.unread import UNREAD_PAGE
 from tests.redaction.engine_support import context, propose
@@ -55,9 +55,26 @@ needs_ocr = pytest.mark.skipif(not pdf.ocr_available(), reason="Tesseract is ins
 
 
 @needs_ocr
-def test_words_only_ocr_sees_are_detected_and_burned_out_of_the_pixels():
+def test_words_only_ocr_sees_are_detected_and_burned_out_of_the_pixels(monkeypatch):
     data = scanned_pdf()
+    # Count the OCR passes extraction makes (calls go through to the real OCR): the upright picture
+    # is read once (MuPDF's OCR text page); Tesseract then reads only the three turned renderings.
+    calls = {"upright": 0, "turned": 0}
+    real_page_ocr, real_words = pymupdf.Page.get_textpage_ocr, pdf_shown._tesseract_words
+
+    def page_ocr(self, *a, **k):
+        calls["upright"] += 1
+        return real_page_ocr(self, *a, **k)
+
+    def words(png, tessdata):
+        calls["turned"] += 1
+        return real_words(png, tessdata)
+
+    monkeypatch.setattr(pymupdf.Page, "get_textpage_ocr", page_ocr)
+    monkeypatch.setattr(pdf_shown, "_tesseract_words", words)
     doc = pdf.extract(data, "scan.pdf")
+    assert calls == {"upright": 1, "turned": 3}, calls
+    monkeypatch.undo()
     assert doc.pages[0].source == "ocr"
     assert "07700 900123" in doc.pages[0].text
     plan = propose(doc, ctx=context())[0]
