@@ -117,9 +117,12 @@ def sensitive_sentences(
         r"(?<!\w)(?:" + "|".join(re.escape(g) for g in subject_given if g) + r")(?!\w)", re.IGNORECASE
     ) if any(subject_given) else None
     out = []
-    previous: tuple[int, int] | None = None
+    earlier: list[tuple[int, int]] = []
     for s, e in sentences:
-        prev, previous = previous, (s, e)
+        # The pronoun's antecedent: the nearest of the three sentences before that names anyone (a
+        # wrapped line or a table cell may stand between them in the extracted text).
+        prev = next((span for span in reversed(earlier[-3:]) if _names_anyone(span, tp, subj, given, text)), None)
+        earlier.append((s, e))
         sentence = text[s:e]
         kind = cue_kind(sentence)
         if kind is None:
@@ -148,6 +151,13 @@ def sensitive_sentences(
             if pe > ps:
                 out.append((ps, pe, kind))
     return out
+
+
+def _names_anyone(span, tp, subj, given, text) -> bool:
+    """The sentence at ``span`` names a third party, the subject, or opens with a relative."""
+    s, e = span
+    return (any(s <= a and b <= e for a, b in (*tp, *subj)) or bool(given and given.search(text[s:e]))
+            or bool(_RELATION_START.match(text[s:e])))
 
 
 def _only_third_party(span, tp, subj, given, text) -> bool:

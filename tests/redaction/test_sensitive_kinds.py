@@ -72,6 +72,15 @@ def test_pronoun_after_a_sentence_that_opens_with_a_relative():
     assert spans(text) == []
 
 
+def test_pronoun_antecedent_is_the_nearest_sentence_that_names_anyone():
+    """A wrapped line between them (extracted as its own sentence) does not break the link."""
+    text = "Doran Vesk moved in last year. Over the winter. She owes arrears of rent."
+    assert spans(text, tp=[(0, 10)]) == ["She owes arrears of rent."]
+    # negative: the nearest naming sentence is about the subject
+    text = "Doran Vesk moved in last year. Lorcan moved school. Over the winter. She owes arrears of rent."
+    assert spans(text, tp=[(0, 10)]) == []
+
+
 def test_serious_harm_flag():
     assert serious_harm("Her mother's drug use must not be shared with the father.")
     assert not serious_harm("Her mother was treated for depression.")
