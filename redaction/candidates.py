@@ -187,3 +187,4 @@ class _Owner:
     strong: bool
     person: Person | None
     relative: bool = False  # introduced by a family relationship (redaction.ownership)
+    given: bool = False  # the nearest name receives it from someone else (redaction.ownership)

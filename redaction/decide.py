@@ -44,7 +44,7 @@ from redaction.names import (
     Person,
     name_tokens,
 )
-from redaction.ownership import stated_for_relative
+from redaction.ownership import given_to, stated_for_relative
 from redaction.people import _PeopleScan
 from redaction.plan import _close_over_documents, _resolve_overlaps
 from redaction.rules import Verdict, first_verdict
@@ -309,7 +309,8 @@ class _Decider(_PeopleScan):
 
     def _verdict(self, page: _Page, f: Finding, owner: _Owner, harm: bool, subject_ids: set) -> Verdict:
         """The verdict of the first rule of :data:`IDENTIFIER_RULES` that applies to one occurrence."""
-        occ = _Occurrence(self, page, f, owner, harm, subject_ids, page.text[f.start : f.end], owner.relative)
+        occ = _Occurrence(self, page, f, owner, harm, subject_ids, page.text[f.start : f.end], owner.relative,
+                          owner.given)
         return first_verdict(IDENTIFIER_RULES, occ, Verdict.REDACT)[0]
 
     def _third_party_in_sentence(self, page: _Page, pos: int) -> bool:
@@ -359,7 +360,8 @@ class _Decider(_PeopleScan):
             others = _PRONOUN.search(between) and not re.match(r"\s*'s\b", page.text[e : e + 3])
             relative = stated_for_relative(page.text, s, e, sent[0],
                                           {t[0] for n in self.context.subject.names if (t := name_tokens(n))})
-            return _Owner(person.kind if person.kind != "disclosed" else SUBJECT, not others, person, relative)
+            return _Owner(person.kind if person.kind != "disclosed" else SUBJECT, not others, person, relative,
+                          given_to(page.text, s, sent[0]))
         form = form_owner(page.text, start, self.names.get(page.key, ()), lambda p: p.kind)
         if form is not None:
             return _Owner(SUBJECT, True, form)

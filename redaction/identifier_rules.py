@@ -30,6 +30,8 @@ class _Occurrence(NamedTuple):
     value: str
     #: the nearest name before the detail is introduced by a family relationship (redaction.ownership)
     relative: bool = False
+    #: the nearest name before the detail receives it from someone else (redaction.ownership.given_to)
+    given: bool = False
 
 
 def _dob_verdict(o: _Occurrence) -> Verdict:
@@ -66,6 +68,9 @@ IDENTIFIER_RULES: tuple[Rule, ...] = (
          "(\"her mother, <Name> (NHS ...)\", \"<Name>, the mother's partner, DOB ...\") is that relative's, "
          "whatever the cast made of the name.",
          lambda o: Verdict.REDACT_STRONG if o.relative else None),
+    Rule("identifier-given-to-subject", "A detail handed to the subject (\"Mum gave <Subject> a number on a card: "
+         "...\") is not the subject's: nobody is shown to own it, so it is redacted.",
+         lambda o: Verdict.REDACT if o.given and o.owner.kind == SUBJECT else None),
     Rule("subject-owns-detail", "A detail next to the subject's name (same line, heading, label block or table "
          "row) is the subject's own and kept wherever it appears.",
          lambda o: Verdict.KEEP_SUBJECT if o.owner.kind == SUBJECT and o.owner.strong

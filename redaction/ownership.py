@@ -7,6 +7,11 @@ or to a professional (a letter that says the relative "is also registered here")
 the sentence wins for the identifier (rule ``identifier-stated-for-relative`` in
 :data:`redaction.identifier_rules.IDENTIFIER_RULES`, DPA 2018 Sch 2 para 16: a third party's data).
 
+A detail handed to the subject is not the subject's either: in "Mum gave <Subject> a phone number on a
+card: 07..." the subject is the nearest name but the receiver, and the number is the giver's. Rule
+``identifier-given-to-subject``: when the nearest name is the object of a verb of giving or sending,
+nobody is shown to own the detail and it is redacted (fail closed; the giver may not be named).
+
 The relationship words are the recognizers' list (:data:`redaction.detectors.uk.RELATIONSHIPS`); a
 mention that carries the subject's own given name is never a relative ("her son, <Subject> (DOB
 ...)" in a letter about the mother).
@@ -45,3 +50,18 @@ def stated_for_relative(text: str, name_start: int, name_end: int, sentence_star
     if mention & {g.lower() for g in subject_given if g}:
         return False
     return bool(_BEFORE.search(text[sentence_start:name_start]) or _AFTER.match(text[name_end : name_end + 60]))
+
+
+# A verb of giving or sending straight before the name: the name is the receiver ("gave <Name> a
+# number", "texted <Name> her address", "handed to <Name>").
+_GIVEN_TO = re.compile(
+    r"\b(?:gave|give|gives|giving|handed|hands|sent|sends|passed|passes|texted|texts|messaged|messages|"
+    r"offered|offers|showed|shows|slipped|wrote|writes|left|leaves)(?:\s+(?:it|this|them|that))?"
+    r"(?:\s+(?:to|for))?\s+$",
+    re.IGNORECASE,
+)
+
+
+def given_to(text: str, name_start: int, sentence_start: int) -> bool:
+    """True when the name at ``name_start`` receives something from someone else in its sentence."""
+    return bool(_GIVEN_TO.search(text[max(sentence_start, name_start - 40):name_start]))
