@@ -65,11 +65,11 @@ IDENTIFIER_RULES: tuple[Rule, ...] = (
          lambda o: Verdict.KEEP if o.f.entity in _CONTACT and _organisation_line(o.page, o.f.start, o.f.end)
          and not (o.owner.kind == THIRD_PARTY and o.owner.strong) else None),
     Rule("identifier-stated-for-relative", "A detail given for a person introduced by a family relationship "
-         "(\"her mother, <Name> (NHS ...)\", \"<Name>, the mother's partner, DOB ...\") is that relative's, "
+         "(\"the stepfather, <Name>, NI number ...\", \"<Name> (maternal aunt), tel ...\") is that relative's, "
          "whatever the cast made of the name.",
          lambda o: Verdict.REDACT_STRONG if o.relative else None),
-    Rule("identifier-given-to-subject", "A detail handed to the subject (\"Mum gave <Subject> a number on a card: "
-         "...\") is not the subject's: nobody is shown to own it, so it is redacted.",
+    Rule("identifier-given-to-subject", "A detail handed to the subject (\"her uncle texted <Subject> his new "
+         "number ...\") is not the subject's: nobody is shown to own it, so it is redacted.",
          lambda o: Verdict.REDACT if o.given and o.owner.kind == SUBJECT else None),
     Rule("subject-owns-detail", "A detail next to the subject's name (same line, heading, label block or table "
          "row) is the subject's own and kept wherever it appears.",

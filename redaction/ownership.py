@@ -1,14 +1,14 @@
 """Whose identifier: a detail given for a person whom the record introduces as a relative.
 
-A redactor reads "Her mother, <Name> (NHS 601 ...)" or "<Name>, the mother's partner, DOB ..." and
+A redactor reads "the stepfather, <Name>, NI number ..." or "<Name> (maternal aunt), tel ..." and
 knows the number is the relative's, whatever else the bundle says about the name: the record states
 for whom the detail is given. The cast may have linked the name to the subject (a shared surname)
-or to a professional (a letter that says the relative "is also registered here"); the statement in
+or to a professional (a role word elsewhere in the letter); the statement in
 the sentence wins for the identifier (rule ``identifier-stated-for-relative`` in
 :data:`redaction.identifier_rules.IDENTIFIER_RULES`, DPA 2018 Sch 2 para 16: a third party's data).
 
-A detail handed to the subject is not the subject's either: in "Mum gave <Subject> a phone number on a
-card: 07..." the subject is the nearest name but the receiver, and the number is the giver's. Rule
+A detail handed to the subject is not the subject's either: in "her uncle texted <Subject> his new
+number, 07..." the subject is the nearest name but the receiver, and the number is the giver's. Rule
 ``identifier-given-to-subject``: when the nearest name is the object of a verb of giving or sending,
 nobody is shown to own the detail and it is redacted (fail closed; the giver may not be named).
 
@@ -26,7 +26,7 @@ from redaction.detectors.uk import RELATIONSHIPS
 
 _REL = "|".join(re.escape(r) for r in sorted(RELATIONSHIPS, key=len, reverse=True))
 _DET = r"(?:her|his|their|the|my|our|your|a|an)"
-# "Her mother, <Name>", "the maternal grandmother <Name>", "mother's partner: <Name>".
+# "his stepfather, <Name>", "the maternal grandmother <Name>", "mother's partner: <Name>".
 _BEFORE = re.compile(
     r"(?:^|[\s(,;])" + _DET + r"?\s*(?:" + _REL + r")(?:(?:'s|\u2019s)\s+(?:" + _REL + r"))?\s*[,:\-\u2013]?\s*$",
     re.IGNORECASE,

@@ -44,7 +44,7 @@ def _cue_rx(word: str) -> str:
 _CUE = re.compile(
     "|".join(f"(?P<c{i}>(?<!\\w){_cue_rx(w)}(?!\\w))" for i, (w, _tags) in enumerate(_CUES)), re.IGNORECASE
 )
-# A numbered paragraph or list item ("3.3 She owes ...", "(b) Her partner ...") starts like any other.
+# A numbered paragraph or list item ("4.2 He has ...", "(b) Her partner ...") starts like any other.
 _NUMBERING = r"(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]\)|\(?[ivx]{1,4}\))\s+)?"
 _NUMBER_AT = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?[ \t]+|\d{1,3}\.[ \t]+")
 _RELATION_START = re.compile(

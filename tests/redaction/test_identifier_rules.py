@@ -30,13 +30,13 @@ ROWS = [
     ("organisation-contact-line", "Doran Vesk lives at 1 High Street, Anytown AB1 2DE.", "1 High Street", True, ()),
     ("subject-owns-detail", "Lorcan Halloran, mobile 07700 900456", "07700 900456", False, ()),
     ("subject-owns-detail", "Doran Vesk, mobile 07700 900456", "07700 900456", True, ()),
-    ("identifier-stated-for-relative", "Lorcan is registered with us. Her mother, Saima Halloran (NHS 601 337 4821), "
-     "is also registered here.", "601 337 4821", True, ()),
+    ("identifier-stated-for-relative", "Lorcan is registered with us. His stepmother, Maren Halloran "
+     "(NHS 712 448 3905), is our patient too.", "712 448 3905", True, ()),
     ("identifier-stated-for-relative", "Her son, Lorcan Halloran (NHS 401 023 2137), is registered here.",
      "401 023 2137", False, ()),
-    ("identifier-given-to-subject", "Mum gave Lorcan Halloran a phone number on a card: 07588 213 907.",
-     "07588 213 907", True, ()),
-    ("identifier-given-to-subject", "Lorcan Halloran's own mobile is 07588 213 907.", "07588 213 907", False, ()),
+    ("identifier-given-to-subject", "His uncle texted Lorcan Halloran a new number, 07700 900 614.",
+     "07700 900 614", True, ()),
+    ("identifier-given-to-subject", "Lorcan Halloran's own mobile is 07700 900 614.", "07700 900 614", False, ()),
     ("email-by-name", "Tamsin Baptiste <t.baptiste@anytown.gov.uk> wrote.", "t.baptiste@anytown.gov.uk", False, ()),
     ("email-by-name", "He wrote from doran.vesk@example.com last week.", "doran.vesk@example.com", True, ()),
     ("date-of-birth", "Lorcan was born on 09/09/2009.", "09/09/2009", False, ()),

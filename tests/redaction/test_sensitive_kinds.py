@@ -3,7 +3,7 @@ negative row per kind and per rule added for it.
 
 Kinds: health, criminal record, criminal investigations and proceedings, sexual history, finances and
 debt. Rules: the cues of lexicon/sensitive_cues.txt, tp-sensitive-numbered (a numbered paragraph
-"3.3 She owes ..." opens like any sentence), tp-sensitive-relative-before (a pronoun sentence after
+"4.2 He owes ..." opens like any sentence), tp-sensitive-relative-before (a pronoun sentence after
 one that opens with a relative is the relative's) and tp-sensitive-serious-harm (the sentence goes to
 a manager as serious harm when the record says disclosure would harm).
 """
@@ -18,17 +18,17 @@ TP = "Doran Vesk"
 
 KIND_ROWS = [
     # kind, sentence naming the third party at its start, withheld?
-    ("health", "Doran Vesk was treated for depression after a miscarriage.", True),
+    ("health", "Doran Vesk was treated for depression last spring.", True),
     ("health", "Doran Vesk was treated to a day out at the coast.", False),
-    ("offending", "Doran Vesk has a previous caution for common assault.", True),
+    ("offending", "Doran Vesk has a previous caution for criminal damage.", True),
     ("offending", "Doran Vesk gave a previous account of the day.", False),
-    ("investigation", "Doran Vesk is under investigation for county-lines drug supply.", True),
+    ("investigation", "Doran Vesk is under investigation for burglary.", True),
     ("investigation", "Doran Vesk is under pressure at work.", False),
     ("proceedings", "Doran Vesk is awaiting trial at the Crown Court.", True),
     ("proceedings", "Doran Vesk is awaiting news of the new flat.", False),
     ("sexual", "Doran Vesk had an affair with a neighbour last year.", True),
     ("sexual", "Doran Vesk had a chat with a neighbour last year.", False),
-    ("debt", "Doran Vesk owes arrears of rent and has a county court judgment against him.", True),
+    ("debt", "Doran Vesk has rent arrears and a county court judgment.", True),
     ("debt", "Doran Vesk pays the rent on time.", False),
     ("debt-ccj", "Doran Vesk has a CCJ and bailiffs have called.", True),
     ("debt-ccj", "Doran Vesk has a CCTV camera by the door.", False),
@@ -58,10 +58,10 @@ def spans(text, tp=()):
 
 
 def test_numbered_paragraph_pronoun_after_a_third_party():
-    text = "3.2 Doran Vesk moved in last year. 3.3 She owes arrears of rent of about 2,400 pounds."
-    assert spans(text, tp=[(4, 14)]) == ["She owes arrears of rent of about 2,400 pounds."]
+    text = "4.1 Doran Vesk moved in last year. 4.2 He owes about 900 pounds in rent."
+    assert spans(text, tp=[(4, 14)]) == ["He owes about 900 pounds in rent."]
     # negative: the pronoun sentence follows one about the subject
-    text = "3.2 Lorcan moved school last year. 3.3 She owes arrears of rent of about 2,400 pounds."
+    text = "4.1 Lorcan moved school last year. 4.2 He owes about 900 pounds in rent."
     assert spans(text) == []
 
 
@@ -74,10 +74,10 @@ def test_pronoun_after_a_sentence_that_opens_with_a_relative():
 
 def test_pronoun_antecedent_is_the_nearest_sentence_that_names_anyone():
     """A wrapped line between them (extracted as its own sentence) does not break the link."""
-    text = "Doran Vesk moved in last year. Over the winter. She owes arrears of rent."
-    assert spans(text, tp=[(0, 10)]) == ["She owes arrears of rent."]
+    text = "Doran Vesk moved in last year. Over the winter. She has rent arrears."
+    assert spans(text, tp=[(0, 10)]) == ["She has rent arrears."]
     # negative: the nearest naming sentence is about the subject
-    text = "Doran Vesk moved in last year. Lorcan moved school. Over the winter. She owes arrears of rent."
+    text = "Doran Vesk moved in last year. Lorcan moved school. Over the winter. She has rent arrears."
     assert spans(text, tp=[(0, 10)]) == []
 
 
