@@ -105,7 +105,9 @@ class NamedStreetRecognizer(_RegexRecognizer):
     RULES = (
         (r"\b(?:" + _RESIDENCE + r"(?:[ \t]+(?:now|currently|still|back))?[ \t]+(?:on|in|at|to|off|near|along)|"
          + _POSITION + r")[ \t]+(?:the[ \t]+\w+[ \t]+(?:on|in|off)[ \t]+)?(?:the[ \t]+)?("
-         + _NAMEWORD + r"(?:[ \t]+" + _NAMEWORD + r"){0,2}[ \t]+(?-i:" + _STREET + r"))\b", 1, 0.5),
+         + _NAMEWORD + r"(?:[ \t]+" + _NAMEWORD + r"){0,2}[ \t]+(?-i:" + _STREET + r"))\b"
+         # not the start of a longer proper name ("<Name> Vale Academy", "<Name> Road Surgery")
+         r"(?![ \t]+(?-i:[A-Z]))", 1, 0.5),
     )
 
     def validate_result(self, pattern_text: str) -> bool:

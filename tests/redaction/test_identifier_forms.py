@@ -95,3 +95,14 @@ def test_identifier_form_rows(form, text, value, redacted):
     plan = propose(make_doc("note.pdf", INTRO + text + "\n"), ctx=context())[0]
     got = [" ".join(p.text.split()) for p in plan.proposals]
     assert any(value in g for g in got) is redacted, (form, got)
+
+
+def test_named_street_is_not_the_start_of_a_longer_proper_name():
+    """Rule named-street: "<Name> Vale Academy" is a school, not the street "<Name> Vale"."""
+    from redaction.detectors.ids_labelled import NamedStreetRecognizer
+
+    def found(text):
+        return [text[s:e] for s, e, _ in NamedStreetRecognizer().spans(text)]
+
+    assert found("He stays at Mill Vale now.") == ["Mill Vale"]
+    assert found("He stays at Mill Vale Academy after school.") == []
