@@ -104,9 +104,16 @@ _LPP_HEADING = re.compile(
 _LPP_PASSAGE = re.compile(
     r"legal\s+services?\s+(?:advise[ds]?|advice|said|view|consider|recommend)|legal\s+advice\s+(?:is|was|given|"
     r"received|from)|(?:counsel|the\s+solicitor|our\s+solicitor|the\s+local\s+authority(?:'s)?\s+solicitor|"
+    # not "seek independent legal advice", "get their own legal advice": advice to someone else to find a lawyer
+    r"(?<!seek\s)(?<!obtain\s)(?<!independent\s)(?<!own\s)(?<!free\s)(?<!get\s)(?<!their\s)(?<!his\s)(?<!her\s)"
     r"legal(?:\s+adviser)?)(?:'s)?\s+(?:advised?|advice|view|opinion|recommend)|advice\s+from\s+legal|"
     r"legal\s+gateway\s+(?:meeting\s+)?(?:advised|agreed|decided|concluded)|"
-    r"legal\s+planning\s+meeting\s+(?:advised|agreed|decided|concluded)",
+    r"legal\s+planning\s+meeting\s+(?:advised|agreed|decided|concluded)|"
+    # "Discussed at legal surgery on 3 May: advised ...", "spoke to <Name> in Legal, who advised ...":
+    # the council's lawyers named as a team, then their advice in the same sentence (issue 10).
+    r"legal\s+(?:surgery|gateway|planning)\b[^.\n]{0,40}?\b(?:advised?|advice)\b|"
+    r"\b(?:in|from|with|to|of)\s+(?-i:Legal)(?:\s+(?-i:Services|Team|Department))?\b[^.]{0,60}?"
+    r"\b(?:advised?|advice|view\s+(?:is|was)|recommended)\b",
     re.IGNORECASE,
 )
 # A word of any script (rule unicode-name, redaction.letters): "<Given>" with an accent is one word.
@@ -183,3 +190,5 @@ class _Owner:
     kind: str | None  # SUBJECT, PROFESSIONAL, THIRD_PARTY or None (no one found)
     strong: bool
     person: Person | None
+    relative: bool = False  # introduced by a family relationship (redaction.ownership)
+    given: bool = False  # the nearest name receives it from someone else (redaction.ownership)

@@ -1,7 +1,7 @@
 """The decision stage of the redaction engine: what to propose for redaction, and why.
 
-Holds the identifier rules (:data:`IDENTIFIER_RULES`, first rule that applies wins) and
-``_Decider``, which runs the bundle-wide decisions over detected pages: legal advice, people
+Holds ``_Decider`` (the identifier rules it applies, :data:`IDENTIFIER_RULES`, live in
+:mod:`redaction.identifier_rules`), which runs the bundle-wide decisions over detected pages: legal advice, people
 (through :class:`redaction.people._PeopleScan`), names, sensitive sentences and identifiers with
 their owners, serious-harm context.
 """
@@ -12,12 +12,10 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date as _date
-from typing import NamedTuple
 
 from redaction.candidates import (
     _FAMILY_WORD,
     _IDENTIFIERS,
-    _KEEP_UNLESS_THIRD,
     _LOCATING,
     _LPP_HEADING,
     _LPP_PASSAGE,
@@ -34,7 +32,8 @@ from redaction.detect import (
     Finding,
 )
 from redaction.forms import form_owner
-from redaction.legal import first_person_spans, is_meeting_record, meeting_spans, written_by_lawyer
+from redaction.identifier_rules import IDENTIFIER_RULES, _Occurrence
+from redaction.legal import first_person_spans, is_meeting_record, meeting_spans, title_lines, written_by_lawyer
 from redaction.names import (
     DISCLOSED,
     PROFESSIONAL,
@@ -45,12 +44,12 @@ from redaction.names import (
     Person,
     name_tokens,
 )
+from redaction.ownership import given_to, stated_for_relative
 from redaction.people import _PeopleScan
 from redaction.plan import _close_over_documents, _resolve_overlaps
-from redaction.rules import Rule, Verdict, first_verdict
-from redaction.sensitive import THIRD_PARTY_SENSITIVE, row_cells, sensitive_sentences
+from redaction.rules import Verdict, first_verdict
+from redaction.sensitive import THIRD_PARTY_SENSITIVE, row_cells, sensitive_sentences, serious_harm
 from redaction.spans import (
-    _CONTACT,
     _LABEL_AT,
     _back_lines,
     _back_sentences,
@@ -58,75 +57,9 @@ from redaction.spans import (
     _heading,
     _id_key,
     _looks_like_heading,
-    _organisation_line,
-    _same_date,
-    _service_line,
     _value_key,
 )
 from redaction.text import paragraph_bounds
-
-
-class _Occurrence(NamedTuple):
-    """One occurrence of an identifier, as the identifier rules see it."""
-
-    decider: _Decider
-    page: _Page
-    f: Finding
-    owner: _Owner
-    harm: bool
-    subject_ids: set
-    value: str
-
-
-def _dob_verdict(o: _Occurrence) -> Verdict:
-    dob = o.decider.context.subject.dob
-    if dob is not None:
-        return Verdict.KEEP_STRONG if _same_date(o.value, dob) else Verdict.REDACT_STRONG
-    return Verdict.KEEP if o.owner.kind == SUBJECT and o.owner.strong else Verdict.REDACT
-
-
-#: Who an identifier belongs to decides whether it is disclosed (rulebook: a SAR discloses the
-#: subject's own data, DPA 2018 Sch 2 para 16 protects third parties, para 17 covers professionals in
-#: role, Sch 3 serious harm). First rule that applies wins; with none, the detail is redacted (fail
-#: closed: nobody was shown to own it).
-IDENTIFIER_RULES: tuple[Rule, ...] = (
-    Rule("subject-identifier", "A value the case record gives as the subject's own identifier is disclosed "
-         "wherever it appears.",
-         lambda o: Verdict.KEEP_STRONG if _id_key(o.value) in o.subject_ids else None),
-    Rule("service-line-phone", "A phone labelled as a service line (duty line, switchboard, helpline, office) "
-         "is the organisation's, unless a third party is named before it in the same sentence.",
-         lambda o: Verdict.KEEP_STRONG if o.f.entity == "PHONE_NUMBER" and _service_line(o.page.text, o.f.start)
-         and not o.decider._third_party_in_sentence(o.page, o.f.start) else None),
-    Rule("subject-school", "The school named with the subject is the subject's own and disclosed everywhere, "
-         "never a serious-harm locator for someone else.",
-         lambda o: Verdict.KEEP_OWN if o.f.entity == "SCHOOL" and o.owner.kind == SUBJECT and o.owner.strong
-         else None),
-    Rule("serious-harm-locator", "A locating detail in a placement, refuge or adoption context is proposed under "
-         "serious harm (Sch 3) for a manager's decision, unless a professional owns it.",
-         lambda o: Verdict.HARM if o.harm and o.owner.kind != PROFESSIONAL else None),
-    Rule("organisation-contact-line", "A letterhead or an organisation's address line is the organisation's "
-         "contact detail, unless a third party is shown to own it.",
-         lambda o: Verdict.KEEP if o.f.entity in _CONTACT and _organisation_line(o.page, o.f.start, o.f.end)
-         and not (o.owner.kind == THIRD_PARTY and o.owner.strong) else None),
-    Rule("subject-owns-detail", "A detail next to the subject's name (same line, heading, label block or table "
-         "row) is the subject's own and kept wherever it appears.",
-         lambda o: Verdict.KEEP_SUBJECT if o.owner.kind == SUBJECT and o.owner.strong
-         and o.f.entity != "DATE_OF_BIRTH" else None),
-    Rule("email-by-name", "An e-mail address on a work domain, or whose local part is a kept person's name, is "
-         "kept; one with a third party's name is redacted.",
-         lambda o: o.decider._email_verdict(o.value) if o.f.entity == "EMAIL_ADDRESS" else None),
-    Rule("date-of-birth", "A date of birth is kept only when it is the subject's.",
-         lambda o: _dob_verdict(o) if o.f.entity == "DATE_OF_BIRTH" else None),
-    Rule("third-party-owns-detail", "A detail a third party owns is redacted, everywhere it occurs.",
-         lambda o: (Verdict.REDACT_STRONG if o.owner.strong else Verdict.REDACT)
-         if o.owner.kind == THIRD_PARTY else None),
-    Rule("subject-case-detail", "Case references, schools and GP practices are about the subject's case unless "
-         "shown to be someone else's.",
-         lambda o: Verdict.KEEP if o.f.entity in _KEEP_UNLESS_THIRD else None),
-    Rule("kept-person-owns-detail", "A detail the subject or a professional strongly owns is kept.",
-         lambda o: Verdict.KEEP if o.owner.kind in (SUBJECT, PROFESSIONAL) and o.owner.strong else None),
-)
-
 
 # The end of a form label before a value: a dotted leader or a colon, then perhaps a title.
 _FORM_LABEL_BEFORE = re.compile(r"\w[^\n]*(?:\.{2,}|:)[ \t]*(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?$")
@@ -197,7 +130,8 @@ class _Decider(_PeopleScan):
         for doc_pages in by_doc.values():
             # A legal gateway/planning meeting record is redacted sentence by sentence (redaction.legal).
             headed = [p for p in doc_pages
-                      if _LPP_HEADING.search(_heading(p.text)) and not is_meeting_record(_heading(p.text))]
+                      if _LPP_HEADING.search(title_lines(_heading(p.text)))
+                      and not is_meeting_record(_heading(p.text))]
             if headed and headed[0] is doc_pages[0]:
                 out.update(p.key for p in doc_pages)
             else:
@@ -320,12 +254,15 @@ class _Decider(_PeopleScan):
             )
             found += row_cells(page.text, [(s, e, p.kind == THIRD_PARTY) for s, e, p in names])
             for start, end, kind in found:
+                harm = serious_harm(page.text[start:end])  # rule tp-sensitive-serious-harm
                 reason = (
                     f"Another person's sensitive information ({kind}), withheld as a whole sentence "
-                    "(third-party information)."
+                    + ("(third-party information); disclosure could cause serious harm: for a manager's decision."
+                       if harm else "(third-party information).")
                 )
                 out.append(
-                    _Candidate(page, start, end, THIRD_PARTY_SENSITIVE, "SCH2-P16-THIRD-PARTY", reason, 0.7,
+                    _Candidate(page, start, end, THIRD_PARTY_SENSITIVE,
+                               "SCH3-SERIOUS-HARM" if harm else "SCH2-P16-THIRD-PARTY", reason, 0.7,
                                "ThirdPartySensitiveRule")
                 )
         return out
@@ -372,7 +309,8 @@ class _Decider(_PeopleScan):
 
     def _verdict(self, page: _Page, f: Finding, owner: _Owner, harm: bool, subject_ids: set) -> Verdict:
         """The verdict of the first rule of :data:`IDENTIFIER_RULES` that applies to one occurrence."""
-        occ = _Occurrence(self, page, f, owner, harm, subject_ids, page.text[f.start : f.end])
+        occ = _Occurrence(self, page, f, owner, harm, subject_ids, page.text[f.start : f.end], owner.relative,
+                          owner.given)
         return first_verdict(IDENTIFIER_RULES, occ, Verdict.REDACT)[0]
 
     def _third_party_in_sentence(self, page: _Page, pos: int) -> bool:
@@ -420,7 +358,10 @@ class _Decider(_PeopleScan):
                 # "<Subject>'s mother's mobile is ...": the detail is the relative's, not the subject's.
                 return _Owner(THIRD_PARTY, False, None)
             others = _PRONOUN.search(between) and not re.match(r"\s*'s\b", page.text[e : e + 3])
-            return _Owner(person.kind if person.kind != "disclosed" else SUBJECT, not others, person)
+            relative = stated_for_relative(page.text, s, e, sent[0],
+                                          {t[0] for n in self.context.subject.names if (t := name_tokens(n))})
+            return _Owner(person.kind if person.kind != "disclosed" else SUBJECT, not others, person, relative,
+                          given_to(page.text, s, sent[0]))
         form = form_owner(page.text, start, self.names.get(page.key, ()), lambda p: p.kind)
         if form is not None:
             return _Owner(SUBJECT, True, form)

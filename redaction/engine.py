@@ -50,6 +50,7 @@ from redaction.plan import DocumentPlan
 from redaction.spans import _add_dob_column_dates, _split_mention
 from redaction.text import boxes_for_span, normalise, sentence_bounds, to_original
 from redaction.types import Box, ExtractedDocument, Proposal
+from redaction.unread import unread_page_proposals
 
 CHUNK_PAGES = 8
 """Pages analysed together by spaCy; fixed so results do not depend on the number of workers."""
@@ -236,7 +237,8 @@ class RedactionEngine:
                 already = any(p.startswith(f"page {page.page_index + 1} ") for p in problems)
                 if page.source == "none" and not already:
                     problems.append(f"page {page.page_index + 1} has no text layer; review it by eye")
-            proposals = sorted(by_doc.get(d, []), key=lambda p: (p.page, p.start, p.end, p.entity_type))
+            proposals = sorted([*by_doc.get(d, []), *unread_page_proposals(doc, context.regime)],
+                               key=lambda p: (p.page, p.start, p.end, p.entity_type))
             plans.append(DocumentPlan(doc.name, tuple(proposals), tuple(problems), cast))
         return plans
 

@@ -51,8 +51,21 @@ _LAWYER = re.compile(r"legal\s+services|legal\s+team|\bsolicitor\b|\bcounsel\b|\
 _FROM_LINE = re.compile(r"^[ \t]*from[ \t]*:(.*)$", re.IGNORECASE | re.MULTILINE)
 
 
+def title_lines(heading: str) -> str:
+    """The lines of a page's heading that are titles or markings, not sentences (rule lpp-title-only).
+
+    "A legal gateway meeting is booked for 5 May." or "The parents were advised to seek legal
+    advice." on a case note's second line is a sentence about the law, not a title: it neither
+    makes the document a meeting record nor marks it privileged. A line ending like a sentence
+    with more than four words is dropped.
+    """
+    return "\n".join(ln for ln in heading.split("\n")
+                     if not (ln.rstrip()[-1:] in ".!?" and len(ln.split()) > 4))
+
+
 def is_meeting_record(heading: str) -> bool:
     """A legal gateway/planning meeting record without a privilege marking (rule lpp-meeting-record)."""
+    heading = title_lines(heading)
     return bool(MEETING_HEADING.search(heading)) and not _PRIVILEGE_MARK.search(heading)
 
 

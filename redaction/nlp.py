@@ -24,6 +24,7 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: E402
 
 from redaction.detectors import uk_recognizers  # noqa: E402
 from redaction.detectors.ids import id_recognizers  # noqa: E402
+from redaction.detectors.ids_labelled import labelled_recognizers  # noqa: E402
 from redaction.detectors.places import PlaceDescriptionRecognizer  # noqa: E402
 from redaction.detectors.uk import POSTCODE  # noqa: E402
 from redaction.name_cues import CapitalsSpacyRecognizer, name_cue_recognizers  # noqa: E402
@@ -137,7 +138,7 @@ def build_analyzer(model: str = DEFAULT_MODEL, score_threshold: float = 0.3) -> 
             registry.add_recognizer(cls())
     # Every detector is a registry recognizer, the name cues that read spaCy's analysis included
     # (issue 10: four of them used to run beside the analyzer, unseen by its registry).
-    for recognizer in [*uk_recognizers(), *id_recognizers(), PlaceDescriptionRecognizer(),
+    for recognizer in [*uk_recognizers(), *id_recognizers(), *labelled_recognizers(), PlaceDescriptionRecognizer(),
                        *name_cue_recognizers(nlp)]:
         registry.add_recognizer(recognizer)
     analyzer = AnalyzerEngine(

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 
 from redaction.detectors.uk import RELATIONSHIPS
 from redaction.lexicon import entries
+from redaction.sensitivity import DISCLOSURE_HARM_CUES, LOCATING_RISK_CUES
 
 _CUES = tuple((w, tags) for w, tags in entries("sensitive_cues"))
 
@@ -43,8 +44,11 @@ def _cue_rx(word: str) -> str:
 _CUE = re.compile(
     "|".join(f"(?P<c{i}>(?<!\\w){_cue_rx(w)}(?!\\w))" for i, (w, _tags) in enumerate(_CUES)), re.IGNORECASE
 )
+# A numbered paragraph or list item ("4.2 He has ...", "(b) Her partner ...") starts like any other.
+_NUMBERING = r"(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]\)|\(?[ivx]{1,4}\))\s+)?"
+_NUMBER_AT = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?[ \t]+|\d{1,3}\.[ \t]+")
 _RELATION_START = re.compile(
-    r"^\W*(?:(?:her|his|their|the|my|our|a|an)\s+)?(?:"
+    r"^\W*" + _NUMBERING + r"(?:(?:her|his|their|the|my|our|a|an)\s+)?(?:"
     + "|".join(re.escape(r) for r in sorted(RELATIONSHIPS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
@@ -57,7 +61,7 @@ _RELATION_POSSESSIVE = re.compile(r"\b(?:her|his|their|your|my|our|the)\s+(?:" +
                                   re.IGNORECASE)
 # A sentence that starts with a personal pronoun and names nobody continues the one before it
 # ("<Name> is known. He was convicted ..."): rule tp-sensitive-pronoun.
-_PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"^\W*" + _NUMBERING + r"(?:he|she|they|his|her|their)\b", re.IGNORECASE)
 # "<Subject> said (that) <a third party> has ...": the subject reports; the information is not theirs
 # (rule tp-sensitive-reported-by-subject). The subject's name stays, the rest is withheld.
 _REPORTING_AFTER = re.compile(
@@ -66,6 +70,18 @@ _REPORTING_AFTER = re.compile(
 )
 
 THIRD_PARTY_SENSITIVE = "THIRD_PARTY_SENSITIVE"
+
+# Where the record itself says disclosure would harm someone ("must not be shared", "would cause
+# serious distress"), or the sentence is about where a child is placed or a person shelters (a
+# refuge, foster carers), the withheld sentence is also put to a manager under the serious-harm
+# test (DPA 2018 Sch 3 para 11 / Sch 4 para 5; rule tp-sensitive-serious-harm). The cues are the
+# sensitivity module's (seed policy wording), defined once there.
+_HARM_CUES = (*DISCLOSURE_HARM_CUES.values(), LOCATING_RISK_CUES["placement"], LOCATING_RISK_CUES["violence"])
+
+
+def serious_harm(sentence: str) -> bool:
+    """True when a withheld third-party sentence should also go to a manager as serious harm."""
+    return any(rx.search(sentence) for rx in _HARM_CUES)
 
 
 def cue_kind(sentence: str) -> str | None:
@@ -101,9 +117,12 @@ def sensitive_sentences(
         r"(?<!\w)(?:" + "|".join(re.escape(g) for g in subject_given if g) + r")(?!\w)", re.IGNORECASE
     ) if any(subject_given) else None
     out = []
-    previous: tuple[int, int] | None = None
+    earlier: list[tuple[int, int]] = []
     for s, e in sentences:
-        prev, previous = previous, (s, e)
+        # The pronoun's antecedent: the nearest of the three sentences before that names anyone (a
+        # wrapped line or a table cell may stand between them in the extracted text).
+        prev = next((span for span in reversed(earlier[-3:]) if _names_anyone(span, tp, subj, given, text)), None)
+        earlier.append((s, e))
         sentence = text[s:e]
         kind = cue_kind(sentence)
         if kind is None:
@@ -125,6 +144,8 @@ def sensitive_sentences(
         for ps, pe in _pieces(s, e, cuts):
             while ps < pe and not text[ps].isalnum():
                 ps += 1
+            if ps < pe and (num := _NUMBER_AT.match(text, ps, pe)) and num.end() < pe:
+                ps = num.end()  # the paragraph number stays: it is not the third party's information
             while pe > ps and text[pe - 1].isspace():
                 pe -= 1
             if pe > ps:
@@ -132,11 +153,18 @@ def sensitive_sentences(
     return out
 
 
+def _names_anyone(span, tp, subj, given, text) -> bool:
+    """The sentence at ``span`` names a third party, the subject, or opens with a relative."""
+    s, e = span
+    return (any(s <= a and b <= e for a, b in (*tp, *subj)) or bool(given and given.search(text[s:e]))
+            or bool(_RELATION_START.match(text[s:e])))
+
+
 def _only_third_party(span, tp, subj, given, text) -> bool:
-    """The sentence at ``span`` names a third party and not the subject (a pronoun after it is theirs)."""
+    """The sentence at ``span`` names a third party (or a relative opens it) and not the subject."""
     s, e = span
     return (
-        any(s <= a and b <= e for a, b in tp)
+        (any(s <= a and b <= e for a, b in tp) or bool(_RELATION_START.match(text[s:e])))
         and not any(s <= a and b <= e for a, b in subj)
         and not (given and given.search(text[s:e]))
     )

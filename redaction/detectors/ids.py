@@ -49,8 +49,12 @@ class PncRecognizer(_Recognizer):
     """Police National Computer ID: two-digit year, slash, up to seven digits and a check letter."""
 
     ENTITY = "UK_PNC"
-    PATTERNS = [Pattern("PNC ID", r"\b\d{2}/\d{5,7}[A-Z]\b", 0.5)]
-    CONTEXT = ["pnc", "police", "national", "computer", "cro"]
+    PATTERNS = [
+        Pattern("PNC ID", r"\b(?:(?:19|20)\d{2}|\d{2})/\d{5,7}[A-Z]\b", 0.5),  # short or full year
+        # Criminal Records Office number (NNNNNN/YYL): weak alone, raised by "CRO" before it.
+        Pattern("CRO number", r"\b\d{1,6}/\d{2}[A-Z]\b", 0.1),
+    ]
+    CONTEXT = ["pnc", "police", "national", "computer", "cro", "criminal", "records"]
 
 
 class PrisonNumberRecognizer(_Recognizer):
@@ -92,13 +96,23 @@ class BankDetailsRecognizer(_Recognizer):
     CONTEXT = ["sort", "code", "account", "bank", "acc", "a/c"]
 
 
+# A capitalised word of 2-14 letters right before: one fixed-width look-behind per length.
+_AFTER_NAME = "(?:" + "|".join(rf"(?<=\b[A-Z][a-z'\u2019\-]{{{n}}} )" for n in range(1, 14)) + ")"
+_NUMBERED_PARTS = ("Section", "Paragraph", "Para", "Appendix", "Schedule", "Part", "Article", "Rule", "Page",
+                   "Chapter", "Note", "Item", "Step", "Question", "Table", "Figure", "Annex", "Regulation",
+                   "Clause", "Point", "Box", "Level", "Stage", "Year", "Room", "Week", "Day", "Tier")
+
+
 class AgeRecognizer(_Recognizer):
-    """A person's age written as "aged 34", "34-year-old" or "34 years old"."""
+    """A person's age written as "aged 34", "34-year-old", "34 years old" or "<Name> (34)"."""
 
     ENTITY = "AGE"
     PATTERNS = [
         Pattern("aged N", r"\b[Aa]ged\s+\d{1,2}\b", 0.5),
         Pattern("N years old", r"\b\d{1,2}(?:-year-old|\s+years?\s+old)\b", 0.5),
+        # "<Name> (34)": an age in brackets straight after a capitalised word, as case notes write it;
+        # not after a word that numbers a part of a document ("Section (3)", "Appendix (2)").
+        Pattern("Name (N)", _AFTER_NAME + r"(?<!" + r" )(?<!".join(_NUMBERED_PARTS) + r" )\(\d{1,2}\)", 0.4),
     ]
     CONTEXT = ["aged", "age", "old"]
 

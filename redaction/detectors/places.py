@@ -6,6 +6,8 @@ serious-harm-locator in the engine's identifier rules):
 * ``foreign-address``: an address ending in a country name (``lexicon/countries.txt``) with at least
   two comma-separated parts before it, or a house number; parts are capitalised words, numbers and
   the lower-case particles and street abbreviations of other languages (``_PARTICLES``).
+* ``foreign-postcode-address``: a street with a house number and a foreign street word or particle
+  ("rue", "via", "ul."), then a numeric postcode and a town, with no country after it.
 * ``descriptive-address``: a dwelling described by its position ("the flat above the <shop> on
   <Street>"), and a place of refuge or shelter in a named town ("a refuge in <Town>").
 """
@@ -35,6 +37,13 @@ _FOREIGN = re.compile(
     r"(?<![\w,])(" + _PART + r"(?:" + _SEP + _PART + r"){0,4}(?:," + _SEP + r"?" + _LATER + r"){1,5}"
     r"," + _SEP + r"?" + _COUNTRY + r")(?![\w])"
 )
+# "<street parts with a number>, <numeric postcode> <Town>": European postal addresses end in a
+# 4-5 digit or NN-NNN postcode and the town, often with no country (rule foreign-postcode-address).
+# A four-digit year is not a postcode ("12 March, 2024 Leeds").
+_FOREIGN_POSTAL = re.compile(
+    r"(?<![\w,])(" + _PART + r"(?:" + _SEP + _PART + r"){0,5}," + _SEP + r"?(?!(?:19|20)\d{2}\b)"
+    r"(?:\d{4,5}|\d{2}-\d{3})" + _SEP + _UPPER + r"[\w'\u2019\-]+(?:" + _SEP + _UPPER + r"[\w'\u2019\-]+)?)(?![\w])"
+)
 _DWELLING = r"(?:flat|flats|house|block|bedsit|room|maisonette|caravan|bungalow|cottage|hostel)"
 _POSITION = (r"(?:above|behind|below|next\s+to|opposite|near|beside|over|at\s+the\s+back\s+of|"
              r"round\s+the\s+corner\s+from)")
@@ -58,10 +67,18 @@ class PlaceDescriptionRecognizer(_RegexRecognizer):
 
     def spans(self, text: str) -> Iterable[tuple[int, int, float]]:
         """Every foreign or descriptive address in ``text``."""
+        done: list[tuple[int, int]] = []
         for m in _FOREIGN.finditer(text):
             span = m.group(1)
             if span.count(",") >= 2 or re.search(r"\d", span):
+                done.append((m.start(1), m.end(1)))
                 yield m.start(1), m.end(1), 0.6
+        for m in _FOREIGN_POSTAL.finditer(text):
+            street = m.group(1).split(",")[0]
+            if any(a <= m.start(1) < b for a, b in done):
+                continue  # already part of an address ending in a country
+            if re.search(r"\d", street) and re.search(r"(?<![\w.])" + _PARTICLES + r"(?!\w)", street):
+                yield m.start(1), m.end(1), 0.55
         for rx in (_DESCRIBED, _SHELTER):
             for m in rx.finditer(text):
                 # the town or street must be capitalised even though the cue words are not

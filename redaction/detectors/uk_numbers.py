@@ -132,10 +132,10 @@ class DateOfBirthRecognizer(_RegexRecognizer):
 
 
 class CaseReferenceRecognizer(_RegexRecognizer):
-    """Local case and person references: ``CS-382105``, "Case ref: 123456", "Mosaic ID 1234567", UPN."""
+    """Local case and person references: ``CS-382105``, "Case ref: 123456", "Mosaic ID 1234567", UPN, ULN."""
 
     ENTITY = "CASE_REFERENCE"
-    CONTEXT = ("case", "reference", "ref", "id", "upn", "mosaic")
+    CONTEXT = ("case", "reference", "ref", "id", "upn", "uln", "mosaic")
     RULES = (
         (r"\b([A-Z]{2,4}-\d{4,9})\b", 1, 0.5),
         (
@@ -145,4 +145,6 @@ class CaseReferenceRecognizer(_RegexRecognizer):
             0.6,
         ),
         (r"(?i:\bUPN\s*:?\s*)([A-Z]\d{12})\b", 1, 0.9),
+        # Unique Learner Number: ten digits after "ULN" (issue 10).
+        (r"(?i:\bULN\s*(?:no\.?|number)?\s*(?:is|:)?\s*)(\d{10})\b", 1, 0.9),
     )

@@ -1,4 +1,4 @@
-"""IDENTIFIER_RULES (redaction.engine): one positive and one negative row per named rule (issue 10).
+"""IDENTIFIER_RULES (redaction.identifier_rules, via redaction.engine): a positive and a negative row per rule.
 
 Each row is a one-page document run through the real engine; ``redacted`` says whether the value
 must be proposed. The subject is Lorcan Halloran (DOB 09/09/2009); Tamsin Baptiste is the social
@@ -30,6 +30,13 @@ ROWS = [
     ("organisation-contact-line", "Doran Vesk lives at 1 High Street, Anytown AB1 2DE.", "1 High Street", True, ()),
     ("subject-owns-detail", "Lorcan Halloran, mobile 07700 900456", "07700 900456", False, ()),
     ("subject-owns-detail", "Doran Vesk, mobile 07700 900456", "07700 900456", True, ()),
+    ("identifier-stated-for-relative", "Lorcan is registered with us. His stepmother, Maren Halloran "
+     "(NHS 712 448 3905), is our patient too.", "712 448 3905", True, ()),
+    ("identifier-stated-for-relative", "Her son, Lorcan Halloran (NHS 401 023 2137), is registered here.",
+     "401 023 2137", False, ()),
+    ("identifier-given-to-subject", "His uncle texted Lorcan Halloran a new number, 07700 900 614.",
+     "07700 900 614", True, ()),
+    ("identifier-given-to-subject", "Lorcan Halloran's own mobile is 07700 900 614.", "07700 900 614", False, ()),
     ("email-by-name", "Tamsin Baptiste <t.baptiste@anytown.gov.uk> wrote.", "t.baptiste@anytown.gov.uk", False, ()),
     ("email-by-name", "He wrote from doran.vesk@example.com last week.", "doran.vesk@example.com", True, ()),
     ("date-of-birth", "Lorcan was born on 09/09/2009.", "09/09/2009", False, ()),
