@@ -45,7 +45,7 @@ PROVENANCE = {
     "heldout-household": "BLIND at first score (bench/heldout_household.py; see bench/RESULTS.md)",
     "heldout-chronology": "BLIND at first score (bench/heldout_chronology.py; see bench/RESULTS.md)",
     "heldout-youthjustice": "BLIND at first score (bench/heldout_youthjustice.py; see bench/RESULTS.md)",
-    "heldout-courtbundle": "DEVELOPMENT SET since its blind score (issue 10 round 4: h-cast3, h-ident3; bench/RESULTS.md)",
+    "heldout-courtbundle": "DEVELOPMENT SET since its blind score (issue 10 round 4; bench/RESULTS.md)",
     "heldout-safeguarding": "blind, never developed against (bench/heldout_safeguarding.py; bench/RESULTS.md)",
     "heldout-careleaver": "blind, never developed against (bench/heldout_careleaver.py; bench/RESULTS.md)",
 }
