@@ -124,3 +124,20 @@ def main(description: str, build: Callable[[Path], dict], detail: Callable[[Path
               f"keep_rate {res['keep_rate']:.4f} ({res['kept']}/{res['must_keep_occurrences']})   "
               f"missing {res['documents_missing']}   metadata_leaks {res['metadata_leaks']}")
         detail(corpus, out, truth, sc)
+
+
+def ocr(path: Path, pages: list[int]) -> str:
+    """Tesseract's reading of the given pages, whitespace folded ("" if tesseract is absent)."""
+    out = []
+    with pymupdf.open(path) as doc, tempfile.TemporaryDirectory() as tmp:
+        for i in pages:
+            if i >= doc.page_count:
+                continue
+            png = Path(tmp) / f"p{i}.png"
+            doc[i].get_pixmap(dpi=200).save(str(png))
+            try:
+                res = subprocess.run(["tesseract", str(png), "stdout"], capture_output=True, text=True, timeout=120)
+            except (OSError, subprocess.TimeoutExpired):
+                return ""
+            out.append(res.stdout)
+    return re.sub(r"\s+", " ", " ".join(out))

@@ -26,13 +26,10 @@ while reading its failures (no names, phrases or layouts of it in the engine).
 
 from __future__ import annotations
 
-import re
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pymupdf
-from heldout_common import main, parse, wrap, write_corpus
+from heldout_common import main, ocr, parse, wrap, write_corpus
 
 FONT, BOLD, SIZE, LEAD = "helv", "hebo", 9.5, 12.5
 
@@ -347,23 +344,6 @@ def build(corpus: Path) -> dict:
     return write_corpus(corpus, [(80, case80), (81, case81), (82, case82)])
 
 
-def _ocr(path: Path, pages: list[int]) -> str:
-    """Tesseract's reading of the given pages of a PDF, whitespace folded ("" if tesseract is absent)."""
-    out = []
-    with pymupdf.open(path) as doc, tempfile.TemporaryDirectory() as tmp:
-        for i in pages:
-            if i >= doc.page_count:
-                continue
-            png = Path(tmp) / f"p{i}.png"
-            doc[i].get_pixmap(dpi=200).save(str(png))
-            try:
-                res = subprocess.run(["tesseract", str(png), "stdout"], capture_output=True, text=True, timeout=120)
-            except (OSError, subprocess.TimeoutExpired):
-                return ""
-            out.append(res.stdout)
-    return re.sub(r"\s+", " ", " ".join(out))
-
-
 def _tally(table: dict, fam: str, hits: int, total: int) -> None:
     row = table.setdefault(fam, [0, 0])
     row[0] += hits
@@ -391,8 +371,8 @@ def report(corpus: Path, out: Path, truth: dict, sc) -> None:
             lines = [f"  LEAK [{cat[s]}] {s!r}" for s in doc["must_redact"] if sc.leaked(s, sc.count(s, src), got)]
             lines += [f"  OVER [{cat[s]}] {s!r}" for s in doc["must_keep"] if sc.count(s, got) < sc.count(s, src)]
             if doc.get("scanned_pages") and path.exists():
-                seen = _ocr(corpus / doc["file"], doc["scanned_pages"])
-                shown = _ocr(path, doc["scanned_pages"])
+                seen = ocr(corpus / doc["file"], doc["scanned_pages"])
+                shown = ocr(path, doc["scanned_pages"])
                 for s in doc["must_redact"]:
                     n = sc.count(s, seen) or (1 if any(sc.count(w, seen) for w in sc.windows(s)) else 0)
                     hit = sc.leaked(s, n, shown) if n else 0

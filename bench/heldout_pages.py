@@ -22,13 +22,11 @@ different producers do.
 from __future__ import annotations
 
 import re
-import subprocess
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pymupdf
-from heldout_common import parse, wrap
+from heldout_common import ocr, parse, wrap
 
 PAGE_MARK = re.compile(r"^%%PAGE (text|ocr|image)%%$")
 TOP, BOTTOM, LEFT, RIGHT = 72.0, 780.0, 56.0, 540.0
@@ -193,23 +191,6 @@ def check_labels(corpus: Path, truth: dict, sc) -> list[str]:
                     if w != r and sc.count(w, text) > n * sc.count(w, r):
                         bad.append(f"{doc['file']}: window {w!r} of {r!r} occurs elsewhere")
     return bad
-
-
-def ocr(path: Path, pages: list[int]) -> str:
-    """Tesseract's reading of the given pages, whitespace folded ("" if tesseract is absent)."""
-    out = []
-    with pymupdf.open(path) as doc, tempfile.TemporaryDirectory() as tmp:
-        for i in pages:
-            if i >= doc.page_count:
-                continue
-            png = Path(tmp) / f"p{i}.png"
-            doc[i].get_pixmap(dpi=200).save(str(png))
-            try:
-                res = subprocess.run(["tesseract", str(png), "stdout"], capture_output=True, text=True, timeout=120)
-            except (OSError, subprocess.TimeoutExpired):
-                return ""
-            out.append(res.stdout)
-    return re.sub(r"\s+", " ", " ".join(out))
 
 
 def _page_text(path: Path, pages: set[int], keep: bool) -> str:
