@@ -48,6 +48,7 @@ PROVENANCE = {
     "heldout-courtbundle": "DEVELOPMENT SET since its blind score (issue 10 round 4; bench/RESULTS.md)",
     "heldout-safeguarding": "blind, never developed against (bench/heldout_safeguarding.py; bench/RESULTS.md)",
     "heldout-careleaver": "blind, never developed against (bench/heldout_careleaver.py; bench/RESULTS.md)",
+    "heldout-permanence": "blind, never developed against (bench/heldout_permanence.py; bench/RESULTS.md)",
 }
 
 #: Label category -> reporting family. Categories not listed fall back on their prefix.
