@@ -22,6 +22,7 @@ from redaction.pdf_core import (
     open_checked,
 )
 from redaction.pdf_masks import has_soft_masks
+from redaction.pdf_ocr_layer import add_text_layers, needs_layer
 from redaction.pdf_raster import rasterise_pages
 from redaction.pdf_redact_page import _redact_page
 from redaction.pdf_sanitise import (
@@ -93,11 +94,16 @@ class BurnInResult:
         layer) because what they show could not be matched to their text layer.
     :ivar notes: one plain sentence per page-level event the reviewer and the schedule must
         state (rasterised pages, removed optional content, stripped accessibility text).
+    :ivar text_layer_pages: 0-based scanned pages (text read by OCR) released with an invisible,
+        searchable text layer of the words kept (``pdf_ocr_layer``); a scanned page missing here
+        is released as a picture only (setting off, no OCR, or its layer failed verification: the
+        notes say which).
     """
 
     data: bytes
     rasterised_pages: tuple[int, ...] = ()
     notes: tuple[str, ...] = ()
+    text_layer_pages: tuple[int, ...] = ()
 
 
 def burn_in(
@@ -112,6 +118,7 @@ def burn_in(
     people: Sequence[str] = (),
     kept_text: str = "",
     rasterise: bool = True,
+    ocr_text_layer: bool = True,
 ) -> bytes:
     """``burn_in_report`` returning only the PDF bytes (same arguments, same errors)."""
     return burn_in_report(
@@ -125,6 +132,7 @@ def burn_in(
         people=people,
         kept_text=kept_text,
         rasterise=rasterise,
+        ocr_text_layer=ocr_text_layer,
     ).data
 
 
@@ -140,6 +148,7 @@ def burn_in_report(
     people: Sequence[str] = (),
     kept_text: str = "",
     rasterise: bool = True,
+    ocr_text_layer: bool = True,
 ) -> BurnInResult:
     """Permanently remove the given areas and pages and return a sanitised, verified PDF.
 
@@ -168,6 +177,11 @@ def burn_in_report(
         ``rasterised_pages`` and ``notes``; with False such a page fails verification instead.
     :param ocr_check: also OCR the output's scanned pages and fail if a removed string can still
         be read in the picture (only when Tesseract is installed; about 1 s per scanned page).
+    :param ocr_text_layer: give every page whose text came from OCR (no text layer in the
+        original) an invisible text layer of the words OCR reads in the released picture outside
+        every box, so the kept words can be searched and copied (``pdf_ocr_layer``; about 1 s more
+        per scanned page). Needs Tesseract and ``ocr_check``; a page whose layer fails
+        verification is released without it (noted). Pages are listed in ``text_layer_pages``.
     :returns: the redacted PDF.
     :raises ValueError: a box or withheld page refers to a page that does not exist.
     :raises VerificationError: the output still contains a removed string or other hidden data.
@@ -190,8 +204,12 @@ def burn_in_report(
         if patterned:
             notes.append(f"{patterned} text object(s) painted as pattern texture (never in the text layer) removed")
         masked: list[int] = []
+        scanned: list[int] = []
+        layer = ocr_text_layer and ocr_check
         for page in doc:
             pno = page.number
+            if layer and pno not in withheld_pages and needs_layer(page):
+                scanned.append(pno)
             if pno in withheld_pages:
                 _withhold_page(doc, page, withheld_pages[pno])
             else:
@@ -239,7 +257,22 @@ def burn_in_report(
         )
         notes.extend(mask_notes)
         rasterised = tuple(masked)
+    layered: tuple[int, ...] = ()
+    plain = out
+    if scanned and tessdata:
+        out, layered, layer_notes = add_text_layers(
+            out, [p for p in scanned if p not in rasterised],
+            {p: [b.box for b in by_page.get(p, ())] for p in scanned}, tessdata,
+            removed_strings=removed_strings, people=people, kept_text=kept_text, name=name,
+        )
+        notes.extend(layer_notes)
     problems = verify(out, removed_strings, people=people, kept_text=kept_text, name=name, ocr=ocr_check)
+    if layered and any(not OCR_PROBLEM.match(p) for p in problems):
+        # Fail closed: the document fails with its text layers; release its pictures without them.
+        out, layered = plain, ()
+        notes.append("no searchable text layer was added to the scanned pages: the document failed "
+                     "verification with it; they are released as pictures only")
+        problems = verify(out, removed_strings, people=people, kept_text=kept_text, name=name, ocr=ocr_check)
     shown = sorted({int(m.group(1)) - 1 for p in problems if (m := OCR_PROBLEM.match(p))})
     if shown and tessdata and rasterise:
         # The picture still shows what the text layer no longer holds: locate it by OCR, black
@@ -248,12 +281,13 @@ def burn_in_report(
         out, raster_notes = rasterise_pages(out, shown, targets, tessdata, name=name)
         notes.extend(raster_notes)
         rasterised = tuple(sorted({*rasterised, *shown}))
+        layered = tuple(p for p in layered if p not in shown)  # the picture replaced its layer
         problems = verify(out, removed_strings, people=people, kept_text=kept_text, name=name, ocr=ocr_check)
     if problems:
         raise VerificationError(problems)
     if not tessdata:
         notes.extend(_unverified_pages(out, name))
-    return BurnInResult(out, rasterised_pages=rasterised, notes=tuple(notes))
+    return BurnInResult(out, rasterised_pages=rasterised, notes=tuple(notes), text_layer_pages=layered)
 
 
 def _shrink_store() -> None:
