@@ -13,7 +13,9 @@ joined, and the joined document is verified again from its text layer and struct
 without OCR: the joined pages are the verified ones, copied unchanged), so a join that brought back
 anything is refused.
 
-Page numbers in notes and in ``rasterised_pages`` are the whole document's, as for one burn-in.
+Page numbers in notes, ``rasterised_pages`` and ``text_layer_pages`` are the whole document's, as for
+one burn-in. Scanned pages get their invisible OCR text layer in their range's burn-in (``pdf_ocr_layer``),
+before the range is verified; the join copies it unchanged and verifies it again.
 """
 
 from __future__ import annotations
@@ -84,6 +86,7 @@ def burn_range(
     people: Sequence[str] = (),
     kept_text: str = "",
     ocr_check: bool = True,
+    ocr_text_layer: bool = True,
 ) -> BurnInResult:
     """Burn in and verify pages ``[start, stop)`` of ``data`` (``burn_in_report`` on that slice).
 
@@ -96,9 +99,10 @@ def burn_range(
     withheld = {p - start: label for p, label in withheld_pages.items() if start <= p < stop}
     result = burn_in_report(page_slice(data, start, stop, name=name), local, withheld_pages=withheld,
                             removed_strings=removed_strings, label_boxes=label_boxes, name=name,
-                            people=people, kept_text=kept_text, ocr_check=ocr_check)
+                            people=people, kept_text=kept_text, ocr_check=ocr_check, ocr_text_layer=ocr_text_layer)
     return BurnInResult(result.data, rasterised_pages=tuple(p + start for p in result.rasterised_pages),
-                        notes=tuple(renumber(n, start) for n in result.notes))
+                        notes=tuple(renumber(n, start) for n in result.notes),
+                        text_layer_pages=tuple(p + start for p in result.text_layer_pages))
 
 
 def join_ranges(
@@ -135,7 +139,7 @@ def join_ranges(
     for part in parts:
         notes.extend(n for n in part.notes if n not in notes)
     return BurnInResult(data, rasterised_pages=tuple(p for part in parts for p in part.rasterised_pages),
-                        notes=tuple(notes))
+                        notes=tuple(notes), text_layer_pages=tuple(p for part in parts for p in part.text_layer_pages))
 
 
 def burn_in_ranges(
@@ -150,6 +154,7 @@ def burn_in_ranges(
     people: Sequence[str] = (),
     kept_text: str = "",
     ocr_check: bool = True,
+    ocr_text_layer: bool = True,
 ) -> BurnInResult:
     """``burn_in_report`` for a document of any size, range by range in this process, then joined.
 
@@ -167,9 +172,9 @@ def burn_in_ranges(
     if pages <= range_pages:
         return burn_in_report(data, boxes, withheld_pages=withheld_pages, removed_strings=removed_strings,
                               label_boxes=label_boxes, name=name, people=people, kept_text=kept_text,
-                              ocr_check=ocr_check)
+                              ocr_check=ocr_check, ocr_text_layer=ocr_text_layer)
     parts = [burn_range(data, start, stop, boxes, withheld_pages=withheld_pages, removed_strings=removed_strings,
                         label_boxes=label_boxes, name=name, people=people, kept_text=kept_text,
-                        ocr_check=ocr_check)
+                        ocr_check=ocr_check, ocr_text_layer=ocr_text_layer)
              for start, stop in ranges(pages, range_pages)]
     return join_ranges(parts, removed_strings=removed_strings, people=people, kept_text=kept_text, name=name)

@@ -131,6 +131,9 @@ def person_variants(name: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+#: Fonts of the invisible OCR layers burn-in writes itself (``_is_own_ocr_layer``).
+_OCR_LAYER_FONTS = frozenset({"GlyphLessFont", "Helvetica"})
+
 _JS_KEY = re.compile(r"/(JS|JavaScript)\b")
 
 
@@ -267,16 +270,18 @@ def ocr_problem(index: int, found: str) -> str:
 
 
 def _is_own_ocr_layer(page: pymupdf.Page, trace: list[dict]) -> bool:
-    """True for a page burn-in rasterised: one picture over the whole page, under a Tesseract layer.
+    """True for a page burn-in gave an OCR layer: one picture over the whole page, under invisible text.
 
     Burn-in removes every invisible span of the original, so invisible text on such a page can
-    only be the OCR layer made from the already-redacted picture (``pdf_raster``); its text is
-    still searched for removed strings like any other page text.
+    only be an OCR layer made from the already-redacted picture: Tesseract's (``GlyphLessFont``)
+    on a page burn-in rasterised (``pdf_raster``), or the Helvetica layer of a scanned page's kept
+    words (``pdf_ocr_layer``). Its text is still searched for removed strings like any other page
+    text.
     """
     invisible = [s for s in trace if s["chars"] and s["type"] == 3]
     return (
         bool(invisible)
-        and all(s["font"] == "GlyphLessFont" for s in invisible)
+        and all(s["font"] in _OCR_LAYER_FONTS for s in invisible)
         and len(page.get_images(full=False)) == 1
         and _image_cover(page) >= 0.99
     )

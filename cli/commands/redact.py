@@ -28,6 +28,7 @@ from redaction.codes import code_for_regime
 from redaction.context import RedactionContext, StaffMember, Subject
 from redaction.errors import PdfError, VerificationError
 from redaction.types import BurnInBox, ExtractedDocument, Proposal
+from sar.core.settings import OCR_TEXT_LAYER_ENV
 
 
 def _load_staff(path: str | None) -> tuple[StaffMember, ...]:
@@ -194,6 +195,13 @@ def schedule_entries(proposals: Sequence[Proposal], quote_with: str = "keep") ->
     show_default=True,
     help="Processes used for detection.",
 )
+@click.option(
+    "--ocr-text-layer/--no-ocr-text-layer",
+    default=True,
+    envvar=OCR_TEXT_LAYER_ENV,
+    show_default=True,
+    help="Release scanned pages with an invisible, searchable text layer of the words kept.",
+)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Output directory.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def redact(
@@ -206,6 +214,7 @@ def redact(
     label_codes: bool,
     quote_with: str,
     workers: int,
+    ocr_text_layer: bool,
     out_dir: str,
     files: tuple[str, ...],
 ) -> None:
@@ -251,7 +260,7 @@ def redact(
         for (path, data, document), plan in zip(loaded, plans, strict=True):
             try:
                 notes = _write(path, data, document, plan.proposals, out, label_codes, plan.cast,
-                               quote_with=quote_with, bundle_withheld=withheld)
+                               quote_with=quote_with, bundle_withheld=withheld, ocr_text_layer=ocr_text_layer)
             except (PdfError, ValueError, OSError) as exc:
                 failed += 1
                 click.echo(f"sar: error: {path}: {_why(exc)}", err=True)
@@ -290,6 +299,7 @@ def _write(
     *,
     quote_with: str = "keep",
     bundle_withheld: Sequence[tuple[str, str]] = (),
+    ocr_text_layer: bool = True,
 ) -> list[str]:
     """Burn ``proposals`` into ``path`` and write it, its schedule and the bundle's cast; return burn-in notes.
 
@@ -316,10 +326,14 @@ def _write(
         name=path.name,
         people=sorted({p.text for p in proposals if p.entity_type == "PERSON" and p.page not in withheld}),
         kept_text=kept_text(document, proposals),
+        ocr_text_layer=ocr_text_layer,
     )
     (out / path.name).write_bytes(result.data)
     cast_out = anonymise_json(list(cast), bundle_withheld, quote_with)
-    schedule = json.dumps({"redactions": schedule_entries(proposals, quote_with), "cast": cast_out}, indent=2,
+    # Which scanned pages carry the searchable OCR text layer (1-based; pdf_ocr_layer).
+    layer = [p + 1 for p in result.text_layer_pages]
+    schedule = json.dumps({"redactions": schedule_entries(proposals, quote_with), "cast": cast_out,
+                           "ocr_text_layer_pages": layer}, indent=2,
                           ensure_ascii=False)
     (out / f"{path.name}.redactions.json").write_text(schedule + "\n", encoding="utf-8")
     return list(result.notes)

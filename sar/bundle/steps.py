@@ -177,7 +177,7 @@ def _burn(params: dict, *, settings: Settings, engine, job_id: int) -> tuple[dic
     burnt = burning.burn_from_spec(params, store.get(params["sha256"]))
     sha = store.put(burnt.data)
     return ({"burnt_sha256": sha, "rasterised": list(burnt.rasterised_pages), "notes": list(burnt.notes),
-             "spec_key": params["spec_key"]}, "burned in and verified")
+             "text_layer": list(burnt.text_layer_pages), "spec_key": params["spec_key"]}, "burned in and verified")
 
 
 def burn_steps(session: Session, specs: list[dict[str, Any]], settings: Settings) -> list[dict[str, Any]]:
@@ -198,7 +198,8 @@ def load_burnt(settings: Settings, results: list[dict], params: list[dict]) -> d
     """
     store = FileStore.for_settings(settings)
     parts = [pdf.BurnInResult(store.get(r["burnt_sha256"]), rasterised_pages=tuple(r["rasterised"]),
-                              notes=tuple(r["notes"])) for r in results]
+                              notes=tuple(r["notes"]), text_layer_pages=tuple(r.get("text_layer", ())))
+             for r in results]
     out: dict[int, tuple[str, Any]] = {}
     for item_id, pairs in ranges.group([p["item_id"] for p in params], list(zip(params, results, parts,
                                                                                   strict=True))):

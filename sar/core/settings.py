@@ -39,6 +39,10 @@ class ConfigError(ValueError):
     """The configuration is unsafe or malformed; the message is one line for the operator."""
 
 
+#: Environment variable that turns the searchable text layer of released scanned pages off ("0").
+OCR_TEXT_LAYER_ENV = "SAR_OCR_TEXT_LAYER"
+
+
 def _env(name: str, default: str | None = None) -> str | None:
     value = os.environ.get(name)
     return value if value not in (None, "") else default
@@ -124,6 +128,9 @@ class Settings:
     :param job_range_pages: ``SAR_JOB_RANGE_PAGES``: a document longer than this is read, analysed,
         burned in and verified in page-range jobs of this many pages (issue 11), so every worker's
         cores share one large document; at least 1.
+    :param ocr_text_layer: ``SAR_OCR_TEXT_LAYER`` (default ``1``): released scanned pages carry an
+        invisible, searchable text layer of the words kept (``redaction.pdf_ocr_layer``); ``0``
+        releases them as pictures only.
     :param council_nation: the council's nation for SAR roll-forward (rulebook H-3).
     :param password_min_staff: ``SAR_PASSWORD_MIN_STAFF``, at least 8 (NCSC's floor); 12 by default (ASVS V2.1.1).
     :param password_min_requester: ``SAR_PASSWORD_MIN_REQUESTER``, at least 8; 10 by default.
@@ -168,6 +175,7 @@ class Settings:
     job_stale_seconds: float = 60.0
     job_heartbeat_seconds: float = 10.0
     job_range_pages: int = 120
+    ocr_text_layer: bool = True
     base_url: str = "http://127.0.0.1:8000"
     council_name: str = "Example County Council"
     council_nation: str = "ENG"
@@ -294,6 +302,7 @@ class Settings:
             job_stale_seconds=_float("SAR_JOB_STALE_SECONDS", base.job_stale_seconds),
             job_heartbeat_seconds=_float("SAR_JOB_HEARTBEAT_SECONDS", base.job_heartbeat_seconds),
             job_range_pages=max(1, _int("SAR_JOB_RANGE_PAGES", base.job_range_pages)),
+            ocr_text_layer=(_env(OCR_TEXT_LAYER_ENV, "1") or "1").strip().lower() not in ("0", "false", "no", "off"),
         )
 
     def check_secret_key(self) -> None:

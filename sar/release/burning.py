@@ -60,14 +60,19 @@ def people(plan, withheld: dict[int, str]) -> list[str]:
 
 
 def spec(plan, boxes: Sequence[BurnInBox], blank: dict[int, str], removed_strings: Sequence[str],
-         kept_text: str) -> dict[str, Any]:
-    """The JSON-ready burn-in spec of one document, with its ``spec_key``."""
+         kept_text: str, *, ocr_text_layer: bool = True) -> dict[str, Any]:
+    """The JSON-ready burn-in spec of one document, with its ``spec_key``.
+
+    ``ocr_text_layer`` (``Settings.ocr_text_layer``) is part of the spec, so changing the setting
+    burns the document in again rather than reusing a burn made with the other choice.
+    """
     item = plan.item
     out: dict[str, Any] = {
         "item_id": item.id, "sha256": item.document.sha256, "filename": item.filename,
         "boxes": [[b.page, b.box.x0, b.box.y0, b.box.x1, b.box.y1, b.label] for b in boxes],
         "withheld": {str(p): v for p, v in sorted(blank.items())},
         "removed_strings": list(removed_strings), "people": people(plan, blank), "kept_text": kept_text,
+        "ocr_text_layer": ocr_text_layer,
     }
     out["spec_key"] = hashlib.sha256(json.dumps(out, sort_keys=True).encode()).hexdigest()
     return out
@@ -87,7 +92,9 @@ def burn_from_spec(burn: dict[str, Any], original: bytes) -> pdf.BurnInResult:
         return pdf.burn_range(original, start, stop, boxes,
                               withheld_pages={int(p): v for p, v in burn["withheld"].items()},
                               removed_strings=burn["removed_strings"], label_boxes=True, name=burn["filename"],
-                              people=burn["people"], kept_text=burn["kept_text"])
+                              people=burn["people"], kept_text=burn["kept_text"],
+                              ocr_text_layer=burn.get("ocr_text_layer", True))
     return pdf.burn_in_report(original, boxes, withheld_pages={int(p): v for p, v in burn["withheld"].items()},
                               removed_strings=burn["removed_strings"], label_boxes=True, name=burn["filename"],
-                              people=burn["people"], kept_text=burn["kept_text"])
+                              people=burn["people"], kept_text=burn["kept_text"],
+                              ocr_text_layer=burn.get("ocr_text_layer", True))

@@ -218,7 +218,8 @@ def burn_specs(session: Session, request: Request, *, settings: Settings) -> lis
     specs = []
     for plan in plans:
         _, _, blank, boxes = burning.layout(plan, plan.item.document.page_count)
-        specs.append(burning.spec(plan, boxes, blank, removed_strings, kept_text.get(plan.item.id, "")))
+        specs.append(burning.spec(plan, boxes, blank, removed_strings, kept_text.get(plan.item.id, ""),
+                                  ocr_text_layer=settings.ocr_text_layer))
     return specs
 
 
@@ -330,7 +331,8 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
             if p not in removed:
                 numbering[p] = next_page
                 next_page += 1
-        spec = burning.spec(plan, boxes, blank, removed_strings, kept_text.get(item.id, ""))
+        spec = burning.spec(plan, boxes, blank, removed_strings, kept_text.get(item.id, ""),
+                            ocr_text_layer=settings.ocr_text_layer)
         ready = (burnt or {}).get(item.id)
         if ready is not None and ready[0] == spec["spec_key"]:
             burnt_doc = ready[1]  # burned in and verified by its own job from this very spec
