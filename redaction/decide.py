@@ -34,6 +34,7 @@ from redaction.detect import (
 from redaction.forms import form_owner
 from redaction.identifier_rules import IDENTIFIER_RULES, _Occurrence
 from redaction.legal import first_person_spans, is_meeting_record, meeting_spans, title_lines, written_by_lawyer
+from redaction.legal_relayed import relayed_spans
 from redaction.names import (
     DISCLOSED,
     PROFESSIONAL,
@@ -148,6 +149,7 @@ class _Decider(_PeopleScan):
         for page in pages:
             spans = meeting_spans(page.text, page.sentences) if page.doc in meeting else []
             spans += first_person_spans(page.text, page.sentences) if page.doc in lawyer else []
+            spans += relayed_spans(page.text, page.sentences)  # redaction.legal_relayed
             for start, end in spans:
                 out.append(_Candidate(page, start, end, "LEGAL_ADVICE", "SCH2-P19-LPP",
                                       "Legal advice to the council (legal professional privilege).", 0.8,

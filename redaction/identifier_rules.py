@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from redaction.address_ownership import needs_statement, stated_as_subjects
 from redaction.candidates import _KEEP_UNLESS_THIRD, _Owner, _Page
 from redaction.detect import Finding
 from redaction.names import PROFESSIONAL, SUBJECT, THIRD_PARTY
@@ -39,6 +40,10 @@ def _dob_verdict(o: _Occurrence) -> Verdict:
     if dob is not None:
         return Verdict.KEEP_STRONG if _same_date(o.value, dob) else Verdict.REDACT_STRONG
     return Verdict.KEEP if o.owner.kind == SUBJECT and o.owner.strong else Verdict.REDACT
+
+
+def _sentence_start(page: _Page, pos: int) -> int:
+    return next((a for a, b in page.sentences if a <= pos < b), max(0, pos - 160))
 
 
 #: Who an identifier belongs to decides whether it is disclosed (rulebook: a SAR discloses the
@@ -71,6 +76,10 @@ IDENTIFIER_RULES: tuple[Rule, ...] = (
     Rule("identifier-given-to-subject", "A detail handed to the subject (\"her uncle texted <Subject> his new "
          "number ...\") is not the subject's: nobody is shown to own it, so it is redacted.",
          lambda o: Verdict.REDACT if o.given and o.owner.kind == SUBJECT else None),
+    Rule("address-stated-as-subjects", "A described, foreign or Irish address next to the subject's name is the "
+         "subject's only when the sentence says they live there (redaction.address_ownership); otherwise redacted.",
+         lambda o: Verdict.REDACT if needs_statement(o.f.entity, o.f.recognizer) and o.owner.kind == SUBJECT
+         and not stated_as_subjects(o.page.text, o.f.start, _sentence_start(o.page, o.f.start)) else None),
     Rule("subject-owns-detail", "A detail next to the subject's name (same line, heading, label block or table "
          "row) is the subject's own and kept wherever it appears.",
          lambda o: Verdict.KEEP_SUBJECT if o.owner.kind == SUBJECT and o.owner.strong

@@ -23,8 +23,10 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: E402
 )
 
 from redaction.detectors import uk_recognizers  # noqa: E402
+from redaction.detectors.context_ids import context_id_recognizers  # noqa: E402
 from redaction.detectors.ids import id_recognizers  # noqa: E402
 from redaction.detectors.ids_labelled import labelled_recognizers  # noqa: E402
+from redaction.detectors.place_forms import place_form_recognizers  # noqa: E402
 from redaction.detectors.places import PlaceDescriptionRecognizer  # noqa: E402
 from redaction.detectors.uk import POSTCODE  # noqa: E402
 from redaction.name_cues import CapitalsSpacyRecognizer, name_cue_recognizers  # noqa: E402
@@ -139,7 +141,7 @@ def build_analyzer(model: str = DEFAULT_MODEL, score_threshold: float = 0.3) -> 
     # Every detector is a registry recognizer, the name cues that read spaCy's analysis included
     # (issue 10: four of them used to run beside the analyzer, unseen by its registry).
     for recognizer in [*uk_recognizers(), *id_recognizers(), *labelled_recognizers(), PlaceDescriptionRecognizer(),
-                       *name_cue_recognizers(nlp)]:
+                       *place_form_recognizers(), *context_id_recognizers(), *name_cue_recognizers(nlp)]:
         registry.add_recognizer(recognizer)
     analyzer = AnalyzerEngine(
         nlp_engine=nlp,

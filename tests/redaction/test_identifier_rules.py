@@ -28,6 +28,10 @@ ROWS = [
     ("serious-harm-locator", "^Tamsin Baptiste's office is at 12 Oak Road, Anytown AB1 2DE.", "12 Oak Road", False, ()),
     ("organisation-contact-line", "^Anytown Surgery, 1 High Street, Anytown AB1 2DE", "1 High Street", False, ()),
     ("organisation-contact-line", "Doran Vesk lives at 1 High Street, Anytown AB1 2DE.", "1 High Street", True, ()),
+    ("address-stated-as-subjects", "Lorcan Halloran was picked up from a caravan behind the mill on Sorrel Lane.",
+     "a caravan behind the mill on Sorrel Lane", True, ()),
+    ("address-stated-as-subjects", "Lorcan Halloran lives in a caravan behind the mill on Sorrel Lane.",
+     "Sorrel Lane", False, ()),
     ("subject-owns-detail", "Lorcan Halloran, mobile 07700 900456", "07700 900456", False, ()),
     ("subject-owns-detail", "Doran Vesk, mobile 07700 900456", "07700 900456", True, ()),
     ("identifier-stated-for-relative", "Lorcan is registered with us. His stepmother, Maren Halloran "

@@ -1,0 +1,68 @@
+"""Rules foreign-street-address, number-after-name-postal, irish-address, place-phrase
+(redaction.detectors.place_forms) and address-stated-as-subjects (redaction.address_ownership), issue 10.
+
+Wording invented for these tests; one positive and one negative row per rule, the engine rows through
+the real engine.
+"""
+
+from redaction.detectors.place_forms import ForeignStreetRecognizer, IrishAddressRecognizer, PlacePhraseRecognizer
+from tests.redaction.engine_support import make_doc, propose, redacted_texts
+
+
+def found(rec, text):
+    """The longest spans (an address found by two rules counts once)."""
+    spans = {(s, e) for s, e, _ in rec.spans(text)}
+    return sorted({text[s:e] for s, e in spans if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)})
+
+
+def test_positive_foreign_street_word_before_the_name():
+    assert found(ForeignStreetRecognizer(), "his uncle rents at calle de los Olmos 41, 46002 Valencia now") == [
+        "calle de los Olmos 41, 46002 Valencia"]
+    assert found(ForeignStreetRecognizer(), "post goes to Lindenstraße 8, 04109 Leipzig; she") == [
+        "Lindenstraße 8, 04109 Leipzig"]
+
+
+def test_negative_foreign_street_word_without_house_number():
+    assert found(ForeignStreetRecognizer(), "They travelled via Dover 2 days later.") == []
+    assert found(ForeignStreetRecognizer(), "The rue Morgue story was read in class.") == []
+
+
+def test_positive_number_after_name_with_numeric_postcode():
+    assert found(ForeignStreetRecognizer(), "the grandfather lives at Kneza Viseslava 19, 21000 Novi Sad.") == [
+        "Kneza Viseslava 19, 21000 Novi Sad"]
+
+
+def test_negative_a_year_is_not_a_postcode():
+    assert found(ForeignStreetRecognizer(), "Review Meeting 3, 2024 Harrogate") == []
+
+
+def test_positive_irish_address_with_county_and_eircode():
+    text = "her cousin, address Drumlish Upper, Ballyconnell, Co. Cavan H14 PX22; mobile"
+    assert found(IrishAddressRecognizer(), text) == ["Drumlish Upper, Ballyconnell, Co. Cavan H14 PX22"]
+
+
+def test_negative_county_or_eircode_shape_alone():
+    assert found(IrishAddressRecognizer(), "He supports Co. Cork in the hurling.") == []
+    assert found(IrishAddressRecognizer(), "Form K22 ARV1 was signed.") == []
+
+
+def test_positive_place_phrase_street_or_site():
+    assert found(PlacePhraseRecognizer(), "she sleeps in a caravan behind the garage on Tollgate Road most nights") == [
+        "a caravan behind the garage on Tollgate Road"]
+    assert found(PlacePhraseRecognizer(), "the family pitch on the halting site at Marrowby") == [
+        "the halting site at Marrowby"]
+
+
+def test_negative_place_phrase_not_a_dwelling_or_not_a_place():
+    assert found(PlacePhraseRecognizer(), "the office on Tollgate Road opens at nine") == []
+    assert found(PlacePhraseRecognizer(), "she was at the house on Tuesday") == []
+
+
+def test_positive_described_address_where_the_subject_was_found_is_redacted():
+    doc = make_doc("note.pdf", "Lorcan was found in a bedsit above the chip shop on Wexcombe Street at 2am.")
+    assert "a bedsit above the chip shop on Wexcombe Street" in redacted_texts(propose(doc)[0])
+
+
+def test_negative_described_address_stated_as_the_subjects_home_is_kept():
+    doc = make_doc("note.pdf", "Lorcan lives in the flat above the chip shop on Wexcombe Street with his gran.")
+    assert not any("Wexcombe" in t for t in redacted_texts(propose(doc)[0]))

@@ -1,0 +1,46 @@
+"""Rules lpp-relayed-attributed and lpp-relayed-follow-on (redaction.legal_relayed), through the real engine.
+
+Wording invented for these tests (SCH2-P19-LPP)."""
+
+from redaction.legal_relayed import relayed_spans
+from redaction.text import sentence_bounds
+from tests.redaction.engine_support import make_doc, propose
+
+
+def relayed(text):
+    return [text[s:e] for s, e in relayed_spans(text, sentence_bounds(text))]
+
+
+def legal(text):
+    plan = propose(make_doc("mail.pdf", text))[0]
+    return [" ".join(p.text.split()) for p in plan.proposals if p.entity_type == "LEGAL_ADVICE"]
+
+
+def test_positive_attributed_advice_sentences():
+    text = ("Legal Services have advised that we file the application by Friday. "
+            "The council's solicitor says the grandparents have no standing. "
+            "We were told by Legal that the plan can change.")
+    assert len(legal(text)) == 3
+    assert all(p.code == "SCH2-P19-LPP" for p in propose(make_doc("m.pdf", text))[0].proposals
+               if p.entity_type == "LEGAL_ADVICE")
+
+
+def test_negative_consultation_or_own_lawyer_is_not_advice():
+    text = ("A legal planning meeting took place on 2 June. "
+            "The parents were told to get their own solicitor. "
+            "Mum said her solicitor advised her to say nothing.")
+    assert relayed(text) == []
+
+
+def test_positive_follow_on_sentences_after_consulting_legal():
+    text = ("Hi Gwen. I checked with Legal yesterday. Their position is that the aunt cannot be told "
+            "the address. They also suggested that we record every call.\nThanks, Ola")
+    got = relayed(text)
+    assert got == ["Their position is that the aunt cannot be told the address.",
+                   "They also suggested that we record every call."]
+    assert "I checked with Legal yesterday." not in legal(text)
+
+
+def test_negative_pronoun_view_without_a_consultation():
+    text = "Hi Gwen. I met the grandparents yesterday. Their view is that the aunt should not visit."
+    assert relayed(text) == []
