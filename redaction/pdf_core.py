@@ -120,10 +120,14 @@ def _all_layers_on(doc: pymupdf.Document) -> tuple[pymupdf.Document, int]:
     return doc, off
 
 
-def _open_prepared(data: bytes, name: str, *, release: bool = False) -> tuple[pymupdf.Document, list[str]]:
+def _open_prepared(data: bytes, name: str, *, release: bool = False, pages: range | None = None
+                   ) -> tuple[pymupdf.Document, list[str]]:
     """Open ``data`` and bring it into the state both extract and burn_in work on.
 
-    Returns the document and notes for the reviewer. Steps, in order:
+    Returns the document and notes for the reviewer. ``pages`` (a page-range extraction, issue 11):
+    only those pages are read for notes and have their redaction marks applied, unless the range
+    starts at page 0, which carries the document's notes and so reads every page; the other pages
+    are left as they are and must not be used. Steps, in order:
 
     1. Apply redaction marks already in the file: baking them would only *draw* their overlay
        over text that is still there, so a reviewer would see black where text survives.
@@ -139,9 +143,13 @@ def _open_prepared(data: bytes, name: str, *, release: bool = False) -> tuple[py
     :raises NotAPdfError, EncryptedPdfError: see ``open_checked``.
     """
     doc = open_checked(data, name)
+    # Else every range of a long document would read every page (issue 11); clamped: extract refuses.
+    scan = (range(doc.page_count) if pages is None or pages.start == 0
+            else range(pages.start, min(pages.stop, doc.page_count)))
     # Pop-up note text is not page text and disappears when baked: show it to the reviewer.
-    notes = [note for page in doc for note in _sticky_notes(page)]
-    for page in doc:
+    notes = [note for pno in scan for note in _sticky_notes(doc[pno])]
+    for pno in scan:
+        page = doc[pno]
         marks = [a for a in page.annots() if a.type[0] == pymupdf.PDF_ANNOT_REDACT]
         if marks:
             notes.append(
@@ -168,7 +176,6 @@ def _open_prepared(data: bytes, name: str, *, release: bool = False) -> tuple[py
             )
     doc.bake(annots=True, widgets=True)
     return doc, notes
-
 
 
 def _page(doc: pymupdf.Document, index: int) -> pymupdf.Page:
@@ -204,11 +211,9 @@ def _normalise_char(c: str) -> str:
     return out.replace("\n", " ").replace("\r", " ")
 
 
-
 def _sane(x0: float, y0: float, x1: float, y1: float) -> bool:
     # Chained comparisons are false for NaN too.
     return -_FAR < x0 < _FAR and -_FAR < y0 < _FAR and -_FAR < x1 < _FAR and -_FAR < y1 < _FAR
-
 
 
 @lru_cache(maxsize=1)
@@ -321,7 +326,6 @@ def _hidden_spans(
     return found
 
 
-
 def _drawn_glyphs(page: pymupdf.Page, raw: dict[str, Any] | None = None) -> set[tuple[int, int]]:
     """Origins (rounded to whole points) of the glyphs MuPDF's text device actually draws.
 
@@ -365,8 +369,6 @@ def _sticky_notes(page: pymupdf.Page) -> list[str]:
                 f"page {page.number + 1}: {annot.type[1]} annotation note (removed at burn-in): {content!r}"
             )
     return out
-
-
 
 
 # Child processes are started as fresh interpreters running this module, not with
@@ -447,7 +449,6 @@ def _image_cover(page: pymupdf.Page) -> float:
     return min(1.0, covered / area)
 
 
-
 def _ensure_font(page: pymupdf.Page) -> None:
     # Base-14 Helvetica through the simple encoding turns "—" and other non-Latin-1 characters
     # into "·"; embedding the same font as a Unicode font keeps footers and labels as written.
@@ -488,13 +489,11 @@ def _insert_display_text(
     page.insert_text(point, text, fontname=_FOOTER_FONT, fontsize=fontsize, rotate=page.rotation, color=color)
 
 
-
 def _save(doc: pymupdf.Document) -> bytes:
     # Full rewrite: garbage=4 drops and de-duplicates unreferenced objects (the pre-redaction
     # image, baked annotations, earlier revisions); never incremental (notes §2.3.2). no_new_id
     # keeps output deterministic for the same input.
     return doc.tobytes(garbage=4, deflate=True, clean=True, no_new_id=True)
-
 
 
 def _is_scan(page: pymupdf.Page, text: str) -> bool:

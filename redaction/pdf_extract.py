@@ -257,7 +257,7 @@ def extract(
     :returns: the document's pages in order, boxes in unrotated page coordinates.
     :raises NotAPdfError, EncryptedPdfError: see ``open_checked``.
     """
-    doc, problems = _open_prepared(data, name)
+    doc, problems = _open_prepared(data, name, pages=pages)
     with doc:
         wanted = range(doc.page_count) if pages is None else range(pages.start, min(pages.stop, doc.page_count))
         if pages is not None and (pages.step != 1 or not 0 <= pages.start < doc.page_count):
