@@ -7,6 +7,7 @@ professional's labels stay; form fields are not speakers.
 
 import pytest
 
+from redaction.hyphenated import whole_hyphenated
 from redaction.speakers import RULES, handle_parts, is_handle, speaker_labels
 from tests.redaction.engine_support import context, make_doc, propose, redacted_texts, surviving
 
@@ -30,6 +31,7 @@ lorcan.h: yeh
 qv1nn.moss: delete this
 lorcan.h: ok done
 Lorcan said the picture snapshot_2.png was from Instagram and he no longer uses it.
+He added that on TikTok he only follows dj.w0lfie and a cooking channel.
 """
 
 FORM = """Visit record
@@ -105,6 +107,11 @@ def test_handle_on_a_platform_line_is_redacted(run):
     assert "Instagram - conversation with qv1nn.moss" not in _left(run, "handles.pdf")
 
 
+def test_handle_named_only_in_prose_on_a_platform_line_is_redacted(run):
+    left = _left(run, "handles.pdf")
+    assert "dj.w0lfie" not in left and "only follows" in left and "cooking channel" in left
+
+
 def test_file_names_and_words_on_a_platform_line_are_not_handles(run):
     assert "snapshot_2.png" in _left(run, "handles.pdf")
     assert not is_handle("snapshot_2.png") and not is_handle("e.g") and is_handle("qv1nn.moss")
@@ -133,3 +140,19 @@ def test_hyphenated_professional_name_and_hyphenated_words_stay(run):
     assert "Mary-Beth Quennell, Family Support Worker" in left and "Mary-Beth agreed" in left
     assert "Anglo-Irish drama" in left
     assert "Mary-Beth" not in " ".join(redacted_texts(run["names.pdf"][1]))
+
+
+def test_whole_hyphenated_widens_a_span_cut_at_the_hyphen():
+    text = "met Anna-Louise Prendeville and Ruth Carr-Ives"
+    s = text.index("Louise")
+    assert whole_hyphenated(text, s, s + len("Louise Prendeville")) == (text.index("Anna"), s + 18)
+    s = text.index("Ruth")
+    assert whole_hyphenated(text, s, s + len("Ruth Carr")) == (s, len(text))
+
+
+def test_whole_hyphenated_leaves_lower_case_prefixes_and_whole_spans():
+    text = "since mid-March Orla Finch"
+    s = text.index("March")
+    assert whole_hyphenated(text, s, s + 5) == (s, s + 5)
+    s = text.index("Orla")
+    assert whole_hyphenated(text, s, len(text)) == (s, len(text))
