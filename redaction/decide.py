@@ -60,6 +60,7 @@ from redaction.spans import (
     _looks_like_heading,
     _value_key,
 )
+from redaction.speakers import add_speaker_names
 from redaction.text import paragraph_bounds
 
 # The end of a form label before a value: a dotted leader or a colon, then perhaps a title.
@@ -98,6 +99,7 @@ class _Decider(_PeopleScan):
         self._alias_names(live)
         self._vocatives(live)
         self._short_and_coordinated_names(live, blocked)
+        add_speaker_names(self, live)  # transcripts, handles, relatives in messages (redaction.speakers)
         out: list[_Candidate] = []
         for page in self.pages:
             if page.key in withheld:

@@ -26,6 +26,7 @@ from redaction.furniture import (
     on_running_line,
     running_lines,
 )
+from redaction.hyphenated import whole_hyphenated
 from redaction.letters import name_key
 from redaction.lexicon import (
     ADULT_ONLY_TITLES,
@@ -126,6 +127,7 @@ class _PeopleScan:
             # Rule role-table-row (redaction.party_roles): "<Given> <Surname>" above its role cell.
             spans += [(s, e, "RoleTableRow") for s, e in role_table_rows(page.text, self.is_word, _clean_cell)]
             for start, end, source in spans:
+                start, end = whole_hyphenated(page.text, start, end)  # rule hyphenated-name
                 if _inside(start, end, blocked.get(page.key, ())):
                     continue
                 for m in _split_mention(page, start, end, source):
