@@ -30,6 +30,7 @@ from typing import Any
 
 from redaction.context import KnownParty, RedactionContext, StaffMember
 from redaction.detectors.uk import RELATIONSHIPS
+from redaction.name_rules import ROLE_PATTERN
 from redaction.names import DISCLOSED, PROFESSIONAL, SUBJECT, THIRD_PARTY, PeopleIndex, Person
 
 ROLES = (SUBJECT, PROFESSIONAL, THIRD_PARTY, DISCLOSED)
@@ -39,6 +40,18 @@ _RELATION_NEAR = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in sorted(RELATIONSHIPS, key=len, reverse=True)) + r")(?![\w-])",
     re.IGNORECASE,
 )
+
+# Rule ``recorded-professional-role``: a relationship or capacity recorded on the case for a person
+# ("social worker", "the family's GP", "Senior practitioner") that is a job title of the role lexicon,
+# and nothing else, makes them a professional acting in role (DPA 2018 Sch 2 para 17). Family and
+# caring roles are absent from that lexicon, so "mother" or "foster carer" never match.
+_RECORDED_ROLE = re.compile(r"(?:(?:the|a|an|her|his|their|[A-Za-z][\w-]*['\u2019]s)\s+)*" + ROLE_PATTERN + r"\.?",
+                            re.IGNORECASE)
+
+
+def is_professional_role(recorded: str | None) -> bool:
+    """Whether ``recorded`` (a relationship or capacity written on the case record) is only a job title."""
+    return bool(recorded) and _RECORDED_ROLE.fullmatch(" ".join(recorded.split())) is not None
 
 
 @dataclass(frozen=True)

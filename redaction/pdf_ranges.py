@@ -34,6 +34,9 @@ from redaction.types import BurnInBox
 #: Pages per range when a caller does not say (``Settings.job_range_pages`` for the job queue).
 DEFAULT_RANGE_PAGES = 120
 _PAGE_IN_NOTE = re.compile(r"\bpage (\d+)\b")
+#: A count note: a whole-document note that starts with how many of something a burn-in found
+#: ("3 text object(s) ... removed"); a range's count is part of the document's, so ranges' counts add up.
+_COUNT_NOTE = re.compile(r"^(\d+) (\S.*)$", re.DOTALL)
 
 
 def ranges(page_count: int, size: int) -> list[tuple[int, int]]:
@@ -135,11 +138,38 @@ def join_ranges(
     problems = verify(data, removed_strings, people=people, kept_text=kept_text, name=name, ocr=False)
     if problems:
         raise VerificationError(problems)
-    notes: list[str] = []
-    for part in parts:
-        notes.extend(n for n in part.notes if n not in notes)
     return BurnInResult(data, rasterised_pages=tuple(p for part in parts for p in part.rasterised_pages),
                         notes=tuple(notes), text_layer_pages=tuple(p for part in parts for p in part.text_layer_pages))
+                        notes=join_notes([part.notes for part in parts]))
+
+
+def join_notes(parts: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """The notes of a document's ranges (in page order) as the whole document's notes.
+
+    A count note (a number first and no page named, e.g. "2 accessibility text entr(y/ies) ...
+    removed") is summed over the ranges into one note, at the place of its first occurrence: the
+    officer reads one document, so one count. Any other note is kept once, in order (a page note
+    names its own page already; a document-wide note without a count says the same thing per range).
+    An object that pages of several ranges share (a form drawn on every page) is counted once per
+    range that holds it, so a summed count is at most that many more than one burn-in's: never fewer.
+    """
+    out: list[str] = []
+    totals: dict[str, int] = {}
+    where: dict[str, int] = {}
+    for notes in parts:
+        for note in notes:
+            m = _COUNT_NOTE.match(note)
+            if m is not None and not _PAGE_IN_NOTE.search(note):
+                rest = m.group(2)
+                if rest not in where:
+                    where[rest] = len(out)
+                    out.append(note)
+                totals[rest] = totals.get(rest, 0) + int(m.group(1))
+            elif note not in out:
+                out.append(note)
+    for rest, index in where.items():
+        out[index] = f"{totals[rest]} {rest}"
+    return tuple(out)
 
 
 def burn_in_ranges(

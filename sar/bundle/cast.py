@@ -304,6 +304,12 @@ def _covering(session: Session, item: BundleItem, page: int, text: str,
     return None
 
 
+def stored_people(session: Session, request: Request) -> list[dict[str, Any]]:
+    """The officer's own cast, draft or confirmed ([] before their first correction or confirmation)."""
+    row = _row(session, request)
+    return [dict(p) for p in row.people] if row is not None else []
+
+
 def confirmed_people(session: Session, request: Request) -> list[dict[str, Any]]:
     """The confirmed cast to give the engine ([] until the officer confirms one)."""
     row = _row(session, request)

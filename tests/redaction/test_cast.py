@@ -62,3 +62,14 @@ def test_confirmed_professional_wins_over_inference():
     ctx = apply_cast(context(), parse_cast({"people": [{"name": "Quillon Brask", "role": "professional"}]}))
     plan = propose(doc, ctx=ctx)[0]
     assert "Quillon Brask" not in redacted_texts(plan)
+
+
+def test_recorded_professional_role_is_only_a_job_title():
+    # Rule recorded-professional-role (redaction.cast.is_professional_role): invented rows.
+    from redaction.cast import is_professional_role
+
+    for recorded in ("social worker", "Senior Social Worker", "the family's GP", "solicitor", "health visitor."):
+        assert is_professional_role(recorded), recorded
+    for recorded in ("mother", "foster carer", "neighbour", "social worker's partner", "", None,
+                     "uncle, a retired teacher"):
+        assert not is_professional_role(recorded), recorded

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import current_app, render_template
 
-from sar.bundle import cast
+from sar.bundle import cast, cast_parties
 from sar.core.db import utcnow
 from web.auth import current_user, staff_required
 from web.db import get_session, session_factory
@@ -44,16 +44,36 @@ def confirm_cast(reference: str):
         _, job = cast.confirm_cast(db, req, actor=current_user(), now=utcnow())
         return job
 
+    return form_post(NoteForm(), confirm, req=req, anchor="cast", then=_start(req),
+                     success=lambda job: "Cast confirmed. The proposals are being recomputed; decisions taken by "
+                                         "hand are kept." if job is not None else
+                                         "Cast confirmed. It will be used when redactions are found.")
+
+
+def _start(req):
+    """After the commit: run the queued proposal job (its thread's own session sees it), back to the cast."""
+
     def run(job):
-        # After the commit, so the thread's own session sees the queued job.
         if job is not None:
             run_in_background(current_app._get_current_object(), session_factory(), job.id, settings())
         return back_to(req, "cast")
 
-    return form_post(NoteForm(), confirm, req=req, anchor="cast", then=run,
-                     success=lambda job: "Cast confirmed. The proposals are being recomputed; decisions taken by "
-                                         "hand are kept." if job is not None else
-                                         "Cast confirmed. It will be used when redactions are found.")
+    return run
+
+
+@bp.route("/requests/<reference>/cast/parties/<int:party_id>", methods=["POST"])
+@staff_required
+def add_case_party(reference: str, party_id: int):
+    """One click: put a person recorded on the case into the cast, confirm it and recompute the proposals."""
+    req = load(reference, audited=False)
+
+    def add(db):
+        _, job = cast_parties.add_case_party(db, req, party_id, actor=current_user(), now=utcnow())
+        return job
+
+    return form_post(NoteForm(), add, req=req, anchor="cast", then=_start(req),
+                     success="Added to the cast and the cast confirmed. The proposals are being recomputed; "
+                             "decisions taken by hand are kept.")
 
 
 @bp.route("/requests/<reference>/unresolved")

@@ -11,7 +11,7 @@ from flask import flash, jsonify, redirect, render_template, request, url_for
 
 from sar.accounts import queries as account_queries
 from sar.bundle import cast as bundle_cast
-from sar.bundle import conversion, documents, duplicates, jobs, redactions
+from sar.bundle import cast_parties, conversion, documents, duplicates, jobs, redactions
 from sar.bundle import queries as bundle_queries
 from sar.core import audit
 from sar.core.db import LONDON, utcnow
@@ -197,6 +197,7 @@ def _case_context(db, req, user: User) -> dict:
         # Issue 11: the cast of the bundle (an audited read), corrected and confirmed in cast_routes.
         "cast": bundle_cast.view_cast(db, req, actor=user, now=utcnow()),
         "cast_form": CastCorrectionForm(),
+        "case_parties": [o for o in cast_parties.case_parties(db, req, actor=user) if not o["in_cast"]],
         "role_labels": {**ROLE_LABELS, "unresolved": "Unresolved"},
         # Issue 16: communication needs and the child's views, shown at the top of the page.
         **voice_context(db, req),
