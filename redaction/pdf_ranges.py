@@ -139,8 +139,8 @@ def join_ranges(
     if problems:
         raise VerificationError(problems)
     return BurnInResult(data, rasterised_pages=tuple(p for part in parts for p in part.rasterised_pages),
-                        notes=tuple(notes), text_layer_pages=tuple(p for part in parts for p in part.text_layer_pages))
-                        notes=join_notes([part.notes for part in parts]))
+                        notes=join_notes([part.notes for part in parts]),
+                        text_layer_pages=tuple(p for part in parts for p in part.text_layer_pages))
 
 
 def join_notes(parts: Sequence[Sequence[str]]) -> tuple[str, ...]:
