@@ -48,6 +48,7 @@ from redaction.names import (
 from redaction.ownership import given_to, stated_for_relative
 from redaction.people import _PeopleScan
 from redaction.plan import _close_over_documents, _resolve_overlaps
+from redaction.role_evidence import add_role_evidence
 from redaction.rules import Verdict, first_verdict
 from redaction.sensitive import THIRD_PARTY_SENSITIVE, row_cells, sensitive_sentences, serious_harm
 from redaction.spans import (
@@ -61,6 +62,7 @@ from redaction.spans import (
     _value_key,
 )
 from redaction.speakers import add_speaker_names
+from redaction.subject_own import subject_field_owner
 from redaction.text import paragraph_bounds
 
 # The end of a form label before a value: a dotted leader or a colon, then perhaps a title.
@@ -95,6 +97,7 @@ class _Decider(_PeopleScan):
         # meeting note ("<Given> <Surname> (Team Manager)") still makes her a professional elsewhere.
         mentions = self._mentions(self.pages, blocked)
         self.people.add_mentions(mentions, {p.key: p.text for p in self.pages})
+        add_role_evidence(self.people, self.pages)  # author columns, ranks, job titles (redaction.role_evidence)
         self._scan_names(live, blocked)
         self._alias_names(live)
         self._vocatives(live)
@@ -351,6 +354,9 @@ class _Decider(_PeopleScan):
         after it, or one found in the previous sentences when the sentence only has a pronoun, is a
         weak owner.
         """
+        own = subject_field_owner(page.text, start, self.names.get(page.key, ()), lambda p: p.kind)
+        if own is not None:  # a field of the subject's own record (redaction.subject_own)
+            return _Owner(SUBJECT, True, own)
         sent = next(((s, e) for s, e in page.sentences if s <= start < e), (0, len(page.text)))
         line_start = page.text.rfind("\n", 0, start) + 1
         names = [n for n in self.names.get(page.key, ()) if n[1] <= start and n[0] >= sent[0]
