@@ -444,7 +444,7 @@ class _PeopleScan:
         """A lone first name addressing the reader of a letter to a third party is that third party.
 
         In a letter opening "Dear Mr <Surname>," whose addressee is a third party, a proper noun that
-        starts a sentence and is followed by a comma and "you"/"your"/"please" ("Shaun, please do
+        starts a sentence and is followed by a comma and "you"/"your"/"please" ("<Given>, please do
         not ...") names the addressee. It must not be a kept person's name, and when the recipient
         block gives an initial ("Mr S. <Surname>") it must start with that initial.
         """
