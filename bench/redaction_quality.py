@@ -46,7 +46,7 @@ PROVENANCE = {
     "heldout-chronology": "BLIND at first score (bench/heldout_chronology.py; see bench/RESULTS.md)",
     "heldout-youthjustice": "BLIND at first score (bench/heldout_youthjustice.py; see bench/RESULTS.md)",
     "heldout-courtbundle": "DEVELOPMENT SET since its blind score (issue 10 round 4; bench/RESULTS.md)",
-    "heldout-safeguarding": "blind, never developed against (bench/heldout_safeguarding.py; bench/RESULTS.md)",
+    "heldout-safeguarding": "DEVELOPMENT SET since wave 5 (h-persons1, h-idsaddr1, h-keep1, h-own1; bench/RESULTS.md)",
     "heldout-careleaver": "blind, never developed against (bench/heldout_careleaver.py; bench/RESULTS.md)",
     "heldout-permanence": "blind, never developed against (bench/heldout_permanence.py; bench/RESULTS.md)",
 }
