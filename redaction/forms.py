@@ -46,6 +46,19 @@ def form_owner(text: str, pos: int, names: Sequence[tuple[int, int, object]],
         return None
     if any(s < line_end and line_start < e for s, e, _p in names):
         return None
+    return subject_above(text, line_start, names, kind, _LABEL, lambda label: bool(_PERSON_LABEL.match(label.strip())))
+
+
+def subject_above(text: str, line_start: int, names: Sequence[tuple[int, int, object]],
+                  kind: Callable[[object], str], label: re.Pattern[str],
+                  is_person_label: Callable[[str], bool]) -> object | None:
+    """Walk up the run of label lines above ``line_start`` (at most ``MAX_LINES``) to the form's person.
+
+    Returns the first person named on a line whose label ``is_person_label`` accepts, when that person is
+    the subject; ``None`` at a line that is not a label line (``label`` does not match), at a line naming
+    someone who is neither the subject nor a professional (fail closed), or at the top of the page.
+    Shared by ``form_owner`` and ``redaction.subject_own``, which differ only in their label vocabularies.
+    """
     start = line_start
     for _ in range(MAX_LINES):
         if start == 0:
@@ -53,13 +66,13 @@ def form_owner(text: str, pos: int, names: Sequence[tuple[int, int, object]],
         prev = text.rfind("\n", 0, start - 1) + 1
         line = text[prev : start - 1]
         start = prev
-        m = _LABEL.match(line)
+        m = label.match(line)
         if m is None:
             return None
         on_line = [p for s, _e, p in names if prev <= s < prev + len(line)]
         if not on_line:
             continue
-        if _PERSON_LABEL.match(m.group(1).strip()):
+        if is_person_label(m.group(1)):
             return on_line[0] if kind(on_line[0]) == "subject" else None
         if all(kind(p) == "professional" for p in on_line):
             continue

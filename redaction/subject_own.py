@@ -12,7 +12,7 @@ Rules (labels in lexicon/subject_fields.txt; tests in tests/redaction/test_subje
   ("Child's address", "Young person's NI number", "Address of child") and the page names the subject;
   the detail's line names nobody else.
 * ``subject-front-sheet``: the detail's line is "<detail label>: <value>" and names nobody; walking up
-  the run of label lines above it (at most ``MAX_LINES``) reaches a person label ("Patient", "Child",
+  the run of label lines above it (at most ``redaction.forms.MAX_LINES``) reaches a person label ("Patient", "Child",
   "Name") whose first name on the line is the subject's, before any line naming someone who is neither
   the subject nor a professional (a relative's block is the relative's: fail closed).
 """
@@ -22,9 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from redaction.forms import subject_above
 from redaction.lexicon import alternation, words
-
-MAX_LINES = 12
 
 _OWNER = alternation(words("subject_fields", "owner"))
 _DETAIL = alternation(words("subject_fields", "detail"))
@@ -58,22 +57,6 @@ def subject_field_owner(text: str, pos: int, names: Sequence[tuple[int, int, obj
     subjects = [p for _s, _e, p in names if kind(p) == "subject"]
     if _OWNER_LABEL.match(words_):
         return subjects[0] if subjects else None  # rule subject-labelled-field
-    start = line_start  # rule subject-front-sheet
-    for _ in range(MAX_LINES):
-        if start == 0:
-            return None
-        prev = text.rfind("\n", 0, start - 1) + 1
-        line = text[prev : start - 1]
-        start = prev
-        m = _LABEL.match(line)
-        if m is None:
-            return None
-        on_line = [p for s, _e, p in names if prev <= s < prev + len(line)]
-        if not on_line:
-            continue
-        if _PERSON.match(" ".join(m.group(1).split())):
-            return on_line[0] if kind(on_line[0]) == "subject" else None
-        if all(kind(p) == "professional" for p in on_line):
-            continue
-        return None
-    return None
+    # rule subject-front-sheet: the same walk up the label lines as a form's (redaction.forms)
+    return subject_above(text, line_start, names, kind, _LABEL,
+                         lambda label: bool(_PERSON.match(" ".join(label.split()))))
