@@ -58,3 +58,56 @@ def test_openapi_documents_the_cast_endpoints(api):
     paths = api.get("/api/openapi.json", None).get_json()["paths"]
     assert {"get", "put"} <= set(paths["/api/requests/{reference}/cast"])
     assert "get" in paths["/api/requests/{reference}/unresolved"]
+
+
+def _record_party(api, ref: str, name: str, relationship: str) -> int:
+    """A third party recorded on the case by the officer (the domain use case; the API has no party POST)."""
+    from sar.core.db import utcnow
+    from sar.intake import parties
+    from sar.intake import requests as req_uc
+    from sar.models import User
+    from web.db import session_factory
+
+    with api.app.app_context(), session_factory()() as session:
+        officer = session.query(User).filter(User.email == "officer@example.org").one()
+        req = req_uc.get_request(session, ref, actor=officer, now=utcnow())
+        party = parties.add_party(session, req, role="third_party", name=name, relationship=relationship,
+                                  actor=officer, now=utcnow())
+        session.commit()
+        return party.id
+
+
+def test_recorded_people_are_offered_and_added_over_the_api(api):
+    ref = api.new_request()["reference"]
+    assert api.upload(ref, "notes.pdf", pdf_bytes(f"{THIRD_PARTY} visited.")).status_code == 201
+    started = api.post(f"/api/requests/{ref}/redactions/propose")
+    assert api.wait_for_job(started.get_json()["job"]["url"])["status"] == "done"
+    party_id = _record_party(api, ref, THIRD_PARTY, "neighbour")
+
+    got = api.get(f"/api/requests/{ref}/cast").get_json()
+    offered = {o["party_id"]: o for o in got["case_parties"]}
+    assert offered[party_id]["offer"] == "third_party" and offered[party_id]["in_cast"] is False
+    assert offered[party_id]["relationship"] == "neighbour"
+    assert all(o["name"] != "Jamie Example" for o in got["case_parties"])  # the subject is never offered
+
+    path = f"/api/requests/{ref}/cast/parties/{party_id}"
+    assert api.post(path, "alice").status_code in (403, 404)  # a requester never reaches the cast
+    assert api.post(f"/api/requests/{ref}/cast/parties/999999").status_code == 404
+    assert api.post(path, json={"version": "1"}).status_code == 400
+    assert api.post(path, json={"version": 7}).status_code == 409  # stale: nobody has version 7
+    done = api.post(path)
+    assert done.status_code == 200, done.get_json()
+    out = done.get_json()
+    assert out["confirmed"] and out["unresolved"] == 0
+    assert next(p for p in out["people"] if p["name"] == THIRD_PARTY)["role"] == "third_party"
+    assert next(o for o in out["case_parties"] if o["party_id"] == party_id)["in_cast"] is True
+    assert api.wait_for_job(out["job"]["url"])["status"] == "done"
+    again = api.post(path)
+    assert again.status_code == 409 and "already" in again.get_json()["error"]
+
+
+def test_openapi_documents_the_case_party_endpoint(api):
+    doc = api.get("/api/openapi.json", None).get_json()
+    assert "post" in doc["paths"]["/api/requests/{reference}/cast/parties/{party_id}"]
+    assert "case_parties" in doc["components"]["schemas"]["Cast"]["properties"]
+    assert "CaseParty" in doc["components"]["schemas"]

@@ -1,14 +1,16 @@
 """JSON API for the cast of a request's bundle and its unresolved mentions (issue 11).
 
-``GET``/``PUT /api/requests/{ref}/cast`` and ``GET /api/requests/{ref}/unresolved``; each view parses its
-input, calls ``sar.bundle.cast``, commits and answers. Reference: docs/api.md and ``GET /api/openapi.json``.
+``GET``/``PUT /api/requests/{ref}/cast``, ``POST /api/requests/{ref}/cast/parties/{party_id}`` (the people
+recorded on the case, added in one call) and ``GET /api/requests/{ref}/unresolved``; each view parses its
+input, calls ``sar.bundle.cast`` or ``sar.bundle.cast_parties``, commits and answers. Reference: docs/api.md
+and ``GET /api/openapi.json``.
 """
 
 from __future__ import annotations
 
 from flask import Response, g, jsonify, url_for
 
-from sar.bundle import cast
+from sar.bundle import cast, cast_parties
 from sar.core.errors import ValidationError
 from sar.intake import requests as requests_uc
 from sar.models import Request
@@ -23,11 +25,22 @@ def _load(reference: str) -> Request:
 
 @bp.get("/requests/<reference>/cast")
 def get_cast(reference: str) -> Response:
-    """The cast: each person with role, aliases, mentions and evidence; whether it is confirmed."""
+    """The cast (each person with role, aliases, mentions, evidence; confirmed or not) and ``case_parties``.
+
+    ``case_parties``: the people recorded on the case that the officer may add to the cast in one call.
+    """
     req = _load(reference)
-    out = cast.view_cast(get_session(), req, actor=g.api_user, now=now())
+    out = _cast_out(req)
     get_session().commit()
     return jsonify(out)
+
+
+def _cast_out(req: Request) -> dict:
+    """``view_cast`` (an audited read) with the case's recorded people and what adding each would do."""
+    session = get_session()
+    out = cast.view_cast(session, req, actor=g.api_user, now=now())
+    out["case_parties"] = cast_parties.case_parties(session, req, actor=g.api_user)
+    return out
 
 
 @bp.put("/requests/<reference>/cast")
@@ -56,7 +69,29 @@ def put_cast(reference: str) -> Response:
         people = cast.apply_correction(people, str(c.get("kind") or ""), {k: str(v) for k, v in c.items()
                                                                           if isinstance(v, str)})
     row, job = cast.confirm_cast(session, req, people, actor=g.api_user, now=now(), version=version)
-    out = cast.view_cast(session, req, actor=g.api_user, now=now())
+    return _confirmed(req, job)
+
+
+@bp.post("/requests/<reference>/cast/parties/<int:party_id>")
+def add_case_party(reference: str, party_id: int) -> Response:
+    """Put one person recorded on the case into the cast with the role the record gives them, and confirm it.
+
+    Body (optional): ``{"version": n}``, the cast version the caller read; a stale one is a 409.
+    """
+    body = schemas.json_body(optional=True)
+    version = body.get("version")
+    if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
+        raise ValidationError("'version' must be an integer")
+    req = _load(reference)
+    _, job = cast_parties.add_case_party(get_session(), req, party_id, actor=g.api_user, now=now(),
+                                         version=version)
+    return _confirmed(req, job)
+
+
+def _confirmed(req: Request, job) -> Response:
+    """Commit a confirmed cast, start its proposal run after the commit, answer with the cast and the job."""
+    session = get_session()
+    out = _cast_out(req)
     session.commit()
     if job is not None:
         run_in_background(job.id)

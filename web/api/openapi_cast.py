@@ -32,7 +32,19 @@ SCHEMAS: dict[str, Any] = {
                 "org": {"type": ["string", "null"]}, "mentions": {"type": "integer"},
                 "examples": {"type": "array", "items": _MENTION}, "evidence": _STRS,
                 "source": {"enum": ["confirmed", "draft", "engine"]}}}},
-            "job": {"type": "object", "description": "The proposal run queued by a PUT."}}},
+            "case_parties": {"type": "array", "items": {"$ref": "#/components/schemas/CaseParty"},
+                             "description": "The people recorded on the case, and what adding each would do."},
+            "job": {"type": "object", "description": "The proposal run queued by a PUT or POST."}}},
+    "CaseParty": {
+        "type": "object",
+        "properties": {"party_id": {"type": "integer"}, "name": _STR,
+                       "relationship": {"type": "string", "description": "Relationship to the subject, or capacity."},
+                       "party_role": {"enum": ["third_party", "representative", "requester"]},
+                       "offer": {"enum": list(ROLES), "description": "The cast role the case record gives them."},
+                       "action": {"enum": ["add", "role"],
+                                  "description": "add: new to the cast; role: the cast names them with another role."},
+                       "in_cast": {"type": "boolean",
+                                   "description": "The officer's cast names them with that role already."}}},
     "DeadJob": {
         "type": "object",
         "properties": {"id": {"type": "integer"}, "kind": _STR, "request_id": {"type": ["integer", "null"]},
@@ -65,6 +77,17 @@ def paths(op, json, ref, error, ref_param) -> dict[str, Any]:
                           "version": {"type": "integer"}}}}},
                       extra={"409": error("Someone changed the cast since (stale version), a proposal run is "
                                           "already going, or the request can no longer change.")})},
+        "/api/requests/{reference}/cast/parties/{party_id}": {
+            "post": op("Put a person recorded on the case into the cast with the role the case record gives them, "
+                       "and confirm the cast (staff); proposals are recomputed, decisions taken by hand are kept.",
+                       {"200": json(ref("Cast"), "Confirmed; a proposal job is queued when there are records.")},
+                       params=[*params, {"name": "party_id", "in": "path", "required": True,
+                                         "schema": {"type": "integer"}}],
+                       body={"application/json": {"schema": {"type": "object", "properties": {
+                           "version": {"type": "integer"}}}}},
+                       extra={"409": error("Already in the cast with that role, a stale version, or a proposal "
+                                           "run already going."),
+                              "404": error("No such request or person on it, or no need to know.")})},
         "/api/requests/{reference}/unresolved": {
             "get": op("Every mention of a person the engine could not place and nobody has placed since (staff).",
                       {"200": json({"type": "object", "properties": {

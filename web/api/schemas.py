@@ -25,11 +25,13 @@ REQUESTER_CHANNEL = "api"
 RECEIVED_HOUR = 12
 
 
-def json_body() -> dict[str, Any]:
-    """The request body as a JSON object.
+def json_body(*, optional: bool = False) -> dict[str, Any]:
+    """The request body as a JSON object (``{}`` when ``optional`` and no body was sent).
 
     :raises ValidationError: the body is not JSON, or not a JSON object.
     """
+    if optional and not request.data:
+        return {}
     if not request.data and not request.is_json:
         raise ValidationError("send a JSON object as the request body (Content-Type: application/json)")
     data = request.get_json(force=True, silent=True)
