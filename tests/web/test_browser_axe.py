@@ -21,6 +21,7 @@ from tests.sar._docs import THIRD_PARTY, pdf_bytes
 from tests.sar.test_cast import CastEngine
 from tests.web.test_browser import (  # noqa: F401 - fixtures are used by name
     Shots,
+    all_css,
     by_css,
     downloads,
     driver,
@@ -95,3 +96,47 @@ def test_request_review_and_queue_pages_are_axe_clean(driver, server, factory, s
     # The check can fail: a picture without a text alternative is reported.
     driver.execute_script("const i = document.createElement('img'); i.src = 'data:,'; document.body.appendChild(i);")
     assert "image-alt" in {v["id"] for v in axe_violations(driver)}
+
+
+def test_case_party_picker_by_keyboard_and_axe_clean(driver, server, factory, settings, monkeypatch):  # noqa: F811
+    """The one-click picker of people recorded on the case: axe-clean, reachable and usable from the keyboard,
+    and the person lands in the confirmed cast with the role the record gives them."""
+    from selenium.webdriver.common.keys import Keys
+
+    from sar.intake import parties
+
+    monkeypatch.setattr(jobs, "_default_engine", CastEngine())  # the recompute the click queues
+    officer = make_staff(factory, "officer", "pick.officer@council.example", "Pick Officer")
+    with factory() as session:
+        officer = session.get(User, officer.id)
+        req = req_uc.open_request(session, actor=officer, now=utcnow(), settings=settings,
+                                  description="Please send me a copy of my social care records.",
+                                  requester=req_uc.PersonIn(name="Jamie Example", email="jamie@example.org"),
+                                  channel="email", regime="sar", assigned_officer=officer)
+        documents.add_document(session, req, pdf_bytes(f"Visit. {THIRD_PARTY} was there."), "notes.pdf",
+                               actor=officer, now=utcnow(), settings=settings)
+        party = parties.add_party(session, req, role="third_party", name=THIRD_PARTY, relationship="neighbour",
+                                  actor=officer, now=utcnow())
+        job = jobs.start_proposal_job(session, req, actor=officer, now=utcnow())
+        session.commit()
+        reference, job_id, party_id = req.reference, job.id, party.id
+    assert jobs.run_job(factory, job_id, settings=settings, now_fn=utcnow, engine=CastEngine()) == "done"
+
+    sign_in(driver, server, "pick.officer@council.example")
+    driver.get(f"{server.url}/staff/requests/{reference}#cast")
+    button = by_css(driver, f"#add-party-{party_id}")
+    assert "Add as known third party" in button.text
+    assert button.get_attribute("type") == "submit"  # a plain form: works without JavaScript
+    _assert_clean(driver, "request page with the case-party picker")
+    driver.execute_script("window.__sarOldPage = true;")
+    driver.execute_script("arguments[0].focus();", button)
+    assert driver.switch_to.active_element == button  # reachable by focus, so by Tab
+    button.send_keys(Keys.ENTER)
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, 60).until(lambda d: d.execute_script(
+        "return window.__sarOldPage === undefined && document.readyState === 'complete';"))
+    assert "added to the cast" in driver.page_source.lower()
+    row = by_css(driver, f"#cast-table tr[data-person='{THIRD_PARTY}']")
+    assert "third" in row.text.lower()
+    assert not all_css(driver, f"#add-party-{party_id}")  # offered no more
+    _assert_clean(driver, "request page after adding a recorded person")
