@@ -16,8 +16,9 @@ Rules (one positive and one negative row each in ``tests/redaction/test_context_
   any Latin script with more details after a comma ("<Name> (17.02.2006, <label> ...)").
 * ``age-written``: an age given loosely ("is about 19", "aged around 40", "in her late twenties",
   "in his 30s"); "about 19 minutes" or "about 20 people" is not an age.
-* ``passport-in-context``: a passport number in any country's shape (up to two letters, 6-9 digits,
-  an optional letter) within 40 characters after the word "passport" in the same sentence.
+* ``passport-in-context``: a passport number in any country's shape (up to two letters, written
+  against the digits or a space before them, 6-9 digits, an optional letter) within 40 characters after
+  the word "passport" in the same sentence; the letters go with the number, because they are part of it.
 """
 
 from __future__ import annotations
@@ -107,11 +108,11 @@ class PassportInContextRecognizer(_RegexRecognizer):
 
     ENTITY = "UK_PASSPORT"
     CONTEXT = ("passport",)
-    RULES = ((r"(?i:\bpassport\b)(?:(?i:no)\.|[^.\n]){0,40}?(?<![\w\-/])([A-Z]{0,2}\d{6,9}[A-Z]?)(?![\w\-/])", 1, 0.7),)
+    RULES = ((r"(?i:\bpassport\b)(?:(?i:no)\.|[^.\n]){0,40}?(?<![\w\-/])((?:[A-Z]{1,2}[ ]?)?\d{6,9}[A-Z]?)(?![\w\-/])", 1, 0.7),)
 
     def validate_result(self, pattern_text: str) -> bool:
         """Not a date written as digits only (a passport number has no date shape)."""
-        return not re.fullmatch(r"(?:19|20)\d{6}", pattern_text)
+        return not re.fullmatch(r"(?:19|20)\d{6}", pattern_text.replace(" ", ""))
 
 
 def context_id_recognizers() -> list[_RegexRecognizer]:

@@ -53,11 +53,16 @@ def test_positive_passport_any_shape_after_the_word():
     rec = PassportInContextRecognizer()
     assert found(rec, "his Romanian passport, number 05839217, expires soon") == ["05839217"]
     assert found(rec, "passport no. PK7731904 held by police") == ["PK7731904"]
+    # the issuing letters written apart from the digits are part of the number
+    assert found(rec, "her passport number is KT 4405128 and it is with her aunt") == ["KT 4405128"]
 
 
 def test_negative_number_far_from_passport_or_another_sentence():
     rec = PassportInContextRecognizer()
     assert found(rec, "She has no passport. Case 05839217 was closed.") == []
+    # a word before the digits is not a prefix: only the number is taken
+    assert found(rec, "passport number is 44051287") == ["44051287"]
+    assert found(rec, "passport expired on 20230114") == []
 
 
 def test_positive_engine_redacts_a_third_partys_plate():
