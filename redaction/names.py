@@ -105,6 +105,8 @@ ROLE_PHRASE = re.compile(
     r"family|families|placement|care|person)\b",
     re.IGNORECASE,
 )
+# Nationalities, peoples and languages ("her mother is <word>", "speaks <word>"): never a name.
+NON_NAME = NON_NAME | lower("nationalities")
 # Street words that are rarely surnames; "Hill", "Green" or "Park" are left out on purpose.
 NON_NAME = NON_NAME | frozenset(w.lower() for w in STREET_WORDS if w not in SURNAME_LIKE_STREET_WORDS)
 

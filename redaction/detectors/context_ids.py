@@ -108,7 +108,8 @@ class PassportInContextRecognizer(_RegexRecognizer):
 
     ENTITY = "UK_PASSPORT"
     CONTEXT = ("passport",)
-    RULES = ((r"(?i:\bpassport\b)(?:(?i:no)\.|[^.\n]){0,40}?(?<![\w\-/])((?:[A-Z]{1,2}[ ]?)?\d{6,9}[A-Z]?)(?![\w\-/])", 1, 0.7),)
+    RULES = ((r"(?i:\bpassport\b)(?:(?i:no)\.|[^.\n]){0,40}?(?<![\w\-/])"
+              r"((?:[A-Z]{1,2}[ ]?)?\d{6,9}[A-Z]?)(?![\w\-/])", 1, 0.7),)
 
     def validate_result(self, pattern_text: str) -> bool:
         """Not a date written as digits only (a passport number has no date shape)."""
