@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from redaction.lexicon import lower
 from redaction.names import NON_NAME
+
+#: Capital runs that are ordinary prose (lexicon/capital_words.txt), never initials.
+_CAPITAL_WORDS = lower("capital_words")
 
 _ENGLISH: dict[int, frozenset[str]] = {}
 
@@ -52,3 +58,13 @@ def trim_english(text: str, start: int, end: int, english: frozenset[str]) -> tu
     if not words:
         return start, start
     return start + words[0].start(), start + words[-1].end()
+
+
+def ordinary_capitals(letters: str) -> bool:
+    """A run of 2-4 capitals ("IT", "US", "PE") is ordinary English, a record word, or a role abbreviation.
+
+    Used instead of :func:`is_english` for initials: the lemma table lists nearly every pair of letters
+    (WordNet abbreviations), so it would call almost any initials a word. Pure.
+    """
+    w = letters.lower()
+    return w in STOP_WORDS or w in _CAPITAL_WORDS or w in NON_NAME

@@ -20,6 +20,7 @@ from redaction.candidates import (
 from redaction.cast_initials import initials_spans
 from redaction.detectors.uk import DATE
 from redaction.diminutives import is_short_form, listed
+from redaction.english import ordinary_capitals
 from redaction.furniture import (
     is_label_line,
     names_an_identifier,
@@ -243,8 +244,9 @@ class _PeopleScan:
                 named[p.doc][id(person)] = person
         for p in pages:
             taken = [(s, e) for s, e, _p in self.names.get(p.key, ())]
+            # Letters are judged by ordinary_capitals, not the lemma table, which lists nearly every pair.
             found = initials_spans(p.text, named[p.doc].values(), taken, lambda x: x.kind == THIRD_PARTY,
-                                   self.is_word, ALIAS_NON_NAME)
+                                   ordinary_capitals, ALIAS_NON_NAME)
             if found:
                 self.names[p.key].extend(found)
                 self.names[p.key].sort(key=lambda x: (x[0], -x[1]))
