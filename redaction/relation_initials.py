@@ -28,7 +28,8 @@ from collections.abc import Iterable
 from redaction.aliases import initials_of
 from redaction.detectors.uk import RELATIONSHIPS
 from redaction.english import ordinary_capitals
-from redaction.names import NON_NAME, THIRD_PARTY, Mention, name_tokens
+from redaction.names import NON_NAME, THIRD_PARTY, name_tokens
+from redaction.speakers import add_matches
 
 RULE_ID = "relation-initials"
 
@@ -97,20 +98,8 @@ def add_relation_initials(decider, pages: Iterable) -> None:
 
 
 def _add_in_document(decider, pages: Iterable, letters: str, person) -> None:
-    rx = re.compile(r"(?<![\w@\-/.])" + re.escape(letters) + r"(?![\w@\-/]|\.\w)")
-    for page in pages:
-        names = decider.names[page.key]
-        added = False
-        for m in rx.finditer(page.text):
-            s, e = m.start(), m.end()
-            if any(a < e and s < b for a, b, _p in names):
-                continue  # already a name span (a kept person's, or this one's)
-            names.append((s, e, person))
-            added = True
-            if len(person.mentions) < 50:
-                person.mentions.append(Mention(page.doc, page.page.page_index, s, e, (letters,), None, RULE_ID))
-        if added:
-            names.sort(key=lambda x: (x[0], -x[1]))
+    rx = re.compile(r"(?<![\w@\-/.])" + re.escape(letters) + r"(?![\w@\-/]|\.\w)")  # capitals only
+    add_matches(decider, pages, rx, letters, person, RULE_ID)
 
 
 __all__ = ["RULE_ID", "add_relation_initials", "relation_initials"]

@@ -213,6 +213,15 @@ def _resolve(people, context, written: str, rule: str) -> Person | None:
 def _add_everywhere(decider, pages: Iterable, written: str, person: Person, rule: str) -> None:
     """Every occurrence of ``written`` in the bundle (any case) becomes a name span of ``person``."""
     rx = re.compile(r"(?<![\w@.\-])" + re.escape(written) + r"(?![\w@\-]|\.\w)", re.IGNORECASE)
+    add_matches(decider, pages, rx, written, person, rule)
+
+
+def add_matches(decider, pages: Iterable, rx: re.Pattern, written: str, person: Person, rule: str) -> None:
+    """Every match of ``rx`` on ``pages`` becomes a name span of ``person`` in ``decider.names``.
+
+    Each gets a mention under ``rule`` (at most 50 a person); never over a kept person's name or inside
+    another name span.
+    """
     for page in pages:
         names = decider.names[page.key]
         added = False
@@ -230,4 +239,4 @@ def _add_everywhere(decider, pages: Iterable, written: str, person: Person, rule
             names.sort(key=lambda x: (x[0], -x[1]))
 
 
-__all__ = ["LEET", "RULES", "Rule", "add_speaker_names", "handle_parts", "is_handle", "speaker_labels"]
+__all__ = ["LEET", "RULES", "Rule", "add_matches", "add_speaker_names", "handle_parts", "is_handle", "speaker_labels"]

@@ -60,15 +60,20 @@ def _assert_clean(browser, page: str) -> None:
                                               for v in found)
 
 
+def _open_sar(session, officer, app_settings):
+    """A subject access request from a requester, assigned to ``officer`` (flushed, not committed)."""
+    return req_uc.open_request(session, actor=officer, now=utcnow(), settings=app_settings,
+                               description="Please send me a copy of my social care records.",
+                               requester=req_uc.PersonIn(name="Jamie Example", email="jamie@example.org"),
+                               channel="email", regime="sar", assigned_officer=officer)
+
+
 def test_request_review_and_queue_pages_are_axe_clean(driver, server, factory, settings):  # noqa: F811
     shot = Shots(driver, "axe")
     officer = make_staff(factory, "officer", "axe.officer@council.example", "Axe Officer")
     with factory() as session:
         officer = session.get(User, officer.id)
-        req = req_uc.open_request(session, actor=officer, now=utcnow(), settings=settings,
-                                  description="Please send me a copy of my social care records.",
-                                  requester=req_uc.PersonIn(name="Jamie Example", email="jamie@example.org"),
-                                  channel="email", regime="sar", assigned_officer=officer)
+        req = _open_sar(session, officer, settings)
         documents.add_document(session, req, pdf_bytes(f"Visit. {THIRD_PARTY} was there.",
                                                        f"Later {THIRD_PARTY} left."),
                                "notes.pdf", actor=officer, now=utcnow(), settings=settings)
@@ -109,10 +114,7 @@ def test_case_party_picker_by_keyboard_and_axe_clean(driver, server, factory, se
     officer = make_staff(factory, "officer", "pick.officer@council.example", "Pick Officer")
     with factory() as session:
         officer = session.get(User, officer.id)
-        req = req_uc.open_request(session, actor=officer, now=utcnow(), settings=settings,
-                                  description="Please send me a copy of my social care records.",
-                                  requester=req_uc.PersonIn(name="Jamie Example", email="jamie@example.org"),
-                                  channel="email", regime="sar", assigned_officer=officer)
+        req = _open_sar(session, officer, settings)
         documents.add_document(session, req, pdf_bytes(f"Visit. {THIRD_PARTY} was there."), "notes.pdf",
                                actor=officer, now=utcnow(), settings=settings)
         party = parties.add_party(session, req, role="third_party", name=THIRD_PARTY, relationship="neighbour",
