@@ -14,9 +14,12 @@ Rules, as named data (:data:`RELAYED_RULES`; a positive and a negative row each 
   ("Legal have advised", "the council's solicitor says", "advice from counsel", "we were told by
   Legal", "per the legal planning meeting", "according to Legal").
 * ``lpp-relayed-follow-on``: after a sentence reporting that the writer consulted the lawyers ("I
-  spoke to Legal", "discussed with our solicitor"), each following sentence of the same paragraph
-  in which "they", "he" or "she" advise or give a view ("Their view is ...", "They also advised
-  ..."). The consultation sentence itself stays.
+  spoke to Legal", "discussed with our solicitor", "a telephone call with the local authority
+  solicitor, <Name>", "I discussed the case with <Name>, solicitor in the council's legal team"),
+  each following sentence of the same paragraph in which "they", "he" or "she" advise or give a view
+  ("Their view is ...", "She advised that ...", "He was of the view that ..."). The consultation
+  sentence itself stays. A bare "solicitor" counts only when the record ties them to the council
+  (someone's own solicitor gives no advice to the council).
 
 "Seek legal advice", "their own solicitor" (advice to someone else to find a lawyer) is not the
 council's advice. Word lists are general legal-English usage.
@@ -27,11 +30,17 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+# A lawyer the record ties to the council: "the local authority solicitor", "solicitor in the council's
+# legal team", "lawyer from Legal Services". A bare "solicitor" may be anyone's, so it needs the tie.
+_COUNCIL_LAWYER = (r"(?:(?:the\s+|our\s+)?(?:local\s+authority|council|LA)\s+(?:solicitor|lawyer|legal\s+advis[eo]r)s?"
+                   r"|(?:solicitor|lawyer|legal\s+advis[eo]r)s?\s+(?:in|from|at|with|for|of)\s+(?:the\s+)?"
+                   r"(?:(?:council|local\s+authority)(?:'s|\u2019s)?\s+)?"
+                   r"(?:legal\s+(?:team|services|department)|(?-i:Legal)|council|local\s+authority)\b)")
 # The council's lawyers as a record names them; not someone's own solicitor or independent advice.
 _LAWYERS = (r"(?:(?-i:Legal)(?:\s+(?-i:Services|Team|Department|Dept))?|legal\s+services|legal\s+team|"
             r"the\s+legal\s+department|(?:the|our)\s+(?:council's\s+|local\s+authority's\s+|LA's\s+)?"
             r"(?:solicitor|lawyer|legal\s+adviser|legal\s+advisor)s?|(?:the\s+)?council's\s+(?:solicitor|lawyer)s?|"
-            r"counsel|(?:the|our)\s+barrister)")
+            r"counsel|(?:the|our)\s+barrister|" + _COUNCIL_LAWYER + r")")
 _ADVISE = (r"(?:advised|advises|advise\s+that|advising|says|said|say|told|tells|consider(?:s|ed)?|"
            r"recommend(?:s|ed)?|suggest(?:s|ed)?|confirm(?:s|ed)?\s+that|think|thinks|thought|feel|feels|felt|"
            r"are\s+of\s+the\s+view|is\s+of\s+the\s+view|position\s+is)")
@@ -62,8 +71,11 @@ _ATTRIBUTED = re.compile(
 # The writer consulted the lawyers: "I spoke to Legal", "we discussed this with our solicitor".
 _CONSULTED = re.compile(
     r"\b(?:I|we)\s+(?:have\s+|had\s+|then\s+|also\s+)?(?:spoke|spoken|talked|talk|consulted|checked|discussed|"
-    r"rang|phoned|called|emailed|e-mailed|met|sought\s+advice|took\s+advice|asked)\b[^.\n]{0,40}?\b"
-    r"(?:to|with|from)?\s*" + _LAWYERS + r"\b",
+    r"went\s+(?:through|over)|reviewed|raised|"
+    r"rang|phoned|called|emailed|e-mailed|met|sought\s+advice|took\s+advice|asked)\b[^.\n]{0,80}?\b"
+    r"(?:to|with|from)?\s*" + _LAWYERS + r"\b"
+    r"|\b(?:(?:tele)?phone\s+call|call|meeting|discussion|conversation|consultation|e-?mail)\s+(?:with|from|to)\b"
+    r"[^.\n]{0,60}?\b" + _LAWYERS + r"\b",
     re.IGNORECASE,
 )
 # A following sentence in which the consulted lawyers advise: "Their view is", "They also advised".
@@ -71,7 +83,8 @@ _PRONOUN_ADVICE = re.compile(
     r"^\W*(?:(?:their|his|her)\s+(?:view|advice|opinion|position|recommendation)\b|"
     r"(?:they|he|she)\s+(?:have\s+|has\s+|had\s+|also\s+|further\s+|then\s+|would\s+){0,2}"
     r"(?:advise[ds]?|recommend(?:s|ed)?|suggest(?:s|ed)?|consider(?:s|ed)?|think|thinks|feel|feels|"
-    r"said\s+that|say\s+that|says\s+that|confirmed\s+that|are\s+of\s+the\s+view|is\s+of\s+the\s+view)\b|"
+    r"said\s+that|say\s+that|says\s+that|confirmed\s+that|(?:are|is|was|were)\s+of\s+the\s+(?:view|opinion)|"
+    r"took\s+the\s+view|believes?\s+that|believed\s+that)\b|"
     r"according\s+to\s+(?:them|him|her)\b)",
     re.IGNORECASE,
 )

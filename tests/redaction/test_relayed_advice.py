@@ -44,3 +44,21 @@ def test_positive_follow_on_sentences_after_consulting_legal():
 def test_negative_pronoun_view_without_a_consultation():
     text = "Hi Gwen. I met the grandparents yesterday. Their view is that the aunt should not visit."
     assert relayed(text) == []
+
+
+def test_positive_follow_on_after_a_named_council_lawyer():
+    text = ("I went through the chronology with Odette Marr, solicitor in the council's legal team. "
+            "She advised that the evidence does not yet meet the threshold.\n\n"
+            "Telephone call with the local authority solicitor, Mr Cal Brennan. "
+            "He was of the view that the placement order application would succeed.")
+    assert relayed(text) == ["She advised that the evidence does not yet meet the threshold.",
+                             "He was of the view that the placement order application would succeed."]
+    assert not any("Odette Marr" in t or "Cal Brennan" in t for t in legal(text))  # the consultation stays
+
+
+def test_negative_a_named_solicitor_who_is_not_the_councils():
+    text = ("I went through the chronology with Odette Marr, the mother's solicitor. "
+            "She advised that her client would oppose the plan.\n\n"
+            "Telephone call with Mr Cal Brennan, solicitor for the father. "
+            "He was of the view that contact should increase.")
+    assert relayed(text) == []
