@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from redaction.address_ownership import needs_statement, stated_as_subjects
+from redaction.address_ownership import needs_statement, stated_as_subjects, subject_lives_at
 from redaction.candidates import _KEEP_UNLESS_THIRD, _Owner, _Page
 from redaction.detect import Finding
 from redaction.names import PROFESSIONAL, SUBJECT, THIRD_PARTY
@@ -42,6 +42,11 @@ def _dob_verdict(o: _Occurrence) -> Verdict:
     return Verdict.KEEP if o.owner.kind == SUBJECT and o.owner.strong else Verdict.REDACT
 
 
+def _home_stated(o: _Occurrence) -> bool:
+    ends = [e for _s, e, p in o.decider.names.get(o.page.key, ()) if p.kind == SUBJECT]
+    return subject_lives_at(o.page.text, ends, o.f.start, _sentence_start(o.page, o.f.start))
+
+
 def _sentence_start(page: _Page, pos: int) -> int:
     return next((a for a, b in page.sentences if a <= pos < b), max(0, pos - 160))
 
@@ -65,6 +70,10 @@ IDENTIFIER_RULES: tuple[Rule, ...] = (
     Rule("serious-harm-locator", "A locating detail in a placement, refuge or adoption context is proposed under "
          "serious harm (Sch 3) for a manager's decision, unless a professional owns it.",
          lambda o: Verdict.HARM if o.harm and o.owner.kind != PROFESSIONAL else None),
+    Rule("subject-home-stated", "An address the sentence gives as where the subject lives (\"<Subject> lives "
+         "with his father at ...\") is the subject's own home, disclosed to them though others live there too.",
+         lambda o: Verdict.KEEP_SUBJECT if o.f.entity in ("UK_ADDRESS", "UK_POSTCODE") and _home_stated(o)
+         else None),
     Rule("organisation-contact-line", "A letterhead or an organisation's address line is the organisation's "
          "contact detail, unless a third party is shown to own it.",
          lambda o: Verdict.KEEP if o.f.entity in _CONTACT and _organisation_line(o.page, o.f.start, o.f.end)
