@@ -21,12 +21,17 @@ Rules (one positive and one negative row each in ``tests/redaction/test_address_
   where the place ends in a street word (``lexicon/street_words.txt`` or a thoroughfare word), or the
   dwelling is a site or shelter and the place is a capitalised name. "The office on <Street>" is not
   one (an office is not a dwelling); "the house on Tuesday" is not one (a day or month is no place).
+* ``lower-case-street``: a house number, one or two lower-case words and a full street word, all in
+  lower case as people type in messages ("<number> <name> close"). A function word or a counted thing
+  between them makes it no address ("15 minutes down the road", "2 more streets").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.detectors.uk_patterns import _RegexRecognizer
 from redaction.lexicon import MONTHS, STREET_WORDS, alternation, words
@@ -146,6 +151,34 @@ class PlacePhraseRecognizer(_RegexRecognizer):
             yield m.start(1), end, 0.55 if street else 0.5
 
 
+# Full street words in lower case; abbreviations ("st", "rd") are left out, in lower case they are too
+# often something else.
+_LOWER_STREET = alternation(tuple(sorted({w.lower() for w in STREET_WORDS if len(w) > 2 and "." not in w})))
+_LOWER_WORD = r"[a-z][a-z'\u2019\-]+"
+_LOWER_ADDRESS = re.compile(r"(?<![\w/\u00a3$.,:])(\d{1,4}[a-z]?)[ \t]+"
+                            r"(" + _LOWER_WORD + r"(?:[ \t]+" + _LOWER_WORD + r")?)"
+                            r"[ \t]+(" + _LOWER_STREET + r")(?![\w\-])")
+# Counted things: "15 minutes down the road" names no street.
+_COUNTED = frozenset("""minute minutes min mins hour hours hr hrs day days week weeks month months year years mile miles
+    km metre metres meter meters yard yards foot feet time times pound pounds quid people kids children houses
+    doors stops streets roads blocks floors flats steps""".split())
+
+
+class LowerCaseStreetRecognizer(_RegexRecognizer):
+    """A house number and a street written in lower case, as in a text message (rule lower-case-street)."""
+
+    ENTITY = "UK_ADDRESS"
+    CONTEXT = ("address", "lives", "living", "staying", "at")
+
+    def spans(self, text: str) -> Iterable[tuple[int, int, float]]:
+        """``<number> <one or two words> <street word>``, all lower case, with no function word or unit."""
+        for m in _LOWER_ADDRESS.finditer(text):
+            name = m.group(2).split()
+            if any(w in STOP_WORDS or w in _COUNTED for w in name):
+                continue
+            yield m.start(1), m.end(3), 0.5
+
+
 def place_form_recognizers() -> list[_RegexRecognizer]:
     """Fresh instances of every recognizer in this module."""
-    return [ForeignStreetRecognizer(), IrishAddressRecognizer(), PlacePhraseRecognizer()]
+    return [ForeignStreetRecognizer(), IrishAddressRecognizer(), PlacePhraseRecognizer(), LowerCaseStreetRecognizer()]

@@ -5,7 +5,12 @@ Wording invented for these tests; one positive and one negative row per rule, th
 the real engine.
 """
 
-from redaction.detectors.place_forms import ForeignStreetRecognizer, IrishAddressRecognizer, PlacePhraseRecognizer
+from redaction.detectors.place_forms import (
+    ForeignStreetRecognizer,
+    IrishAddressRecognizer,
+    LowerCaseStreetRecognizer,
+    PlacePhraseRecognizer,
+)
 from tests.redaction.engine_support import make_doc, propose, redacted_texts
 
 
@@ -66,3 +71,15 @@ def test_positive_described_address_where_the_subject_was_found_is_redacted():
 def test_negative_described_address_stated_as_the_subjects_home_is_kept():
     doc = make_doc("note.pdf", "Lorcan lives in the flat above the chip shop on Wexcombe Street with his gran.")
     assert not any("Wexcombe" in t for t in redacted_texts(propose(doc)[0]))
+
+
+def test_positive_lower_case_street_in_a_message():
+    text = "Aunt 18:02: im at 14 cedar close now, come after school x"
+    assert [text[a:b] for a, b, _s in LowerCaseStreetRecognizer().spans(text)] == ["14 cedar close"]
+    doc = make_doc("messages.pdf", "Lorcan 18:00: where r u\n" + text + "\nLorcan 18:03: ok")
+    assert "14 cedar close" in redacted_texts(propose(doc)[0])
+
+
+def test_negative_counted_things_and_function_words_are_no_street():
+    for text in ("its 15 minutes down the road", "we walked 2 more streets", "about 3 doors up the lane"):
+        assert list(LowerCaseStreetRecognizer().spans(text)) == [], text
