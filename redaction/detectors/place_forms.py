@@ -21,6 +21,10 @@ Rules (one positive and one negative row each in ``tests/redaction/test_address_
   where the place ends in a street word (``lexicon/street_words.txt`` or a thoroughfare word), or the
   dwelling is a site or shelter and the place is a capitalised name. "The office on <Street>" is not
   one (an office is not a dwelling); "the house on Tuesday" is not one (a day or month is no place).
+* ``named-building``: a home given by its building's name ("<Name> House", "<Name> Court", "<Name>
+  Cottages": ``lexicon/building_words.txt``), perhaps with its estate or street and town, after a flat or
+  room number ("Flat 12, <Name> House") or a residence phrase in the same sentence ("lives at", "moved
+  to", "floor of"). Without either it may be an office ("a meeting at <Name> House") and is not taken.
 * ``lower-case-street``: a house number, one or two lower-case words and a full street word, all in
   lower case as people type in messages ("<number> <name> close"). A function word or a counted thing
   between them makes it no address ("15 minutes down the road", "2 more streets").
@@ -179,6 +183,31 @@ class LowerCaseStreetRecognizer(_RegexRecognizer):
             yield m.start(1), m.end(3), 0.5
 
 
+_BUILDING = alternation(words("building_words"))
+_UNIT = r"(?:(?i:flat|apartment|apt\.?|room|unit|no\.?)[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+)"
+_CAPS = r"(?:" + _NAMEW + r"[ \t]+){1,3}"
+# A building name, then perhaps its estate or street and a town: "<Name> House, <Name> Estate, <Town>".
+_NAMED_BUILDING = (_CAPS + r"(?-i:" + _BUILDING + r")\b(?:,[ \t]*" + _CAPS + r"(?-i:" + _BUILDING + r"|"
+                   + _STREET_END + r")\b)?(?:,[ \t]*" + _TOWNW + r"(?![ \t]+" + _NAMEW + r"))?")
+_RESIDES_AT = (r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|moving|rehoused|housed|staying|stays|stayed|"
+               r"address(?:\s+is)?|home\s+is)\b[^.\n]{0,30}?\b(?:at|to|in|into)[ \t]+(?:the[ \t]+)?)")
+_FLOOR_OF = r"(?i:\b(?:floor|flat|room)[ \t]+(?:in|of|at)[ \t]+)"
+
+
+class NamedBuildingRecognizer(_RegexRecognizer):
+    """A home given by its building's name (rule named-building)."""
+
+    ENTITY = "UK_ADDRESS"
+    CONTEXT = ("lives", "living", "address", "flat", "moved")
+    RULES = (
+        # "Flat 12, <Name> House, <Name> Estate": the unit number shows a home
+        (r"(?<![\w])(" + _UNIT + _NAMED_BUILDING + r")", 1, 0.6),
+        # "lives at <Name> House", "moved to <Name> Farm Cottage, near <Town>", "third floor of <Name> House"
+        (r"(?:" + _RESIDES_AT + r"|" + _FLOOR_OF + r")(" + _NAMED_BUILDING + r")", 1, 0.55),
+    )
+
+
 def place_form_recognizers() -> list[_RegexRecognizer]:
     """Fresh instances of every recognizer in this module."""
-    return [ForeignStreetRecognizer(), IrishAddressRecognizer(), PlacePhraseRecognizer(), LowerCaseStreetRecognizer()]
+    return [ForeignStreetRecognizer(), IrishAddressRecognizer(), PlacePhraseRecognizer(), LowerCaseStreetRecognizer(),
+            NamedBuildingRecognizer()]

@@ -9,6 +9,7 @@ from redaction.detectors.place_forms import (
     ForeignStreetRecognizer,
     IrishAddressRecognizer,
     LowerCaseStreetRecognizer,
+    NamedBuildingRecognizer,
     PlacePhraseRecognizer,
 )
 from tests.redaction.engine_support import make_doc, propose, redacted_texts
@@ -83,3 +84,21 @@ def test_positive_lower_case_street_in_a_message():
 def test_negative_counted_things_and_function_words_are_no_street():
     for text in ("its 15 minutes down the road", "we walked 2 more streets", "about 3 doors up the lane"):
         assert list(LowerCaseStreetRecognizer().spans(text)) == [], text
+
+
+def test_positive_named_building_with_a_unit_or_a_residence_phrase():
+    rec = NamedBuildingRecognizer()
+    assert found(rec, "The father lives at Flat 12, Corran House, Sedge Estate.") == [
+        "Flat 12, Corran House, Sedge Estate"]
+    assert found(rec, "Her flat is on the second floor of Corran House.") == ["Corran House"]
+    assert found(rec, "The aunt moved to Brack Farm Cottage, near Ulby.") == ["Brack Farm Cottage"]
+    doc = make_doc("note.pdf", "Lorcan's uncle lives at Flat 3, Corran House, Sedge Estate.")
+    assert "Flat 3, Corran House, Sedge Estate" in redacted_texts(propose(doc)[0])
+
+
+def test_negative_a_building_named_without_a_home_is_not_an_address():
+    rec = NamedBuildingRecognizer()
+    assert found(rec, "The strategy meeting was held at Corran House on Monday.") == []
+    assert found(rec, "The review took place at County Hall.") == []
+    doc = make_doc("note.pdf", "Lorcan Halloran lives at Flat 3, Corran House, Sedge Estate.")
+    assert not any("Corran House" in t for t in redacted_texts(propose(doc)[0]))  # his own home: disclosed
