@@ -25,6 +25,8 @@ Rules (one positive and one negative row each in ``tests/redaction/test_address_
   Cottages": ``lexicon/building_words.txt``), perhaps with its estate or street and town, after a flat or
   room number ("Flat 12, <Name> House") or a residence phrase in the same sentence ("lives at", "moved
   to", "floor of"). Without either it may be an office ("a meeting at <Name> House") and is not taken.
+* ``district-of-town``: after a residence phrase, "<Name> district (area, neighbourhood, suburb,
+  quarter, estate, village) of <Town>": a home placed in part of a town, as people abroad often give it.
 * ``lower-case-street``: a house number, one or two lower-case words and a full street word, all in
   lower case as people type in messages ("<number> <name> close"). A function word or a counted thing
   between them makes it no address ("15 minutes down the road", "2 more streets").
@@ -207,7 +209,20 @@ class NamedBuildingRecognizer(_RegexRecognizer):
     )
 
 
+_DISTRICT = r"(?i:district|area|neighbourhood|neighborhood|suburb|quarter|estate|township|village|borough)"
+
+
+class DistrictOfTownRecognizer(_RegexRecognizer):
+    """Where someone lives given as a part of a town (rule district-of-town)."""
+
+    ENTITY = "UK_ADDRESS"
+    CONTEXT = ("lives", "living", "moved", "address")
+    # "lives in the <Name> district of <Town>", "moved to the <Name> area of <Town>"
+    RULES = ((_RESIDES_AT + r"(" + r"(?:" + _NAMEW + r"[ \t]+){1,3}" + _DISTRICT + r"[ \t]+(?i:of|in)[ \t]+"
+              + _TOWNW + r"(?:[ \t]+" + _TOWNW + r")?)", 1, 0.55),)
+
+
 def place_form_recognizers() -> list[_RegexRecognizer]:
     """Fresh instances of every recognizer in this module."""
     return [ForeignStreetRecognizer(), IrishAddressRecognizer(), PlacePhraseRecognizer(), LowerCaseStreetRecognizer(),
-            NamedBuildingRecognizer()]
+            NamedBuildingRecognizer(), DistrictOfTownRecognizer()]

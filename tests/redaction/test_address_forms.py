@@ -6,6 +6,7 @@ the real engine.
 """
 
 from redaction.detectors.place_forms import (
+    DistrictOfTownRecognizer,
     ForeignStreetRecognizer,
     IrishAddressRecognizer,
     LowerCaseStreetRecognizer,
@@ -102,3 +103,16 @@ def test_negative_a_building_named_without_a_home_is_not_an_address():
     assert found(rec, "The review took place at County Hall.") == []
     doc = make_doc("note.pdf", "Lorcan Halloran lives at Flat 3, Corran House, Sedge Estate.")
     assert not any("Corran House" in t for t in redacted_texts(propose(doc)[0]))  # his own home: disclosed
+
+
+def test_positive_district_of_a_town_after_a_residence_phrase():
+    rec = DistrictOfTownRecognizer()
+    assert found(rec, "His aunt still lives in the Sorvik district of Ulby, near the market.") == [
+        "Sorvik district of Ulby"]
+    assert found(rec, "They moved to the Brackmoor estate in Ulby.") == ["Brackmoor estate in Ulby"]
+
+
+def test_negative_district_without_a_home_or_a_whole_town():
+    rec = DistrictOfTownRecognizer()
+    assert found(rec, "The team covers the Sorvik district of Ulby.") == []
+    assert found(rec, "Mum lives in the Ulby area.") == []
