@@ -187,6 +187,10 @@ ENTITIES = (
     "CASE_REFERENCE",
     "UK_PASSPORT",
     "UK_DRIVING_LICENCE",
+    # Presidio's own checksum-validated recognizers (IbanRecognizer, CreditCardRecognizer): foreign and UK
+    # bank accounts written as an IBAN, and card numbers.
+    "IBAN_CODE",
+    "CREDIT_CARD",
     *(e for e in ID_ENTITIES if e != "UK_PASSPORT"),
 )
 """Every entity type the configured analyzer can return."""
