@@ -64,10 +64,16 @@ from redaction.spans import (
 )
 from redaction.speakers import add_speaker_names
 from redaction.subject_own import subject_field_owner
-from redaction.text import paragraph_bounds
+from redaction.text import paragraph_bounds, trim_span
 
 # The end of a form label before a value: a dotted leader or a colon, then perhaps a title.
 _FORM_LABEL_BEFORE = re.compile(r"\w[^\n]*(?:\.{2,}|:)[ \t]*(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?$")
+
+
+def _lpp_candidate(page: _Page, start: int, end: int) -> _Candidate:
+    """A passage of legal advice to the council (SCH2-P19-LPP)."""
+    return _Candidate(page, start, end, "LEGAL_ADVICE", "SCH2-P19-LPP",
+                      "Legal advice to the council (legal professional privilege).", 0.8, "LegalAdviceDetector")
 
 
 class _Decider(_PeopleScan):
@@ -158,17 +164,13 @@ class _Decider(_PeopleScan):
             spans += first_person_spans(page.text, page.sentences) if page.doc in lawyer else []
             spans += relayed_spans(page.text, page.sentences)  # redaction.legal_relayed
             for start, end in spans:
-                out.append(_Candidate(page, start, end, "LEGAL_ADVICE", "SCH2-P19-LPP",
-                                      "Legal advice to the council (legal professional privilege).", 0.8,
-                                      "LegalAdviceDetector"))
+                out.append(_lpp_candidate(page, start, end))
             if page.doc in meeting:
                 # Sentence by sentence only: its attendees, decisions and plans stay.
                 for m in _LPP_PASSAGE.finditer(page.text):
                     sent = next(((a, b) for a, b in page.sentences if a <= m.start() < b), None)
                     if sent is not None:
-                        out.append(_Candidate(page, *sent, "LEGAL_ADVICE", "SCH2-P19-LPP",
-                                              "Legal advice to the council (legal professional privilege).", 0.8,
-                                              "LegalAdviceDetector"))
+                        out.append(_lpp_candidate(page, *sent))
                 continue
             out.extend(self._legal_sections(page))
             paragraphs = paragraph_bounds(page.text)
@@ -178,24 +180,7 @@ class _Decider(_PeopleScan):
                 # the end of the paragraph where the cue ends, not of the heading.
                 last = next((e for s, e in paragraphs if s <= m.end() - 1 < e), para[1])
                 sent = next((s for s, e in page.sentences if s <= m.start() < e), para[0])
-                start = max(para[0], sent)
-                while start < para[1] and page.text[start].isspace():
-                    start += 1
-                end = max(para[1], last)
-                while end > start and page.text[end - 1].isspace():
-                    end -= 1
-                out.append(
-                    _Candidate(
-                        page,
-                        start,
-                        end,
-                        "LEGAL_ADVICE",
-                        "SCH2-P19-LPP",
-                        "Legal advice to the council (legal professional privilege).",
-                        0.8,
-                        "LegalAdviceDetector",
-                    )
-                )
+                out.append(_lpp_candidate(page, *trim_span(page.text, max(para[0], sent), max(para[1], last))))
         return out
 
     def _legal_sections(self, page: _Page) -> list[_Candidate]:
@@ -212,24 +197,9 @@ class _Decider(_PeopleScan):
             k = i + 1
             while k < len(lines) and not (k > i + 1 and _looks_like_heading(lines[k])):
                 k += 1
-            end = offsets[k] - 1 if k < len(lines) else len(page.text)
-            while end > start and page.text[end - 1].isspace():
-                end -= 1
-            while start < end and page.text[start].isspace():
-                start += 1
+            start, end = trim_span(page.text, start, offsets[k] - 1 if k < len(lines) else len(page.text))
             if end > start:
-                out.append(
-                    _Candidate(
-                        page,
-                        start,
-                        end,
-                        "LEGAL_ADVICE",
-                        "SCH2-P19-LPP",
-                        "Legal advice to the council (legal professional privilege).",
-                        0.8,
-                        "LegalAdviceDetector",
-                    )
-                )
+                out.append(_lpp_candidate(page, start, end))
         return out
 
     def _name_candidates(self, pages: list[_Page]) -> list[_Candidate]:

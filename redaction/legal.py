@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from redaction.text import trim_span
+
 _PRIVILEGE_MARK = re.compile(
     r"legal\s+advice|legally\s+privileged|\bprivileged\b|legal\s+professional\s+privilege|"
     r"counsel's\s+(?:advice|opinion)|advice\s+(?:from|of)\s+(?:legal|counsel)|without\s+prejudice|"
@@ -78,14 +80,6 @@ def written_by_lawyer(text: str) -> bool:
     return any(_LAWYER.search(ln) and len(ln.split()) <= 10 and not ln.rstrip().endswith(".") for ln in tail)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def meeting_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Advice in a legal meeting record, by sentence and line (rule lpp-meeting-record).
 
@@ -96,7 +90,7 @@ def meeting_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int
     out = []
     for s, e in sentences:
         if _ADVICE_SENTENCE.search(text, s, e):
-            out.append(_trim(text, s, e))
+            out.append(trim_span(text, s, e))
     lines = text.split("\n")
     pos = [0]
     for ln in lines:
@@ -119,7 +113,7 @@ def meeting_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int
             continue
         started = True
         if advice:
-            out.append(_trim(text, pos[i], pos[i] + len(ln)))
+            out.append(trim_span(text, pos[i], pos[i] + len(ln)))
         prev_end = ends
     return [(s, e) for s, e in out if e > s]
 
@@ -140,5 +134,5 @@ def first_person_spans(text: str, sentences: list[tuple[int, int]]) -> list[tupl
             if not line.strip() or line.rstrip()[-1:] not in ".;!?" or _LABEL_LINE.match(line):
                 break
             end = nxt
-        out.append(_trim(text, s, end))
+        out.append(trim_span(text, s, end))
     return [(a, b) for a, b in out if b > a]

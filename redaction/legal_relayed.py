@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from redaction.text import trim_span
+
 # A lawyer the record ties to the council: "the local authority solicitor", "solicitor in the council's
 # legal team", "lawyer from Legal Services". A bare "solicitor" may be anyone's, so it needs the tie.
 _COUNCIL_LAWYER = (r"(?:(?:the\s+|our\s+)?(?:local\s+authority|council|LA)\s+(?:solicitor|lawyer|legal\s+advis[eo]r)s?"
@@ -98,14 +100,6 @@ RELAYED_RULES: tuple[RelayedRule, ...] = (
 )
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def relayed_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences of ``text`` that relay the council's legal advice (rules :data:`RELAYED_RULES`)."""
     attributed, follow_on = (r.pattern for r in RELAYED_RULES)
@@ -118,11 +112,11 @@ def relayed_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int
         prev_end = e
         sentence = text[s:e]
         if attributed.search(sentence):
-            out.append(_trim(text, s, e))
+            out.append(trim_span(text, s, e))
             consulted = True
             continue
         if consulted and follow_on.search(sentence):
-            out.append(_trim(text, s, e))
+            out.append(trim_span(text, s, e))
             continue
         if _CONSULTED.search(sentence):
             consulted = True

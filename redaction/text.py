@@ -103,6 +103,15 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start..end`` without the white space at either end (``(start, start)`` when it is all space)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """Split ``text`` into paragraphs: blank lines and short heading-like lines separate them."""
     lines = text.split("\n")
