@@ -69,7 +69,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     A sentence ends at ``.``/``!``/``?`` followed by white space (not after an abbreviation or a
     title), and at a line break when the line before ends a clause, is short (a heading, a table
     cell, a header field) or the next line starts with a ``Label:``. Long lines that wrap into the
-    next are joined, so a sentence that spans two lines stays one.
+    next are joined, so a sentence that spans two lines stays one; so is a short line of prose (four
+    words or more, no end mark) whose next line starts in lower case.
     """
     lines = text.split("\n")
     widths = [len(ln.rstrip()) for ln in lines]
@@ -83,10 +84,13 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         end = pos + len(ln)
         nxt = lines[i + 1]
         stripped = ln.rstrip()
+        # A line of prose with no end mark, followed by one starting in lower case, is one sentence
+        # wrapped early (a narrow column, a text box): a short line does not end it.
+        wrapped = len(stripped.split()) >= 4 and nxt.lstrip()[:1].islower()
         if (
             not stripped
             or stripped[-1] in ".:;!?"
-            or len(stripped) < 0.7 * wide
+            or (len(stripped) < 0.7 * wide and not wrapped)
             or _LABEL_LINE.match(nxt)
             or not nxt.strip()
         ):

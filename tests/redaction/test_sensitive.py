@@ -95,3 +95,17 @@ def test_positive_subject_only_reports_the_information():
 def test_negative_subject_is_the_one_in_prison():
     text = "Lorcan has been in prison, Doran Vesk said."
     assert spans(text, tp=[(27, 37)]) == []
+
+
+def test_positive_a_short_wrapped_line_of_prose_continues_its_sentence():
+    text = ("Section 3: background to the referral from the school, received on the Monday morning.\n"
+            "Doran Vesk received a caution for theft\nin 2017 and was convicted again in 2020.\nHealth")
+    got = [text[a:b].strip() for a, b in sentence_bounds(text)]
+    assert "Doran Vesk received a caution for theft\nin 2017 and was convicted again in 2020." in got
+
+
+def test_negative_short_cells_and_headings_stay_apart():
+    text = ("Section 3: background to the referral from the school, received on the Monday morning.\n"
+            "Relationship\nmother\nHealth and wellbeing\nno concerns noted.")
+    got = [text[a:b].strip() for a, b in sentence_bounds(text)]
+    assert "Relationship" in got and "mother" in got and "Health and wellbeing" in got
