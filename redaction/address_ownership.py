@@ -24,7 +24,7 @@ import re
 #: Recognizers whose addresses are judged by :func:`stated_as_subjects`.
 DESCRIBED_ADDRESS_RECOGNIZERS = frozenset({
     "PlacePhraseRecognizer", "PlaceDescriptionRecognizer", "ForeignStreetRecognizer", "IrishAddressRecognizer",
-    "LowerCaseStreetRecognizer", "NamedBuildingRecognizer", "DistrictOfTownRecognizer",
+    "LowerCaseStreetRecognizer", "DistrictOfTownRecognizer",
 })
 
 _RESIDENCE = re.compile(

@@ -76,6 +76,23 @@ def _lpp_candidate(page: _Page, start: int, end: int) -> _Candidate:
                       "Legal advice to the council (legal professional privilege).", 0.8, "LegalAdviceDetector")
 
 
+def _postcodes_follow_their_address(occurrences: list, verdicts: list[Verdict]) -> None:
+    """A postcode inside an address found whole is part of it and takes its verdict (in place).
+
+    Ownership alone may place the postcode line too far from the name heading an address block, and
+    then it was redacted while the address above it was disclosed as the subject's own.
+    """
+    addresses: dict[tuple[int, int], list[tuple[int, int, Verdict]]] = defaultdict(list)
+    for (page, f, _o, _h), verdict in zip(occurrences, verdicts, strict=True):
+        if f.entity == "UK_ADDRESS":
+            addresses[page.key].append((f.start, f.end, verdict))
+    for i, (page, f, _o, _h) in enumerate(occurrences):
+        if f.entity == "UK_POSTCODE":
+            inside = [v for a, b, v in addresses.get(page.key, ()) if a <= f.start and f.end <= b]
+            if inside:
+                verdicts[i] = max(inside)
+
+
 class _Decider(_PeopleScan):
     """Bundle-wide decisions over detected pages (phase 2)."""
 
@@ -260,11 +277,12 @@ class _Decider(_PeopleScan):
                 owner = self._owner(page, f.start, f.end)
                 harm = f.entity in _LOCATING and self._serious_harm_context(page, f.start)
                 occurrences.append((page, f, owner, harm))
+        own = [self._verdict(page, f, owner, harm, subject_ids) for page, f, owner, harm in occurrences]
+        _postcodes_follow_their_address(occurrences, own)
         # Bundle-wide decision per value: a third party's number is redacted everywhere.
         verdicts: dict[tuple[str, str], Verdict] = {}
-        for page, f, owner, harm in occurrences:
+        for (page, f, _owner, _harm), verdict in zip(occurrences, own, strict=True):
             key = _value_key(f.entity, page.text[f.start : f.end])
-            verdict = self._verdict(page, f, owner, harm, subject_ids)
             verdicts[key] = max(verdicts.get(key, verdict), verdict)
         out = []
         for page, f, owner, harm in occurrences:

@@ -80,6 +80,8 @@ NON_NAME = NON_NAME | {
     "sent", "received", "importance", "attachments", "forwarded", "original", "message",
     "mash", "sw", "tm", "hv", "fsw", "isw", "swa", "dsl", "iro", "senco", "sendco", "lado", "cpn", "asw", "pa",
     "icpc", "rcpc", "cin", "lac", "plo", "pnc", "camhs", "cp", "nhs", "gp",
+    # the first word of an address line under a name ("<Name>\nFlat 3, ..."): never part of the name
+    "flat", "flats", "apartment", "apt", "bedsit", "maisonette",
 }
 # Words of job titles and service names ("Consultant Child and Adolescent Psychiatrist", "Social
 # Worker, Adolescent Service"): a run made only of these is a role, never a person.

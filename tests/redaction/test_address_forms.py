@@ -103,6 +103,20 @@ def test_negative_a_building_named_without_a_home_is_not_an_address():
     assert found(rec, "The review took place at County Hall.") == []
     doc = make_doc("note.pdf", "Lorcan Halloran lives at Flat 3, Corran House, Sedge Estate.")
     assert not any("Corran House" in t for t in redacted_texts(propose(doc)[0]))  # his own home: disclosed
+    # the subject's own address block under their name on a letter: a layout address, owned as usual
+    doc = make_doc("letter.pdf", "Lorcan Halloran\nFlat 3, Corran House\nSedge Yard\nUlby\nLU2 0HN\n\nDear Sir,")
+    assert redacted_texts(propose(doc)[0]) == []  # "Flat" is no part of his name; the postcode is his too
+
+
+def test_positive_a_postcode_takes_the_verdict_of_the_address_it_ends():
+    doc = make_doc("letter.pdf", "Lorcan Halloran\n3 Corran Road\nUlby\nLU2 0HN\n\nDear Sir,")
+    assert "LU2 0HN" not in " ".join(redacted_texts(propose(doc)[0]))
+
+
+def test_negative_a_third_partys_postcode_is_still_redacted():
+    doc = make_doc("note.pdf", "Doran Vesk lives at 3 Corran Road, Ulby LU2 0HN.\nThe postcode LU2 0HN is his.")
+    assert redacted_texts(propose(doc)[0]).count("LU2 0HN") == 1  # alone on the second line
+    assert "3 Corran Road, Ulby LU2 0HN" in redacted_texts(propose(doc)[0])
 
 
 def test_positive_district_of_a_town_after_a_residence_phrase():
