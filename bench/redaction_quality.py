@@ -49,6 +49,7 @@ PROVENANCE = {
     "heldout-safeguarding": "DEVELOPMENT SET since wave 5 (h-persons1, h-idsaddr1, h-keep1, h-own1; bench/RESULTS.md)",
     "heldout-careleaver": "blind, never developed against (bench/heldout_careleaver.py; bench/RESULTS.md)",
     "heldout-permanence": "blind, never developed against (bench/heldout_permanence.py; bench/RESULTS.md)",
+    "heldout-residential": "HELD OUT (blind6, wave 6): never developed against (bench/heldout_residential.py)",
 }
 
 #: Label category -> reporting family. Categories not listed fall back on their prefix.

@@ -1,4 +1,5 @@
-"""The blind held-out corpora bench/heldout_safeguarding.py, heldout_careleaver.py and heldout_permanence.py build.
+"""The blind held-out corpora bench/heldout_safeguarding.py, heldout_careleaver.py, heldout_permanence.py and
+heldout_residential.py build.
 
 Each generator must write the same corpus every time (the blind figures in bench/RESULTS.md are only
 comparable with a later score if the documents are identical), every labelled string must be in its
@@ -18,6 +19,7 @@ sys.path.insert(0, str(BENCH))
 
 import heldout_careleaver  # noqa: E402
 import heldout_permanence  # noqa: E402
+import heldout_residential  # noqa: E402
 import heldout_safeguarding  # noqa: E402
 from heldout_common import SCORER, check_truth, load_scorer  # noqa: E402
 from heldout_pages import check_labels  # noqa: E402
@@ -27,8 +29,9 @@ def _texts(corpus: Path, sc) -> str:
     return hashlib.sha256("".join(sc.text_of(p)[0] for p in sorted(corpus.glob("*.pdf"))).encode()).hexdigest()
 
 
-@pytest.fixture(scope="module", params=[heldout_safeguarding, heldout_careleaver, heldout_permanence],
-                ids=["safeguarding", "careleaver", "permanence"])
+@pytest.fixture(scope="module",
+                params=[heldout_safeguarding, heldout_careleaver, heldout_permanence, heldout_residential],
+                ids=["safeguarding", "careleaver", "permanence", "residential"])
 def built(request, tmp_path_factory):
     """(module, corpus folder, truth), built twice: the second build must match the first.
 
