@@ -62,3 +62,27 @@ def test_negative_a_named_solicitor_who_is_not_the_councils():
             "Telephone call with Mr Cal Brennan, solicitor for the father. "
             "He was of the view that contact should increase.")
     assert relayed(text) == []
+
+
+def test_positive_email_forms_of_relayed_advice():
+    text = ("Hi both, the advice we got from legal was that we should not share the address.\n\n"
+            "Per legal, we need to issue within 14 days.\n\n"
+            "Our solicitor Ms Varga has advised that the order is likely to be granted.\n\n"
+            "Spoke with Ines in Legal this morning - she thinks the aunt has no standing.\n\n"
+            "I have run this past legal and they are happy for us to proceed.")
+    assert relayed(text) == [
+        "Hi both, the advice we got from legal was that we should not share the address.",
+        "Per legal, we need to issue within 14 days.",
+        "Our solicitor Ms Varga has advised that the order is likely to be granted.",
+        "she thinks the aunt has no standing.",
+        "they are happy for us to proceed.",
+    ]
+
+
+def test_negative_email_forms_that_are_not_the_councils_advice():
+    text = ("We spoke to Legal - the meeting is on Friday.\n\n"
+            "I spoke to Legal and then rang the school.\n\n"
+            "Mum said per her solicitor she will not attend.\n\n"
+            "The legal order was made. Spoke to mum - she said she is fine.\n\n"
+            "The mother's solicitor, Ms Varga, has advised her to say nothing.")
+    assert relayed(text) == []
