@@ -24,6 +24,9 @@ Rules (vocabulary in lexicon/role_evidence.txt; tests in tests/redaction/test_ro
 * ``head-of-title``: "<Name>, Head of Pastoral Care", "<Name>" over "Named GP for safeguarding".
 * ``role-abbreviation-number``: a role abbreviation, perhaps with a year or team number, alone in
   brackets after the name ("(HoY9)"), unless the letters are the name's own initials.
+* ``role-verb-after-name``: the name is the subject of a task only a professional does in role, right
+  after it ("<Name> interpreting for the mother", "<Name> chairing"); a relationship word later on the
+  line names whom the task served, not the person.
 * ``family-near-name``: a relationship word attached to the name or alone in the cell before or after
   it: the person is family and none of the rules above applies to them.
 """
@@ -61,6 +64,8 @@ _APPOSITION = re.compile(r"^[ \t]*,[ \t]*(?:the[ \t]+|a[ \t]+|an[ \t]+)?((?:[a-z
 _OF_HEAD = re.compile(r"^[ \t]*(?:,|\(|-|\u2013|\u2014)?[ \t]*\n?[ \t]*"
                       + alternation(words("role_evidence", "of-head"))
                       + r"[ \t]+(?:of|for)[ \t]+(?!(?:the[ \t]+)?(?:household|family|home)\b)(?:the[ \t]+)?[A-Za-z0-9]")
+_VERB_AFTER = re.compile(r"^[ \t]*(?:,[ \t]*|\([ \t]*)?(?:was[ \t]+|is[ \t]+)?"
+                         + alternation(words("role_evidence", "verb")) + r"(?![\w-])", re.IGNORECASE)
 _ABBREV = re.compile(r"^[ \t]*\([ \t]*(" + alternation(words("role_evidence", "abbrev")) + r")[ \t]*\d{0,2}[ \t]*\)")
 
 
@@ -86,6 +91,8 @@ def text_evidence(a: Around) -> str | None:
     app = _APPOSITION.match(a.after)
     if app and not _FAMILY_WORD.search(app.group()) and not _POSSESSIVE_OR_PRONOUN.search(app.group(1)):
         return "job title after name (role-apposition)"
+    if full and _VERB_AFTER.match(a.after):
+        return "professional task after name (role-verb-after-name)"
     if _OF_HEAD.match(a.after):
         return "job title after name (head-of-title)"
     ab = _ABBREV.match(a.after)
