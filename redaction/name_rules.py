@@ -57,7 +57,9 @@ _BARE_PLACE_AFTER = re.compile(r"^[ \t]*(?:from|at|to|in|of|with)[ \t]+(?!(?:the
 # "<Name>, Independent Domestic Violence Adviser", "<Name>\nSenior Practitioner": a capitalised job
 # title ending in a role head noun (lexicon/roles.txt, tag "head"), possibly wrapped over lines.
 _TITLE_AFTER = re.compile(
-    r"^[ \t]*(?:,|\(|-|\u2013|\u2014)?[ \t]*\n?[ \t]*(?:[A-Z][\w'\-]*[ \t\n]+){0,4}"
+    r"^[ \t]*(?:,|\(|-|\u2013|\u2014)?[ \t]*\n?[ \t]*(?:[A-Z][\w'\-]*[ \t\n]+"
+    # a connective inside the title ("Children in Care Nurse", "Head of Virtual School Adviser")
+    r"(?:(?:in|of|for|and|&)[ \t]+(?=[A-Z]))?){0,4}"
     + alternation(words("roles", "head")) + r"\b"
 )
 # A family or caring role inside such a run ("Foster Carer", "Mother") makes it no job title. "Child"

@@ -27,6 +27,8 @@ Rules (vocabulary in lexicon/role_evidence.txt; tests in tests/redaction/test_ro
 * ``role-verb-after-name``: the name is the subject of a task only a professional does in role, right
   after it ("<Name> interpreting for the mother", "<Name> chairing"); a relationship word later on the
   line names whom the task served, not the person.
+* ``discipline-advice-from``: "<discipline> advice/report/assessment from <Name>" ("Educational psychology
+  advice from <Name>"): the advice a plan cites was given in role.
 * ``family-near-name``: a relationship word attached to the name or alone in the cell before or after
   it: the person is family and none of the rules above applies to them.
 """
@@ -66,6 +68,10 @@ _OF_HEAD = re.compile(r"^[ \t]*(?:,|\(|-|\u2013|\u2014)?[ \t]*\n?[ \t]*"
                       + r"[ \t]+(?:of|for)[ \t]+(?!(?:the[ \t]+)?(?:household|family|home)\b)(?:the[ \t]+)?[A-Za-z0-9]")
 _VERB_AFTER = re.compile(r"^[ \t]*(?:,[ \t]*|\([ \t]*)?(?:was[ \t]+|is[ \t]+)?"
                          + alternation(words("role_evidence", "verb")) + r"(?![\w-])", re.IGNORECASE)
+_DISCIPLINE_BEFORE = re.compile(r"(?<![\w'])" + alternation(words("role_evidence", "discipline"))
+                                + r"[ \t\n]+(?:advice|report|assessment|input)[ \t\n]+(?:from|by)[ \t\n]+"
+                                + _TITLE + r"$",
+                                re.IGNORECASE)
 _ABBREV = re.compile(r"^[ \t]*\([ \t]*(" + alternation(words("role_evidence", "abbrev")) + r")[ \t]*\d{0,2}[ \t]*\)")
 
 
@@ -91,6 +97,8 @@ def text_evidence(a: Around) -> str | None:
     app = _APPOSITION.match(a.after)
     if app and not _FAMILY_WORD.search(app.group()) and not _POSSESSIVE_OR_PRONOUN.search(app.group(1)):
         return "job title after name (role-apposition)"
+    if full and _DISCIPLINE_BEFORE.search(a.before):
+        return "advice given in role (discipline-advice-from)"
     if full and _VERB_AFTER.match(a.after):
         return "professional task after name (role-verb-after-name)"
     if _OF_HEAD.match(a.after):

@@ -96,3 +96,29 @@ def test_positive_a_stacked_front_sheet_value_under_the_child_is_hers():
 def test_negative_a_stacked_relatives_block_keeps_its_details_redacted():
     left = _left(*_STACKED, "Mother", "Name", "Tavish Renwick", "Mobile", "07700 900123")
     assert "07700 900123" not in left and "Tavish" not in left, left
+
+
+# -- job-title-after-name with a connective (redaction.name_rules) ----------------------------------
+
+def test_positive_a_signature_title_with_a_connective_is_a_job_title():
+    left = _left("Health assessment of Orla", "Yours sincerely,", "Kestrel Lanyard", "Children in Care Nurse",
+                 "cc: the surgery")
+    assert "Kestrel Lanyard" in left, left
+
+
+def test_negative_a_connective_run_with_a_family_word_is_no_job_title():
+    left = _left("Health assessment of Orla", "Yours sincerely,", "Kestrel Lanyard", "Mother of Orla",
+                 "cc: the surgery")
+    assert "Kestrel" not in left and "Lanyard" not in left, left
+
+
+# -- discipline-advice-from (redaction.role_evidence) -----------------------------------------------
+
+def test_positive_advice_of_a_discipline_from_a_named_person_is_in_role():
+    left = _left("EHCP for Orla", "Educational psychology advice from Catrin Fenwright to be followed.")
+    assert "Catrin Fenwright" in left, left
+
+
+def test_negative_advice_from_a_named_person_without_a_discipline_stays_redacted():
+    left = _left("EHCP for Orla", "Family advice from Catrin Fenwright to be followed.")
+    assert "Catrin" not in left and "Fenwright" not in left, left
