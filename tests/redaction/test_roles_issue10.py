@@ -122,3 +122,22 @@ def test_positive_advice_of_a_discipline_from_a_named_person_is_in_role():
 def test_negative_advice_from_a_named_person_without_a_discipline_stays_redacted():
     left = _left("EHCP for Orla", "Family advice from Catrin Fenwright to be followed.")
     assert "Catrin" not in left and "Fenwright" not in left, left
+
+
+# -- author-column: a "Consulted" column (lexicon/role_evidence.txt, header) ------------------------
+
+_CONSULTED = (
+    "Agencies consulted",
+    "Agency                 Consulted            Summary",
+    "Wexcombe Constabulary  Quenby Marlowe       Information shared.",
+)
+
+
+def test_positive_a_name_in_the_consulted_column_is_kept():
+    left = _left(*_CONSULTED, "Orla was seen at home with Tavish Renwick.")
+    assert "Quenby Marlowe" in left, left
+
+
+def test_negative_a_name_in_the_summary_column_is_still_redacted():
+    left = _left(*_CONSULTED[:2], "Wexcombe Constabulary  Quenby Marlowe       Tavish Renwick was arrested.")
+    assert "Tavish" not in left and "Renwick" not in left, left
