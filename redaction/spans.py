@@ -277,10 +277,15 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
     return end
 
 
+# Month names and their abbreviations (rule month-in-date): "11 Jun 2021" names no one called Jun.
+_MONTH_WORDS = frozenset({m.lower() for m in MONTHS} | set(MONTH_ABBREVIATIONS)
+                         | {w.lower() for w in words("months", "abbreviation")})
+
+
 def _month_in_date(text: str, start: int, end: int) -> bool:
-    """True when a name that is also a month ("June") sits next to a day or year number."""
-    word = text[start:end].lower()
-    if word not in {m.lower() for m in MONTHS}:
+    """True when a name that is also a month ("June", "Jun", "Sept") sits next to a day or year number."""
+    word = text[start:end].lower().rstrip(".")
+    if word not in _MONTH_WORDS:
         return False
     return bool(
         re.search(r"\d\s*(?:st|nd|rd|th)?\s*$", text[max(0, start - 6) : start])

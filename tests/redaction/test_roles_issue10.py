@@ -141,3 +141,32 @@ def test_positive_a_name_in_the_consulted_column_is_kept():
 def test_negative_a_name_in_the_summary_column_is_still_redacted():
     left = _left(*_CONSULTED[:2], "Wexcombe Constabulary  Quenby Marlowe       Tavish Renwick was arrested.")
     assert "Tavish" not in left and "Renwick" not in left, left
+
+
+# -- month-in-date (redaction.spans, redaction.people) ----------------------------------------------
+
+def test_positive_a_month_abbreviation_in_a_date_is_no_name():
+    left = _left("Health visiting journal", "Patient: VENNING, Orla (Miss)   11 Jun 2012   NHS 719 554 2038",
+                 "14 Mar 2025 10:20  Health Visitor  Judith Nkansah", "02 Jun 2025 14:05  Seen at home.")
+    assert "11 Jun 2012" in left and "02 Jun 2025" in left and "719 554 2038" in left, left
+
+
+def test_negative_a_given_name_spelt_like_a_month_abbreviation_stays_a_name():
+    left = _left("Contact note", "Jun Takahara (uncle) rang about Orla.", "Jun said he would call back.")
+    assert "Jun" not in left and "Takahara" not in left, left
+
+
+# -- transcript-furniture (lexicon/transcript_furniture.txt) -----------------------------------------
+
+_CHAT = ("Transcribed social-media messages", "Screenshot 1 (undated)", "tav.renwick: u still there",
+         "orla.v: yeh", "Screenshot 2 (Sunday 16 Nov, 23:12)", "tav.renwick: delete this", "Delivered 23:15")
+
+
+def test_positive_screenshot_and_receipt_labels_are_furniture():
+    left = _left(*_CHAT, "Transcribed by Gwenllian Prothero, DSL.")
+    assert "Transcribed social-media" in left and "Screenshot 2" in left and "Delivered" in left, left
+
+
+def test_negative_the_other_speaker_of_the_transcript_stays_redacted():
+    left = _left(*_CHAT)
+    assert "tav.renwick" not in left, left
