@@ -29,6 +29,10 @@ Rules (vocabulary in lexicon/role_evidence.txt; tests in tests/redaction/test_ro
   line names whom the task served, not the person.
 * ``discipline-advice-from``: "<discipline> advice/report/assessment from <Name>" ("Educational psychology
   advice from <Name>"): the advice a plan cites was given in role.
+* ``unit-line-under-name``: a full name alone on its line, and on the next line a work unit's name
+  ending in a unit head noun ("Family Safeguarding Team", "Leaving Care Service"), perhaps followed by
+  a comma and the body: a professional's signature or address block. A family or caring word in the
+  unit line makes it no work unit.
 * ``family-near-name``: a relationship word attached to the name or alone in the cell before or after
   it: the person is family and none of the rules above applies to them.
 """
@@ -72,6 +76,8 @@ _DISCIPLINE_BEFORE = re.compile(r"(?<![\w'])" + alternation(words("role_evidence
                                 + r"[ \t\n]+(?:advice|report|assessment|input)[ \t\n]+(?:from|by)[ \t\n]+"
                                 + _TITLE + r"$",
                                 re.IGNORECASE)
+_UNIT_LINE = re.compile(r"^[ \t]*\n[ \t]*(?:(?:[A-Z][\w'\-]*|of|for|and|&)[ \t]+){1,5}"
+                        + alternation(words("role_evidence", "unit")) + r"(?:[ \t]*(?:,[^\n]*)?)?[ \t]*(?:\n|$)")
 _ABBREV = re.compile(r"^[ \t]*\([ \t]*(" + alternation(words("role_evidence", "abbrev")) + r")[ \t]*\d{0,2}[ \t]*\)")
 
 
@@ -84,6 +90,17 @@ def family_near(a: Around) -> bool:
     nxt = a.after.split("\n")
     cells.append(nxt[1] if len(nxt) > 1 and not nxt[0].strip() else "")
     return any((m := _FAMILY_WORD.fullmatch(c.strip(" \t|:"))) is not None and m.group() for c in cells)
+
+
+# A family or caring word makes a line no work unit ("Foster Carers Support Team" names the carers' unit).
+_NOT_UNIT = re.compile(r"(?<![\w'-])(?:" + _FAMILY + r"|carers?|foster|adopt\w*)(?![\w-])", re.IGNORECASE)
+
+
+def _alone_on_line(a: Around) -> bool:
+    """The mention (with its title) is all there is on its line."""
+    m = a.mention
+    return not a.line[m.end - a.line_start :].strip() and not re.sub(
+        r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?", "", a.line[: m.start - a.line_start]).strip()
 
 
 def text_evidence(a: Around) -> str | None:
@@ -101,6 +118,8 @@ def text_evidence(a: Around) -> str | None:
         return "advice given in role (discipline-advice-from)"
     if full and _VERB_AFTER.match(a.after):
         return "professional task after name (role-verb-after-name)"
+    if full and (unit := _UNIT_LINE.match(a.after)) and _alone_on_line(a) and not _NOT_UNIT.search(unit.group()):
+        return "work unit under name (unit-line-under-name)"
     if _OF_HEAD.match(a.after):
         return "job title after name (head-of-title)"
     ab = _ABBREV.match(a.after)

@@ -170,3 +170,17 @@ def test_positive_screenshot_and_receipt_labels_are_furniture():
 def test_negative_the_other_speaker_of_the_transcript_stays_redacted():
     left = _left(*_CHAT)
     assert "tav.renwick" not in left, left
+
+
+# -- unit-line-under-name (redaction.role_evidence) -------------------------------------------------
+
+def test_positive_a_name_over_a_work_units_name_is_a_professional():
+    left = _left("Wexcombe Homes", "Tenancy Services", "", "Hesper Whitlow", "Family Safeguarding Team",
+                 "Borough Hall, Wexcombe", "", "Re: Orla Venning", "Dear Hesper Whitlow,")
+    assert "Hesper Whitlow" in left, left
+
+
+def test_negative_a_name_over_a_carers_unit_stays_redacted():
+    left = _left("Wexcombe Homes", "Tenancy Services", "", "Hesper Whitlow", "Foster Carers Support Team",
+                 "Borough Hall, Wexcombe", "", "Re: Orla Venning", "Dear Hesper Whitlow,")
+    assert "Hesper" not in left and "Whitlow" not in left, left
