@@ -57,7 +57,9 @@ _BARE_PLACE_AFTER = re.compile(r"^[ \t]*(?:from|at|to|in|of|with)[ \t]+(?!(?:the
 # "<Name>, Independent Domestic Violence Adviser", "<Name>\nSenior Practitioner": a capitalised job
 # title ending in a role head noun (lexicon/roles.txt, tag "head"), possibly wrapped over lines.
 _TITLE_AFTER = re.compile(
-    r"^[ \t]*(?:,|\(|-|\u2013|\u2014)?[ \t]*\n?[ \t]*(?:[A-Z][\w'\-]*[ \t\n]+){0,4}"
+    r"^[ \t]*(?:,|\(|-|\u2013|\u2014)?[ \t]*\n?[ \t]*(?:[A-Z][\w'\-]*[ \t\n]+"
+    # a connective inside the title ("Children in Care Nurse", "Head of Virtual School Adviser")
+    r"(?:(?:in|of|for|and|&)[ \t]+(?=[A-Z]))?){0,4}"
     + alternation(words("roles", "head")) + r"\b"
 )
 # A family or caring role inside such a run ("Foster Carer", "Mother") makes it no job title. "Child"
@@ -86,7 +88,7 @@ def _role_in_brackets(after: str) -> bool:
     return bool(m and not _FAMILY_IN.search(m.group()))
 
 
-def _job_title_after(after: str) -> bool:
+def job_title_after(after: str) -> bool:
     """A professional's job title follows the name (and no family or caring role is part of it)."""
     m = _TITLE_AFTER.match(after)
     return bool(m and not _FAMILY_IN.search(m.group()))
@@ -218,7 +220,7 @@ NAME_RULES: tuple[NameRule, ...] = (
              "\"(SW)\").", lambda a: "role after name" if ROLE_AFTER.match(a.after) else None),
     NameRule("job-title-after-name", "A capitalised job title ending in a role head noun after the name, with "
              "no family or caring role in it.",
-             lambda a: "job title after name" if _job_title_after(a.after) else None),
+             lambda a: "job title after name" if job_title_after(a.after) else None),
     NameRule("role-in-brackets", "Lower-case words ending in a role word, alone in brackets after the name "
              "(\"(missing person worker)\"), with no family or caring word in them.",
              lambda a: "role in brackets after name" if _role_in_brackets(a.after) else None),

@@ -61,6 +61,8 @@ from redaction.spans import (
 
 # Never a nickname: words that are never names, and agency words ("<Name> (<Agency>)" is an affiliation).
 ALIAS_NON_NAME = NON_NAME | frozenset(w.lower() for w in words("agency_words"))
+# Read receipts and transcript labels ("Screenshot 2", "Delivered"): furniture, never a lone name.
+_TRANSCRIPT_FURNITURE = frozenset(w.lower() for w in words("transcript_furniture"))
 
 
 # "Our ref: AB/FAM/<Surname>/0912" in a letter from solicitors acting for someone: the surname in the
@@ -138,6 +140,11 @@ class _PeopleScan:
                         or names_an_identifier(page.text, m.end)
                     ):
                         continue  # a dictionary word in a header, footer or label: furniture
+                    if len(m.tokens) == 1 and m.title is None and (
+                        _month_in_date(page.text, m.start, m.end)  # rule month-in-date: "11 Jun 2021"
+                        or m.tokens[0].lower() in _TRANSCRIPT_FURNITURE  # rule transcript-furniture
+                    ):
+                        continue
                     out.append(m)
         out.sort(key=lambda m: (m.doc, m.page, m.start, -m.end))
         return out

@@ -24,6 +24,15 @@ Rules (vocabulary in lexicon/role_evidence.txt; tests in tests/redaction/test_ro
 * ``head-of-title``: "<Name>, Head of Pastoral Care", "<Name>" over "Named GP for safeguarding".
 * ``role-abbreviation-number``: a role abbreviation, perhaps with a year or team number, alone in
   brackets after the name ("(HoY9)"), unless the letters are the name's own initials.
+* ``role-verb-after-name``: the name is the subject of a task only a professional does in role, right
+  after it ("<Name> interpreting for the mother", "<Name> chairing"); a relationship word later on the
+  line names whom the task served, not the person.
+* ``discipline-advice-from``: "<discipline> advice/report/assessment from <Name>" ("Educational psychology
+  advice from <Name>"): the advice a plan cites was given in role.
+* ``unit-line-under-name``: a full name alone on its line, and on the next line a work unit's name
+  ending in a unit head noun ("Family Safeguarding Team", "Leaving Care Service"), perhaps followed by
+  a comma and the body: a professional's signature or address block. A family or caring word in the
+  unit line makes it no work unit.
 * ``family-near-name``: a relationship word attached to the name or alone in the cell before or after
   it: the person is family and none of the rules above applies to them.
 """
@@ -61,6 +70,14 @@ _APPOSITION = re.compile(r"^[ \t]*,[ \t]*(?:the[ \t]+|a[ \t]+|an[ \t]+)?((?:[a-z
 _OF_HEAD = re.compile(r"^[ \t]*(?:,|\(|-|\u2013|\u2014)?[ \t]*\n?[ \t]*"
                       + alternation(words("role_evidence", "of-head"))
                       + r"[ \t]+(?:of|for)[ \t]+(?!(?:the[ \t]+)?(?:household|family|home)\b)(?:the[ \t]+)?[A-Za-z0-9]")
+_VERB_AFTER = re.compile(r"^[ \t]*(?:,[ \t]*|\([ \t]*)?(?:was[ \t]+|is[ \t]+)?"
+                         + alternation(words("role_evidence", "verb")) + r"(?![\w-])", re.IGNORECASE)
+_DISCIPLINE_BEFORE = re.compile(r"(?<![\w'])" + alternation(words("role_evidence", "discipline"))
+                                + r"[ \t\n]+(?:advice|report|assessment|input)[ \t\n]+(?:from|by)[ \t\n]+"
+                                + _TITLE + r"$",
+                                re.IGNORECASE)
+_UNIT_LINE = re.compile(r"^[ \t]*\n[ \t]*(?:(?:[A-Z][\w'\-]*|of|for|and|&)[ \t]+){1,5}"
+                        + alternation(words("role_evidence", "unit")) + r"(?:[ \t]*(?:,[^\n]*)?)?[ \t]*(?:\n|$)")
 _ABBREV = re.compile(r"^[ \t]*\([ \t]*(" + alternation(words("role_evidence", "abbrev")) + r")[ \t]*\d{0,2}[ \t]*\)")
 
 
@@ -75,6 +92,17 @@ def family_near(a: Around) -> bool:
     return any((m := _FAMILY_WORD.fullmatch(c.strip(" \t|:"))) is not None and m.group() for c in cells)
 
 
+# A family or caring word makes a line no work unit ("Foster Carers Support Team" names the carers' unit).
+_NOT_UNIT = re.compile(r"(?<![\w'-])(?:" + _FAMILY + r"|carers?|foster|adopt\w*)(?![\w-])", re.IGNORECASE)
+
+
+def _alone_on_line(a: Around) -> bool:
+    """The mention (with its title) is all there is on its line."""
+    m = a.mention
+    return not a.line[m.end - a.line_start :].strip() and not re.sub(
+        r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?", "", a.line[: m.start - a.line_start]).strip()
+
+
 def text_evidence(a: Around) -> str | None:
     """The first text rule of this module that applies to one mention, as evidence (``None`` if none)."""
     m = a.mention
@@ -86,6 +114,12 @@ def text_evidence(a: Around) -> str | None:
     app = _APPOSITION.match(a.after)
     if app and not _FAMILY_WORD.search(app.group()) and not _POSSESSIVE_OR_PRONOUN.search(app.group(1)):
         return "job title after name (role-apposition)"
+    if full and _DISCIPLINE_BEFORE.search(a.before):
+        return "advice given in role (discipline-advice-from)"
+    if full and _VERB_AFTER.match(a.after):
+        return "professional task after name (role-verb-after-name)"
+    if full and (unit := _UNIT_LINE.match(a.after)) and _alone_on_line(a) and not _NOT_UNIT.search(unit.group()):
+        return "work unit under name (unit-line-under-name)"
     if _OF_HEAD.match(a.after):
         return "job title after name (head-of-title)"
     ab = _ABBREV.match(a.after)

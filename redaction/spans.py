@@ -28,6 +28,7 @@ from redaction.lexicon import (
     MONTHS,
     words,
 )
+from redaction.name_rules import job_title_after
 from redaction.names import (
     ROLE_AFTER,
     ROLE_PHRASE,
@@ -210,8 +211,12 @@ def _split_mention(page: _Page, start: int, end: int, source: str) -> list[Menti
             e = _strip_possessive(page.text, s, e)
             if ROLE_PHRASE.match(page.text, s):
                 continue  # "Foster carers": a role, not a person called Foster
-            if _place_or_body(page.text, s, e) and not ROLE_AFTER.match(page.text[e : e + 60]):
-                continue  # "<County> Police", "<Name> View Primary": a place or body, not a person
+            # "<County> Police", "<Name> View Primary": a place or body, not a person; but a job title
+            # after it ("<Given> Chambers" over "Independent Domestic Violence Adviser") makes it a person
+            # (rule job-title-not-building).
+            if _place_or_body(page.text, s, e) and not ROLE_AFTER.match(page.text[e : e + 60]) \
+                    and not (len(cleaned) > 1 and job_title_after(page.text[e : e + 60])):
+                continue
             out.append(Mention(page.doc, page.page.page_index, s, e, cleaned, title, source))
     return out
 
@@ -227,6 +232,9 @@ _BUILDING_AFTER = re.compile(
 _STREET_BEFORE = re.compile(
     r"\b[A-Z][\w'\-]+[ \t]+(?:" + "|".join(STREET_WORDS) + r")\.?,[ \t]*$"
 )
+_COLLECTIVES = "(?:" + "|".join(words("body_collectives")) + ")"
+_COLLECTIVE_AFTER = re.compile(r"[ \t]+" + _COLLECTIVES + r"['\u2019]")
+_COLLECTIVE_END = re.compile(r"(?:^|[ \t])" + _COLLECTIVES + r"$")
 _POSTCODE_AFTER = re.compile(r",?[ \t]+" + POSTCODE + r"(?![A-Za-z0-9])")
 
 
@@ -240,6 +248,15 @@ def _place_or_body(text: str, start: int, end: int) -> bool:
     """
     after = text[end : end + 80].replace("\n", " ")  # the body's name may wrap onto the next line
     if _ORG_WORD_AFTER.match(after) or _BUILDING_AFTER.match(after):
+        return True
+    # Rule collective-before-body: "<Place> Girls' School" (lexicon/body_collectives.txt), whether the
+    # collective word was read into the name or follows it.
+    rest = None
+    if m := _COLLECTIVE_AFTER.match(after):
+        rest = after[m.end():]
+    elif _COLLECTIVE_END.search(text[start:end]) and after[:1] in ("'", "\u2019"):
+        rest = after[1:]
+    if rest is not None and _ORG_WORD_AFTER.match(rest):
         return True
     if re.search(r"[ \t]+(?:House|Offices|Chambers|Buildings)$", text[start:end]):
         return True
@@ -260,10 +277,15 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
     return end
 
 
+# Month names and their abbreviations (rule month-in-date): "11 Jun 2021" names no one called Jun.
+_MONTH_WORDS = frozenset({m.lower() for m in MONTHS} | set(MONTH_ABBREVIATIONS)
+                         | {w.lower() for w in words("months", "abbreviation")})
+
+
 def _month_in_date(text: str, start: int, end: int) -> bool:
-    """True when a name that is also a month ("June") sits next to a day or year number."""
-    word = text[start:end].lower()
-    if word not in {m.lower() for m in MONTHS}:
+    """True when a name that is also a month ("June", "Jun", "Sept") sits next to a day or year number."""
+    word = text[start:end].lower().rstrip(".")
+    if word not in _MONTH_WORDS:
         return False
     return bool(
         re.search(r"\d\s*(?:st|nd|rd|th)?\s*$", text[max(0, start - 6) : start])
