@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
 
 from redaction import pdf
-from sar.bundle import documents
-from sar.models import Redaction
+from sar.bundle import documents, jobs
+from sar.models import Job, Redaction, ResponsePack
 from sar.release import burning, packs
 from tests.redaction import pdf_factory as F
 from tests.redaction.test_pdf_withhold_unverified import CLEAN, NAME, _bundle, _page
@@ -77,3 +79,21 @@ def test_page_events_name_pictures_and_held_pages_with_bundle_numbers():
         [{"page": 7, "document": "Doc", "document_page": 3}], [])
     assert burning.page_events(held, numbering, "Doc")[1] == [
         {"page": 5, "document": "Doc", "document_page": 1}, {"page": 8, "document": "Doc", "document_page": 4}]
+
+
+@needs_tesseract
+def test_the_burn_job_by_page_ranges_records_the_held_page_for_the_pack(session, settings, now):
+    # The pack job burns each page range in its own step (sar.bundle.steps): the held page travels
+    # with the step's result into the pack, numbered as in the whole document.
+    team, req = _request_with_unverifiable_page(session, settings, now)
+    factory = sessionmaker(bind=session.connection(), join_transaction_mode="create_savepoint",
+                           expire_on_commit=False)
+    job = jobs.start_pack_job(session, req, actor=team.officer, now=now)
+    session.flush()
+    assert jobs.run_job(factory, job.id, settings=replace(settings, job_range_pages=1), now_fn=lambda: now) == "done"
+    session.expire_all()
+    steps = session.scalars(select(Job).where(Job.parent_id == job.id, Job.kind == jobs.BURN_JOB)).all()
+    assert sorted(s.result.get("held", []) for s in steps) == [[], [0]]
+    sha = session.get(Job, job.id).result["pack_sha256"]
+    pack = session.scalars(select(ResponsePack).where(ResponsePack.sha256 == sha)).one()
+    assert pack.manifest["held_pages"] == [{"page": 1, "document": "Visit notes", "document_page": 1}]
