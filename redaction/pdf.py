@@ -17,6 +17,11 @@ Contracts the rest of the project relies on:
 * ``burn_in`` follows the tested recipe in redaction-notes §2.6 and refuses to return a PDF that
   fails ``verify`` (§3.3). A redaction that leaves recoverable text is a data breach, so every
   doubtful case fails closed: it raises or reports a problem rather than passing silently.
+* Failing closed costs one page, not the document, when that is all that fails (issue 10): if after
+  burn-in's repair pass OCR still reads removed text in the *picture* of some pages and nothing else
+  is wrong, those pages are withheld for a manual check (a notice page each, ``pdf_withhold``), the
+  whole output is verified again, and ``BurnInResult.withheld_pages`` and its notes name them; with
+  ``withhold_unverifiable=False`` the document is refused whole. Anything else still raises.
 """
 
 from __future__ import annotations

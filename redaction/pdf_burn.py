@@ -2,10 +2,19 @@
 
 One page's redaction (which glyphs, pixels and line art go, and the black boxes) is
 ``pdf_redact_page``; this module runs it over the document and owns everything document-wide.
+
+Fail closed, page by page (issue 10): the output is verified (``pdf_verify``) before it is returned.
+A page whose picture OCR still reads a removed string on is first repaired (``pdf_raster``); if
+after that the *only* problems left are such pictures, those pages are withheld for a manual check
+(``pdf_withhold``: each replaced by a notice, listed in ``BurnInResult.withheld_pages`` with a
+note) and the whole output is verified again, so the requester does not lose every other page for
+one. Any other problem (text layer, annotations, metadata, strings in the file), or anything left
+after withholding, raises ``VerificationError`` and nothing is returned.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,7 +24,6 @@ import pymupdf
 from redaction.errors import VerificationError
 from redaction.pdf_core import (
     _NO_PAGES,
-    _insert_display_text,
     _open_prepared,
     _save,
     _tessdata,
@@ -33,24 +41,11 @@ from redaction.pdf_sanitise import (
 )
 from redaction.pdf_shown import visual_check_reasons
 from redaction.pdf_verify import OCR_PROBLEM, person_variants, verify
+from redaction.pdf_withhold import withhold_page, withhold_unverified
 from redaction.types import BurnInBox
 
 # --------------------------------------------------------------------------------------------
 # Burn-in
-
-
-def _withhold_page(doc: pymupdf.Document, page: pymupdf.Page, label: str) -> None:
-    """Replace everything on a page by a centred 'Page withheld' notice.
-
-    Rather than redacting the whole area (which can leave glyph fragments, PyMuPDF #4944), the
-    page keeps only its boxes and rotation: contents and resources are emptied, and garbage
-    collection on save drops every object the page used to reference.
-    """
-    for key in ("Contents", "Resources"):
-        doc.xref_set_key(page.xref, key, "null")
-    doc.xref_set_key(page.xref, "Resources", "<<>>")
-    text = f"Page withheld: {label}" if label else "Page withheld"
-    _insert_display_text(page, text, 14, where="centre")
 
 
 def _strip_document(doc: pymupdf.Document) -> None:
@@ -104,6 +99,7 @@ class BurnInResult:
     rasterised_pages: tuple[int, ...] = ()
     notes: tuple[str, ...] = ()
     text_layer_pages: tuple[int, ...] = ()
+    withheld_pages: tuple[int, ...] = ()
 
 
 def burn_in(
@@ -119,6 +115,7 @@ def burn_in(
     kept_text: str = "",
     rasterise: bool = True,
     ocr_text_layer: bool = True,
+    withhold_unverifiable: bool = True,
 ) -> bytes:
     """``burn_in_report`` returning only the PDF bytes (same arguments, same errors)."""
     return burn_in_report(
@@ -133,6 +130,7 @@ def burn_in(
         kept_text=kept_text,
         rasterise=rasterise,
         ocr_text_layer=ocr_text_layer,
+        withhold_unverifiable=withhold_unverifiable,
     ).data
 
 
@@ -149,6 +147,7 @@ def burn_in_report(
     kept_text: str = "",
     rasterise: bool = True,
     ocr_text_layer: bool = True,
+    withhold_unverifiable: bool = True,
 ) -> BurnInResult:
     """Permanently remove the given areas and pages and return a sanitised, verified PDF.
 
@@ -160,7 +159,9 @@ def burn_in_report(
     attachments, JavaScript, links, thumbnails and hidden text; marked-content replacement text
     (ActualText, Alt, E) stripped; every image re-encoded from its pixels; the structure cut down
     to an allow-list (``pdf_sanitise``); a full (never incremental) save with garbage collection.
-    The output is then checked with :func:`verify` against ``removed_strings`` and ``people``.
+    The output is then checked with :func:`verify` against ``removed_strings`` and ``people``; a page
+    whose picture still fails after the repair pass is withheld (``withhold_unverifiable``) and the
+    output checked again.
 
     :param data: original PDF. :param boxes: areas to remove (unrotated page coordinates, as
         produced by ``extract``/``boxes_for_span``).
@@ -182,9 +183,17 @@ def burn_in_report(
         every box, so the kept words can be searched and copied (``pdf_ocr_layer``; about 1 s more
         per scanned page). Needs Tesseract and ``ocr_check``; a page whose layer fails
         verification is released without it (noted). Pages are listed in ``text_layer_pages``.
+    :param withhold_unverifiable: when, after the ``rasterise`` repair pass, the only problems left
+        are pictures of pages that OCR still reads a removed string or person in
+        (:func:`picture_only_pages`), replace each such page by a "Page withheld ... held back for a
+        manual check" notice (``pdf_withhold``), verify the whole output again and list the pages in
+        the result's ``withheld_pages`` with a note each (a page's earlier notes, e.g. that it was
+        rasterised, give way to it). Any other problem, or a problem left after withholding, still
+        raises. With False (or ``rasterise`` False) such a document is refused whole, as before.
     :returns: the redacted PDF.
     :raises ValueError: a box or withheld page refers to a page that does not exist.
-    :raises VerificationError: the output still contains a removed string or other hidden data.
+    :raises VerificationError: the output still contains a removed string or other hidden data
+        (beyond pictures of pages it could withhold, see ``withhold_unverifiable``).
     :raises NotAPdfError, EncryptedPdfError: see ``open_checked``.
     """
     doc, prepared = _open_prepared(data, name, release=True)
@@ -211,7 +220,7 @@ def burn_in_report(
             if layer and pno not in withheld_pages and needs_layer(page):
                 scanned.append(pno)
             if pno in withheld_pages:
-                _withhold_page(doc, page, withheld_pages[pno])
+                withhold_page(doc, page, withheld_pages[pno])
             else:
                 if by_page.get(pno) and has_soft_masks(page):
                     masked.append(pno)
@@ -274,20 +283,60 @@ def burn_in_report(
                      "verification with it; they are released as pictures only")
         problems = verify(out, removed_strings, people=people, kept_text=kept_text, name=name, ocr=ocr_check)
     shown = sorted({int(m.group(1)) - 1 for p in problems if (m := OCR_PROBLEM.match(p))})
+    held: tuple[int, ...] = ()
     if shown and tessdata and rasterise:
         # The picture still shows what the text layer no longer holds: locate it by OCR, black
         # it out and replace those pages by pictures of themselves (pdf_raster), then check again.
         targets = [*removed_strings, *(v for person in people for v in person_variants(person))]
+        before_repair = out
         out, raster_notes = rasterise_pages(out, shown, targets, tessdata, name=name)
         notes.extend(raster_notes)
         rasterised = tuple(sorted({*rasterised, *shown}))
         layered = tuple(p for p in layered if p not in shown)  # the picture replaced its layer
         problems = verify(out, removed_strings, people=people, kept_text=kept_text, name=name, ocr=ocr_check)
+        unverifiable = picture_only_pages(problems, shown)
+        if problems and withhold_unverifiable and unverifiable:
+            # Only pictures still read removed text after the repair: hold those pages back for a
+            # manual check (pdf_withhold) instead of refusing every page, and verify it all again.
+            out, held_notes = withhold_unverified(out, unverifiable, name=name, sizes_from=before_repair)
+            held = tuple(unverifiable)
+            notes = [n for n in notes if not any(n.startswith(f"page {p + 1}: ") for p in held)] + held_notes
+            rasterised = tuple(p for p in rasterised if p not in held)
+            problems = verify(out, removed_strings, people=people, kept_text=kept_text, name=name, ocr=ocr_check)
     if problems:
         raise VerificationError(problems)
     if not tessdata:
         notes.extend(_unverified_pages(out, name))
-    return BurnInResult(out, rasterised_pages=rasterised, notes=tuple(notes), text_layer_pages=layered)
+    return BurnInResult(out, rasterised_pages=rasterised, notes=tuple(notes), text_layer_pages=layered,
+                        withheld_pages=held)
+
+
+#: A problem ``verify`` reports about one page ("page 3: ..."), as opposed to the whole file.
+_PAGE_PROBLEM = re.compile(r"^page (\d+): ")
+
+
+def picture_only_pages(problems: Sequence[str], repaired: Sequence[int]) -> list[int]:
+    """The 0-based pages to withhold when every problem is one page's picture still reading removed text.
+
+    A problem counts as the picture's when OCR read it in the page image (``OCR_PROBLEM``), or when
+    it is any problem of a page the repair pass turned into a picture of itself (``repaired``): such
+    a page holds its picture and the OCR text layer made from it, nothing else, so whatever is found
+    on it comes from the picture. Any other problem (another page's text layer, an annotation,
+    metadata, a string in the file's objects) makes the result empty: the document is refused as
+    before. Empty too when there are no problems.
+    """
+    pages: set[int] = set()
+    repaired_set = set(repaired)
+    for problem in problems:
+        ocr = OCR_PROBLEM.match(problem)
+        page = _PAGE_PROBLEM.match(problem)
+        if ocr is not None:
+            pages.add(int(ocr.group(1)) - 1)
+        elif page is not None and int(page.group(1)) - 1 in repaired_set:
+            pages.add(int(page.group(1)) - 1)
+        else:
+            return []
+    return sorted(pages)
 
 
 def _shrink_store() -> None:

@@ -13,9 +13,12 @@ joined, and the joined document is verified again from its text layer and struct
 without OCR: the joined pages are the verified ones, copied unchanged), so a join that brought back
 anything is refused.
 
-Page numbers in notes, ``rasterised_pages`` and ``text_layer_pages`` are the whole document's, as for
-one burn-in. Scanned pages get their invisible OCR text layer in their range's burn-in (``pdf_ocr_layer``),
-before the range is verified; the join copies it unchanged and verifies it again.
+Page numbers in notes, ``rasterised_pages``, ``text_layer_pages`` and ``withheld_pages`` are the whole
+document's, as for one burn-in. A range whose only failure is the picture of some pages after the repair
+pass withholds those pages for a manual check, as one burn-in does (``withhold_unverifiable``,
+``pdf_withhold``); the joined document lists them all. Scanned pages get their invisible OCR text
+layer in their range's burn-in (``pdf_ocr_layer``), before the range is verified; the join copies it
+unchanged and verifies it again.
 """
 
 from __future__ import annotations
@@ -90,22 +93,26 @@ def burn_range(
     kept_text: str = "",
     ocr_check: bool = True,
     ocr_text_layer: bool = True,
+    withhold_unverifiable: bool = True,
 ) -> BurnInResult:
     """Burn in and verify pages ``[start, stop)`` of ``data`` (``burn_in_report`` on that slice).
 
     ``boxes`` and ``withheld_pages`` use the whole document's page numbers; those outside the range
     are ignored. Every removed string and person is looked for in the range (they need only be absent).
 
-    :raises VerificationError: the range still contains a removed string or other hidden data.
+    :raises VerificationError: the range still contains a removed string or other hidden data (a page
+        whose picture alone still fails after the repair pass is withheld instead, as in ``burn_in_report``).
     """
     local = [BurnInBox(b.page - start, b.box, b.label) for b in boxes if start <= b.page < stop]
     withheld = {p - start: label for p, label in withheld_pages.items() if start <= p < stop}
     result = burn_in_report(page_slice(data, start, stop, name=name), local, withheld_pages=withheld,
                             removed_strings=removed_strings, label_boxes=label_boxes, name=name,
-                            people=people, kept_text=kept_text, ocr_check=ocr_check, ocr_text_layer=ocr_text_layer)
+                            people=people, kept_text=kept_text, ocr_check=ocr_check, ocr_text_layer=ocr_text_layer,
+                            withhold_unverifiable=withhold_unverifiable)
     return BurnInResult(result.data, rasterised_pages=tuple(p + start for p in result.rasterised_pages),
                         notes=tuple(renumber(n, start) for n in result.notes),
-                        text_layer_pages=tuple(p + start for p in result.text_layer_pages))
+                        text_layer_pages=tuple(p + start for p in result.text_layer_pages),
+                        withheld_pages=tuple(p + start for p in result.withheld_pages))
 
 
 def join_ranges(
@@ -140,7 +147,8 @@ def join_ranges(
         raise VerificationError(problems)
     return BurnInResult(data, rasterised_pages=tuple(p for part in parts for p in part.rasterised_pages),
                         notes=join_notes([part.notes for part in parts]),
-                        text_layer_pages=tuple(p for part in parts for p in part.text_layer_pages))
+                        text_layer_pages=tuple(p for part in parts for p in part.text_layer_pages),
+                        withheld_pages=tuple(p for part in parts for p in part.withheld_pages))
 
 
 def join_notes(parts: Sequence[Sequence[str]]) -> tuple[str, ...]:
@@ -185,6 +193,7 @@ def burn_in_ranges(
     kept_text: str = "",
     ocr_check: bool = True,
     ocr_text_layer: bool = True,
+    withhold_unverifiable: bool = True,
 ) -> BurnInResult:
     """``burn_in_report`` for a document of any size, range by range in this process, then joined.
 
@@ -202,9 +211,11 @@ def burn_in_ranges(
     if pages <= range_pages:
         return burn_in_report(data, boxes, withheld_pages=withheld_pages, removed_strings=removed_strings,
                               label_boxes=label_boxes, name=name, people=people, kept_text=kept_text,
-                              ocr_check=ocr_check, ocr_text_layer=ocr_text_layer)
+                              ocr_check=ocr_check, ocr_text_layer=ocr_text_layer,
+                              withhold_unverifiable=withhold_unverifiable)
     parts = [burn_range(data, start, stop, boxes, withheld_pages=withheld_pages, removed_strings=removed_strings,
                         label_boxes=label_boxes, name=name, people=people, kept_text=kept_text,
-                        ocr_check=ocr_check, ocr_text_layer=ocr_text_layer)
+                        ocr_check=ocr_check, ocr_text_layer=ocr_text_layer,
+                        withhold_unverifiable=withhold_unverifiable)
              for start, stop in ranges(pages, range_pages)]
     return join_ranges(parts, removed_strings=removed_strings, people=people, kept_text=kept_text, name=name)

@@ -7,7 +7,10 @@ schedule of redactions and the bundle's cast of people with their status and evi
 withheld text for the reviewer by default; ``--quote replace`` or ``--quote mask`` writes a copy
 for anyone else, with every withheld string anonymised by presidio-anonymizer (redaction.anonymise).
 A file that cannot be read or whose output fails verification is reported on stderr by name, the
-others are still processed, and the exit status is 1.
+others are still processed, and the exit status is 1. A page whose picture alone still fails
+verification after burn-in's repair pass is withheld for a manual check (issue 10: a notice page in
+``OUT/NAME.pdf``, listed under ``pages_withheld_for_manual_check`` in the schedule JSON, a warning on
+stderr) and the rest of the file is written, verified; ``--refuse-unverifiable`` refuses the file instead.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from redaction.codes import code_for_regime
 from redaction.context import RedactionContext, StaffMember, Subject
 from redaction.errors import PdfError, VerificationError
 from redaction.types import BurnInBox, ExtractedDocument, Proposal
-from sar.core.settings import OCR_TEXT_LAYER_ENV
+from sar.core.settings import OCR_TEXT_LAYER_ENV, REFUSE_UNVERIFIABLE_ENV
 
 
 def _load_staff(path: str | None) -> tuple[StaffMember, ...]:
@@ -202,6 +205,14 @@ def schedule_entries(proposals: Sequence[Proposal], quote_with: str = "keep") ->
     show_default=True,
     help="Release scanned pages with an invisible, searchable text layer of the words kept.",
 )
+@click.option(
+    "--refuse-unverifiable",
+    is_flag=True,
+    default=False,
+    envvar=REFUSE_UNVERIFIABLE_ENV,
+    help="Refuse a whole file when OCR still reads redacted text in the picture of a page after the "
+    "repair pass, instead of withholding that page for a manual check.",
+)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Output directory.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def redact(
@@ -215,6 +226,7 @@ def redact(
     quote_with: str,
     workers: int,
     ocr_text_layer: bool,
+    refuse_unverifiable: bool,
     out_dir: str,
     files: tuple[str, ...],
 ) -> None:
@@ -260,7 +272,8 @@ def redact(
         for (path, data, document), plan in zip(loaded, plans, strict=True):
             try:
                 notes = _write(path, data, document, plan.proposals, out, label_codes, plan.cast,
-                               quote_with=quote_with, bundle_withheld=withheld, ocr_text_layer=ocr_text_layer)
+                               quote_with=quote_with, bundle_withheld=withheld, ocr_text_layer=ocr_text_layer,
+                               withhold_unverifiable=not refuse_unverifiable)
             except (PdfError, ValueError, OSError) as exc:
                 failed += 1
                 click.echo(f"sar: error: {path}: {_why(exc)}", err=True)
@@ -300,9 +313,12 @@ def _write(
     quote_with: str = "keep",
     bundle_withheld: Sequence[tuple[str, str]] = (),
     ocr_text_layer: bool = True,
+    withhold_unverifiable: bool = True,
 ) -> list[str]:
     """Burn ``proposals`` into ``path`` and write it, its schedule and the bundle's cast; return burn-in notes.
 
+    Pages burn-in withheld for a manual check (``BurnInResult.withheld_pages``) are listed in the
+    schedule (1-based, with the note) and the notes start with a line naming them all.
     The schedule's quotes and the cast's names, mentions and evidence go through ``quote_with``
     (:mod:`redaction.anonymise`) against every ``(text, code)`` of ``bundle_withheld`` (the bundle's).
     """
@@ -327,16 +343,25 @@ def _write(
         people=sorted({p.text for p in proposals if p.entity_type == "PERSON" and p.page not in withheld}),
         kept_text=kept_text(document, proposals),
         ocr_text_layer=ocr_text_layer,
+        withhold_unverifiable=withhold_unverifiable,
     )
     (out / path.name).write_bytes(result.data)
     cast_out = anonymise_json(list(cast), bundle_withheld, quote_with)
     # Which scanned pages carry the searchable OCR text layer (1-based; pdf_ocr_layer).
     layer = [p + 1 for p in result.text_layer_pages]
+    # Pages withheld because their redaction could not be verified (issue 10), 1-based, with the note.
+    held = [{"page": p + 1, "note": next((n for n in result.notes if n.startswith(f"page {p + 1}: ")), "")}
+            for p in result.withheld_pages]
     schedule = json.dumps({"redactions": schedule_entries(proposals, quote_with), "cast": cast_out,
-                           "ocr_text_layer_pages": layer}, indent=2,
+                           "ocr_text_layer_pages": layer, "pages_withheld_for_manual_check": held}, indent=2,
                           ensure_ascii=False)
     (out / f"{path.name}.redactions.json").write_text(schedule + "\n", encoding="utf-8")
-    return list(result.notes)
+    if not held:
+        return list(result.notes)
+    pages = ", ".join(str(h["page"]) for h in held)
+    summary = (f"{len(held)} page(s) withheld for a manual check (page {pages}): OCR still read redacted text "
+               "in their picture; the rest of the file was verified and written")
+    return [summary, *result.notes]
 
 
 #: The code a third party's name is withheld under (DPA 2018 Sch 2 para 16; redaction.codes).

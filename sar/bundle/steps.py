@@ -176,8 +176,12 @@ def _burn(params: dict, *, settings: Settings, engine, job_id: int) -> tuple[dic
     store = FileStore.for_settings(settings)
     burnt = burning.burn_from_spec(params, store.get(params["sha256"]))
     sha = store.put(burnt.data)
+    # "held": pages withheld for a manual check (issue 10); the message says so, so the job's log does too.
+    message = "burned in and verified" + (f"; {len(burnt.withheld_pages)} page(s) withheld for a manual check"
+                                          if burnt.withheld_pages else "")
     return ({"burnt_sha256": sha, "rasterised": list(burnt.rasterised_pages), "notes": list(burnt.notes),
-             "text_layer": list(burnt.text_layer_pages), "spec_key": params["spec_key"]}, "burned in and verified")
+             "text_layer": list(burnt.text_layer_pages), "held": list(burnt.withheld_pages),
+             "spec_key": params["spec_key"]}, message)
 
 
 def burn_steps(session: Session, specs: list[dict[str, Any]], settings: Settings) -> list[dict[str, Any]]:
@@ -198,7 +202,8 @@ def load_burnt(settings: Settings, results: list[dict], params: list[dict]) -> d
     """
     store = FileStore.for_settings(settings)
     parts = [pdf.BurnInResult(store.get(r["burnt_sha256"]), rasterised_pages=tuple(r["rasterised"]),
-                              notes=tuple(r["notes"]), text_layer_pages=tuple(r.get("text_layer", ())))
+                              notes=tuple(r["notes"]), text_layer_pages=tuple(r.get("text_layer", ())),
+                              withheld_pages=tuple(r.get("held", ())))
              for r in results]
     out: dict[int, tuple[str, Any]] = {}
     for item_id, pairs in ranges.group([p["item_id"] for p in params], list(zip(params, results, parts,

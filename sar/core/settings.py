@@ -41,6 +41,9 @@ class ConfigError(ValueError):
 
 #: Environment variable that turns the searchable text layer of released scanned pages off ("0").
 OCR_TEXT_LAYER_ENV = "SAR_OCR_TEXT_LAYER"
+#: Environment variable that makes burn-in refuse a whole document ("1") rather than withhold a page
+#: whose picture still reads redacted text after the repair pass (issue 10).
+REFUSE_UNVERIFIABLE_ENV = "SAR_REFUSE_UNVERIFIABLE"
 
 
 def _env(name: str, default: str | None = None) -> str | None:
@@ -131,6 +134,10 @@ class Settings:
     :param ocr_text_layer: ``SAR_OCR_TEXT_LAYER`` (default ``1``): released scanned pages carry an
         invisible, searchable text layer of the words kept (``redaction.pdf_ocr_layer``); ``0``
         releases them as pictures only.
+    :param refuse_unverifiable: ``SAR_REFUSE_UNVERIFIABLE`` (default ``0``): with ``0`` a page whose
+        picture OCR still reads redacted text on after burn-in's repair pass is withheld for a manual
+        check (a notice page, listed in the pack's schedule and notes) and the rest of the document is
+        released verified; ``1`` refuses the whole document instead (the pack build fails).
     :param council_nation: the council's nation for SAR roll-forward (rulebook H-3).
     :param password_min_staff: ``SAR_PASSWORD_MIN_STAFF``, at least 8 (NCSC's floor); 12 by default (ASVS V2.1.1).
     :param password_min_requester: ``SAR_PASSWORD_MIN_REQUESTER``, at least 8; 10 by default.
@@ -176,6 +183,7 @@ class Settings:
     job_heartbeat_seconds: float = 10.0
     job_range_pages: int = 120
     ocr_text_layer: bool = True
+    refuse_unverifiable: bool = False
     base_url: str = "http://127.0.0.1:8000"
     council_name: str = "Example County Council"
     council_nation: str = "ENG"
@@ -303,6 +311,7 @@ class Settings:
             job_heartbeat_seconds=_float("SAR_JOB_HEARTBEAT_SECONDS", base.job_heartbeat_seconds),
             job_range_pages=max(1, _int("SAR_JOB_RANGE_PAGES", base.job_range_pages)),
             ocr_text_layer=(_env(OCR_TEXT_LAYER_ENV, "1") or "1").strip().lower() not in ("0", "false", "no", "off"),
+            refuse_unverifiable=(_env(REFUSE_UNVERIFIABLE_ENV) or "0").strip().lower() in ("1", "true", "yes", "on"),
         )
 
     def check_secret_key(self) -> None:

@@ -60,11 +60,12 @@ def people(plan, withheld: dict[int, str]) -> list[str]:
 
 
 def spec(plan, boxes: Sequence[BurnInBox], blank: dict[int, str], removed_strings: Sequence[str],
-         kept_text: str, *, ocr_text_layer: bool = True) -> dict[str, Any]:
+         kept_text: str, *, ocr_text_layer: bool = True, withhold_unverifiable: bool = True) -> dict[str, Any]:
     """The JSON-ready burn-in spec of one document, with its ``spec_key``.
 
-    ``ocr_text_layer`` (``Settings.ocr_text_layer``) is part of the spec, so changing the setting
-    burns the document in again rather than reusing a burn made with the other choice.
+    ``ocr_text_layer`` (``Settings.ocr_text_layer``) and ``withhold_unverifiable`` (not
+    ``Settings.refuse_unverifiable``) are part of the spec, so changing a setting burns the document
+    in again rather than reusing a burn made with the other choice.
     """
     item = plan.item
     out: dict[str, Any] = {
@@ -74,6 +75,8 @@ def spec(plan, boxes: Sequence[BurnInBox], blank: dict[int, str], removed_string
         "removed_strings": list(removed_strings), "people": people(plan, blank), "kept_text": kept_text,
         "ocr_text_layer": ocr_text_layer,
     }
+    if not withhold_unverifiable:  # only when off, so the keys of specs made before issue 10 still match
+        out["withhold_unverifiable"] = False
     out["spec_key"] = hashlib.sha256(json.dumps(out, sort_keys=True).encode()).hexdigest()
     return out
 
@@ -84,7 +87,8 @@ def burn_from_spec(burn: dict[str, Any], original: bytes) -> pdf.BurnInResult:
     A spec with ``pages`` (``[start, stop)``, a page-range step of ``sar.bundle.ranges``) burns in
     and verifies those pages only, as a PDF of them, with the whole document's page numbers in its notes.
 
-    :raises VerificationError: the output still contains removed text.
+    :raises VerificationError: the output still contains removed text (a page whose picture alone
+        still fails is withheld instead unless the spec says ``withhold_unverifiable: false``).
     """
     boxes = [BurnInBox(page=b[0], box=Box(*b[1:5]), label=b[5]) for b in burn["boxes"]]
     if burn.get("pages"):
@@ -93,8 +97,22 @@ def burn_from_spec(burn: dict[str, Any], original: bytes) -> pdf.BurnInResult:
                               withheld_pages={int(p): v for p, v in burn["withheld"].items()},
                               removed_strings=burn["removed_strings"], label_boxes=True, name=burn["filename"],
                               people=burn["people"], kept_text=burn["kept_text"],
-                              ocr_text_layer=burn.get("ocr_text_layer", True))
+                              ocr_text_layer=burn.get("ocr_text_layer", True),
+                              withhold_unverifiable=burn.get("withhold_unverifiable", True))
     return pdf.burn_in_report(original, boxes, withheld_pages={int(p): v for p, v in burn["withheld"].items()},
                               removed_strings=burn["removed_strings"], label_boxes=True, name=burn["filename"],
                               people=burn["people"], kept_text=burn["kept_text"],
-                              ocr_text_layer=burn.get("ocr_text_layer", True))
+                              ocr_text_layer=burn.get("ocr_text_layer", True),
+                              withhold_unverifiable=burn.get("withhold_unverifiable", True))
+
+
+def page_events(burnt: pdf.BurnInResult, numbering: dict[int, int], label: str) -> tuple[list[dict], list[dict]]:
+    """The pages of one burned-in document the schedule must name: pictures of themselves, and held back.
+
+    Returns ``(image_pages, held_pages)``, each ``{"page", "document", "document_page"}`` with the
+    bundle's page number: pages released as a picture of themselves (issue 8), and pages burn-in
+    withheld for a manual check because OCR still read redacted text in their picture (issue 10).
+    """
+    def rows(pages):
+        return [{"page": numbering[p], "document": label, "document_page": p + 1} for p in pages if p in numbering]
+    return rows(burnt.rasterised_pages), rows(burnt.withheld_pages)

@@ -219,7 +219,8 @@ def burn_specs(session: Session, request: Request, *, settings: Settings) -> lis
     for plan in plans:
         _, _, blank, boxes = burning.layout(plan, plan.item.document.page_count)
         specs.append(burning.spec(plan, boxes, blank, removed_strings, kept_text.get(plan.item.id, ""),
-                                  ocr_text_layer=settings.ocr_text_layer))
+                                  ocr_text_layer=settings.ocr_text_layer,
+                                  withhold_unverifiable=not settings.refuse_unverifiable))
     return specs
 
 
@@ -318,9 +319,9 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
     parts: list[tuple[str, bytes]] = []
     next_page = 1
     removed_total = 0
-    # Pages released as a picture of themselves (with an OCR text layer) because what they show
-    # could not be matched to their text: the schedule says so (issue 8, redaction-notes §3.3).
-    image_pages: list[dict] = []
+    # Pages released as pictures of themselves (issue 8, redaction-notes §3.3) and pages held back for a
+    # manual check (issue 10): the schedule names both (burning.page_events).
+    image_pages, held_pages = [], []
     for index, plan in enumerate(plans, start=1):
         item = plan.item
         label = release_title(item, index)
@@ -332,7 +333,8 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
                 numbering[p] = next_page
                 next_page += 1
         spec = burning.spec(plan, boxes, blank, removed_strings, kept_text.get(item.id, ""),
-                            ocr_text_layer=settings.ocr_text_layer)
+                            ocr_text_layer=settings.ocr_text_layer,
+                            withhold_unverifiable=not settings.refuse_unverifiable)
         ready = (burnt or {}).get(item.id)
         if ready is not None and ready[0] == spec["spec_key"]:
             burnt_doc = ready[1]  # burned in and verified by its own job from this very spec
@@ -342,8 +344,9 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
             except VerificationError as exc:
                 raise PackVerificationFailed(exc.problems) from exc
         out = burnt_doc.data
-        image_pages += [{"page": numbering[p], "document": label, "document_page": p + 1}
-                        for p in burnt_doc.rasterised_pages if p in numbering]
+        images, held = burning.page_events(burnt_doc, numbering, label)
+        image_pages += images
+        held_pages += held
         # Staff-only: what the burn-in changed besides the boxes (layers flattened, pictures made).
         warnings += [f"{label}: {note}" for note in burnt_doc.notes]
         keep = [p for p in range(n_pages) if p not in removed]
@@ -406,6 +409,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
     template = letters.letter_template_for(request.regime)
     letter_text = letters.render_cover_letter(settings, request.regime, context)
     schedule_text = letters.render_schedule(settings, {**context, "rows": rows, "image_pages": image_pages,
+                                                       "held_pages": held_pages,
                                                        "codes": letters.code_key([r.code for r in rows])})
     letter_pdf = text_pdf([letter_text], style=letters.letter_style(request))
     schedule_pdf = text_pdf([schedule_text])
@@ -436,6 +440,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
         "bundle_pages": page_count,
         "removed_pages": removed_total,
         "image_pages": [p["page"] for p in image_pages],
+        "held_pages": held_pages,  # withheld for a manual check (issue 10); the warnings say why
         # Staff-only: accepted texts still visible elsewhere (a missed or rejected occurrence).
         "warnings": warnings,
     }
