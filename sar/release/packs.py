@@ -7,7 +7,6 @@ Nothing that failed ``redaction.pdf.verify`` is ever stored (redaction-notes §3
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import re
@@ -28,28 +27,29 @@ from redaction.pdf_compose import select_pages, text_pdf
 from redaction.types import Box
 from sar.core import audit
 from sar.core.dates import london_date
-from sar.core.errors import Conflict, NotFound
+from sar.core.errors import Conflict
 from sar.core.permissions import require_staff
 from sar.core.settings import Settings
 from sar.core.storage import FileStore
 from sar.models import BundleItem, PageMark, Redaction, Request, ResponsePack, User
 from sar.release import burning, correspondence, entitlement, letters
 from sar.release.burning import REMOVED_MARKS  # noqa: F401 - re-exported
+from sar.release.pack_reading import (  # noqa: F401 - re-exported: reading a stored pack
+    MEMBERS,
+    PREVIEWABLE,
+    PackPreview,
+    member_name,
+    pack_bytes,
+    pack_files,
+    pack_page_png,
+    pack_preview,
+)
 from sar.searching import searches
 
 #: Every file in a pack zip carries this timestamp, so the zip's hash depends only on its contents.
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 #: A document without a staff-entered title is released as "Document N" (N: its place in the pack).
 DEFAULT_TITLE = "Document {n}"
-#: The files of a pack zip, each named ``<REF>-<member>`` (see :func:`member_name`), in zip order.
-MEMBERS = ("bundle.pdf", "cover-letter.pdf", "redaction-schedule.pdf", "redaction-schedule.csv")
-#: The members whose pages the approval screen shows as images.
-PREVIEWABLE = ("bundle", "cover-letter")
-
-
-def member_name(reference: str, member: str) -> str:
-    """The name of ``member`` (one of :data:`MEMBERS`) inside the pack zip of request ``reference``."""
-    return f"{reference}-{member}"
 
 
 class PackVerificationFailed(Conflict):
@@ -452,57 +452,3 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
                  detail={"sha256": sha, "pages": page_count, "redactions": len(manifest["redaction_ids"]),
                          "letter_template": template, **manifest["letter_language"]})
     return pack
-
-
-def pack_bytes(settings: Settings, pack: ResponsePack) -> bytes:
-    """The stored zip of ``pack`` (checked against its hash).
-
-    :raises FileNotFoundError: not stored. :raises OSError: corrupt.
-    """
-    return FileStore.for_settings(settings).get(pack.sha256)
-
-
-def pack_files(data: bytes) -> dict[str, bytes]:
-    """Unzip a pack into ``{name: bytes}`` (for previews and tests)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return {name: zf.read(name) for name in zf.namelist()}
-
-
-@dataclass(frozen=True)
-class PackPreview:
-    """What the approval screen shows of a stored pack, read from its zip (never rebuilt)."""
-
-    #: Member names of the zip, sorted.
-    files: list[str]
-    bundle_pages: int
-    letter_pages: int
-    #: The redaction schedule CSV as rows (header first), or empty if the pack has none.
-    schedule_rows: list[list[str]]
-
-
-def pack_preview(settings: Settings, pack: ResponsePack, request: Request) -> PackPreview:
-    """The contents of ``pack`` as the manager reviews them before approving (four eyes, §6).
-
-    :raises FileNotFoundError: the pack is not stored. :raises OSError: it is corrupt.
-    """
-    files = pack_files(pack_bytes(settings, pack))
-    bundle = files.get(member_name(request.reference, "bundle.pdf"), b"")
-    letter = files.get(member_name(request.reference, "cover-letter.pdf"), b"")
-    raw_csv = files.get(member_name(request.reference, "redaction-schedule.csv"))
-    rows = list(csv.reader(io.StringIO(raw_csv.decode("utf-8-sig")))) if raw_csv else []
-    return PackPreview(sorted(files), pdf.page_count(bundle) if bundle else 0,
-                       pdf.page_count(letter) if letter else 0, rows)
-
-
-def pack_page_png(settings: Settings, pack: ResponsePack, request: Request, member: str, page: int, *,
-                  zoom: float = 1.0) -> bytes:
-    """A PNG of one page of the pack's bundle or cover letter (``member`` in :data:`PREVIEWABLE`).
-
-    :param page: 0-based page index. :raises NotFound: not a previewable member, or no such page.
-    """
-    if member not in PREVIEWABLE:
-        raise NotFound(f"a pack has no {member} to preview")
-    data = pack_files(pack_bytes(settings, pack)).get(member_name(request.reference, f"{member}.pdf"))
-    if data is None or not 0 <= page < pdf.page_count(data):
-        raise NotFound(f"the pack's {member} has no page {page}")
-    return pdf.render_page_png(data, page, zoom)
