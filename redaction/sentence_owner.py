@@ -69,7 +69,9 @@ _PRO_REF = re.compile(r"(?<![\w-])" + _DET + r"?" + alternation(_PRO_WORDS) + r"
 _PRONOUN = re.compile(r"(?<![\w-])(?P<p>he|she|they|his|her|their|him|them)(?![\w-])", re.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "they": "p", "their": "p", "them": "p"}
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
-_TITLE_BEFORE = re.compile(r"\b(mr|mrs|ms|miss)\.?\s+$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"\b(mr|mrs|ms|miss|mx|dr|prof)\.?\s+$", re.IGNORECASE)
+# "Concern: <owner> ...", "Update - <owner> ...": a field label before the owner is not theirs.
+_FIELD_LABEL_END = re.compile(r"(?<=[A-Za-z)])[ \t]*(?::|\s[-\u2013\u2014])\s")
 
 # Words before the owner: numbering, a date or time stamp, a cell rule, an opening adverbial.
 _LEAD_WORDS = 8
@@ -134,7 +136,7 @@ def page_refs(
     for s, e, kind, family in named:
         gender = next((g for g in (_gender_of(f) for f in family) if g), None)
         if gender is None and (t := _TITLE_BEFORE.search(text[max(0, s - 6) : s])):
-            gender = _TITLE_GENDER[t.group(1).lower()]
+            gender = _TITLE_GENDER.get(t.group(1).lower())
         if gender is None and (r := re.search(r"(?:" + alternation(_RELATION_WORDS) + r")\s*$",
                                               text[max(0, s - 25) : s], re.IGNORECASE)):
             gender = _gender_of(r.group())
@@ -254,7 +256,7 @@ def _near_start(text: str, pos: int, at: int) -> bool:
 
 def _title_start(text: str, start: int) -> int:
     """Where a name's title starts ("Ms <Name>"): a reporter's title is cut out with their name."""
-    t = _TITLE_BEFORE.search(text[max(0, start - 6) : start])
+    t = _TITLE_BEFORE.search(text[max(0, start - 7) : start])
     return start - len(t.group()) if t else start
 
 
@@ -339,6 +341,7 @@ def owned_sentences(
             continue
         # A table row's stamp and category cells before the owner's cell are not the third party's.
         s = max(s, text.rfind("|", s, owner.start) + 1)
+        s = max([s, *(m.end() for m in _FIELD_LABEL_END.finditer(text, s, owner.start))])
         cuts = sorted(
             (_title_start(text, r.start), r.end)
             for r in inside

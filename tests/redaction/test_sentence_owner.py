@@ -123,6 +123,12 @@ def test_reporter_title_is_cut_out_with_the_name():
     assert withheld("Ms Hale (school nurse): Fenwick is in custody.", CAST) == ["Fenwick is in custody."]
 
 
+def test_field_label_before_the_owner_stays():
+    assert withheld("Concern: Orla's brother was remanded in November.", CAST) == ["brother was remanded in November."]
+    assert withheld("Orla's brother was remanded in November.", CAST) == ["brother was remanded in November."]
+    assert withheld("Dr Hale reports that her uncle was remanded.", CAST) == ["reports that her uncle was remanded."]
+
+
 def test_table_row_stamp_stays():
     text = "04/05/2025 | Home visit | Her father is on bail until June."
     assert withheld(text) == ["Her father is on bail until June."]
