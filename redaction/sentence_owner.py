@@ -83,6 +83,12 @@ _REPORTING = re.compile(
 )
 # "<Name> (<role>): ..." opening a line of minutes: the speaker's label, not the statement's owner.
 _SPEAKER_LABEL = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:(?!\d)")
+# A person after a preposition is an object, not the clause's subject ("Arrested with <Name> ...": the
+# unexpressed subject of a record's note is the record's subject; rule tp-owner-prepositional-object).
+_PREPOSITION_BEFORE = re.compile(
+    r"(?<![\w-])(?:with|to|by|from|for|about|against|towards|without|alongside|beside|near|at|on|into)\s+$",
+    re.IGNORECASE,
+)
 _POSSESSIVE_AFTER = re.compile(r"^" + _APOS + r"(?!\w)")
 _APOS_AT = re.compile(_APOS + r"(?!\w)")
 
@@ -216,6 +222,13 @@ def sentence_owner(
         first = next((r for r in refs if r.start >= pos), None)
         if first is None or not _near_start(text, pos, first.start):
             return owner
+        if _PREPOSITION_BEFORE.search(text[max(pos, first.start - 14) : first.start]):
+            # An opening phrase ("At her mother's house, ..."): the owner follows its comma, if any.
+            comma = text.find(",", first.end, end)
+            if comma < 0:
+                return owner
+            pos = comma + 1
+            continue
         if first.kind is None:
             prior = [*history, *(r for r in refs if r.end <= first.start and r.kind is not None)]
             # Rule tp-owner-reported-speaker: "<Speaker> told the nurse she ...": the pronoun opening a
