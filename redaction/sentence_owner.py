@@ -222,13 +222,17 @@ def sentence_owner(
         first = next((r for r in refs if r.start >= pos), None)
         if first is None or not _near_start(text, pos, first.start):
             return owner
-        if _PREPOSITION_BEFORE.search(text[max(pos, first.start - 14) : first.start]):
-            # An opening phrase ("At her mother's house, ..."): the owner follows its comma, if any.
+        prep = _PREPOSITION_BEFORE.search(text, max(pos, first.start - 14), first.start)
+        if prep:
+            # An opening phrase ("At her mother's house, ..."): the owner follows its comma. After a
+            # word ("Arrested with <Name> ...") the clause's subject is unsaid, unless the person is a
+            # possessor ("Bruise to <Name>'s arm": the arm is theirs).
             comma = text.find(",", first.end, end)
-            if comma < 0:
+            if comma >= 0 and not re.search(r"[A-Za-z]", _lead(text, pos, prep.start())):
+                pos = comma + 1
+                continue
+            if not _POSSESSIVE_AFTER.match(text[first.end : end]):
                 return owner
-            pos = comma + 1
-            continue
         if first.kind is None:
             prior = [*history, *(r for r in refs if r.end <= first.start and r.kind is not None)]
             # Rule tp-owner-reported-speaker: "<Speaker> told the nurse she ...": the pronoun opening a
@@ -257,13 +261,19 @@ def sentence_owner(
     return owner
 
 
-def _near_start(text: str, pos: int, at: int) -> bool:
-    """``at`` is within the opening words after ``pos`` (numbering, a stamp, an adverbial clause)."""
+def _lead(text: str, pos: int, at: int) -> str:
+    """The words before ``at`` in its clause: after ``pos``, the last comma and the last cell rule."""
     lead = text[pos:at]
     if "," in lead:
         lead = lead.rsplit(",", 1)[1]
     if "|" in lead:
         lead = lead.rsplit("|", 1)[1]
+    return lead
+
+
+def _near_start(text: str, pos: int, at: int) -> bool:
+    """``at`` is within the opening words after ``pos`` (numbering, a stamp, an adverbial clause)."""
+    lead = _lead(text, pos, at)
     return len(re.findall(r"[A-Za-z]+", lead)) <= _LEAD_WORDS // 2 or len(lead.split()) <= 2
 
 

@@ -61,6 +61,8 @@ OWNER_ROWS = [
     ("prepositional-object", "Arrested with her uncle for shoplifting; Orla was released.", False),
     ("prepositional-opening", "At her aunt's flat, her uncle was drinking heavily.", True),
     ("prepositional-opening", "At her aunt's flat, Orla was drinking heavily.", False),
+    ("prepositional-possessor", "Bruise to her uncle's arm, Orla's explanation: a fall while drunk.", True),
+    ("prepositional-possessor", "Bruise to Orla's arm, her uncle's explanation: a fall while drunk.", False),
     ("speaker-label", "Ms Hale (school nurse): Fenwick disclosed that she is HIV positive.", True),
     ("speaker-label", "Ms Hale (school nurse): Orla disclosed that she is HIV positive.", False),
     ("speaker-label-role", "Social worker Hale: Fenwick was cautioned for theft.", True),
