@@ -15,6 +15,16 @@ sentence's first noun phrase (the decision phase has no parse trees):
   is compatible.
 * **Reported speech.** When the owner is followed by a reporting verb ("Mum said (that) ..."), the
   complement's owner decides ("Mum said the child ..." is about the child).
+* **Rule ``tp-owner-reported-speaker``.** A pronoun opening the reported complement is the speaker's
+  when it agrees with them ("<Name> told the nurse she ...": not the nurse), and stays so for the
+  sentences after it.
+* **Rule ``tp-owner-speaker-label``.** "<Name> (<role>): <statement>" opening a line of minutes: the
+  statement is read for its owner and the label is never withheld; a label followed by no person
+  ("<Name>: three arrests") is a field label and the labelled person owns the line.
+* **Rule ``tp-owner-prepositional-object``.** A person after a preposition is an object, not the
+  clause's subject: after a sentence-opening phrase ("At her aunt's flat, ...") the owner follows
+  its comma; after a word ("Arrested with <Name> ...") the subject is unsaid and nobody is the
+  owner, unless the person is a possessor ("Bruise to <Name>'s arm": the arm is theirs).
 * **Rule ``tp-owner-sensitive``.** A sentence owned by a third party that carries a word of a special
   category (``lexicon/sensitive_topics.txt``, stem matched) is withheld whole as third-party data;
   names of professionals and of the subject reporting it are cut out of the withheld piece.
