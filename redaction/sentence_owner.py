@@ -378,7 +378,7 @@ def owned_sentences(
         cuts = sorted(
             (_title_start(text, r.start), r.end)
             for r in inside
-            if r.kind in (SUBJECT, PROFESSIONAL) and s <= r.start and r.end <= owner.start
+            if r.kind in (SUBJECT, PROFESSIONAL) and s <= r.start
         )
         pos = s
         for a, b in [*cuts, (e, e)]:

@@ -135,6 +135,14 @@ def test_field_label_before_the_owner_stays():
     assert withheld("Dr Hale reports that her uncle was remanded.", CAST) == ["reports that her uncle was remanded."]
 
 
+def test_subject_and_professional_names_after_the_owner_are_cut_out():
+    text = "Her uncle is drinking again and wants to see Orla with Petra Quillan."
+    assert withheld(text, CAST) == ["Her uncle is drinking again and wants to see", "with"]
+    assert withheld("Her uncle is drinking again and wants to see Fenwick.", CAST) == [
+        "Her uncle is drinking again and wants to see Fenwick."
+    ]
+
+
 def test_table_row_stamp_stays():
     text = "04/05/2025 | Home visit | Her father is on bail until June."
     assert withheld(text) == ["Her father is on bail until June."]
