@@ -52,6 +52,7 @@ from redaction.relation_initials import add_relation_initials
 from redaction.role_evidence import add_role_evidence
 from redaction.rules import Verdict, first_verdict
 from redaction.sensitive import THIRD_PARTY_SENSITIVE, row_cells, sensitive_sentences, serious_harm
+from redaction.sentence_owner import owned_sentences
 from redaction.spans import (
     _LABEL_AT,
     _back_lines,
@@ -249,6 +250,7 @@ class _Decider(_PeopleScan):
                 [(s, e) for s, e, p in names if p.kind in (PROFESSIONAL, DISCLOSED)],
             )
             found += row_cells(page.text, [(s, e, p.kind == THIRD_PARTY) for s, e, p in names])
+            found += owned_sentences(page.text, page.sentences, [(s, e, p.kind, p.family) for s, e, p in names])
             for start, end, kind in found:
                 harm = serious_harm(page.text[start:end])  # rule tp-sensitive-serious-harm
                 reason = (

@@ -182,6 +182,25 @@ def test_negative_subject_initials_codes_and_role_abbreviations_stay():
     assert found == []
 
 
+def _dictionary(word):
+    # A dictionary that, like the model's lemma tables, knows unit abbreviations and ordinary words.
+    return word in {"lb", "it", "us"}
+
+
+def test_positive_initials_without_vowel_are_not_looked_up_as_words():
+    people = [Person(("Lorna", "Brevik")), Person(("Odile", "Marchetti"), kind="subject")]
+    text = "LB was warm with OM and said so."
+    found = initials_spans(text, people, [], lambda p: p.kind == "third_party", _dictionary, frozenset())
+    assert [text[s:e] for s, e, _p in found] == ["LB"]
+
+
+def test_negative_initials_that_are_an_ordinary_word_stay():
+    people = [Person(("Ines", "Tamm")), Person(("Odile", "Marchetti"), kind="subject")]
+    text = "IT was down so OM rang."
+    found = initials_spans(text, people, [], lambda p: p.kind == "third_party", _dictionary, frozenset())
+    assert found == []
+
+
 def test_positive_engine_redacts_initials_of_the_mother_named_in_the_document():
     ctx = context(subject="Odile Marchetti", dob="01/01/2014")
     doc = make_doc("a.pdf", "Assessment of the mother, Ilona Brevik.\nIB was warm with OM but tired.\n")

@@ -55,4 +55,6 @@ def test_the_subjects_iso_dob_is_kept_and_a_third_partys_redacted():
     doc = make_doc("police.pdf", "Police notification\nChild: Lorcan Halloran (DOB 2009-09-09)\n"
                    "Doran Vesk, the mother's partner, DOB 1983-02-03, was arrested.\n")
     texts = redacted_texts(propose(doc, ctx=context())[0])
-    assert "1983-02-03" in texts and "2009-09-09" not in texts, texts
+    # The third party's date may go inside their withheld sentence ("... was arrested": rule
+    # tp-owner-sensitive); either way it is redacted, and the subject's date is in no redaction.
+    assert any("1983-02-03" in t for t in texts) and not any("2009-09-09" in t for t in texts), texts
