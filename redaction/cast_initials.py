@@ -10,10 +10,10 @@ uses without a definition.
 A run of two or three capitals standing alone is read as initials only when:
 
 * it is not a word that is never a name (role abbreviations such as "SW", document words);
-* it is not ordinary vocabulary ("IT", "US") and is not joined to digits, slashes or dots (codes,
-  postcodes, references). Letters with no vowel ("LB", "KB") are never an ordinary word written in
-  capitals, although the dictionary knows them as unit or symbol abbreviations: for them the
-  dictionary is not asked (rule initials-without-vowel);
+* it is not ordinary vocabulary ("IT", "US", "TV") and is not joined to digits, slashes or dots (codes,
+  postcodes, references). The engine judges the letters with :func:`redaction.english.ordinary_capitals`
+  (stop words, ``lexicon/capital_words.txt``, record and role abbreviations), not with the model's
+  lemma table, which knows nearly every pair of letters ("lb", "kd") as some abbreviation;
 * it equals the initials (first letters of every name word, or of the first and last) of a person
   with at least two name words who is mentioned in the same document.
 
@@ -29,7 +29,6 @@ from collections.abc import Callable, Iterable, Sequence
 
 from redaction.aliases import initials_of
 
-_VOWEL = re.compile(r"[AEIOUY]")
 _LETTERS = re.compile(r"(?<![\w/.\-@])[A-Z]{2,3}(?![\w/\-@]|\.\w|[ \t]*\d)")
 
 
@@ -60,7 +59,7 @@ def initials_spans(
     for m in _LETTERS.finditer(text):
         letters = m.group()
         owners = by_letters.get(letters)
-        if not owners or letters.lower() in non_name or (_VOWEL.search(letters) and is_word(letters.lower())):
+        if not owners or letters.lower() in non_name or is_word(letters.lower()):
             continue
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue

@@ -6,6 +6,7 @@ All names and places are invented for these tests."""
 
 from redaction.aliases import initials_alias
 from redaction.cast_initials import initials_spans
+from redaction.english import ordinary_capitals
 from redaction.letters import fold
 from redaction.name_rules import Around, Mention, first_name_rule
 from redaction.names import PeopleIndex, Person, clean_mention
@@ -182,22 +183,18 @@ def test_negative_subject_initials_codes_and_role_abbreviations_stay():
     assert found == []
 
 
-def _dictionary(word):
-    # A dictionary that, like the model's lemma tables, knows unit abbreviations and ordinary words.
-    return word in {"lb", "it", "us"}
-
-
-def test_positive_initials_without_vowel_are_not_looked_up_as_words():
+def test_positive_initials_the_lemma_table_knows_as_an_abbreviation_are_initials():
+    # "lb" is a unit in the model's lemma table; the engine judges letters by ordinary_capitals instead.
     people = [Person(("Lorna", "Brevik")), Person(("Odile", "Marchetti"), kind="subject")]
     text = "LB was warm with OM and said so."
-    found = initials_spans(text, people, [], lambda p: p.kind == "third_party", _dictionary, frozenset())
+    found = initials_spans(text, people, [], lambda p: p.kind == "third_party", ordinary_capitals, frozenset())
     assert [text[s:e] for s, e, _p in found] == ["LB"]
 
 
 def test_negative_initials_that_are_an_ordinary_word_stay():
-    people = [Person(("Ines", "Tamm")), Person(("Odile", "Marchetti"), kind="subject")]
-    text = "IT was down so OM rang."
-    found = initials_spans(text, people, [], lambda p: p.kind == "third_party", _dictionary, frozenset())
+    people = [Person(("Ines", "Tamm")), Person(("Tomas", "Varga")), Person(("Odile", "Marchetti"), kind="subject")]
+    text = "IT was down and the TV was off so OM rang."
+    found = initials_spans(text, people, [], lambda p: p.kind == "third_party", ordinary_capitals, frozenset())
     assert found == []
 
 
