@@ -17,7 +17,7 @@ from redaction.candidates import (
     _WORD,
     _Page,
 )
-from redaction.cast_initials import initials_spans
+from redaction.cast_initials import initials_index, initials_spans_indexed
 from redaction.detectors.uk import DATE
 from redaction.diminutives import is_short_form, listed
 from redaction.furniture import (
@@ -241,10 +241,12 @@ class _PeopleScan:
         for p in pages:
             for _s, _e, person in self.names.get(p.key, ()):
                 named[p.doc][id(person)] = person
+        # Each document's people indexed by their initials once, not once per page (issue 11).
+        by_letters = {doc: initials_index(people.values()) for doc, people in named.items()}
         for p in pages:
             taken = [(s, e) for s, e, _p in self.names.get(p.key, ())]
-            found = initials_spans(p.text, named[p.doc].values(), taken, lambda x: x.kind == THIRD_PARTY,
-                                   self.is_word, ALIAS_NON_NAME)
+            found = initials_spans_indexed(p.text, by_letters.get(p.doc, {}), taken,
+                                           lambda x: x.kind == THIRD_PARTY, self.is_word, ALIAS_NON_NAME)
             if found:
                 self.names[p.key].extend(found)
                 self.names[p.key].sort(key=lambda x: (x[0], -x[1]))
