@@ -156,6 +156,15 @@ class _PeopleScan:
         # Longest first so "<Given> <Surname>" wins over "<Given>"; kept persons before third parties on ties.
         for items in by_first.values():
             items.sort(key=lambda x: (-len(x[0]), x[1].kind == THIRD_PARTY, x[1].key))
+        # The same order, by the whole variant: only variants whose every word matches the next words can
+        # match, so they are looked up by those words (one lookup per variant length), not every variant
+        # sharing the first word tried (issue 11: many people share a given name in a large bundle).
+        by_words: dict[tuple[str, ...], list[tuple[tuple[str, ...], Person]]] = defaultdict(list)
+        lengths: dict[str, list[int]] = {}
+        for first, items in by_first.items():
+            for low, person in items:
+                by_words[low].append((low, person))
+            lengths[first] = sorted({len(low) for low, _ in items}, reverse=True)
         titles = ALL_TITLES
         surname_relatives = {
             p.key[-1]: p
@@ -171,12 +180,16 @@ class _PeopleScan:
             while i < len(words):
                 ws, we, wn = words[i]
                 lower = text[ws].islower()
-                items = by_first.get(name_key(text[ws:wn]))
+                first = name_key(text[ws:wn])
                 hit = None
-                for low, person in items or ():
+                items = [
+                    item
+                    for n in lengths.get(first, ())
+                    if i + n <= len(words)
+                    for item in by_words.get((first, *_keys(text, words[i + 1 : i + n])), ())
+                ]
+                for low, person in items:
                     k = len(low)
-                    if i + k > len(words):
-                        continue
                     if lower and not self._lower_case_form(person, low, on_message_line(chat, ws)):
                         continue
                     seq = words[i : i + k]
@@ -474,3 +487,8 @@ class _PeopleScan:
                     continue
                 self.names[page.key].append((f.start, f.end, addressee))
             self.names[page.key].sort(key=lambda x: (x[0], -x[1]))
+
+
+def _keys(text: str, words) -> tuple[str, ...]:
+    """``name_key`` of each ``(start, end, name_end)`` word of ``text`` (``_scan_names``)."""
+    return tuple(name_key(text[s:n]) for s, _e, n in words)
