@@ -15,7 +15,8 @@ Printed per row: wall seconds, CPU-seconds of the worker processes (``RUSAGE_CHI
 model loading included, a few CPU-seconds each), pages per wall-second and per CPU-second, and the
 largest worker's peak memory (its VmHWM, read before it exits). The machine's load distorts wall time
 (not CPU-seconds much). ``--vanilla`` runs vanilla Presidio + PyMuPDF (``bench/redaction_speed.vanilla``,
-one process) on the same bundle once per size, beside the rows; the bundle is the cached one
+one process) on the same bundle once per size, beside the rows (under ``chrt`` only the first worker
+keeps the real-time policy); the bundle is the cached one
 ``bench/pipeline_speed.py`` uses, so the two benches read the same bytes.
 """
 
@@ -80,7 +81,8 @@ def _timed_run(env: dict, workers: int, factory, job_id: int) -> dict:
     cpu0, _ = _children()
     t0 = time.perf_counter()
     procs = [subprocess.Popen([sys.executable, "-m", "worker", "--jobs-only"], cwd=REPO, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(workers)]
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              preexec_fn=None if i == 0 else _normal_policy) for i in range(workers)]
     try:
         outcome = _wait(factory, job_id)
         wall = time.perf_counter() - t0
@@ -94,6 +96,12 @@ def _timed_run(env: dict, workers: int, factory, job_id: int) -> dict:
             p.wait(120)
     cpu1, _ = _children()
     return {"wall": wall, "cpu": cpu1 - cpu0, "peak": peak, "outcome": outcome}
+
+
+def _normal_policy() -> None:
+    """Under a real-time policy (``chrt``), only the first worker keeps it: the bench takes one core ahead of others."""
+    if os.sched_getscheduler(0) != os.SCHED_OTHER:
+        os.sched_setscheduler(0, os.SCHED_OTHER, os.sched_param(0))
 
 
 def _peak_mb(pid: int) -> float:
