@@ -14,10 +14,10 @@ verified, pack built and verified).
 Printed per row: wall seconds, CPU-seconds of the worker processes (``RUSAGE_CHILDREN``: their
 model loading included, a few CPU-seconds each), pages per wall-second and per CPU-second, and the
 largest worker's peak memory (its VmHWM, read before it exits). The machine's load distorts wall time
-(not CPU-seconds much). ``--vanilla`` runs vanilla Presidio + PyMuPDF (``bench/redaction_speed.vanilla``,
-one process) on the same bundle once per size, beside the rows (under ``chrt`` only the first worker
-keeps the real-time policy); the bundle is the cached one
-``bench/pipeline_speed.py`` uses, so the two benches read the same bytes.
+(not CPU-seconds much); under ``chrt`` only the first worker keeps the real-time policy. ``--vanilla``
+runs vanilla Presidio + PyMuPDF (``bench/redaction_speed.vanilla``, one process) on the same bundle once
+per size, beside the rows; the bundle is the cached one ``bench/pipeline_speed.py`` uses, so the two
+benches read the same bytes.
 """
 
 from __future__ import annotations
