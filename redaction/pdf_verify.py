@@ -26,6 +26,7 @@ from redaction.pdf_core import (
 from redaction.pdf_sanitise import disallowed_structure
 from redaction.pdf_shown import shown_words, visual_check_reasons
 from redaction.pdf_syntax import readable_strings
+from redaction.substrings import PrefixIndex
 
 # Minimum normalised length for plain substring search in verify(); shorter strings are matched
 # as whole tokens only. Short first names ("Sam", "Eve") occur inside ordinary words ("Sample",
@@ -85,11 +86,17 @@ class _Needles:
                     known.add(n)
                     words.append((f"{v} (a form of {person!r})", n))
         self.short = [(s, re.compile(rf"(?<!\w){re.escape(n)}(?!\w)")) for s, n in short + words]
+        # Only the strings whose first characters occur in a text are tested against it: the same
+        # matches, at a cost that does not grow with the number of strings (issue 11).
+        self._substr_ix = PrefixIndex([n for _, n in self.substr])
+        self._short_ix = PrefixIndex([n for _, n in short + words])
+        self._nospace_ix = PrefixIndex([n for _, n in self.nospace])
         self.digits: list[tuple[str, str]] = []
         for s in strings:
             d = re.sub(r"\D", "", s)
             if len(d) >= _DIGITS_MIN and len(d) * 2 >= len(re.sub(r"\s", "", s)):
                 self.digits.append((s, d))
+        self._digits_ix = PrefixIndex([d for _, d in self.digits])
 
     def __bool__(self) -> bool:
         return bool(self.substr or self.short or self.digits)
@@ -97,16 +104,19 @@ class _Needles:
     def find(self, text: str) -> list[str]:
         """Original strings (or person variants) found in ``text`` (any case, any whitespace)."""
         hay = _normalise(text)
-        found = [s for s, n in self.substr if n in hay]
-        found += [s for s, rx in self.short if rx.search(hay)]
-        if self.nospace:
+        substr, short, nospace, digits = self.substr, self.short, self.nospace, self.digits
+        found = [substr[i][0] for i in self._substr_ix.candidates(hay) if substr[i][1] in hay]
+        found += [short[i][0] for i in self._short_ix.candidates(hay) if short[i][1].search(hay)]
+        if nospace:
             compact = hay.replace(" ", "")
-            found += [s for s, n in self.nospace if n in compact and s not in found]
-        if self.digits:
+            found += [nospace[i][0] for i in self._nospace_ix.candidates(compact)
+                      if nospace[i][1] in compact and nospace[i][0] not in found]
+        if digits:
             # Separators between digits go, letters stay: "0770 0900 481" is the number again,
             # "page 1 of 2" next to "34" is not glued into a longer number.
             runs = re.sub(r"(?<=\d)[\s\-./()]+(?=\d)", "", hay)
-            found += [s for s, d in self.digits if d in runs and s not in found]
+            found += [digits[i][0] for i in self._digits_ix.candidates(runs)
+                      if digits[i][1] in runs and digits[i][0] not in found]
         return list(dict.fromkeys(found))
 
 

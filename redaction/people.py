@@ -17,7 +17,7 @@ from redaction.candidates import (
     _WORD,
     _Page,
 )
-from redaction.cast_initials import initials_spans
+from redaction.cast_initials import initials_index, initials_spans_indexed
 from redaction.detectors.uk import DATE
 from redaction.diminutives import is_short_form, listed
 from redaction.english import ordinary_capitals
@@ -164,6 +164,15 @@ class _PeopleScan:
         # Longest first so "<Given> <Surname>" wins over "<Given>"; kept persons before third parties on ties.
         for items in by_first.values():
             items.sort(key=lambda x: (-len(x[0]), x[1].kind == THIRD_PARTY, x[1].key))
+        # The same order, by the whole variant: only variants whose every word matches the next words can
+        # match, so they are looked up by those words (one lookup per variant length), not every variant
+        # sharing the first word tried (issue 11: many people share a given name in a large bundle).
+        by_words: dict[tuple[str, ...], list[tuple[tuple[str, ...], Person]]] = defaultdict(list)
+        lengths: dict[str, list[int]] = {}
+        for first, items in by_first.items():
+            for low, person in items:
+                by_words[low].append((low, person))
+            lengths[first] = sorted({len(low) for low, _ in items}, reverse=True)
         titles = ALL_TITLES
         surname_relatives = {
             p.key[-1]: p
@@ -179,12 +188,16 @@ class _PeopleScan:
             while i < len(words):
                 ws, we, wn = words[i]
                 lower = text[ws].islower()
-                items = by_first.get(name_key(text[ws:wn]))
+                first = name_key(text[ws:wn])
                 hit = None
-                for low, person in items or ():
+                items = [
+                    item
+                    for n in lengths.get(first, ())
+                    if i + n <= len(words)
+                    for item in by_words.get((first, *_keys(text, words[i + 1 : i + n])), ())
+                ]
+                for low, person in items:
                     k = len(low)
-                    if i + k > len(words):
-                        continue
                     if lower and not self._lower_case_form(person, low, on_message_line(chat, ws)):
                         continue
                     seq = words[i : i + k]
@@ -249,11 +262,13 @@ class _PeopleScan:
         for p in pages:
             for _s, _e, person in self.names.get(p.key, ()):
                 named[p.doc][id(person)] = person
+        # Each document's people indexed by their initials once, not once per page (issue 11).
+        by_letters = {doc: initials_index(people.values()) for doc, people in named.items()}
         for p in pages:
             taken = [(s, e) for s, e, _p in self.names.get(p.key, ())]
             # Letters are judged by ordinary_capitals, not the lemma table, which lists nearly every pair.
-            found = initials_spans(p.text, named[p.doc].values(), taken, lambda x: x.kind == THIRD_PARTY,
-                                   ordinary_capitals, ALIAS_NON_NAME)
+            found = initials_spans_indexed(p.text, by_letters.get(p.doc, {}), taken,
+                                           lambda x: x.kind == THIRD_PARTY, ordinary_capitals, ALIAS_NON_NAME)
             if found:
                 self.names[p.key].extend(found)
                 self.names[p.key].sort(key=lambda x: (x[0], -x[1]))
@@ -481,3 +496,8 @@ class _PeopleScan:
                     continue
                 self.names[page.key].append((f.start, f.end, addressee))
             self.names[page.key].sort(key=lambda x: (x[0], -x[1]))
+
+
+def _keys(text: str, words) -> tuple[str, ...]:
+    """``name_key`` of each ``(start, end, name_end)`` word of ``text`` (``_scan_names``)."""
+    return tuple(name_key(text[s:n]) for s, _e, n in words)

@@ -15,6 +15,7 @@ from redaction.candidates import (
     _Candidate,
     _Page,
 )
+from redaction.substrings import PrefixIndex
 from redaction.types import Proposal
 
 
@@ -72,6 +73,9 @@ def _close_over_documents(cands: list[_Candidate], pages: list[_Page]) -> list[_
     for c in cands:
         by_doc[c.page.doc].append(c)
     out = list(cands)
+    on_page: dict[int, list[tuple[int, int]]] = defaultdict(list)  # spans proposed per page (id of the page)
+    for c in out:
+        on_page[id(c.page)].append((c.start, c.end))
     for doc, items in by_doc.items():
         seen: dict[str, _Candidate] = {}
         for c in items:
@@ -82,10 +86,14 @@ def _close_over_documents(cands: list[_Candidate], pages: list[_Page]) -> list[_
                 seen[text] = c
         if not seen:
             continue
+        # Per page, only the strings whose first characters occur on it are searched for, and the
+        # spans already proposed come from a per-page list: both were pages x strings (issue 11).
+        needles = list(seen.items())
+        index = PrefixIndex([needle for needle, _ in needles])
         for page in (p for p in pages if p.doc == doc):
             flat = page.text.replace("\n", " ")
-            covered = [(c.start, c.end) for c in out if c.page is page]
-            for needle, proto in seen.items():
+            covered = on_page[id(page)]
+            for needle, proto in (needles[i] for i in index.candidates(flat)):
                 pos = flat.find(needle)
                 while pos >= 0:
                     end = pos + len(needle)

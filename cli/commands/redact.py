@@ -30,6 +30,7 @@ from redaction.cast import apply_cast, parse_cast
 from redaction.codes import code_for_regime
 from redaction.context import RedactionContext, StaffMember, Subject
 from redaction.errors import PdfError, VerificationError
+from redaction.substrings import PrefixIndex
 from redaction.types import BurnInBox, ExtractedDocument, Proposal
 from sar.core.settings import OCR_TEXT_LAYER_ENV, REFUSE_UNVERIFIABLE_ENV
 
@@ -100,21 +101,22 @@ def verifiable_strings(document: ExtractedDocument, proposals: Sequence[Proposal
         residual_parts.append("".join(chars))
     residual = _fold(" \n ".join(residual_parts))
     compact = residual.replace(" ", "")
-    out = []
-    for p in proposals:
-        if p.page in withheld:
-            continue
-        needle = _fold(p.text)
-        if not needle:
-            continue
-        if len(needle) >= 5:
-            survives = needle in residual or (
-                len(needle.replace(" ", "")) >= 6 and needle.replace(" ", "") in compact
-            )
-        else:
-            survives = re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", residual) is not None
-        if not survives:
-            out.append(" ".join(p.text.split()))
+    wanted = [(p, _fold(p.text)) for p in proposals if p.page not in withheld]
+    # Each distinct needle is settled once, and only needles whose first characters occur in the
+    # residual text are searched for in it: searching the whole bundle's text for every proposal cost
+    # proposals x pages (issue 11). A needle that is no candidate cannot occur, so the result is the same.
+    needles = list(dict.fromkeys(n for _, n in wanted if n))
+    long = [n for n in needles if len(n) >= 5]
+    short = [n for n in needles if len(n) < 5]
+    survives = dict.fromkeys(needles, False)
+    for i in PrefixIndex(long).candidates(residual):
+        survives[long[i]] = long[i] in residual
+    spaced = [n for n in long if not survives[n] and len(n.replace(" ", "")) >= 6]
+    for i in PrefixIndex([n.replace(" ", "") for n in spaced]).candidates(compact):
+        survives[spaced[i]] = spaced[i].replace(" ", "") in compact
+    for i in PrefixIndex(short).candidates(residual):
+        survives[short[i]] = re.search(rf"(?<!\w){re.escape(short[i])}(?!\w)", residual) is not None
+    out = [" ".join(p.text.split()) for p, needle in wanted if needle and not survives[needle]]
     return list(dict.fromkeys(out))
 
 
