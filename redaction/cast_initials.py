@@ -32,7 +32,8 @@ from redaction.aliases import initials_of
 _LETTERS = re.compile(r"(?<![\w/.\-@])[A-Z]{2,3}(?![\w/\-@]|\.\w|[ \t]*\d)")
 
 
-def _initials(tokens: Sequence[str]) -> set[str]:
+def name_initials(tokens: Sequence[str]) -> set[str]:
+    """The initials a name of two words or more can be written as: every word's, and first and last."""
     if len(tokens) < 2:
         return set()
     return {initials_of(tokens), (tokens[0][0] + tokens[-1][0]).upper()}
@@ -58,7 +59,7 @@ def initials_index(people: Iterable[object]) -> dict[str, list[object]]:
     """The people by the initials they can be written as, in the order given (for ``initials_spans_indexed``)."""
     by_letters: dict[str, list[object]] = {}
     for person in people:
-        for letters in _initials(tuple(getattr(person, "tokens", ()))):
+        for letters in name_initials(tuple(getattr(person, "tokens", ()))):
             by_letters.setdefault(letters, []).append(person)
     return by_letters
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from redaction.aliases import initials_of
+from redaction.cast_initials import name_initials
 from redaction.detectors.uk import RELATIONSHIPS
 from redaction.english import ordinary_capitals
 from redaction.names import NON_NAME, THIRD_PARTY, name_tokens
@@ -72,11 +72,7 @@ def add_relation_initials(decider, pages: Iterable) -> None:
     document (never over a kept person's name).
     """
     pages = list(pages)
-    subject_initials = set()
-    for name in decider.context.subject.names:
-        tokens = name_tokens(name)
-        if len(tokens) >= 2:
-            subject_initials |= {initials_of(tokens), (tokens[0][0] + tokens[-1][0]).upper()}
+    subject_initials = {i for name in decider.context.subject.names for i in name_initials(name_tokens(name))}
     by_doc: dict[int, list] = {}
     for page in pages:
         by_doc.setdefault(page.doc, []).append(page)
