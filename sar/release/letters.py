@@ -71,6 +71,11 @@ ICO = {
 CSV_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 SCHEDULE_CSV_COLUMNS = ("page", "document", "document_page", "kind", "code", "legal_basis", "title", "reason")
+#: The CSV schedule's kind, and its reason, for a page held back for a manual check (issue 10). The
+#: reason says what the PDF schedule says, without naming anything removed.
+HELD_KIND = "held_for_manual_check"
+HELD_REASON = ("held back: the automatic check could not confirm that the information removed from this page "
+               "can no longer be read, so it is being checked by hand")
 
 
 @dataclass(frozen=True)
@@ -313,10 +318,14 @@ def csv_cell(value: object) -> object:
     return value
 
 
-def schedule_csv(rows: Sequence[ScheduleRow]) -> bytes:
+def schedule_csv(rows: Sequence[ScheduleRow], held_pages: Sequence[Mapping[str, Any]] = ()) -> bytes:
     """The schedule as CSV (UTF-8, CRLF line ends): page, document, code, basis, title, reason.
 
-    Every text cell goes through :func:`csv_cell` (formula injection: a document title is typed by staff).
+    ``held_pages`` (``{"page", "document", "document_page"}``, as the pack manifest holds them) are the
+    pages burn-in replaced by a notice for a manual check (issue 10); each gets a row of kind
+    :data:`HELD_KIND` with no code, so a reader of the CSV alone learns of them as a reader of the PDF
+    schedule does. Every text cell goes through :func:`csv_cell` (formula injection: a document title is
+    typed by staff).
     """
     buf = io.StringIO()
     writer = csv.writer(buf)
@@ -325,4 +334,7 @@ def schedule_csv(rows: Sequence[ScheduleRow]) -> bytes:
         writer.writerow([csv_cell(v) for v in (
             row.page if row.page is not None else "removed", row.document, row.document_page,
             row.kind, row.code, row.basis, row.title, row.reason)])
+    for held in held_pages:
+        writer.writerow([csv_cell(v) for v in (
+            held["page"], held["document"], held["document_page"], HELD_KIND, "", "", "", HELD_REASON)])
     return buf.getvalue().encode("utf-8")

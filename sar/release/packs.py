@@ -413,7 +413,7 @@ def build_pack(session: Session, request: Request, *, actor: User, now: datetime
                                                        "codes": letters.code_key([r.code for r in rows])})
     letter_pdf = text_pdf([letter_text], style=letters.letter_style(request))
     schedule_pdf = text_pdf([schedule_text])
-    schedule_csv = letters.schedule_csv(rows)
+    schedule_csv = letters.schedule_csv(rows, held_pages)
     member_names = [member_name(ref, member) for member in MEMBERS]
     _check_emitted({"cover letter": letter_text, "redaction schedule": schedule_text,
                     "redaction schedule CSV": schedule_csv.decode("utf-8"),

@@ -8,6 +8,8 @@ it is silently dropped: the requester's schedule names it, the officer's warning
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import replace
 
 import pytest
@@ -17,7 +19,7 @@ from sqlalchemy.orm import sessionmaker
 from redaction import pdf
 from sar.bundle import documents, jobs
 from sar.models import Job, Redaction, ResponsePack
-from sar.release import burning, packs
+from sar.release import burning, letters, packs
 from tests.redaction import pdf_factory as F
 from tests.redaction.test_pdf_withhold_unverified import CLEAN, NAME, _bundle, _page
 from tests.sar._docs import make_team, sar_request
@@ -54,6 +56,10 @@ def test_withheld_page_is_in_the_schedule_manifest_and_warnings(session, setting
     schedule = _text(files[f"{req.reference}-redaction-schedule.pdf"])
     assert "Pages held back for a manual check" in schedule
     assert "Page 1 (Visit notes, page 1) has been held back" in schedule
+    rows = list(csv.DictReader(io.StringIO(files[f"{req.reference}-redaction-schedule.csv"].decode())))
+    held = [r for r in rows if r["kind"] == letters.HELD_KIND]
+    assert [(r["page"], r["document"], r["document_page"]) for r in held] == [("1", "Visit notes", "1")]
+    assert NAME not in files[f"{req.reference}-redaction-schedule.csv"].decode()
     bundle = files[f"{req.reference}-bundle.pdf"]
     pages = pdf.extract(bundle, "b.pdf", ocr=False).pages
     assert "Page withheld:" in pages[0].text and "manual check" in pages[0].text
@@ -97,3 +103,12 @@ def test_the_burn_job_by_page_ranges_records_the_held_page_for_the_pack(session,
     sha = session.get(Job, job.id).result["pack_sha256"]
     pack = session.scalars(select(ResponsePack).where(ResponsePack.sha256 == sha)).one()
     assert pack.manifest["held_pages"] == [{"page": 1, "document": "Visit notes", "document_page": 1}]
+
+
+def test_schedule_csv_lists_held_pages_after_the_redactions():
+    # Negative row: without held pages the CSV has only the header and the redaction rows.
+    assert letters.schedule_csv([]).decode().strip().splitlines() == [",".join(letters.SCHEDULE_CSV_COLUMNS)]
+    held = [{"page": 4, "document": "=Visit notes", "document_page": 2}]
+    rows = list(csv.DictReader(io.StringIO(letters.schedule_csv([], held).decode())))
+    assert rows == [{"page": "4", "document": "'=Visit notes", "document_page": "2", "kind": letters.HELD_KIND,
+                     "code": "", "legal_basis": "", "title": "", "reason": letters.HELD_REASON}]
