@@ -2,7 +2,7 @@
 
 ``_write`` is the step of ``sar redact`` that burns one file in and writes it with its schedule; the
 proposals are given here (the engine is not under test). The file's second page is a scan showing
-the proposed person's name without its space, which burn-in's repair pass cannot black out
+the proposed person's name broken into fragments, which burn-in's repair pass cannot black out
 (tests/redaction/test_pdf_withhold_unverified.py).
 """
 
@@ -17,7 +17,7 @@ from cli.commands.redact import _write
 from redaction import pdf
 from redaction.errors import VerificationError
 from redaction.types import Proposal
-from tests.redaction.test_pdf_withhold_unverified import CLEAN, NAME, glued_bundle
+from tests.redaction.test_pdf_withhold_unverified import CLEAN, NAME, SHOWN, glued_bundle
 
 needs_tesseract = pytest.mark.skipif(not pdf.ocr_available(), reason="tesseract not installed")
 
@@ -28,9 +28,9 @@ def _setup(tmp_path):
     path.write_bytes(data)
     document = pdf.extract(data, path.name)
     text = document.pages[1].text
-    start = text.index("CharlieFletcher")
+    start = text.index(SHOWN)
     # The engine proposed the person; the boxes it found missed the scan (none).
-    proposal = Proposal(1, start, start + len("CharlieFletcher"), NAME, "PERSON", "SCH2-P16-THIRD-PARTY",
+    proposal = Proposal(1, start, start + len(SHOWN), NAME, "PERSON", "SCH2-P16-THIRD-PARTY",
                         "third party", 1.0, "test")
     out = tmp_path / "out"
     out.mkdir()

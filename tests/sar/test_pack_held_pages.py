@@ -1,6 +1,6 @@
 """Issue 10: a page the burn-in withheld for a manual check reaches the pack's schedule, manifest and warnings.
 
-The bundle's first page is a scan showing a redacted person's name written without its space, which
+The bundle's first page is a scan showing a redacted person's name broken into fragments, which
 the burn-in's repair pass cannot black out (tests/redaction/test_pdf_withhold_unverified.py); the
 second page is plain text. The pack is built with that page replaced by a notice, and nothing about
 it is silently dropped: the requester's schedule names it, the officer's warnings say why.
@@ -21,7 +21,7 @@ from sar.bundle import documents, jobs
 from sar.models import Job, Redaction, ResponsePack
 from sar.release import burning, letters, packs
 from tests.redaction import pdf_factory as F
-from tests.redaction.test_pdf_withhold_unverified import CLEAN, NAME, _bundle, _page
+from tests.redaction.test_pdf_withhold_unverified import CLEAN, NAME, SHOWN, _bundle, _page
 from tests.sar._docs import make_team, sar_request
 
 needs_tesseract = pytest.mark.skipif(not pdf.ocr_available(), reason="tesseract not installed")
@@ -30,7 +30,7 @@ needs_tesseract = pytest.mark.skipif(not pdf.ocr_available(), reason="tesseract 
 def _request_with_unverifiable_page(session, settings, now):
     team = make_team(session)
     req = sar_request(session, settings, team, now)
-    data = _bundle(F.scanned("CharlieFletcher"), _page(CLEAN))
+    data = _bundle(F.scanned(SHOWN), _page(CLEAN))
     item = documents.add_document(session, req, data, "visit.pdf", actor=team.officer, now=now, settings=settings,
                                   title="Visit notes")
     # An accepted redaction of the person whose boxes were never found on the scan (no boxes).
