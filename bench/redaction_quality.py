@@ -50,6 +50,7 @@ PROVENANCE = {
     "heldout-careleaver": "blind, never developed against (bench/heldout_careleaver.py; bench/RESULTS.md)",
     "heldout-permanence": "blind, never developed against (bench/heldout_permanence.py; bench/RESULTS.md)",
     "heldout-residential": "HELD OUT (blind6, wave 6): never developed against (bench/heldout_residential.py)",
+    "heldout-earlyhelp": "HELD OUT (blind7, wave 7): never developed against (bench/heldout_earlyhelp.py)",
 }
 
 #: Label category -> reporting family. Categories not listed fall back on their prefix.

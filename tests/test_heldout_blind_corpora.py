@@ -1,5 +1,5 @@
-"""The blind held-out corpora bench/heldout_safeguarding.py, heldout_careleaver.py, heldout_permanence.py and
-heldout_residential.py build.
+"""The blind held-out corpora bench/heldout_safeguarding.py, heldout_careleaver.py, heldout_permanence.py,
+heldout_residential.py and heldout_earlyhelp.py build.
 
 Each generator must write the same corpus every time (the blind figures in bench/RESULTS.md are only
 comparable with a later score if the documents are identical), every labelled string must be in its
@@ -18,6 +18,7 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
 
 import heldout_careleaver  # noqa: E402
+import heldout_earlyhelp  # noqa: E402
 import heldout_permanence  # noqa: E402
 import heldout_residential  # noqa: E402
 import heldout_safeguarding  # noqa: E402
@@ -30,8 +31,9 @@ def _texts(corpus: Path, sc) -> str:
 
 
 @pytest.fixture(scope="module",
-                params=[heldout_safeguarding, heldout_careleaver, heldout_permanence, heldout_residential],
-                ids=["safeguarding", "careleaver", "permanence", "residential"])
+                params=[heldout_safeguarding, heldout_careleaver, heldout_permanence, heldout_residential,
+                        heldout_earlyhelp],
+                ids=["safeguarding", "careleaver", "permanence", "residential", "earlyhelp"])
 def built(request, tmp_path_factory):
     """(module, corpus folder, truth), built twice: the second build must match the first.
 
