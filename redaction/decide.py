@@ -34,6 +34,7 @@ from redaction.detect import (
 from redaction.forms import form_owner
 from redaction.identifier_rules import IDENTIFIER_RULES, _Occurrence
 from redaction.legal import first_person_spans, is_meeting_record, meeting_spans, title_lines, written_by_lawyer
+from redaction.legal_messages import lawyer_message_spans
 from redaction.legal_relayed import relayed_spans
 from redaction.names import (
     DISCLOSED,
@@ -181,6 +182,7 @@ class _Decider(_PeopleScan):
             spans = meeting_spans(page.text, page.sentences) if page.doc in meeting else []
             spans += first_person_spans(page.text, page.sentences) if page.doc in lawyer else []
             spans += relayed_spans(page.text, page.sentences)  # redaction.legal_relayed
+            spans += lawyer_message_spans(page.text)  # redaction.legal_messages
             for start, end in spans:
                 out.append(_lpp_candidate(page, start, end))
             if page.doc in meeting:

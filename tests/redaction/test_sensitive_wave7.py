@@ -1,0 +1,163 @@
+"""Wave 7: third parties' sensitive sentences and legal advice in new forms (issue 10).
+
+One positive and one negative row for every rule added or widened here; all wording invented for
+these tests. A third party's health goes; the subject's own health stays (it is their data), and so
+does a professional's sentence.
+
+Rules: tp-owner-pronoun-topic (redaction.sentence_owner: a sentence-opening pronoun continues the
+previous sentence's owner when the genders agree), the widened vocabulary of
+lexicon/sensitive_topics.txt and the custodial-term pattern, lpp-lawyer-message
+(redaction.legal_messages) and the dated legal-meeting section heading (redaction.candidates).
+"""
+
+import pytest
+
+from redaction.legal_messages import lawyer_message_spans
+from redaction.sentence_owner import owned_sentences, topic_kind
+from redaction.text import sentence_bounds
+from tests.redaction.engine_support import context, make_doc, propose, surviving
+
+SUBJ, TP, PRO = "subject", "third_party", "professional"
+CAST = (("Wren", SUBJ), ("Tolliver", TP), ("Baxendale", PRO))
+
+
+def _names(text):
+    out = []
+    for name, kind in CAST:
+        i = text.find(name)
+        while i >= 0:
+            out.append((i, i + len(name), kind, ()))
+            i = text.find(name, i + 1)
+    return out
+
+
+def withheld(text):
+    return [text[s:e] for s, e, _ in owned_sentences(text, sentence_bounds(text), _names(text))]
+
+
+# rule, text, withheld?
+ROWS = [
+    # tp-owner-pronoun-topic: the previous sentence's owner, not the last person named
+    ("pronoun-topic", "Her aunt came to the review with the child. She has been sectioned twice.", True),
+    ("pronoun-topic", "Wren said she would come with her aunt. She has been sectioned twice.", False),
+    ("pronoun-topic-speaker", "Tolliver said she would bring Wren. She is on a methadone script.", True),
+    ("pronoun-topic-speaker", "Wren said she would bring her cousin. She is on a methadone script.", False),
+    # new vocabulary, owned by a relative (positive) and the same frame without the fact (negative)
+    ("tag", "Her uncle is on a tag until March.", True),
+    ("tag", "Her uncle is on a trip until March.", False),
+    ("custodial-term", "Her brother served 18 months for robbery.", True),
+    ("custodial-term", "Her brother served lunch at the club for months.", False),
+    ("locked-up", "Her father was locked up after the fight.", True),
+    ("locked-up", "Her father locked the shed after the fight.", False),
+    ("treated-for", "Her stepmother is being treated for a heart problem.", True),
+    ("treated-for", "Her stepmother is being treated to a spa day.", False),
+    ("script", "Her cousin is back on a script from the chemist.", True),
+    ("script", "Her cousin is back on a shift at the chemist.", False),
+    ("lost-baby", "Her sister lost the baby at twenty weeks.", True),
+    ("lost-baby", "Her sister lost the keys at twenty past.", False),
+    ("hiv-hyphen", "Her uncle is HIV-positive and does not want it known.", True),
+    ("hiv-hyphen", "Her uncle is upbeat and does not want a fuss.", False),
+    ("right-to-remain", "Her stepfather has no right to remain in the UK.", True),
+    ("right-to-remain", "Her stepfather has no right to park in the bay.", False),
+    ("antipsychotic", "Her mother was started on antipsychotics in June.", True),
+    ("antipsychotic", "Her mother was started on the allotment in June.", False),
+    # whose sentence: the subject's own health and a professional's stay
+    ("subject-own", "Wren is being treated for a heart problem.", False),
+    ("subject-own", "Tolliver is being treated for a heart problem.", True),
+    ("professional-own", "The social worker is on a methadone script.", False),
+    ("professional-own", "The stepfather is on a methadone script.", True),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "expect"), ROWS, ids=[f"{r[0]}-{r[2]}" for r in ROWS])
+def test_rows(rule, text, expect):
+    assert bool(withheld(text)) is expect, (rule, withheld(text))
+
+
+def test_every_rule_has_a_positive_and_a_negative_row():
+    rules: dict[str, set[bool]] = {}
+    for rule, _t, w in ROWS:
+        rules.setdefault(rule, set()).add(w)
+    assert all(v == {True, False} for v in rules.values()), rules
+
+
+def test_custodial_term_needs_a_length():
+    assert topic_kind("is serving a four-year sentence") == "criminal"
+    assert topic_kind("served the family for ten years") is None
+
+
+# -- lpp-lawyer-message ---------------------------------------------------------------------------
+
+_LAWYER_MAIL = """From: Ysolde Marrack <ysolde.marrack@fenbridge.gov.uk>
+Sent: 3 March 2025 09:12
+To: Ivo Pennant
+Subject: RE: next steps
+
+Hi Ivo,
+Having read the chronology the threshold is crossed on the neglect evidence and the council should
+issue before the end of the month.
+Kind regards
+Ysolde Marrack
+Senior Solicitor, Legal Services
+Fenbridge Council
+
+From: Ivo Pennant <ivo.pennant@fenbridge.gov.uk>
+Sent: 2 March 2025 17:40
+To: Ysolde Marrack
+Subject: next steps
+Where do we stand on the chronology now that the school has sent its log?
+Thanks
+Ivo
+"""
+
+
+def test_lawyer_message_body_goes_and_the_rest_stays():
+    got = [_LAWYER_MAIL[s:e] for s, e in lawyer_message_spans(_LAWYER_MAIL)]
+    assert "the threshold is crossed" in " ".join(got)
+    assert not any("Where do we stand" in g or "Senior Solicitor" in g or "Subject" in g for g in got)
+
+
+def test_a_solicitor_without_the_council_gives_the_council_no_advice():
+    mail = _LAWYER_MAIL.replace("Senior Solicitor, Legal Services\nFenbridge Council", "Solicitor\nPlover Row")
+    mail = mail.replace("fenbridge.gov.uk>\nSent: 3", "ploverrow.co.uk>\nSent: 3")
+    assert lawyer_message_spans(mail) == []
+
+
+def test_the_signature_alone_names_the_lawyer_and_a_firm_as_addressee_is_correspondence():
+    mail = _LAWYER_MAIL.replace("<ysolde.marrack@fenbridge.gov.uk>", "")
+    assert lawyer_message_spans(mail)
+    assert lawyer_message_spans(mail.replace("To: Ivo Pennant", "To: Gable Solicitors LLP", 1)) == []
+
+
+def test_engine_withholds_a_quoted_lawyer_message_in_a_forward():
+    text = (
+        "From: Tamsin Baptiste <tamsin.baptiste@fenbridge.gov.uk>\nSent: 4 March 2025 10:00\nTo: Ivo Pennant\n"
+        "Subject: FW: next steps\n\nSee below from Legal, for the file.\nTamsin\n\n"
+        "---------- Forwarded message ---------\n" + _LAWYER_MAIL.split("\n\nFrom: Ivo")[0] + "\n"
+    )
+    doc = make_doc("mail.pdf", text)
+    plan = propose(doc, ctx=context())[0]
+    left = surviving(doc, plan)
+    assert "threshold is crossed" not in left
+    assert "for the file" in left
+    assert any(p.code == "SCH2-P19-LPP" and "threshold" in p.text for p in plan.proposals)
+
+
+# -- the dated section heading --------------------------------------------------------------------
+
+
+def test_dated_legal_meeting_heading_opens_a_section():
+    body = "The threshold is crossed and the council should write to both parents this week.\n"
+    note = "Case note\nVisit went ahead as planned and the flat was tidy.\n\nLegal Gateway / PLO Meeting 12.03.2025\n"
+    doc = make_doc("note.pdf", note + body)
+    left = surviving(doc, propose(doc, ctx=context())[0])
+    assert "threshold is crossed" not in left
+    assert "flat was tidy" in left
+
+
+def test_a_dated_sentence_about_a_meeting_is_not_a_heading():
+    note = ("Case note\nVisit went ahead as planned and the flat was tidy.\n\n"
+            "Legal gateway meeting held on 3.4.25. Parents were told.\nThe flat was clean and warm on the visit.\n")
+    doc = make_doc("note.pdf", note)
+    left = surviving(doc, propose(doc, ctx=context())[0])
+    assert "flat was clean and warm" in left
