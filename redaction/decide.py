@@ -53,7 +53,7 @@ from redaction.relation_initials import add_relation_initials
 from redaction.role_evidence import add_role_evidence
 from redaction.rules import Verdict, first_verdict
 from redaction.sensitive import THIRD_PARTY_SENSITIVE, row_cells, sensitive_sentences, serious_harm
-from redaction.sentence_owner import owned_sentences
+from redaction.sentence_owner import not_a_person, owned_sentences
 from redaction.spans import (
     _LABEL_AT,
     _back_lines,
@@ -226,8 +226,8 @@ class _Decider(_PeopleScan):
         out = []
         for page in pages:
             for start, end, person in self.names.get(page.key, ()):
-                if person.kind != THIRD_PARTY:
-                    continue
+                if person.kind != THIRD_PARTY or not_a_person(page.text, start, end):
+                    continue  # a condition named after a person is nobody's name (tp-owner-not-a-person)
                 if person.foster:
                     reason = "Name of a foster carer or other carer (third party)."
                 else:
@@ -242,7 +242,7 @@ class _Decider(_PeopleScan):
         given = {name_tokens(n)[0] for n in self.context.subject.names if name_tokens(n)}
         out = []
         for page in pages:
-            names = self.names.get(page.key, ())
+            names = [(s, e, p) for s, e, p in self.names.get(page.key, ()) if not not_a_person(page.text, s, e)]
             found = sensitive_sentences(
                 page.text,
                 page.sentences,

@@ -105,6 +105,20 @@ _PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_AFTER = re.compile(r"^" + _APOS + r"(?!\w)")
+# Rule tp-owner-not-a-person: a capitalised word that names a condition after a person ("<Surname>'s
+# disease", "<Surname> lymphoma"), or whose possessive stands for one ("<Surname>'s was diagnosed": a
+# person's possessive has a noun after it, not a verb), is not somebody a sentence can be about.
+_EPONYM_AFTER = re.compile(
+    r"^(?:" + _APOS + r")?\s*(?:" + alternation(words("condition_eponyms")) + r")\b"
+    r"|^" + _APOS + r"\s+(?:is|was|has|had|were|are|affects|affected|causes|caused|means|meant|can|may|"
+    r"runs|ran)\b",
+    re.IGNORECASE,
+)
+
+
+def not_a_person(text: str, start: int, end: int) -> bool:
+    """The name at ``text[start:end]`` names a condition, not a person (rule tp-owner-not-a-person)."""
+    return bool(_EPONYM_AFTER.match(text[end : end + 40]))
 _APOS_AT = re.compile(_APOS + r"(?!\w)")
 
 
@@ -155,6 +169,8 @@ def page_refs(
     taken: list[tuple[int, int]] = []
     named = sorted(names)
     for s, e, kind, family in named:
+        if not_a_person(text, s, e):
+            continue
         gender = next((g for g in (_gender_of(f) for f in family) if g), None)
         if gender is None and (t := _TITLE_BEFORE.search(text[max(0, s - 6) : s])):
             gender = _TITLE_GENDER.get(t.group(1).lower())

@@ -7,7 +7,8 @@ does a professional's sentence.
 Rules: tp-owner-pronoun-topic (redaction.sentence_owner: a sentence-opening pronoun continues the
 previous sentence's owner when the genders agree), the widened vocabulary of
 lexicon/sensitive_topics.txt and the custodial-term pattern, lpp-lawyer-message
-(redaction.legal_messages) and the dated legal-meeting section heading (redaction.candidates).
+(redaction.legal_messages), the dated legal-meeting section heading (redaction.candidates) and
+tp-owner-not-a-person (a condition named after a person owns no sentence and is nobody's name).
 """
 
 import pytest
@@ -79,6 +80,23 @@ def test_every_rule_has_a_positive_and_a_negative_row():
     for rule, _t, w in ROWS:
         rules.setdefault(rule, set()).add(w)
     assert all(v == {True, False} for v in rules.values()), rules
+
+
+def test_a_condition_named_after_a_person_owns_nothing():
+    """Rule tp-owner-not-a-person: the eponym is not the owner; a real possessive still is."""
+    text = "Wren was seen at clinic. Tolliver's was diagnosed in May and is managed with diet."
+    assert withheld(text) == []
+    text = "Wren was seen at clinic. Tolliver's illness was diagnosed in May and is managed with diet."
+    assert withheld(text) == ["Tolliver's illness was diagnosed in May and is managed with diet."]
+
+
+def test_engine_keeps_the_subjects_eponymous_condition():
+    doc = make_doc("note.pdf", "Lorcan Halloran was seen at clinic on Monday.\n"
+                   "Kessler's was diagnosed last year and he now has a plan at school.\n"
+                   "Kessler syndrome runs in the family and he takes medication for it.\n")
+    left = surviving(doc, propose(doc, ctx=context())[0])
+    assert "Kessler's was diagnosed last year" in left
+    assert "Kessler syndrome runs in the family" in left
 
 
 def test_custodial_term_needs_a_length():
