@@ -14,6 +14,7 @@ tp-owner-not-a-person (a condition named after a person owns no sentence and is 
 import pytest
 
 from redaction.legal_messages import lawyer_message_spans
+from redaction.legal_relayed import relayed_spans
 from redaction.sentence_owner import owned_sentences, topic_kind
 from redaction.text import sentence_bounds
 from tests.redaction.engine_support import context, make_doc, propose, surviving
@@ -179,3 +180,18 @@ def test_a_dated_sentence_about_a_meeting_is_not_a_heading():
     doc = make_doc("note.pdf", note)
     left = surviving(doc, propose(doc, ctx=context())[0])
     assert "flat was clean and warm" in left
+
+
+# -- lpp-relayed-attributed, widened: a confirmed proposition, advice received from the lawyers ------
+
+RELAYED_ROWS = [
+    ("confirmed-proposition", "Legal Services have confirmed the threshold is crossed.", True),
+    ("confirmed-proposition", "Legal Services have confirmed receipt of the bundle.", False),
+    ("advice-received-from", "Advice received from Legal today: write to both parents first.", True),
+    ("advice-received-from", "Advice received from the nursery today: bring spare clothes.", False),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "expect"), RELAYED_ROWS, ids=[f"{r[0]}-{r[2]}" for r in RELAYED_ROWS])
+def test_relayed_rows(rule, text, expect):
+    assert bool(relayed_spans(text, sentence_bounds(text))) is expect, rule
