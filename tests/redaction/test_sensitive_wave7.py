@@ -195,3 +195,10 @@ RELAYED_ROWS = [
 @pytest.mark.parametrize(("rule", "text", "expect"), RELAYED_ROWS, ids=[f"{r[0]}-{r[2]}" for r in RELAYED_ROWS])
 def test_relayed_rows(rule, text, expect):
     assert bool(relayed_spans(text, sentence_bounds(text))) is expect, rule
+
+
+def test_plain_words_for_debt_and_sex():
+    assert withheld("Her uncle is said to owe a moneylender a large sum.")
+    assert not withheld("Her uncle is said to own a small van.")
+    assert withheld("Her sister had sex with an older man from the gym.")
+    assert not withheld("Her sister had lunch with an older man from the gym.")
