@@ -9,6 +9,7 @@ their owners, serious-harm context.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date as _date
@@ -76,6 +77,27 @@ def _lpp_candidate(page: _Page, start: int, end: int) -> _Candidate:
     """A passage of legal advice to the council (SCH2-P19-LPP)."""
     return _Candidate(page, start, end, "LEGAL_ADVICE", "SCH2-P19-LPP",
                       "Legal advice to the council (legal professional privilege).", 0.8, "LegalAdviceDetector")
+
+
+def _lawyer_messages(pages: list[_Page]) -> dict:
+    """Rule lpp-lawyer-message over each document's pages joined: ``{page key: [(start, end)]}``.
+
+    A lawyer's message body may run over a page break, and its signature stand on the next page.
+    """
+    by_doc: dict[int, list[_Page]] = defaultdict(list)
+    for p in pages:
+        by_doc[p.doc].append(p)
+    out: dict = defaultdict(list)
+    for doc_pages in by_doc.values():
+        starts, pos = [], 0
+        for p in doc_pages:
+            starts.append(pos)
+            pos += len(p.text) + 1
+        for s, e in lawyer_message_spans("\n".join(p.text for p in doc_pages)):
+            i = bisect_right(starts, s) - 1
+            page = doc_pages[i]
+            out[page.key].append((s - starts[i], min(e - starts[i], len(page.text))))
+    return out
 
 
 def _postcodes_follow_their_address(occurrences: list, verdicts: list[Verdict]) -> None:
@@ -178,11 +200,12 @@ class _Decider(_PeopleScan):
             first.setdefault(page.doc, page)
         meeting = {d for d, p in first.items() if is_meeting_record(_heading(p.text))}
         lawyer = {d for d in first if written_by_lawyer("\n".join(p.text for p in self.pages if p.doc == d))}
+        message_spans = _lawyer_messages(self.pages)
         for page in pages:
             spans = meeting_spans(page.text, page.sentences) if page.doc in meeting else []
             spans += first_person_spans(page.text, page.sentences) if page.doc in lawyer else []
             spans += relayed_spans(page.text, page.sentences)  # redaction.legal_relayed
-            spans += lawyer_message_spans(page.text)  # redaction.legal_messages
+            spans += message_spans.get(page.key, [])  # redaction.legal_messages
             for start, end in spans:
                 out.append(_lpp_candidate(page, start, end))
             if page.doc in meeting:

@@ -14,7 +14,9 @@ together with the council (a council or local authority word, or a ``gov.uk`` ad
 with no such tie may be a parent's own and gives the council no advice. A message addressed to a firm
 of solicitors or chambers (its ``To:`` line) is correspondence with the other side, not advice. In
 the council's lawyer's message every prose line of the body (a line of six words or more, or one that
-ends a sentence) is withheld, up to the sign-off, a disclaimer or the next header block.
+ends a sentence) is withheld, up to the sign-off, a disclaimer or the next header block. The rule
+reads a document's pages joined, so a body may run over a page break and the signature that names
+the lawyer may stand on the next page.
 
 Word lists are general English e-mail and legal-department usage (no corpus phrases).
 """

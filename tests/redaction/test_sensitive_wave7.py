@@ -202,3 +202,20 @@ def test_plain_words_for_debt_and_sex():
     assert not withheld("Her uncle is said to own a small van.")
     assert withheld("Her sister had sex with an older man from the gym.")
     assert not withheld("Her sister had lunch with an older man from the gym.")
+
+
+def test_engine_reads_a_lawyer_message_over_a_page_break():
+    """The body starts on one page; the signature naming the council's lawyer is on the next."""
+    page1 = _LAWYER_MAIL.split("Kind regards")[0]
+    page2 = ("The order should be sought at the first hearing.\nKind regards\nYsolde Marrack\n"
+             "Solicitor, Legal Services\n")
+    doc = make_doc("mail.pdf", page1.replace("<ysolde.marrack@fenbridge.gov.uk>", ""), page2)
+    left = surviving(doc, propose(doc, ctx=context())[0])
+    assert "threshold is crossed" not in left
+    assert "sought at the first hearing" not in left
+    assert "Solicitor, Legal Services" in left
+    # negative: the same two pages signed by someone outside the council's lawyers
+    doc = make_doc("mail.pdf", page1.replace("<ysolde.marrack@fenbridge.gov.uk>", ""),
+                   page2.replace("Solicitor, Legal Services", "Youth Worker, Kestrel Club"))
+    left = surviving(doc, propose(doc, ctx=context())[0])
+    assert "threshold is crossed" in left
