@@ -184,6 +184,22 @@ def page_refs(
     def free(a: int, b: int) -> bool:
         return not any(a < e and s < b for s, e in taken)
 
+    # Rule tp-owner-same-name: a resolved name's word written again on the page where the cast left it
+    # unresolved (a name broken over a line, "<Given>\n<Family>") is the same person, as a reader takes
+    # it; not when the word was resolved to people of different kinds on the page.
+    kinds: dict[str, set[str | None]] = {}
+    for r in refs:
+        for w in re.findall(r"[A-Z][\w'\u2019-]{2,}", text[r.start : r.end]):
+            kinds.setdefault(w, set()).add(r.kind)
+    for w, ks in kinds.items():
+        if len(ks) != 1:
+            continue
+        kind = next(iter(ks))
+        for m in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text):
+            if free(m.start(), m.end()) and not not_a_person(text, m.start(), m.end()):
+                refs.append(Ref(m.start(), m.end(), kind))
+                taken.append((m.start(), m.end()))
+
     for m in _RELATION.finditer(text):
         if free(m.start(), m.end()):
             refs.append(Ref(m.start(), m.end(), THIRD_PARTY, _gender_of(m.group("head"))))

@@ -219,3 +219,15 @@ def test_engine_reads_a_lawyer_message_over_a_page_break():
                    page2.replace("Solicitor, Legal Services", "Youth Worker, Kestrel Club"))
     left = surviving(doc, propose(doc, ctx=context())[0])
     assert "threshold is crossed" in left
+
+
+def test_a_name_the_cast_left_unresolved_is_the_same_person_on_the_page():
+    """Rule tp-owner-same-name: "<Given>\\n<Family>" broken over a line is the person resolved above."""
+    text = "Her aunt Maribel Quorn visited. Maribel\nQuorn is on a tag now."
+    names = [(9, 22, TP, ())]  # only the first occurrence was resolved
+    got = [text[s:e] for s, e, _ in owned_sentences(text, sentence_bounds(text), names)]
+    assert got == ["Maribel\nQuorn is on a tag now."]
+    # negative: the same word resolved to the subject above stays the subject's
+    text = "Wren Maribel Quorn visited. Maribel\nQuorn is on a tag now."
+    names = [(0, 18, SUBJ, ())]
+    assert owned_sentences(text, sentence_bounds(text), names) == []
