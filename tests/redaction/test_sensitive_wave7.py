@@ -231,3 +231,10 @@ def test_a_name_the_cast_left_unresolved_is_the_same_person_on_the_page():
     text = "Wren Maribel Quorn visited. Maribel\nQuorn is on a tag now."
     names = [(0, 18, SUBJ, ())]
     assert owned_sentences(text, sentence_bounds(text), names) == []
+
+
+def test_an_operation_and_a_drinking_habit_with_words_between():
+    assert withheld("Her grandfather had knee surgery in the spring.")
+    assert not withheld("Her grandfather had knee pads on in the spring.")
+    assert withheld("Her stepmother drinks a bottle of gin on weekdays.")
+    assert not withheld("Her stepmother drinks a cup of tea on weekdays.")
