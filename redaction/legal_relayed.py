@@ -11,7 +11,8 @@ Rules, as named data (:data:`RELAYED_RULES`; a positive and a negative row each 
 ``tests/redaction/test_relayed_advice.py``):
 
 * ``lpp-relayed-attributed``: a sentence attributing advice or a view to the council's lawyers
-  ("Legal have advised", "the council's solicitor says", "advice from counsel", "we were told by
+  ("Legal have advised", "the council's solicitor says", "advice (received) from counsel", "Legal
+  confirmed <a proposition>: the threshold is met", "we were told by
   Legal", "per the legal planning meeting", "according to Legal").
 * ``lpp-relayed-follow-on``: after a sentence reporting that the writer consulted the lawyers ("I
   spoke to Legal", "discussed with our solicitor", "a telephone call with the local authority

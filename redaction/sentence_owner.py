@@ -13,6 +13,15 @@ sentence's first noun phrase (the decision phase has no parse trees):
   mentioned earlier in the sentence or in the three sentences before it. Gender comes from relation
   words, titles and the pronouns written after the person's name; with no gender known, any person
   is compatible.
+* **Rule ``tp-owner-pronoun-topic``.** A pronoun opening a sentence continues the previous sentence's
+  owner (its topic) when that owner's gender is known and agrees, before the last person named
+  ("Her aunt came with the child. She ..." is the aunt's). A name's gender is inferred from the
+  pronoun after it only when no other person is named between them.
+* **Rule ``tp-owner-not-a-person``.** A capitalised word naming a condition after a person ("<Surname>'s
+  disease", "<Surname> syndrome", "<Surname>'s was diagnosed") is nobody a sentence is about
+  (``lexicon/condition_eponyms.txt``).
+* **Rule ``tp-owner-same-name``.** A resolved name's word written again on the page where the cast
+  left it unresolved (a name broken over a line) is the same person.
 * **Reported speech.** When the owner is followed by a reporting verb ("Mum said (that) ..."), the
   complement's owner decides ("Mum said the child ..." is about the child).
 * **Rule ``tp-owner-reported-speaker``.** A pronoun opening the reported complement is the speaker's
