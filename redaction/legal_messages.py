@@ -48,8 +48,16 @@ _SIGNATURE_LINES = 6
 
 
 def _is_prose(line: str) -> bool:
+    """A line of the body's text: six words or more, or a sentence's end; not a signature line.
+
+    A line that names the lawyer's role or department and ends without a sentence's punctuation is
+    the signature ("<Name>, Senior Solicitor, Legal Services"), even with no sign-off before it.
+    """
     words = line.split()
-    return len(words) >= 6 or (len(words) >= 3 and line.rstrip()[-1:] in ".!?;:")
+    ends = line.rstrip()[-1:] in ".!?;:"
+    if not ends and (_DEPARTMENT.search(line) or _LAWYER_ROLE.search(line)):
+        return False
+    return len(words) >= 6 or (len(words) >= 3 and ends)
 
 
 def _lawyer_sender(block: list[str]) -> bool:

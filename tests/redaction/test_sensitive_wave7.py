@@ -238,3 +238,11 @@ def test_an_operation_and_a_drinking_habit_with_words_between():
     assert not withheld("Her grandfather had knee pads on in the spring.")
     assert withheld("Her stepmother drinks a bottle of gin on weekdays.")
     assert not withheld("Her stepmother drinks a cup of tea on weekdays.")
+
+
+def test_a_signature_line_without_a_sign_off_stays():
+    mail = _LAWYER_MAIL.replace("Kind regards\nYsolde Marrack\nSenior Solicitor, Legal Services\nFenbridge Council",
+                                "Ysolde Marrack, Senior Solicitor (Children), Legal Services, Fenbridge Council")
+    got = " ".join(mail[s:e] for s, e in lawyer_message_spans(mail))
+    assert "threshold is crossed" in got
+    assert "Senior Solicitor" not in got
