@@ -121,7 +121,8 @@ _WORD = re.compile(rf"{LETTER}(?:{LETTER}|['\-])*{LETTER}|{LETTER}")
 _LPP_SECTION = re.compile(
     r"^\s*(?:legal\s+advice|advice\s+from\s+legal(?:\s+services)?|legal\s+gateway(?:\s+\w+)?|"
     r"legal\s+planning\s+meeting|counsel's\s+(?:advice|opinion)|legally\s+privileged|privileged(?:\s+and\s+confidential)?)"
-    r"\b[^.]*$",
+    # no sentence after it on the line; a date's dots ("12.03.2025") do not end one
+    r"\b(?:[^.]|(?<=\d)\.(?=\d))*$",
     re.IGNORECASE,
 )
 _ORG_WORD_AFTER = re.compile(

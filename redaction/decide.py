@@ -9,6 +9,7 @@ their owners, serious-harm context.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date as _date
@@ -34,6 +35,7 @@ from redaction.detect import (
 from redaction.forms import form_owner
 from redaction.identifier_rules import IDENTIFIER_RULES, _Occurrence
 from redaction.legal import first_person_spans, is_meeting_record, meeting_spans, title_lines, written_by_lawyer
+from redaction.legal_messages import lawyer_message_spans
 from redaction.legal_relayed import relayed_spans
 from redaction.names import (
     DISCLOSED,
@@ -52,7 +54,7 @@ from redaction.relation_initials import add_relation_initials
 from redaction.role_evidence import add_role_evidence
 from redaction.rules import Verdict, first_verdict
 from redaction.sensitive import THIRD_PARTY_SENSITIVE, row_cells, sensitive_sentences, serious_harm
-from redaction.sentence_owner import owned_sentences
+from redaction.sentence_owner import not_a_person, owned_sentences
 from redaction.spans import (
     _LABEL_AT,
     _back_lines,
@@ -75,6 +77,27 @@ def _lpp_candidate(page: _Page, start: int, end: int) -> _Candidate:
     """A passage of legal advice to the council (SCH2-P19-LPP)."""
     return _Candidate(page, start, end, "LEGAL_ADVICE", "SCH2-P19-LPP",
                       "Legal advice to the council (legal professional privilege).", 0.8, "LegalAdviceDetector")
+
+
+def _lawyer_messages(pages: list[_Page]) -> dict:
+    """Rule lpp-lawyer-message over each document's pages joined: ``{page key: [(start, end)]}``.
+
+    A lawyer's message body may run over a page break, and its signature stand on the next page.
+    """
+    by_doc: dict[int, list[_Page]] = defaultdict(list)
+    for p in pages:
+        by_doc[p.doc].append(p)
+    out: dict = defaultdict(list)
+    for doc_pages in by_doc.values():
+        starts, pos = [], 0
+        for p in doc_pages:
+            starts.append(pos)
+            pos += len(p.text) + 1
+        for s, e in lawyer_message_spans("\n".join(p.text for p in doc_pages)):
+            i = bisect_right(starts, s) - 1
+            page = doc_pages[i]
+            out[page.key].append((s - starts[i], min(e - starts[i], len(page.text))))
+    return out
 
 
 def _postcodes_follow_their_address(occurrences: list, verdicts: list[Verdict]) -> None:
@@ -177,10 +200,12 @@ class _Decider(_PeopleScan):
             first.setdefault(page.doc, page)
         meeting = {d for d, p in first.items() if is_meeting_record(_heading(p.text))}
         lawyer = {d for d in first if written_by_lawyer("\n".join(p.text for p in self.pages if p.doc == d))}
+        message_spans = _lawyer_messages(self.pages)
         for page in pages:
             spans = meeting_spans(page.text, page.sentences) if page.doc in meeting else []
             spans += first_person_spans(page.text, page.sentences) if page.doc in lawyer else []
             spans += relayed_spans(page.text, page.sentences)  # redaction.legal_relayed
+            spans += message_spans.get(page.key, [])  # redaction.legal_messages
             for start, end in spans:
                 out.append(_lpp_candidate(page, start, end))
             if page.doc in meeting:
@@ -224,8 +249,8 @@ class _Decider(_PeopleScan):
         out = []
         for page in pages:
             for start, end, person in self.names.get(page.key, ()):
-                if person.kind != THIRD_PARTY:
-                    continue
+                if person.kind != THIRD_PARTY or not_a_person(page.text, start, end):
+                    continue  # a condition named after a person is nobody's name (tp-owner-not-a-person)
                 if person.foster:
                     reason = "Name of a foster carer or other carer (third party)."
                 else:
@@ -240,7 +265,7 @@ class _Decider(_PeopleScan):
         given = {name_tokens(n)[0] for n in self.context.subject.names if name_tokens(n)}
         out = []
         for page in pages:
-            names = self.names.get(page.key, ())
+            names = [(s, e, p) for s, e, p in self.names.get(page.key, ()) if not not_a_person(page.text, s, e)]
             found = sensitive_sentences(
                 page.text,
                 page.sentences,

@@ -11,7 +11,8 @@ Rules, as named data (:data:`RELAYED_RULES`; a positive and a negative row each 
 ``tests/redaction/test_relayed_advice.py``):
 
 * ``lpp-relayed-attributed``: a sentence attributing advice or a view to the council's lawyers
-  ("Legal have advised", "the council's solicitor says", "advice from counsel", "we were told by
+  ("Legal have advised", "the council's solicitor says", "advice (received) from counsel", "Legal
+  confirmed <a proposition>: the threshold is met", "we were told by
   Legal", "per the legal planning meeting", "according to Legal").
 * ``lpp-relayed-follow-on``: after a sentence reporting that the writer consulted the lawyers ("I
   spoke to Legal", "discussed with our solicitor", "a telephone call with the local authority
@@ -50,7 +51,10 @@ _LAWYERS = (r"(?:(?-i:Legal)(?:\s+(?-i:Services|Team|Department|Dept))?|legal\s+
             r"(?:solicitor|lawyer|legal\s+adviser|legal\s+advisor)s?|(?:the\s+)?council's\s+(?:solicitor|lawyer)s?|"
             r"counsel|(?:the|our)\s+barrister|" + _COUNCIL_LAWYER + r"|" + _LEGAL_LOWER + r")")
 _ADVISE = (r"(?:advised|advises|advise\s+that|advising|says|said|say|told|tells|consider(?:s|ed)?|"
-           r"recommend(?:s|ed)?|suggest(?:s|ed)?|confirm(?:s|ed)?\s+that|think|thinks|thought|feel|feels|felt|"
+           r"recommend(?:s|ed)?|suggest(?:s|ed)?|confirm(?:s|ed)?\s+that|"
+           # "Legal confirmed (the) threshold is met": a proposition confirmed, not a date or receipt
+           r"confirm(?:s|ed)?(?=(?:\s+[\w'\u2019]+){1,5}\s+(?:is|are|was|were|has|have|should|must|cannot|can|"
+           r"could|would|will|may)\b)|think|thinks|thought|feel|feels|felt|"
            r"are\s+of\s+the\s+view|is\s+of\s+the\s+view|position\s+is)")
 
 
@@ -71,7 +75,7 @@ _ATTRIBUTED = re.compile(
     r"\s+(?:(?:have|has|had|also|has\s+also|have\s+also|are|is|was|were|would|will|then|clearly|"
     r"now)\s+){0,2}" + _ADVISE + r"\b)"
     # "advice from counsel", "we have been told by Legal", "according to Legal", "per the legal planning meeting"
-    r"|\badvice\s+(?:from|of)\s+" + _LAWYERS + r"\b"
+    r"|\badvice\s+(?:(?:received|given|obtained|taken)\s+)?(?:from|of)\s+" + _LAWYERS + r"\b"
     # "the advice we got (had, received) from Legal"
     r"|\badvice\s+(?:we|I)\s+(?:have\s+|had\s+)?(?:got|had|received|were\s+given|was\s+given)\s+(?:from|of)\s+"
     + _LAWYERS + r"\b"

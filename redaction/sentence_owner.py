@@ -13,6 +13,15 @@ sentence's first noun phrase (the decision phase has no parse trees):
   mentioned earlier in the sentence or in the three sentences before it. Gender comes from relation
   words, titles and the pronouns written after the person's name; with no gender known, any person
   is compatible.
+* **Rule ``tp-owner-pronoun-topic``.** A pronoun opening a sentence continues the previous sentence's
+  owner (its topic) when that owner's gender is known and agrees, before the last person named
+  ("Her aunt came with the child. She ..." is the aunt's). A name's gender is inferred from the
+  pronoun after it only when no other person is named between them.
+* **Rule ``tp-owner-not-a-person``.** A capitalised word naming a condition after a person ("<Surname>'s
+  disease", "<Surname> syndrome", "<Surname>'s was diagnosed") is nobody a sentence is about
+  (``lexicon/condition_eponyms.txt``).
+* **Rule ``tp-owner-same-name``.** A resolved name's word written again on the page where the cast
+  left it unresolved (a name broken over a line) is the same person.
 * **Reported speech.** When the owner is followed by a reporting verb ("Mum said (that) ..."), the
   complement's owner decides ("Mum said the child ..." is about the child).
 * **Rule ``tp-owner-reported-speaker``.** A pronoun opening the reported complement is the speaker's
@@ -53,6 +62,11 @@ _TOPIC_CI = re.compile(_TOPIC.pattern, re.IGNORECASE)
 # Upper-case entries ("HIV", "CCJ", "STI") are abbreviations: matched in capitals only, so "sti" in
 # ordinary words or lower-case "hmp" in an e-mail address do not count.
 _UPPER = frozenset(i for i, (w, _t) in enumerate(_TOPICS) if w.isupper() and len(w) > 1)
+# A custodial term by its length ("served 18 months", "serving a four-year sentence"): a number stands in
+# the phrase, so it cannot be a lexicon entry.
+_TERM_SERVED = re.compile(r"\bserv(?:ed|ing)\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve|eighteen|twenty)(?:[\s-]+\w+)?[\s-]+(?:months?|years?|weeks?)\b",
+                          re.IGNORECASE)
 
 _REF_WORDS = entries("person_references")
 _FEMALE = frozenset(w.lower() for w, t in _REF_WORDS if "female" in t)
@@ -100,6 +114,20 @@ _PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_AFTER = re.compile(r"^" + _APOS + r"(?!\w)")
+# Rule tp-owner-not-a-person: a capitalised word that names a condition after a person ("<Surname>'s
+# disease", "<Surname> lymphoma"), or whose possessive stands for one ("<Surname>'s was diagnosed": a
+# person's possessive has a noun after it, not a verb), is not somebody a sentence can be about.
+_EPONYM_AFTER = re.compile(
+    r"^(?:" + _APOS + r")?\s*(?:" + alternation(words("condition_eponyms")) + r")\b"
+    r"|^" + _APOS + r"\s+(?:is|was|has|had|were|are|affects|affected|causes|caused|means|meant|can|may|"
+    r"runs|ran)\b",
+    re.IGNORECASE,
+)
+
+
+def not_a_person(text: str, start: int, end: int) -> bool:
+    """The name at ``text[start:end]`` names a condition, not a person (rule tp-owner-not-a-person)."""
+    return bool(_EPONYM_AFTER.match(text[end : end + 40]))
 _APOS_AT = re.compile(_APOS + r"(?!\w)")
 
 
@@ -124,7 +152,7 @@ def topic_kind(sentence: str) -> str | None:
         if index in _UPPER and m.group() != m.group().upper():
             continue
         return sorted(_TOPICS[index][1])[0] if _TOPICS[index][1] else "sensitive"
-    return None
+    return "criminal" if _TERM_SERVED.search(sentence) else None
 
 
 def _gender_of(word: str) -> str | None:
@@ -150,6 +178,8 @@ def page_refs(
     taken: list[tuple[int, int]] = []
     named = sorted(names)
     for s, e, kind, family in named:
+        if not_a_person(text, s, e):
+            continue
         gender = next((g for g in (_gender_of(f) for f in family) if g), None)
         if gender is None and (t := _TITLE_BEFORE.search(text[max(0, s - 6) : s])):
             gender = _TITLE_GENDER.get(t.group(1).lower())
@@ -162,6 +192,22 @@ def page_refs(
 
     def free(a: int, b: int) -> bool:
         return not any(a < e and s < b for s, e in taken)
+
+    # Rule tp-owner-same-name: a resolved name's word written again on the page where the cast left it
+    # unresolved (a name broken over a line, "<Given>\n<Family>") is the same person, as a reader takes
+    # it; not when the word was resolved to people of different kinds on the page.
+    kinds: dict[str, set[str | None]] = {}
+    for r in refs:
+        for w in re.findall(r"[A-Z][\w'\u2019-]{2,}", text[r.start : r.end]):
+            kinds.setdefault(w, set()).add(r.kind)
+    for w, ks in kinds.items():
+        if len(ks) != 1:
+            continue
+        kind = next(iter(ks))
+        for m in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text):
+            if free(m.start(), m.end()) and not not_a_person(text, m.start(), m.end()):
+                refs.append(Ref(m.start(), m.end(), kind))
+                taken.append((m.start(), m.end()))
 
     for m in _RELATION.finditer(text):
         if free(m.start(), m.end()):
@@ -189,7 +235,12 @@ def _infer_genders(text: str, refs: list[Ref]) -> list[Ref]:
     for i, r in enumerate(refs):
         if r.kind is None or r.gender is not None:
             continue
-        nxt = next((x for x in refs[i + 1 : i + 3] if x.kind is None and x.start - r.end < 60), None)
+        # The next pronoun, with no other person named between them ("<A> came in with <B>. She ...":
+        # the pronoun tells nothing about A).
+        nxt = next((x for x in refs[i + 1 : i + 3] if x.kind is None), None)
+        if nxt is not None and (nxt.start - r.end >= 60 or any(x.kind is not None for x in refs[i + 1 : i + 3]
+                                                               if x.start < nxt.start)):
+            nxt = None
         key = text[r.start : r.end].lower()
         if nxt is not None and nxt.gender in ("f", "m"):
             tally.setdefault(key, [0, 0])[0 if nxt.gender == "f" else 1] += 1
@@ -208,8 +259,16 @@ def _compatible(pronoun: str | None, ref: Ref) -> bool:
     return ref.gender in (pronoun, None)
 
 
-def _resolve(pronoun: Ref, before: Sequence[Ref]) -> Ref | None:
-    """The most recent compatible person mentioned before ``pronoun`` (resolved pronouns included)."""
+def _resolve(pronoun: Ref, before: Sequence[Ref], topic: Ref | None = None) -> Ref | None:
+    """The person ``pronoun`` refers to: the topic, else the most recent compatible person before it.
+
+    Rule ``tp-owner-pronoun-topic``: a pronoun opening a sentence continues the previous sentence's
+    owner (its grammatical subject, the topic a reader carries forward) when that owner's gender is
+    known and agrees ("Her aunt visited with the child. She ..." is the aunt, not the child). With
+    no such topic, the most recent compatible person mentioned before it (resolved pronouns included).
+    """
+    if topic is not None and topic.kind is not None and topic.gender is not None and topic.gender == pronoun.gender:
+        return topic
     for r in reversed(before):
         if r.kind is not None and _compatible(pronoun.gender, r):
             return r
@@ -217,13 +276,15 @@ def _resolve(pronoun: Ref, before: Sequence[Ref]) -> Ref | None:
 
 
 def sentence_owner(
-    text: str, start: int, end: int, refs: Sequence[Ref], window: Sequence[Ref], chosen: dict[int, Ref] | None = None
+    text: str, start: int, end: int, refs: Sequence[Ref], window: Sequence[Ref], chosen: dict[int, Ref] | None = None,
+    topic: Ref | None = None,
 ) -> Ref | None:
     """Whom the sentence ``text[start:end]`` is about, or None when its opening names nobody.
 
     :param refs: the references inside the sentence, in order.
     :param window: resolved references of the sentences before it (the pronoun's antecedents).
     :param chosen: filled with ``{pronoun start: resolved reference}`` for the pronouns resolved here.
+    :param topic: the owner of the previous sentence that named anyone (rule tp-owner-pronoun-topic).
     """
     history = list(window)
     pos = start
@@ -244,10 +305,13 @@ def sentence_owner(
             if not _POSSESSIVE_AFTER.match(text[first.end : end]):
                 return owner
         if first.kind is None:
-            prior = [*history, *(r for r in refs if r.end <= first.start and r.kind is not None)]
+            inside = [r for r in refs if r.end <= first.start and r.kind is not None]
+            prior = [*history, *inside]
             # Rule tp-owner-reported-speaker: "<Speaker> told the nurse she ...": the pronoun opening a
             # reported complement is the speaker's when it agrees with them, not the addressee's.
-            target = owner if owner is not None and _compatible(first.gender, owner) else _resolve(first, prior)
+            # A person named earlier in the sentence ("When her aunt ..., she") outranks the topic.
+            target = (owner if owner is not None and _compatible(first.gender, owner)
+                      else _resolve(first, prior, None if owner is not None or inside else topic))
             if target is None:
                 return owner
             if chosen is not None:
@@ -342,19 +406,23 @@ def owned_sentences(
     sentences = _join_fragments(text, sentences)
     out: list[tuple[int, int, str]] = []
     resolved: list[list[Ref]] = []
+    owners: list[Ref | None] = []  # per sentence, None where it named nobody near its start
     for s, e in sentences:
         inside = [r for r in refs if s <= r.start and r.end <= e]
         window = [r for block in resolved[-3:] for r in block]
+        # The topic: the owner of the nearest of the three sentences before that named anyone.
+        topic = next((o for o, b in zip(reversed(owners[-3:]), reversed(resolved[-3:]), strict=True) if b), None)
         chosen: dict[int, Ref] = {}
         # Rule tp-owner-speaker-label: "<Name> (<role>): <statement>": the statement after the colon is
         # read for its owner; the label (speaker's name, title, role) is not part of any withheld piece.
         label = _speaker_label_end(text, s, e, inside)
         start = label or s
         before = [r for r in inside if r.start < start and r.kind is not None]
-        owner = sentence_owner(text, start, e, [r for r in inside if r.start >= start], [*window, *before], chosen)
+        owner = sentence_owner(text, start, e, [r for r in inside if r.start >= start], [*window, *before], chosen,
+                               None if before else topic)
         if owner is None and label:
             # "<Name>: <no person named>": a field label, the line is about the labelled person.
-            owner = sentence_owner(text, s, e, inside, window, chosen)
+            owner = sentence_owner(text, s, e, inside, window, chosen, topic)
         else:
             s = start
         # The sentence's references, pronouns resolved, become the next sentences' antecedents.
@@ -367,6 +435,7 @@ def owned_sentences(
                 r = Ref(r.start, r.end, target.kind, target.gender)
             block.append(r)
         resolved.append(block)
+        owners.append(owner)
         if owner is None or owner.kind != THIRD_PARTY:
             continue  # rule tp-owner-subject-kept: the subject's or a professional's sentence stays
         kind = topic_kind(text[s:e])
