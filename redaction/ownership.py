@@ -65,3 +65,24 @@ _GIVEN_TO = re.compile(
 def given_to(text: str, name_start: int, sentence_start: int) -> bool:
     """True when the name at ``name_start`` receives something from someone else in its sentence."""
     return bool(_GIVEN_TO.search(text[max(sentence_start, name_start - 40):name_start]))
+
+
+# The owner named after the detail: "07..., which is <Name>'s", "(it belongs to <Name>)", "registered to <Name>".
+_OWNED_AFTER = re.compile(
+    r"[\s,(\-\u2013]*(?:(?P<is>(?:which|that|it)\s+(?:is|was))|(?:(?:which|that|it)\s+)?"
+    r"(?:belongs|belonged|belonging|is\s+registered|was\s+registered|registered)\s+to)\s+",
+    re.IGNORECASE,
+)
+
+
+def owner_stated_after(text: str, end: int, name_start: int, name_end: int) -> bool:
+    """True when the name at ``name_start..name_end`` is stated as the owner of the detail ending at ``end``.
+
+    "which is <Name>'s" needs the possessive ("which is <Name>" may say who rang); "belongs to" and
+    "registered to" do not. Rule ``identifier-owner-stated-after``: the statement wins over the nearest
+    name before the detail, which is often the person who used the number, not its owner.
+    """
+    m = _OWNED_AFTER.fullmatch(text, end, name_start)
+    if m is None:
+        return False
+    return not m.group("is") or bool(re.match(r"['\u2019]s\b", text[name_end : name_end + 3]))
