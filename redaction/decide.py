@@ -48,7 +48,7 @@ from redaction.names import (
 from redaction.ownership import given_to, owner_stated_after, stated_for_relative
 from redaction.people import _PeopleScan
 from redaction.plan import _close_over_documents, _resolve_overlaps
-from redaction.relation_initials import add_relation_initials
+from redaction.relation_initials import add_relation_initials, add_titled_initials
 from redaction.role_evidence import add_role_evidence
 from redaction.rules import Verdict, first_verdict
 from redaction.sensitive import THIRD_PARTY_SENSITIVE, row_cells, sensitive_sentences, serious_harm
@@ -129,6 +129,7 @@ class _Decider(_PeopleScan):
         self._short_and_coordinated_names(live, blocked)
         add_speaker_names(self, live)  # transcripts, handles, relatives in messages (redaction.speakers)
         add_relation_initials(self, live)  # "the stepmother (AB)": relatives known only by initials
+        add_titled_initials(self, live)  # "Mr K": a person known only by a title and an initial
         out: list[_Candidate] = []
         for page in self.pages:
             if page.key in withheld:
