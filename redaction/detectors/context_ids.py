@@ -121,7 +121,7 @@ class PassportInContextRecognizer(_RegexRecognizer):
 
 _PHONE_CUE = r"(?:mobile|mob|phone|tel|telephone|landline|whatsapp|cell|cellphone|handy)"
 # Between the cue and the number: "number", "no.", "is", ":", "on", and up to two words ("in Poland").
-_PHONE_LINK = r"(?:[ \t]*(?:number|no\.|num|#|is|was|:|-|on|now)[ \t]*|[ \t]+(?:in|from|for)[ \t]+\w+[ \t]*)*[ \t]*"
+_PHONE_LINK = r"(?:[ \t]*(?:number|no\.|num|#|is|was|:|-|,|on|now)[ \t]*|[ \t]+(?:in|from|for)[ \t]+\w+[ \t]*)*[ \t]*"
 
 
 class CuedPhoneRecognizer(_RegexRecognizer):
