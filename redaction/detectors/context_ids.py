@@ -20,7 +20,8 @@ Rules (one positive and one negative row each in ``tests/redaction/test_context_
   against the digits or a space before them, 6-9 digits, an optional letter) within 40 characters after
   the word "passport" in the same sentence; the letters go with the number, because they are part of it.
 * ``cued-phone``: 8-13 digits in groups (spaces, dots, hyphens, a bracketed first group) right after
-  a phone word ("mobile", "mob", "tel", "WhatsApp"), with "number"/"is"/":" or "in <country>" between:
+  a phone word ("mobile", "mob", "tel", "WhatsApp"), with "number"/"is"/":" or "in <country>" between
+  (the number may wrap over a line):
   a foreign national number written without its country code. A date is not a phone.
 """
 
@@ -137,12 +138,22 @@ class CuedPhoneRecognizer(_RegexRecognizer):
     CONTEXT = ("phone", "mobile", "tel", "number")
     FLAGS = re.IGNORECASE
     RULES = ((r"\b" + _PHONE_CUE + r"\b\.?" + _PHONE_LINK
-              + r"(?<![\w+])(\(?\d{2,5}\)?(?:[ .\-]?\d{2,4}){1,4})(?![\w/]|[.\-]\d)", 1, 0.6),)
+              + r"(?<![\w+])(\(?\d{2,5}\)?(?:(?:[ .\-]|[ \t]*\n[ \t]*)?\d{2,4}){1,4})(?![\w/]|[.\-]\d)", 1, 0.6),)
 
     def validate_result(self, pattern_text: str) -> bool:
         """8 to 13 digits, not shaped as a date."""
         digits = re.sub(r"\D", "", pattern_text)
-        return 8 <= len(digits) <= 13 and not _DATE_LIKE.fullmatch(pattern_text)
+        return 8 <= len(digits) <= 13 and not _is_date(re.sub(r"\s+", " ", pattern_text))
+
+
+def _is_date(value: str) -> bool:
+    """A day, month and year joined by one separator ("12 03 2024", "2024-03-12"), in a plausible range."""
+    m = re.fullmatch(r"(\d{1,2})([-/. ])(\d{1,2})\2(\d{2}|\d{4})", value)
+    if m:
+        a, b = int(m.group(1)), int(m.group(3))
+        return 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12
+    m = re.fullmatch(r"(?:19|20)\d{2}([-/. ])(\d{1,2})\1(\d{1,2})", value)
+    return bool(m) and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31
 
 
 def context_id_recognizers() -> list[_RegexRecognizer]:

@@ -34,6 +34,10 @@ ROWS = [
     ("labelled-sort-code-sc", "SC 12-03-24 review was moved to Friday.", "12-03-24", False),
     ("platform-handle-lower", "Doran Vesk's insta: dv.rider_7", "dv.rider_7", True),
     ("platform-handle-lower", "Doran Vesk said tiktok: banned at home now.", "banned", False),
+    ("labelled-sort-code-grouped", "Doran Vesk's sort-code: 30.92.16 (Halifax).", "30.92.16", True),
+    ("labelled-sort-code-grouped", "Doran Vesk's court code: 30.92.16 was listed.", "30.92.16", False),
+    ("named-street-dwelling", "Doran Vesk's new place is on Harrow Crescent.", "Harrow Crescent", True),
+    ("named-street-dwelling", "The new office is on Harrow Crescent.", "Harrow Crescent", False),
     ("owner-stated-after", "Lorcan Halloran texted 07700 900 443, which is Doran Vesk's.", "07700 900 443", True),
     ("owner-stated-after", "Doran Vesk rang 07700 900 556, which is Lorcan Halloran's.", "07700 900 556", False),
     ("service-line-on", "Please ring the duty team on 0161 496 0002 out of hours.", "0161 496 0002", False),
@@ -81,11 +85,15 @@ def test_cued_phone_recognizer_takes_any_national_format_and_no_date():
     assert _found(rec, "tel. (22) 618 40 55") == ["(22) 618 40 55"]
     assert _found(rec, "phone log 2024-03-12 and 2024-03-19") == []
     assert _found(rec, "the mobile was 45 minutes late") == []
+    # a number the layout wrapped is still one number; a date wrapped so is still a date
+    assert _found(rec, "a Latvian mobile, 291\n44 870") == ["291\n44 870"]
+    assert _found(rec, "phone: 12\n03 2024") == []
 
 
 def test_labelled_account_number_needs_the_label():
     rec = LabelledAccountRecognizer()
     assert _found(rec, "acct no. 5502 1874, Monzo") == ["5502 1874"]
+    assert _found(rec, "account number: 55-02-18-74") == ["55-02-18-74"]
     assert _found(rec, "an account of 20 minutes, then 55021874 in the log") == []
 
 
