@@ -44,6 +44,8 @@ ROWS = [
     ("service-line-on", "Doran Vesk said to ring his team on 07700 900 668.", "07700 900 668", True),
     ("titled-initial", "Mr K, the neighbour, called the police. Mr K was angry.", "Mr K", True),
     ("titled-initial", "Ms B (Social Worker) visited the family.", "Ms B", False),
+    ("initials-dotted-named", "Doran Vesk shouted at the door. Later D.V. left the flat.", "D.V.", True),
+    ("initials-dotted-named", "Tamsin Baptiste visited. T. B. will return on Monday.", "T. B.", False),
     ("relation-initials-dotted", "Mum's partner (B.K.) shouted. Later B.K. left the flat.", "B.K.", True),
     ("relation-initials-dotted", "His brother (L.H.) is the subject of this request.", "L.H.", False),
 ]
