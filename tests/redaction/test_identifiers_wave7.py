@@ -128,3 +128,21 @@ def test_titled_initial_skips_kept_letters():
 def test_relation_initials_read_dotted_letters():
     assert relation_initials("the stepfather (R. J.) rang", lambda w: False, set()) == [("RJ", "stepfather")]
     assert relation_initials("the stepfather (R. J.) rang", lambda w: False, {"RJ"}) == []
+
+
+_CHAT = ("Messages copied from her phone.\n"
+         "14/02/2025, 21:03 - kaz: where r u\n"
+         "14/02/2025, 21:05 - kaz: tell ottilie to stop chatting\n"
+         "14/02/2025, 21:07 - kaz: ask bruv where u are. zephyrine told me everything\n"
+         "14/02/2025, 21:09 - Me: im with lorcan at the park\n"
+         "14/02/2025, 21:10 - kaz: tell tamsin nothing\n")
+
+
+@pytest.mark.slow
+def test_message_addressee_is_a_third_party_in_lower_case():
+    """Rule message-addressee: "tell <name>", "<name> told" on a message line; text-speak, the subject's and a
+    professional's names written in lower case stay."""
+    plan = propose(make_doc("chat.pdf", _CHAT), ctx=context())[0]
+    got = {p.text for p in plan.proposals}
+    assert {"ottilie", "zephyrine"} <= got
+    assert not got & {"bruv", "lorcan", "tamsin", "stop", "everything"}
