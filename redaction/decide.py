@@ -45,7 +45,7 @@ from redaction.names import (
     Person,
     name_tokens,
 )
-from redaction.ownership import given_to, owner_stated_after, stated_for_relative
+from redaction.ownership import given_to, owner_named_next, owner_stated_after, stated_for_relative
 from redaction.people import _PeopleScan
 from redaction.plan import _close_over_documents, _resolve_overlaps
 from redaction.relation_initials import add_relation_initials, add_titled_initials
@@ -357,8 +357,9 @@ class _Decider(_PeopleScan):
         line_start = page.text.rfind("\n", 0, start) + 1
         names = [n for n in self.names.get(page.key, ()) if n[1] <= start and n[0] >= sent[0]
                  and not self._role_line_name(page.text, n, line_start)]
-        stated = next((n for n in self.names.get(page.key, ()) if n[0] >= end and n[1] <= sent[1]
-                       and owner_stated_after(page.text, end, n[0], n[1])), None)
+        stated = next((n for n in self.names.get(page.key, ()) if n[0] >= end and (
+            n[1] <= sent[1] and owner_stated_after(page.text, end, n[0], n[1])
+            or owner_named_next(page.text, sent[1], n[0]))), None)
         if stated is not None:  # "07..., which is <Name>'s": the record states whose it is
             return _Owner(stated[2].kind if stated[2].kind != "disclosed" else SUBJECT, True, stated[2])
         if names:

@@ -39,6 +39,8 @@ ROWS = [
     ("named-street-dwelling", "Doran Vesk's new place is on Harrow Crescent.", "Harrow Crescent", True),
     ("named-street-dwelling", "The new office is on Harrow Crescent.", "Harrow Crescent", False),
     ("owner-stated-after", "Lorcan Halloran texted 07700 900 443, which is Doran Vesk's.", "07700 900 443", True),
+    ("owner-stated-after", "A number, 07700 900 119, rang Lorcan Halloran's phone. It is attributed to Doran Vesk.",
+     "07700 900 119", True),
     ("owner-stated-after", "Doran Vesk rang 07700 900 556, which is Lorcan Halloran's.", "07700 900 556", False),
     ("service-line-on", "Please ring the duty team on 0161 496 0002 out of hours.", "0161 496 0002", False),
     ("service-line-on", "Doran Vesk said to ring his team on 07700 900 668.", "07700 900 668", True),
@@ -146,3 +148,42 @@ def test_message_addressee_is_a_third_party_in_lower_case():
     got = {p.text for p in plan.proposals}
     assert {"ottilie", "zephyrine"} <= got
     assert not got & {"bruv", "lorcan", "tamsin", "stop", "everything"}
+
+
+_EXPORT = ('Direct work. She showed me messages from a contact saved in her phone as "rover".\n'
+           "rover 03/03/2025, 20:01 where r u\n"
+           "rover 03/03/2025, 20:02 auntie pemberly is coming sat\n"
+           "Me 03/03/2025, 20:05 ok tell tamsin\n"
+           "Me 03/03/2025, 20:06 uncle said no\n")
+
+
+@pytest.mark.slow
+def test_saved_contact_name_and_kin_title_on_a_phone_export():
+    """Rules saved-contact-name (a contact saved as an ordinary word is still a person) and relation-apposition
+    with a kin title ("auntie <name>") on lines "<sender> <date>, <time> <message>"; "uncle said", a
+    professional's lower-case name and the words of the messages stay."""
+    doc = make_doc("export.pdf", _EXPORT)
+    plan = propose(doc, ctx=context())[0]
+    got = [p.text for p in plan.proposals]
+    assert got.count("rover") == 3 and "pemberly" in got
+    assert not set(got) & {"tamsin", "said", "uncle", "where", "coming"}
+
+
+def test_message_lines_read_sender_then_time():
+    from redaction.messages import message_lines
+
+    text = "rover 03/03/2025, 20:01 where r u\nVisit 03/03/2025 home visit completed\n"
+    lines = message_lines(text)
+    assert any(a == 0 for a, _b in lines)
+    assert not any(a == text.index("Visit") for a, _b in lines)  # a date without a clock time is a chronology row
+
+
+def test_owner_named_in_the_next_sentence():
+    from redaction.ownership import owner_named_next
+
+    text = "a number, 07700 900 118, rang her phone. It is attributed to Dana Wick."
+    end = text.index(". It") + 1
+    assert owner_named_next(text, end, text.index("Dana"))
+    text2 = "a number, 07700 900 118, rang her phone. It was a wrong number, said Dana Wick."
+    end2 = text2.index(". It") + 1
+    assert not owner_named_next(text2, end2, text2.index("Dana"))
