@@ -39,7 +39,7 @@ ROWS = [
     ("named-street-dwelling", "Doran Vesk's new place is on Harrow Crescent.", "Harrow Crescent", True),
     ("named-street-dwelling", "The new office is on Harrow Crescent.", "Harrow Crescent", False),
     ("owner-stated-after", "Lorcan Halloran texted 07700 900 443, which is Doran Vesk's.", "07700 900 443", True),
-    ("owner-stated-after", "A number, 07700 900 119, rang Lorcan Halloran's phone. It is attributed to Doran Vesk.",
+    ("owner-stated-after", "Tamsin, a number, 07700 900 119, rang his phone. It is attributed to Doran Vesk.",
      "07700 900 119", True),
     ("owner-stated-after", "Doran Vesk rang 07700 900 556, which is Lorcan Halloran's.", "07700 900 556", False),
     ("service-line-on", "Please ring the duty team on 0161 496 0002 out of hours.", "0161 496 0002", False),
