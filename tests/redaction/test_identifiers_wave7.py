@@ -176,6 +176,11 @@ def test_message_lines_read_sender_then_time():
     lines = message_lines(text)
     assert any(a == 0 for a, _b in lines)
     assert not any(a == text.index("Visit") for a, _b in lines)  # a date without a clock time is a chronology row
+    # the message on the line below its "<sender> <date>, <time>" header belongs to the message line
+    text2 = "rover 03/03/2025, 20:01\ntell ottoline no\nVisit 03/03/2025\nseen at home\n"
+    lines2 = message_lines(text2)
+    assert any(a <= text2.index("ottoline") < b for a, b in lines2)
+    assert not any(a <= text2.index("seen") < b for a, b in lines2)
 
 
 def test_owner_named_in_the_next_sentence():
