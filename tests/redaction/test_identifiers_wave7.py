@@ -38,6 +38,10 @@ ROWS = [
     ("labelled-sort-code-grouped", "Doran Vesk's court code: 30.92.16 was listed.", "30.92.16", False),
     ("named-street-dwelling", "Doran Vesk's new place is on Harrow Crescent.", "Harrow Crescent", True),
     ("named-street-dwelling", "The new office is on Harrow Crescent.", "Harrow Crescent", False),
+    ("foreign-address-region", "Doran Vesk's address: Chak Dera, Okara, Punjab Province of Pakistan.",
+     "Chak Dera, Okara, Punjab Province of Pakistan", True),
+    # a region of a country without the places before it is where someone comes from, not an address
+    ("foreign-address-region", "Doran Vesk's family comes from the Punjab Province of Pakistan.", "of Pakistan", False),
     ("owner-stated-after", "Lorcan Halloran texted 07700 900 443, which is Doran Vesk's.", "07700 900 443", True),
     ("owner-stated-after", "Tamsin, a number, 07700 900 119, rang his phone. It is attributed to Doran Vesk.",
      "07700 900 119", True),
