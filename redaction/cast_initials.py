@@ -14,6 +14,7 @@ A run of two or three capitals standing alone is read as initials only when:
   postcodes, references). The engine judges the letters with :func:`redaction.english.ordinary_capitals`
   (stop words, ``lexicon/capital_words.txt``, record and role abbreviations), not with the model's
   lemma table, which knows nearly every pair of letters ("lb", "kd") as some abbreviation;
+* written together ("NK") or each with a full stop ("N.K.", "N. K.");
 * it equals the initials (first letters of every name word, or of the first and last) of a person
   with at least two name words who is mentioned in the same document.
 
@@ -30,6 +31,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from redaction.aliases import initials_of
 
 _LETTERS = re.compile(r"(?<![\w/.\-@])[A-Z]{2,3}(?![\w/\-@]|\.\w|[ \t]*\d)")
+# The same letters each followed by a full stop ("N.K.", "N. K."), as typed chronologies also write them.
+_DOTTED = re.compile(r"(?<![\w/.\-@])(?:[A-Z]\.[ ]?){1,2}[A-Z]\.(?![\w/\-@]|[ \t]*\d)")
 
 
 def name_initials(tokens: Sequence[str]) -> set[str]:
@@ -78,8 +81,8 @@ def initials_spans_indexed(
     bundle's size (issue 11).
     """
     out = []
-    for m in _LETTERS.finditer(text):
-        letters = m.group()
+    for m in [*_LETTERS.finditer(text), *_DOTTED.finditer(text)]:
+        letters = re.sub(r"[. ]", "", m.group())
         owners = by_letters.get(letters)
         if not owners or letters.lower() in non_name or is_word(letters.lower()):
             continue

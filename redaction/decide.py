@@ -47,10 +47,10 @@ from redaction.names import (
     Person,
     name_tokens,
 )
-from redaction.ownership import given_to, stated_for_relative
+from redaction.ownership import given_to, owner_named_next, owner_stated_after, stated_for_relative
 from redaction.people import _PeopleScan
 from redaction.plan import _close_over_documents, _resolve_overlaps
-from redaction.relation_initials import add_relation_initials
+from redaction.relation_initials import add_relation_initials, add_titled_initials
 from redaction.role_evidence import add_role_evidence
 from redaction.rules import Verdict, first_verdict
 from redaction.sensitive import THIRD_PARTY_SENSITIVE, row_cells, sensitive_sentences, serious_harm
@@ -152,6 +152,7 @@ class _Decider(_PeopleScan):
         self._short_and_coordinated_names(live, blocked)
         add_speaker_names(self, live)  # transcripts, handles, relatives in messages (redaction.speakers)
         add_relation_initials(self, live)  # "the stepmother (AB)": relatives known only by initials
+        add_titled_initials(self, live)  # "Mr K": a person known only by a title and an initial
         out: list[_Candidate] = []
         for page in self.pages:
             if page.key in withheld:
@@ -299,7 +300,10 @@ class _Decider(_PeopleScan):
             for f in _dedupe_identifiers(page.findings):
                 if f.entity not in _IDENTIFIERS:
                     continue
-                if f.entity == "PHONE_NUMBER" and len(re.sub(r"\D", "", page.text[f.start : f.end])) < 10:
+                # Short digit runs are times and counts, unless a phone word stood right before them
+                # (a foreign national number, rule cued-phone).
+                if (f.entity == "PHONE_NUMBER" and len(re.sub(r"\D", "", page.text[f.start : f.end])) < 10
+                        and f.recognizer != "CuedPhoneRecognizer"):
                     continue
                 owner = self._owner(page, f.start, f.end)
                 harm = f.entity in _LOCATING and self._serious_harm_context(page, f.start)
@@ -378,6 +382,11 @@ class _Decider(_PeopleScan):
         line_start = page.text.rfind("\n", 0, start) + 1
         names = [n for n in self.names.get(page.key, ()) if n[1] <= start and n[0] >= sent[0]
                  and not self._role_line_name(page.text, n, line_start)]
+        stated = next((n for n in self.names.get(page.key, ()) if n[0] >= end and (
+            n[1] <= sent[1] and owner_stated_after(page.text, end, n[0], n[1])
+            or owner_named_next(page.text, sent[1], n[0]))), None)
+        if stated is not None:  # "07..., which is <Name>'s": the record states whose it is
+            return _Owner(stated[2].kind if stated[2].kind != "disclosed" else SUBJECT, True, stated[2])
         if names:
             s, e, person = max(names, key=lambda n: n[1])
             between = page.text[e:start]

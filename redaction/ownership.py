@@ -65,3 +65,38 @@ _GIVEN_TO = re.compile(
 def given_to(text: str, name_start: int, sentence_start: int) -> bool:
     """True when the name at ``name_start`` receives something from someone else in its sentence."""
     return bool(_GIVEN_TO.search(text[max(sentence_start, name_start - 40):name_start]))
+
+
+# The owner named after the detail: "07..., which is <Name>'s", "(it belongs to <Name>)", "registered to <Name>".
+_OWNED_AFTER = re.compile(
+    r"[\s,(\-\u2013]*(?:(?P<is>(?:which|that|it)\s+(?:is|was))|(?:(?:which|that|it)\s+)?"
+    r"(?:belongs|belonged|belonging|is\s+registered|was\s+registered|registered|(?:is|was)\s+attributed|attributed)\s+to)\s+",
+    re.IGNORECASE,
+)
+# The next sentence names the owner: "... 07... has been calling her phone. It is attributed to <Name>."
+_OWNER_NEXT = re.compile(
+    r"\s*(?:It|This(?:\s+number)?|That(?:\s+number)?|The\s+(?:number|phone|account|car|vehicle))\s+"
+    r"(?:is|was|has\s+been|had\s+been)\s+(?:attributed|registered|linked|traced)\s+to\s+"
+)
+
+
+def owner_named_next(text: str, sentence_end: int, name_start: int) -> bool:
+    """True when the sentence after the detail's opens by saying whose it is and the name starts at ``name_start``.
+
+    Rule ``identifier-owner-stated-after`` too: "It is attributed to <Name>", "The number is registered to <Name>".
+    """
+    m = _OWNER_NEXT.match(text, sentence_end)
+    return m is not None and m.end() == name_start
+
+
+def owner_stated_after(text: str, end: int, name_start: int, name_end: int) -> bool:
+    """True when the name at ``name_start..name_end`` is stated as the owner of the detail ending at ``end``.
+
+    "which is <Name>'s" needs the possessive ("which is <Name>" may say who rang); "belongs to" and
+    "registered to" do not. Rule ``identifier-owner-stated-after``: the statement wins over the nearest
+    name before the detail, which is often the person who used the number, not its owner.
+    """
+    m = _OWNED_AFTER.fullmatch(text, end, name_start)
+    if m is None:
+        return False
+    return not m.group("is") or bool(re.match(r"['\u2019]s\b", text[name_end : name_end + 3]))

@@ -10,10 +10,16 @@ this rule covers the relative who is never named.
 Rule (one positive and one negative row each in ``tests/redaction/test_relation_initials.py``):
 
 * ``relation-initials``: a relationship word (``RELATIONSHIPS``: "mother", "step-dad", "uncle" ...)
-  followed by two to four capitals in brackets, between commas, or straight after it ("aunt AB said").
+  followed by two to four capitals in brackets, between commas, or straight after it ("aunt AB said"),
+  run together or each with a full stop ("partner (A.B.)"); both spellings are then the relative.
   The letters must not be a word, a record or role abbreviation ("SW", "GP", "CP") or the subject's
   own initials. They stand for that relative in the same document only, because the same letters may
   be an abbreviation elsewhere in the bundle.
+
+* ``titled-initial``: a courtesy title and a single capital ("Mr K", "Ms R.") is a person the record
+  names only so; it is a third party unless the letter is the surname initial of the subject or of a
+  member of staff (then the cast decides, so a kept person is never lost). "Dr" is not a courtesy
+  title here (clinicians are written so). Every occurrence of the same form in the document goes.
 
 The person gets the relationship as family evidence, so the cast shows a third party with a reason;
 every standalone occurrence of the letters in the document is proposed, except inside a kept
@@ -32,18 +38,22 @@ from redaction.names import NON_NAME, THIRD_PARTY, name_tokens
 from redaction.speakers import add_matches
 
 RULE_ID = "relation-initials"
+TITLED_RULE_ID = "titled-initial"
 
 _REL = r"(?:" + "|".join(sorted((re.escape(r) for r in RELATIONSHIPS), key=len, reverse=True)) + r")"
 # The relationship word, then the letters in brackets, between commas, or as the next word.
+# Letters run together ("AB") or each followed by a full stop ("A.B.", "A. B.").
+_INITIALS = r"(?:[A-Z]{2,4}|(?:[A-Z]\.[ ]?){1,3}[A-Z]\.)"
 _DEFINED = re.compile(
     r"(?<![\w\-])(?P<rel>" + _REL + r")(?:'s)?"
-    r"(?:[ \t]*\([ \t]*(?P<a>[A-Z]{2,4})[ \t]*\)|,[ \t]*(?P<b>[A-Z]{2,4})[ \t]*,|[ \t]+(?P<c>[A-Z]{2,4})(?![\w\-/.]))",
+    r"(?:[ \t]*\([ \t]*(?P<a>" + _INITIALS + r")[ \t]*\)|,[ \t]*(?P<b>" + _INITIALS + r")[ \t]*,|"
+    r"[ \t]+(?P<c>[A-Z]{2,4})(?![\w\-/.])|[ \t]+(?P<d>(?:[A-Z]\.[ ]?){1,3}[A-Z]\.)(?![\w\-/]))",
     re.IGNORECASE,
 )
 
 
 def _letters(m: re.Match) -> str:
-    return m.group("a") or m.group("b") or m.group("c")
+    return re.sub(r"[. ]", "", m.group("a") or m.group("b") or m.group("c") or m.group("d"))
 
 
 def relation_initials(text: str, is_word, subject_initials: set[str]) -> list[tuple[str, str]]:
@@ -93,9 +103,51 @@ def add_relation_initials(decider, pages: Iterable) -> None:
             _add_in_document(decider, doc_pages, letters, person)
 
 
+# A courtesy title and one capital ("Mr K", "Mrs B."): "Dr" is left out, it is mostly a clinician.
+# Upper-case "MS" is left out too (the illness in a health note).
+_TITLE = r"(?<![\w\-])(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS|MISS)\.?[ \t]+"
+_TITLED = re.compile(_TITLE + r"(?P<l>[A-Z])\.?(?![\w'\u2019\-&]|\.\w)")
+
+
+def titled_initials(text: str, kept_letters: set[str]) -> list[str]:
+    """The letters of people the text writes only as a title and an initial ("Mr K"); pure.
+
+    :param kept_letters: surname initials of the subject and the staff; those are left to the cast
+        (the form may be theirs, and a kept person's name must not be lost).
+    """
+    out: dict[str, None] = {}
+    for m in _TITLED.finditer(text):
+        if m.group("l") not in kept_letters:
+            out.setdefault(m.group("l"))
+    return list(out)
+
+
+def add_titled_initials(decider, pages: Iterable) -> None:
+    """Add every person written only as a title and an initial (rule titled-initial), document by document."""
+    pages = list(pages)
+    kept = {toks[-1][0].upper() for name in decider.context.subject.names if (toks := name_tokens(name))}
+    kept |= {toks[-1][0].upper() for st in decider.context.staff if (toks := name_tokens(st.name))}
+    by_doc: dict[int, list] = {}
+    for page in pages:
+        by_doc.setdefault(page.doc, []).append(page)
+    for doc_pages in by_doc.values():
+        letters = dict.fromkeys(lt for page in doc_pages for lt in titled_initials(page.text, kept))
+        for letter in letters:
+            person = decider.people._person((f"title+{letter}",))
+            if person.kind != THIRD_PARTY:
+                continue
+            if "courtesy title before an initial" not in person.evidence:
+                person.evidence.append("courtesy title before an initial")
+            rx = re.compile(_TITLE + letter + r"\.?(?![\w'\u2019\-&]|\.\w)")
+            add_matches(decider, doc_pages, rx, letter, person, TITLED_RULE_ID)
+
+
 def _add_in_document(decider, pages: Iterable, letters: str, person) -> None:
-    rx = re.compile(r"(?<![\w@\-/.])" + re.escape(letters) + r"(?![\w@\-/]|\.\w)")  # capitals only
+    dotted = r"\.[ ]?".join(letters) + r"\."  # "A.B." and "A. B." are the same letters
+    # capitals only
+    rx = re.compile(r"(?<![\w@\-/.])(?:" + dotted + r"|" + re.escape(letters) + r"(?![\w@\-/]|\.\w))")
     add_matches(decider, pages, rx, letters, person, RULE_ID)
 
 
-__all__ = ["RULE_ID", "add_relation_initials", "relation_initials"]
+__all__ = ["RULE_ID", "TITLED_RULE_ID", "add_relation_initials", "add_titled_initials", "relation_initials",
+           "titled_initials"]

@@ -72,7 +72,8 @@ _ORG_CONTACT = re.compile(
 _SERVICE_LABEL = re.compile(
     r"\b(?:duty\s+(?:line|team|desk|number|phone)|switchboard|help\s*line|advice\s+line|main\s+(?:line|number|office)|"
     r"office|team|service\s+line|reception|out[ \-]of[ \-]hours(?:\s+service)?)"
-    r"(?:[ \t]+(?:line|number|tel(?:ephone)?|phone|no\.?))?[ \t]*[:\-]?[ \t]*$",
+    # "... duty team on <number>": the preposition a sentence puts before the number
+    r"(?:[ \t]+(?:line|number|tel(?:ephone)?|phone|no\.?))?(?:[ \t]+(?:on|at|via))?[ \t]*[:\-]?[ \t]*$",
     re.IGNORECASE,
 )
 

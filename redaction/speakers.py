@@ -20,6 +20,15 @@ module does the same, as a layout feature rather than a word list. Its rules (:d
   relationship word ("my cousin <name>", ``lexicon/chat_relations.txt``) is that relative's name,
   unless it is ordinary vocabulary.
 
+  A kin word used as a title ("uncle <name>", "auntie <name>") needs no possessive.
+* ``saved-contact-name``: the name a phone shows for a contact, quoted after "saved/stored/listed ...
+  as" ('the contact is saved in her phone as "<name>"'), is a person's label even when it is an
+  ordinary word; the sender is resolved like a speaker label (kept when it is the subject's or a
+  professional's name).
+* ``message-addressee``: on a message line, a lower-case word right after a verb of addressing or
+  meeting ("tell <name>", "ask <name>", "with <name>") or right before a verb of telling ("<name> told
+  us"), unless it is ordinary vocabulary, a function word or text-speak (``lexicon/chat_slang.txt``).
+
 Fail closed: a label, handle or name that nothing in the bundle places (no role, relationship or
 directory entry) becomes a person with no evidence, so the cast lists them as ``unresolved`` and
 their every occurrence is still proposed for redaction. Nothing person-like found here is kept
@@ -55,6 +64,8 @@ RULES = (
     Rule("speaker-handle", "a handle-shaped sender label: an account name owned by the person it labels"),
     Rule("platform-handle-nearby", "a handle-shaped token on a line naming a platform"),
     Rule("relation-apposition", "a lower-case word after 'my <relative>' on a message line: a name"),
+    Rule("saved-contact-name", "the name a phone's contact is saved as ('saved in her phone as \"<name>\"')"),
+    Rule("message-addressee", "a lower-case word after 'tell/ask/with' or before 'told/said' on a message line"),
 )
 
 #: Digits written for letters in account names ("j0hn", "s4m"): read back as letters to link a handle.
@@ -77,6 +88,23 @@ _APPOSITION = re.compile(
     r"(?i:\b(?:my|ur|your|his|her|their|our|me)[ \t]+(?:" + "|".join(re.escape(r) for r in _REL_WORDS) + r"))"
     r"[ \t]+(?P<name>[a-z][a-z'\-]{2,20})\b"
 )
+# "tell <name>", "ask <name>", "with <name>" / "<name> told", "<name> said": a lower-case word a message
+# addresses or quotes, in the place a person stands (rule message-addressee).
+_LOW = r"[a-z\u00df-\u00f6\u00f8-\u00ff][a-z\u00df-\u00f6\u00f8-\u00ff'\-]{2,20}"
+_ADDRESSEE = re.compile(
+    r"\b(?:tell|ask|text|ring|call|message|msg|meet|see|seen|phone|with)[ \t]+(?P<name>" + _LOW + r")"
+    r"(?![\w'\u2019])|(?<![\w'\u2019])(?P<actor>" + _LOW + r")[ \t]+(?:told|said|says|knows|saw|texted|rang|called|"
+    r"wants|grassed|snitched)\b"
+)
+_SLANG = lower("chat_slang")
+# "uncle <name>", "auntie <name>": a kin word used as a title before a lower-case name on a message line,
+# without a possessive (rule relation-apposition).
+_KIN_TITLE = re.compile(r"\b(?:uncle|aunt|auntie|aunty|nan|nana|nanna|gran|grandma|grandad|cousin|cuz)[ \t]+"
+                        r"(?P<name>" + _LOW + r")(?![\w'\u2019])")
+# 'saved in her phone as "<name>"', 'the contact is saved as <name>': the name a phone shows for a
+# sender, whatever its case or whether it is also a word (rule saved-contact-name).
+_SAVED_AS = re.compile(r"\b(?:saved|stored|listed)\b[^\n\".]{0,30}?\bas[ \t]+[\"\u201c'\u2018]"
+                       r"(?P<name>[^\"\u201d'\u2019\n]{2,30})[\"\u201d'\u2019]")
 # Words never a speaker: record and form words, relationships, platforms, stop words.
 # Month and weekday names and their three-letter forms ("Mon 14:30 - ...") head a diary line, not a message.
 _CALENDAR = frozenset(w.lower()[:n] for w in (*words("months"), "Monday", "Tuesday", "Wednesday", "Thursday",
@@ -157,6 +185,20 @@ def add_speaker_names(decider, pages) -> None:
             name = m.group("name")
             if (on_message_line(chat, m.start()) and name not in _NOT_SPEAKER and not is_word(name)):
                 found.setdefault(name.casefold(), (name, "relation-apposition"))
+        for m in _KIN_TITLE.finditer(text):
+            name = m.group("name")
+            if (on_message_line(chat, m.start()) and name not in _NOT_SPEAKER and name not in _SLANG
+                    and not is_word(name)):
+                found.setdefault(name.casefold(), (name, "relation-apposition"))
+        for m in _SAVED_AS.finditer(text):
+            name = m.group("name").strip()
+            if name.casefold() not in _NOT_SPEAKER and not _PHONE_LIKE.match(name):
+                found.setdefault(name.casefold(), (name, "saved-contact-name"))
+        for m in _ADDRESSEE.finditer(text):
+            name = m.group("name") or m.group("actor")
+            if (on_message_line(chat, m.start()) and name not in _NOT_SPEAKER and name not in _SLANG
+                    and not is_word(name)):
+                found.setdefault(name.casefold(), (name, "message-addressee"))
         for line in re.finditer(r"[^\n]+", text):
             if not _PLATFORM.search(line.group()):
                 continue

@@ -19,6 +19,10 @@ Rules (one positive and one negative row each in ``tests/redaction/test_context_
 * ``passport-in-context``: a passport number in any country's shape (up to two letters, written
   against the digits or a space before them, 6-9 digits, an optional letter) within 40 characters after
   the word "passport" in the same sentence; the letters go with the number, because they are part of it.
+* ``cued-phone``: 8-13 digits in groups (spaces, dots, hyphens, a bracketed first group) right after
+  a phone word ("mobile", "mob", "tel", "WhatsApp"), with "number"/"is"/":" or "in <country>" between
+  (the number may wrap over a line):
+  a foreign national number written without its country code. A date is not a phone.
 """
 
 from __future__ import annotations
@@ -116,7 +120,43 @@ class PassportInContextRecognizer(_RegexRecognizer):
         return not re.fullmatch(r"(?:19|20)\d{6}", pattern_text.replace(" ", ""))
 
 
+_PHONE_CUE = r"(?:mobile|mob|phone|tel|telephone|landline|whatsapp|cell|cellphone|handy)"
+# Between the cue and the number: "number", "no.", "is", ":", "on", and up to two words ("in Poland").
+_PHONE_LINK = r"(?:[ \t]*(?:number|no\.|num|#|is|was|:|-|,|on|now)[ \t]*|[ \t]+(?:in|from|for)[ \t]+\w+[ \t]*)*[ \t]*"
+
+
+class CuedPhoneRecognizer(_RegexRecognizer):
+    """A phone number in any country's national format right after a phone word (rule cued-phone).
+
+    Presidio's ``PhoneRecognizer`` is limited to GB numbers and our fallback to UK prefixes; a
+    foreign national number written without its country code ("her Polish mobile 512 345 678")
+    has no shape of its own, but a redactor reads any run of 8-13 digits after "mobile"/"tel" as
+    a phone. Dates and times are not phones.
+    """
+
+    ENTITY = "PHONE_NUMBER"
+    CONTEXT = ("phone", "mobile", "tel", "number")
+    FLAGS = re.IGNORECASE
+    RULES = ((r"\b" + _PHONE_CUE + r"\b\.?" + _PHONE_LINK
+              + r"(?<![\w+])(\(?\d{2,5}\)?(?:(?:[ .\-]|[ \t]*\n[ \t]*)?\d{2,4}){1,4})(?![\w/]|[.\-]\d)", 1, 0.6),)
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """8 to 13 digits, not shaped as a date."""
+        digits = re.sub(r"\D", "", pattern_text)
+        return 8 <= len(digits) <= 13 and not _is_date(re.sub(r"\s+", " ", pattern_text))
+
+
+def _is_date(value: str) -> bool:
+    """A day, month and year joined by one separator ("12 03 2024", "2024-03-12"), in a plausible range."""
+    m = re.fullmatch(r"(\d{1,2})([-/. ])(\d{1,2})\2(\d{2}|\d{4})", value)
+    if m:
+        a, b = int(m.group(1)), int(m.group(3))
+        return 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12
+    m = re.fullmatch(r"(?:19|20)\d{2}([-/. ])(\d{1,2})\1(\d{1,2})", value)
+    return bool(m) and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31
+
+
 def context_id_recognizers() -> list[_RegexRecognizer]:
     """Fresh instances of every recognizer in this module."""
     return [ContextVehiclePlateRecognizer(), WrittenDobRecognizer(), WrittenAgeRecognizer(),
-            PassportInContextRecognizer()]
+            PassportInContextRecognizer(), CuedPhoneRecognizer()]

@@ -11,14 +11,21 @@ Rules:
 * ``platform-handle``: a platform from ``lexicon/platforms.txt``, optionally "handle/username/name/
   account", then "is", ":", "as" or "called", then the handle. After "is"/"as" the handle must hold a
   digit, "_" or "." (so "Snapchat is popular" is not a handle); after a colon or an explicit
-  "username" label any token is.
-* ``labelled-sort-code``: six digits straight after "sort code" / "s/c".
+  "username" label any token is. A platform written in lower case ("insta: <name>") counts as a label
+  too, when the handle holds a digit, "_" or ".".
+* ``labelled-sort-code``: six digits straight after "sort code" / "s/c", or three pairs joined by one
+  separator (space, hyphen, full stop) after "sort code"/"sort-code"; a grouped sort code after the
+  capital "SC" when an account label ("AC", "acc") follows it on the payment line.
+* ``labelled-account-number``: six to ten digits, two groups of four or four pairs, after an account label
+  ("account no.", "acct", "a/c", "AC"), and the last three or four digits after "account ending"
+  / "card ending". A bare eight-digit number without a label stays with presidio's context rule.
 * ``labelled-vehicle-plate``: a registration after "reg", "registration", "plate" or "registered"
   (up to three words between, for "Polish-registered van, <plate>"), in any country's shape:
   1-4 letter/digit groups joined by spaces or hyphens, with both letters and digits.
 * ``named-street``: a street named without a house number where it places a person: after a
-  residence word ("lives on", "moved to", "staying at") or a position word ("behind", "outside",
-  "opposite"). "The office is on the High Street" is not one (no residence or position word).
+  residence word ("lives on", "moved to", "staying at"), after a dwelling of someone's ("his new
+  place is on", "their flat off"; ``lexicon/dwelling_words.txt``) or a position word ("behind",
+  "outside", "opposite"). "The office is on the High Street" is not one (no residence or position word).
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from redaction.detectors.uk_patterns import STREET_WORDS, _RegexRecognizer
 from redaction.lexicon import alternation, words
 
 _PLATFORM = alternation(words("platforms"))
+_PLATFORM_LONG = alternation(tuple(w for w in words("platforms") if len(w) > 2))
 _HANDLE = r"(@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_]))"
 
 
@@ -44,6 +52,9 @@ class PlatformHandleRecognizer(_RegexRecognizer):
         # "his Snapchat is <name>", "on Instagram as <name>", "a TikTok account called <name>"
         (r"\b(?:" + _PLATFORM + r")(?:\s+(?i:handle|username|name|account|profile))?\s+(?i:is|as|called|=)\s+"
          + _HANDLE + r"(?![\w@])", 1, 0.55),
+        # a platform written in lower case as a label in a message or a note ("insta: <name>",
+        # "tiktok - <name>"); only names of three letters or more, so "x:" is not a platform
+        (r"(?<![\w@/.])(?i:" + _PLATFORM_LONG + r")[ \t]*[:\-][ \t]*" + _HANDLE + r"(?![\w@])", 1, 0.55),
     )
 
     def spans(self, text: str):
@@ -66,7 +77,36 @@ class LabelledSortCodeRecognizer(_RegexRecognizer):
 
     ENTITY = "UK_BANK_DETAILS"
     CONTEXT = ("sort", "bank")
-    RULES = ((r"(?i:\bsort[ \t]*code|\bs/c)\b[ \t]*(?:(?i:is|no\.?|number)[ \t]*)?:?[ \t]*(\d{6})(?!\d)", 1, 0.6),)
+    RULES = (
+        (r"(?i:\bsort[ \t]*code|\bs/c)\b[ \t]*(?:(?i:is|no\.?|number)[ \t]*)?:?[ \t]*(\d{6})(?!\d)", 1, 0.6),
+        # grouped with full stops or after "sort-code" ("sort-code: 20.45.77"), as hand-typed notes write it
+        (r"(?i:\bsort[ \t\-]*code)\b[ \t]*(?:(?i:is|no\.?|number)[ \t]*)?:?[ \t]*"
+         r"(\d{2}([ .\-])\d{2}\2\d{2})(?![\d\-.]\d)", 1, 0.6),
+        # "SC 40-11-62 AC 71234567": the capital abbreviations of a payment line, both labels present
+        (r"(?<![\w/])SC[ \t]*:?[ \t]*(\d{2}[ \-.]?\d{2}[ \-.]?\d{2})(?![\d\-])"
+         r"(?=[ \t,;/]*(?:AC|A/C|(?i:acc(?:oun)?t))\b)", 1, 0.6),
+    )
+
+
+_ACCOUNT_LABEL = r"(?:(?i:\b(?:bank[ \t]+)?(?:account|acct|acc|a/c))|(?<![\w/])AC)"
+
+
+class LabelledAccountRecognizer(_RegexRecognizer):
+    """A bank account number after its label, in any grouping (rule labelled-account-number).
+
+    Presidio's context enhancer only raises an eight-digit run next to "account"; records also
+    write "a/c 4391 7265", "AC 71234567" on a payment line and "account ending 7265" for a
+    card or account known by its last digits, which identifies it to whoever holds it.
+    """
+
+    ENTITY = "UK_BANK_DETAILS"
+    CONTEXT = ("account", "bank", "acc")
+    RULES = (
+        (_ACCOUNT_LABEL + r"(?:[ \t]+(?i:no\.?|number|num|#))?[ \t]*(?:(?i:is|was)[ \t]+)?[:\-]?[ \t]*"
+         r"(?<![\d\-])(\d{4}[ \-]\d{4}|\d{2}(?:-\d{2}){3}|\d{6,10})(?![\d\-/])", 1, 0.6),
+        (r"(?i:\b(?:account|acct|a/c|card)(?:[ \t]+(?:no\.?|number))?[ \t]+ending(?:[ \t]+in)?[ \t]*:?[ \t]*)"
+         r"(\d{3,4})(?!\d)", 1, 0.6),
+    )
 
 
 _PLATE = r"([A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,5}){1,3})"
@@ -96,6 +136,12 @@ _POSITION = (r"(?:behind|outside|opposite|beside|next\s+to|round\s+the\s+corner\
 _NAMEWORD = r"(?-i:[A-Z][a-z'\u2019\-]+)"
 
 
+_DWELLING = alternation(words("dwelling_words"))
+# "his new place is on <Street>", "their flat off <Street>": a dwelling placed on a street.
+_DWELLING_ON = (r"(?:his|her|their|my|our|your|\w+['\u2019]s)[ \t]+(?:(?:new|old|own|current)[ \t]+)?"
+                r"(?:place|" + _DWELLING + r")(?:[ \t]+(?:is|was|are|were))?")
+
+
 class NamedStreetRecognizer(_RegexRecognizer):
     """A street named without a house number where it places a person (rule named-street)."""
 
@@ -103,7 +149,8 @@ class NamedStreetRecognizer(_RegexRecognizer):
     CONTEXT = ("lives", "address", "moved")
     FLAGS = re.IGNORECASE
     RULES = (
-        (r"\b(?:" + _RESIDENCE + r"(?:[ \t]+(?:now|currently|still|back))?[ \t]+(?:on|in|at|to|off|near|along)|"
+        (r"\b(?:(?:" + _RESIDENCE + r"|" + _DWELLING_ON + r")(?:[ \t]+(?:now|currently|still|back))?[ \t]+"
+         r"(?:on|in|at|to|off|near|along)|"
          + _POSITION + r")[ \t]+(?:the[ \t]+\w+[ \t]+(?:on|in|off)[ \t]+)?(?:the[ \t]+)?("
          + _NAMEWORD + r"(?:[ \t]+" + _NAMEWORD + r"){0,2}[ \t]+(?-i:" + _STREET + r"))\b"
          # not the start of a longer proper name ("<Name> Vale Academy", "<Name> Road Surgery")
@@ -117,5 +164,5 @@ class NamedStreetRecognizer(_RegexRecognizer):
 
 def labelled_recognizers() -> list[_RegexRecognizer]:
     """Fresh instances of every recognizer in this module."""
-    return [PlatformHandleRecognizer(), LabelledSortCodeRecognizer(), LabelledVehiclePlateRecognizer(),
-            NamedStreetRecognizer()]
+    return [PlatformHandleRecognizer(), LabelledSortCodeRecognizer(), LabelledAccountRecognizer(),
+            LabelledVehiclePlateRecognizer(), NamedStreetRecognizer()]

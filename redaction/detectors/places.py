@@ -3,8 +3,9 @@
 Rules (the detail is then decided by ownership, like any address: rule third-party-owns-detail or
 serious-harm-locator in the engine's identifier rules):
 
-* ``foreign-address``: an address ending in a country name (``lexicon/countries.txt``) with at least
-  two comma-separated parts before it, or a house number; parts are capitalised words, numbers and
+* ``foreign-address``: an address ending in a country name (``lexicon/countries.txt``), perhaps as
+  "<Name> Region (Province, State ...) of <Country>", with at least two comma-separated parts before
+  it, or a house number; parts are capitalised words, numbers and
   the lower-case particles and street abbreviations of other languages (``_PARTICLES``).
 * ``foreign-postcode-address``: a street with a house number and a foreign street word or particle
   ("rue", "via", "ul."), then a numeric postcode and a town, with no country after it.
@@ -33,9 +34,13 @@ _SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 # as addresses in many languages do; never with a sentence ("lives at ...": two lower-case words).
 _LATER = r"(?:(?!" + _UPPER + r")[^\W\d_]{1,8}" + _SEP + r")?" + _PART + r"(?:" + _SEP + _PART + r"){0,4}"
 _COUNTRY = alternation(words("countries"))
+# A country's administrative region written before it ("<Name> Region of <Country>", "<Name> Province of
+# <Country>"), as addresses abroad are often given.
+_REGION_OF = (r"(?:" + _UPPER + r"[\w'\u2019\-]*(?:" + _SEP + _UPPER + r"[\w'\u2019\-]*)?" + _SEP
+              + r"(?:Region|Province|State|Governorate|District|Oblast|County|Republic)" + _SEP + r"of" + _SEP + r")?")
 _FOREIGN = re.compile(
     r"(?<![\w,])(" + _PART + r"(?:" + _SEP + _PART + r"){0,4}(?:," + _SEP + r"?" + _LATER + r"){1,5}"
-    r"," + _SEP + r"?" + _COUNTRY + r")(?![\w])"
+    r"," + _SEP + r"?" + _REGION_OF + _COUNTRY + r")(?![\w])"
 )
 # "<street parts with a number>, <numeric postcode> <Town>": European postal addresses end in a
 # 4-5 digit or NN-NNN postcode and the town, often with no country (rule foreign-postcode-address).

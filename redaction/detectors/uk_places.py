@@ -111,8 +111,9 @@ class AddressRecognizer(_RegexRecognizer):
     _token = re.compile(r"[A-Za-z0-9'\u2019\-]+|,|\S")
     # "lives at 89 Any Corners, Town": a living/address cue, a house number and capitalised words,
     # for street types no list can enumerate. After the weak cues "at"/"of" a ", Town" is required.
-    # An address word is not a line label ("Tel:" on the next line).
-    _aw = _CAPWORD + r"(?![\w'])(?!\s*:)"
+    # An address word is not a line label ("Tel:" on the next line); it may follow a lower-case
+    # name particle ("<Word> y <Word>").
+    _aw = r"(?:(?:y|yr|de|la|du|des|del|da|di|van|der|von)[ \t]+)?" + _CAPWORD + r"(?![\w'])(?!\s*:)"
     _cued = re.compile(
         r"(?i:\b(?:lives?|living|resides?|residing|staying|stays|moved|moving|relocated|address(?:\s+is)?|"
         r"home\s+is)\s*(?:at|to|in|:)?\s*(?:at\s+)?)(" + _NUMBER + r"[ \t\n]+" + _aw + r"(?:[ \t\n]+" + _aw

@@ -68,7 +68,7 @@ def _status(run, who):
 
 def test_rules_are_named():
     assert {r.id for r in RULES} == {"speaker-label", "speaker-handle", "platform-handle-nearby",
-                                     "relation-apposition"}
+                                     "relation-apposition", "saved-contact-name", "message-addressee"}
 
 
 # -- speaker-label ---------------------------------------------------------------------------------
