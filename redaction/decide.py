@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date as _date
 
 from redaction.candidates import (
@@ -46,7 +47,7 @@ from redaction.names import (
     name_tokens,
 )
 from redaction.ownership import given_to, stated_for_relative
-from redaction.people import _PeopleScan
+from redaction.people import ALIAS_NON_NAME, _PeopleScan
 from redaction.plan import _close_over_documents, _resolve_overlaps
 from redaction.relation_initials import add_relation_initials
 from redaction.role_evidence import add_role_evidence
@@ -64,6 +65,7 @@ from redaction.spans import (
     _value_key,
 )
 from redaction.speakers import add_speaker_names
+from redaction.subject_aliases import declared_subject_aliases
 from redaction.subject_own import subject_field_owner
 from redaction.text import paragraph_bounds, trim_span
 
@@ -120,6 +122,11 @@ class _Decider(_PeopleScan):
         blocked = self._blocked_spans(self.pages)
         # People are learnt from every page, withheld ones included: a role stated only in a legal
         # meeting note ("<Given> <Surname> (Team Manager)") still makes her a professional elsewhere.
+        declared = declared_subject_aliases((p.text for p in self.pages), self.context.subject.names, ALIAS_NON_NAME)
+        if declared:  # "Preferred name: <Nick>" under the subject's name (redaction.subject_aliases)
+            subject = replace(self.context.subject, aliases=self.context.subject.aliases + declared)
+            self.context = replace(self.context, subject=subject)
+            self.people = PeopleIndex(self.context)
         mentions = self._mentions(self.pages, blocked)
         self.people.add_mentions(mentions, {p.key: p.text for p in self.pages})
         add_role_evidence(self.people, self.pages)  # author columns, ranks, job titles (redaction.role_evidence)

@@ -1,0 +1,81 @@
+"""Keep rate, wave 7 (issue 10): the subject's declared names and professionals' own work addresses.
+
+One positive and one negative row per rule; every sentence is invented for this file.
+"""
+
+import pytest
+
+from redaction.role_evidence import work_email_locals
+from redaction.subject_aliases import declared_subject_aliases
+from tests.redaction.engine_support import context, make_doc, propose, redacted_texts
+
+SUBJECT = ("Lorcan Halloran",)
+
+
+# -- rule subject-alias-label (redaction.subject_aliases) -------------------------------------------
+
+def test_a_preferred_name_under_the_subjects_name_is_the_subjects():
+    assert declared_subject_aliases(["Front sheet\nName: HALLORAN, Lorcan\nPreferred name: Lorky\n"], SUBJECT) \
+        == ("Lorky",)
+    # Stacked cells, the label wrapped over two lines.
+    assert declared_subject_aliases(["Child\nLorcan Halloran\nPreferred\nname\nLorky\nDOB\n"], SUBJECT) == ("Lorky",)
+
+
+def test_a_relatives_known_as_is_not_the_subjects():
+    # Negative rows: the nearest name above is a relative's block, or nobody's.
+    assert declared_subject_aliases(["Child\nLorcan Halloran\nMother\nOrla Halloran\nKnown as\nOrlo\n"], SUBJECT) == ()
+    assert declared_subject_aliases(["Referral\nKnown as: Orlo\nMobile: 07700 900123\n"], SUBJECT) == ()
+    assert declared_subject_aliases(["Name: Lorcan Halloran\nKnown as: Mother\n"], SUBJECT) == ()
+
+
+@pytest.mark.slow
+def test_the_subjects_declared_name_and_details_under_it_are_kept():
+    doc = make_doc("sheet.pdf", "Front sheet\nName: HALLORAN, Lorcan\nPreferred name: Lorky\nMobile: 07700 900123\n"
+                   "Lorky said school was fine.\n")
+    texts = redacted_texts(propose(doc, ctx=context())[0])
+    assert texts == [], texts
+
+
+@pytest.mark.slow
+def test_a_relatives_declared_name_and_details_stay_redacted():
+    doc = make_doc("sheet.pdf", "Front sheet\nChild\nLorcan Halloran\nMother\nOrla Halloran\nKnown as\nOrlo\n"
+                   "Mobile\n07700 900123\nOrlo rang the office.\n")
+    texts = redacted_texts(propose(doc, ctx=context())[0])
+    assert "Orlo" in texts and "07700 900123" in texts, texts
+
+
+# -- rule subject-stacked-field with a PNC label (lexicon/subject_fields.txt) ------------------------
+
+@pytest.mark.slow
+def test_the_subjects_pnc_id_on_a_stacked_front_sheet_is_kept():
+    doc = make_doc("yj.pdf", "Case note\nYoung person\nHALLORAN, Lorcan\nPNC ID\n21/904417Q\nOrder\nReferral order\n")
+    assert "21/904417Q" not in redacted_texts(propose(doc, ctx=context())[0])
+
+
+@pytest.mark.slow
+def test_a_relatives_pnc_id_on_a_stacked_sheet_is_redacted():
+    doc = make_doc("yj.pdf", "Associates\nName\nDoran Vesk\nRelationship\nuncle\nPNC ID\n21/904417Q\nOrder\nNone\n")
+    assert "21/904417Q" in redacted_texts(propose(doc, ctx=context())[0])
+
+
+# -- rule own-work-email (redaction.role_evidence) ---------------------------------------------------
+
+def test_work_email_local_parts_are_read_only_on_work_domains():
+    assert work_email_locals(["Contact quillon.brask2@northvale.gov.uk or q.brask@example.com"]) == {"quillon.brask"}
+
+
+@pytest.mark.slow
+def test_a_name_over_its_own_work_address_is_a_professional():
+    doc = make_doc("mail.pdf", "Update\nMany thanks,\nQuillon Brask\nquillon.brask@northvale.gov.uk\n"
+                   "Doran Vesk (uncle) was copied in.\n")
+    texts = redacted_texts(propose(doc, ctx=context())[0])
+    assert not any("Quillon" in t for t in texts), texts
+    assert "Doran Vesk" in texts
+
+
+@pytest.mark.slow
+def test_a_name_over_a_private_address_stays_redacted():
+    doc = make_doc("mail.pdf", "Update\nMany thanks,\nQuillon Brask\nquillon.brask@fastmail.co.uk\n"
+                   "Doran Vesk (uncle) was copied in.\n")
+    texts = redacted_texts(propose(doc, ctx=context())[0])
+    assert "Quillon Brask" in texts, texts
