@@ -46,6 +46,7 @@ from redaction.names import (
     Person,
     name_tokens,
 )
+from redaction.org_names import starts_organisation_name
 from redaction.ownership import given_to, stated_for_relative
 from redaction.people import ALIAS_NON_NAME, _PeopleScan
 from redaction.plan import _close_over_documents, _resolve_overlaps
@@ -136,6 +137,12 @@ class _Decider(_PeopleScan):
         self._short_and_coordinated_names(live, blocked)
         add_speaker_names(self, live)  # transcripts, handles, relatives in messages (redaction.speakers)
         add_relation_initials(self, live)  # "the stepmother (AB)": relatives known only by initials
+        # Rule organisation-name-not-person (redaction.org_names), for a word known only on its own: a
+        # word of a third party's full name stays theirs ("<Surname> Hospital" fails closed).
+        full = {t for p in self.people.third_parties() if len(p.key) > 1 for t in p.key}
+        for page in live:
+            self.names[page.key] = [(s, e, p) for s, e, p in self.names.get(page.key, ()) if not (
+                len(p.key) == 1 and p.key[0] not in full and starts_organisation_name(page.text, s, e))]
         out: list[_Candidate] = []
         for page in self.pages:
             if page.key in withheld:

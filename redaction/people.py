@@ -45,6 +45,7 @@ from redaction.names import (
     clean_mention,
     name_tokens,
 )
+from redaction.org_names import organisation_name
 from redaction.party_roles import role_table_rows
 from redaction.spans import (
     _SALUTATION,
@@ -140,6 +141,8 @@ class _PeopleScan:
                         or names_an_identifier(page.text, m.end)
                     ):
                         continue  # a dictionary word in a header, footer or label: furniture
+                    if m.title is None and organisation_name(page.text, m.start, m.end):
+                        continue  # rule organisation-name-not-person
                     if len(m.tokens) == 1 and m.title is None and (
                         _month_in_date(page.text, m.start, m.end)  # rule month-in-date: "11 Jun 2021"
                         or m.tokens[0].lower() in _TRANSCRIPT_FURNITURE  # rule transcript-furniture

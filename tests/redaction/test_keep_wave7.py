@@ -79,3 +79,30 @@ def test_a_name_over_a_private_address_stays_redacted():
                    "Doran Vesk (uncle) was copied in.\n")
     texts = redacted_texts(propose(doc, ctx=context())[0])
     assert "Quillon Brask" in texts, texts
+
+
+# -- rule organisation-name-not-person (redaction.org_names) -----------------------------------------
+
+def test_a_word_before_an_organisation_head_starts_the_organisations_name():
+    from redaction.org_names import organisation_name, starts_organisation_name
+
+    text = "He attends Quorwick Learning Centre; Selbury Constabulary attended."
+    assert starts_organisation_name(text, 11, 19)
+    assert organisation_name(text, 37, 57)
+    # Negative rows: a full name before a noun phrase, and a form label after a word.
+    assert not organisation_name("Doran Vesk Hospital visit", 0, 10)
+    assert not starts_organisation_name("Child: Orlo School: none", 7, 11)
+
+
+@pytest.mark.slow
+def test_an_organisation_the_model_reads_as_a_person_is_kept():
+    doc = make_doc("log.pdf", "Police\nSelbury Constabulary attended. Selbury Constabulary later closed the log.\n"
+                   "Lorcan stays at Quorwick Learning Centre; his carers drive him.\n")
+    assert redacted_texts(propose(doc, ctx=context())[0]) == []
+
+
+@pytest.mark.slow
+def test_a_third_partys_surname_before_an_organisation_head_stays_redacted():
+    doc = make_doc("n.pdf", "Visit\nDoran Vesk (uncle) rang. Vesk Hospital visit is planned.\n")
+    texts = redacted_texts(propose(doc, ctx=context())[0])
+    assert "Vesk" in texts, texts
