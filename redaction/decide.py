@@ -46,7 +46,7 @@ from redaction.names import (
     Person,
     name_tokens,
 )
-from redaction.org_names import starts_organisation_name
+from redaction.org_names import kept_name_keys, starts_organisation_name, without_kept_name_lines
 from redaction.ownership import given_to, stated_for_relative
 from redaction.people import ALIAS_NON_NAME, _PeopleScan
 from redaction.plan import _close_over_documents, _resolve_overlaps
@@ -120,14 +120,20 @@ class _Decider(_PeopleScan):
         """Return every candidate redaction in the bundle, overlaps resolved."""
         withheld = self._legal_pages()
         live = [p for p in self.pages if p.key not in withheld]
-        blocked = self._blocked_spans(self.pages)
-        # People are learnt from every page, withheld ones included: a role stated only in a legal
-        # meeting note ("<Given> <Surname> (Team Manager)") still makes her a professional elsewhere.
         declared = declared_subject_aliases((p.text for p in self.pages), self.context.subject.names, ALIAS_NON_NAME)
         if declared:  # "Preferred name: <Nick>" under the subject's name (redaction.subject_aliases)
             subject = replace(self.context.subject, aliases=self.context.subject.aliases + declared)
             self.context = replace(self.context, subject=subject)
             self.people = PeopleIndex(self.context)
+        # Rule kept-name-line-not-organisation (redaction.org_names): the subject's or a listed
+        # professional's name on its own line never starts a school or practice name.
+        kept = kept_name_keys(self.context)
+        for page in self.pages:
+            page.findings = [f._replace(start=without_kept_name_lines(page.text, f.start, f.end, kept))
+                             if f.entity in ("SCHOOL", "GP_PRACTICE") else f for f in page.findings]
+        blocked = self._blocked_spans(self.pages)
+        # People are learnt from every page, withheld ones included: a role stated only in a legal
+        # meeting note ("<Given> <Surname> (Team Manager)") still makes her a professional elsewhere.
         mentions = self._mentions(self.pages, blocked)
         self.people.add_mentions(mentions, {p.key: p.text for p in self.pages})
         add_role_evidence(self.people, self.pages)  # author columns, ranks, job titles (redaction.role_evidence)

@@ -14,8 +14,12 @@ followed by a colon is a form label ("School:"), not part of a name.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
+from redaction.context import RedactionContext
+from redaction.letters import name_key
 from redaction.lexicon import alternation, words
+from redaction.names import name_tokens
 
 _ORG_HEAD = alternation(words("organisation_heads"))
 #: Capitalised words (and connectives) then an organisation head, right after a name-shaped run.
@@ -37,3 +41,42 @@ def organisation_name(text: str, start: int, end: int) -> bool:
 def starts_organisation_name(text: str, start: int, end: int) -> bool:
     """One written word at ``text[start:end]`` followed by the rest of an organisation's name."""
     return not re.search(r"\s", text[start:end].strip()) and ORG_NAME_AFTER.match(text, end) is not None
+
+
+def without_kept_name_lines(text: str, start: int, end: int, kept: Collection[str]) -> int:
+    """The start of a school or practice name at ``text[start:end]``, its leading kept-name lines dropped.
+
+    Rule kept-name-line-not-organisation: a name wrapped over lines may start on a line of its own, but a
+    line that holds only the subject's or a listed professional's name (``kept``: their name tokens,
+    case-folded) is a table cell of its own, and the name starts after it (a flattened plan table with the
+    subject's given name, a professional's name and "<Word> School" on four lines). Returns ``start`` when
+    no such line leads the run.
+    """
+    while (nl := text.find("\n", start, end)) >= 0:
+        words_ = re.findall(r"[^\W\d_][\w'\u2019\-]*", text[start:nl])
+        if not words_ or not all(name_key(w) in kept for w in words_):
+            break
+        start = nl + 1
+    return start
+
+
+def kept_name_cells(text: str, start: int, end: int, kept: Collection[str]) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at each line break after a line holding only kept-name words.
+
+    The same rule for a person span the model ran over table cells ("<Subject's given name>" on one line,
+    a professional's name on the next): each cell is read as its own name. Returns ``[(start, end)]``.
+    """
+    out = []
+    while (nl := text.find("\n", start, end)) >= 0:
+        words_ = re.findall(r"[^\W\d_][\w'\u2019\-]*", text[start:nl])
+        if not words_ or not all(name_key(w) in kept for w in words_):
+            break
+        out.append((start, nl))
+        start = nl + 1
+    out.append((start, end))
+    return out
+
+
+def kept_name_keys(context: RedactionContext) -> set[str]:
+    """Case-folded name tokens of the subject (every alias) and of the staff directory."""
+    return {name_key(t) for n in (*context.subject.names, *(m.name for m in context.staff)) for t in name_tokens(n)}

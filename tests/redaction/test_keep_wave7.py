@@ -106,3 +106,29 @@ def test_a_third_partys_surname_before_an_organisation_head_stays_redacted():
     doc = make_doc("n.pdf", "Visit\nDoran Vesk (uncle) rang. Vesk Hospital visit is planned.\n")
     texts = redacted_texts(propose(doc, ctx=context())[0])
     assert "Vesk" in texts, texts
+
+
+# -- rule kept-name-line-not-organisation (redaction.org_names) ---------------------------------------
+
+def test_a_kept_name_on_its_own_line_never_starts_a_school_name():
+    from redaction.org_names import kept_name_cells, without_kept_name_lines
+
+    text = "Work with Lorcan\nTamsin Baptiste\nWeekly\nSchool run"
+    kept = {"lorcan", "halloran", "tamsin", "baptiste"}
+    start = text.index("Lorcan")
+    assert text[without_kept_name_lines(text, start, text.index(" run"), kept):].startswith("Weekly")
+    assert [text[s:e] for s, e in kept_name_cells(text, start, text.index("\nWeekly"), kept)] \
+        == ["Lorcan", "Tamsin Baptiste"]
+    # Negative rows: a line naming anyone else is left in the run.
+    other = "Work with Mira Vesk\nNorthgate\nPrimary School"
+    s = other.index("Mira")
+    assert without_kept_name_lines(other, s, len(other), kept) == s
+    assert kept_name_cells(other, s, other.index("\nPrimary"), kept) == [(s, other.index("\nPrimary"))]
+
+
+@pytest.mark.slow
+def test_names_in_a_flattened_plan_table_are_not_a_school():
+    doc = make_doc("plan.pdf", "Plan\nAction\nWho\nWhen\nDirect work sessions with Lorcan\nTamsin Baptiste\n"
+                   "Fortnightly\nSchool attendance\nBreakfast club\n")
+    texts = redacted_texts(propose(doc, ctx=context())[0])
+    assert not any("Lorcan" in t or "Tamsin" in t for t in texts), texts
