@@ -1,12 +1,12 @@
-"""Organisation names that the language model reads as people: "<Place> Learning Centre", "<County> Constabulary".
+"""Organisation names that the language model reads as people: "<Place> Medical Centre", "<County> Constabulary".
 
-A redactor does not read the first word of "<Place> Learning Centre" as a person: the words after it
+A redactor does not read the first word of "<Place> Medical Centre" as a person: the words after it
 name a body. The model often tags such a word (or "<County> Constabulary" whole) as a person, and the
 tracker then blanked it everywhere, together with the subject's school or an agency named in role.
 
 Rule ``organisation-name-not-person`` (heads in lexicon/organisation_heads.txt; tests in
 tests/redaction/test_keep_wave7.py): a single name-shaped word followed on the same line, after single
-spaces, by capitalised words ending in an organisation head ("Learning Centre", "Constabulary") starts
+spaces, by capitalised words ending in an organisation head ("Medical Centre", "Constabulary") starts
 the body's name, and a run that contains such a head is the body's name: neither is a person. A head
 followed by a colon is a form label ("School:"), not part of a name.
 """

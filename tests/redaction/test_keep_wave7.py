@@ -86,7 +86,7 @@ def test_a_name_over_a_private_address_stays_redacted():
 def test_a_word_before_an_organisation_head_starts_the_organisations_name():
     from redaction.org_names import organisation_name, starts_organisation_name
 
-    text = "He attends Quorwick Learning Centre; Selbury Constabulary attended."
+    text = "He attends Quorwick Skills Centre; Selbury Constabulary attended."
     assert starts_organisation_name(text, 11, 19)
     assert organisation_name(text, 37, 57)
     # Negative rows: a full name before a noun phrase, and a form label after a word.
@@ -97,7 +97,7 @@ def test_a_word_before_an_organisation_head_starts_the_organisations_name():
 @pytest.mark.slow
 def test_an_organisation_the_model_reads_as_a_person_is_kept():
     doc = make_doc("log.pdf", "Police\nSelbury Constabulary attended. Selbury Constabulary later closed the log.\n"
-                   "Lorcan stays at Quorwick Learning Centre; his carers drive him.\n")
+                   "Lorcan stays at Quorwick Skills Centre; his carers drive him.\n")
     assert redacted_texts(propose(doc, ctx=context())[0]) == []
 
 
