@@ -120,7 +120,8 @@ class _Decider(_PeopleScan):
         """Return every candidate redaction in the bundle, overlaps resolved."""
         withheld = self._legal_pages()
         live = [p for p in self.pages if p.key not in withheld]
-        declared = declared_subject_aliases((p.text for p in self.pages), self.context.subject.names, ALIAS_NON_NAME)
+        declared = declared_subject_aliases((p.text for p in self.pages), self.context.subject.names,
+                                            ALIAS_NON_NAME, self.is_word)
         if declared:  # "Preferred name: <Nick>" under the subject's name (redaction.subject_aliases)
             subject = replace(self.context.subject, aliases=self.context.subject.aliases + declared)
             self.context = replace(self.context, subject=subject)

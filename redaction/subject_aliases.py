@@ -12,12 +12,20 @@ lines or not) with its value, one or two name-shaped words, after a colon on the
 the next line; within ``NEAR_LINES`` non-blank lines above the label a line holds the subject's given
 name and surname (the person label's value), and no line between them is a relative's block label or
 holds a relationship word (a relative's "known as" is the relative's: fail closed).
+
+Rule ``subject-alias-inline``: right after the subject's given name and surname (either order, any
+case), a bracket holding another name of the same person: "(also <Name>)", "(aka <Name>)", "(known as
+<Name>)", or two or three name words alone that share a word with the subject's name ("<Given>
+<Surname> (<Surname> <Birth given name>)"); no word of it ordinary vocabulary, a relationship or a
+non-name word. A bare bracket naming someone else entirely fails closed. A former name ("formerly",
+"nee") is left out on purpose: it is often the birth family's surname, and its lone tokens would then
+keep relatives' names.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from redaction.detectors.uk import RELATIONSHIPS
 from redaction.lexicon import alternation, words
@@ -38,6 +46,32 @@ _KIN = alternation(tuple(r for r in RELATIONSHIPS if r not in {"child", "referre
 _RELATIVE = re.compile(r"(?<![\w'-])(?:" + _KIN + r"|carers?)(?![\w-])", re.IGNORECASE)
 
 
+_INLINE_AFTER = re.compile(r"[ \t]*\((?:(?:also(?:[ \t]+known[ \t]+as)?|aka|a\.k\.a\.|known[ \t]+as)[ \t]+("
+                           + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,2})|(" + _NAME_WORD + r"(?:[ \t]+"
+                           + _NAME_WORD + r"){1,2}))\)")
+
+
+def _inline_aliases(text: str, names: Sequence[tuple[str, ...]], bad: Callable[[str], bool]) -> list[str]:
+    """Rule subject-alias-inline: bracketed other names right after the subject's full name in ``text``."""
+    out = []
+    for n in names:
+        if len(n) < 2:
+            continue
+        given, surname = (re.escape(t) for t in (n[0], n[-1]))
+        full = re.compile(r"(?<![\w'-])(?:" + given + r"[ \t]+(?:[\w'\-]+[ \t]+){0,2}?" + surname + r"|" + surname
+                          + r",?[ \t]+" + given + r")(?![\w'-])", re.IGNORECASE)
+        for m in full.finditer(text):
+            if (a := _INLINE_AFTER.match(text, m.end())) is None:
+                continue
+            value = a.group(1) or a.group(2)
+            words_ = re.split(r"[ \t]+", value)
+            if a.group(2) and not {name_key(w) for w in words_} & {name_key(t) for t in n}:
+                continue  # a bare bracket is another name of the subject only when it shares a word of hers
+            if not any(bad(w) for w in words_):
+                out.append(" ".join(value.split()))
+    return out
+
+
 def _holds_subject(line: str, names: Sequence[tuple[str, ...]]) -> bool:
     """The line writes one of the subject's names with given name and surname (either order)."""
     keys = {name_key(w) for w in re.findall(r"[^\W\d_][\w'\u2019\-]*", line)}
@@ -45,18 +79,26 @@ def _holds_subject(line: str, names: Sequence[tuple[str, ...]]) -> bool:
 
 
 def declared_subject_aliases(texts: Iterable[str], subject_names: Sequence[str],
-                             non_name: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """The names the pages declare for the subject under an alias label (rule subject-alias-label).
+                             non_name: frozenset[str] = frozenset(),
+                             is_word: Callable[[str], bool] = lambda _w: False) -> tuple[str, ...]:
+    """The names the pages declare for the subject (rules subject-alias-label, subject-alias-inline).
 
     :param texts: the text of every page of the bundle.
     :param subject_names: the subject's full name and known aliases.
     :param non_name: lower-case words that are never a name (role words, document words).
+    :param is_word: is a (lower-case) word ordinary vocabulary; such a word is no bracketed alias.
     :returns: new alias strings, in order of first declaration, none already a subject name.
     """
     names = [t for t in (name_tokens(n) for n in subject_names) if t]
     known = {" ".join(n).casefold() for n in names}
     out: dict[str, None] = {}
+    def bad(w: str) -> bool:
+        return w.lower() in non_name or bool(_RELATIVE.fullmatch(w)) or is_word(w.lower())
+
     for text in texts:
+        for value in _inline_aliases(text, names, bad):
+            if value.casefold() not in known:
+                out.setdefault(value)
         lines = [ln for ln in text.split("\n") if ln.strip()]
         for i, line in enumerate(lines):
             value, label_at = None, i

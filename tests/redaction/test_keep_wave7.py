@@ -132,3 +132,28 @@ def test_names_in_a_flattened_plan_table_are_not_a_school():
                    "Fortnightly\nSchool attendance\nBreakfast club\n")
     texts = redacted_texts(propose(doc, ctx=context())[0])
     assert not any("Lorcan" in t or "Tamsin" in t for t in texts), texts
+
+
+# -- rule subject-alias-inline (redaction.subject_aliases) --------------------------------------------
+
+def test_a_bracketed_other_name_after_the_subjects_name_is_the_subjects():
+    assert declared_subject_aliases(["Log\nMissing: HALLORAN, LORCAN (also LOR KANN) DOB 09/09/2009\n"], SUBJECT) \
+        == ("LOR KANN",)
+    assert declared_subject_aliases(["Lorcan Halloran (Halloran Lo-kan) was born in 2009."], SUBJECT) \
+        == ("Halloran Lo-kan",)
+
+
+def test_a_bracketed_other_person_or_former_name_is_not_the_subjects():
+    # Negative rows: a bare bracket sharing no word with the subject's name, a relationship, a former name.
+    assert declared_subject_aliases(["Lorcan Halloran (Doran Vesk) was seen."], SUBJECT) == ()
+    assert declared_subject_aliases(["Lorcan Halloran (Mother) rang."], SUBJECT) == ()
+    assert declared_subject_aliases(["Lorcan Halloran (formerly Lorcan Vesk) wrote."], SUBJECT) == ()
+
+
+@pytest.mark.slow
+def test_the_subjects_bracketed_other_name_is_kept_and_another_persons_is_not():
+    doc = make_doc("chron.pdf", "Chronology\nLorcan Halloran (Halloran Lo-kan) born 9 September 2009\n"
+                   "Halloran Lo-kan was seen at home.\nLorcan Halloran (Doran Vesk) was noted.\n")
+    texts = redacted_texts(propose(doc, ctx=context())[0])
+    assert not any("Lo-kan" in t for t in texts), texts
+    assert "Doran Vesk" in texts, texts
