@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date as _date
 
 from redaction.candidates import (
@@ -47,8 +48,9 @@ from redaction.names import (
     Person,
     name_tokens,
 )
+from redaction.org_names import kept_name_keys, starts_organisation_name, without_kept_name_lines
 from redaction.ownership import given_to, owner_named_next, owner_stated_after, stated_for_relative
-from redaction.people import _PeopleScan
+from redaction.people import ALIAS_NON_NAME, _PeopleScan
 from redaction.plan import _close_over_documents, _resolve_overlaps
 from redaction.relation_initials import add_relation_initials, add_titled_initials
 from redaction.role_evidence import add_role_evidence
@@ -66,6 +68,7 @@ from redaction.spans import (
     _value_key,
 )
 from redaction.speakers import add_speaker_names
+from redaction.subject_aliases import declared_subject_aliases
 from redaction.subject_own import subject_field_owner
 from redaction.text import paragraph_bounds, trim_span
 
@@ -140,6 +143,18 @@ class _Decider(_PeopleScan):
         """Return every candidate redaction in the bundle, overlaps resolved."""
         withheld = self._legal_pages()
         live = [p for p in self.pages if p.key not in withheld]
+        declared = declared_subject_aliases((p.text for p in self.pages), self.context.subject.names,
+                                            ALIAS_NON_NAME, self.is_word)
+        if declared:  # "Preferred name: <Nick>" under the subject's name (redaction.subject_aliases)
+            subject = replace(self.context.subject, aliases=self.context.subject.aliases + declared)
+            self.context = replace(self.context, subject=subject)
+            self.people = PeopleIndex(self.context)
+        # Rule kept-name-line-not-organisation (redaction.org_names): the subject's or a listed
+        # professional's name on its own line never starts a school or practice name.
+        kept = kept_name_keys(self.context)
+        for page in self.pages:
+            page.findings = [f._replace(start=without_kept_name_lines(page.text, f.start, f.end, kept))
+                             if f.entity in ("SCHOOL", "GP_PRACTICE") else f for f in page.findings]
         blocked = self._blocked_spans(self.pages)
         # People are learnt from every page, withheld ones included: a role stated only in a legal
         # meeting note ("<Given> <Surname> (Team Manager)") still makes her a professional elsewhere.
@@ -153,6 +168,12 @@ class _Decider(_PeopleScan):
         add_speaker_names(self, live)  # transcripts, handles, relatives in messages (redaction.speakers)
         add_relation_initials(self, live)  # "the stepmother (AB)": relatives known only by initials
         add_titled_initials(self, live)  # "Mr K": a person known only by a title and an initial
+        # Rule organisation-name-not-person (redaction.org_names), for a word known only on its own: a
+        # word of a third party's full name stays theirs ("<Surname> Hospital" fails closed).
+        full = {t for p in self.people.third_parties() if len(p.key) > 1 for t in p.key}
+        for page in live:
+            self.names[page.key] = [(s, e, p) for s, e, p in self.names.get(page.key, ()) if not (
+                len(p.key) == 1 and p.key[0] not in full and starts_organisation_name(page.text, s, e))]
         out: list[_Candidate] = []
         for page in self.pages:
             if page.key in withheld:

@@ -45,6 +45,7 @@ from redaction.names import (
     clean_mention,
     name_tokens,
 )
+from redaction.org_names import kept_name_cells, kept_name_keys, organisation_name
 from redaction.party_roles import role_table_rows
 from redaction.spans import (
     _SALUTATION,
@@ -110,6 +111,7 @@ class _PeopleScan:
         # Running headers and footers are page furniture, not evidence (redaction.furniture).
         running = running_lines((p.doc, p.text) for p in pages)
         singles: dict[str, int] = defaultdict(int)
+        kept = kept_name_keys(self.context)  # rule kept-name-line-not-organisation (redaction.org_names)
         for page in pages:
             page.findings = [
                 f
@@ -129,7 +131,8 @@ class _PeopleScan:
             spans += [(m.start(1), m.end(1), "ProfessionalTitle") for m in _PROF_TITLE_NAME.finditer(page.text)]
             # Rule role-table-row (redaction.party_roles): "<Given> <Surname>" above its role cell.
             spans += [(s, e, "RoleTableRow") for s, e in role_table_rows(page.text, self.is_word, _clean_cell)]
-            for start, end, source in spans:
+            cells = [(s, e, src) for s0, e0, src in spans for s, e in kept_name_cells(page.text, s0, e0, kept)]
+            for start, end, source in cells:
                 start, end = whole_hyphenated(page.text, start, end)  # rule hyphenated-name
                 if _inside(start, end, blocked.get(page.key, ())):
                     continue
@@ -140,6 +143,8 @@ class _PeopleScan:
                         or names_an_identifier(page.text, m.end)
                     ):
                         continue  # a dictionary word in a header, footer or label: furniture
+                    if m.title is None and organisation_name(page.text, m.start, m.end):
+                        continue  # rule organisation-name-not-person
                     if len(m.tokens) == 1 and m.title is None and (
                         _month_in_date(page.text, m.start, m.end)  # rule month-in-date: "11 Jun 2021"
                         or m.tokens[0].lower() in _TRANSCRIPT_FURNITURE  # rule transcript-furniture

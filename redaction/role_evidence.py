@@ -33,6 +33,11 @@ Rules (vocabulary in lexicon/role_evidence.txt; tests in tests/redaction/test_ro
   ending in a unit head noun ("Family Safeguarding Team", "Leaving Care Service"), perhaps followed by
   a comma and the body: a professional's signature or address block. A family or caring word in the
   unit line makes it no work unit.
+* ``own-work-email``: somewhere in the bundle an e-mail address on a public-sector work domain
+  (:data:`redaction.names.WORK_DOMAIN`) whose local part is the person's own name ("<given>.<surname>",
+  "<g>.<surname>", "<given><surname>", "<surname>.<given>"; digits ignored): a signature block or a
+  distribution list giving the person's work address. A first name or surname alone is no evidence
+  (many people share one).
 * ``family-near-name``: a relationship word attached to the name or alone in the cell before or after
   it: the person is family and none of the rules above applies to them.
 """
@@ -46,9 +51,10 @@ from redaction.aliases import initials_alias
 from redaction.candidates import _Page
 from redaction.columns import _box
 from redaction.detectors.uk import RELATIONSHIPS
+from redaction.letters import name_key
 from redaction.lexicon import alternation, words
 from redaction.name_rules import Around
-from redaction.names import THIRD_PARTY, PeopleIndex
+from redaction.names import THIRD_PARTY, WORK_DOMAIN, PeopleIndex
 from redaction.party_roles import family_role
 
 #: Rows below an author header its column is followed for.
@@ -177,6 +183,30 @@ def _in_column(page: _Page, start: int, found: tuple[Sequence[tuple[float, float
     return None
 
 
+_EMAIL = re.compile(r"[\w.+\-']+@[\w\-]+(?:\.[\w\-]+)+")
+
+
+def work_email_locals(texts: Iterable[str]) -> set[str]:
+    """Local parts of the work e-mail addresses in ``texts``, lower case, digits dropped (rule own-work-email)."""
+    out = set()
+    for text in texts:
+        for m in _EMAIL.finditer(text):
+            if WORK_DOMAIN.search(m.group()):
+                out.add(re.sub(r"\d+", "", m.group().split("@")[0].lower()).strip("._-"))
+    return out
+
+
+def _name_locals(tokens: Sequence[str]) -> set[str]:
+    """The local parts a work address is built from for a full name ``tokens`` (rule own-work-email)."""
+    if len(tokens) < 2:
+        return set()
+    given, surname = (re.sub(r"[^\w]", "", name_key(t)) for t in (tokens[0], tokens[-1]))
+    if len(given) < 2 or len(surname) < 2:
+        return set()
+    return {given + sep + surname for sep in (".", "_", "-", "")} | {given[0] + sep + surname for sep in (".", "")} \
+        | {surname + sep + given for sep in (".", "_")}
+
+
 def add_role_evidence(people: PeopleIndex, pages: Iterable[_Page]) -> None:
     """Add this module's evidence to the people of the bundle and reclassify them.
 
@@ -185,6 +215,7 @@ def add_role_evidence(people: PeopleIndex, pages: Iterable[_Page]) -> None:
     """
     by_key = {p.key: p for p in pages}
     headers = {k: author_headers(p) for k, p in by_key.items()}
+    locals_ = work_email_locals(p.text for p in by_key.values())
     changed = False
     for person in list(people.persons.values()):
         if person.kind != THIRD_PARTY or person.family or any(e.startswith("known party") for e in person.evidence):
@@ -205,6 +236,8 @@ def add_role_evidence(people: PeopleIndex, pages: Iterable[_Page]) -> None:
                 ev = ev or f"named in an author column (author-column): {column}"
             if ev:
                 found.append(ev)
+        if not family and _name_locals(person.tokens) & locals_:
+            found.append("own work e-mail address (own-work-email)")
         if family or not found:
             continue
         person.evidence.extend(dict.fromkeys(found))

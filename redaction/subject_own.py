@@ -33,7 +33,10 @@ from redaction.lexicon import alternation, words
 
 _OWNER = alternation(words("subject_fields", "owner"))
 _DETAIL = alternation(words("subject_fields", "detail"))
-_PERSON = re.compile(r"^(?:the[ \t]+)?" + alternation(words("subject_fields", "person")) + r"$", re.IGNORECASE)
+# A person label, or the label of another name of theirs ("Preferred name: <Nick>"): both name whose
+# record the fields below it are (redaction.subject_aliases declares such a name the subject's).
+_PERSON_WORDS = words("subject_fields", "person") + words("subject_fields", "alias")
+_PERSON = re.compile(r"^(?:the[ \t]+)?" + alternation(_PERSON_WORDS) + r"$", re.IGNORECASE)
 # A label before its value: "Label: value", "Label ..... value", or a cell of a label column.
 _LABEL = re.compile(r"^[ \t]*([A-Z][\w'\u2019()/\- ]{0,40}?)(?:[ \t]*\.{2,}[ \t]*|[ \t]*:[ \t]*|[ \t]{2,}|\t)(?=\S)")
 _DETAIL_LABEL = re.compile(r"^(?:(?:the[ \t]+)?" + _OWNER + r"(?:['\u2019]s)?[ \t]+)?" + _DETAIL + r"$", re.IGNORECASE)
