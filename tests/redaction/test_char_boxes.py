@@ -53,3 +53,45 @@ def test_a_page_costs_tens_of_bytes_a_character():
     assert page.char_boxes[0] == first
     # A tuple of Box objects held about 200 bytes a character (object, four floats); packed: 32.
     assert held / 20_000 < 40
+
+
+def _old_normalise(text: str) -> tuple[str, list[int]]:
+    """``redaction.text.normalise`` as it was before its index was packed (kept here to compare)."""
+    import unicodedata
+
+    from redaction.text import _SIMPLE
+
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        rep = _SIMPLE.get(ch)
+        if rep is None:
+            rep = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
+            if not rep:
+                rep = " "
+        out.append(rep)
+        index.extend([i] * len(rep))
+    index.append(len(text))
+    return "".join(out), index
+
+
+@pytest.mark.parametrize("text", [
+    "", "Plain page text\nsecond line.", "Tab\there \u2019quoted\u2019 \ufb01le \u00bd done",
+    "\ufb03x", "caf\u00e9 \u2013 ok", "\u00a0lead", "tail\u00ad",
+])
+def test_normalise_maps_offsets_as_before(text):
+    from redaction.text import normalise
+
+    norm, index = normalise(text)
+    old_norm, old_index = _old_normalise(text)
+    assert norm == old_norm
+    assert list(index) == old_index
+
+
+def test_normalise_holds_no_list_for_a_plain_page():
+    from redaction.text import normalise
+
+    _, index = normalise("x" * 50_000)
+    assert isinstance(index, range)
+    _, index = normalise("\u2019" + "x" * 50_000)
+    assert not isinstance(index, list) and index.itemsize == 8
