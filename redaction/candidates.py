@@ -8,6 +8,7 @@ plan stages share (locating entities, identifier priorities, legal-advice and se
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redaction.detect import (
@@ -157,7 +158,7 @@ class _Page:
     doc: int
     page: PageText
     text: str
-    index: list[int]
+    index: Sequence[int]
     findings: list[Finding]
     sentences: list[tuple[int, int]]
     _wide: int | None = None

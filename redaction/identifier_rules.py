@@ -51,6 +51,11 @@ def _sentence_start(page: _Page, pos: int) -> int:
     return next((a for a, b in page.sentences if a <= pos < b), max(0, pos - 160))
 
 
+#: Identifiers a person holds only as a private individual: a professional's are never part of their work
+#: (rulebook 3.1: para 17 covers information about a professional acting in that capacity).
+PERSONAL_ONLY_IDS = frozenset({"UK_NHS", "UK_NINO", "UK_PASSPORT", "UK_DRIVING_LICENCE", "UK_PNC", "PRISON_NUMBER",
+                               "UK_BANK_DETAILS", "IBAN_CODE", "CREDIT_CARD"})
+
 #: Who an identifier belongs to decides whether it is disclosed (rulebook: a SAR discloses the
 #: subject's own data, DPA 2018 Sch 2 para 16 protects third parties, para 17 covers professionals in
 #: role, Sch 3 serious harm). First rule that applies wins; with none, the detail is redacted (fail
@@ -104,6 +109,11 @@ IDENTIFIER_RULES: tuple[Rule, ...] = (
     Rule("subject-case-detail", "Case references, schools and GP practices are about the subject's case unless "
          "shown to be someone else's.",
          lambda o: Verdict.KEEP if o.f.entity in _KEEP_UNLESS_THIRD else None),
+    Rule("professional-personal-identifier", "A professional's NHS, NI, passport, licence, police, prison or bank "
+         "number is theirs as a private person, not a detail of their work: para 17 does not reach it "
+         "(SCH2-P16-THIRD-PARTY).",
+         lambda o: Verdict.REDACT_STRONG if o.owner.kind == PROFESSIONAL and o.f.entity in PERSONAL_ONLY_IDS
+         else None),
     Rule("kept-person-owns-detail", "A detail the subject or a professional strongly owns is kept.",
          lambda o: Verdict.KEEP if o.owner.kind in (SUBJECT, PROFESSIONAL) and o.owner.strong else None),
 )

@@ -58,6 +58,16 @@ class _Needles:
     every removed number of 6+ digits with its separators ignored ("07700 900481" is found as
     "07700-900-481" or "07700900481"). A variant that also occurs in ``kept_text`` (text the
     reviewer deliberately keeps, e.g. a shared surname) cannot be absent and is not looked for.
+
+    Bare digits are not reported when, at every place they occur, they begin *and* end inside
+    longer digit groups: "23 26 40" is not recoverable from "923 264 0856", a different number
+    whose groups it cuts on both sides (a large bundle holds many numbers, and such a false alarm
+    blocks its release). Wherever the digits start or end at a group's edge (a separator, a letter,
+    a line break, the end of the text) they are reported, so a number run into a longer one on one
+    side only ("2023" then "07700900481" with no gap) still is: fail closed. A removed string that
+    is a number alone (6+ digits and separators only) is searched for this way only; any other
+    string (with letters, "+44 ...") is also searched for as written, and with spaces ignored,
+    anywhere.
     """
 
     def __init__(self, strings: Iterable[str], people: Iterable[str] = (), kept_text: str = "") -> None:
@@ -67,8 +77,8 @@ class _Needles:
         strings = list(dict.fromkeys(strings))
         for s in strings:
             n = _normalise(s)
-            if not n:
-                continue
+            if not n or _is_long_number(n):
+                continue  # a number alone: its digits are searched for (below), by the same rule everywhere
             if len(n) >= _SUBSTRING_MIN:
                 self.substr.append((s, n))
             else:
@@ -92,10 +102,12 @@ class _Needles:
         self._short_ix = PrefixIndex([n for _, n in short + words])
         self._nospace_ix = PrefixIndex([n for _, n in self.nospace])
         self.digits: list[tuple[str, str]] = []
+        self._digits_at_edge: list[re.Pattern[str]] = []
         for s in strings:
             d = re.sub(r"\D", "", s)
             if len(d) >= _DIGITS_MIN and len(d) * 2 >= len(re.sub(r"\s", "", s)):
                 self.digits.append((s, d))
+                self._digits_at_edge.append(_digits_at_edge(d))
         self._digits_ix = PrefixIndex([d for _, d in self.digits])
 
     def __bool__(self) -> bool:
@@ -114,10 +126,30 @@ class _Needles:
         if digits:
             # Separators between digits go, letters stay: "0770 0900 481" is the number again,
             # "page 1 of 2" next to "34" is not glued into a longer number.
-            runs = re.sub(r"(?<=\d)[\s\-./()]+(?=\d)", "", hay)
+            runs = re.sub(r"(?<=\d)" + _DIGIT_SEPARATORS + r"+(?=\d)", "", hay)
             found += [digits[i][0] for i in self._digits_ix.candidates(runs)
-                      if digits[i][1] in runs and digits[i][0] not in found]
+                      if digits[i][1] in runs and digits[i][0] not in found
+                      and self._digits_at_edge[i].search(hay)]
         return list(dict.fromkeys(found))
+
+
+#: What may stand between the digits of a number as printed ("0770 0900 481", "07700-900-481").
+_DIGIT_SEPARATORS = r"[\s\-./()]"
+
+
+def _is_long_number(normalised: str) -> bool:
+    """A removed string that is only a number of ``_DIGITS_MIN``+ digits and separators ("07700 900481")."""
+    return re.fullmatch(r"(?:\d|" + _DIGIT_SEPARATORS + r")+", normalised) is not None and \
+        sum(c.isdigit() for c in normalised) >= _DIGITS_MIN
+
+
+def _digits_at_edge(digits: str) -> re.Pattern[str]:
+    """Matches ``digits`` (separators allowed between them) unless digits touch the match on both sides.
+
+    See ``_Needles``: only a match cut out of the middle of longer digit groups is not recoverable.
+    """
+    number = (_DIGIT_SEPARATORS + "*").join(digits)
+    return re.compile(rf"(?<!\d){number}|{number}(?!\d)")
 
 
 def person_variants(name: str) -> list[str]:
@@ -167,7 +199,8 @@ def verify(
       itself (operators, type names such as ``/Page``) is never searched, so an ordinary word
       that happens to be a PDF keyword does not block a release. Matching is case-insensitive
       and whitespace-normalised; strings of 5 or more characters match anywhere, shorter ones
-      and person variants only as whole tokens (so "Sam" is not "found" in "Sample");
+      and person variants only as whole tokens (so "Sam" is not "found" in "Sample"); bare
+      digits are not reported where they only occur cut out of the middle of a longer number;
     * invisible, transparent or off-page text, or text under a drawn black box, still present;
     * switched-off optional-content layers;
     * any annotation, form field or link;

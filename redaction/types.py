@@ -7,7 +7,11 @@ All coordinates are PDF points in the *unrotated* page space that PyMuPDF uses.
 
 from __future__ import annotations
 
+import math
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 
 @dataclass(frozen=True)
@@ -28,24 +32,93 @@ class Box:
         return (self.x0, self.y0, self.x1, self.y1)
 
 
+class CharBoxes(Sequence):
+    """The boxes of a page's characters, packed: four floats a character, NaN for ``None``.
+
+    Reads like the ``tuple[Box | None, ...]`` it replaces (index, slice, iterate, compare with any
+    sequence of boxes), but holds 32 bytes a character instead of a ``Box`` object and four float
+    objects (about 200 bytes): a bundle's extracted pages are held whole while its cast is decided,
+    so this is most of the memory a large bundle costs (issue 11). Coordinates are kept exactly
+    (double precision); a ``Box`` is made afresh on each access.
+    """
+
+    __slots__ = ("_xy",)
+
+    def __init__(self, boxes: Iterable[Box | None] = ()) -> None:
+        xy = array("d")
+        nan = math.nan
+        for b in boxes:
+            xy.extend((nan, nan, nan, nan) if b is None else (b.x0, b.y0, b.x1, b.y1))
+        self._xy = xy
+
+    def __len__(self) -> int:
+        return len(self._xy) // 4
+
+    @overload
+    def __getitem__(self, i: int) -> Box | None: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Box | None, ...]: ...
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self._box(k) for k in range(*i.indices(len(self))))
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("char box index out of range")
+        return self._box(i)
+
+    def _box(self, i: int) -> Box | None:
+        x0, y0, x1, y1 = self._xy[4 * i : 4 * i + 4]
+        return None if x0 != x0 else Box(x0, y0, x1, y1)  # NaN marks an inserted character
+
+    def __iter__(self) -> Iterator[Box | None]:
+        return (self._box(i) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, CharBoxes):
+            return self._xy.tobytes() == other._xy.tobytes()  # NaN != NaN, its bytes are equal
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"CharBoxes({list(self)!r})"
+
+    def __reduce__(self):
+        return (_char_boxes_from_array, (self._xy,))
+
+
+def _char_boxes_from_array(xy: array) -> CharBoxes:
+    out = CharBoxes()
+    out._xy = xy
+    return out
+
+
 @dataclass(frozen=True)
 class PageText:
     """The analysable text of one page and where each character sits.
 
     ``text`` is what detectors analyse. ``char_boxes[i]`` is the box of ``text[i]``, or ``None``
-    for characters that the extractor inserted (line and block separators). ``source`` says where
+    for characters that the extractor inserted (line and block separators); any sequence given is
+    packed into a :class:`CharBoxes` (issue 11: memory). ``source`` says where
     the text came from: ``"text"`` (the PDF text layer), ``"ocr"`` (Tesseract) or ``"none"``
     (no text layer and no OCR available: the page needs manual review).
     """
 
     page_index: int
     text: str
-    char_boxes: tuple[Box | None, ...]
+    char_boxes: Sequence[Box | None]
     width: float
     height: float
     source: str = "text"
 
     def __post_init__(self) -> None:
+        if not isinstance(self.char_boxes, CharBoxes):
+            object.__setattr__(self, "char_boxes", CharBoxes(self.char_boxes))
         if len(self.text) != len(self.char_boxes):
             raise ValueError("char_boxes must have one entry per character of text")
         if self.source not in {"text", "ocr", "none"}:

@@ -51,7 +51,10 @@ def _old_find(needles: pdf_verify._Needles, text: str) -> list[str]:
         found += [s for s, n in needles.nospace if n in compact and s not in found]
     if needles.digits:
         runs = re.sub(r"(?<=\d)[\s\-./()]+(?=\d)", "", hay)
-        found += [s for s, d in needles.digits if d in runs and s not in found]
+        # Bare digits cut out of the middle of a longer number on both sides are not reported (h-scale7).
+        sep = r"[\s./()-]*"
+        found += [s for s, d in needles.digits if d in runs and s not in found
+                  and re.search(r"(?<!\d)" + sep.join(d) + "|" + sep.join(d) + r"(?!\d)", hay)]
     return list(dict.fromkeys(found))
 
 
