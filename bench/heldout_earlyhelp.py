@@ -23,8 +23,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pymupdf
-from heldout_common import load_scorer, main, parse, wrap, write_corpus
-from heldout_pages import Style, check_labels, make, report
+from heldout_common import main, parse, wrap
+from heldout_pages import Style, make, report, write_labelled_corpus
 
 
 def _rework(path: Path, fn) -> None:
@@ -474,11 +474,7 @@ def _rotate_appendix(doc) -> None:
 
 
 def build(corpus: Path) -> dict:
-    truth = write_corpus(corpus, [(89, case89), (90, case90), (91, case91)])
-    bad = check_labels(corpus, truth, load_scorer())
-    if bad:
-        raise SystemExit("LABEL ERRORS:\n" + "\n".join(bad))
-    return truth
+    return write_labelled_corpus(corpus, [(89, case89), (90, case90), (91, case91)])
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pymupdf
-from heldout_common import ocr, parse, wrap
+from heldout_common import load_scorer, ocr, parse, wrap, write_corpus
 
 PAGE_MARK = re.compile(r"^%%PAGE (text|ocr|image)%%$")
 TOP, BOTTOM, LEFT, RIGHT = 72.0, 780.0, 56.0, 540.0
@@ -261,3 +261,15 @@ def report(corpus: Path, out: Path, truth: dict, sc) -> None:
         print(f"IMAGE-ADJUSTED must_{kind}: {what} {hits}/{total} = {hits / total if total else 0:.4f}")
         for fam, (h, t) in sorted(adjusted[kind].items()):
             print(f"  must_{kind:6} {fam:34} {what} {h:>4}/{t:<4}")
+
+
+def write_labelled_corpus(corpus: Path, cases: list) -> dict:
+    """``write_corpus`` then :func:`check_labels`: a corpus whose labels break the rules is not written silently.
+
+    :raises SystemExit: listing every label error.
+    """
+    truth = write_corpus(corpus, cases)
+    bad = check_labels(corpus, truth, load_scorer())
+    if bad:
+        raise SystemExit("LABEL ERRORS:\n" + "\n".join(bad))
+    return truth

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from heldout_common import load_scorer, main, write_corpus
-from heldout_pages import Style, check_labels, make, report
+from heldout_common import main
+from heldout_pages import Style, make, report, write_labelled_corpus
 
 # ------------------------------------------------------------------ case 86: Ghanaian heritage boy, 15, children's home
 
@@ -362,11 +362,7 @@ Next supervision | 20 November 2026. Manager oversight: {k:pro_name:Carys Whitlo
 
 
 def build(corpus: Path) -> dict:
-    truth = write_corpus(corpus, [(86, case86), (87, case87), (88, case88)])
-    bad = check_labels(corpus, truth, load_scorer())
-    if bad:
-        raise SystemExit("LABEL ERRORS:\n" + "\n".join(bad))
-    return truth
+    return write_labelled_corpus(corpus, [(86, case86), (87, case87), (88, case88)])
 
 
 if __name__ == "__main__":

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from heldout_common import load_scorer, main, write_corpus
-from heldout_pages import Style, check_labels, make, report
+from heldout_common import main
+from heldout_pages import Style, make, report, write_labelled_corpus
 
 ORG = "Brackenholt Council"
 
@@ -305,11 +305,7 @@ Named GP for Safeguarding
 
 
 def build(corpus: Path) -> dict:
-    truth = write_corpus(corpus, [(90, case90), (91, case91), (92, case92)])
-    bad = check_labels(corpus, truth, load_scorer())
-    if bad:
-        raise SystemExit("LABEL ERRORS:\n" + "\n".join(bad))
-    return truth
+    return write_labelled_corpus(corpus, [(90, case90), (91, case91), (92, case92)])
 
 
 if __name__ == "__main__":
